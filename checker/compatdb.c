@@ -1,0 +1,196 @@
+/* The compat database, read with libjansson. */
+#include "compatdb.h"
+
+#include "model.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void vmsd_compatdb_init(struct vmsd_compatdb *db)
+{
+    memset(db, 0, sizeof *db);
+}
+
+static void free_entry(struct vmsd_compat_entry *e)
+{
+    free(e->parent);
+    free(e->subsection);
+    free(e->reason);
+    free(e->where);
+}
+
+void vmsd_compatdb_free(struct vmsd_compatdb *db)
+{
+    for (size_t i = 0; i < db->n_entries; i++)
+        free_entry(&db->entries[i]);
+    for (size_t i = 0; i < db->n_files; i++)
+        free(db->files[i]);
+    free(db->entries);
+    free(db->files);
+    memset(db, 0, sizeof *db);
+}
+
+static bool fail(char *error, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(error, size, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* Only the keys in 'allowed' (NULL-ended) may appear in 'object'. */
+static const char *unknown_key(json_t *object, const char *const *allowed)
+{
+    const char *key;
+    json_t *value;
+    json_object_foreach(object, key, value) {
+        const char *const *a = allowed;
+        while (*a && strcmp(*a, key) != 0)
+            a++;
+        if (!*a)
+            return key;
+    }
+    return NULL;
+}
+
+/* A non-empty string member, or NULL. */
+static const char *string_member(json_t *object, const char *key)
+{
+    const char *s = json_string_value(json_object_get(object, key));
+    return s && *s ? s : NULL;
+}
+
+static bool read_entry(json_t *item, size_t index, const char *path,
+                       struct vmsd_compat_entry *out, char *error,
+                       size_t size)
+{
+    static const char *const keys[] = { "parent", "subsection", "reason",
+                                        "where", NULL };
+    const char *bad;
+
+    if (!json_is_object(item))
+        return fail(error, size, "%s: entries[%zu]: not an object", path,
+                    index);
+    if ((bad = unknown_key(item, keys)))
+        return fail(error, size, "%s: entries[%zu]: unknown key \"%s\" "
+                    "(an entry has parent, subsection, reason, where)",
+                    path, index, bad);
+    for (int k = 0; k < 3; k++)
+        if (!string_member(item, keys[k]))
+            return fail(error, size, "%s: entries[%zu]: \"%s\" must be a "
+                        "non-empty string", path, index, keys[k]);
+    json_t *where = json_object_get(item, "where");
+    if (where && !json_is_string(where))
+        return fail(error, size, "%s: entries[%zu]: \"where\" must be a "
+                    "string", path, index);
+
+    out->parent = vmsd_strdup(string_member(item, "parent"));
+    out->subsection = vmsd_strdup(string_member(item, "subsection"));
+    out->reason = vmsd_strdup(string_member(item, "reason"));
+    out->where = vmsd_strdup(json_string_value(where));
+    out->index = index;
+    return true;
+}
+
+static bool read_database(json_t *root, const char *path,
+                          struct vmsd_compat_entry **entries, size_t *count,
+                          char *error, size_t size)
+{
+    static const char *const keys[] = { "format", "version", "provenance",
+                                        "entries", NULL };
+    const char *bad;
+    const char *format = json_string_value(json_object_get(root, "format"));
+    json_t *version = json_object_get(root, "version");
+    json_t *list = json_object_get(root, "entries");
+
+    if (!json_is_object(root))
+        return fail(error, size, "%s: the top level must be an object",
+                    path);
+    if ((bad = unknown_key(root, keys)))
+        return fail(error, size, "%s: unknown key \"%s\" (the top level has "
+                    "format, version, provenance, entries)", path, bad);
+    if (!format || strcmp(format, VMSD_COMPATDB_FORMAT) != 0)
+        return fail(error, size, "%s: \"format\" must be \"%s\"", path,
+                    VMSD_COMPATDB_FORMAT);
+    if (!json_is_integer(version)
+        || json_integer_value(version) != VMSD_COMPATDB_VERSION)
+        return fail(error, size, "%s: \"version\" must be %d (this "
+                    "vmsdcheck reads version %d)", path,
+                    VMSD_COMPATDB_VERSION, VMSD_COMPATDB_VERSION);
+    if (!json_is_array(list))
+        return fail(error, size, "%s: \"entries\" must be an array", path);
+
+    *count = json_array_size(list);
+    *entries = vmsd_xcalloc(*count, sizeof **entries);
+    for (size_t i = 0; i < *count; i++) {
+        struct vmsd_compat_entry *e = &(*entries)[i];
+        if (!read_entry(json_array_get(list, i), i, path, e, error, size))
+            return false;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp((*entries)[j].parent, e->parent) == 0
+                && strcmp((*entries)[j].subsection, e->subsection) == 0)
+                return fail(error, size, "%s: entries[%zu]: parent \"%s\", "
+                            "subsection \"%s\" is listed already at "
+                            "entries[%zu]", path, i, e->parent,
+                            e->subsection, j);
+    }
+    return true;
+}
+
+bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
+                        char *error, size_t error_size)
+{
+    json_error_t jerr;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        if (jerr.line < 0)      /* not a parse error: could not read it */
+            return fail(error, error_size, "%s: %s", path, jerr.text);
+        return fail(error, error_size, "%s:%d:%d: %s", path, jerr.line,
+                    jerr.column, jerr.text);
+    }
+
+    struct vmsd_compat_entry *entries = NULL;
+    size_t count = 0;
+    bool ok = read_database(root, path, &entries, &count, error, error_size);
+    json_decref(root);
+    if (!ok) {
+        for (size_t i = 0; i < count; i++)
+            free_entry(&entries[i]);
+        free(entries);
+        return false;
+    }
+
+    char *file = vmsd_strdup(path);
+    db->files = vmsd_xrealloc(db->files, (db->n_files + 1) * sizeof *db->files);
+    db->files[db->n_files++] = file;
+    db->entries = vmsd_xrealloc(db->entries,
+                                (db->n_entries + count) * sizeof *db->entries);
+    for (size_t i = 0; i < count; i++) {
+        entries[i].file = file;
+        db->entries[db->n_entries++] = entries[i];
+    }
+    free(entries);
+    return true;
+}
+
+bool vmsd_compatdb_allows(struct vmsd_compatdb *db, const char *parent,
+                          const char *subsection)
+{
+    bool found = false;
+    if (!db)
+        return false;
+    /* Mark every layer that lists the pair, so none looks stale. */
+    for (size_t i = 0; i < db->n_entries; i++) {
+        struct vmsd_compat_entry *e = &db->entries[i];
+        if (strcmp(e->parent, parent) == 0
+            && strcmp(e->subsection, subsection) == 0) {
+            e->used = true;
+            found = true;
+        }
+    }
+    return found;
+}

@@ -1,0 +1,255 @@
+/* The description model: storage, lookup by uid, and resolution. */
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void *vmsd_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fputs("vmsdcheck: out of memory\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+void *vmsd_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p) {
+        fputs("vmsdcheck: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+char *vmsd_strdup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    return memcpy(vmsd_xrealloc(NULL, n), s, n);
+}
+
+/* Grow an array of pointers by one and return the new last slot. */
+static void **push_pointer(void ***array, size_t *count)
+{
+    size_t n = *count;
+    if ((n & (n - 1)) == 0)     /* 0, 1, 2, 4, ...: double the capacity */
+        *array = vmsd_xrealloc(*array, (n ? 2 * n : 1) * sizeof(void *));
+    (*count)++;
+    return &(*array)[n];
+}
+
+/* uid -> pointer, open addressing; uid 0 marks an empty slot. */
+
+static size_t index_slot(const struct vmsd_uid_index *ix, uint32_t uid)
+{
+    size_t mask = ix->capacity - 1;
+    size_t i = (uid * 2654435761u) & mask;
+    while (ix->keys[i] && ix->keys[i] != uid)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void *index_get(const struct vmsd_uid_index *ix, uint32_t uid)
+{
+    if (!uid || !ix->capacity)
+        return NULL;
+    size_t i = index_slot(ix, uid);
+    return ix->keys[i] ? ix->values[i] : NULL;
+}
+
+static void index_put(struct vmsd_uid_index *ix, uint32_t uid, void *value)
+{
+    if (2 * (ix->count + 1) > ix->capacity) {
+        struct vmsd_uid_index old = *ix;
+        ix->capacity = old.capacity ? 2 * old.capacity : 64;
+        ix->keys = vmsd_xcalloc(ix->capacity, sizeof *ix->keys);
+        ix->values = vmsd_xcalloc(ix->capacity, sizeof *ix->values);
+        ix->count = 0;
+        for (size_t i = 0; i < old.capacity; i++)
+            if (old.keys[i])
+                index_put(ix, old.keys[i], old.values[i]);
+        free(old.keys);
+        free(old.values);
+    }
+    size_t i = index_slot(ix, uid);
+    if (!ix->keys[i])
+        ix->count++;
+    ix->keys[i] = uid;
+    ix->values[i] = value;
+}
+
+static void index_free(struct vmsd_uid_index *ix)
+{
+    free(ix->keys);
+    free(ix->values);
+}
+
+void vmsd_model_init(struct vmsd_model *model)
+{
+    memset(model, 0, sizeof *model);
+}
+
+static void free_ref(struct vmsd_ref *ref)
+{
+    free(ref->symbol);
+}
+
+void vmsd_model_free(struct vmsd_model *model)
+{
+    for (size_t i = 0; i < model->n_descs; i++) {
+        free(model->descs[i]->symbol);
+        free(model->descs[i]->name);
+        free(model->descs[i]);
+    }
+    for (size_t i = 0; i < model->n_sublists; i++) {
+        struct vmsd_sublist *list = model->sublists[i];
+        for (size_t j = 0; j < list->n_slots; j++)
+            free_ref(&list->slots[j]);
+        free(list->slots);
+        free(list);
+    }
+    for (size_t i = 0; i < model->n_fieldlists; i++) {
+        struct vmsd_fieldlist *list = model->fieldlists[i];
+        for (size_t j = 0; j < list->n_nested; j++) {
+            free(list->nested[j].name);
+            free_ref(&list->nested[j].vmsd);
+        }
+        free(list->nested);
+        free(list);
+    }
+    for (size_t i = 0; i < model->n_files; i++)
+        free(model->files[i]);
+    free(model->descs);
+    free(model->sublists);
+    free(model->fieldlists);
+    free(model->files);
+    index_free(&model->desc_index);
+    index_free(&model->sublist_index);
+    index_free(&model->fieldlist_index);
+    memset(model, 0, sizeof *model);
+}
+
+struct vmsd_desc *vmsd_model_find_desc(const struct vmsd_model *model,
+                                       uint32_t uid)
+{
+    return index_get(&model->desc_index, uid);
+}
+
+struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid)
+{
+    struct vmsd_desc *desc = vmsd_model_find_desc(model, uid);
+    if (desc)
+        return desc;
+    desc = vmsd_xcalloc(1, sizeof *desc);
+    desc->uid = uid;
+    *push_pointer((void ***)&model->descs, &model->n_descs) = desc;
+    index_put(&model->desc_index, uid, desc);
+    return desc;
+}
+
+struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
+                                            uint32_t uid)
+{
+    if (index_get(&model->sublist_index, uid))
+        return NULL;
+    struct vmsd_sublist *list = vmsd_xcalloc(1, sizeof *list);
+    list->uid = uid;
+    *push_pointer((void ***)&model->sublists, &model->n_sublists) = list;
+    index_put(&model->sublist_index, uid, list);
+    return list;
+}
+
+struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
+                                                uint32_t uid)
+{
+    if (index_get(&model->fieldlist_index, uid))
+        return NULL;
+    struct vmsd_fieldlist *list = vmsd_xcalloc(1, sizeof *list);
+    list->uid = uid;
+    *push_pointer((void ***)&model->fieldlists, &model->n_fieldlists) = list;
+    index_put(&model->fieldlist_index, uid, list);
+    return list;
+}
+
+struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list)
+{
+    list->slots = vmsd_xrealloc(list->slots,
+                                (list->n_slots + 1) * sizeof *list->slots);
+    struct vmsd_ref *ref = &list->slots[list->n_slots++];
+    memset(ref, 0, sizeof *ref);
+    return ref;
+}
+
+struct vmsd_nested_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list)
+{
+    list->nested = vmsd_xrealloc(list->nested,
+                                 (list->n_nested + 1) * sizeof *list->nested);
+    struct vmsd_nested_field *field = &list->nested[list->n_nested++];
+    memset(field, 0, sizeof *field);
+    return field;
+}
+
+const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
+{
+    if (!file)
+        return NULL;
+    /* A unit names few files, and the last one asked for is the usual
+     * answer: search from the end. */
+    for (size_t i = model->n_files; i-- > 0;)
+        if (strcmp(model->files[i], file) == 0)
+            return model->files[i];
+    char *copy = vmsd_strdup(file);
+    *push_pointer((void ***)&model->files, &model->n_files) = copy;
+    return copy;
+}
+
+size_t vmsd_sublist_length(const struct vmsd_sublist *list)
+{
+    size_t n = 0;
+    while (n < list->n_slots && !list->slots[n].is_null)
+        n++;
+    return n;
+}
+
+bool vmsd_sublist_terminated(const struct vmsd_sublist *list)
+{
+    return vmsd_sublist_length(list) < list->n_slots;
+}
+
+void vmsd_model_resolve(struct vmsd_model *model)
+{
+    for (size_t i = 0; i < model->n_descs; i++) {
+        struct vmsd_desc *desc = model->descs[i];
+        desc->subsections = index_get(&model->sublist_index,
+                                      desc->subsections_uid);
+        desc->fields = index_get(&model->fieldlist_index, desc->fields_uid);
+    }
+    for (size_t i = 0; i < model->n_sublists; i++) {
+        struct vmsd_sublist *list = model->sublists[i];
+        for (size_t j = 0; j < list->n_slots; j++)
+            list->slots[j].target = vmsd_model_find_desc(model,
+                                                         list->slots[j].uid);
+    }
+    /* Only lists that belong to a description make subsections. */
+    for (size_t i = 0; i < model->n_descs; i++) {
+        struct vmsd_sublist *list = model->descs[i]->subsections;
+        if (!list)
+            continue;
+        if (!list->owner)
+            list->owner = model->descs[i];
+        for (size_t j = 0; j < vmsd_sublist_length(list); j++)
+            if (list->slots[j].target)
+                list->slots[j].target->is_subsection = true;
+    }
+    for (size_t i = 0; i < model->n_fieldlists; i++) {
+        struct vmsd_fieldlist *list = model->fieldlists[i];
+        for (size_t j = 0; j < list->n_nested; j++)
+            list->nested[j].vmsd.target =
+                vmsd_model_find_desc(model, list->nested[j].vmsd.uid);
+    }
+}

@@ -1,0 +1,151 @@
+/* The description model: what vmsdcheck knows about the
+ * VMStateDescription initializers of one translation unit, as plain data.
+ *
+ * The plugin fills it while GCC parses (descriptions, subsection lists and
+ * field lists arrive in any order and are joined by their unit-local ids),
+ * then vmsd_model_resolve() links references to the descriptions they name.
+ * Nothing here knows about GCC.
+ */
+#ifndef VMSDCHECK_MODEL_H
+#define VMSDCHECK_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A place in the source.  'host' is the compiler's own location value
+ * (GCC's location_t) when the model was built by the plugin, else 0. */
+struct vmsd_loc {
+    const char *file;
+    unsigned line;
+    unsigned column;
+    uint32_t host;
+};
+
+enum vmsd_linkage {
+    VMSD_LINK_STATIC,   /* defined here, internal linkage */
+    VMSD_LINK_GLOBAL,   /* defined here, external linkage */
+    VMSD_LINK_EXTERN,   /* declared here, defined elsewhere */
+};
+
+struct vmsd_desc;
+
+/* "&x" naming a description: an entry of a subsection list or a field's
+ * .vmsd.  uid 0 with 'is_null' is the NULL that ends a list; uid 0
+ * without it is an address vmsdcheck cannot follow. */
+struct vmsd_ref {
+    uint32_t uid;
+    char *symbol;
+    struct vmsd_loc loc;
+    bool is_null;
+    struct vmsd_desc *target;   /* set by vmsd_model_resolve() */
+};
+
+/* A subsection list: every slot of the array, NULLs included, because
+ * the loader stops at the first NULL and never sees what follows. */
+struct vmsd_sublist {
+    uint32_t uid;
+    struct vmsd_ref *slots;
+    size_t n_slots;
+    struct vmsd_desc *owner;    /* first description that lists it; set
+                                   by vmsd_model_resolve() */
+};
+
+/* A field of a description that loads another description inline
+ * (struct, vstruct, arrays of structs, WITH_TMP, framed containers). */
+struct vmsd_nested_field {
+    unsigned index;             /* position in the field list */
+    char *name;
+    uint32_t flags;
+    bool has_field_exists;
+    int version_id;
+    int struct_version_id;
+    struct vmsd_ref vmsd;
+};
+
+/* A field list, up to its end marker (the entry with no name). */
+struct vmsd_fieldlist {
+    uint32_t uid;
+    unsigned n_fields;
+    bool terminated;
+    struct vmsd_nested_field *nested;
+    size_t n_nested;
+};
+
+struct vmsd_desc {
+    uint32_t uid;
+    char *symbol;
+    enum vmsd_linkage linkage;
+    bool defined;               /* has an initializer (or is a tentative
+                                   definition, which C zero-fills) */
+    char *name;                 /* NULL: no constant name */
+    bool name_unreadable;       /* a name vmsdcheck cannot evaluate */
+    struct vmsd_loc loc;
+    int version_id;
+    int minimum_version_id;
+    bool has_needed;
+    uint32_t subsections_uid;   /* 0: no subsection list */
+    uint32_t fields_uid;        /* 0: no field list */
+
+    /* Set by vmsd_model_resolve(). */
+    struct vmsd_sublist *subsections;
+    struct vmsd_fieldlist *fields;
+    bool is_subsection;         /* some list of this model names it */
+};
+
+struct vmsd_uid_index {
+    uint32_t *keys;
+    void **values;
+    size_t capacity;
+    size_t count;
+};
+
+struct vmsd_model {
+    struct vmsd_desc **descs;
+    size_t n_descs;
+    struct vmsd_sublist **sublists;
+    size_t n_sublists;
+    struct vmsd_fieldlist **fieldlists;
+    size_t n_fieldlists;
+    char **files;               /* interned file names */
+    size_t n_files;
+    struct vmsd_uid_index desc_index;
+    struct vmsd_uid_index sublist_index;
+    struct vmsd_uid_index fieldlist_index;
+};
+
+void vmsd_model_init(struct vmsd_model *model);
+void vmsd_model_free(struct vmsd_model *model);
+
+/* The description with this uid, added (zeroed, uid set) when new. */
+struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid);
+struct vmsd_desc *vmsd_model_find_desc(const struct vmsd_model *model,
+                                       uint32_t uid);
+
+/* A new list with this uid; NULL when the model already has one (the
+ * same array seen twice).  The model owns it. */
+struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
+                                            uint32_t uid);
+struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
+                                                uint32_t uid);
+
+/* Append a slot or a nested field; the model owns 'symbol'/'name'. */
+struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list);
+struct vmsd_nested_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list);
+
+/* A copy of 'file' that lives as long as the model. */
+const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file);
+
+/* Link every reference and list to what it names; mark subsections. */
+void vmsd_model_resolve(struct vmsd_model *model);
+
+/* The entries the loader sees: the slots before the first NULL. */
+size_t vmsd_sublist_length(const struct vmsd_sublist *list);
+bool vmsd_sublist_terminated(const struct vmsd_sublist *list);
+
+/* Helpers for the owned strings. */
+char *vmsd_strdup(const char *s);
+void *vmsd_xrealloc(void *p, size_t n);
+void *vmsd_xcalloc(size_t n, size_t size);
+
+#endif

@@ -1,0 +1,23 @@
+/* The naming rule of subsections, as the loader and QEMU's maintainers
+ * see it (shared/docs/loader-model.md, "Load: how a subsection is claimed").
+ */
+#ifndef VMSDCHECK_NAMES_H
+#define VMSDCHECK_NAMES_H
+
+#include <stdbool.h>
+
+/* What the loader asks before it hands 'name' to 'parent': 'name' starts
+ * with 'parent' and is longer.  False means it can never be loaded. */
+bool vmsd_name_extends(const char *name, const char *parent);
+
+/* The intended rule: name == parent + "/" + a non-empty rest. */
+bool vmsd_name_follows_rule(const char *name, const char *parent);
+
+/* The rule-following name closest to 'name': parent + "/" + rest, where
+ * rest is what 'name' has after 'parent' less one leading separator-like
+ * character ("_", ".", "-", " ", "/"), or all of 'name' when it does not
+ * extend 'parent'.  NULL when nothing would be left for rest.  The caller
+ * frees it. */
+char *vmsd_suggest_name(const char *name, const char *parent);
+
+#endif

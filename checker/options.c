@@ -1,0 +1,90 @@
+/* The plugin's arguments. */
+#include "options.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool fail(char *error, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(error, size, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* "db, help, subsection-prefix, ..." for error messages. */
+static void list_keys(char *out, size_t size)
+{
+    snprintf(out, size, "db, help");
+    for (int r = 0; r < VMSD_RULE_COUNT; r++) {
+        size_t n = strlen(out);
+        snprintf(out + n, size - n, ", %s", vmsd_rule_id((enum vmsd_rule)r));
+    }
+}
+
+static bool parse_one(struct vmsd_options *opts, const struct vmsd_arg *arg,
+                      char *error, size_t size)
+{
+    enum vmsd_rule rule;
+
+    if (strcmp(arg->key, "help") == 0) {
+        if (arg->value)
+            return fail(error, size, "'help' takes no value");
+        opts->help = true;
+        return true;
+    }
+    if (strcmp(arg->key, "db") == 0) {
+        if (!arg->value || !*arg->value)
+            return fail(error, size, "'db' needs a file: db=FILE");
+        opts->db_paths = vmsd_xrealloc(opts->db_paths,
+                                       (opts->n_db_paths + 1)
+                                       * sizeof *opts->db_paths);
+        opts->db_paths[opts->n_db_paths++] = arg->value;
+        return true;
+    }
+    if (vmsd_rule_from_id(arg->key, &rule)) {
+        if (!arg->value
+            || !vmsd_severity_from_name(arg->value, &opts->severity[rule]))
+            return fail(error, size, "'%s' takes error, warning or off: "
+                        "%s=error", arg->key, arg->key);
+        return true;
+    }
+    char keys[512];
+    list_keys(keys, sizeof keys);
+    return fail(error, size, "unknown argument '%s' (valid: %s)", arg->key,
+                keys);
+}
+
+bool vmsd_options_parse(struct vmsd_options *opts, const struct vmsd_arg *args,
+                        size_t n_args, char *error, size_t error_size)
+{
+    memset(opts, 0, sizeof *opts);
+    for (int r = 0; r < VMSD_RULE_COUNT; r++)
+        opts->severity[r] = VMSD_WARNING;
+    for (size_t i = 0; i < n_args; i++)
+        if (!parse_one(opts, &args[i], error, error_size))
+            return false;
+    return true;
+}
+
+void vmsd_options_free(struct vmsd_options *opts)
+{
+    free(opts->db_paths);
+    memset(opts, 0, sizeof *opts);
+}
+
+void vmsd_options_print_help(FILE *out)
+{
+    fputs("vmsdcheck: checks the names of QEMU migration subsections\n"
+          "  -fplugin-arg-vmsdcheck-db=FILE     allowlist of legacy names "
+          "(JSON); may repeat\n"
+          "  -fplugin-arg-vmsdcheck-RULE=SEV    SEV is error, warning or off; "
+          "RULE is one of:\n", out);
+    for (int r = 0; r < VMSD_RULE_COUNT; r++)
+        fprintf(out, "      %s\n", vmsd_rule_id((enum vmsd_rule)r));
+    fputs("  -fplugin-arg-vmsdcheck-help        this text\n"
+          "Every rule is a warning by default; -Werror makes warnings "
+          "errors.\n", out);
+}

@@ -1,0 +1,148 @@
+/* The rule table, building findings, and the driver that runs every
+ * rule over a model. */
+#include "check.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const rule_ids[VMSD_RULE_COUNT] = {
+    [VMSD_RULE_SUBSECTION_PREFIX] = "subsection-prefix",
+    [VMSD_RULE_SUBSECTION_SEPARATOR] = "subsection-separator",
+    [VMSD_RULE_SUBSECTION_DUPLICATE] = "subsection-duplicate",
+    [VMSD_RULE_SUBSECTION_TERMINATOR] = "subsection-terminator",
+    [VMSD_RULE_NAME_LENGTH] = "name-length",
+    [VMSD_RULE_NAME_MISSING] = "name-missing",
+};
+
+static const char *const severity_names[] = {
+    [VMSD_OFF] = "off",
+    [VMSD_WARNING] = "warning",
+    [VMSD_ERROR] = "error",
+};
+
+const char *vmsd_rule_id(enum vmsd_rule rule)
+{
+    return rule_ids[rule];
+}
+
+bool vmsd_rule_from_id(const char *id, enum vmsd_rule *rule)
+{
+    for (int r = 0; r < VMSD_RULE_COUNT; r++) {
+        if (strcmp(id, rule_ids[r]) == 0) {
+            *rule = (enum vmsd_rule)r;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool vmsd_severity_from_name(const char *name, enum vmsd_severity *out)
+{
+    for (int s = VMSD_OFF; s <= VMSD_ERROR; s++) {
+        if (strcmp(name, severity_names[s]) == 0) {
+            *out = (enum vmsd_severity)s;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *vmsd_severity_name(enum vmsd_severity severity)
+{
+    return severity_names[severity];
+}
+
+void vmsd_check_config_init(struct vmsd_check_config *config)
+{
+    memset(config, 0, sizeof *config);
+    for (int r = 0; r < VMSD_RULE_COUNT; r++)
+        config->severity[r] = VMSD_WARNING;
+    config->style.open_quote = "'";
+    config->style.close_quote = "'";
+}
+
+struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,
+                                        enum vmsd_rule rule,
+                                        struct vmsd_loc loc,
+                                        const char *fmt, ...)
+{
+    enum vmsd_severity severity = check->config->severity[rule];
+    if (severity == VMSD_OFF)
+        return NULL;
+
+    struct vmsd_finding *f = vmsd_xcalloc(1, sizeof *f);
+    f->rule = rule;
+    f->severity = severity;
+    f->loc = loc;
+
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = vmsd_vformat(&check->config->style, fmt, ap);
+    va_end(ap);
+    f->message = vmsd_format(&check->config->style, "%s [%s]", text,
+                             vmsd_rule_id(rule));
+    free(text);
+    return f;
+}
+
+static bool loc_known(struct vmsd_loc loc)
+{
+    return loc.host || loc.file;
+}
+
+void vmsd_finding_note(const struct vmsd_check *check,
+                       struct vmsd_finding *finding, struct vmsd_loc loc,
+                       const char *fmt, ...)
+{
+    if (!finding || !loc_known(loc) || finding->n_notes == VMSD_MAX_NOTES)
+        return;
+    struct vmsd_note *note = &finding->notes[finding->n_notes++];
+    note->loc = loc;
+    va_list ap;
+    va_start(ap, fmt);
+    note->text = vmsd_vformat(&check->config->style, fmt, ap);
+    va_end(ap);
+}
+
+void vmsd_finding_rename(struct vmsd_finding *finding,
+                         const struct vmsd_desc *desc, char *suggested)
+{
+    if (!finding || !suggested || !finding->n_notes) {
+        free(suggested);
+        return;
+    }
+    finding->renamed = desc;
+    finding->suggested_name = suggested;
+    finding->notes[finding->n_notes - 1].has_fixit = true;
+}
+
+void vmsd_finding_end(const struct vmsd_check *check,
+                      struct vmsd_finding *finding)
+{
+    if (!finding)
+        return;
+    check->report(finding, check->user);
+    for (size_t i = 0; i < finding->n_notes; i++)
+        free(finding->notes[i].text);
+    free(finding->message);
+    free(finding->suggested_name);
+    free(finding);
+}
+
+void vmsd_check_model(const struct vmsd_model *model,
+                      const struct vmsd_check_config *config,
+                      vmsd_report_fn report, void *user)
+{
+    const struct vmsd_check check = { model, config, report, user };
+
+    for (size_t i = 0; i < model->n_descs; i++) {
+        const struct vmsd_desc *desc = model->descs[i];
+        vmsd_check_description_name(&check, desc);
+        if (desc->subsections) {
+            vmsd_check_subsection_list(&check, desc);
+            vmsd_check_subsection_names(&check, desc);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/* The rules vmsdcheck checks, their stable ids, and what a finding is.
+ *
+ * Each rule lives in one check-*.c file (see docs/rules.md); rules.c runs
+ * them all over a resolved model and hands every finding to a callback.
+ */
+#ifndef VMSDCHECK_RULES_H
+#define VMSDCHECK_RULES_H
+
+#include "model.h"
+
+struct vmsd_compatdb;
+
+enum vmsd_rule {
+    VMSD_RULE_SUBSECTION_PREFIX,
+    VMSD_RULE_SUBSECTION_SEPARATOR,
+    VMSD_RULE_SUBSECTION_DUPLICATE,
+    VMSD_RULE_SUBSECTION_TERMINATOR,
+    VMSD_RULE_NAME_LENGTH,
+    VMSD_RULE_NAME_MISSING,
+    VMSD_RULE_COUNT
+};
+
+enum vmsd_severity {
+    VMSD_OFF,
+    VMSD_WARNING,
+    VMSD_ERROR,
+};
+
+/* The stable id printed in brackets, e.g. "subsection-prefix". */
+const char *vmsd_rule_id(enum vmsd_rule rule);
+/* The rule with this id; false when there is none. */
+bool vmsd_rule_from_id(const char *id, enum vmsd_rule *rule);
+/* "error", "warning" or "off" to a severity; false for anything else. */
+bool vmsd_severity_from_name(const char *name, enum vmsd_severity *out);
+const char *vmsd_severity_name(enum vmsd_severity severity);
+
+/* The longest name the one-byte length on the wire can carry. */
+#define VMSD_MAX_WIRE_NAME 255
+
+#define VMSD_MAX_NOTES 4
+
+/* Text of a finding: names stand between the style's quotes (GCC's
+ * locale quotes in the plugin, plain ones in the tools). */
+struct vmsd_text_style {
+    const char *open_quote;
+    const char *close_quote;
+};
+
+struct vmsd_note {
+    struct vmsd_loc loc;
+    char *text;
+    bool has_fixit;             /* the rename below belongs here */
+};
+
+struct vmsd_finding {
+    enum vmsd_rule rule;
+    enum vmsd_severity severity;
+    struct vmsd_loc loc;
+    char *message;                      /* ends in " [rule-id]" */
+    struct vmsd_note notes[VMSD_MAX_NOTES];
+    size_t n_notes;
+    /* A rename that would fix it: 'renamed' is the description whose
+     * name literal would read 'suggested_name'.  NULL when none is safe. */
+    const struct vmsd_desc *renamed;
+    char *suggested_name;
+};
+
+typedef void (*vmsd_report_fn)(const struct vmsd_finding *finding,
+                               void *user);
+
+struct vmsd_check_config {
+    enum vmsd_severity severity[VMSD_RULE_COUNT];
+    struct vmsd_compatdb *allowlist;    /* may be NULL */
+    struct vmsd_text_style style;
+};
+
+/* Every rule at its default severity, no allowlist, plain quotes. */
+void vmsd_check_config_init(struct vmsd_check_config *config);
+
+/* Run every rule that is not off over a resolved model, in a stable
+ * order (by description, then by list slot). */
+void vmsd_check_model(const struct vmsd_model *model,
+                      const struct vmsd_check_config *config,
+                      vmsd_report_fn report, void *user);
+
+#endif

@@ -1,0 +1,16 @@
+/* Building the text of findings: a tiny printf whose %q quotes a name
+ * the way the caller's style asks. */
+#ifndef VMSDCHECK_TEXT_H
+#define VMSDCHECK_TEXT_H
+
+#include "rules.h"
+
+#include <stdarg.h>
+
+/* Format 'fmt' into a new string.  Directives: %q a name between the
+ * style's quotes; %s text as it is; %u unsigned; %z size_t; %% a '%'. */
+char *vmsd_format(const struct vmsd_text_style *style, const char *fmt, ...);
+char *vmsd_vformat(const struct vmsd_text_style *style, const char *fmt,
+                   va_list ap);
+
+#endif

@@ -1,0 +1,97 @@
+/* A minimal model of QEMU's migration state descriptions.
+ *
+ * Written for vmsdcheck's tests and examples: it has the members and the
+ * initializer shapes vmsdcheck reads (see docs/loader-model in shared/),
+ * and nothing that saves or loads state.  It is not QEMU's header.
+ */
+#ifndef VMSDCHECK_MINI_VMSTATE_H
+#define VMSDCHECK_MINI_VMSTATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct VMStateInfo {
+    const char *name;
+} VMStateInfo;
+
+enum VMStateFlags {
+    VMS_SINGLE = 0x001,
+    VMS_ARRAY = 0x004,
+    VMS_STRUCT = 0x008,
+    VMS_VSTRUCT = 0x8000,
+    VMS_END = 0x10000,
+};
+
+typedef struct VMStateDescription VMStateDescription;
+
+typedef struct VMStateField {
+    const char *name;
+    size_t offset;
+    size_t size;
+    int num;
+    const VMStateInfo *info;
+    enum VMStateFlags flags;
+    const VMStateDescription *vmsd;
+    int version_id;
+    int struct_version_id;
+    bool (*field_exists)(void *opaque, int version_id);
+} VMStateField;
+
+struct VMStateDescription {
+    const char *name;
+    bool unmigratable;
+    int version_id;
+    int minimum_version_id;
+    int (*pre_save)(void *opaque);
+    int (*post_load)(void *opaque, int version_id);
+    bool (*needed)(void *opaque);
+    const VMStateField *fields;
+    const VMStateDescription * const *subsections;
+};
+
+extern const VMStateInfo vmstate_info_uint32;
+
+#define VMSTATE_UINT32_V(_field, _state, _version) {                    \
+    .name = #_field,                                                    \
+    .version_id = (_version),                                           \
+    .size = sizeof(uint32_t),                                           \
+    .info = &vmstate_info_uint32,                                       \
+    .flags = VMS_SINGLE,                                                \
+    .offset = offsetof(_state, _field),                                 \
+}
+#define VMSTATE_UINT32(_field, _state) VMSTATE_UINT32_V(_field, _state, 0)
+
+#define VMSTATE_UINT32_TEST(_field, _state, _test) {                    \
+    .name = #_field,                                                    \
+    .field_exists = (_test),                                            \
+    .size = sizeof(uint32_t),                                           \
+    .info = &vmstate_info_uint32,                                       \
+    .flags = VMS_SINGLE,                                                \
+    .offset = offsetof(_state, _field),                                 \
+}
+
+/* A field whose state another description loads inline. */
+#define VMSTATE_STRUCT_V(_field, _state, _version, _vmsd, _type) {      \
+    .name = #_field,                                                    \
+    .version_id = (_version),                                           \
+    .vmsd = &(_vmsd),                                                   \
+    .size = sizeof(_type),                                              \
+    .flags = VMS_STRUCT,                                                \
+    .offset = offsetof(_state, _field),                                 \
+}
+#define VMSTATE_STRUCT(_field, _state, _vmsd, _type)                    \
+    VMSTATE_STRUCT_V(_field, _state, 0, _vmsd, _type)
+
+#define VMSTATE_STRUCT_TEST(_field, _state, _test, _vmsd, _type) {      \
+    .name = #_field,                                                    \
+    .field_exists = (_test),                                            \
+    .vmsd = &(_vmsd),                                                   \
+    .size = sizeof(_type),                                              \
+    .flags = VMS_STRUCT,                                                \
+    .offset = offsetof(_state, _field),                                 \
+}
+
+#define VMSTATE_END_OF_LIST() { .flags = VMS_END, }
+
+#endif
