@@ -1,0 +1,20 @@
+/* What the plugin's files share.  Compiled as C++ because GCC's headers
+ * are, written as C. */
+#ifndef VMSDCHECK_PLUGIN_H
+#define VMSDCHECK_PLUGIN_H
+
+#include "gcc-compat.h"
+
+extern "C" {
+#include "../checker/model.h"
+#include "../checker/rules.h"
+}
+
+/* read-tree.cc: record a finished declaration in the model when it is a
+ * description, a subsection list or a field list. */
+void vmsd_read_decl(struct vmsd_model *model, tree decl);
+
+/* report.cc: one finding as a GCC diagnostic with its notes. */
+void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
+
+#endif

@@ -1,0 +1,303 @@
+/* Reading VMStateDescription initializers into the model.  GCC's trees
+ * are visited here and nowhere else, through typed accessors that return
+ * plain data; anything of an unexpected shape reads as "unknown". */
+#include "plugin.h"
+
+static tree description_tag;    /* identifiers are never collected */
+static tree field_tag;
+
+static bool type_has_tag(tree type, tree tag)
+{
+    if (TREE_CODE(type) != RECORD_TYPE)
+        return false;
+    for (tree t = type; t; t = t == TYPE_MAIN_VARIANT(t)
+                                   ? NULL_TREE : TYPE_MAIN_VARIANT(t)) {
+        tree name = TYPE_NAME(t);
+        if (name && TREE_CODE(name) == TYPE_DECL)
+            name = DECL_NAME(name);
+        if (name == tag)
+            return true;
+    }
+    return false;
+}
+
+static bool is_description_type(tree type)
+{
+    return type_has_tag(type, description_tag);
+}
+
+static bool is_description_pointer(tree type)
+{
+    return TREE_CODE(type) == POINTER_TYPE
+           && is_description_type(TREE_TYPE(type));
+}
+
+static struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
+{
+    expanded_location x = expand_location(loc);
+    struct vmsd_loc out;
+    out.file = vmsd_model_intern_file(model, x.file);
+    out.line = x.line;
+    out.column = x.column;
+    out.host = loc;
+    return out;
+}
+
+static const char *decl_symbol(tree decl)
+{
+    return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl))
+                           : "(compound literal)";
+}
+
+static int int_value(tree value)
+{
+    return value && TREE_CODE(value) == INTEGER_CST && tree_fits_shwi_p(value)
+           ? (int)tree_to_shwi(value) : 0;
+}
+
+static bool is_null(tree value)
+{
+    return !value || integer_zerop(value);
+}
+
+/* The operand of "&x" after conversions, or NULL_TREE. */
+static tree address_operand(tree value)
+{
+    if (!value)
+        return NULL_TREE;
+    STRIP_NOPS(value);
+    if (TREE_CODE(value) != ADDR_EXPR)
+        return NULL_TREE;
+    tree op = TREE_OPERAND(value, 0);
+    if (TREE_CODE(op) == ARRAY_REF && integer_zerop(TREE_OPERAND(op, 1)))
+        op = TREE_OPERAND(op, 0);       /* &array[0] */
+    if (TREE_CODE(op) == COMPOUND_LITERAL_EXPR)
+        op = COMPOUND_LITERAL_EXPR_DECL(op);
+    return op;
+}
+
+/* A constant string: "lit", &"lit"[0], or a const char array. */
+static const char *string_value(tree value, bool *unreadable)
+{
+    *unreadable = false;
+    if (is_null(value))
+        return NULL;
+    tree op = address_operand(value);
+    if (op && VAR_P(op) && TREE_READONLY(op) && DECL_INITIAL(op))
+        op = DECL_INITIAL(op);
+    if (op && TREE_CODE(op) == STRING_CST)
+        return TREE_STRING_POINTER(op);
+    *unreadable = true;
+    return NULL;
+}
+
+static char *string_copy(tree str_value, bool *unreadable)
+{
+    const char *s = string_value(str_value, unreadable);
+    return s ? vmsd_strdup(s) : NULL;
+}
+
+/* The member named NAME of a struct initializer, or NULL_TREE. */
+static tree member(tree ctor, const char *name)
+{
+    unsigned i;
+    tree index, value;
+    FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
+        if (index && TREE_CODE(index) == FIELD_DECL && DECL_NAME(index)
+            && strcmp(IDENTIFIER_POINTER(DECL_NAME(index)), name) == 0)
+            return value;
+    }
+    return NULL_TREE;
+}
+
+static tree constructor_of(tree decl)
+{
+    tree init = DECL_INITIAL(decl);
+    return init && TREE_CODE(init) == CONSTRUCTOR ? init : NULL_TREE;
+}
+
+static void read_description(struct vmsd_model *model, tree decl);
+static void read_subsection_list(struct vmsd_model *model, tree decl);
+static void read_field_list(struct vmsd_model *model, tree decl);
+
+/* "&x" where x is a description: its uid, reading x first when it is a
+ * compound literal (GCC reports no declaration for those). */
+static void read_reference(struct vmsd_model *model, tree value,
+                           location_t fallback, struct vmsd_ref *ref)
+{
+    tree op = address_operand(value);
+    ref->loc = loc_of(model, EXPR_LOC_OR_LOC(value, fallback));
+    if (is_null(value)) {
+        ref->is_null = true;
+        return;
+    }
+    if (!op || !VAR_P(op) || !is_description_type(TREE_TYPE(op)))
+        return;                 /* an address vmsdcheck cannot follow */
+    if (DECL_ARTIFICIAL(op))
+        read_description(model, op);
+    ref->uid = DECL_UID(op);
+    ref->symbol = vmsd_strdup(decl_symbol(op));
+}
+
+/* The uid of the array a list member names (reading a compound literal
+ * now); 0 for NULL or for anything that is not an array of ours. */
+static uint32_t list_uid(struct vmsd_model *model, tree value,
+                         void (*read)(struct vmsd_model *, tree))
+{
+    tree op = address_operand(value);
+    if (!op || !VAR_P(op))
+        return 0;
+    if (DECL_ARTIFICIAL(op))
+        read(model, op);
+    return DECL_UID(op);
+}
+
+static void read_description(struct vmsd_model *model, tree decl)
+{
+    struct vmsd_desc *desc = vmsd_model_desc(model, DECL_UID(decl));
+    tree ctor = constructor_of(decl);
+
+    if (!desc->symbol) {
+        desc->symbol = vmsd_strdup(decl_symbol(decl));
+        desc->loc = loc_of(model, DECL_SOURCE_LOCATION(decl));
+    }
+    if (desc->defined && !ctor)
+        return;                 /* a redeclaration after the definition */
+    desc->linkage = DECL_EXTERNAL(decl) ? VMSD_LINK_EXTERN
+                    : TREE_PUBLIC(decl) ? VMSD_LINK_GLOBAL : VMSD_LINK_STATIC;
+    /* Without an initializer, a declaration that is not extern is a
+     * tentative definition: C zero-fills it if nothing follows. */
+    desc->defined = ctor || !DECL_EXTERNAL(decl);
+    if (!ctor)
+        return;
+    desc->loc = loc_of(model, DECL_SOURCE_LOCATION(decl));
+
+    free(desc->name);
+    desc->name = string_copy(member(ctor, "name"), &desc->name_unreadable);
+    desc->version_id = int_value(member(ctor, "version_id"));
+    desc->minimum_version_id = int_value(member(ctor, "minimum_version_id"));
+    desc->has_needed = !is_null(member(ctor, "needed"));
+    desc->subsections_uid = list_uid(model, member(ctor, "subsections"),
+                                     read_subsection_list);
+    desc->fields_uid = list_uid(model, member(ctor, "fields"),
+                                read_field_list);
+}
+
+/* An array index, or 'otherwise' when it is not a small constant. */
+static unsigned HOST_WIDE_INT index_value(tree index,
+                                          unsigned HOST_WIDE_INT otherwise)
+{
+    return TREE_CODE(index) == INTEGER_CST && tree_fits_uhwi_p(index)
+           ? tree_to_uhwi(index) : otherwise;
+}
+
+#define MAX_LIST_SLOTS 4096
+
+/* Array initializers may use designators ([2] = &x) and ranges
+ * ([0 ... 3] = &x); slots with no initializer are NULL. */
+static void read_subsection_list(struct vmsd_model *model, tree decl)
+{
+    tree ctor = constructor_of(decl);
+    if (!ctor)
+        return;                 /* declared only: read when defined */
+    struct vmsd_sublist *list = vmsd_model_add_sublist(model, DECL_UID(decl));
+    if (!list)
+        return;
+
+    unsigned HOST_WIDE_INT next = 0;
+    unsigned i;
+    tree index, value;
+    location_t fallback = DECL_SOURCE_LOCATION(decl);
+    FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
+        unsigned HOST_WIDE_INT lo = next, hi = next;
+        if (index && TREE_CODE(index) == RANGE_EXPR) {
+            lo = index_value(TREE_OPERAND(index, 0), next);
+            hi = index_value(TREE_OPERAND(index, 1), lo);
+        } else if (index) {
+            lo = hi = index_value(index, next);
+        }
+        if (hi < lo || hi > MAX_LIST_SLOTS)
+            return;             /* not a list anybody writes */
+        while (list->n_slots < lo)       /* a gap is NULL */
+            vmsd_sublist_append(list)->is_null = true;
+        for (unsigned HOST_WIDE_INT k = lo; k <= hi; k++) {
+            struct vmsd_ref *slot = k < list->n_slots
+                                    ? &list->slots[k] : vmsd_sublist_append(list);
+            free(slot->symbol);
+            memset(slot, 0, sizeof *slot);
+            read_reference(model, value, fallback, slot);
+        }
+        next = hi + 1;
+    }
+    /* Slots past the last initializer of a sized array are NULL too. */
+    tree domain = TYPE_DOMAIN(TREE_TYPE(decl));
+    tree max = domain ? TYPE_MAX_VALUE(domain) : NULL_TREE;
+    if (max && TREE_CODE(max) == INTEGER_CST && tree_fits_uhwi_p(max)
+        && tree_to_uhwi(max) + 1 > list->n_slots)
+        vmsd_sublist_append(list)->is_null = true;
+}
+
+static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
+                       unsigned index, tree ctor, location_t fallback)
+{
+    tree vmsd = member(ctor, "vmsd");
+    bool unreadable;
+    if (is_null(vmsd))
+        return;
+    struct vmsd_nested_field *field = vmsd_fieldlist_append(list);
+    field->index = index;
+    field->name = string_copy(member(ctor, "name"), &unreadable);
+    field->flags = (uint32_t)int_value(member(ctor, "flags"));
+    field->has_field_exists = !is_null(member(ctor, "field_exists"));
+    field->version_id = int_value(member(ctor, "version_id"));
+    field->struct_version_id = int_value(member(ctor, "struct_version_id"));
+    read_reference(model, vmsd, fallback, &field->vmsd);
+}
+
+/* The list ends at its first entry without a name, which is how
+ * VMSTATE_END_OF_LIST() looks. */
+static void read_field_list(struct vmsd_model *model, tree decl)
+{
+    tree ctor = constructor_of(decl);
+    if (!ctor)
+        return;
+    struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(model,
+                                                           DECL_UID(decl));
+    if (!list)
+        return;
+
+    unsigned i;
+    tree value;
+    bool unreadable;
+    FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value) {
+        if (TREE_CODE(value) != CONSTRUCTOR)
+            break;
+        if (!string_value(member(value, "name"), &unreadable)
+            && !unreadable) {
+            list->terminated = true;
+            break;
+        }
+        read_field(model, list, list->n_fields++, value,
+                   DECL_SOURCE_LOCATION(decl));
+    }
+}
+
+void vmsd_read_decl(struct vmsd_model *model, tree decl)
+{
+    if (!description_tag) {
+        description_tag = get_identifier("VMStateDescription");
+        field_tag = get_identifier("VMStateField");
+    }
+    if (!VAR_P(decl) || TREE_TYPE(decl) == error_mark_node)
+        return;
+    tree type = TREE_TYPE(decl);
+    if (is_description_type(type)) {
+        read_description(model, decl);
+    } else if (TREE_CODE(type) == ARRAY_TYPE) {
+        tree element = TREE_TYPE(type);
+        if (is_description_pointer(element))
+            read_subsection_list(model, decl);
+        else if (type_has_tag(element, field_tag))
+            read_field_list(model, decl);
+    }
+}

@@ -1,0 +1,99 @@
+/* vmsdcheck.so: the GCC plugin.  Reads its arguments and allowlists,
+ * records every description of a C unit as GCC finishes each
+ * declaration, and checks them all once the unit is complete (a
+ * subsection may be defined after the list that names it). */
+#include "plugin.h"
+
+#include "plugin-version.h"
+
+extern "C" {
+#include "../checker/compatdb.h"
+#include "../checker/options.h"
+}
+
+int plugin_is_GPL_compatible;
+
+static struct plugin_info vmsdcheck_info = {
+    VMSDCHECK_VERSION,
+    "checks the names of QEMU migration subsections; "
+    "-fplugin-arg-vmsdcheck-help lists the arguments",
+};
+
+static struct vmsd_model unit_model;
+static struct vmsd_compatdb allowlist;
+static struct vmsd_check_config check_config;
+
+static void on_finish_decl(void *gcc_data, void *)
+{
+    vmsd_read_decl(&unit_model, (tree)gcc_data);
+}
+
+static void on_finish(void *, void *)
+{
+    vmsd_model_resolve(&unit_model);
+    check_config.style.open_quote = open_quote;
+    check_config.style.close_quote = close_quote;
+    vmsd_check_model(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
+    vmsd_model_free(&unit_model);
+    vmsd_compatdb_free(&allowlist);
+}
+
+static bool configure(struct plugin_name_args *info)
+{
+    char error_text[1024];
+    struct vmsd_arg *args = XNEWVEC(struct vmsd_arg, info->argc + 1);
+    struct vmsd_options options;
+    bool ok;
+
+    for (int i = 0; i < info->argc; i++) {
+        args[i].key = info->argv[i].key;
+        args[i].value = info->argv[i].value;
+    }
+    ok = vmsd_options_parse(&options, args, info->argc, error_text,
+                            sizeof error_text);
+    if (!ok)
+        error("vmsdcheck: %s", error_text);
+    if (ok && options.help)
+        vmsd_options_print_help(stderr);
+
+    vmsd_check_config_init(&check_config);
+    vmsd_compatdb_init(&allowlist);
+    for (size_t i = 0; ok && i < options.n_db_paths; i++) {
+        ok = vmsd_compatdb_load(&allowlist, options.db_paths[i], error_text,
+                                sizeof error_text);
+        if (!ok)
+            error("vmsdcheck: cannot use allowlist %s", error_text);
+    }
+    if (ok) {
+        memcpy(check_config.severity, options.severity,
+               sizeof check_config.severity);
+        check_config.allowlist = &allowlist;
+    }
+    vmsd_options_free(&options);
+    XDELETEVEC(args);
+    return ok;
+}
+
+int plugin_init(struct plugin_name_args *info,
+                struct plugin_gcc_version *version)
+{
+    if (!plugin_default_version_check(version, &gcc_version)) {
+        error("vmsdcheck: built for GCC %s, loaded into GCC %s",
+              gcc_version.basever, version->basever);
+        return 1;
+    }
+    register_callback(info->base_name, PLUGIN_INFO, NULL, &vmsdcheck_info);
+    if (!configure(info))
+        return 1;
+
+    /* C only: C++, Objective-C and the LTO back end (GNU GIMPLE) build
+     * other trees, and QEMU's descriptions are C. */
+    if (!lang_GNU_C())
+        return 0;
+
+    vmsd_model_init(&unit_model);
+    register_callback(info->base_name, PLUGIN_FINISH_DECL, on_finish_decl,
+                      NULL);
+    register_callback(info->base_name, PLUGIN_FINISH, on_finish, NULL);
+    return 0;
+}
