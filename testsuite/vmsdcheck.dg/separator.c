@@ -1,0 +1,49 @@
+/* subsection-separator: the name extends the parent's, but not as
+   parent + "/" + a non-empty rest.  */
+#include "vmstate.h"
+
+static const VMStateDescription vmstate_sipi = { /* { dg-message "note: subsection 'apic_sipi' is defined here" } */
+    .name = "apic_sipi",
+};
+
+static const VMStateDescription vmstate_endian = { /* { dg-message "note: subsection 'apic.endian' is defined here" } */
+    .name = "apic.endian",
+};
+
+static const VMStateDescription vmstate_empty_rest = { /* { dg-message "note: subsection 'apic/' is defined here" } */
+    .name = "apic/",
+};
+
+static const VMStateDescription vmstate_good = {
+    .name = "apic/good",
+};
+
+const VMStateDescription vmstate_apic = {
+    .name = "apic",
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_sipi,          /* { dg-warning "subsection 'apic_sipi' of 'apic' is not named 'apic' followed by '/' and a non-empty rest \\\[subsection-separator\\\]" } */
+        &vmstate_endian,        /* { dg-warning "subsection 'apic.endian' of 'apic' is not named 'apic' followed by '/' and a non-empty rest \\\[subsection-separator\\\]" } */
+        &vmstate_empty_rest,    /* { dg-warning "subsection 'apic/' of 'apic' is not named 'apic' followed by '/' and a non-empty rest \\\[subsection-separator\\\]" } */
+        &vmstate_good,          /* { dg-bogus "warning" } */
+        NULL
+    },
+};
+
+/* A parent whose own name has a '/': the rest must follow one more '/'.  */
+static const VMStateDescription vmstate_shstk = { /* { dg-message "note: subsection 'cpu/cet_shstk' is defined here" } */
+    .name = "cpu/cet_shstk",
+};
+
+const VMStateDescription vmstate_cet = {
+    .name = "cpu/cet",
+    .subsections = (const VMStateDescription * const []) {
+        &vmstate_shstk,         /* { dg-warning "subsection 'cpu/cet_shstk' of 'cpu/cet' is not named 'cpu/cet' followed by '/' and a non-empty rest \\\[subsection-separator\\\]" } */
+        NULL
+    },
+};
+
+/* Each finding says what to do with a name that has shipped.  */
+/* { dg-message "note: renaming a subsection breaks migration from versions that sent the old name; a name that has shipped belongs in the allowlist as parent 'apic', subsection 'apic_sipi'" "" { target *-*-* } 5 } */
+/* { dg-message "note: renaming a subsection breaks migration" "" { target *-*-* } 9 } */
+/* { dg-message "note: renaming a subsection breaks migration" "" { target *-*-* } 13 } */
+/* { dg-message "note: renaming a subsection breaks migration from versions that sent the old name; a name that has shipped belongs in the allowlist as parent 'cpu/cet', subsection 'cpu/cet_shstk'" "" { target *-*-* } 33 } */
