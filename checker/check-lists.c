@@ -74,8 +74,9 @@ static void check_terminator(const struct vmsd_check *check,
             "%q comes after the NULL that ends the subsection list of %q: "
             "it is never sent or loaded",
             entry->symbol ? entry->symbol : "entry", parent_label(parent));
-        vmsd_finding_note(check, f, list->slots[n].loc,
-                          "the list ends here");
+        if (n)
+            vmsd_finding_note(check, f, list->slots[n - 1].loc,
+                              "the list ends after this entry");
         vmsd_finding_end(check, f);
     }
 }

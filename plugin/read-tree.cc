@@ -125,12 +125,12 @@ static void read_field_list(struct vmsd_model *model, tree decl);
 static void read_reference(struct vmsd_model *model, tree value,
                            location_t fallback, struct vmsd_ref *ref)
 {
-    tree op = address_operand(value);
-    ref->loc = loc_of(model, EXPR_LOC_OR_LOC(value, fallback));
     if (is_null(value)) {
-        ref->is_null = true;
+        ref->is_null = true;    /* a constant: GCC keeps no location */
         return;
     }
+    tree op = address_operand(value);
+    ref->loc = loc_of(model, EXPR_LOC_OR_LOC(value, fallback));
     if (!op || !VAR_P(op) || !is_description_type(TREE_TYPE(op)))
         return;                 /* an address vmsdcheck cannot follow */
     if (DECL_ARTIFICIAL(op))
