@@ -1,6 +1,6 @@
 /* vmsdcheck.so: the GCC plugin.  Reads its arguments and allowlists,
  * records every description of a C unit as GCC finishes each
- * declaration, and checks them all once the unit is complete (a
+ * declaration, and checks them all once the unit is parsed (a
  * subsection may be defined after the list that names it). */
 #include "plugin.h"
 
@@ -28,8 +28,16 @@ static void on_finish_decl(void *gcc_data, void *)
     vmsd_read_decl(&unit_model, (tree)gcc_data);
 }
 
-static void on_finish(void *, void *)
+/* Runs once: before the IPA passes when there are any, since -flto's
+ * free_lang_data drops the C front end's macro-expansion notes; at the
+ * end otherwise (-fsyntax-only, or a unit with errors). */
+static void check_unit(void *, void *)
 {
+    static bool checked;
+    if (checked)
+        return;
+    checked = true;
+
     vmsd_model_resolve(&unit_model);
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
@@ -94,6 +102,8 @@ int plugin_init(struct plugin_name_args *info,
     vmsd_model_init(&unit_model);
     register_callback(info->base_name, PLUGIN_FINISH_DECL, on_finish_decl,
                       NULL);
-    register_callback(info->base_name, PLUGIN_FINISH, on_finish, NULL);
+    register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_START,
+                      check_unit, NULL);
+    register_callback(info->base_name, PLUGIN_FINISH, check_unit, NULL);
     return 0;
 }
