@@ -1,0 +1,96 @@
+/* The compat database: loading, layering, lookups and every error. */
+#define _POSIX_C_SOURCE 200809L
+#include "unit.h"
+#include "db-file.h"
+
+#include "compatdb.h"
+
+#define HEADER "{ \"format\": \"vmsdcheck-allowlist\", \"version\": 1, "
+
+/* Load TEXT into a fresh database; return the error text ("" if none). */
+static const char *load(struct vmsd_compatdb *db, const char *text)
+{
+    static char error[512];
+    char *path = write_temp_file(text);
+    error[0] = '\0';
+    if (!vmsd_compatdb_load(db, path, error, sizeof error)) {
+        /* Drop the temporary path so checks can compare the rest. */
+        char *after = strstr(error, path) ? error + strlen(path) : error;
+        memmove(error, after, strlen(after) + 1);
+    }
+    unlink(path);
+    free(path);
+    return error;
+}
+
+static void test_good_and_layered(void)
+{
+    struct vmsd_compatdb db;
+    vmsd_compatdb_init(&db);
+    CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"apic\", "
+                   "\"subsection\": \"apic_sipi\", \"reason\": \"legacy\", "
+                   "\"where\": \"hw/intc/apic.c:10\" } ] }"), "");
+    CHECK_STR(load(&db, HEADER "\"provenance\": { \"qemu\": \"11.0\" }, "
+                   "\"entries\": [ { \"parent\": \"apic\", \"subsection\": "
+                   "\"apic_sipi\", \"reason\": \"again, downstream\" }, "
+                   "{ \"parent\": \"vga\", \"subsection\": \"vga.endian\", "
+                   "\"reason\": \"legacy\" } ] }"), "");
+    CHECK(db.n_entries == 3);
+    CHECK(db.n_files == 2);
+    CHECK_STR(db.entries[0].where, "hw/intc/apic.c:10");
+    CHECK(db.entries[2].index == 1);
+
+    CHECK(vmsd_compatdb_allows(&db, "apic", "apic_sipi"));
+    CHECK(db.entries[0].used && db.entries[1].used);  /* both layers */
+    CHECK(!db.entries[2].used);
+    CHECK(!vmsd_compatdb_allows(&db, "apic2", "apic_sipi"));
+    CHECK(!vmsd_compatdb_allows(&db, "apic", "apic_sip"));
+    CHECK(!vmsd_compatdb_allows(NULL, "apic", "apic_sipi"));
+    vmsd_compatdb_free(&db);
+}
+
+static void test_errors(void)
+{
+    struct vmsd_compatdb db;
+    char error[512];
+    vmsd_compatdb_init(&db);
+
+    CHECK_STR(load(&db, "{\n  \"format\": \"vmsdcheck-allowlist\",\n  "
+                   "\"version\": 1,\n  \"entries\": [ , ]\n}\n"),
+              ":4:16: unexpected token near ','");
+    CHECK_STR(load(&db, "[]"), ": the top level must be an object");
+    CHECK_STR(load(&db, "{ \"format\": \"other\", \"version\": 1, "
+                   "\"entries\": [] }"),
+              ": \"format\" must be \"vmsdcheck-allowlist\"");
+    CHECK_STR(load(&db, HEADER "\"entries\": {} }"),
+              ": \"entries\" must be an array");
+    CHECK_STR(load(&db, HEADER "\"entries\": [], \"extra\": 1 }"),
+              ": unknown key \"extra\" (the top level has format, version, "
+              "provenance, entries)");
+    CHECK_STR(load(&db, HEADER "\"entries\": [ 3 ] }"),
+              ": entries[0]: not an object");
+    CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"a\", "
+                   "\"subsection\": \"a_b\" } ] }"),
+              ": entries[0]: \"reason\" must be a non-empty string");
+    CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"a\", "
+                   "\"subsection\": \"a_b\", \"reason\": \"r\", "
+                   "\"where\": 3 } ] }"),
+              ": entries[0]: \"where\" must be a string");
+    CHECK_STR(load(&db, "{ \"format\": \"vmsdcheck-allowlist\", \"version\": "
+                   "1, \"version\": 1, \"entries\": [] }"),
+              ":1:58: duplicate object key near '\"version\"'");
+    CHECK(db.n_entries == 0);   /* nothing from a failed load */
+
+    CHECK(!vmsd_compatdb_load(&db, "/nonexistent/db.json", error,
+                              sizeof error));
+    CHECK(strstr(error, "/nonexistent/db.json: unable to open") == error);
+    vmsd_compatdb_free(&db);
+}
+
+int main(void)
+{
+    test_good_and_layered();
+    test_errors();
+    totals();
+    return 0;
+}

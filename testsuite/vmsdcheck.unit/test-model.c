@@ -1,0 +1,59 @@
+/* The model: lookups by uid, list slots, and resolution. */
+#include "unit.h"
+
+#include "model.h"
+
+int main(void)
+{
+    struct vmsd_model m;
+    vmsd_model_init(&m);
+
+    /* Many descriptions: the uid index must grow and keep them all. */
+    for (uint32_t uid = 1; uid <= 5000; uid++)
+        vmsd_model_desc(&m, uid * 7)->version_id = (int)uid;
+    CHECK(m.n_descs == 5000);
+    CHECK(vmsd_model_find_desc(&m, 7 * 4321)->version_id == 4321);
+    CHECK(vmsd_model_find_desc(&m, 8) == NULL);
+    CHECK(vmsd_model_desc(&m, 7) == vmsd_model_find_desc(&m, 7));
+    CHECK(m.n_descs == 5000);
+
+    /* A list: two entries, a NULL, one more. */
+    struct vmsd_desc *parent = vmsd_model_desc(&m, 7);
+    struct vmsd_desc *other = vmsd_model_desc(&m, 21);
+    parent->subsections_uid = 90001;
+    other->subsections_uid = 90001;     /* shares the list */
+    struct vmsd_sublist *list = vmsd_model_add_sublist(&m, 90001);
+    CHECK(vmsd_model_add_sublist(&m, 90001) == NULL);
+    vmsd_sublist_append(list)->uid = 14;
+    vmsd_sublist_append(list)->uid = 99999;     /* not in the model */
+    vmsd_sublist_append(list)->is_null = true;
+    vmsd_sublist_append(list)->uid = 28;
+    CHECK(vmsd_sublist_length(list) == 2);
+    CHECK(vmsd_sublist_terminated(list));
+
+    /* A field list nesting a description. */
+    parent->fields_uid = 90002;
+    struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(&m, 90002);
+    struct vmsd_nested_field *f = vmsd_fieldlist_append(fields);
+    f->index = 3;
+    f->vmsd.uid = 35;
+
+    vmsd_model_resolve(&m);
+    CHECK(parent->subsections == list);
+    CHECK(list->owner == parent);
+    CHECK(list->slots[0].target == vmsd_model_find_desc(&m, 14));
+    CHECK(list->slots[1].target == NULL);
+    CHECK(vmsd_model_find_desc(&m, 14)->is_subsection);
+    CHECK(!vmsd_model_find_desc(&m, 28)->is_subsection);  /* after NULL */
+    CHECK(parent->fields == fields);
+    CHECK(fields->nested[0].vmsd.target == vmsd_model_find_desc(&m, 35));
+
+    /* File names are interned. */
+    const char *a = vmsd_model_intern_file(&m, "hw/a.c");
+    CHECK(vmsd_model_intern_file(&m, "hw/a.c") == a);
+    CHECK(vmsd_model_intern_file(&m, "hw/b.c") != a);
+
+    vmsd_model_free(&m);
+    totals();
+    return 0;
+}

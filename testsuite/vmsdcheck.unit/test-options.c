@@ -1,0 +1,54 @@
+/* The plugin's arguments. */
+#include "unit.h"
+
+#include "options.h"
+
+static bool parse(struct vmsd_options *o, const struct vmsd_arg *args,
+                  size_t n, char *error)
+{
+    return vmsd_options_parse(o, args, n, error, 512);
+}
+
+int main(void)
+{
+    struct vmsd_options o;
+    char error[512];
+
+    const struct vmsd_arg good[] = {
+        { "db", "a.json" }, { "db", "b.json" },
+        { "subsection-separator", "error" }, { "name-length", "off" },
+    };
+    CHECK(parse(&o, good, 4, error));
+    CHECK(o.n_db_paths == 2);
+    CHECK_STR(o.db_paths[1], "b.json");
+    CHECK(o.severity[VMSD_RULE_SUBSECTION_SEPARATOR] == VMSD_ERROR);
+    CHECK(o.severity[VMSD_RULE_NAME_LENGTH] == VMSD_OFF);
+    CHECK(o.severity[VMSD_RULE_SUBSECTION_PREFIX] == VMSD_WARNING);
+    CHECK(!o.help);
+    vmsd_options_free(&o);
+
+    const struct vmsd_arg unknown[] = { { "colour", "yes" } };
+    CHECK(!parse(&o, unknown, 1, error));
+    CHECK_STR(error, "unknown argument 'colour' (valid: db, help, "
+              "subsection-prefix, subsection-separator, subsection-duplicate, "
+              "subsection-terminator, name-length, name-missing)");
+    vmsd_options_free(&o);
+
+    const struct vmsd_arg bad_value[] = { { "name-missing", "loud" } };
+    CHECK(!parse(&o, bad_value, 1, error));
+    CHECK_STR(error, "'name-missing' takes error, warning or off: "
+              "name-missing=error");
+    vmsd_options_free(&o);
+
+    const struct vmsd_arg no_file[] = { { "db", NULL } };
+    CHECK(!parse(&o, no_file, 1, error));
+    CHECK_STR(error, "'db' needs a file: db=FILE");
+    vmsd_options_free(&o);
+
+    const struct vmsd_arg help[] = { { "help", NULL } };
+    CHECK(parse(&o, help, 1, error) && o.help);
+    vmsd_options_free(&o);
+
+    totals();
+    return 0;
+}

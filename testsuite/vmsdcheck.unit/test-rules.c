@@ -1,0 +1,209 @@
+/* The rules over a hand-built model: which findings, where, and what the
+ * allowlist and severities change. */
+#define _POSIX_C_SOURCE 200809L
+#include "unit.h"
+#include "db-file.h"
+
+#include "compatdb.h"
+#include "rules.h"
+
+#include <stdlib.h>
+
+struct collected {
+    int count[VMSD_RULE_COUNT];
+    char last_message[512];
+    unsigned last_line;
+    size_t last_notes;
+    char last_suggestion[128];
+};
+
+static void collect(const struct vmsd_finding *f, void *user)
+{
+    struct collected *c = user;
+    c->count[f->rule]++;
+    snprintf(c->last_message, sizeof c->last_message, "%s", f->message);
+    c->last_line = f->loc.line;
+    c->last_notes = f->n_notes;
+    snprintf(c->last_suggestion, sizeof c->last_suggestion, "%s",
+             f->suggested_name ? f->suggested_name : "");
+}
+
+static struct vmsd_desc *add_desc(struct vmsd_model *m, uint32_t uid,
+                                  const char *symbol, const char *name,
+                                  unsigned line)
+{
+    struct vmsd_desc *d = vmsd_model_desc(m, uid);
+    d->symbol = vmsd_strdup(symbol);
+    d->name = vmsd_strdup(name);
+    d->defined = true;
+    d->loc.file = "t.c";
+    d->loc.line = line;
+    return d;
+}
+
+/* A list with the given descriptions (uid 0 is a NULL slot). */
+static void add_list(struct vmsd_model *m, struct vmsd_desc *parent,
+                     uint32_t list_uid, const uint32_t *uids, size_t n)
+{
+    struct vmsd_sublist *list = vmsd_model_add_sublist(m, list_uid);
+    parent->subsections_uid = list_uid;
+    for (size_t i = 0; i < n; i++) {
+        struct vmsd_ref *r = vmsd_sublist_append(list);
+        r->uid = uids[i];
+        r->is_null = uids[i] == 0;
+        r->loc.file = "t.c";
+        r->loc.line = 100 + (unsigned)i;
+        if (uids[i])
+            r->symbol = vmsd_strdup(vmsd_model_find_desc(m, uids[i])->symbol);
+    }
+}
+
+static struct collected run(struct vmsd_model *m,
+                            struct vmsd_check_config *config)
+{
+    struct collected c;
+    memset(&c, 0, sizeof c);
+    vmsd_model_resolve(m);
+    vmsd_check_model(m, config, collect, &c);
+    return c;
+}
+
+static void test_separator_and_allowlist(void)
+{
+    struct vmsd_model m;
+    struct vmsd_check_config config;
+    vmsd_model_init(&m);
+    vmsd_check_config_init(&config);
+
+    struct vmsd_desc *apic = add_desc(&m, 1, "vmstate_apic", "apic", 10);
+    add_desc(&m, 2, "vmstate_sipi", "apic_sipi", 20);
+    add_desc(&m, 3, "vmstate_good", "apic/good", 30);
+    add_list(&m, apic, 50, (uint32_t[]){ 2, 3, 0 }, 3);
+
+    struct collected c = run(&m, &config);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_SEPARATOR] == 1);
+    CHECK(c.last_line == 100);
+    CHECK(c.last_notes == 2);
+    CHECK_STR(c.last_suggestion, "apic/sipi");
+    CHECK_STR(c.last_message, "subsection 'apic_sipi' of 'apic' is not named "
+              "'apic' followed by '/' and a non-empty rest "
+              "[subsection-separator]");
+
+    /* A listed pair is allowed, and the entry is marked used. */
+    struct vmsd_compatdb db;
+    char error[256];
+    char *path = write_temp_file(
+        "{ \"format\": \"vmsdcheck-allowlist\", \"version\": 1, "
+        "\"entries\": [ { \"parent\": \"apic\", \"subsection\": "
+        "\"apic_sipi\", \"reason\": \"legacy\" } ] }");
+    vmsd_compatdb_init(&db);
+    CHECK(vmsd_compatdb_load(&db, path, error, sizeof error));
+    unlink(path);
+    free(path);
+    config.allowlist = &db;
+    c = run(&m, &config);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_SEPARATOR] == 0);
+    CHECK(db.entries[0].used);
+    config.allowlist = NULL;
+    vmsd_compatdb_free(&db);
+
+    /* Off means off. */
+    config.severity[VMSD_RULE_SUBSECTION_SEPARATOR] = VMSD_OFF;
+    c = run(&m, &config);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_SEPARATOR] == 0);
+    vmsd_model_free(&m);
+}
+
+static void test_prefix_duplicate_terminator(void)
+{
+    struct vmsd_model m;
+    struct vmsd_check_config config;
+    vmsd_model_init(&m);
+    vmsd_check_config_init(&config);
+
+    struct vmsd_desc *sd = add_desc(&m, 1, "vmstate_sd", "sd-card", 10);
+    add_desc(&m, 2, "vmstate_a", "sd-card/a", 20);
+    add_desc(&m, 3, "vmstate_a2", "sd-card/a", 30);
+    add_desc(&m, 4, "vmstate_x", "other", 40);
+    /* No NULL: unterminated. */
+    add_list(&m, sd, 50, (uint32_t[]){ 2, 3, 4, 2 }, 4);
+
+    struct collected c = run(&m, &config);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_PREFIX] == 1);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_DUPLICATE] == 2);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_TERMINATOR] == 1);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_SEPARATOR] == 0);
+    vmsd_model_free(&m);
+}
+
+static void test_unresolved_and_unnamed(void)
+{
+    struct vmsd_model m;
+    struct vmsd_check_config config;
+    vmsd_model_init(&m);
+    vmsd_check_config_init(&config);
+
+    struct vmsd_desc *dev = add_desc(&m, 1, "vmstate_dev", "dev", 10);
+    struct vmsd_desc *ext = vmsd_model_desc(&m, 2);     /* extern */
+    ext->symbol = vmsd_strdup("vmstate_elsewhere");
+    ext->linkage = VMSD_LINK_EXTERN;
+    struct vmsd_desc *unnamed = add_desc(&m, 3, "vmstate_unnamed", NULL, 30);
+    add_list(&m, dev, 50, (uint32_t[]){ 2, 3, 0 }, 3);
+
+    struct collected c = run(&m, &config);
+    CHECK(c.count[VMSD_RULE_NAME_MISSING] == 1);
+    CHECK(unnamed->is_subsection);
+    CHECK(ext->is_subsection);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_PREFIX] == 0);
+
+    /* A name that could not be evaluated is not missing. */
+    unnamed->name_unreadable = true;
+    c = run(&m, &config);
+    CHECK(c.count[VMSD_RULE_NAME_MISSING] == 0);
+    vmsd_model_free(&m);
+}
+
+static void test_name_length(void)
+{
+    struct vmsd_model m;
+    struct vmsd_check_config config;
+    char name[300];
+    vmsd_model_init(&m);
+    vmsd_check_config_init(&config);
+
+    memset(name, 'x', 255);
+    name[255] = '\0';
+    add_desc(&m, 1, "vmstate_255", name, 10);
+    name[255] = 'x';
+    name[256] = '\0';
+    add_desc(&m, 2, "vmstate_256", name, 20);
+
+    struct collected c = run(&m, &config);
+    CHECK(c.count[VMSD_RULE_NAME_LENGTH] == 1);
+    CHECK(c.last_line == 20);
+    vmsd_model_free(&m);
+}
+
+static void test_rule_ids(void)
+{
+    enum vmsd_rule rule;
+    enum vmsd_severity severity;
+    CHECK(vmsd_rule_from_id("subsection-separator", &rule)
+          && rule == VMSD_RULE_SUBSECTION_SEPARATOR);
+    CHECK(!vmsd_rule_from_id("separator", &rule));
+    for (int r = 0; r < VMSD_RULE_COUNT; r++)
+        CHECK(vmsd_rule_from_id(vmsd_rule_id(r), &rule) && rule == (enum vmsd_rule)r);
+    CHECK(vmsd_severity_from_name("off", &severity) && severity == VMSD_OFF);
+    CHECK(!vmsd_severity_from_name("fatal", &severity));
+}
+
+int main(void)
+{
+    test_separator_and_allowlist();
+    test_prefix_duplicate_terminator();
+    test_unresolved_and_unnamed();
+    test_name_length();
+    test_rule_ids();
+    totals();
+    return 0;
+}
