@@ -1,0 +1,29 @@
+/* The example board's device state. */
+#ifndef EXAMPLE_BOARD_H
+#define EXAMPLE_BOARD_H
+
+#include "vmstate.h"
+
+typedef struct UartState {
+    uint32_t divisor, scratch, fifo_level, timeout_ns;
+} UartState;
+
+typedef struct RtcState {
+    uint32_t seconds, irq_coalesced, alarm;
+} RtcState;
+
+typedef struct NicRing {
+    uint32_t head, tail;
+} NicRing;
+
+typedef struct NicState {
+    uint32_t mac_low, offload_flags, offload_flags_v2;
+    NicRing ring;
+} NicState;
+
+extern const VMStateDescription vmstate_uart;
+extern const VMStateDescription vmstate_uart_timeout;
+extern const VMStateDescription vmstate_rtc;
+extern const VMStateDescription vmstate_nic;
+
+#endif
