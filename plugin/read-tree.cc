@@ -57,7 +57,10 @@ static int int_value(tree value)
 
 static bool is_null(tree value)
 {
-    return !value || integer_zerop(value);
+    if (!value)
+        return true;
+    STRIP_NOPS(value);
+    return integer_zerop(value);
 }
 
 /* The operand of "&x" after conversions, or NULL_TREE. */

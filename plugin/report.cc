@@ -5,6 +5,18 @@
 
 #include "gcc-rich-location.h"
 
+/* Does LOC span FILE:LINE:FIRST-LAST?  A line map may not cover a line
+ * or a column that far out: then it does not. */
+static bool maps_back(location_t loc, const char *file, int line, int first,
+                      int last)
+{
+    expanded_location b = expand_location(get_start(loc));
+    expanded_location e = expand_location(get_finish(loc));
+    return b.file && e.file && strcmp(b.file, file) == 0
+           && strcmp(e.file, file) == 0 && b.line == line && e.line == line
+           && b.column == first && e.column == last;
+}
+
 /* The single source line range of NAME's literal, "NAME" exactly, inside
  * the definition that starts at DEF; UNKNOWN_LOCATION when the literal is
  * not there once and once only (a macro, a concatenation, a second copy). */
@@ -19,7 +31,7 @@ static location_t find_name_literal(location_t def, const char *name)
 
     size_t name_len = strlen(name);
     location_t found = UNKNOWN_LOCATION;
-    int found_count = 0;
+    int found_count = 0, found_line = 0, found_column = 0;
     /* A definition ends at the first line that starts with "}". */
     for (int line = start.line; line < start.line + 200; line++) {
         size_t len;
@@ -34,6 +46,8 @@ static location_t find_name_literal(location_t def, const char *name)
                 location_t e = linemap_position_for_line_and_column(
                     line_table, map, line, col + name_len + 2);
                 found = make_location(b, b, e);
+                found_line = line;
+                found_column = (int)col + 1;
                 found_count++;
             }
         }
@@ -42,11 +56,9 @@ static location_t find_name_literal(location_t def, const char *name)
     }
     if (found_count != 1)
         return UNKNOWN_LOCATION;
-    /* The line map may not cover that line: check before use. */
-    expanded_location x = expand_location(found);
-    if (!x.file || strcmp(x.file, start.file) != 0)
-        return UNKNOWN_LOCATION;
-    return found;
+    return found_line && maps_back(found, start.file, found_line, found_column,
+                                   found_column + (int)name_len + 1)
+           ? found : UNKNOWN_LOCATION;
 }
 
 static void note_with_rename(const struct vmsd_note *note,
