@@ -1,0 +1,962 @@
+/* bench: the plugin's cost as a ratio.  Each unit is compiled without and
+ * with -fplugin, side by side in one run, interleaved (the order of the
+ * pair alternates every iteration so slow drift cancels), and the report
+ * is the median of the per-iteration ratios with/without of CPU time,
+ * and the peak memory of both.
+ *
+ * Usage: see usage() below, or docs/benchmarks.md.
+ *
+ * What is measured, per compile: the CPU time (user + system) and the
+ * peak resident set of the compiler driver and of every process it waits
+ * for (cc1, as), as wait4() reports them, and the wall time around
+ * fork/execvp/wait4.  On Linux, wait4()'s ru_maxrss is the largest of
+ * the child's own peak and those of the descendants it waited for, so
+ * for "gcc -c" it is cc1's peak (docs/benchmarks.md shows the check).
+ *
+ * Exit status: 0 after a complete benchmark, 1 when a compile fails
+ * (its output is shown) or the runner cannot work, 2 on a usage error.
+ */
+#define _GNU_SOURCE             /* wait4, mkdtemp, realpath */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#define DEFAULT_RUNS 11
+#define GOAL_OVERHEAD_PCT 1.0
+#define GOAL_RSS_KIB 2048L
+
+enum { WITHOUT, WITH };
+static const char *const variant_names[] = { "without", "with" };
+
+/* ---------------------------------------------------------------- */
+/* Small helpers. */
+
+static void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) {
+        fputs("bench: out of memory\n", stderr);
+        exit(1);
+    }
+    return p;
+}
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(xrealloc(NULL, n), s, n);
+}
+
+static char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = xrealloc(NULL, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* A NULL-terminated argument vector. */
+struct strvec {
+    char **v;
+    size_t n;
+};
+
+static void strvec_push(struct strvec *sv, char *s)
+{
+    sv->v = xrealloc(sv->v, (sv->n + 2) * sizeof *sv->v);
+    sv->v[sv->n++] = s;
+    sv->v[sv->n] = NULL;
+}
+
+static void strvec_free(struct strvec *sv)
+{
+    for (size_t i = 0; i < sv->n; i++)
+        free(sv->v[i]);
+    free(sv->v);
+    sv->v = NULL;
+    sv->n = 0;
+}
+
+/* A growing string. */
+struct buf {
+    char *s;
+    size_t len, cap;
+};
+
+static void buf_add(struct buf *b, char c)
+{
+    if (b->len + 2 > b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->s = xrealloc(b->s, b->cap);
+    }
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
+}
+
+static char *buf_take(struct buf *b)
+{
+    char *s = b->s ? b->s : xstrdup("");
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+/* ---------------------------------------------------------------- */
+/* Splitting a command line the way a POSIX shell splits simple words:
+ * blanks separate words; '...' is literal; "..." is literal except for
+ * \" \\ \$ \` and backslash-newline; an unquoted backslash quotes the
+ * next character.  Meson writes -D'NAME="value"' or '-DNAME="value"'.
+ * Expansions ($x, globs, ~) are not performed: compile_commands.json
+ * does not use them.  Returns false with a message on an unterminated
+ * quote. */
+static bool split_command(const char *s, struct strvec *out,
+                          char *err, size_t errsize)
+{
+    struct buf word = { 0 };
+    bool in_word = false;
+
+    for (const char *p = s; *p; p++) {
+        char c = *p;
+        if (c == '\\' && p[1] == '\n') {
+            p++;                /* a line continuation */
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n') {
+            if (in_word)
+                strvec_push(out, buf_take(&word));
+            in_word = false;
+            continue;
+        }
+        in_word = true;
+        if (c == '\'') {
+            const char *end = strchr(p + 1, '\'');
+            if (!end) {
+                snprintf(err, errsize, "unterminated ' in the command");
+                free(word.s);
+                return false;
+            }
+            for (p++; p < end; p++)
+                buf_add(&word, *p);
+        } else if (c == '"') {
+            for (p++; *p && *p != '"'; p++) {
+                if (*p == '\\' && p[1] && strchr("\"\\$`\n", p[1])) {
+                    p++;
+                    if (*p == '\n')
+                        continue;
+                }
+                buf_add(&word, *p);
+            }
+            if (!*p) {
+                snprintf(err, errsize, "unterminated \" in the command");
+                free(word.s);
+                return false;
+            }
+        } else if (c == '\\') {
+            if (!p[1])
+                break;          /* a trailing backslash: nothing to quote */
+            buf_add(&word, *++p);
+        } else {
+            buf_add(&word, c);
+        }
+    }
+    if (in_word)
+        strvec_push(out, buf_take(&word));
+    free(word.s);
+    return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* Units. */
+
+struct unit {
+    char *label;                /* what the tables show */
+    char *dir;                  /* run here; NULL: the current directory */
+    struct strvec argv;         /* the compile without the plugin */
+    int runs;
+    bool from_compdb;
+
+    /* Spec, before the argument vector is built. */
+    char *source;               /* --unit FILE */
+    char *cflags;               /* --cflags for it */
+    char *compdb;               /* --compdb for --file */
+    char *suffix;               /* --file SUFFIX */
+
+    /* Results: one entry per timed iteration. */
+    double *cpu[2];
+    double *wall[2];
+    long *rss[2];
+    double *ratio;
+    size_t diag_bytes[2];       /* largest stderr+stdout of a run */
+};
+
+static struct unit *units;
+static size_t n_units;
+
+static struct unit *add_unit(void)
+{
+    units = xrealloc(units, (n_units + 1) * sizeof *units);
+    struct unit *u = &units[n_units++];
+    memset(u, 0, sizeof *u);
+    return u;
+}
+
+/* ---------------------------------------------------------------- */
+/* The temporary directory: the object file (units are compiled one
+ * after the other, so they share it) and one output file per variant.
+ * Removed at exit, and on SIGINT/SIGTERM/SIGHUP. */
+
+static char tmp_dir[PATH_MAX - 64];     /* room for the names in it */
+static char object_path[PATH_MAX];
+static char out_path[2][PATH_MAX];      /* compiler output, per variant */
+
+static void remove_temporaries(void)
+{
+    if (!tmp_dir[0])
+        return;
+    unlink(object_path);
+    for (int v = 0; v < 2; v++)
+        unlink(out_path[v]);
+    rmdir(tmp_dir);
+}
+
+static void on_signal(int sig)
+{
+    /* unlink and rmdir are async-signal-safe; the paths are built
+     * before the first compile. */
+    remove_temporaries();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* ---------------------------------------------------------------- */
+/* compile_commands.json */
+
+struct compdb {
+    char *path;
+    json_t *root;
+};
+
+static struct compdb *compdbs;
+static size_t n_compdbs;
+
+static json_t *load_compdb(const char *path)
+{
+    for (size_t i = 0; i < n_compdbs; i++)
+        if (strcmp(compdbs[i].path, path) == 0)
+            return compdbs[i].root;
+    json_error_t error;
+    json_t *root = json_load_file(path, 0, &error);
+    if (!root) {
+        fprintf(stderr, "bench: %s:%d:%d: %s\n", path, error.line,
+                error.column, error.text);
+        return NULL;
+    }
+    if (!json_is_array(root)) {
+        fprintf(stderr, "bench: %s: not a compilation database "
+                "(a JSON array)\n", path);
+        json_decref(root);
+        return NULL;
+    }
+    compdbs = xrealloc(compdbs, (n_compdbs + 1) * sizeof *compdbs);
+    compdbs[n_compdbs].path = xstrdup(path);
+    compdbs[n_compdbs].root = root;
+    n_compdbs++;
+    return root;
+}
+
+/* FILE ends with SUFFIX at a path-component boundary. */
+static bool has_path_suffix(const char *file, const char *suffix)
+{
+    size_t fl = strlen(file), sl = strlen(suffix);
+    if (sl == 0 || sl > fl || strcmp(file + fl - sl, suffix) != 0)
+        return false;
+    return sl == fl || file[fl - sl - 1] == '/' || suffix[0] == '/';
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The entry's arguments with dependency output dropped (-MD, -MMD, -MP,
+ * -MF X, -MQ X, -MT X) and the object written to OBJECT. */
+static void filter_arguments(struct strvec *in, const char *object,
+                             struct strvec *out)
+{
+    bool have_output = false;
+    for (size_t i = 0; i < in->n; i++) {
+        const char *a = in->v[i];
+        if (i > 0 && (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0
+                      || strcmp(a, "-MP") == 0))
+            continue;
+        if (i > 0 && (strcmp(a, "-MF") == 0 || strcmp(a, "-MQ") == 0
+                      || strcmp(a, "-MT") == 0)) {
+            i++;                /* and its operand */
+            continue;
+        }
+        if (i > 0 && (starts_with(a, "-MF") || starts_with(a, "-MQ")
+                      || starts_with(a, "-MT")))
+            continue;           /* -MFfile */
+        if (i > 0 && strcmp(a, "-o") == 0) {
+            strvec_push(out, xstrdup("-o"));
+            strvec_push(out, xstrdup(object));
+            i++;
+            have_output = true;
+            continue;
+        }
+        if (i > 0 && starts_with(a, "-o")) {
+            strvec_push(out, xasprintf("-o%s", object));
+            have_output = true;
+            continue;
+        }
+        strvec_push(out, xstrdup(a));
+    }
+    if (!have_output) {
+        /* Never let a compile write next to the sources. */
+        strvec_push(out, xstrdup("-o"));
+        strvec_push(out, xstrdup(object));
+    }
+}
+
+static bool build_compdb_unit(struct unit *u, const char *object)
+{
+    json_t *root = load_compdb(u->compdb);
+    if (!root)
+        return false;
+
+    size_t i;
+    json_t *entry = NULL;
+    json_array_foreach(root, i, entry) {
+        const char *file = json_string_value(json_object_get(entry, "file"));
+        if (file && has_path_suffix(file, u->suffix))
+            break;
+    }
+    if (i == json_array_size(root)) {
+        fprintf(stderr, "bench: no entry of %s has a \"file\" ending in "
+                "%s\n", u->compdb, u->suffix);
+        return false;
+    }
+
+    const char *dir = json_string_value(json_object_get(entry, "directory"));
+    const char *command = json_string_value(json_object_get(entry,
+                                                            "command"));
+    json_t *arguments = json_object_get(entry, "arguments");
+    struct strvec words = { 0 };
+    if (command) {
+        char err[128];
+        if (!split_command(command, &words, err, sizeof err)) {
+            fprintf(stderr, "bench: %s: the command for %s: %s\n",
+                    u->compdb, u->suffix, err);
+            strvec_free(&words);
+            return false;
+        }
+    } else if (json_is_array(arguments)) {
+        size_t k;
+        json_t *arg;
+        json_array_foreach(arguments, k, arg) {
+            if (!json_is_string(arg)) {
+                fprintf(stderr, "bench: %s: an argument for %s is not a "
+                        "string\n", u->compdb, u->suffix);
+                strvec_free(&words);
+                return false;
+            }
+            strvec_push(&words, xstrdup(json_string_value(arg)));
+        }
+    }
+    if (words.n == 0) {
+        fprintf(stderr, "bench: %s: the entry for %s has no \"command\" "
+                "or \"arguments\"\n", u->compdb, u->suffix);
+        strvec_free(&words);
+        return false;
+    }
+
+    filter_arguments(&words, object, &u->argv);
+    strvec_free(&words);
+    u->dir = dir ? xstrdup(dir) : NULL;
+    u->label = xstrdup(u->suffix);
+    return true;
+}
+
+static bool build_source_unit(struct unit *u, const char *cc,
+                              const char *object)
+{
+    char err[128];
+    if (!split_command(cc, &u->argv, err, sizeof err) || u->argv.n == 0) {
+        fprintf(stderr, "bench: --cc '%s': %s\n", cc,
+                u->argv.n ? err : "no compiler");
+        return false;
+    }
+    if (u->cflags && !split_command(u->cflags, &u->argv, err, sizeof err)) {
+        fprintf(stderr, "bench: --cflags '%s': %s\n", u->cflags, err);
+        return false;
+    }
+    strvec_push(&u->argv, xstrdup("-c"));
+    strvec_push(&u->argv, xstrdup(u->source));
+    strvec_push(&u->argv, xstrdup("-o"));
+    strvec_push(&u->argv, xstrdup(object));
+    u->label = xstrdup(u->source);
+    return true;
+}
+
+/* ---------------------------------------------------------------- */
+/* Running one compile. */
+
+struct sample {
+    double cpu;                 /* user + system, seconds */
+    double wall;                /* seconds */
+    long rss_kib;               /* peak resident set, KiB */
+    size_t output_bytes;        /* what it wrote to stdout and stderr */
+};
+
+static double seconds(struct timeval tv)
+{
+    return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void print_argv(FILE *out, char **argv)
+{
+    for (size_t i = 0; argv[i]; i++) {
+        const char *a = argv[i];
+        bool plain = *a && strspn(a, "abcdefghijklmnopqrstuvwxyz"
+                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                  "-_=./,:+@%") == strlen(a);
+        fputs(i ? " " : "", out);
+        if (plain) {
+            fputs(a, out);
+        } else {
+            fputc('\'', out);
+            for (; *a; a++) {
+                if (*a == '\'')
+                    fputs("'\\''", out);
+                else
+                    fputc(*a, out);
+            }
+            fputc('\'', out);
+        }
+    }
+    fputc('\n', out);
+}
+
+static void show_file(FILE *out, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        fwrite(chunk, 1, n, out);
+    fclose(f);
+}
+
+/* Fork, exec and wait; false (with the compiler's output shown) when the
+ * compile does not succeed. */
+static bool run_compile(const struct unit *u, char **argv, int variant,
+                        struct sample *s)
+{
+    const char *output = out_path[variant];
+    fflush(stdout);
+    fflush(stderr);
+
+    double start = now();
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("bench: fork");
+        return false;
+    }
+    if (pid == 0) {
+        int fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+                      0644);
+        int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || null < 0 || dup2(null, 0) < 0 || dup2(fd, 1) < 0
+            || dup2(fd, 2) < 0)
+            _exit(126);
+        if (u->dir && chdir(u->dir) != 0) {
+            dprintf(2, "bench: cannot enter %s: %s\n", u->dir,
+                    strerror(errno));
+            _exit(126);
+        }
+        execvp(argv[0], argv);
+        dprintf(2, "bench: cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+
+    int status;
+    struct rusage ru;
+    pid_t got;
+    do
+        got = wait4(pid, &status, 0, &ru);
+    while (got < 0 && errno == EINTR);
+    double end = now();
+    if (got < 0) {
+        perror("bench: wait4");
+        return false;
+    }
+
+    struct stat st;
+    s->output_bytes = stat(output, &st) == 0 ? (size_t)st.st_size : 0;
+    s->cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
+    s->wall = end - start;
+    s->rss_kib = ru.ru_maxrss;  /* KiB on Linux */
+
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return true;
+
+    fprintf(stderr, "bench: the compile of %s %s the plugin ",
+            u->label, variant_names[variant]);
+    if (WIFEXITED(status))
+        fprintf(stderr, "failed (exit status %d)", WEXITSTATUS(status));
+    else if (WIFSIGNALED(status))
+        fprintf(stderr, "was killed by signal %d (%s)", WTERMSIG(status),
+                strsignal(WTERMSIG(status)));
+    else
+        fprintf(stderr, "ended with status 0x%x", status);
+    fprintf(stderr, "\n  in %s:\n  ", u->dir ? u->dir : ".");
+    print_argv(stderr, argv);
+    fprintf(stderr, "--- its output ---\n");
+    show_file(stderr, output);
+    fprintf(stderr, "---\n");
+    return false;
+}
+
+/* ---------------------------------------------------------------- */
+/* Statistics. */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* The median of N values; N > 0.  An even count averages the middle two. */
+static double median(const double *values, size_t n)
+{
+    double *copy = xrealloc(NULL, n * sizeof *copy);
+    memcpy(copy, values, n * sizeof *copy);
+    qsort(copy, n, sizeof *copy, cmp_double);
+    double m = n % 2 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
+    free(copy);
+    return m;
+}
+
+static double minimum(const double *values, size_t n)
+{
+    double m = values[0];
+    for (size_t i = 1; i < n; i++)
+        if (values[i] < m)
+            m = values[i];
+    return m;
+}
+
+static double maximum(const double *values, size_t n)
+{
+    double m = values[0];
+    for (size_t i = 1; i < n; i++)
+        if (values[i] > m)
+            m = values[i];
+    return m;
+}
+
+static long median_long(const long *values, size_t n)
+{
+    long *copy = xrealloc(NULL, n * sizeof *copy);
+    memcpy(copy, values, n * sizeof *copy);
+    qsort(copy, n, sizeof *copy, cmp_long);
+    long m = n % 2 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
+    free(copy);
+    return m;
+}
+
+struct summary {
+    double cpu[2], wall[2];
+    double ratio, ratio_min, ratio_max, wall_ratio;
+    double overhead_pct;
+    long rss[2], rss_delta;
+};
+
+static struct summary summarize(const struct unit *u)
+{
+    struct summary s;
+    size_t n = (size_t)u->runs;
+    double *wall_ratio = xrealloc(NULL, n * sizeof *wall_ratio);
+    for (int v = 0; v < 2; v++) {
+        s.cpu[v] = median(u->cpu[v], n);
+        s.wall[v] = median(u->wall[v], n);
+        s.rss[v] = median_long(u->rss[v], n);
+    }
+    for (size_t i = 0; i < n; i++)
+        wall_ratio[i] = u->wall[WITH][i] / u->wall[WITHOUT][i];
+    s.ratio = median(u->ratio, n);
+    s.ratio_min = minimum(u->ratio, n);
+    s.ratio_max = maximum(u->ratio, n);
+    s.wall_ratio = median(wall_ratio, n);
+    s.overhead_pct = (s.ratio - 1) * 100;
+    s.rss_delta = s.rss[WITH] - s.rss[WITHOUT];
+    free(wall_ratio);
+    return s;
+}
+
+/* ---------------------------------------------------------------- */
+/* Benchmarking one unit. */
+
+static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
+                       int warmup)
+{
+    /* The compile with the plugin: the same, with -fplugin=... and its
+     * arguments right after the driver's name. */
+    struct strvec with = { 0 };
+    strvec_push(&with, xstrdup(u->argv.v[0]));
+    for (size_t i = 0; i < n_plugin; i++)
+        strvec_push(&with, xstrdup(plugin_args[i]));
+    for (size_t i = 1; i < u->argv.n; i++)
+        strvec_push(&with, xstrdup(u->argv.v[i]));
+    char **argv[2] = { u->argv.v, with.v };
+
+    printf("== %s: %d runs each way%s%s\n", u->label, u->runs,
+           u->dir ? ", in " : "", u->dir ? u->dir : "");
+    printf("   without: ");
+    print_argv(stdout, argv[WITHOUT]);
+
+    size_t n = (size_t)u->runs;
+    for (int v = 0; v < 2; v++) {
+        u->cpu[v] = xrealloc(NULL, n * sizeof(double));
+        u->wall[v] = xrealloc(NULL, n * sizeof(double));
+        u->rss[v] = xrealloc(NULL, n * sizeof(long));
+    }
+    u->ratio = xrealloc(NULL, n * sizeof(double));
+
+    bool ok = true;
+    struct sample s[2];
+    for (int w = 0; ok && w < warmup; w++) {
+        for (int v = 0; ok && v < 2; v++) {
+            ok = run_compile(u, argv[v], v, &s[v]);
+            if (ok && s[v].output_bytes > u->diag_bytes[v])
+                u->diag_bytes[v] = s[v].output_bytes;
+        }
+        if (ok)
+            printf("   warm-up %d: without %.3f s, with %.3f s\n", w + 1,
+                   s[WITHOUT].cpu, s[WITH].cpu);
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        /* Even iterations: without, then with; odd: the other way. */
+        int first = i % 2 ? WITH : WITHOUT;
+        for (int k = 0; ok && k < 2; k++) {
+            int v = k == 0 ? first : 1 - first;
+            ok = run_compile(u, argv[v], v, &s[v]);
+        }
+        if (!ok)
+            break;
+        for (int v = 0; v < 2; v++) {
+            u->cpu[v][i] = s[v].cpu;
+            u->wall[v][i] = s[v].wall;
+            u->rss[v][i] = s[v].rss_kib;
+            if (s[v].output_bytes > u->diag_bytes[v])
+                u->diag_bytes[v] = s[v].output_bytes;
+        }
+        u->ratio[i] = s[WITH].cpu / s[WITHOUT].cpu;
+        printf("   run %2zu/%zu (%s first): CPU %.3f / %.3f s  ratio %.4f"
+               "  wall %.3f / %.3f s  RSS %ld / %ld KiB\n",
+               i + 1, n, variant_names[first], s[WITHOUT].cpu, s[WITH].cpu,
+               u->ratio[i], s[WITHOUT].wall, s[WITH].wall,
+               s[WITHOUT].rss_kib, s[WITH].rss_kib);
+    }
+    strvec_free(&with);
+    if (!ok)
+        return false;
+
+    struct summary m = summarize(u);
+    printf("   median CPU: without %.3f s, with %.3f s; "
+           "median ratio %.4f (range %.4f .. %.4f): overhead %+.2f%%\n",
+           m.cpu[WITHOUT], m.cpu[WITH], m.ratio, m.ratio_min, m.ratio_max,
+           m.overhead_pct);
+    printf("   median wall: without %.3f s, with %.3f s; median ratio %.4f\n",
+           m.wall[WITHOUT], m.wall[WITH], m.wall_ratio);
+    printf("   median peak RSS: without %ld KiB, with %ld KiB: %+ld KiB\n",
+           m.rss[WITHOUT], m.rss[WITH], m.rss_delta);
+    if (u->diag_bytes[WITH] > u->diag_bytes[WITHOUT])
+        printf("   note: with the plugin the compiler printed %zu bytes of "
+               "diagnostics (without: %zu); printing them is part of the "
+               "cost measured\n", u->diag_bytes[WITH],
+               u->diag_bytes[WITHOUT]);
+    printf("\n");
+    return true;
+}
+
+static void print_summary(void)
+{
+    size_t width = strlen("unit");
+    for (size_t i = 0; i < n_units; i++)
+        if (strlen(units[i].label) > width)
+            width = strlen(units[i].label);
+
+    printf("Summary (medians; ratio = median of the per-iteration ratios "
+           "of CPU time with/without):\n\n");
+    printf("| %-*s | runs | CPU without (s) | CPU with (s) | median ratio "
+           "| overhead | RSS without (KiB) | RSS with (KiB) | RSS delta (KiB)"
+           " |\n", (int)width, "unit");
+    printf("|-%.*s-|-----:|----------------:|-------------:|-------------:"
+           "|---------:|------------------:|---------------:|---------------:"
+           "|\n", (int)width,
+           "------------------------------------------------------------"
+           "------------------------------------------------------------");
+    size_t over_time = 0, over_rss = 0;
+    for (size_t i = 0; i < n_units; i++) {
+        struct summary m = summarize(&units[i]);
+        printf("| %-*s | %4d | %15.3f | %12.3f | %12.4f | %+7.2f%% "
+               "| %17ld | %14ld | %+15ld |\n", (int)width, units[i].label,
+               units[i].runs, m.cpu[WITHOUT], m.cpu[WITH], m.ratio,
+               m.overhead_pct, m.rss[WITHOUT], m.rss[WITH], m.rss_delta);
+        over_time += m.overhead_pct > GOAL_OVERHEAD_PCT;
+        over_rss += m.rss_delta > GOAL_RSS_KIB;
+    }
+    printf("\nGoals (informative, not a pass/fail test): median overhead "
+           "<= %.0f%%: %s; extra peak RSS <= %ld KiB: %s.\n",
+           GOAL_OVERHEAD_PCT,
+           over_time ? "NOT met" : "met",
+           GOAL_RSS_KIB, over_rss ? "NOT met" : "met");
+    for (size_t i = 0; i < n_units; i++) {
+        struct summary m = summarize(&units[i]);
+        if (m.overhead_pct > GOAL_OVERHEAD_PCT)
+            printf("  %s: overhead %+.2f%% is %.2f points over the goal\n",
+                   units[i].label, m.overhead_pct,
+                   m.overhead_pct - GOAL_OVERHEAD_PCT);
+        if (m.rss_delta > GOAL_RSS_KIB)
+            printf("  %s: %+ld KiB of peak RSS is %ld KiB over the goal\n",
+                   units[i].label, m.rss_delta, m.rss_delta - GOAL_RSS_KIB);
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Arguments. */
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+"usage: bench [OPTION]... UNIT...\n"
+"Compile each UNIT without and with a GCC plugin, interleaved, and report\n"
+"the median ratio of CPU time (with/without) and the peak memory of both.\n"
+"\n"
+"Units (any number, in order):\n"
+"  --unit FILE.c           compile FILE.c with CC CFLAGS -c FILE.c -o TMP\n"
+"  --cflags \"FLAGS\"        the flags of the preceding --unit\n"
+"  --compdb FILE.json      a compilation database for the --file options\n"
+"                          after it\n"
+"  --file SUFFIX           the first entry of the last --compdb whose \"file\"\n"
+"                          ends with SUFFIX (at a '/'), compiled in its\n"
+"                          \"directory\", without -MD/-MMD/-MP/-MF/-MQ/-MT,\n"
+"                          with the object written to a temporary directory\n"
+"Options:\n"
+"  --plugin PATH           the plugin (default: plugin/vmsdcheck.so)\n"
+"  --plugin-arg ARG        pass -fplugin-arg-NAME-ARG (NAME: the plugin's\n"
+"                          file name without .so); repeatable\n"
+"  --runs N                timed iterations per unit (default %d)\n"
+"  --compdb-runs N         timed iterations per --file unit (default: --runs)\n"
+"  --warmup N              untimed iterations before them (default 1)\n"
+"  --cc \"CC\"               the compiler for --unit (default: $CC, or gcc)\n"
+"  --help                  this text\n"
+"Exit status: 0 when every compile succeeded, 1 when one failed, 2 on a\n"
+"usage error.\n", DEFAULT_RUNS);
+}
+
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("bench: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'bench --help'.\n", stderr);
+    return 2;
+}
+
+static bool parse_count(const char *s, int min, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < min || v > 100000)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    const char *plugin = "plugin/vmsdcheck.so";
+    const char *cc = getenv("CC") && *getenv("CC") ? getenv("CC") : "gcc";
+    const char *compdb = NULL;
+    struct strvec plugin_arg_specs = { 0 };
+    int runs = DEFAULT_RUNS, compdb_runs = -1, warmup = 1;
+
+    for (int i = 1; i < argc; i++) {
+        const char *opt = argv[i];
+        if (strcmp(opt, "--help") == 0 || strcmp(opt, "-h") == 0) {
+            usage(stdout);
+            return 0;
+        }
+        static const char *const with_value[] = {
+            "--unit", "--cflags", "--compdb", "--file", "--plugin",
+            "--plugin-arg", "--runs", "--compdb-runs", "--warmup", "--cc",
+        };
+        bool known = false;
+        for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++)
+            known |= strcmp(opt, with_value[k]) == 0;
+        if (!known)
+            return usage_error("unknown argument '%s'", opt);
+        if (i + 1 >= argc)
+            return usage_error("%s needs a value", opt);
+        const char *val = argv[++i];
+
+        if (strcmp(opt, "--unit") == 0) {
+            add_unit()->source = xstrdup(val);
+        } else if (strcmp(opt, "--cflags") == 0) {
+            struct unit *last = n_units ? &units[n_units - 1] : NULL;
+            if (!last || !last->source)
+                return usage_error("--cflags must follow a --unit");
+            if (last->cflags)
+                return usage_error("--unit %s has two --cflags",
+                                   last->source);
+            last->cflags = xstrdup(val);
+        } else if (strcmp(opt, "--compdb") == 0) {
+            compdb = val;
+        } else if (strcmp(opt, "--file") == 0) {
+            if (!compdb)
+                return usage_error("--file %s needs a --compdb before it",
+                                   val);
+            if (!*val)
+                return usage_error("--file needs a non-empty suffix");
+            struct unit *u = add_unit();
+            u->compdb = xstrdup(compdb);
+            u->suffix = xstrdup(val);
+            u->from_compdb = true;
+        } else if (strcmp(opt, "--plugin") == 0) {
+            plugin = val;
+        } else if (strcmp(opt, "--plugin-arg") == 0) {
+            strvec_push(&plugin_arg_specs, xstrdup(val));
+        } else if (strcmp(opt, "--runs") == 0) {
+            if (!parse_count(val, 1, &runs))
+                return usage_error("--runs takes a number >= 1, not '%s'",
+                                   val);
+        } else if (strcmp(opt, "--compdb-runs") == 0) {
+            if (!parse_count(val, 1, &compdb_runs))
+                return usage_error("--compdb-runs takes a number >= 1, not "
+                                   "'%s'", val);
+        } else if (strcmp(opt, "--warmup") == 0) {
+            if (!parse_count(val, 0, &warmup))
+                return usage_error("--warmup takes a number >= 0, not '%s'",
+                                   val);
+        } else if (strcmp(opt, "--cc") == 0) {
+            cc = val;
+        }
+    }
+    if (n_units == 0)
+        return usage_error("nothing to compile: give --unit or --compdb "
+                           "with --file");
+
+    /* The plugin by absolute path: compdb units run in other
+     * directories. */
+    char plugin_path[PATH_MAX];
+    if (!realpath(plugin, plugin_path)) {
+        fprintf(stderr, "bench: the plugin %s: %s\n", plugin,
+                strerror(errno));
+        return 2;
+    }
+    const char *base = strrchr(plugin_path, '/') + 1;
+    size_t base_len = strlen(base);
+    if (base_len > 3 && strcmp(base + base_len - 3, ".so") == 0)
+        base_len -= 3;
+    struct strvec plugin_args = { 0 };
+    strvec_push(&plugin_args, xasprintf("-fplugin=%s", plugin_path));
+    for (size_t i = 0; i < plugin_arg_specs.n; i++) {
+        const char *a = plugin_arg_specs.v[i];
+        if (starts_with(a, "-fplugin-arg-"))
+            strvec_push(&plugin_args, xstrdup(a));
+        else
+            strvec_push(&plugin_args, xasprintf("-fplugin-arg-%.*s-%s",
+                                                (int)base_len, base, a));
+    }
+
+    const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR")
+                      ? getenv("TMPDIR") : "/tmp";
+    if ((size_t)snprintf(tmp_dir, sizeof tmp_dir, "%s/vmsd-bench.XXXXXX",
+                         tmp) >= sizeof tmp_dir) {
+        fprintf(stderr, "bench: TMPDIR is too long: %s\n", tmp);
+        return 1;
+    }
+    if (!mkdtemp(tmp_dir)) {
+        fprintf(stderr, "bench: cannot make a directory in %s: %s\n", tmp,
+                strerror(errno));
+        return 1;
+    }
+    for (int v = 0; v < 2; v++)
+        snprintf(out_path[v], sizeof out_path[v], "%s/output-%s.txt",
+                 tmp_dir, variant_names[v]);
+    snprintf(object_path, sizeof object_path, "%s/unit.o", tmp_dir);
+    atexit(remove_temporaries);
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+
+    int status = 0;
+    for (size_t i = 0; i < n_units && status == 0; i++) {
+        struct unit *u = &units[i];
+        bool built = u->from_compdb ? build_compdb_unit(u, object_path)
+                                    : build_source_unit(u, cc, object_path);
+        if (!built)
+            status = 1;
+        u->runs = u->from_compdb && compdb_runs > 0 ? compdb_runs : runs;
+    }
+    for (size_t i = 0; i < n_units && status == 0; i++)
+        if (!bench_unit(&units[i], plugin_args.v, plugin_args.n, warmup))
+            status = 1;
+    if (status == 0) {
+        printf("Plugin: %s\n", plugin_path);
+        for (size_t i = 1; i < plugin_args.n; i++)
+            printf("Plugin argument: %s\n", plugin_args.v[i]);
+        printf("\n");
+        print_summary();
+    }
+
+    for (size_t i = 0; i < n_compdbs; i++) {
+        json_decref(compdbs[i].root);
+        free(compdbs[i].path);
+    }
+    free(compdbs);
+    strvec_free(&plugin_args);
+    strvec_free(&plugin_arg_specs);
+    return status;
+}
