@@ -1,4 +1,54 @@
-# Placeholder: filled in by the benchmark work.
-bench:
-	@echo "no benchmark yet"; exit 1
-.PHONY: bench
+# make bench: the plugin's cost, compiles with the plugin against compiles
+# without, interleaved (docs/benchmarks.md).  Included by the Makefile.
+#
+#   make bench                      the generated unit only
+#   make bench QEMU_COMPDB=/work/qemu/build/compile_commands.json
+#                                   and heavy units of a QEMU build tree
+#
+# Knobs: BENCH_DESCS (descriptions in the generated unit), BENCH_RUNS
+# (iterations for it), BENCH_QEMU_RUNS (for each QEMU unit), QEMU_FILES
+# (suffixes of QEMU "file" entries), BENCH_UNIT_CFLAGS, BENCH_ARGS (more
+# arguments for tools/bench, e.g. --plugin-arg subsection-prefix=error).
+
+BENCH_DESCS ?= 5000
+BENCH_RUNS ?= 11
+BENCH_QEMU_RUNS ?= 7
+BENCH_UNIT_CFLAGS ?= -O2 -Wall
+BENCH_ARGS ?=
+QEMU_COMPDB ?=
+# Heavy units with descriptions, and target/i386/tcg/translate.c: a very
+# heavy unit without any, where the plugin can only cost.
+QEMU_FILES ?= hw/display/cirrus_vga.c hw/virtio/virtio.c hw/ppc/spapr.c \
+	hw/net/virtio-net.c migration/savevm.c hw/sd/sd.c \
+	target/i386/tcg/translate.c
+
+BENCH_TOOL_CFLAGS = -std=c11 -Wall -Wextra $(CPPFLAGS) $(CFLAGS)
+BENCH_WORK = tools/bench-work
+BENCH_UNIT = $(BENCH_WORK)/unit-$(BENCH_DESCS).c
+
+tools/bench: tools/bench.c
+	$(CC) $(BENCH_TOOL_CFLAGS) $(LDFLAGS) -o $@ $< $(JANSSON_LIBS)
+
+tools/gen-bench-unit: tools/gen-bench-unit.c
+	$(CC) $(BENCH_TOOL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(BENCH_UNIT): tools/gen-bench-unit
+	@mkdir -p $(BENCH_WORK)
+	tools/gen-bench-unit $(BENCH_DESCS) > $@.tmp && mv $@.tmp $@
+
+bench-tools: tools/bench tools/gen-bench-unit
+
+bench: tools/bench $(BENCH_UNIT) plugin/vmsdcheck.so
+	tools/bench --runs $(BENCH_RUNS) --compdb-runs $(BENCH_QEMU_RUNS) \
+		--plugin $(CURDIR)/plugin/vmsdcheck.so --cc "$(CC)" \
+		--unit $(CURDIR)/$(BENCH_UNIT) \
+		--cflags "$(BENCH_UNIT_CFLAGS) -I$(CURDIR)/include" \
+		$(if $(QEMU_COMPDB),--compdb $(QEMU_COMPDB) \
+			$(addprefix --file ,$(QEMU_FILES))) \
+		$(BENCH_ARGS)
+
+clean-bench:
+	rm -f tools/bench tools/gen-bench-unit
+	rm -rf $(BENCH_WORK)
+
+.PHONY: bench bench-tools clean-bench
