@@ -1,0 +1,339 @@
+/* The facts format: writing with a string builder (it runs inside the
+ * compiler, so no document tree), reading with libjansson. */
+#include "facts.h"
+
+#include "strbuf.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Writing */
+
+static bool valid_utf8(const unsigned char *s)
+{
+    while (*s) {
+        int extra = *s < 0x80 ? 0 : (*s >> 5) == 6 ? 1 : (*s >> 4) == 14 ? 2
+                    : (*s >> 3) == 30 ? 3 : -1;
+        if (extra < 0)
+            return false;
+        for (s++; extra > 0; extra--, s++)
+            if ((*s >> 6) != 2)
+                return false;
+    }
+    return true;
+}
+
+/* A JSON string.  Bytes that are not UTF-8 become \u00XX: C names are
+ * ASCII in practice, and JSON has no way to carry raw bytes. */
+static void put_string(struct vmsd_strbuf *b, const char *s)
+{
+    if (!s) {
+        vmsd_strbuf_puts(b, "null");
+        return;
+    }
+    bool utf8 = valid_utf8((const unsigned char *)s);
+    vmsd_strbuf_put(b, "\"", 1);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            vmsd_strbuf_printf(b, "\\%c", *p);
+        else if (*p < 0x20 || (*p >= 0x80 && !utf8))
+            vmsd_strbuf_printf(b, "\\u%04x", *p);
+        else
+            vmsd_strbuf_put(b, (const char *)p, 1);
+    }
+    vmsd_strbuf_put(b, "\"", 1);
+}
+
+static size_t file_index(const struct vmsd_model *model, const char *file)
+{
+    for (size_t i = 0; i < model->n_files; i++)
+        if (model->files[i] == file)
+            return i;
+    return (size_t)-1;          /* no file: written as -1 */
+}
+
+static void put_loc(struct vmsd_strbuf *b, const struct vmsd_model *model,
+                    struct vmsd_loc loc)
+{
+    vmsd_strbuf_printf(b, "\"loc\":[%ld,%u,%u]",
+                       (long)file_index(model, loc.file), loc.line,
+                       loc.column);
+}
+
+static void put_ref(struct vmsd_strbuf *b, const struct vmsd_model *model,
+                    const struct vmsd_ref *ref)
+{
+    if (ref->is_null) {
+        vmsd_strbuf_puts(b, "null");
+        return;
+    }
+    vmsd_strbuf_printf(b, "{\"id\":%u,\"symbol\":", ref->uid);
+    put_string(b, ref->symbol);
+    vmsd_strbuf_puts(b, ",");
+    put_loc(b, model, ref->loc);
+    vmsd_strbuf_puts(b, "}");
+}
+
+static void put_sublist(struct vmsd_strbuf *b, const struct vmsd_model *model,
+                        const struct vmsd_sublist *list)
+{
+    vmsd_strbuf_printf(b, ",\"subsections\":{\"id\":%u,\"slots\":[",
+                       list->uid);
+    for (size_t i = 0; i < list->n_slots; i++) {
+        if (i)
+            vmsd_strbuf_puts(b, ",");
+        put_ref(b, model, &list->slots[i]);
+    }
+    vmsd_strbuf_puts(b, "]}");
+}
+
+static void put_fieldlist(struct vmsd_strbuf *b,
+                          const struct vmsd_model *model,
+                          const struct vmsd_fieldlist *list)
+{
+    vmsd_strbuf_printf(b, ",\"fields\":{\"id\":%u,\"count\":%u,"
+                       "\"terminated\":%s,\"nested\":[", list->uid,
+                       list->n_fields, list->terminated ? "true" : "false");
+    for (size_t i = 0; i < list->n_nested; i++) {
+        const struct vmsd_nested_field *f = &list->nested[i];
+        vmsd_strbuf_printf(b, "%s{\"index\":%u,\"name\":", i ? "," : "",
+                           f->index);
+        put_string(b, f->name);
+        vmsd_strbuf_printf(b, ",\"flags\":%u,\"field_exists\":%s,"
+                           "\"version_id\":%d,\"struct_version_id\":%d,"
+                           "\"vmsd\":", f->flags,
+                           f->has_field_exists ? "true" : "false",
+                           f->version_id, f->struct_version_id);
+        put_ref(b, model, &f->vmsd);
+        vmsd_strbuf_puts(b, "}");
+    }
+    vmsd_strbuf_puts(b, "]}");
+}
+
+static const char *const linkage_names[] = {
+    [VMSD_LINK_STATIC] = "static",
+    [VMSD_LINK_GLOBAL] = "global",
+    [VMSD_LINK_EXTERN] = "extern",
+};
+
+static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
+                     const struct vmsd_desc *d)
+{
+    vmsd_strbuf_printf(b, "{\"id\":%u,\"symbol\":", d->uid);
+    put_string(b, d->symbol);
+    vmsd_strbuf_printf(b, ",\"linkage\":\"%s\",\"defined\":%s,\"name\":",
+                       linkage_names[d->linkage],
+                       d->defined ? "true" : "false");
+    put_string(b, d->name);
+    if (d->name_unreadable)
+        vmsd_strbuf_puts(b, ",\"name_unreadable\":true");
+    vmsd_strbuf_puts(b, ",");
+    put_loc(b, model, d->loc);
+    vmsd_strbuf_printf(b, ",\"version_id\":%d,\"minimum_version_id\":%d,"
+                       "\"needed\":%s", d->version_id, d->minimum_version_id,
+                       d->has_needed ? "true" : "false");
+    if (d->subsections)
+        put_sublist(b, model, d->subsections);
+    if (d->fields)
+        put_fieldlist(b, model, d->fields);
+    vmsd_strbuf_puts(b, "}");
+}
+
+char *vmsd_facts_write(const struct vmsd_model *model, const char *unit)
+{
+    struct vmsd_strbuf b = { 0 };
+    vmsd_strbuf_printf(&b, "{\"format\":\"%s\",\"version\":%d,\"unit\":",
+                       VMSD_FACTS_FORMAT, VMSD_FACTS_VERSION);
+    put_string(&b, unit);
+    vmsd_strbuf_puts(&b, ",\"files\":[");
+    for (size_t i = 0; i < model->n_files; i++) {
+        if (i)
+            vmsd_strbuf_puts(&b, ",");
+        put_string(&b, model->files[i]);
+    }
+    vmsd_strbuf_puts(&b, "],\"descs\":[");
+    for (size_t i = 0; i < model->n_descs; i++) {
+        if (i)
+            vmsd_strbuf_puts(&b, ",");
+        put_desc(&b, model, model->descs[i]);
+    }
+    vmsd_strbuf_puts(&b, "]}");
+    return vmsd_strbuf_take(&b);
+}
+
+/* Reading */
+
+struct reader {
+    struct vmsd_model *model;
+    json_t *files;
+    char *error;
+    size_t error_size;
+};
+
+static bool bad(struct reader *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->error, r->error_size, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static int get_int(json_t *object, const char *key)
+{
+    return (int)json_integer_value(json_object_get(object, key));
+}
+
+static bool get_bool(json_t *object, const char *key)
+{
+    return json_is_true(json_object_get(object, key));
+}
+
+static char *get_string(json_t *object, const char *key)
+{
+    return vmsd_strdup(json_string_value(json_object_get(object, key)));
+}
+
+static bool read_loc(struct reader *r, json_t *object, struct vmsd_loc *loc)
+{
+    json_t *a = json_object_get(object, "loc");
+    if (!json_is_array(a) || json_array_size(a) != 3)
+        return bad(r, "a \"loc\" is not [file, line, column]");
+    json_int_t file = json_integer_value(json_array_get(a, 0));
+    memset(loc, 0, sizeof *loc);
+    if (file >= 0 && (size_t)file < json_array_size(r->files))
+        loc->file = vmsd_model_intern_file(r->model, json_string_value(
+            json_array_get(r->files, (size_t)file)));
+    loc->line = (unsigned)json_integer_value(json_array_get(a, 1));
+    loc->column = (unsigned)json_integer_value(json_array_get(a, 2));
+    return true;
+}
+
+static bool read_ref(struct reader *r, json_t *value, struct vmsd_ref *ref)
+{
+    memset(ref, 0, sizeof *ref);
+    if (json_is_null(value)) {
+        ref->is_null = true;
+        return true;
+    }
+    if (!json_is_object(value))
+        return bad(r, "a reference is neither null nor an object");
+    ref->uid = (uint32_t)get_int(value, "id");
+    ref->symbol = get_string(value, "symbol");
+    return read_loc(r, value, &ref->loc);
+}
+
+static bool read_sublist(struct reader *r, json_t *object, uint32_t *uid)
+{
+    json_t *slots = json_object_get(object, "slots");
+    *uid = (uint32_t)get_int(object, "id");
+    if (!json_is_array(slots))
+        return bad(r, "a subsection list has no \"slots\" array");
+    struct vmsd_sublist *list = vmsd_model_add_sublist(r->model, *uid);
+    if (!list)
+        return true;            /* shared: read with another description */
+    size_t i;
+    json_t *slot;
+    json_array_foreach(slots, i, slot)
+        if (!read_ref(r, slot, vmsd_sublist_append(list)))
+            return false;
+    return true;
+}
+
+static bool read_fieldlist(struct reader *r, json_t *object, uint32_t *uid)
+{
+    json_t *nested = json_object_get(object, "nested");
+    *uid = (uint32_t)get_int(object, "id");
+    if (!json_is_array(nested))
+        return bad(r, "a field list has no \"nested\" array");
+    struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(r->model, *uid);
+    if (!list)
+        return true;
+    list->n_fields = (unsigned)get_int(object, "count");
+    list->terminated = get_bool(object, "terminated");
+    size_t i;
+    json_t *item;
+    json_array_foreach(nested, i, item) {
+        struct vmsd_nested_field *f = vmsd_fieldlist_append(list);
+        f->index = (unsigned)get_int(item, "index");
+        f->name = get_string(item, "name");
+        f->flags = (uint32_t)get_int(item, "flags");
+        f->has_field_exists = get_bool(item, "field_exists");
+        f->version_id = get_int(item, "version_id");
+        f->struct_version_id = get_int(item, "struct_version_id");
+        if (!read_ref(r, json_object_get(item, "vmsd"), &f->vmsd))
+            return false;
+    }
+    return true;
+}
+
+static bool read_desc(struct reader *r, json_t *object)
+{
+    static const char *const linkages[] = { "static", "global", "extern" };
+    const char *linkage = json_string_value(json_object_get(object,
+                                                            "linkage"));
+    uint32_t uid = (uint32_t)get_int(object, "id");
+    if (!json_is_object(object) || !uid || !linkage)
+        return bad(r, "a description has no \"id\" or \"linkage\"");
+
+    struct vmsd_desc *d = vmsd_model_desc(r->model, uid);
+    if (d->symbol)
+        return bad(r, "two descriptions have id %u", uid);
+    d->symbol = get_string(object, "symbol");
+    for (int k = 0; k < 3; k++)
+        if (strcmp(linkage, linkages[k]) == 0)
+            d->linkage = (enum vmsd_linkage)k;
+    d->defined = get_bool(object, "defined");
+    d->name = get_string(object, "name");
+    d->name_unreadable = get_bool(object, "name_unreadable");
+    d->version_id = get_int(object, "version_id");
+    d->minimum_version_id = get_int(object, "minimum_version_id");
+    d->has_needed = get_bool(object, "needed");
+    if (!read_loc(r, object, &d->loc))
+        return false;
+    json_t *subs = json_object_get(object, "subsections");
+    if (subs && !read_sublist(r, subs, &d->subsections_uid))
+        return false;
+    json_t *fields = json_object_get(object, "fields");
+    return !fields || read_fieldlist(r, fields, &d->fields_uid);
+}
+
+bool vmsd_facts_read(const char *text, size_t length,
+                     struct vmsd_model *model, char **unit, size_t *used,
+                     char *error, size_t error_size)
+{
+    struct reader r = { model, NULL, error, error_size };
+    json_error_t jerr;
+    json_t *root = json_loadb(text, length, JSON_DISABLE_EOF_CHECK, &jerr);
+    *unit = NULL;
+    if (!root)
+        return bad(&r, "not facts JSON: %s (at byte %d)", jerr.text,
+                   jerr.position);
+    *used = jerr.position;
+
+    bool ok;
+    const char *format = json_string_value(json_object_get(root, "format"));
+    json_t *descs = json_object_get(root, "descs");
+    r.files = json_object_get(root, "files");
+    if (!format || strcmp(format, VMSD_FACTS_FORMAT) != 0)
+        ok = bad(&r, "not vmsdcheck facts");
+    else if (get_int(root, "version") != VMSD_FACTS_VERSION)
+        ok = bad(&r, "facts version %d; this vmsdcheck reads version %d",
+                 get_int(root, "version"), VMSD_FACTS_VERSION);
+    else if (!json_is_array(descs) || !json_is_array(r.files))
+        ok = bad(&r, "facts without \"descs\" or \"files\"");
+    else {
+        size_t i;
+        json_t *d;
+        ok = true;
+        json_array_foreach(descs, i, d)
+            if (ok && !read_desc(&r, d))
+                ok = false;
+        *unit = get_string(root, "unit");
+    }
+    json_decref(root);
+    return ok;
+}

@@ -1,0 +1,30 @@
+/* The facts format: one unit's model as a JSON document, the way it
+ * travels from the plugin (in an ELF section of the object, or in a file
+ * with -fsyntax-only) to the whole-program tool.  docs/facts.md. */
+#ifndef VMSDCHECK_FACTS_H
+#define VMSDCHECK_FACTS_H
+
+#include "model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define VMSD_FACTS_FORMAT "vmsdcheck-facts"
+#define VMSD_FACTS_VERSION 1
+
+/* The ELF section that carries the facts of every unit linked in. */
+#define VMSD_FACTS_SECTION ".vmsdcheck.facts"
+
+/* A unit's facts as compact JSON text (the caller frees it); 'unit' is
+ * the main source file as the compiler was given it. */
+char *vmsd_facts_write(const struct vmsd_model *model, const char *unit);
+
+/* Read one document from TEXT (LENGTH bytes, not NUL-ended) into an
+ * empty model.  *unit gets the unit's name (the caller frees it); *used
+ * the bytes the document took, so that documents can follow each other.
+ * On failure 'error' says why and the result is false. */
+bool vmsd_facts_read(const char *text, size_t length,
+                     struct vmsd_model *model, char **unit, size_t *used,
+                     char *error, size_t error_size);
+
+#endif

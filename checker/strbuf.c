@@ -1,0 +1,53 @@
+/* A growing string. */
+#include "strbuf.h"
+
+#include "model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void vmsd_strbuf_put(struct vmsd_strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        b->cap = 2 * (b->len + n + 1);
+        b->data = vmsd_xrealloc(b->data, b->cap);
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s)
+{
+    vmsd_strbuf_put(b, s, strlen(s));
+}
+
+void vmsd_strbuf_printf(struct vmsd_strbuf *b, const char *fmt, ...)
+{
+    char small[128];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        vmsd_strbuf_put(b, small, (size_t)n);
+        return;
+    }
+    char *big = vmsd_xrealloc(NULL, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    vmsd_strbuf_put(b, big, (size_t)n);
+    free(big);
+}
+
+char *vmsd_strbuf_take(struct vmsd_strbuf *b)
+{
+    char *s = b->data ? b->data : vmsd_strdup("");
+    memset(b, 0, sizeof *b);
+    return s;
+}

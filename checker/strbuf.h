@@ -1,0 +1,20 @@
+/* A growing string, for text built piece by piece. */
+#ifndef VMSDCHECK_STRBUF_H
+#define VMSDCHECK_STRBUF_H
+
+#include <stddef.h>
+
+struct vmsd_strbuf {
+    char *data;         /* NUL-ended once anything was put */
+    size_t len;
+    size_t cap;
+};
+
+void vmsd_strbuf_put(struct vmsd_strbuf *b, const char *s, size_t n);
+void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s);
+void vmsd_strbuf_printf(struct vmsd_strbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The text, owned by the caller from now on ("" when empty). */
+char *vmsd_strbuf_take(struct vmsd_strbuf *b);
+
+#endif

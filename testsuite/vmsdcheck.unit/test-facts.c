@@ -1,0 +1,122 @@
+/* The facts format: a model survives writing and reading back, documents
+ * can follow each other, and bad input is refused with a reason. */
+#include "unit.h"
+
+#include "facts.h"
+
+#include <stdlib.h>
+
+static void build(struct vmsd_model *m)
+{
+    vmsd_model_init(m);
+    struct vmsd_desc *p = vmsd_model_desc(m, 10);
+    p->symbol = vmsd_strdup("vmstate_dev");
+    p->name = vmsd_strdup("dev \"quoted\" \\ tab\t");
+    p->linkage = VMSD_LINK_GLOBAL;
+    p->defined = true;
+    p->version_id = 3;
+    p->minimum_version_id = 2;
+    p->loc.file = vmsd_model_intern_file(m, "hw/dev.c");
+    p->loc.line = 40;
+    p->loc.column = 33;
+    p->subsections_uid = 20;
+    p->fields_uid = 30;
+
+    struct vmsd_desc *s = vmsd_model_desc(m, 11);
+    s->symbol = vmsd_strdup("vmstate_elsewhere");
+    s->linkage = VMSD_LINK_EXTERN;
+
+    struct vmsd_sublist *list = vmsd_model_add_sublist(m, 20);
+    struct vmsd_ref *r = vmsd_sublist_append(list);
+    r->uid = 11;
+    r->symbol = vmsd_strdup("vmstate_elsewhere");
+    r->loc = p->loc;
+    vmsd_sublist_append(list)->is_null = true;
+
+    struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 30);
+    fields->n_fields = 4;
+    fields->terminated = true;
+    struct vmsd_nested_field *f = vmsd_fieldlist_append(fields);
+    f->index = 2;
+    f->name = vmsd_strdup("ring");
+    f->flags = 8;
+    f->has_field_exists = true;
+    f->version_id = 2;
+    f->vmsd.uid = 11;
+    f->vmsd.symbol = vmsd_strdup("vmstate_elsewhere");
+    vmsd_model_resolve(m);
+}
+
+int main(void)
+{
+    struct vmsd_model m, back;
+    char error[256], *unit;
+    size_t used;
+
+    build(&m);
+    char *text = vmsd_facts_write(&m, "../hw/dev.c");
+
+    /* Two documents, separated as the linker leaves them (NUL bytes). */
+    size_t n = strlen(text);
+    char *two = malloc(2 * n + 2);
+    memcpy(two, text, n);
+    two[n] = '\0';
+    memcpy(two + n + 1, text, n);
+    two[2 * n + 1] = '\0';
+
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(two, 2 * n + 2, &back, &unit, &used, error,
+                          sizeof error));
+    CHECK(used == n);
+    CHECK_STR(unit, "../hw/dev.c");
+    free(unit);
+    vmsd_model_resolve(&back);
+
+    struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
+    CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
+    CHECK_STR(p ? p->name : NULL, "dev \"quoted\" \\ tab\t");
+    CHECK(p && p->version_id == 3 && p->minimum_version_id == 2);
+    CHECK_STR(p ? p->loc.file : NULL, "hw/dev.c");
+    CHECK(p && p->loc.line == 40 && p->loc.column == 33);
+    CHECK(p && p->subsections && p->subsections->n_slots == 2);
+    CHECK(p && p->subsections && p->subsections->slots[1].is_null);
+    CHECK(p && p->subsections
+          && p->subsections->slots[0].target == vmsd_model_find_desc(&back, 11));
+    CHECK(p && p->fields && p->fields->n_fields == 4 && p->fields->terminated);
+    CHECK(p && p->fields && p->fields->n_nested == 1
+          && p->fields->nested[0].index == 2
+          && p->fields->nested[0].has_field_exists
+          && p->fields->nested[0].flags == 8);
+    struct vmsd_desc *s = vmsd_model_find_desc(&back, 11);
+    CHECK(s && !s->defined && s->linkage == VMSD_LINK_EXTERN && !s->name);
+    CHECK(s && s->is_subsection);
+    vmsd_model_free(&back);
+
+    /* The second document reads the same, from where the first ended. */
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(two + used + 1, n + 1, &back, &unit, &used, error,
+                          sizeof error));
+    CHECK(back.n_descs == 2);
+    free(unit);
+    vmsd_model_free(&back);
+
+    /* Bad input. */
+    vmsd_model_init(&back);
+    CHECK(!vmsd_facts_read("{\"format\":\"x\"}", 14, &back, &unit, &used,
+                           error, sizeof error));
+    CHECK_STR(error, "not vmsdcheck facts");
+    const char *v9 = "{\"format\":\"vmsdcheck-facts\",\"version\":9}";
+    CHECK(!vmsd_facts_read(v9, strlen(v9), &back, &unit, &used, error,
+                           sizeof error));
+    CHECK_STR(error, "facts version 9; this vmsdcheck reads version 1");
+    CHECK(!vmsd_facts_read("{\"format\":", 10, &back, &unit, &used, error,
+                           sizeof error));
+    CHECK(strncmp(error, "not facts JSON: ", 16) == 0);
+    vmsd_model_free(&back);
+
+    free(two);
+    free(text);
+    vmsd_model_free(&m);
+    totals();
+    return 0;
+}
