@@ -17,7 +17,7 @@ static bool fail(char *error, size_t size, const char *fmt, ...)
 /* "db, help, subsection-prefix, ..." for error messages. */
 static void list_keys(char *out, size_t size)
 {
-    snprintf(out, size, "db, help");
+    snprintf(out, size, "db, facts, facts-dir, help");
     for (int r = 0; r < VMSD_RULE_COUNT; r++) {
         size_t n = strlen(out);
         snprintf(out + n, size - n, ", %s", vmsd_rule_id((enum vmsd_rule)r));
@@ -33,6 +33,20 @@ static bool parse_one(struct vmsd_options *opts, const struct vmsd_arg *arg,
         if (arg->value)
             return fail(error, size, "'help' takes no value");
         opts->help = true;
+        return true;
+    }
+    if (strcmp(arg->key, "facts") == 0) {
+        if (!arg->value || (strcmp(arg->value, "on") != 0
+                            && strcmp(arg->value, "off") != 0))
+            return fail(error, size, "'facts' takes on or off: facts=off");
+        opts->facts = strcmp(arg->value, "on") == 0;
+        return true;
+    }
+    if (strcmp(arg->key, "facts-dir") == 0) {
+        if (!arg->value || !*arg->value)
+            return fail(error, size,
+                        "'facts-dir' needs a directory: facts-dir=DIR");
+        opts->facts_dir = arg->value;
         return true;
     }
     if (strcmp(arg->key, "db") == 0) {
@@ -61,6 +75,7 @@ bool vmsd_options_parse(struct vmsd_options *opts, const struct vmsd_arg *args,
                         size_t n_args, char *error, size_t error_size)
 {
     memset(opts, 0, sizeof *opts);
+    opts->facts = true;
     for (int r = 0; r < VMSD_RULE_COUNT; r++)
         opts->severity[r] = VMSD_WARNING;
     for (size_t i = 0; i < n_args; i++)
@@ -84,8 +99,13 @@ void vmsd_options_print_help(FILE *out)
           "(JSON); may repeat\n"
           "  -fplugin-arg-vmsdcheck-RULE=SEV   SEV is error, warning (the "
           "default) or off\n"
+          "  -fplugin-arg-vmsdcheck-facts=off  no facts section in the "
+          "object\n"
+          "  -fplugin-arg-vmsdcheck-facts-dir=DIR  facts files there too "
+          "(for -fsyntax-only)\n"
           "  -fplugin-arg-vmsdcheck-help       this text\n", out);
-    /* The keys less "db, help": the rules. */
-    fprintf(out, "  RULE is one of: %s\n", keys + strlen("db, help, "));
+    /* The keys less the others: the rules. */
+    fprintf(out, "  RULE is one of: %s\n",
+            keys + strlen("db, facts, facts-dir, help, "));
     fputs("  -Werror makes the warnings errors\n", out);
 }

@@ -16,6 +16,8 @@ struct vmsd_options {
     enum vmsd_severity severity[VMSD_RULE_COUNT];
     const char **db_paths;      /* point into the arguments */
     size_t n_db_paths;
+    bool facts;                 /* facts into the object (default on) */
+    const char *facts_dir;      /* and/or into files there */
     bool help;
 };
 

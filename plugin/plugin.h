@@ -17,4 +17,9 @@ void vmsd_read_decl(struct vmsd_model *model, tree decl);
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 
+/* facts-out.cc: the unit's facts into the object, or into a file of a
+ * facts directory (errors are reported here; false on failure). */
+void vmsd_emit_facts_section(const char *facts);
+bool vmsd_write_facts_file(const char *dir, const char *facts);
+
 #endif

@@ -8,6 +8,7 @@
 
 extern "C" {
 #include "../checker/compatdb.h"
+#include "../checker/facts.h"
 #include "../checker/options.h"
 }
 
@@ -22,16 +23,34 @@ static struct plugin_info vmsdcheck_info = {
 static struct vmsd_model unit_model;
 static struct vmsd_compatdb allowlist;
 static struct vmsd_check_config check_config;
+static bool facts_in_object;
+static const char *facts_dir;       /* points into GCC's argv */
 
 static void on_finish_decl(void *gcc_data, void *)
 {
     vmsd_read_decl(&unit_model, (tree)gcc_data);
 }
 
-/* Runs once: before the IPA passes when there are any, since -flto's
- * free_lang_data drops the C front end's macro-expansion notes; at the
- * end otherwise (-fsyntax-only, or a unit with errors). */
-static void check_unit(void *, void *)
+/* Tells check_unit which event called it. */
+static char ipa_event;
+
+static void hand_on_facts(bool object_follows)
+{
+    if (!unit_model.n_descs || (!facts_dir && !object_follows))
+        return;
+    char *facts = vmsd_facts_write(&unit_model, main_input_filename);
+    if (object_follows)
+        vmsd_emit_facts_section(facts);
+    if (facts_dir)
+        vmsd_write_facts_file(facts_dir, facts);
+    free(facts);
+}
+
+/* Runs once: before the IPA passes when there are any (the object
+ * follows; and -flto's free_lang_data would drop the C front end's
+ * macro-expansion notes), at the end otherwise (-fsyntax-only, or a
+ * unit with errors). */
+static void check_unit(void *, void *event)
 {
     static bool checked;
     if (checked)
@@ -42,6 +61,7 @@ static void check_unit(void *, void *)
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
     vmsd_check_model(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
+    hand_on_facts(facts_in_object && event == &ipa_event && !seen_error());
     vmsd_model_free(&unit_model);
     vmsd_compatdb_free(&allowlist);
 }
@@ -76,6 +96,8 @@ static bool configure(struct plugin_name_args *info)
         memcpy(check_config.severity, options.severity,
                sizeof check_config.severity);
         check_config.allowlist = &allowlist;
+        facts_in_object = options.facts;
+        facts_dir = options.facts_dir;
     }
     vmsd_options_free(&options);
     XDELETEVEC(args);
@@ -103,7 +125,7 @@ int plugin_init(struct plugin_name_args *info,
     register_callback(info->base_name, PLUGIN_FINISH_DECL, on_finish_decl,
                       NULL);
     register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_START,
-                      check_unit, NULL);
+                      check_unit, &ipa_event);
     register_callback(info->base_name, PLUGIN_FINISH, check_unit, NULL);
     return 0;
 }

@@ -3,6 +3,8 @@
 /* { dg-message "checks the names of QEMU migration subsections" "" { target *-*-* } 0 } */
 /* { dg-message "fplugin-arg-vmsdcheck-db=FILE    allowlist of legacy names" "" { target *-*-* } 0 } */
 /* { dg-message "fplugin-arg-vmsdcheck-RULE=SEV   SEV is error, warning .the default. or off" "" { target *-*-* } 0 } */
+/* { dg-message "fplugin-arg-vmsdcheck-facts=off  no facts section in the object" "" { target *-*-* } 0 } */
+/* { dg-message "fplugin-arg-vmsdcheck-facts-dir=DIR  facts files there too" "" { target *-*-* } 0 } */
 /* { dg-message "fplugin-arg-vmsdcheck-help       this text" "" { target *-*-* } 0 } */
 /* { dg-message "is one of: subsection-prefix, subsection-separator, subsection-duplicate, subsection-terminator, name-length, name-missing" "" { target *-*-* } 0 } */
 /* { dg-message "Werror makes the warnings errors" "" { target *-*-* } 0 } */

@@ -29,7 +29,7 @@ int main(void)
 
     const struct vmsd_arg unknown[] = { { "colour", "yes" } };
     CHECK(!parse(&o, unknown, 1, error));
-    CHECK_STR(error, "unknown argument 'colour' (valid: db, help, "
+    CHECK_STR(error, "unknown argument 'colour' (valid: db, facts, facts-dir, help, "
               "subsection-prefix, subsection-separator, subsection-duplicate, "
               "subsection-terminator, name-length, name-missing)");
     vmsd_options_free(&o);
@@ -43,6 +43,20 @@ int main(void)
     const struct vmsd_arg no_file[] = { { "db", NULL } };
     CHECK(!parse(&o, no_file, 1, error));
     CHECK_STR(error, "'db' needs a file: db=FILE");
+    vmsd_options_free(&o);
+
+    const struct vmsd_arg facts[] = { { "facts", "off" },
+                                      { "facts-dir", "out/facts" } };
+    CHECK(parse(&o, facts, 2, error));
+    CHECK(!o.facts);
+    CHECK_STR(o.facts_dir, "out/facts");
+    vmsd_options_free(&o);
+    CHECK(parse(&o, facts, 0, error) && o.facts && !o.facts_dir);
+    vmsd_options_free(&o);
+
+    const struct vmsd_arg facts_bad[] = { { "facts", "maybe" } };
+    CHECK(!parse(&o, facts_bad, 1, error));
+    CHECK_STR(error, "'facts' takes on or off: facts=off");
     vmsd_options_free(&o);
 
     const struct vmsd_arg help[] = { { "help", NULL } };
