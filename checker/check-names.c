@@ -77,6 +77,7 @@ void vmsd_check_subsection_names(const struct vmsd_check *check,
         }
         if (!parent->name)
             continue;           /* reported once, at the parent */
+        vmsd_compatdb_saw(check->config->allowlist, parent->name, sub->name);
         if (!vmsd_name_extends(sub->name, parent->name))
             report_unloadable(check, parent, entry);
         else if (!vmsd_name_follows_rule(sub->name, parent->name)

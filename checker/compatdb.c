@@ -3,6 +3,7 @@
 
 #include "model.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -141,14 +142,74 @@ static bool read_database(json_t *root, const char *path,
     return true;
 }
 
+/* The whole file, NUL-ended; NULL (errno set) when it cannot be read. */
+static char *read_file(const char *path, size_t *length)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *text = NULL;
+    size_t n = 0, got;
+    char chunk[8192];
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        text = vmsd_xrealloc(text, n + got + 1);
+        memcpy(text + n, chunk, got);
+        n += got;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(text);
+        return NULL;
+    }
+    if (!text)
+        text = vmsd_xcalloc(1, 1);
+    text[n] = '\0';
+    *length = n;
+    return text;
+}
+
+/* The line where entry E's object starts: found by its "subsection"
+ * member, searching on from *pos (entries come in file order).  0 when
+ * the file spells it some other way (escapes). */
+static unsigned entry_line(const char *text, const char **pos,
+                           const struct vmsd_compat_entry *e)
+{
+    size_t n = strlen(e->subsection);
+    for (const char *p = strstr(*pos, "\"subsection\""); p;
+         p = strstr(p + 1, "\"subsection\"")) {
+        const char *v = p + strlen("\"subsection\"");
+        v += strspn(v, " \t\r\n");
+        if (*v++ != ':')
+            continue;
+        v += strspn(v, " \t\r\n");
+        if (*v != '"' || strncmp(v + 1, e->subsection, n) != 0
+            || v[n + 1] != '"')
+            continue;
+        *pos = v;
+        while (p > text && *p != '{')
+            p--;
+        unsigned line = 1;
+        for (const char *c = text; c < p; c++)
+            line += *c == '\n';
+        return line;
+    }
+    return 0;
+}
+
 bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
                         char *error, size_t error_size)
 {
+    size_t length;
+    char *text = read_file(path, &length);
+    if (!text)
+        return fail(error, error_size, "%s: unable to open %s: %s", path,
+                    path, strerror(errno));
+
     json_error_t jerr;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        if (jerr.line < 0)      /* not a parse error: could not read it */
-            return fail(error, error_size, "%s: %s", path, jerr.text);
+        free(text);
         return fail(error, error_size, "%s:%d:%d: %s", path, jerr.line,
                     jerr.column, jerr.text);
     }
@@ -161,8 +222,13 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
         for (size_t i = 0; i < count; i++)
             free_entry(&entries[i]);
         free(entries);
+        free(text);
         return false;
     }
+    const char *pos = text;
+    for (size_t i = 0; i < count; i++)
+        entries[i].line = entry_line(text, &pos, &entries[i]);
+    free(text);
 
     char *file = vmsd_strdup(path);
     db->files = vmsd_xrealloc(db->files, (db->n_files + 1) * sizeof *db->files);
@@ -193,4 +259,17 @@ bool vmsd_compatdb_allows(struct vmsd_compatdb *db, const char *parent,
         }
     }
     return found;
+}
+
+void vmsd_compatdb_saw(struct vmsd_compatdb *db, const char *parent,
+                       const char *subsection)
+{
+    if (!db)
+        return;
+    for (size_t i = 0; i < db->n_entries; i++) {
+        struct vmsd_compat_entry *e = &db->entries[i];
+        if (strcmp(e->parent, parent) == 0
+            && strcmp(e->subsection, subsection) == 0)
+            e->seen = true;
+    }
 }

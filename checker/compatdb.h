@@ -17,7 +17,9 @@ struct vmsd_compat_entry {
     char *where;                /* optional: where the pair was seen */
     const char *file;           /* the database it came from */
     size_t index;               /* its position in that file's entries */
+    unsigned line;              /* where it starts in the file, 0 unknown */
     bool used;                  /* it silenced a finding */
+    bool seen;                  /* its pair exists in a checked model */
 };
 
 struct vmsd_compatdb {
@@ -40,5 +42,10 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
  * allows nothing. */
 bool vmsd_compatdb_allows(struct vmsd_compatdb *db, const char *parent,
                           const char *subsection);
+
+/* The pair exists in a checked model, breaking the rule or not: marks
+ * the entry seen (so a stale entry can say which way it is stale). */
+void vmsd_compatdb_saw(struct vmsd_compatdb *db, const char *parent,
+                       const char *subsection);
 
 #endif

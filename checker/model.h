@@ -38,6 +38,7 @@ struct vmsd_ref {
     char *symbol;
     struct vmsd_loc loc;
     bool is_null;
+    bool unresolved;            /* whole program: no input defines it */
     struct vmsd_desc *target;   /* set by vmsd_model_resolve() */
 };
 

@@ -18,7 +18,7 @@ static bool fail(char *error, size_t size, const char *fmt, ...)
 static void list_keys(char *out, size_t size)
 {
     snprintf(out, size, "db, facts, facts-dir, help");
-    for (int r = 0; r < VMSD_RULE_COUNT; r++) {
+    for (int r = 0; r < VMSD_FIRST_PROGRAM_RULE; r++) {
         size_t n = strlen(out);
         snprintf(out + n, size - n, ", %s", vmsd_rule_id((enum vmsd_rule)r));
     }
@@ -58,7 +58,7 @@ static bool parse_one(struct vmsd_options *opts, const struct vmsd_arg *arg,
         opts->db_paths[opts->n_db_paths++] = arg->value;
         return true;
     }
-    if (vmsd_rule_from_id(arg->key, &rule)) {
+    if (vmsd_rule_from_id(arg->key, &rule) && rule < VMSD_FIRST_PROGRAM_RULE) {
         if (!arg->value
             || !vmsd_severity_from_name(arg->value, &opts->severity[rule]))
             return fail(error, size, "'%s' takes error, warning or off: "

@@ -14,6 +14,8 @@ static const char *const rule_ids[VMSD_RULE_COUNT] = {
     [VMSD_RULE_SUBSECTION_TERMINATOR] = "subsection-terminator",
     [VMSD_RULE_NAME_LENGTH] = "name-length",
     [VMSD_RULE_NAME_MISSING] = "name-missing",
+    [VMSD_RULE_SUBSECTION_UNRESOLVED] = "subsection-unresolved",
+    [VMSD_RULE_ALLOWLIST_STALE] = "allowlist-stale",
 };
 
 static const char *const severity_names[] = {
@@ -143,6 +145,14 @@ void vmsd_check_model(const struct vmsd_model *model,
         if (desc->subsections) {
             vmsd_check_subsection_list(&check, desc);
             vmsd_check_subsection_names(&check, desc);
+            vmsd_check_unresolved(&check, desc);
         }
     }
+}
+
+void vmsd_check_allowlist(const struct vmsd_check_config *config,
+                          vmsd_report_fn report, void *user)
+{
+    const struct vmsd_check check = { NULL, config, report, user };
+    vmsd_check_stale_entries(&check);
 }

@@ -17,8 +17,14 @@ enum vmsd_rule {
     VMSD_RULE_SUBSECTION_TERMINATOR,
     VMSD_RULE_NAME_LENGTH,
     VMSD_RULE_NAME_MISSING,
+    /* Whole-program rules: only the vmsdcheck tool sees enough. */
+    VMSD_RULE_SUBSECTION_UNRESOLVED,
+    VMSD_RULE_ALLOWLIST_STALE,
     VMSD_RULE_COUNT
 };
+
+/* The rules one unit can decide, which the plugin runs. */
+#define VMSD_FIRST_PROGRAM_RULE VMSD_RULE_SUBSECTION_UNRESOLVED
 
 enum vmsd_severity {
     VMSD_OFF,
@@ -82,5 +88,10 @@ void vmsd_check_config_init(struct vmsd_check_config *config);
 void vmsd_check_model(const struct vmsd_model *model,
                       const struct vmsd_check_config *config,
                       vmsd_report_fn report, void *user);
+
+/* allowlist-stale: every entry of the config's allowlist that silenced
+ * nothing in the models checked with it.  Run after all of them. */
+void vmsd_check_allowlist(const struct vmsd_check_config *config,
+                          vmsd_report_fn report, void *user);
 
 #endif
