@@ -5,15 +5,20 @@
 #   make bench QEMU_COMPDB=/work/qemu/build/compile_commands.json
 #                                   and heavy units of a QEMU build tree
 #
-# Knobs: BENCH_DESCS (descriptions in the generated unit), BENCH_RUNS
-# (iterations for it), BENCH_QEMU_RUNS (for each QEMU unit), QEMU_FILES
-# (suffixes of QEMU "file" entries), BENCH_UNIT_CFLAGS, BENCH_ARGS (more
-# arguments for tools/bench, e.g. --plugin-arg subsection-prefix=error).
+# Knobs: BENCH_PLUGIN (default: this tree's plugin), BENCH_DESCS
+# (descriptions in the generated unit), BENCH_RUNS (iterations for it),
+# BENCH_QEMU_RUNS (for each QEMU unit), QEMU_FILES (suffixes of QEMU
+# "file" entries), BENCH_UNIT_CFLAGS, BENCH_PLUGIN_ARGS (plugin arguments
+# without -fplugin-arg-vmsdcheck-; by default the QEMU allowlist, as
+# README.md configures QEMU), BENCH_ARGS (more arguments for tools/bench,
+# e.g. --warmup 2).
 
+BENCH_PLUGIN ?= plugin/vmsdcheck.so
 BENCH_DESCS ?= 5000
 BENCH_RUNS ?= 11
 BENCH_QEMU_RUNS ?= 7
 BENCH_UNIT_CFLAGS ?= -O2 -Wall
+BENCH_PLUGIN_ARGS ?= $(addprefix db=,$(wildcard $(CURDIR)/compat-db/qemu.json))
 BENCH_ARGS ?=
 QEMU_COMPDB ?=
 # Heavy units with descriptions, and target/i386/tcg/translate.c: a very
@@ -38,10 +43,11 @@ $(BENCH_UNIT): tools/gen-bench-unit
 
 bench-tools: tools/bench tools/gen-bench-unit
 
-bench: tools/bench $(BENCH_UNIT) plugin/vmsdcheck.so
+bench: tools/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
 	tools/bench --runs $(BENCH_RUNS) --compdb-runs $(BENCH_QEMU_RUNS) \
-		--plugin $(CURDIR)/plugin/vmsdcheck.so --cc "$(CC)" \
-		--unit $(CURDIR)/$(BENCH_UNIT) \
+		--plugin $(abspath $(BENCH_PLUGIN)) --cc "$(CC)" \
+		$(addprefix --plugin-arg ,$(BENCH_PLUGIN_ARGS)) \
+		--unit $(BENCH_UNIT) \
 		--cflags "$(BENCH_UNIT_CFLAGS) -I$(CURDIR)/include" \
 		$(if $(QEMU_COMPDB),--compdb $(QEMU_COMPDB) \
 			$(addprefix --file ,$(QEMU_FILES))) \
