@@ -43,7 +43,8 @@ static void **push_pointer(void ***array, size_t *count)
     return &(*array)[n];
 }
 
-/* uid -> pointer, open addressing; uid 0 marks an empty slot. */
+/* uid -> pointer, open addressing; uid 0 marks an empty slot (and is
+ * never a key). */
 
 static size_t index_slot(const struct vmsd_uid_index *ix, uint32_t uid)
 {
@@ -54,7 +55,7 @@ static size_t index_slot(const struct vmsd_uid_index *ix, uint32_t uid)
     return i;
 }
 
-static void *index_get(const struct vmsd_uid_index *ix, uint32_t uid)
+void *vmsd_uid_index_get(const struct vmsd_uid_index *ix, uint32_t uid)
 {
     if (!uid || !ix->capacity)
         return NULL;
@@ -62,7 +63,8 @@ static void *index_get(const struct vmsd_uid_index *ix, uint32_t uid)
     return ix->keys[i] ? ix->values[i] : NULL;
 }
 
-static void index_put(struct vmsd_uid_index *ix, uint32_t uid, void *value)
+void vmsd_uid_index_put(struct vmsd_uid_index *ix, uint32_t uid,
+                        void *value)
 {
     if (2 * (ix->count + 1) > ix->capacity) {
         struct vmsd_uid_index old = *ix;
@@ -72,7 +74,7 @@ static void index_put(struct vmsd_uid_index *ix, uint32_t uid, void *value)
         ix->count = 0;
         for (size_t i = 0; i < old.capacity; i++)
             if (old.keys[i])
-                index_put(ix, old.keys[i], old.values[i]);
+                vmsd_uid_index_put(ix, old.keys[i], old.values[i]);
         free(old.keys);
         free(old.values);
     }
@@ -83,7 +85,7 @@ static void index_put(struct vmsd_uid_index *ix, uint32_t uid, void *value)
     ix->values[i] = value;
 }
 
-static void index_free(struct vmsd_uid_index *ix)
+void vmsd_uid_index_free(struct vmsd_uid_index *ix)
 {
     free(ix->keys);
     free(ix->values);
@@ -128,16 +130,16 @@ void vmsd_model_free(struct vmsd_model *model)
     free(model->sublists);
     free(model->fieldlists);
     free(model->files);
-    index_free(&model->desc_index);
-    index_free(&model->sublist_index);
-    index_free(&model->fieldlist_index);
+    vmsd_uid_index_free(&model->desc_index);
+    vmsd_uid_index_free(&model->sublist_index);
+    vmsd_uid_index_free(&model->fieldlist_index);
     memset(model, 0, sizeof *model);
 }
 
 struct vmsd_desc *vmsd_model_find_desc(const struct vmsd_model *model,
                                        uint32_t uid)
 {
-    return index_get(&model->desc_index, uid);
+    return vmsd_uid_index_get(&model->desc_index, uid);
 }
 
 struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid)
@@ -148,31 +150,31 @@ struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid)
     desc = vmsd_xcalloc(1, sizeof *desc);
     desc->uid = uid;
     *push_pointer((void ***)&model->descs, &model->n_descs) = desc;
-    index_put(&model->desc_index, uid, desc);
+    vmsd_uid_index_put(&model->desc_index, uid, desc);
     return desc;
 }
 
 struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
                                             uint32_t uid)
 {
-    if (index_get(&model->sublist_index, uid))
+    if (vmsd_uid_index_get(&model->sublist_index, uid))
         return NULL;
     struct vmsd_sublist *list = vmsd_xcalloc(1, sizeof *list);
     list->uid = uid;
     *push_pointer((void ***)&model->sublists, &model->n_sublists) = list;
-    index_put(&model->sublist_index, uid, list);
+    vmsd_uid_index_put(&model->sublist_index, uid, list);
     return list;
 }
 
 struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
                                                 uint32_t uid)
 {
-    if (index_get(&model->fieldlist_index, uid))
+    if (vmsd_uid_index_get(&model->fieldlist_index, uid))
         return NULL;
     struct vmsd_fieldlist *list = vmsd_xcalloc(1, sizeof *list);
     list->uid = uid;
     *push_pointer((void ***)&model->fieldlists, &model->n_fieldlists) = list;
-    index_put(&model->fieldlist_index, uid, list);
+    vmsd_uid_index_put(&model->fieldlist_index, uid, list);
     return list;
 }
 
@@ -225,9 +227,9 @@ void vmsd_model_resolve(struct vmsd_model *model)
 {
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *desc = model->descs[i];
-        desc->subsections = index_get(&model->sublist_index,
+        desc->subsections = vmsd_uid_index_get(&model->sublist_index,
                                       desc->subsections_uid);
-        desc->fields = index_get(&model->fieldlist_index, desc->fields_uid);
+        desc->fields = vmsd_uid_index_get(&model->fieldlist_index, desc->fields_uid);
     }
     for (size_t i = 0; i < model->n_sublists; i++) {
         struct vmsd_sublist *list = model->sublists[i];

@@ -94,12 +94,18 @@ struct vmsd_desc {
     bool is_subsection;         /* some list of this model names it */
 };
 
+/* uid -> pointer, for the model's lookups and for the tools' remapping. */
 struct vmsd_uid_index {
     uint32_t *keys;
     void **values;
     size_t capacity;
     size_t count;
 };
+
+void *vmsd_uid_index_get(const struct vmsd_uid_index *index, uint32_t uid);
+void vmsd_uid_index_put(struct vmsd_uid_index *index, uint32_t uid,
+                        void *value);
+void vmsd_uid_index_free(struct vmsd_uid_index *index);
 
 struct vmsd_model {
     struct vmsd_desc **descs;

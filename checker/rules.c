@@ -18,6 +18,25 @@ static const char *const rule_ids[VMSD_RULE_COUNT] = {
     [VMSD_RULE_ALLOWLIST_STALE] = "allowlist-stale",
 };
 
+static const char *const rule_summaries[VMSD_RULE_COUNT] = {
+    [VMSD_RULE_SUBSECTION_PREFIX] =
+        "a subsection's name does not extend its parent's: it never loads",
+    [VMSD_RULE_SUBSECTION_SEPARATOR] =
+        "a subsection is not named parent + \"/\" + a non-empty rest",
+    [VMSD_RULE_SUBSECTION_DUPLICATE] =
+        "two entries of one subsection list share a name or a description",
+    [VMSD_RULE_SUBSECTION_TERMINATOR] =
+        "a subsection list lacks its NULL, or has entries after it",
+    [VMSD_RULE_NAME_LENGTH] =
+        "a name is longer than the 255 bytes the stream can carry",
+    [VMSD_RULE_NAME_MISSING] =
+        "a description that is or has a subsection has no constant name",
+    [VMSD_RULE_SUBSECTION_UNRESOLVED] =
+        "a listed subsection is defined by no input",
+    [VMSD_RULE_ALLOWLIST_STALE] =
+        "an allowlist entry matches nothing that needs it",
+};
+
 static const char *const severity_names[] = {
     [VMSD_OFF] = "off",
     [VMSD_WARNING] = "warning",
@@ -27,6 +46,11 @@ static const char *const severity_names[] = {
 const char *vmsd_rule_id(enum vmsd_rule rule)
 {
     return rule_ids[rule];
+}
+
+const char *vmsd_rule_summary(enum vmsd_rule rule)
+{
+    return rule_summaries[rule];
 }
 
 bool vmsd_rule_from_id(const char *id, enum vmsd_rule *rule)

@@ -34,6 +34,8 @@ enum vmsd_severity {
 
 /* The stable id printed in brackets, e.g. "subsection-prefix". */
 const char *vmsd_rule_id(enum vmsd_rule rule);
+/* One line on what the rule finds. */
+const char *vmsd_rule_summary(enum vmsd_rule rule);
 /* The rule with this id; false when there is none. */
 bool vmsd_rule_from_id(const char *id, enum vmsd_rule *rule);
 /* "error", "warning" or "off" to a severity; false for anything else. */

@@ -10,11 +10,11 @@
 extern "C" {
 #include "../checker/facts.h"
 #include "../checker/strbuf.h"
+#include "../checker/whole-file.h"
 }
 
 #include <errno.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* The facts as a top-level asm statement: a non-allocated section with
  * the retain flag ("R"), the text in .ascii chunks, a NUL after it so
@@ -60,7 +60,7 @@ static char *facts_file_name(const char *dir)
     return vmsd_strbuf_take(&name);
 }
 
-/* Written whole or not at all: a temporary file in DIR, renamed. */
+/* Written whole or not at all (a temporary file, renamed). */
 bool vmsd_write_facts_file(const char *dir, const char *facts)
 {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
@@ -69,27 +69,11 @@ bool vmsd_write_facts_file(const char *dir, const char *facts)
                  xstrerror(errno));
         return false;
     }
-    char *final_name = facts_file_name(dir);
-    size_t n = strlen(dir) + sizeof "/.vmsdfacts-XXXXXX";
-    char *temp_name = XNEWVEC(char, n);
-    snprintf(temp_name, n, "%s/.vmsdfacts-XXXXXX", dir);
-
-    int fd = mkstemp(temp_name);
-    bool ok = fd >= 0;
-    if (ok) {
-        size_t length = strlen(facts);
-        ok = write(fd, facts, length) == (ssize_t)length;
-        ok = close(fd) == 0 && ok;
-        ok = ok && chmod(temp_name, 0644) == 0
-             && rename(temp_name, final_name) == 0;
-        if (!ok)
-            unlink(temp_name);
-    }
+    char *name = facts_file_name(dir);
+    bool ok = vmsd_write_whole_file(name, facts);
     if (!ok)
         error_at(UNKNOWN_LOCATION, "vmsdcheck: cannot write facts to %s: %s",
-                 final_name,
-                 xstrerror(errno));
-    XDELETEVEC(temp_name);
-    free(final_name);
+                 name, xstrerror(errno));
+    free(name);
     return ok;
 }

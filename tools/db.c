@@ -1,0 +1,108 @@
+/* vmsdcheck db generate. */
+#include "db.h"
+
+#include "../checker/names.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pair {
+    const char *parent;
+    const char *subsection;
+    const char *file;           /* where the subsection is defined */
+};
+
+static int compare_pairs(const void *pa, const void *pb)
+{
+    const struct pair *a = pa, *b = pb;
+    int c = strcmp(a->parent, b->parent);
+    return c ? c : strcmp(a->subsection, b->subsection);
+}
+
+/* Every (parent, subsection) of the programs that breaks only the '/'
+ * rule: the pairs an allowlist may carry. */
+static struct pair *separator_breaks(const struct program *programs,
+                                     size_t n_programs, size_t *count)
+{
+    struct pair *pairs = NULL;
+    *count = 0;
+    for (size_t p = 0; p < n_programs; p++) {
+        const struct vmsd_model *model = &programs[p].model;
+        for (size_t i = 0; i < model->n_descs; i++) {
+            const struct vmsd_desc *parent = model->descs[i];
+            if (!parent->name || !parent->subsections)
+                continue;
+            const struct vmsd_sublist *list = parent->subsections;
+            for (size_t j = 0; j < vmsd_sublist_length(list); j++) {
+                const struct vmsd_desc *sub = list->slots[j].target;
+                if (!sub || !sub->name
+                    || !vmsd_name_extends(sub->name, parent->name)
+                    || vmsd_name_follows_rule(sub->name, parent->name))
+                    continue;
+                pairs = vmsd_xrealloc(pairs, (*count + 1) * sizeof *pairs);
+                pairs[(*count)++] = (struct pair){ parent->name, sub->name,
+                                                   sub->loc.file };
+            }
+        }
+    }
+    qsort(pairs, *count, sizeof *pairs, compare_pairs);
+    return pairs;
+}
+
+static const struct vmsd_compat_entry *
+old_entry(const struct vmsd_compatdb *old, const struct pair *pair)
+{
+    for (size_t i = 0; old && i < old->n_entries; i++)
+        if (strcmp(old->entries[i].parent, pair->parent) == 0
+            && strcmp(old->entries[i].subsection, pair->subsection) == 0)
+            return &old->entries[i];
+    return NULL;
+}
+
+static json_t *old_provenance(const struct vmsd_compatdb *old)
+{
+    if (!old || !old->n_files)
+        return NULL;
+    json_t *root = json_load_file(old->files[0], 0, NULL);
+    json_t *provenance = json_incref(json_object_get(root, "provenance"));
+    json_decref(root);
+    return provenance;
+}
+
+char *db_generate(const struct program *programs, size_t n_programs,
+                  const struct vmsd_compatdb *old, const char *reason)
+{
+    size_t n;
+    struct pair *pairs = separator_breaks(programs, n_programs, &n);
+    json_t *entries = json_array();
+    for (size_t i = 0; i < n; i++) {
+        if (i && compare_pairs(&pairs[i - 1], &pairs[i]) == 0)
+            continue;           /* the same pair in another program */
+        const struct vmsd_compat_entry *e = old_entry(old, &pairs[i]);
+        json_t *entry = json_pack("{s:s, s:s, s:s}",
+                                  "parent", pairs[i].parent,
+                                  "subsection", pairs[i].subsection,
+                                  "reason", e ? e->reason : reason);
+        const char *where = e && e->where ? e->where : pairs[i].file;
+        if (where)
+            json_object_set_new(entry, "where", json_string(where));
+        json_array_append_new(entries, entry);
+    }
+    free(pairs);
+
+    json_t *root = json_pack("{s:s, s:i}", "format", VMSD_COMPATDB_FORMAT,
+                             "version", VMSD_COMPATDB_VERSION);
+    json_t *provenance = old_provenance(old);
+    if (provenance)
+        json_object_set_new(root, "provenance", provenance);
+    json_object_set_new(root, "entries", entries);
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    size_t len = strlen(text);
+    char *out = vmsd_xrealloc(NULL, len + 2);
+    memcpy(out, text, len);
+    strcpy(out + len, "\n");
+    free(text);
+    return out;
+}

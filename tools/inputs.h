@@ -1,0 +1,39 @@
+/* Finding the facts in what the user names: linked executables and
+ * shared objects (each a program of its own), relocatable objects,
+ * static archives, facts files and facts directories (together, one
+ * program of loose units). */
+#ifndef VMSDCHECK_TOOL_INPUTS_H
+#define VMSDCHECK_TOOL_INPUTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The facts section of one file (or archive member): the documents of
+ * every unit linked into it, one after another. */
+struct facts_blob {
+    char *origin;               /* "x.o", "libfoo.a(x.o)", "dir/f.vmsdfacts" */
+    char *data;
+    size_t size;
+    bool from_archive;          /* the linker takes such a member only when
+                                   needed: its definitions yield to others */
+};
+
+struct program_input {
+    char *name;
+    struct facts_blob *blobs;
+    size_t n_blobs;
+};
+
+struct input_set {
+    struct program_input *programs;
+    size_t n_programs;
+    size_t n_files_read;
+};
+
+/* Read every path; print what cannot be read to stderr and return
+ * false.  With 'progress', count files read on stderr. */
+bool inputs_read(char *const *paths, size_t n_paths, bool progress,
+                 struct input_set *set);
+void inputs_free(struct input_set *set);
+
+#endif

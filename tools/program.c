@@ -1,0 +1,305 @@
+/* Merging units into one program model.
+ *
+ * Each unit's ids are its own, so every description and list gets a new
+ * id in the program.  Static descriptions stay private to their unit;
+ * external ones are found by symbol.  As the linker does, a definition
+ * from an archive member yields to one from an object (QEMU's stubs live
+ * in an archive); between equals the first wins. */
+#include "program.h"
+
+#include "../checker/facts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* symbol -> the winning unit description and, once merged, its copy
+ * in the program; open addressing */
+struct symtab {
+    const char **keys;
+    struct vmsd_desc **defs;
+    struct vmsd_desc **merged;
+    bool *from_archive;
+    size_t capacity;
+    size_t count;
+};
+
+static size_t symtab_slot(const struct symtab *t, const char *key)
+{
+    size_t h = 5381;
+    for (const char *p = key; *p; p++)
+        h = h * 33 + (unsigned char)*p;
+    size_t i = h & (t->capacity - 1);
+    while (t->keys[i] && strcmp(t->keys[i], key) != 0)
+        i = (i + 1) & (t->capacity - 1);
+    return i;
+}
+
+/* The slot of KEY, or -1 when it has none. */
+static long symtab_find(const struct symtab *t, const char *key)
+{
+    if (!t->capacity || !key)
+        return -1;
+    size_t i = symtab_slot(t, key);
+    return t->keys[i] ? (long)i : -1;
+}
+
+static void symtab_offer(struct symtab *t, struct vmsd_desc *def,
+                         bool from_archive)
+{
+    if (2 * (t->count + 1) > t->capacity) {
+        struct symtab old = *t;
+        t->capacity = old.capacity ? 2 * old.capacity : 256;
+        t->keys = vmsd_xcalloc(t->capacity, sizeof *t->keys);
+        t->defs = vmsd_xcalloc(t->capacity, sizeof *t->defs);
+        t->merged = vmsd_xcalloc(t->capacity, sizeof *t->merged);
+        t->from_archive = vmsd_xcalloc(t->capacity, sizeof *t->from_archive);
+        t->count = 0;
+        for (size_t i = 0; i < old.capacity; i++)
+            if (old.keys[i])
+                symtab_offer(t, old.defs[i], old.from_archive[i]);
+        free(old.keys);
+        free(old.defs);
+        free(old.merged);
+        free(old.from_archive);
+    }
+    size_t i = symtab_slot(t, def->symbol);
+    if (t->keys[i] && !(t->from_archive[i] && !from_archive))
+        return;                 /* the first definition stays */
+    if (!t->keys[i])
+        t->count++;
+    t->keys[i] = def->symbol;
+    t->defs[i] = def;
+    t->from_archive[i] = from_archive;
+}
+
+static void symtab_free(struct symtab *t)
+{
+    free(t->keys);
+    free(t->defs);
+    free(t->merged);
+    free(t->from_archive);
+}
+
+struct unit {
+    struct vmsd_model model;
+    bool from_archive;
+};
+
+struct merge {
+    struct program *program;
+    struct symtab globals;
+    uint32_t next_uid;
+};
+
+/* One unit's ids to the program's. */
+struct unit_map {
+    struct vmsd_uid_index desc;         /* unit uid -> program desc */
+    struct vmsd_uid_index sublist;      /* unit list uid -> program uid */
+    struct vmsd_uid_index fieldlist;
+};
+
+static uint32_t new_uid(struct merge *m)
+{
+    return ++m->next_uid;
+}
+
+static bool defines(const struct vmsd_desc *d)
+{
+    return d->defined && d->linkage != VMSD_LINK_EXTERN;
+}
+
+/* What a unit's reference names in the program: its own definition, the
+ * symbol's winning definition, or nothing (unresolved). */
+static struct vmsd_desc *resolve(struct merge *m, struct unit_map *map,
+                                 const struct vmsd_ref *ref)
+{
+    struct vmsd_desc *local = vmsd_uid_index_get(&map->desc, ref->uid);
+    if (local)
+        return local;
+    long slot = symtab_find(&m->globals, ref->symbol);
+    return slot < 0 ? NULL : m->globals.merged[slot];
+}
+
+static void copy_ref(struct merge *m, struct unit_map *map,
+                     const struct vmsd_ref *from, struct vmsd_ref *to)
+{
+    struct vmsd_model *model = &m->program->model;
+    to->is_null = from->is_null;
+    to->symbol = vmsd_strdup(from->symbol);
+    to->loc = from->loc;
+    to->loc.file = vmsd_model_intern_file(model, from->loc.file);
+    if (from->is_null || !from->uid)
+        return;                 /* NULL, or an address nobody can follow */
+    struct vmsd_desc *target = resolve(m, map, from);
+    if (target)
+        to->uid = target->uid;
+    else
+        to->unresolved = true;
+}
+
+static uint32_t copy_sublist(struct merge *m, struct unit_map *map,
+                             const struct vmsd_sublist *from)
+{
+    uint32_t uid = (uint32_t)(uintptr_t)vmsd_uid_index_get(&map->sublist,
+                                                           from->uid);
+    if (uid)
+        return uid;             /* shared by two descriptions */
+    uid = new_uid(m);
+    vmsd_uid_index_put(&map->sublist, from->uid, (void *)(uintptr_t)uid);
+    struct vmsd_sublist *to = vmsd_model_add_sublist(&m->program->model, uid);
+    for (size_t i = 0; i < from->n_slots; i++)
+        copy_ref(m, map, &from->slots[i], vmsd_sublist_append(to));
+    return uid;
+}
+
+static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
+                               const struct vmsd_fieldlist *from)
+{
+    uint32_t uid = (uint32_t)(uintptr_t)vmsd_uid_index_get(&map->fieldlist,
+                                                           from->uid);
+    if (uid)
+        return uid;
+    uid = new_uid(m);
+    vmsd_uid_index_put(&map->fieldlist, from->uid, (void *)(uintptr_t)uid);
+    struct vmsd_fieldlist *to = vmsd_model_add_fieldlist(&m->program->model,
+                                                         uid);
+    to->n_fields = from->n_fields;
+    to->terminated = from->terminated;
+    for (size_t i = 0; i < from->n_nested; i++) {
+        const struct vmsd_nested_field *f = &from->nested[i];
+        struct vmsd_nested_field *g = vmsd_fieldlist_append(to);
+        g->index = f->index;
+        g->name = vmsd_strdup(f->name);
+        g->flags = f->flags;
+        g->has_field_exists = f->has_field_exists;
+        g->version_id = f->version_id;
+        g->struct_version_id = f->struct_version_id;
+        copy_ref(m, map, &f->vmsd, &g->vmsd);
+    }
+    return uid;
+}
+
+/* The descriptions a unit contributes: its statics, and its globals
+ * that won their symbol. */
+static bool contributes(struct merge *m, const struct vmsd_desc *d)
+{
+    if (!defines(d))
+        return false;
+    if (d->linkage == VMSD_LINK_STATIC)
+        return true;
+    long slot = symtab_find(&m->globals, d->symbol);
+    return slot >= 0 && m->globals.defs[slot] == d;
+}
+
+static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
+{
+    struct vmsd_model *model = &m->program->model;
+    for (size_t i = 0; i < u->model.n_descs; i++) {
+        struct vmsd_desc *d = u->model.descs[i];
+        if (!contributes(m, d))
+            continue;
+        struct vmsd_desc *nd = vmsd_model_desc(model, new_uid(m));
+        nd->symbol = vmsd_strdup(d->symbol);
+        nd->linkage = d->linkage;
+        nd->defined = true;
+        nd->name = vmsd_strdup(d->name);
+        nd->name_unreadable = d->name_unreadable;
+        nd->loc = d->loc;
+        nd->loc.file = vmsd_model_intern_file(model, d->loc.file);
+        nd->version_id = d->version_id;
+        nd->minimum_version_id = d->minimum_version_id;
+        nd->has_needed = d->has_needed;
+        vmsd_uid_index_put(&map->desc, d->uid, nd);
+        if (d->linkage == VMSD_LINK_GLOBAL)
+            m->globals.merged[symtab_find(&m->globals, d->symbol)] = nd;
+    }
+}
+
+static void add_lists(struct merge *m, struct unit *u, struct unit_map *map)
+{
+    for (size_t i = 0; i < u->model.n_descs; i++) {
+        struct vmsd_desc *d = u->model.descs[i];
+        struct vmsd_desc *nd = vmsd_uid_index_get(&map->desc, d->uid);
+        if (!nd)
+            continue;
+        if (d->subsections)
+            nd->subsections_uid = copy_sublist(m, map, d->subsections);
+        if (d->fields)
+            nd->fields_uid = copy_fieldlist(m, map, d->fields);
+    }
+}
+
+/* Every document of a blob into units; false on a broken one. */
+static bool parse_blob(const struct facts_blob *blob, struct unit **units,
+                       size_t *n_units)
+{
+    size_t pos = 0;
+    while (pos < blob->size) {
+        if (blob->data[pos] == '\0' || strchr(" \t\r\n", blob->data[pos])) {
+            pos++;
+            continue;
+        }
+        *units = vmsd_xrealloc(*units, (*n_units + 1) * sizeof **units);
+        struct unit *u = &(*units)[(*n_units)++];
+        char error[256], *name;
+        size_t used;
+        vmsd_model_init(&u->model);
+        u->from_archive = blob->from_archive;
+        if (!vmsd_facts_read(blob->data + pos, blob->size - pos, &u->model,
+                             &name, &used, error, sizeof error)) {
+            fprintf(stderr, "vmsdcheck: %s: %s\n", blob->origin, error);
+            return false;
+        }
+        free(name);
+        vmsd_model_resolve(&u->model);
+        pos += used;
+    }
+    return true;
+}
+
+bool program_build(const struct program_input *input, struct program *out)
+{
+    struct unit *units = NULL;
+    size_t n_units = 0;
+    bool ok = true;
+
+    memset(out, 0, sizeof *out);
+    out->name = input->name;
+    vmsd_model_init(&out->model);
+    for (size_t i = 0; ok && i < input->n_blobs; i++)
+        ok = parse_blob(&input->blobs[i], &units, &n_units);
+
+    /* First the winner of every global symbol, then every description,
+     * then the lists, whose references may name any of them. */
+    struct merge m = { out, { 0 }, 0 };
+    for (size_t i = 0; ok && i < n_units; i++)
+        for (size_t j = 0; j < units[i].model.n_descs; j++) {
+            struct vmsd_desc *d = units[i].model.descs[j];
+            if (defines(d) && d->linkage == VMSD_LINK_GLOBAL)
+                symtab_offer(&m.globals, d, units[i].from_archive);
+        }
+    struct unit_map *maps = vmsd_xcalloc(n_units, sizeof *maps);
+    for (size_t i = 0; ok && i < n_units; i++)
+        add_descs(&m, &units[i], &maps[i]);
+    for (size_t i = 0; ok && i < n_units; i++)
+        add_lists(&m, &units[i], &maps[i]);
+    vmsd_model_resolve(&out->model);
+    out->n_units = n_units;
+
+    for (size_t i = 0; i < n_units; i++) {
+        vmsd_uid_index_free(&maps[i].desc);
+        vmsd_uid_index_free(&maps[i].sublist);
+        vmsd_uid_index_free(&maps[i].fieldlist);
+        vmsd_model_free(&units[i].model);
+    }
+    free(maps);
+    free(units);
+    symtab_free(&m.globals);
+    return ok;
+}
+
+void program_free(struct program *program)
+{
+    vmsd_model_free(&program->model);
+}
