@@ -9,7 +9,7 @@ typedef struct UartState {
 } UartState;
 
 typedef struct RtcState {
-    uint32_t seconds, irq_coalesced, alarm;
+    uint32_t seconds, irq_coalesced, alarm, tz_offset;
 } RtcState;
 
 typedef struct NicRing {
@@ -17,7 +17,7 @@ typedef struct NicRing {
 } NicRing;
 
 typedef struct NicState {
-    uint32_t mac_low, offload_flags, offload_flags_v2;
+    uint32_t mac_low, offload_flags, offload_flags_v2, rx_packets;
     NicRing ring;
 } NicState;
 
@@ -25,5 +25,7 @@ extern const VMStateDescription vmstate_uart;
 extern const VMStateDescription vmstate_uart_timeout;
 extern const VMStateDescription vmstate_rtc;
 extern const VMStateDescription vmstate_nic;
+extern const VMStateDescription vmstate_nic_stats;
+extern const VMStateDescription vmstate_rtc_tz;
 
 #endif

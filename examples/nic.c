@@ -51,6 +51,7 @@ const VMStateDescription vmstate_nic = {
         &vmstate_nic_offload,
         &vmstate_nic_offload_v2,
         &vmstate_nic_mac,
+        &vmstate_nic_stats,     /* defined in nic-stats.c */
         NULL
     },
 };

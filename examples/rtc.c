@@ -38,6 +38,7 @@ const VMStateDescription vmstate_rtc = {
     .subsections = (const VMStateDescription * const []) {
         &vmstate_rtc_irq_reinject,
         &vmstate_rtc_alarm,
+        &vmstate_rtc_tz,        /* rtc-tz.c, or the stub in stubs/ */
         NULL
     },
 };
