@@ -1,0 +1,5 @@
+#include "vmstate.h"
+
+const VMStateDescription vmstate_kbd_extra = {
+    .name = "kbd-extra",
+};

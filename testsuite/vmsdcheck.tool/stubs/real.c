@@ -1,0 +1,5 @@
+#include "vmstate.h"
+
+const VMStateDescription vmstate_clock_tz = {
+    .name = "clock/tz",
+};
