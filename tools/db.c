@@ -46,7 +46,8 @@ static struct pair *separator_breaks(const struct program *programs,
             }
         }
     }
-    qsort(pairs, *count, sizeof *pairs, compare_pairs);
+    if (*count)
+        qsort(pairs, *count, sizeof *pairs, compare_pairs);
     return pairs;
 }
 

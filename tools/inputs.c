@@ -185,7 +185,8 @@ static bool read_facts_dir(struct reading *r, const char *path)
         snprintf(names[n++], len, "%s/%s", path, e->d_name);
     }
     closedir(dir);
-    qsort(names, n, sizeof *names, compare_names);
+    if (n)
+        qsort(names, n, sizeof *names, compare_names);
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         ok = read_facts_file(r, names[i]) && ok;
