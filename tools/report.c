@@ -116,8 +116,9 @@ static int compare_findings(const void *pa, const void *pb)
 
 void report_sort(struct report *report)
 {
-    qsort(report->findings, report->n_findings, sizeof *report->findings,
-          compare_findings);
+    if (report->n_findings)
+        qsort(report->findings, report->n_findings, sizeof *report->findings,
+              compare_findings);
 }
 
 enum vmsd_severity report_worst(const struct report *report)
