@@ -90,25 +90,43 @@ static void put_sublist(struct vmsd_strbuf *b, const struct vmsd_model *model,
     vmsd_strbuf_puts(b, "]}");
 }
 
+/* A field: defaults (0, false, none) are left out. */
+static void put_field(struct vmsd_strbuf *b, const struct vmsd_model *model,
+                      const struct vmsd_field *f)
+{
+    vmsd_strbuf_puts(b, "{\"name\":");
+    put_string(b, f->name);
+    if (f->flags)
+        vmsd_strbuf_printf(b, ",\"flags\":%u", f->flags);
+    if (f->has_field_exists)
+        vmsd_strbuf_puts(b, ",\"field_exists\":true");
+    if (f->version_id)
+        vmsd_strbuf_printf(b, ",\"version_id\":%d", f->version_id);
+    if (f->struct_version_id)
+        vmsd_strbuf_printf(b, ",\"struct_version_id\":%d",
+                           f->struct_version_id);
+    if (f->info) {
+        vmsd_strbuf_puts(b, ",\"info\":");
+        put_string(b, f->info);
+    }
+    if (vmsd_field_nests(f)) {
+        vmsd_strbuf_puts(b, ",\"vmsd\":");
+        put_ref(b, model, &f->vmsd);
+    }
+    vmsd_strbuf_puts(b, "}");
+}
+
 static void put_fieldlist(struct vmsd_strbuf *b,
                           const struct vmsd_model *model,
                           const struct vmsd_fieldlist *list)
 {
-    vmsd_strbuf_printf(b, ",\"fields\":{\"id\":%u,\"count\":%u,"
-                       "\"terminated\":%s,\"nested\":[", list->uid,
-                       list->n_fields, list->terminated ? "true" : "false");
-    for (size_t i = 0; i < list->n_nested; i++) {
-        const struct vmsd_nested_field *f = &list->nested[i];
-        vmsd_strbuf_printf(b, "%s{\"index\":%u,\"name\":", i ? "," : "",
-                           f->index);
-        put_string(b, f->name);
-        vmsd_strbuf_printf(b, ",\"flags\":%u,\"field_exists\":%s,"
-                           "\"version_id\":%d,\"struct_version_id\":%d,"
-                           "\"vmsd\":", f->flags,
-                           f->has_field_exists ? "true" : "false",
-                           f->version_id, f->struct_version_id);
-        put_ref(b, model, &f->vmsd);
-        vmsd_strbuf_puts(b, "}");
+    vmsd_strbuf_printf(b, ",\"fields\":{\"id\":%u,\"terminated\":%s,"
+                       "\"list\":[", list->uid,
+                       list->terminated ? "true" : "false");
+    for (size_t i = 0; i < list->n_fields; i++) {
+        if (i)
+            vmsd_strbuf_puts(b, ",");
+        put_field(b, model, &list->fields[i]);
     }
     vmsd_strbuf_puts(b, "]}");
 }
@@ -132,9 +150,15 @@ static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
         vmsd_strbuf_puts(b, ",\"name_unreadable\":true");
     vmsd_strbuf_puts(b, ",");
     put_loc(b, model, d->loc);
-    vmsd_strbuf_printf(b, ",\"version_id\":%d,\"minimum_version_id\":%d,"
-                       "\"needed\":%s", d->version_id, d->minimum_version_id,
-                       d->has_needed ? "true" : "false");
+    vmsd_strbuf_printf(b, ",\"version_id\":%d,\"minimum_version_id\":%d",
+                       d->version_id, d->minimum_version_id);
+    if (d->needed) {
+        vmsd_strbuf_puts(b, ",\"needed\":");
+        put_string(b, d->needed);
+    }
+    if (d->marker != VMSD_MARKER_ABSENT)
+        vmsd_strbuf_printf(b, ",\"marker\":%s",
+                           d->marker == VMSD_MARKER_SET ? "true" : "false");
     if (d->subsections)
         put_sublist(b, model, d->subsections);
     if (d->fields)
@@ -245,26 +269,26 @@ static bool read_sublist(struct reader *r, json_t *object, uint32_t *uid)
 
 static bool read_fieldlist(struct reader *r, json_t *object, uint32_t *uid)
 {
-    json_t *nested = json_object_get(object, "nested");
+    json_t *items = json_object_get(object, "list");
     *uid = (uint32_t)get_int(object, "id");
-    if (!json_is_array(nested))
-        return bad(r, "a field list has no \"nested\" array");
+    if (!json_is_array(items))
+        return bad(r, "a field list has no \"list\" array");
     struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(r->model, *uid);
     if (!list)
         return true;
-    list->n_fields = (unsigned)get_int(object, "count");
     list->terminated = get_bool(object, "terminated");
     size_t i;
     json_t *item;
-    json_array_foreach(nested, i, item) {
-        struct vmsd_nested_field *f = vmsd_fieldlist_append(list);
-        f->index = (unsigned)get_int(item, "index");
+    json_array_foreach(items, i, item) {
+        struct vmsd_field *f = vmsd_fieldlist_append(list);
         f->name = get_string(item, "name");
         f->flags = (uint32_t)get_int(item, "flags");
         f->has_field_exists = get_bool(item, "field_exists");
         f->version_id = get_int(item, "version_id");
         f->struct_version_id = get_int(item, "struct_version_id");
-        if (!read_ref(r, json_object_get(item, "vmsd"), &f->vmsd))
+        f->info = get_string(item, "info");
+        json_t *vmsd = json_object_get(item, "vmsd");
+        if (vmsd && !read_ref(r, vmsd, &f->vmsd))
             return false;
     }
     return true;
@@ -291,7 +315,10 @@ static bool read_desc(struct reader *r, json_t *object)
     d->name_unreadable = get_bool(object, "name_unreadable");
     d->version_id = get_int(object, "version_id");
     d->minimum_version_id = get_int(object, "minimum_version_id");
-    d->has_needed = get_bool(object, "needed");
+    d->needed = get_string(object, "needed");
+    json_t *marker = json_object_get(object, "marker");
+    d->marker = !marker ? VMSD_MARKER_ABSENT
+                : json_is_true(marker) ? VMSD_MARKER_SET : VMSD_MARKER_CLEAR;
     if (!read_loc(r, object, &d->loc))
         return false;
     json_t *subs = json_object_get(object, "subsections");

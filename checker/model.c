@@ -106,6 +106,7 @@ void vmsd_model_free(struct vmsd_model *model)
     for (size_t i = 0; i < model->n_descs; i++) {
         free(model->descs[i]->symbol);
         free(model->descs[i]->name);
+        free(model->descs[i]->needed);
         free(model->descs[i]);
     }
     for (size_t i = 0; i < model->n_sublists; i++) {
@@ -117,11 +118,12 @@ void vmsd_model_free(struct vmsd_model *model)
     }
     for (size_t i = 0; i < model->n_fieldlists; i++) {
         struct vmsd_fieldlist *list = model->fieldlists[i];
-        for (size_t j = 0; j < list->n_nested; j++) {
-            free(list->nested[j].name);
-            free_ref(&list->nested[j].vmsd);
+        for (size_t j = 0; j < list->n_fields; j++) {
+            free(list->fields[j].name);
+            free(list->fields[j].info);
+            free_ref(&list->fields[j].vmsd);
         }
-        free(list->nested);
+        free(list->fields);
         free(list);
     }
     for (size_t i = 0; i < model->n_files; i++)
@@ -187,13 +189,18 @@ struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list)
     return ref;
 }
 
-struct vmsd_nested_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list)
+struct vmsd_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list)
 {
-    list->nested = vmsd_xrealloc(list->nested,
-                                 (list->n_nested + 1) * sizeof *list->nested);
-    struct vmsd_nested_field *field = &list->nested[list->n_nested++];
+    list->fields = vmsd_xrealloc(list->fields,
+                                 (list->n_fields + 1) * sizeof *list->fields);
+    struct vmsd_field *field = &list->fields[list->n_fields++];
     memset(field, 0, sizeof *field);
     return field;
+}
+
+bool vmsd_field_nests(const struct vmsd_field *field)
+{
+    return field->vmsd.symbol != NULL;
 }
 
 const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
@@ -250,8 +257,8 @@ void vmsd_model_resolve(struct vmsd_model *model)
     }
     for (size_t i = 0; i < model->n_fieldlists; i++) {
         struct vmsd_fieldlist *list = model->fieldlists[i];
-        for (size_t j = 0; j < list->n_nested; j++)
-            list->nested[j].vmsd.target =
-                vmsd_model_find_desc(model, list->nested[j].vmsd.uid);
+        for (size_t j = 0; j < list->n_fields; j++)
+            list->fields[j].vmsd.target =
+                vmsd_model_find_desc(model, list->fields[j].vmsd.uid);
     }
 }

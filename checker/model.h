@@ -52,25 +52,33 @@ struct vmsd_sublist {
                                    by vmsd_model_resolve() */
 };
 
-/* A field of a description that loads another description inline
- * (struct, vstruct, arrays of structs, WITH_TMP, framed containers). */
-struct vmsd_nested_field {
-    unsigned index;             /* position in the field list */
+/* A field.  'vmsd' names the description it loads inline (struct,
+ * vstruct, arrays of structs, WITH_TMP, framed containers); its symbol
+ * is NULL for a field that nests none (vmsd_field_nests). */
+struct vmsd_field {
     char *name;
     uint32_t flags;
     bool has_field_exists;
     int version_id;
     int struct_version_id;
+    char *info;                 /* the .info variable's name, or NULL */
     struct vmsd_ref vmsd;
 };
 
 /* A field list, up to its end marker (the entry with no name). */
 struct vmsd_fieldlist {
     uint32_t uid;
-    unsigned n_fields;
+    struct vmsd_field *fields;
+    size_t n_fields;
     bool terminated;
-    struct vmsd_nested_field *nested;
-    size_t n_nested;
+};
+
+/* What a description's marker field says (docs/ambiguity.md): the
+ * struct has no such member, or it is clear, or set. */
+enum vmsd_marker {
+    VMSD_MARKER_ABSENT,
+    VMSD_MARKER_CLEAR,
+    VMSD_MARKER_SET,
 };
 
 struct vmsd_desc {
@@ -84,7 +92,9 @@ struct vmsd_desc {
     struct vmsd_loc loc;
     int version_id;
     int minimum_version_id;
-    bool has_needed;
+    char *needed;               /* the .needed function's name, or NULL
+                                   (always sent); "?" if not a function */
+    enum vmsd_marker marker;
     uint32_t subsections_uid;   /* 0: no subsection list */
     uint32_t fields_uid;        /* 0: no field list */
 
@@ -136,9 +146,12 @@ struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
 struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
                                                 uint32_t uid);
 
-/* Append a slot or a nested field; the model owns 'symbol'/'name'. */
+/* Append a zeroed slot or field; the model owns the strings put there. */
 struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list);
-struct vmsd_nested_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list);
+struct vmsd_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list);
+
+/* The field loads a description inline. */
+bool vmsd_field_nests(const struct vmsd_field *field);
 
 /* A copy of 'file' that lives as long as the model. */
 const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file);

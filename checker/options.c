@@ -17,7 +17,7 @@ static bool fail(char *error, size_t size, const char *fmt, ...)
 /* "db, help, subsection-prefix, ..." for error messages. */
 static void list_keys(char *out, size_t size)
 {
-    snprintf(out, size, "db, facts, facts-dir, help");
+    snprintf(out, size, "db, facts, facts-dir, help, marker-field");
     for (int r = 0; r < VMSD_FIRST_PROGRAM_RULE; r++) {
         size_t n = strlen(out);
         snprintf(out + n, size - n, ", %s", vmsd_rule_id((enum vmsd_rule)r));
@@ -49,6 +49,13 @@ static bool parse_one(struct vmsd_options *opts, const struct vmsd_arg *arg,
         opts->facts_dir = arg->value;
         return true;
     }
+    if (strcmp(arg->key, "marker-field") == 0) {
+        if (!arg->value || !*arg->value)
+            return fail(error, size,
+                        "'marker-field' needs a member name: marker-field=NAME");
+        opts->marker_field = arg->value;
+        return true;
+    }
     if (strcmp(arg->key, "db") == 0) {
         if (!arg->value || !*arg->value)
             return fail(error, size, "'db' needs a file: db=FILE");
@@ -76,6 +83,7 @@ bool vmsd_options_parse(struct vmsd_options *opts, const struct vmsd_arg *args,
 {
     memset(opts, 0, sizeof *opts);
     opts->facts = true;
+    opts->marker_field = VMSD_DEFAULT_MARKER_FIELD;
     for (int r = 0; r < VMSD_RULE_COUNT; r++)
         opts->severity[r] = VMSD_WARNING;
     for (size_t i = 0; i < n_args; i++)
@@ -103,9 +111,13 @@ void vmsd_options_print_help(FILE *out)
           "object\n"
           "  -fplugin-arg-vmsdcheck-facts-dir=DIR  facts files there too "
           "(for -fsyntax-only)\n"
+          "  -fplugin-arg-vmsdcheck-marker-field=NAME  the member that marks "
+          "legacy names\n"
+          "                                    (default: "
+          VMSD_DEFAULT_MARKER_FIELD ")\n"
           "  -fplugin-arg-vmsdcheck-help       this text\n", out);
     /* The keys less the others: the rules. */
     fprintf(out, "  RULE is one of: %s\n",
-            keys + strlen("db, facts, facts-dir, help, "));
+            keys + strlen("db, facts, facts-dir, help, marker-field, "));
     fputs("  -Werror makes the warnings errors\n", out);
 }

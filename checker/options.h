@@ -12,11 +12,14 @@ struct vmsd_arg {
     const char *value;          /* NULL when given without '=' */
 };
 
+#define VMSD_DEFAULT_MARKER_FIELD "legacy_bad_subsection_name"
+
 struct vmsd_options {
     enum vmsd_severity severity[VMSD_RULE_COUNT];
     const char **db_paths;      /* point into the arguments */
     size_t n_db_paths;
     bool facts;                 /* facts into the object (default on) */
+    const char *marker_field;   /* the descriptions' legacy-name marker */
     const char *facts_dir;      /* and/or into files there */
     bool help;
 };

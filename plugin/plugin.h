@@ -11,7 +11,9 @@ extern "C" {
 }
 
 /* read-tree.cc: record a finished declaration in the model when it is a
- * description, a subsection list or a field list. */
+ * description, a subsection list or a field list.  Init first, with the
+ * name of the descriptions' marker member (NULL: none). */
+void vmsd_reader_init(const char *marker_field);
 void vmsd_read_decl(struct vmsd_model *model, tree decl);
 
 /* report.cc: one finding as a GCC diagnostic with its notes. */

@@ -5,6 +5,7 @@
 
 static tree description_tag;    /* identifiers are never collected */
 static tree field_tag;
+static tree marker_member;      /* NULL_TREE: no marker field */
 
 static bool type_has_tag(tree type, tree tag)
 {
@@ -100,6 +101,37 @@ static char *string_copy(tree str_value, bool *unreadable)
     return s ? vmsd_strdup(s) : NULL;
 }
 
+/* The name of the function or variable "&x" points at; "?" for an
+ * address of anything else, NULL for NULL. */
+static char *pointee_name(tree value)
+{
+    if (is_null(value))
+        return NULL;
+    tree op = address_operand(value);
+    if (op && (TREE_CODE(op) == FUNCTION_DECL || VAR_P(op)) && DECL_NAME(op))
+        return vmsd_strdup(IDENTIFIER_POINTER(DECL_NAME(op)));
+    return vmsd_strdup("?");
+}
+
+/* Does the description struct have the marker member?  Asked once per
+ * struct type (by uid: no tree is kept). */
+static bool has_marker_member(tree type)
+{
+    static int cached_uid = -1;
+    static bool cached_answer;
+    if (!marker_member)
+        return false;
+    type = TYPE_MAIN_VARIANT(type);
+    if ((int)TYPE_UID(type) != cached_uid) {
+        cached_uid = (int)TYPE_UID(type);
+        cached_answer = false;
+        for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
+            if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f) == marker_member)
+                cached_answer = true;
+    }
+    return cached_answer;
+}
+
 /* The member named NAME of a struct initializer, or NULL_TREE. */
 static tree member(tree ctor, const char *name)
 {
@@ -179,7 +211,11 @@ static void read_description(struct vmsd_model *model, tree decl)
     desc->name = string_copy(member(ctor, "name"), &desc->name_unreadable);
     desc->version_id = int_value(member(ctor, "version_id"));
     desc->minimum_version_id = int_value(member(ctor, "minimum_version_id"));
-    desc->has_needed = !is_null(member(ctor, "needed"));
+    free(desc->needed);
+    desc->needed = pointee_name(member(ctor, "needed"));
+    desc->marker = !has_marker_member(TREE_TYPE(decl)) ? VMSD_MARKER_ABSENT
+                   : is_null(member(ctor, IDENTIFIER_POINTER(marker_member)))
+                   ? VMSD_MARKER_CLEAR : VMSD_MARKER_SET;
     desc->subsections_uid = list_uid(model, member(ctor, "subsections"),
                                      read_subsection_list);
     desc->fields_uid = list_uid(model, member(ctor, "fields"),
@@ -241,20 +277,19 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
 }
 
 static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
-                       unsigned index, tree ctor, location_t fallback)
+                       tree ctor, location_t fallback)
 {
     tree vmsd = member(ctor, "vmsd");
     bool unreadable;
-    if (is_null(vmsd))
-        return;
-    struct vmsd_nested_field *field = vmsd_fieldlist_append(list);
-    field->index = index;
+    struct vmsd_field *field = vmsd_fieldlist_append(list);
     field->name = string_copy(member(ctor, "name"), &unreadable);
     field->flags = (uint32_t)int_value(member(ctor, "flags"));
     field->has_field_exists = !is_null(member(ctor, "field_exists"));
     field->version_id = int_value(member(ctor, "version_id"));
     field->struct_version_id = int_value(member(ctor, "struct_version_id"));
-    read_reference(model, vmsd, fallback, &field->vmsd);
+    field->info = pointee_name(member(ctor, "info"));
+    if (!is_null(vmsd))
+        read_reference(model, vmsd, fallback, &field->vmsd);
 }
 
 /* The list ends at its first entry without a name, which is how
@@ -280,17 +315,19 @@ static void read_field_list(struct vmsd_model *model, tree decl)
             list->terminated = true;
             break;
         }
-        read_field(model, list, list->n_fields++, value,
-                   DECL_SOURCE_LOCATION(decl));
+        read_field(model, list, value, DECL_SOURCE_LOCATION(decl));
     }
+}
+
+void vmsd_reader_init(const char *marker_field)
+{
+    description_tag = get_identifier("VMStateDescription");
+    field_tag = get_identifier("VMStateField");
+    marker_member = marker_field ? get_identifier(marker_field) : NULL_TREE;
 }
 
 void vmsd_read_decl(struct vmsd_model *model, tree decl)
 {
-    if (!description_tag) {
-        description_tag = get_identifier("VMStateDescription");
-        field_tag = get_identifier("VMStateField");
-    }
     if (!VAR_P(decl) || TREE_TYPE(decl) == error_mark_node)
         return;
     tree type = TREE_TYPE(decl);

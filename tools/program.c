@@ -164,18 +164,18 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
     vmsd_uid_index_put(&map->fieldlist, from->uid, (void *)(uintptr_t)uid);
     struct vmsd_fieldlist *to = vmsd_model_add_fieldlist(&m->program->model,
                                                          uid);
-    to->n_fields = from->n_fields;
     to->terminated = from->terminated;
-    for (size_t i = 0; i < from->n_nested; i++) {
-        const struct vmsd_nested_field *f = &from->nested[i];
-        struct vmsd_nested_field *g = vmsd_fieldlist_append(to);
-        g->index = f->index;
+    for (size_t i = 0; i < from->n_fields; i++) {
+        const struct vmsd_field *f = &from->fields[i];
+        struct vmsd_field *g = vmsd_fieldlist_append(to);
         g->name = vmsd_strdup(f->name);
         g->flags = f->flags;
         g->has_field_exists = f->has_field_exists;
         g->version_id = f->version_id;
         g->struct_version_id = f->struct_version_id;
-        copy_ref(m, map, &f->vmsd, &g->vmsd);
+        g->info = vmsd_strdup(f->info);
+        if (vmsd_field_nests(f))
+            copy_ref(m, map, &f->vmsd, &g->vmsd);
     }
     return uid;
 }
@@ -209,7 +209,8 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
         nd->loc.file = vmsd_model_intern_file(model, d->loc.file);
         nd->version_id = d->version_id;
         nd->minimum_version_id = d->minimum_version_id;
-        nd->has_needed = d->has_needed;
+        nd->needed = vmsd_strdup(d->needed);
+        nd->marker = d->marker;
         vmsd_uid_index_put(&map->desc, d->uid, nd);
         if (d->linkage == VMSD_LINK_GLOBAL)
             m->globals.merged[symtab_find(&m->globals, d->symbol)] = nd;

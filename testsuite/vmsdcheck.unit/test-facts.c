@@ -33,15 +33,18 @@ static void build(struct vmsd_model *m)
     r->loc = p->loc;
     vmsd_sublist_append(list)->is_null = true;
 
+    p->needed = vmsd_strdup("dev_needed");
+    p->marker = VMSD_MARKER_SET;
+
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 30);
-    fields->n_fields = 4;
     fields->terminated = true;
-    struct vmsd_nested_field *f = vmsd_fieldlist_append(fields);
-    f->index = 2;
+    vmsd_fieldlist_append(fields)->name = vmsd_strdup("head");
+    struct vmsd_field *f = vmsd_fieldlist_append(fields);
     f->name = vmsd_strdup("ring");
     f->flags = 8;
     f->has_field_exists = true;
     f->version_id = 2;
+    f->info = vmsd_strdup("vmstate_info_qtailq");
     f->vmsd.uid = 11;
     f->vmsd.symbol = vmsd_strdup("vmstate_elsewhere");
     vmsd_model_resolve(m);
@@ -82,13 +85,20 @@ int main(void)
     CHECK(p && p->subsections && p->subsections->slots[1].is_null);
     CHECK(p && p->subsections
           && p->subsections->slots[0].target == vmsd_model_find_desc(&back, 11));
-    CHECK(p && p->fields && p->fields->n_fields == 4 && p->fields->terminated);
-    CHECK(p && p->fields && p->fields->n_nested == 1
-          && p->fields->nested[0].index == 2
-          && p->fields->nested[0].has_field_exists
-          && p->fields->nested[0].flags == 8);
+    CHECK_STR(p ? p->needed : NULL, "dev_needed");
+    CHECK(p && p->marker == VMSD_MARKER_SET);
+    CHECK(p && p->fields && p->fields->n_fields == 2 && p->fields->terminated);
+    CHECK(p && p->fields && !vmsd_field_nests(&p->fields->fields[0])
+          && !p->fields->fields[0].has_field_exists);
+    CHECK(p && p->fields && vmsd_field_nests(&p->fields->fields[1])
+          && p->fields->fields[1].has_field_exists
+          && p->fields->fields[1].version_id == 2
+          && p->fields->fields[1].flags == 8);
+    CHECK_STR(p && p->fields ? p->fields->fields[1].info : NULL,
+              "vmstate_info_qtailq");
     struct vmsd_desc *s = vmsd_model_find_desc(&back, 11);
     CHECK(s && !s->defined && s->linkage == VMSD_LINK_EXTERN && !s->name);
+    CHECK(s && !s->needed && s->marker == VMSD_MARKER_ABSENT);
     CHECK(s && s->is_subsection);
     vmsd_model_free(&back);
 

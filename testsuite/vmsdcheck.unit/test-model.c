@@ -34,9 +34,10 @@ int main(void)
     /* A field list nesting a description. */
     parent->fields_uid = 90002;
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(&m, 90002);
-    struct vmsd_nested_field *f = vmsd_fieldlist_append(fields);
-    f->index = 3;
+    vmsd_fieldlist_append(fields);
+    struct vmsd_field *f = vmsd_fieldlist_append(fields);
     f->vmsd.uid = 35;
+    f->vmsd.symbol = vmsd_strdup("vmstate_35");
 
     vmsd_model_resolve(&m);
     CHECK(parent->subsections == list);
@@ -46,7 +47,9 @@ int main(void)
     CHECK(vmsd_model_find_desc(&m, 14)->is_subsection);
     CHECK(!vmsd_model_find_desc(&m, 28)->is_subsection);  /* after NULL */
     CHECK(parent->fields == fields);
-    CHECK(fields->nested[0].vmsd.target == vmsd_model_find_desc(&m, 35));
+    CHECK(!vmsd_field_nests(&fields->fields[0]));
+    CHECK(vmsd_field_nests(&fields->fields[1]));
+    CHECK(fields->fields[1].vmsd.target == vmsd_model_find_desc(&m, 35));
 
     /* File names are interned. */
     const char *a = vmsd_model_intern_file(&m, "hw/a.c");

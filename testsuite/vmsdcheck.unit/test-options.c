@@ -29,7 +29,7 @@ int main(void)
 
     const struct vmsd_arg unknown[] = { { "colour", "yes" } };
     CHECK(!parse(&o, unknown, 1, error));
-    CHECK_STR(error, "unknown argument 'colour' (valid: db, facts, facts-dir, help, "
+    CHECK_STR(error, "unknown argument 'colour' (valid: db, facts, facts-dir, help, marker-field, "
               "subsection-prefix, subsection-separator, subsection-duplicate, "
               "subsection-terminator, name-length, name-missing)");
     vmsd_options_free(&o);
@@ -57,6 +57,14 @@ int main(void)
     const struct vmsd_arg facts_bad[] = { { "facts", "maybe" } };
     CHECK(!parse(&o, facts_bad, 1, error));
     CHECK_STR(error, "'facts' takes on or off: facts=off");
+    vmsd_options_free(&o);
+
+    const struct vmsd_arg marker[] = { { "marker-field", "old_names" } };
+    CHECK(parse(&o, marker, 1, error));
+    CHECK_STR(o.marker_field, "old_names");
+    vmsd_options_free(&o);
+    CHECK(parse(&o, marker, 0, error));
+    CHECK_STR(o.marker_field, "legacy_bad_subsection_name");
     vmsd_options_free(&o);
 
     const struct vmsd_arg help[] = { { "help", NULL } };
