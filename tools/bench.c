@@ -38,6 +38,7 @@
 #include <jansson.h>
 
 #define DEFAULT_RUNS 11
+#define MAX_RUNS 1000
 #define GOAL_OVERHEAD_PCT 1.0
 #define GOAL_RSS_KIB 2048L
 
@@ -601,9 +602,43 @@ static long median_long(const long *values, size_t n)
     return m;
 }
 
+/* A distribution-free confidence interval for the median of N values:
+ * [x(l), x(N+1-l)] of the sorted values, with l the largest rank for
+ * which P(Binomial(N, 1/2) <= l - 1) <= 2.5%, so the interval covers
+ * the true median with probability >= 95%.  Below 6 values no such l
+ * exists: the interval is then the range, and *exact is false. */
+static void median_ci(const double *values, size_t n, double *lo, double *hi,
+                      bool *exact)
+{
+    double *copy = xrealloc(NULL, n * sizeof *copy);
+    memcpy(copy, values, n * sizeof *copy);
+    qsort(copy, n, sizeof *copy, cmp_double);
+
+    double pmf = 1;             /* P(B = 0) = 2^-n; n <= MAX_RUNS */
+    for (size_t i = 0; i < n; i++)
+        pmf /= 2;
+    double cdf = 0;
+    size_t l = 0;               /* ranks 1..l-1 are excluded below */
+    for (size_t k = 0; k < n; k++) {
+        cdf += pmf;             /* P(B <= k) */
+        if (cdf > 0.025)
+            break;
+        l = k + 1;
+        pmf = pmf * (double)(n - k) / (double)(k + 1);
+    }
+    *exact = l >= 1;
+    if (l < 1)
+        l = 1;
+    *lo = copy[l - 1];
+    *hi = copy[n - l];
+    free(copy);
+}
+
 struct summary {
     double cpu[2], wall[2];
     double ratio, ratio_min, ratio_max, wall_ratio;
+    double ratio_lo, ratio_hi;  /* 95% confidence interval of the median */
+    bool ci_exact;
     double overhead_pct;
     long rss[2], rss_delta;
 };
@@ -623,6 +658,7 @@ static struct summary summarize(const struct unit *u)
     s.ratio = median(u->ratio, n);
     s.ratio_min = minimum(u->ratio, n);
     s.ratio_max = maximum(u->ratio, n);
+    median_ci(u->ratio, n, &s.ratio_lo, &s.ratio_hi, &s.ci_exact);
     s.wall_ratio = median(wall_ratio, n);
     s.overhead_pct = (s.ratio - 1) * 100;
     s.rss_delta = s.rss[WITH] - s.rss[WITHOUT];
@@ -700,9 +736,15 @@ static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
 
     struct summary m = summarize(u);
     printf("   median CPU: without %.3f s, with %.3f s; "
-           "median ratio %.4f (range %.4f .. %.4f): overhead %+.2f%%\n",
-           m.cpu[WITHOUT], m.cpu[WITH], m.ratio, m.ratio_min, m.ratio_max,
-           m.overhead_pct);
+           "median ratio %.4f: overhead %+.2f%%\n",
+           m.cpu[WITHOUT], m.cpu[WITH], m.ratio, m.overhead_pct);
+    printf("   ratios range %.4f .. %.4f; %s of the median ratio "
+           "%.4f .. %.4f (overhead %+.2f%% .. %+.2f%%)\n",
+           m.ratio_min, m.ratio_max,
+           m.ci_exact ? "95% confidence interval"
+                      : "too few runs for a 95% interval: range",
+           m.ratio_lo, m.ratio_hi, (m.ratio_lo - 1) * 100,
+           (m.ratio_hi - 1) * 100);
     printf("   median wall: without %.3f s, with %.3f s; median ratio %.4f\n",
            m.wall[WITHOUT], m.wall[WITH], m.wall_ratio);
     printf("   median peak RSS: without %ld KiB, with %ld KiB: %+ld KiB\n",
@@ -726,23 +768,34 @@ static void print_summary(void)
     printf("Summary (medians; ratio = median of the per-iteration ratios "
            "of CPU time with/without):\n\n");
     printf("| %-*s | runs | CPU without (s) | CPU with (s) | median ratio "
-           "| overhead | RSS without (KiB) | RSS with (KiB) | RSS delta (KiB)"
-           " |\n", (int)width, "unit");
+           "| overhead | %-18s | RSS without (KiB) "
+           "| RSS with (KiB) | RSS delta (KiB) |\n", (int)width, "unit",
+           "overhead 95% CI");
     printf("|-%.*s-|-----:|----------------:|-------------:|-------------:"
-           "|---------:|------------------:|---------------:|---------------:"
-           "|\n", (int)width,
+           "|---------:|-------------------:|------------------:"
+           "|---------------:|---------------:|\n", (int)width,
            "------------------------------------------------------------"
            "------------------------------------------------------------");
     size_t over_time = 0, over_rss = 0;
+    bool any_inexact = false;
     for (size_t i = 0; i < n_units; i++) {
         struct summary m = summarize(&units[i]);
+        char ci[64];
+        snprintf(ci, sizeof ci, "%+.2f .. %+.2f%%%s",
+                 (m.ratio_lo - 1) * 100, (m.ratio_hi - 1) * 100,
+                 m.ci_exact ? "" : "*");
         printf("| %-*s | %4d | %15.3f | %12.3f | %12.4f | %+7.2f%% "
-               "| %17ld | %14ld | %+15ld |\n", (int)width, units[i].label,
-               units[i].runs, m.cpu[WITHOUT], m.cpu[WITH], m.ratio,
-               m.overhead_pct, m.rss[WITHOUT], m.rss[WITH], m.rss_delta);
+               "| %18s | %17ld | %14ld | %+15ld |\n", (int)width,
+               units[i].label, units[i].runs, m.cpu[WITHOUT], m.cpu[WITH],
+               m.ratio, m.overhead_pct, ci, m.rss[WITHOUT], m.rss[WITH],
+               m.rss_delta);
+        any_inexact |= !m.ci_exact;
         over_time += m.overhead_pct > GOAL_OVERHEAD_PCT;
         over_rss += m.rss_delta > GOAL_RSS_KIB;
     }
+    if (any_inexact)
+        printf("\n* fewer than 6 runs: the range of the ratios, not a 95%% "
+               "interval.\n");
     printf("\nGoals (informative, not a pass/fail test): median overhead "
            "<= %.0f%%: %s; extra peak RSS <= %ld KiB: %s.\n",
            GOAL_OVERHEAD_PCT,
@@ -750,10 +803,18 @@ static void print_summary(void)
            GOAL_RSS_KIB, over_rss ? "NOT met" : "met");
     for (size_t i = 0; i < n_units; i++) {
         struct summary m = summarize(&units[i]);
+        double ci_lo = (m.ratio_lo - 1) * 100, ci_hi = (m.ratio_hi - 1) * 100;
         if (m.overhead_pct > GOAL_OVERHEAD_PCT)
-            printf("  %s: overhead %+.2f%% is %.2f points over the goal\n",
+            printf("  %s: overhead %+.2f%% is %.2f points over the goal%s\n",
                    units[i].label, m.overhead_pct,
-                   m.overhead_pct - GOAL_OVERHEAD_PCT);
+                   m.overhead_pct - GOAL_OVERHEAD_PCT,
+                   ci_lo <= GOAL_OVERHEAD_PCT
+                   ? " (but within the noise: its interval reaches the goal)"
+                   : "");
+        else if (ci_hi > GOAL_OVERHEAD_PCT)
+            printf("  %s: overhead %+.2f%% meets the goal, but its interval "
+                   "reaches %+.2f%%: more runs would tell\n",
+                   units[i].label, m.overhead_pct, ci_hi);
         if (m.rss_delta > GOAL_RSS_KIB)
             printf("  %s: %+ld KiB of peak RSS is %ld KiB over the goal\n",
                    units[i].label, m.rss_delta, m.rss_delta - GOAL_RSS_KIB);
@@ -808,7 +869,7 @@ static bool parse_count(const char *s, int min, int *out)
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < min || v > 100000)
+    if (!*s || *end || errno || v < min || v > MAX_RUNS)
         return false;
     *out = (int)v;
     return true;
@@ -869,16 +930,16 @@ int main(int argc, char **argv)
             strvec_push(&plugin_arg_specs, xstrdup(val));
         } else if (strcmp(opt, "--runs") == 0) {
             if (!parse_count(val, 1, &runs))
-                return usage_error("--runs takes a number >= 1, not '%s'",
-                                   val);
+                return usage_error("--runs takes a number from 1 to %d, "
+                                   "not '%s'", MAX_RUNS, val);
         } else if (strcmp(opt, "--compdb-runs") == 0) {
             if (!parse_count(val, 1, &compdb_runs))
-                return usage_error("--compdb-runs takes a number >= 1, not "
-                                   "'%s'", val);
+                return usage_error("--compdb-runs takes a number from 1 "
+                                   "to %d, not '%s'", MAX_RUNS, val);
         } else if (strcmp(opt, "--warmup") == 0) {
             if (!parse_count(val, 0, &warmup))
-                return usage_error("--warmup takes a number >= 0, not '%s'",
-                                   val);
+                return usage_error("--warmup takes a number from 0 to %d, "
+                                   "not '%s'", MAX_RUNS, val);
         } else if (strcmp(opt, "--cc") == 0) {
             cc = val;
         }
