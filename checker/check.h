@@ -39,5 +39,8 @@ void vmsd_check_subsection_list(const struct vmsd_check *check,
 void vmsd_check_unresolved(const struct vmsd_check *check,
                            const struct vmsd_desc *parent);
 void vmsd_check_stale_entries(const struct vmsd_check *check);
+void vmsd_check_marker(const struct vmsd_check *check,
+                       const struct vmsd_desc *desc);
+void vmsd_check_load_ambiguity(const struct vmsd_check *check);
 
 #endif

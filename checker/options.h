@@ -12,8 +12,6 @@ struct vmsd_arg {
     const char *value;          /* NULL when given without '=' */
 };
 
-#define VMSD_DEFAULT_MARKER_FIELD "legacy_bad_subsection_name"
-
 struct vmsd_options {
     enum vmsd_severity severity[VMSD_RULE_COUNT];
     const char **db_paths;      /* point into the arguments */

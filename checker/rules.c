@@ -14,6 +14,9 @@ static const char *const rule_ids[VMSD_RULE_COUNT] = {
     [VMSD_RULE_SUBSECTION_TERMINATOR] = "subsection-terminator",
     [VMSD_RULE_NAME_LENGTH] = "name-length",
     [VMSD_RULE_NAME_MISSING] = "name-missing",
+    [VMSD_RULE_LOAD_AMBIGUITY] = "load-ambiguity",
+    [VMSD_RULE_MARKER_MISSING] = "marker-missing",
+    [VMSD_RULE_MARKER_UNNEEDED] = "marker-unneeded",
     [VMSD_RULE_SUBSECTION_UNRESOLVED] = "subsection-unresolved",
     [VMSD_RULE_ALLOWLIST_STALE] = "allowlist-stale",
 };
@@ -31,6 +34,12 @@ static const char *const rule_summaries[VMSD_RULE_COUNT] = {
         "a name is longer than the 255 bytes the stream can carry",
     [VMSD_RULE_NAME_MISSING] =
         "a description that is or has a subsection has no constant name",
+    [VMSD_RULE_LOAD_AMBIGUITY] =
+        "a subsection can be claimed on load by a description it is not of",
+    [VMSD_RULE_MARKER_MISSING] =
+        "legacy subsection names, but the marker member is not set",
+    [VMSD_RULE_MARKER_UNNEEDED] =
+        "the marker member is set, but no subsection name is legacy",
     [VMSD_RULE_SUBSECTION_UNRESOLVED] =
         "a listed subsection is defined by no input",
     [VMSD_RULE_ALLOWLIST_STALE] =
@@ -87,6 +96,7 @@ void vmsd_check_config_init(struct vmsd_check_config *config)
         config->severity[r] = VMSD_WARNING;
     config->style.open_quote = "'";
     config->style.close_quote = "'";
+    config->marker_field = VMSD_DEFAULT_MARKER_FIELD;
 }
 
 struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,
@@ -171,7 +181,9 @@ void vmsd_check_model(const struct vmsd_model *model,
             vmsd_check_subsection_names(&check, desc);
             vmsd_check_unresolved(&check, desc);
         }
+        vmsd_check_marker(&check, desc);
     }
+    vmsd_check_load_ambiguity(&check);
 }
 
 void vmsd_check_allowlist(const struct vmsd_check_config *config,

@@ -17,6 +17,9 @@ enum vmsd_rule {
     VMSD_RULE_SUBSECTION_TERMINATOR,
     VMSD_RULE_NAME_LENGTH,
     VMSD_RULE_NAME_MISSING,
+    VMSD_RULE_LOAD_AMBIGUITY,
+    VMSD_RULE_MARKER_MISSING,
+    VMSD_RULE_MARKER_UNNEEDED,
     /* Whole-program rules: only the vmsdcheck tool sees enough. */
     VMSD_RULE_SUBSECTION_UNRESOLVED,
     VMSD_RULE_ALLOWLIST_STALE,
@@ -42,10 +45,14 @@ bool vmsd_rule_from_id(const char *id, enum vmsd_rule *rule);
 bool vmsd_severity_from_name(const char *name, enum vmsd_severity *out);
 const char *vmsd_severity_name(enum vmsd_severity severity);
 
+/* The member of VMStateDescription that says "my subsections use
+ * legacy names", as QEMU's maintainers discussed it. */
+#define VMSD_DEFAULT_MARKER_FIELD "legacy_bad_subsection_name"
+
 /* The longest name the one-byte length on the wire can carry. */
 #define VMSD_MAX_WIRE_NAME 255
 
-#define VMSD_MAX_NOTES 4
+#define VMSD_MAX_NOTES 8
 
 /* Text of a finding: names stand between the style's quotes (GCC's
  * locale quotes in the plugin, plain ones in the tools). */
@@ -80,6 +87,7 @@ struct vmsd_check_config {
     enum vmsd_severity severity[VMSD_RULE_COUNT];
     struct vmsd_compatdb *allowlist;    /* may be NULL */
     struct vmsd_text_style style;
+    const char *marker_field;           /* for the marker rules' text */
 };
 
 /* Every rule at its default severity, no allowlist, plain quotes. */

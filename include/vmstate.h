@@ -40,6 +40,11 @@ typedef struct VMStateField {
 
 struct VMStateDescription {
     const char *name;
+#ifdef VMSTATE_HAS_LEGACY_MARKER
+    /* "My subsections use legacy names": a flag QEMU's maintainers have
+     * discussed.  Tests that check the marker rules define the macro. */
+    bool legacy_bad_subsection_name;
+#endif
     bool unmigratable;
     int version_id;
     int minimum_version_id;
@@ -51,6 +56,7 @@ struct VMStateDescription {
 };
 
 extern const VMStateInfo vmstate_info_uint32;
+extern const VMStateInfo vmstate_info_qtailq;
 
 #define VMSTATE_UINT32_V(_field, _state, _version) {                    \
     .name = #_field,                                                    \
@@ -89,6 +95,16 @@ extern const VMStateInfo vmstate_info_uint32;
     .vmsd = &(_vmsd),                                                   \
     .size = sizeof(_type),                                              \
     .flags = VMS_STRUCT,                                                \
+    .offset = offsetof(_state, _field),                                 \
+}
+
+/* A queue of elements, each described by _vmsd and framed by markers
+ * on the wire (as QEMU's QTAILQ fields are). */
+#define VMSTATE_QTAILQ(_field, _state, _vmsd, _type) {                  \
+    .name = #_field,                                                    \
+    .vmsd = &(_vmsd),                                                   \
+    .size = sizeof(_type),                                              \
+    .info = &vmstate_info_qtailq,                                       \
     .offset = offsetof(_state, _field),                                 \
 }
 

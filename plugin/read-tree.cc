@@ -288,8 +288,13 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
     field->version_id = int_value(member(ctor, "version_id"));
     field->struct_version_id = int_value(member(ctor, "struct_version_id"));
     field->info = pointee_name(member(ctor, "info"));
-    if (!is_null(vmsd))
+    if (!is_null(vmsd)) {
         read_reference(model, vmsd, fallback, &field->vmsd);
+        /* Fields are written with macros: point at the macro's use. */
+        field->vmsd.loc = loc_of(model, linemap_resolve_location(
+            line_table, field->vmsd.loc.host, LRK_MACRO_EXPANSION_POINT,
+            NULL));
+    }
 }
 
 /* The list ends at its first entry without a name, which is how

@@ -99,6 +99,7 @@ static bool configure(struct plugin_name_args *info)
         facts_in_object = options.facts;
         facts_dir = options.facts_dir;
         vmsd_reader_init(options.marker_field);
+        check_config.marker_field = options.marker_field;
     }
     vmsd_options_free(&options);
     XDELETEVEC(args);

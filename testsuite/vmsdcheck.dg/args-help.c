@@ -8,7 +8,7 @@
 /* { dg-message "fplugin-arg-vmsdcheck-marker-field=NAME  the member that marks legacy names" "" { target *-*-* } 0 } */
 /* { dg-message "default: legacy_bad_subsection_name" "" { target *-*-* } 0 } */
 /* { dg-message "fplugin-arg-vmsdcheck-help       this text" "" { target *-*-* } 0 } */
-/* { dg-message "is one of: subsection-prefix, subsection-separator, subsection-duplicate, subsection-terminator, name-length, name-missing" "" { target *-*-* } 0 } */
+/* { dg-message "is one of: subsection-prefix, subsection-separator, subsection-duplicate, subsection-terminator, name-length, name-missing, load-ambiguity, marker-missing, marker-unneeded" "" { target *-*-* } 0 } */
 /* { dg-message "Werror makes the warnings errors" "" { target *-*-* } 0 } */
 #include "vmstate.h"
 

@@ -31,7 +31,8 @@ int main(void)
     CHECK(!parse(&o, unknown, 1, error));
     CHECK_STR(error, "unknown argument 'colour' (valid: db, facts, facts-dir, help, marker-field, "
               "subsection-prefix, subsection-separator, subsection-duplicate, "
-              "subsection-terminator, name-length, name-missing)");
+              "subsection-terminator, name-length, name-missing, load-ambiguity, "
+              "marker-missing, marker-unneeded)");
     vmsd_options_free(&o);
 
     const struct vmsd_arg bad_value[] = { { "name-missing", "loud" } };
