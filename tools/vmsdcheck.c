@@ -4,6 +4,7 @@
  * writes the allowlist a build needs. */
 #define _POSIX_C_SOURCE 200809L
 #include "db.h"
+#include "graph.h"
 #include "inputs.h"
 #include "program.h"
 #include "report.h"
@@ -18,7 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum command { CMD_CHECK, CMD_DB_GENERATE, CMD_DB_CHECK };
+enum command { CMD_CHECK, CMD_DB_GENERATE, CMD_DB_CHECK, CMD_GRAPH };
 
 struct settings {
     enum command command;
@@ -29,6 +30,7 @@ struct settings {
     const char *output;
     const char *baseline;
     const char *reason;
+    const char *root;
     enum vmsd_severity fail_on;         /* VMSD_OFF: never */
     int progress;                       /* -1: when there are many inputs */
     char **inputs;
@@ -43,6 +45,7 @@ static void usage(FILE *out)
 "usage: vmsdcheck [check] [OPTION]... INPUT...\n"
 "       vmsdcheck db generate [OPTION]... INPUT...\n"
 "       vmsdcheck db check --db FILE [OPTION]... INPUT...\n"
+"       vmsdcheck graph [--root NAME] [OPTION]... INPUT...\n"
 "\n"
 "Checks QEMU migration state descriptions across whole programs, from the\n"
 "facts the vmsdcheck GCC plugin leaves in every object it compiles.\n"
@@ -56,6 +59,8 @@ static void usage(FILE *out)
 "                --db keep their reasons\n"
 "  db check      for gating: fail on findings the --baseline report does\n"
 "                not have, and on stale allowlist entries\n"
+"  graph         the description graph of one program as Graphviz dot,\n"
+"                findings in red\n"
 "\n"
 "Options:\n"
 "  --db FILE            an allowlist (compat database); may repeat\n"
@@ -66,6 +71,8 @@ static void usage(FILE *out)
 "                       (the default), error, or never\n"
 "  --baseline FILE      db check: the base's JSON report\n"
 "  --reason TEXT        db generate: the reason of new entries\n"
+"  --root NAME          graph: only what this description (a name or a\n"
+"                       symbol) loads\n"
 "  --progress, --no-progress\n"
 "                       count inputs read on stderr (default: when there\n"
 "                       are more than 100)\n"
@@ -108,7 +115,7 @@ static int parse_severity(struct settings *s, const char *arg)
 static int parse_args(int argc, char **argv, struct settings *s)
 {
     enum { OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
-           OPT_REASON, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION };
+           OPT_REASON, OPT_ROOT, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION };
     static const struct option options[] = {
         { "db", required_argument, NULL, OPT_DB },
         { "format", required_argument, NULL, OPT_FORMAT },
@@ -117,6 +124,7 @@ static int parse_args(int argc, char **argv, struct settings *s)
         { "fail-on", required_argument, NULL, OPT_FAIL_ON },
         { "baseline", required_argument, NULL, OPT_BASELINE },
         { "reason", required_argument, NULL, OPT_REASON },
+        { "root", required_argument, NULL, OPT_ROOT },
         { "progress", no_argument, NULL, OPT_PROGRESS },
         { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
         { "help", no_argument, NULL, 'h' },
@@ -127,6 +135,10 @@ static int parse_args(int argc, char **argv, struct settings *s)
     int c, status;
 
     if (argc > 1 && strcmp(argv[1], "check") == 0) {
+        argc--;
+        argv++;
+    } else if (argc > 1 && strcmp(argv[1], "graph") == 0) {
+        s->command = CMD_GRAPH;
         argc--;
         argv++;
     } else if (argc > 2 && strcmp(argv[1], "db") == 0) {
@@ -185,6 +197,9 @@ static int parse_args(int argc, char **argv, struct settings *s)
         case OPT_REASON:
             s->reason = optarg;
             break;
+        case OPT_ROOT:
+            s->root = optarg;
+            break;
         case OPT_PROGRESS:
             s->progress = 1;
             break;
@@ -213,6 +228,8 @@ static int parse_args(int argc, char **argv, struct settings *s)
         return bad_usage("%s", "--baseline goes with db check");
     if (s->reason && s->command != CMD_DB_GENERATE)
         return bad_usage("%s", "--reason goes with db generate");
+    if (s->root && s->command != CMD_GRAPH)
+        return bad_usage("%s", "--root goes with graph");
     return EXIT_CLEAN;
 }
 
@@ -253,6 +270,11 @@ static int run(struct settings *s)
                                    "why this name stays");
         status = emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
         free(text);
+    } else if (status == EXIT_CLEAN && s->command == CMD_GRAPH
+               && set.n_programs != 1) {
+        fprintf(stderr, "vmsdcheck: graph takes one program, not %zu\n",
+                set.n_programs);
+        status = EXIT_USAGE;
     } else if (status == EXIT_CLEAN) {
         struct report report;
         report_init(&report);
@@ -266,7 +288,17 @@ static int run(struct settings *s)
         report_sort(&report);
         if (s->baseline && !report_drop_known(&report, s->baseline))
             status = EXIT_USAGE;
-        if (status == EXIT_CLEAN) {
+        if (status == EXIT_CLEAN && s->command == CMD_GRAPH) {
+            char *text = graph_render(&programs[0], &report, s->root);
+            if (!text) {
+                fprintf(stderr, "vmsdcheck: no description is named or "
+                        "called '%s'\n", s->root);
+                status = EXIT_USAGE;
+            } else if (!emit(s, text)) {
+                status = EXIT_USAGE;
+            }
+            free(text);
+        } else if (status == EXIT_CLEAN) {
             char *text = report_render(&report, s->format);
             if (!emit(s, text))
                 status = EXIT_USAGE;
