@@ -246,7 +246,7 @@ bool inputs_read(char *const *paths, size_t n_paths, bool progress,
     for (size_t i = 0; i < n_paths; i++) {
         ok = read_path(&r, paths[i]) && ok;
         set->n_files_read++;
-        if (progress && (i + 1) % 100 == 0)
+        if (progress && ((i + 1) % 100 == 0 || i + 1 == n_paths))
             fprintf(stderr, "vmsdcheck: read %zu of %zu inputs\n", i + 1,
                     n_paths);
     }
