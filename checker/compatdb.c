@@ -2,10 +2,10 @@
 #include "compatdb.h"
 
 #include "model.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,15 +32,6 @@ void vmsd_compatdb_free(struct vmsd_compatdb *db)
     free(db->entries);
     free(db->files);
     memset(db, 0, sizeof *db);
-}
-
-static bool fail(char *error, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(error, size, fmt, ap);
-    va_end(ap);
-    return false;
 }
 
 /* Only the keys in 'allowed' (NULL-ended) may appear in 'object'. */
@@ -74,19 +65,19 @@ static bool read_entry(json_t *item, size_t index, const char *path,
     const char *bad;
 
     if (!json_is_object(item))
-        return fail(error, size, "%s: entries[%zu]: not an object", path,
+        return vmsd_fail(error, size, "%s: entries[%zu]: not an object", path,
                     index);
     if ((bad = unknown_key(item, keys)))
-        return fail(error, size, "%s: entries[%zu]: unknown key \"%s\" "
+        return vmsd_fail(error, size, "%s: entries[%zu]: unknown key \"%s\" "
                     "(an entry has parent, subsection, reason, where)",
                     path, index, bad);
     for (int k = 0; k < 3; k++)
         if (!string_member(item, keys[k]))
-            return fail(error, size, "%s: entries[%zu]: \"%s\" must be a "
+            return vmsd_fail(error, size, "%s: entries[%zu]: \"%s\" must be a "
                         "non-empty string", path, index, keys[k]);
     json_t *where = json_object_get(item, "where");
     if (where && !json_is_string(where))
-        return fail(error, size, "%s: entries[%zu]: \"where\" must be a "
+        return vmsd_fail(error, size, "%s: entries[%zu]: \"where\" must be a "
                     "string", path, index);
 
     out->parent = vmsd_strdup(string_member(item, "parent"));
@@ -109,21 +100,21 @@ static bool read_database(json_t *root, const char *path,
     json_t *list = json_object_get(root, "entries");
 
     if (!json_is_object(root))
-        return fail(error, size, "%s: the top level must be an object",
+        return vmsd_fail(error, size, "%s: the top level must be an object",
                     path);
     if ((bad = unknown_key(root, keys)))
-        return fail(error, size, "%s: unknown key \"%s\" (the top level has "
+        return vmsd_fail(error, size, "%s: unknown key \"%s\" (the top level has "
                     "format, version, provenance, entries)", path, bad);
     if (!format || strcmp(format, VMSD_COMPATDB_FORMAT) != 0)
-        return fail(error, size, "%s: \"format\" must be \"%s\"", path,
+        return vmsd_fail(error, size, "%s: \"format\" must be \"%s\"", path,
                     VMSD_COMPATDB_FORMAT);
     if (!json_is_integer(version)
         || json_integer_value(version) != VMSD_COMPATDB_VERSION)
-        return fail(error, size, "%s: \"version\" must be %d (this "
+        return vmsd_fail(error, size, "%s: \"version\" must be %d (this "
                     "vmsdcheck reads version %d)", path,
                     VMSD_COMPATDB_VERSION, VMSD_COMPATDB_VERSION);
     if (!json_is_array(list))
-        return fail(error, size, "%s: \"entries\" must be an array", path);
+        return vmsd_fail(error, size, "%s: \"entries\" must be an array", path);
 
     *count = json_array_size(list);
     *entries = vmsd_xcalloc(*count, sizeof **entries);
@@ -134,7 +125,7 @@ static bool read_database(json_t *root, const char *path,
         for (size_t j = 0; j < i; j++)
             if (strcmp((*entries)[j].parent, e->parent) == 0
                 && strcmp((*entries)[j].subsection, e->subsection) == 0)
-                return fail(error, size, "%s: entries[%zu]: parent \"%s\", "
+                return vmsd_fail(error, size, "%s: entries[%zu]: parent \"%s\", "
                             "subsection \"%s\" is listed already at "
                             "entries[%zu]", path, i, e->parent,
                             e->subsection, j);
@@ -203,14 +194,14 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
     size_t length;
     char *text = read_file(path, &length);
     if (!text)
-        return fail(error, error_size, "%s: unable to open %s: %s", path,
+        return vmsd_fail(error, error_size, "%s: unable to open %s: %s", path,
                     path, strerror(errno));
 
     json_error_t jerr;
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
         free(text);
-        return fail(error, error_size, "%s:%d:%d: %s", path, jerr.line,
+        return vmsd_fail(error, error_size, "%s:%d:%d: %s", path, jerr.line,
                     jerr.column, jerr.text);
     }
 

@@ -5,7 +5,6 @@
 #include "strbuf.h"
 
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,14 +196,7 @@ struct reader {
     size_t error_size;
 };
 
-static bool bad(struct reader *r, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(r->error, r->error_size, fmt, ap);
-    va_end(ap);
-    return false;
-}
+#define bad(r, ...) vmsd_fail((r)->error, (r)->error_size, __VA_ARGS__)
 
 static int get_int(json_t *object, const char *key)
 {

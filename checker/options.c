@@ -1,18 +1,10 @@
 /* The plugin's arguments. */
 #include "options.h"
 
-#include <stdarg.h>
+#include "strbuf.h"
+
 #include <stdlib.h>
 #include <string.h>
-
-static bool fail(char *error, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(error, size, fmt, ap);
-    va_end(ap);
-    return false;
-}
 
 /* "db, help, subsection-prefix, ..." for error messages. */
 static void list_keys(char *out, size_t size)
@@ -31,34 +23,34 @@ static bool parse_one(struct vmsd_options *opts, const struct vmsd_arg *arg,
 
     if (strcmp(arg->key, "help") == 0) {
         if (arg->value)
-            return fail(error, size, "'help' takes no value");
+            return vmsd_fail(error, size, "'help' takes no value");
         opts->help = true;
         return true;
     }
     if (strcmp(arg->key, "facts") == 0) {
         if (!arg->value || (strcmp(arg->value, "on") != 0
                             && strcmp(arg->value, "off") != 0))
-            return fail(error, size, "'facts' takes on or off: facts=off");
+            return vmsd_fail(error, size, "'facts' takes on or off: facts=off");
         opts->facts = strcmp(arg->value, "on") == 0;
         return true;
     }
     if (strcmp(arg->key, "facts-dir") == 0) {
         if (!arg->value || !*arg->value)
-            return fail(error, size,
+            return vmsd_fail(error, size,
                         "'facts-dir' needs a directory: facts-dir=DIR");
         opts->facts_dir = arg->value;
         return true;
     }
     if (strcmp(arg->key, "marker-field") == 0) {
         if (!arg->value || !*arg->value)
-            return fail(error, size,
+            return vmsd_fail(error, size,
                         "'marker-field' needs a member name: marker-field=NAME");
         opts->marker_field = arg->value;
         return true;
     }
     if (strcmp(arg->key, "db") == 0) {
         if (!arg->value || !*arg->value)
-            return fail(error, size, "'db' needs a file: db=FILE");
+            return vmsd_fail(error, size, "'db' needs a file: db=FILE");
         opts->db_paths = vmsd_xrealloc(opts->db_paths,
                                        (opts->n_db_paths + 1)
                                        * sizeof *opts->db_paths);
@@ -68,13 +60,13 @@ static bool parse_one(struct vmsd_options *opts, const struct vmsd_arg *arg,
     if (vmsd_rule_from_id(arg->key, &rule) && rule < VMSD_FIRST_PROGRAM_RULE) {
         if (!arg->value
             || !vmsd_severity_from_name(arg->value, &opts->severity[rule]))
-            return fail(error, size, "'%s' takes error, warning or off: "
+            return vmsd_fail(error, size, "'%s' takes error, warning or off: "
                         "%s=error", arg->key, arg->key);
         return true;
     }
     char keys[512];
     list_keys(keys, sizeof keys);
-    return fail(error, size, "unknown argument '%s' (valid: %s)", arg->key,
+    return vmsd_fail(error, size, "unknown argument '%s' (valid: %s)", arg->key,
                 keys);
 }
 

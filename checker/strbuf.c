@@ -51,3 +51,12 @@ char *vmsd_strbuf_take(struct vmsd_strbuf *b)
     memset(b, 0, sizeof *b);
     return s;
 }
+
+bool vmsd_fail(char *error, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(error, size, fmt, ap);
+    va_end(ap);
+    return false;
+}

@@ -1,5 +1,6 @@
 /* vmsdcheck db generate. */
 #include "db.h"
+#include "report.h"
 
 #include "../checker/names.h"
 
@@ -98,12 +99,5 @@ char *db_generate(const struct program *programs, size_t n_programs,
     if (provenance)
         json_object_set_new(root, "provenance", provenance);
     json_object_set_new(root, "entries", entries);
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(root);
-    size_t len = strlen(text);
-    char *out = vmsd_xrealloc(NULL, len + 2);
-    memcpy(out, text, len);
-    strcpy(out + len, "\n");
-    free(text);
-    return out;
+    return report_json_text(root);
 }

@@ -276,12 +276,8 @@ static json_t *render_sarif_tree(const struct report *report)
         "results", results);
 }
 
-char *report_render(const struct report *report, enum report_format format)
+char *report_json_text(json_t *tree)
 {
-    if (format == REPORT_TEXT)
-        return render_text(report);
-    json_t *tree = format == REPORT_JSON ? render_json_tree(report)
-                                         : render_sarif_tree(report);
     char *text = json_dumps(tree, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(tree);
     size_t n = strlen(text);
@@ -290,6 +286,14 @@ char *report_render(const struct report *report, enum report_format format)
     strcpy(out + n, "\n");
     free(text);
     return out;
+}
+
+char *report_render(const struct report *report, enum report_format format)
+{
+    if (format == REPORT_TEXT)
+        return render_text(report);
+    return report_json_text(format == REPORT_JSON ? render_json_tree(report)
+                                                  : render_sarif_tree(report));
 }
 
 /* Baselines: a finding is known when the base's JSON report has one of

@@ -6,6 +6,7 @@
 
 #include "../checker/rules.h"
 
+#include <jansson.h>
 #include <stdio.h>
 
 struct stored_note {
@@ -52,6 +53,10 @@ enum vmsd_severity report_worst(const struct report *report);
 /* Drop the findings a JSON report of the base branch already has (same
  * rule and message); false when that report is unreadable. */
 bool report_drop_known(struct report *report, const char *baseline_path);
+
+/* TREE as indented JSON text with a final newline, in member order;
+ * TREE is released.  The caller frees the text. */
+char *report_json_text(json_t *tree);
 
 /* The report as text in the format; the caller frees it. */
 char *report_render(const struct report *report, enum report_format format);
