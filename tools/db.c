@@ -73,7 +73,8 @@ static json_t *old_provenance(const struct vmsd_compatdb *old)
 }
 
 char *db_generate(const struct program *programs, size_t n_programs,
-                  const struct vmsd_compatdb *old, const char *reason)
+                  const struct vmsd_compatdb *old, const char *reason,
+                  char *const *provenance, size_t n_provenance)
 {
     size_t n;
     struct pair *pairs = separator_breaks(programs, n_programs, &n);
@@ -95,9 +96,20 @@ char *db_generate(const struct program *programs, size_t n_programs,
 
     json_t *root = json_pack("{s:s, s:i}", "format", VMSD_COMPATDB_FORMAT,
                              "version", VMSD_COMPATDB_VERSION);
-    json_t *provenance = old_provenance(old);
-    if (provenance)
-        json_object_set_new(root, "provenance", provenance);
+    json_t *kept = old_provenance(old);
+    if (n_provenance && !json_is_object(kept)) {
+        json_decref(kept);
+        kept = json_object();
+    }
+    for (size_t i = 0; i < n_provenance; i++) {
+        const char *eq = strchr(provenance[i], '=');
+        char *key = vmsd_strdup(provenance[i]);
+        key[eq - provenance[i]] = '\0';
+        json_object_set_new(kept, key, json_string(eq + 1));
+        free(key);
+    }
+    if (kept)
+        json_object_set_new(root, "provenance", kept);
     json_object_set_new(root, "entries", entries);
     return report_json_text(root);
 }

@@ -30,6 +30,8 @@ struct settings {
     const char *output;
     const char *baseline;
     const char *reason;
+    char **provenance;                  /* KEY=VALUE, for db generate */
+    size_t n_provenance;
     const char *root;
     enum vmsd_severity fail_on;         /* VMSD_OFF: never */
     int progress;                       /* -1: when there are many inputs */
@@ -71,6 +73,8 @@ static void usage(FILE *out)
 "                       (the default), error, or never\n"
 "  --baseline FILE      db check: the base's JSON report\n"
 "  --reason TEXT        db generate: the reason of new entries\n"
+"  --provenance KEY=VALUE\n"
+"                       db generate: set KEY of the provenance; may repeat\n"
 "  --root NAME          graph: only what this description (a name or a\n"
 "                       symbol) loads\n"
 "  --progress, --no-progress\n"
@@ -115,7 +119,8 @@ static int parse_severity(struct settings *s, const char *arg)
 static int parse_args(int argc, char **argv, struct settings *s)
 {
     enum { OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
-           OPT_REASON, OPT_ROOT, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION };
+           OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_PROGRESS, OPT_NO_PROGRESS,
+           OPT_VERSION };
     static const struct option options[] = {
         { "db", required_argument, NULL, OPT_DB },
         { "format", required_argument, NULL, OPT_FORMAT },
@@ -124,6 +129,7 @@ static int parse_args(int argc, char **argv, struct settings *s)
         { "fail-on", required_argument, NULL, OPT_FAIL_ON },
         { "baseline", required_argument, NULL, OPT_BASELINE },
         { "reason", required_argument, NULL, OPT_REASON },
+        { "provenance", required_argument, NULL, OPT_PROVENANCE },
         { "root", required_argument, NULL, OPT_ROOT },
         { "progress", no_argument, NULL, OPT_PROGRESS },
         { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
@@ -197,6 +203,15 @@ static int parse_args(int argc, char **argv, struct settings *s)
         case OPT_REASON:
             s->reason = optarg;
             break;
+        case OPT_PROVENANCE:
+            if (!strchr(optarg, '=') || optarg[0] == '=')
+                return bad_usage("--provenance takes KEY=VALUE, not '%s'",
+                                 optarg);
+            s->provenance = vmsd_xrealloc(s->provenance,
+                                          (s->n_provenance + 1)
+                                          * sizeof *s->provenance);
+            s->provenance[s->n_provenance++] = optarg;
+            break;
         case OPT_ROOT:
             s->root = optarg;
             break;
@@ -226,8 +241,9 @@ static int parse_args(int argc, char **argv, struct settings *s)
         return bad_usage("%s", "db check needs --db FILE");
     if (s->baseline && s->command != CMD_DB_CHECK)
         return bad_usage("%s", "--baseline goes with db check");
-    if (s->reason && s->command != CMD_DB_GENERATE)
-        return bad_usage("%s", "--reason goes with db generate");
+    if ((s->reason || s->n_provenance) && s->command != CMD_DB_GENERATE)
+        return bad_usage("%s", "--reason and --provenance go with db "
+                         "generate");
     if (s->root && s->command != CMD_GRAPH)
         return bad_usage("%s", "--root goes with graph");
     return EXIT_CLEAN;
@@ -267,7 +283,8 @@ static int run(struct settings *s)
                                  s->have_db ? &s->db : NULL,
                                  s->reason ? s->reason
                                  : "recorded by vmsdcheck db generate: say "
-                                   "why this name stays");
+                                   "why this name stays",
+                                 s->provenance, s->n_provenance);
         status = emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
         free(text);
     } else if (status == EXIT_CLEAN && s->command == CMD_GRAPH
@@ -330,5 +347,6 @@ int main(int argc, char **argv)
     if (status == EXIT_CLEAN)
         status = run(&s);
     vmsd_compatdb_free(&s.db);
+    free(s.provenance);
     return status;
 }
