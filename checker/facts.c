@@ -165,6 +165,14 @@ static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
     vmsd_strbuf_puts(b, "}");
 }
 
+bool vmsd_facts_worth_writing(const struct vmsd_model *model)
+{
+    for (size_t i = 0; i < model->n_descs; i++)
+        if (model->descs[i]->defined)
+            return true;
+    return false;
+}
+
 char *vmsd_facts_write(const struct vmsd_model *model, const char *unit)
 {
     struct vmsd_strbuf b = { 0 };
@@ -178,10 +186,15 @@ char *vmsd_facts_write(const struct vmsd_model *model, const char *unit)
         put_string(&b, model->files[i]);
     }
     vmsd_strbuf_puts(&b, "],\"descs\":[");
+    /* Declarations only are left out: a reference carries its symbol,
+     * which is all the whole program needs to find the definition. */
+    const char *sep = "";
     for (size_t i = 0; i < model->n_descs; i++) {
-        if (i)
-            vmsd_strbuf_puts(&b, ",");
+        if (!model->descs[i]->defined)
+            continue;
+        vmsd_strbuf_puts(&b, sep);
         put_desc(&b, model, model->descs[i]);
+        sep = ",";
     }
     vmsd_strbuf_puts(&b, "]}");
     return vmsd_strbuf_take(&b);

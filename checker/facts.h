@@ -16,8 +16,12 @@
 #define VMSD_FACTS_SECTION ".vmsdcheck.facts"
 
 /* A unit's facts as compact JSON text (the caller frees it); 'unit' is
- * the main source file as the compiler was given it. */
+ * the main source file as the compiler was given it.  Descriptions that
+ * are only declared here are left out. */
+bool vmsd_facts_worth_writing(const struct vmsd_model *model);
 char *vmsd_facts_write(const struct vmsd_model *model, const char *unit);
+/* vmsd_facts_worth_writing: the unit defines a description (a unit that
+ * only includes a header declaring some has nothing to tell). */
 
 /* Read one document from TEXT (LENGTH bytes, not NUL-ended) into an
  * empty model.  *unit gets the unit's name (the caller frees it); *used

@@ -36,7 +36,8 @@ static char ipa_event;
 
 static void hand_on_facts(bool object_follows)
 {
-    if (!unit_model.n_descs || (!facts_dir && !object_follows))
+    if (!vmsd_facts_worth_writing(&unit_model)
+        || (!facts_dir && !object_follows))
         return;
     char *facts = vmsd_facts_write(&unit_model, main_input_filename);
     if (object_follows)

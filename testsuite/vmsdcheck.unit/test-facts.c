@@ -83,8 +83,13 @@ int main(void)
     CHECK(p && p->loc.line == 40 && p->loc.column == 33);
     CHECK(p && p->subsections && p->subsections->n_slots == 2);
     CHECK(p && p->subsections && p->subsections->slots[1].is_null);
-    CHECK(p && p->subsections
-          && p->subsections->slots[0].target == vmsd_model_find_desc(&back, 11));
+    /* The declared-only description is left out; its reference keeps
+     * the symbol the whole program resolves it by. */
+    CHECK(vmsd_model_find_desc(&back, 11) == NULL);
+    CHECK(p && p->subsections && p->subsections->slots[0].uid == 11
+          && !p->subsections->slots[0].target);
+    CHECK_STR(p && p->subsections ? p->subsections->slots[0].symbol : NULL,
+              "vmstate_elsewhere");
     CHECK_STR(p ? p->needed : NULL, "dev_needed");
     CHECK(p && p->marker == VMSD_MARKER_SET);
     CHECK(p && p->fields && p->fields->n_fields == 2 && p->fields->terminated);
@@ -96,19 +101,23 @@ int main(void)
           && p->fields->fields[1].flags == 8);
     CHECK_STR(p && p->fields ? p->fields->fields[1].info : NULL,
               "vmstate_info_qtailq");
-    struct vmsd_desc *s = vmsd_model_find_desc(&back, 11);
-    CHECK(s && !s->defined && s->linkage == VMSD_LINK_EXTERN && !s->name);
-    CHECK(s && !s->needed && s->marker == VMSD_MARKER_ABSENT);
-    CHECK(s && s->is_subsection);
+    CHECK(vmsd_facts_worth_writing(&m));
     vmsd_model_free(&back);
 
     /* The second document reads the same, from where the first ended. */
     vmsd_model_init(&back);
     CHECK(vmsd_facts_read(two + used + 1, n + 1, &back, &unit, &used, error,
                           sizeof error));
-    CHECK(back.n_descs == 2);
+    CHECK(back.n_descs == 1);
     free(unit);
     vmsd_model_free(&back);
+
+    /* A unit that only declares descriptions has nothing to tell. */
+    struct vmsd_model decl_only;
+    vmsd_model_init(&decl_only);
+    vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
+    CHECK(!vmsd_facts_worth_writing(&decl_only));
+    vmsd_model_free(&decl_only);
 
     /* Bad input. */
     vmsd_model_init(&back);
