@@ -15,8 +15,8 @@
 
 BENCH_PLUGIN ?= plugin/vmsdcheck.so
 BENCH_DESCS ?= 5000
-BENCH_RUNS ?= 11
-BENCH_QEMU_RUNS ?= 7
+BENCH_RUNS ?= 21
+BENCH_QEMU_RUNS ?= 15
 BENCH_UNIT_CFLAGS ?= -O2 -Wall
 BENCH_PLUGIN_ARGS ?= $(addprefix db=,$(wildcard $(CURDIR)/compat-db/qemu.json))
 BENCH_ARGS ?=
