@@ -222,6 +222,22 @@ static void report(struct walk *w, const struct vmsd_desc *owner,
     vmsd_finding_end(check, f);
 }
 
+/* A subsection its parent never loads (its name does not extend the
+ * parent's, or an earlier entry has it) runs no loop there. */
+static bool loads_there(const struct vmsd_desc *sub,
+                        const struct context *ctx)
+{
+    const struct vmsd_sublist *list = ctx->owner->subsections;
+    if (!ctx->owner->name || !vmsd_name_extends(sub->name, ctx->owner->name))
+        return false;
+    for (size_t i = 0; i < ctx->slot; i++) {
+        const struct vmsd_desc *t = list->slots[i].target;
+        if (t && t->name && strcmp(t->name, sub->name) == 0)
+            return false;
+    }
+    return true;
+}
+
 static void follow(struct walk *w, const struct vmsd_desc *ended);
 
 /* The subsections of OWNER's list from slot FROM on can come next; when
@@ -257,6 +273,8 @@ static void follow(struct walk *w, const struct vmsd_desc *ended)
             if (w->path[d].context->owner == ctx->owner)
                 goto next;      /* a cycle */
         if (ctx->field && !at_tail(ctx->owner, ctx->field))
+            continue;
+        if (!ctx->field && !loads_there(ended, ctx))
             continue;
         w->path[w->depth++] = (struct step){ ended, ctx };
         candidates(w, ctx->owner, ctx->field ? 0 : ctx->slot + 1);
