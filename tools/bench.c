@@ -669,6 +669,23 @@ static struct summary summarize(const struct unit *u)
 /* ---------------------------------------------------------------- */
 /* Benchmarking one unit. */
 
+/* The time and the load averages, so a reader can tell whether something
+ * else ran during a unit. */
+static void print_clock(const char *what)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    char when[32] = "?";
+    if (localtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+    double load[3];
+    if (getloadavg(load, 3) == 3)
+        printf("   %s %s, load average %.2f %.2f %.2f\n", what, when,
+               load[0], load[1], load[2]);
+    else
+        printf("   %s %s\n", what, when);
+}
+
 static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
                        int warmup)
 {
@@ -684,6 +701,7 @@ static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
 
     printf("== %s: %d runs each way%s%s\n", u->label, u->runs,
            u->dir ? ", in " : "", u->dir ? u->dir : "");
+    print_clock("started");
     printf("   without: ");
     print_argv(stdout, argv[WITHOUT]);
 
@@ -754,6 +772,7 @@ static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
                "diagnostics (without: %zu); printing them is part of the "
                "cost measured\n", u->diag_bytes[WITH],
                u->diag_bytes[WITHOUT]);
+    print_clock("ended");
     printf("\n");
     return true;
 }
