@@ -654,7 +654,8 @@ static struct summary summarize(const struct unit *u)
         s.rss[v] = median_long(u->rss[v], n);
     }
     for (size_t i = 0; i < n; i++)
-        wall_ratio[i] = u->wall[WITH][i] / u->wall[WITHOUT][i];
+        wall_ratio[i] = u->wall[WITHOUT][i] > 0
+                        ? u->wall[WITH][i] / u->wall[WITHOUT][i] : 1;
     s.ratio = median(u->ratio, n);
     s.ratio_min = minimum(u->ratio, n);
     s.ratio_max = maximum(u->ratio, n);
@@ -741,7 +742,10 @@ static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
             if (s[v].output_bytes > u->diag_bytes[v])
                 u->diag_bytes[v] = s[v].output_bytes;
         }
-        u->ratio[i] = s[WITH].cpu / s[WITHOUT].cpu;
+        /* A compile too short for the CPU clock: even, or 2 if only the
+         * compile with the plugin took measurable time. */
+        u->ratio[i] = s[WITHOUT].cpu > 0 ? s[WITH].cpu / s[WITHOUT].cpu
+                      : s[WITH].cpu > 0 ? 2 : 1;
         printf("   run %2zu/%zu (%s first): CPU %.3f / %.3f s  ratio %.4f"
                "  wall %.3f / %.3f s  RSS %ld / %ld KiB\n",
                i + 1, n, variant_names[first], s[WITHOUT].cpu, s[WITH].cpu,
