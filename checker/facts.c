@@ -35,14 +35,18 @@ static void put_string(struct vmsd_strbuf *b, const char *s)
     }
     bool utf8 = valid_utf8((const unsigned char *)s);
     vmsd_strbuf_put(b, "\"", 1);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *p = (const unsigned char *)s, *plain = p;
+    for (; *p; p++) {
+        if (*p != '"' && *p != '\\' && *p >= 0x20 && (*p < 0x80 || utf8))
+            continue;
+        vmsd_strbuf_put(b, (const char *)plain, (size_t)(p - plain));
         if (*p == '"' || *p == '\\')
             vmsd_strbuf_printf(b, "\\%c", *p);
-        else if (*p < 0x20 || (*p >= 0x80 && !utf8))
-            vmsd_strbuf_printf(b, "\\u%04x", *p);
         else
-            vmsd_strbuf_put(b, (const char *)p, 1);
+            vmsd_strbuf_printf(b, "\\u%04x", *p);
+        plain = p + 1;
     }
+    vmsd_strbuf_put(b, (const char *)plain, (size_t)(p - plain));
     vmsd_strbuf_put(b, "\"", 1);
 }
 
@@ -57,9 +61,13 @@ static size_t file_index(const struct vmsd_model *model, const char *file)
 static void put_loc(struct vmsd_strbuf *b, const struct vmsd_model *model,
                     struct vmsd_loc loc)
 {
-    vmsd_strbuf_printf(b, "\"loc\":[%ld,%u,%u]",
-                       (long)file_index(model, loc.file), loc.line,
-                       loc.column);
+    vmsd_strbuf_puts(b, "\"loc\":[");
+    vmsd_strbuf_put_int(b, (long)file_index(model, loc.file));
+    vmsd_strbuf_puts(b, ",");
+    vmsd_strbuf_put_int(b, loc.line);
+    vmsd_strbuf_puts(b, ",");
+    vmsd_strbuf_put_int(b, loc.column);
+    vmsd_strbuf_puts(b, "]");
 }
 
 static void put_ref(struct vmsd_strbuf *b, const struct vmsd_model *model,
@@ -69,7 +77,9 @@ static void put_ref(struct vmsd_strbuf *b, const struct vmsd_model *model,
         vmsd_strbuf_puts(b, "null");
         return;
     }
-    vmsd_strbuf_printf(b, "{\"id\":%u,\"symbol\":", ref->uid);
+    vmsd_strbuf_puts(b, "{\"id\":");
+    vmsd_strbuf_put_int(b, ref->uid);
+    vmsd_strbuf_puts(b, ",\"symbol\":");
     put_string(b, ref->symbol);
     vmsd_strbuf_puts(b, ",");
     put_loc(b, model, ref->loc);
@@ -139,7 +149,9 @@ static const char *const linkage_names[] = {
 static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
                      const struct vmsd_desc *d)
 {
-    vmsd_strbuf_printf(b, "{\"id\":%u,\"symbol\":", d->uid);
+    vmsd_strbuf_puts(b, "{\"id\":");
+    vmsd_strbuf_put_int(b, d->uid);
+    vmsd_strbuf_puts(b, ",\"symbol\":");
     put_string(b, d->symbol);
     vmsd_strbuf_printf(b, ",\"linkage\":\"%s\",\"defined\":%s,\"name\":",
                        linkage_names[d->linkage],
@@ -149,8 +161,10 @@ static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
         vmsd_strbuf_puts(b, ",\"name_unreadable\":true");
     vmsd_strbuf_puts(b, ",");
     put_loc(b, model, d->loc);
-    vmsd_strbuf_printf(b, ",\"version_id\":%d,\"minimum_version_id\":%d",
-                       d->version_id, d->minimum_version_id);
+    vmsd_strbuf_puts(b, ",\"version_id\":");
+    vmsd_strbuf_put_int(b, d->version_id);
+    vmsd_strbuf_puts(b, ",\"minimum_version_id\":");
+    vmsd_strbuf_put_int(b, d->minimum_version_id);
     if (d->needed) {
         vmsd_strbuf_puts(b, ",\"needed\":");
         put_string(b, d->needed);
@@ -173,31 +187,50 @@ bool vmsd_facts_worth_writing(const struct vmsd_model *model)
     return false;
 }
 
-char *vmsd_facts_write(const struct vmsd_model *model, const char *unit)
+static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
+                        const char *unit)
 {
-    struct vmsd_strbuf b = { 0 };
-    vmsd_strbuf_printf(&b, "{\"format\":\"%s\",\"version\":%d,\"unit\":",
+    vmsd_strbuf_printf(b, "{\"format\":\"%s\",\"version\":%d,\"unit\":",
                        VMSD_FACTS_FORMAT, VMSD_FACTS_VERSION);
-    put_string(&b, unit);
-    vmsd_strbuf_puts(&b, ",\"files\":[");
+    put_string(b, unit);
+    vmsd_strbuf_puts(b, ",\"files\":[");
     for (size_t i = 0; i < model->n_files; i++) {
         if (i)
-            vmsd_strbuf_puts(&b, ",");
-        put_string(&b, model->files[i]);
+            vmsd_strbuf_puts(b, ",");
+        put_string(b, model->files[i]);
     }
-    vmsd_strbuf_puts(&b, "],\"descs\":[");
+    vmsd_strbuf_puts(b, "],\"descs\":[");
     /* Declarations only are left out: a reference carries its symbol,
      * which is all the whole program needs to find the definition. */
     const char *sep = "";
     for (size_t i = 0; i < model->n_descs; i++) {
         if (!model->descs[i]->defined)
             continue;
-        vmsd_strbuf_puts(&b, sep);
-        put_desc(&b, model, model->descs[i]);
+        vmsd_strbuf_puts(b, sep);
+        put_desc(b, model, model->descs[i]);
         sep = ",";
     }
-    vmsd_strbuf_puts(&b, "]}");
+    vmsd_strbuf_puts(b, "]}");
+}
+
+char *vmsd_facts_write(const struct vmsd_model *model, const char *unit)
+{
+    struct vmsd_strbuf b = { 0 };
+    write_facts(&b, model, unit);
     return vmsd_strbuf_take(&b);
+}
+
+void vmsd_facts_stream(const struct vmsd_model *model, const char *unit,
+                       void (*sink)(const char *text, size_t len, void *arg),
+                       void *arg)
+{
+    struct vmsd_strbuf b = { 0 };
+    b.flush = sink;
+    b.flush_arg = arg;
+    b.flush_at = 65536;
+    write_facts(&b, model, unit);
+    vmsd_strbuf_flush(&b);
+    free(b.data);
 }
 
 /* Reading */

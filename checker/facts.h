@@ -20,6 +20,11 @@
  * are only declared here are left out. */
 bool vmsd_facts_worth_writing(const struct vmsd_model *model);
 char *vmsd_facts_write(const struct vmsd_model *model, const char *unit);
+/* The same text handed to SINK in pieces of about 64 KiB, so that a big
+ * unit's facts are never held whole. */
+void vmsd_facts_stream(const struct vmsd_model *model, const char *unit,
+                       void (*sink)(const char *text, size_t len, void *arg),
+                       void *arg);
 /* vmsd_facts_worth_writing: the unit defines a description (a unit that
  * only includes a header declaring some has nothing to tell). */
 

@@ -17,6 +17,30 @@ void vmsd_strbuf_put(struct vmsd_strbuf *b, const char *s, size_t n)
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
+    if (b->flush && b->len >= b->flush_at)
+        vmsd_strbuf_flush(b);
+}
+
+void vmsd_strbuf_flush(struct vmsd_strbuf *b)
+{
+    if (b->flush && b->len) {
+        b->flush(b->data, b->len, b->flush_arg);
+        b->len = 0;
+        b->data[0] = '\0';
+    }
+}
+
+void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value)
+{
+    char digits[24], *p = digits + sizeof digits;
+    unsigned long long u = value < 0 ? 0 - (unsigned long long)value
+                                     : (unsigned long long)value;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (value < 0)
+        *--p = '-';
+    vmsd_strbuf_put(b, p, (size_t)(digits + sizeof digits - p));
 }
 
 void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s)

@@ -9,10 +9,19 @@ struct vmsd_strbuf {
     char *data;         /* NUL-ended once anything was put */
     size_t len;
     size_t cap;
+    /* When set, the text is handed on in pieces of at least 'flush_at'
+     * bytes instead of kept (call vmsd_strbuf_flush for the last one). */
+    void (*flush)(const char *text, size_t len, void *arg);
+    void *flush_arg;
+    size_t flush_at;
 };
 
 void vmsd_strbuf_put(struct vmsd_strbuf *b, const char *s, size_t n);
 void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s);
+/* A number in decimal, without printf (facts are numbers and names). */
+void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value);
+/* Hand what the buffer holds to its flush function. */
+void vmsd_strbuf_flush(struct vmsd_strbuf *b);
 void vmsd_strbuf_printf(struct vmsd_strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The text, owned by the caller from now on ("" when empty). */

@@ -1,7 +1,8 @@
 /* Handing a unit's facts on: into a section of the object, which the
  * linker concatenates into every binary (and which survives
  * --gc-sections, -flto and ccache), or into a file of a facts directory
- * when there is no object (-fsyntax-only). */
+ * when there is no object (-fsyntax-only).  The section is written in
+ * pieces, so that a big unit's facts are never held whole. */
 #include "plugin.h"
 
 #include "cgraph.h"
@@ -16,32 +17,51 @@ extern "C" {
 #include <errno.h>
 #include <sys/stat.h>
 
-/* The facts as a top-level asm statement: a non-allocated section with
- * the retain flag ("R"), the text in .ascii chunks, a NUL after it so
- * that documents from many units stay apart. */
-void vmsd_emit_facts_section(const char *facts)
+/* One piece of the facts as a top-level asm statement: the text in
+ * .ascii lines of a non-allocated section with the retain flag ("R").
+ * Pieces of one unit follow each other in the section, in order. */
+static void emit_piece(const char *text, size_t len, void *)
 {
-    struct vmsd_strbuf asm_text = {};
-    vmsd_strbuf_printf(&asm_text, "\t.pushsection %s,\"R\",@progbits\n",
-                       VMSD_FACTS_SECTION);
-    size_t column = 0;
-    for (const unsigned char *p = (const unsigned char *)facts; *p; p++) {
-        if (column == 0)
-            vmsd_strbuf_puts(&asm_text, "\t.ascii \"");
-        if (*p == '"' || *p == '\\')
-            vmsd_strbuf_printf(&asm_text, "\\%c", *p);
-        else if (*p < 0x20 || *p >= 0x7f)
-            vmsd_strbuf_printf(&asm_text, "\\%03o", *p);
-        else
-            vmsd_strbuf_put(&asm_text, (const char *)p, 1);
-        if (++column == 512 || !p[1]) {
-            vmsd_strbuf_puts(&asm_text, "\"\n");
-            column = 0;
+    static const char octal_digits[] = "01234567";
+    struct vmsd_strbuf out = {};
+    vmsd_strbuf_puts(&out, "\t.pushsection " VMSD_FACTS_SECTION
+                     ",\"R\",@progbits\n");
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t start = 0; start < len; start += 512) {
+        size_t end = start + 512 < len ? start + 512 : len;
+        vmsd_strbuf_puts(&out, "\t.ascii \"");
+        size_t plain = start;
+        for (size_t k = start; k < end; k++) {
+            unsigned char c = p[k];
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+                continue;
+            vmsd_strbuf_put(&out, text + plain, k - plain);
+            char esc[4] = { '\\', (char)c, 0, 0 };
+            if (c == '"' || c == '\\') {
+                vmsd_strbuf_put(&out, esc, 2);
+            } else {    /* octal, three digits */
+                esc[1] = octal_digits[c >> 6];
+                esc[2] = octal_digits[(c >> 3) & 7];
+                esc[3] = octal_digits[c & 7];
+                vmsd_strbuf_put(&out, "\\", 1);
+                vmsd_strbuf_put(&out, esc + 1, 3);
+            }
+            plain = k + 1;
         }
+        vmsd_strbuf_put(&out, text + plain, end - plain);
+        vmsd_strbuf_puts(&out, "\"\n");
     }
-    vmsd_strbuf_puts(&asm_text, "\t.byte 0\n\t.popsection\n");
-    symtab->finalize_toplevel_asm(build_string(asm_text.len, asm_text.data));
-    free(asm_text.data);
+    vmsd_strbuf_puts(&out, "\t.popsection\n");
+    symtab->finalize_toplevel_asm(build_string(out.len, out.data));
+    free(out.data);
+}
+
+/* The unit's facts into the object, followed by a NUL so that the
+ * documents of many units stay apart once linked. */
+void vmsd_emit_facts_section(const struct vmsd_model *model, const char *unit)
+{
+    vmsd_facts_stream(model, unit, emit_piece, NULL);
+    emit_piece("", 1, NULL);
 }
 
 /* A file name for this compile: the source path, readable, plus a hash

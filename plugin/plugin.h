@@ -21,7 +21,8 @@ void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 
 /* facts-out.cc: the unit's facts into the object, or into a file of a
  * facts directory (errors are reported here; false on failure). */
-void vmsd_emit_facts_section(const char *facts);
+void vmsd_emit_facts_section(const struct vmsd_model *model,
+                             const char *unit);
 bool vmsd_write_facts_file(const char *dir, const char *facts);
 
 #endif

@@ -39,12 +39,13 @@ static void hand_on_facts(bool object_follows)
     if (!vmsd_facts_worth_writing(&unit_model)
         || (!facts_dir && !object_follows))
         return;
-    char *facts = vmsd_facts_write(&unit_model, main_input_filename);
     if (object_follows)
-        vmsd_emit_facts_section(facts);
-    if (facts_dir)
+        vmsd_emit_facts_section(&unit_model, main_input_filename);
+    if (facts_dir) {
+        char *facts = vmsd_facts_write(&unit_model, main_input_filename);
         vmsd_write_facts_file(facts_dir, facts);
-    free(facts);
+        free(facts);
+    }
 }
 
 /* Runs once: before the IPA passes when there are any (the object
