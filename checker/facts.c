@@ -58,6 +58,16 @@ static size_t file_index(const struct vmsd_model *model, const char *file)
     return (size_t)-1;          /* no file: written as -1 */
 }
 
+/* ,"KEY":VALUE */
+static void put_member_int(struct vmsd_strbuf *b, const char *key,
+                           long long value)
+{
+    vmsd_strbuf_puts(b, ",\"");
+    vmsd_strbuf_puts(b, key);
+    vmsd_strbuf_puts(b, "\":");
+    vmsd_strbuf_put_int(b, value);
+}
+
 static void put_loc(struct vmsd_strbuf *b, const struct vmsd_model *model,
                     struct vmsd_loc loc)
 {
@@ -89,8 +99,9 @@ static void put_ref(struct vmsd_strbuf *b, const struct vmsd_model *model,
 static void put_sublist(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const struct vmsd_sublist *list)
 {
-    vmsd_strbuf_printf(b, ",\"subsections\":{\"id\":%u,\"slots\":[",
-                       list->uid);
+    vmsd_strbuf_puts(b, ",\"subsections\":{\"id\":");
+    vmsd_strbuf_put_int(b, list->uid);
+    vmsd_strbuf_puts(b, ",\"slots\":[");
     for (size_t i = 0; i < list->n_slots; i++) {
         if (i)
             vmsd_strbuf_puts(b, ",");
@@ -106,14 +117,13 @@ static void put_field(struct vmsd_strbuf *b, const struct vmsd_model *model,
     vmsd_strbuf_puts(b, "{\"name\":");
     put_string(b, f->name);
     if (f->flags)
-        vmsd_strbuf_printf(b, ",\"flags\":%u", f->flags);
+        put_member_int(b, "flags", f->flags);
     if (f->has_field_exists)
         vmsd_strbuf_puts(b, ",\"field_exists\":true");
     if (f->version_id)
-        vmsd_strbuf_printf(b, ",\"version_id\":%d", f->version_id);
+        put_member_int(b, "version_id", f->version_id);
     if (f->struct_version_id)
-        vmsd_strbuf_printf(b, ",\"struct_version_id\":%d",
-                           f->struct_version_id);
+        put_member_int(b, "struct_version_id", f->struct_version_id);
     if (f->info) {
         vmsd_strbuf_puts(b, ",\"info\":");
         put_string(b, f->info);
@@ -129,9 +139,10 @@ static void put_fieldlist(struct vmsd_strbuf *b,
                           const struct vmsd_model *model,
                           const struct vmsd_fieldlist *list)
 {
-    vmsd_strbuf_printf(b, ",\"fields\":{\"id\":%u,\"terminated\":%s,"
-                       "\"list\":[", list->uid,
-                       list->terminated ? "true" : "false");
+    vmsd_strbuf_puts(b, ",\"fields\":{\"id\":");
+    vmsd_strbuf_put_int(b, list->uid);
+    vmsd_strbuf_puts(b, list->terminated ? ",\"terminated\":true,\"list\":["
+                                         : ",\"terminated\":false,\"list\":[");
     for (size_t i = 0; i < list->n_fields; i++) {
         if (i)
             vmsd_strbuf_puts(b, ",");
@@ -153,9 +164,10 @@ static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
     vmsd_strbuf_put_int(b, d->uid);
     vmsd_strbuf_puts(b, ",\"symbol\":");
     put_string(b, d->symbol);
-    vmsd_strbuf_printf(b, ",\"linkage\":\"%s\",\"defined\":%s,\"name\":",
-                       linkage_names[d->linkage],
-                       d->defined ? "true" : "false");
+    vmsd_strbuf_puts(b, ",\"linkage\":\"");
+    vmsd_strbuf_puts(b, linkage_names[d->linkage]);
+    vmsd_strbuf_puts(b, d->defined ? "\",\"defined\":true,\"name\":"
+                                   : "\",\"defined\":false,\"name\":");
     put_string(b, d->name);
     if (d->name_unreadable)
         vmsd_strbuf_puts(b, ",\"name_unreadable\":true");
@@ -170,8 +182,8 @@ static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
         put_string(b, d->needed);
     }
     if (d->marker != VMSD_MARKER_ABSENT)
-        vmsd_strbuf_printf(b, ",\"marker\":%s",
-                           d->marker == VMSD_MARKER_SET ? "true" : "false");
+        vmsd_strbuf_puts(b, d->marker == VMSD_MARKER_SET ? ",\"marker\":true"
+                                                         : ",\"marker\":false");
     if (d->subsections)
         put_sublist(b, model, d->subsections);
     if (d->fields)

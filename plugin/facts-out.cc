@@ -17,12 +17,19 @@ extern "C" {
 #include <errno.h>
 #include <sys/stat.h>
 
-/* One piece of the facts as a top-level asm statement: the text in
- * .ascii lines of a non-allocated section with the retain flag ("R").
- * Pieces of one unit follow each other in the section, in order. */
-static void emit_piece(const char *text, size_t len, void *)
+/* Where the assembler text of the facts goes: a FILE, or top-level
+ * asm statements. */
+struct asm_target {
+    FILE *out;
+};
+
+/* One piece of the facts as assembler text: .ascii lines in a
+ * non-allocated section with the retain flag ("R").  Pieces of one unit
+ * follow each other in the section, in order. */
+static void emit_piece(const char *text, size_t len, void *arg)
 {
     static const char octal_digits[] = "01234567";
+    const struct asm_target *target = (const struct asm_target *)arg;
     struct vmsd_strbuf out = {};
     vmsd_strbuf_puts(&out, "\t.pushsection " VMSD_FACTS_SECTION
                      ",\"R\",@progbits\n");
@@ -43,8 +50,7 @@ static void emit_piece(const char *text, size_t len, void *)
                 esc[1] = octal_digits[c >> 6];
                 esc[2] = octal_digits[(c >> 3) & 7];
                 esc[3] = octal_digits[c & 7];
-                vmsd_strbuf_put(&out, "\\", 1);
-                vmsd_strbuf_put(&out, esc + 1, 3);
+                vmsd_strbuf_put(&out, esc, 4);
             }
             plain = k + 1;
         }
@@ -52,16 +58,33 @@ static void emit_piece(const char *text, size_t len, void *)
         vmsd_strbuf_puts(&out, "\"\n");
     }
     vmsd_strbuf_puts(&out, "\t.popsection\n");
-    symtab->finalize_toplevel_asm(build_string(out.len, out.data));
+    if (target->out)
+        fwrite(out.data, 1, out.len, target->out);
+    else
+        symtab->finalize_toplevel_asm(build_string(out.len, out.data));
     free(out.data);
 }
 
-/* The unit's facts into the object, followed by a NUL so that the
- * documents of many units stay apart once linked. */
-void vmsd_emit_facts_section(const struct vmsd_model *model, const char *unit)
+/* The unit's facts, followed by a NUL so that the documents of many
+ * units stay apart once linked. */
+static void emit_facts(struct asm_target *target,
+                       const struct vmsd_model *model, const char *unit)
 {
-    vmsd_facts_stream(model, unit, emit_piece, NULL);
-    emit_piece("", 1, NULL);
+    vmsd_facts_stream(model, unit, emit_piece, target);
+    emit_piece("", 1, target);
+}
+
+void vmsd_print_facts_asm(FILE *out, const struct vmsd_model *model,
+                          const char *unit)
+{
+    struct asm_target target = { out };
+    emit_facts(&target, model, unit);
+}
+
+void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
+{
+    struct asm_target target = { NULL };
+    emit_facts(&target, model, unit);
 }
 
 /* A file name for this compile: the source path, readable, plus a hash

@@ -13,6 +13,7 @@
 #include "intl.h"
 #include "langhooks.h"
 #include "stringpool.h"
+#include "output.h"
 #include "input.h"
 
 #if BUILDING_GCC_MAJOR < 10 || BUILDING_GCC_MAJOR > 15

@@ -19,10 +19,13 @@ void vmsd_read_decl(struct vmsd_model *model, tree decl);
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 
-/* facts-out.cc: the unit's facts into the object, or into a file of a
- * facts directory (errors are reported here; false on failure). */
-void vmsd_emit_facts_section(const struct vmsd_model *model,
-                             const char *unit);
+/* facts-out.cc: the unit's facts into the object's section, printed
+ * into the assembler output, or (for LTO, whose object is bytecode) as
+ * top-level asm statements; or into a file of a facts directory (errors
+ * are reported here; false on failure). */
+void vmsd_print_facts_asm(FILE *out, const struct vmsd_model *model,
+                          const char *unit);
+void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit);
 bool vmsd_write_facts_file(const char *dir, const char *facts);
 
 #endif

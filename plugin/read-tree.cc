@@ -3,9 +3,15 @@
  * plain data; anything of an unexpected shape reads as "unknown". */
 #include "plugin.h"
 
-static tree description_tag;    /* identifiers are never collected */
+/* Identifiers are never collected, so they can be kept: the struct tags,
+ * and the member names, which are compared as pointers. */
+static tree description_tag;
 static tree field_tag;
 static tree marker_member;      /* NULL_TREE: no marker field */
+static struct {
+    tree name, version_id, minimum_version_id, needed, subsections, fields,
+         vmsd, flags, field_exists, struct_version_id, info;
+} members;
 
 static bool type_has_tag(tree type, tree tag)
 {
@@ -132,14 +138,15 @@ static bool has_marker_member(tree type)
     return cached_answer;
 }
 
-/* The member named NAME of a struct initializer, or NULL_TREE. */
-static tree member(tree ctor, const char *name)
+/* The member named NAME (an identifier) of a struct initializer, or
+ * NULL_TREE. */
+static tree member(tree ctor, tree name)
 {
     unsigned i;
     tree index, value;
     FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
-        if (index && TREE_CODE(index) == FIELD_DECL && DECL_NAME(index)
-            && strcmp(IDENTIFIER_POINTER(DECL_NAME(index)), name) == 0)
+        if (index && TREE_CODE(index) == FIELD_DECL
+            && DECL_NAME(index) == name)
             return value;
     }
     return NULL_TREE;
@@ -208,17 +215,17 @@ static void read_description(struct vmsd_model *model, tree decl)
     desc->loc = loc_of(model, DECL_SOURCE_LOCATION(decl));
 
     free(desc->name);
-    desc->name = string_copy(member(ctor, "name"), &desc->name_unreadable);
-    desc->version_id = int_value(member(ctor, "version_id"));
-    desc->minimum_version_id = int_value(member(ctor, "minimum_version_id"));
+    desc->name = string_copy(member(ctor, members.name), &desc->name_unreadable);
+    desc->version_id = int_value(member(ctor, members.version_id));
+    desc->minimum_version_id = int_value(member(ctor, members.minimum_version_id));
     free(desc->needed);
-    desc->needed = pointee_name(member(ctor, "needed"));
+    desc->needed = pointee_name(member(ctor, members.needed));
     desc->marker = !has_marker_member(TREE_TYPE(decl)) ? VMSD_MARKER_ABSENT
-                   : is_null(member(ctor, IDENTIFIER_POINTER(marker_member)))
+                   : is_null(member(ctor, marker_member))
                    ? VMSD_MARKER_CLEAR : VMSD_MARKER_SET;
-    desc->subsections_uid = list_uid(model, member(ctor, "subsections"),
+    desc->subsections_uid = list_uid(model, member(ctor, members.subsections),
                                      read_subsection_list);
-    desc->fields_uid = list_uid(model, member(ctor, "fields"),
+    desc->fields_uid = list_uid(model, member(ctor, members.fields),
                                 read_field_list);
 }
 
@@ -279,15 +286,15 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
 static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
                        tree ctor, location_t fallback)
 {
-    tree vmsd = member(ctor, "vmsd");
+    tree vmsd = member(ctor, members.vmsd);
     bool unreadable;
     struct vmsd_field *field = vmsd_fieldlist_append(list);
-    field->name = string_copy(member(ctor, "name"), &unreadable);
-    field->flags = (uint32_t)int_value(member(ctor, "flags"));
-    field->has_field_exists = !is_null(member(ctor, "field_exists"));
-    field->version_id = int_value(member(ctor, "version_id"));
-    field->struct_version_id = int_value(member(ctor, "struct_version_id"));
-    field->info = pointee_name(member(ctor, "info"));
+    field->name = string_copy(member(ctor, members.name), &unreadable);
+    field->flags = (uint32_t)int_value(member(ctor, members.flags));
+    field->has_field_exists = !is_null(member(ctor, members.field_exists));
+    field->version_id = int_value(member(ctor, members.version_id));
+    field->struct_version_id = int_value(member(ctor, members.struct_version_id));
+    field->info = pointee_name(member(ctor, members.info));
     if (!is_null(vmsd)) {
         read_reference(model, vmsd, fallback, &field->vmsd);
         /* Fields are written with macros: point at the macro's use. */
@@ -315,7 +322,7 @@ static void read_field_list(struct vmsd_model *model, tree decl)
     FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value) {
         if (TREE_CODE(value) != CONSTRUCTOR)
             break;
-        if (!string_value(member(value, "name"), &unreadable)
+        if (!string_value(member(value, members.name), &unreadable)
             && !unreadable) {
             list->terminated = true;
             break;
@@ -328,6 +335,17 @@ void vmsd_reader_init(const char *marker_field)
 {
     description_tag = get_identifier("VMStateDescription");
     field_tag = get_identifier("VMStateField");
+    members.name = get_identifier("name");
+    members.version_id = get_identifier("version_id");
+    members.minimum_version_id = get_identifier("minimum_version_id");
+    members.needed = get_identifier("needed");
+    members.subsections = get_identifier("subsections");
+    members.fields = get_identifier("fields");
+    members.vmsd = get_identifier("vmsd");
+    members.flags = get_identifier("flags");
+    members.field_exists = get_identifier("field_exists");
+    members.struct_version_id = get_identifier("struct_version_id");
+    members.info = get_identifier("info");
     marker_member = marker_field ? get_identifier(marker_field) : NULL_TREE;
 }
 

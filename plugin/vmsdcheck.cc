@@ -36,16 +36,22 @@ static char ipa_event;
 
 static void hand_on_facts(bool object_follows)
 {
-    if (!vmsd_facts_worth_writing(&unit_model)
-        || (!facts_dir && !object_follows))
+    if (!vmsd_facts_worth_writing(&unit_model))
         return;
-    if (object_follows)
-        vmsd_emit_facts_section(&unit_model, main_input_filename);
     if (facts_dir) {
         char *facts = vmsd_facts_write(&unit_model, main_input_filename);
         vmsd_write_facts_file(facts_dir, facts);
         free(facts);
     }
+    if (!object_follows)
+        return;
+    /* Straight into the assembler output, which GCC has open from the
+     * start: no copy in GCC's memory.  With LTO the object is bytecode,
+     * so the facts travel in it as top-level asm statements instead. */
+    if (flag_lto || flag_generate_lto || !asm_out_file)
+        vmsd_emit_facts_asm(&unit_model, main_input_filename);
+    else
+        vmsd_print_facts_asm(asm_out_file, &unit_model, main_input_filename);
 }
 
 /* Runs once: before the IPA passes when there are any (the object
