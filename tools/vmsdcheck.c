@@ -77,6 +77,8 @@ static void usage(FILE *out)
 "                       db generate: set KEY of the provenance; may repeat\n"
 "  --root NAME          graph: only what this description (a name or a\n"
 "                       symbol) loads\n"
+"  --marker-field NAME  the marker member's name in messages, as given to\n"
+"                       the plugin (default: legacy_bad_subsection_name)\n"
 "  --progress, --no-progress\n"
 "                       count inputs read on stderr (default: when there\n"
 "                       are more than 100)\n"
@@ -119,8 +121,8 @@ static int parse_severity(struct settings *s, const char *arg)
 static int parse_args(int argc, char **argv, struct settings *s)
 {
     enum { OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
-           OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_PROGRESS, OPT_NO_PROGRESS,
-           OPT_VERSION };
+           OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_MARKER_FIELD,
+           OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION };
     static const struct option options[] = {
         { "db", required_argument, NULL, OPT_DB },
         { "format", required_argument, NULL, OPT_FORMAT },
@@ -131,6 +133,7 @@ static int parse_args(int argc, char **argv, struct settings *s)
         { "reason", required_argument, NULL, OPT_REASON },
         { "provenance", required_argument, NULL, OPT_PROVENANCE },
         { "root", required_argument, NULL, OPT_ROOT },
+        { "marker-field", required_argument, NULL, OPT_MARKER_FIELD },
         { "progress", no_argument, NULL, OPT_PROGRESS },
         { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
         { "help", no_argument, NULL, 'h' },
@@ -214,6 +217,9 @@ static int parse_args(int argc, char **argv, struct settings *s)
             break;
         case OPT_ROOT:
             s->root = optarg;
+            break;
+        case OPT_MARKER_FIELD:
+            s->config.marker_field = optarg;
             break;
         case OPT_PROGRESS:
             s->progress = 1;
