@@ -3,6 +3,7 @@
 
 #include "model.h"
 #include "strbuf.h"
+#include "whole-file.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -133,33 +134,6 @@ static bool read_database(json_t *root, const char *path,
     return true;
 }
 
-/* The whole file, NUL-ended; NULL (errno set) when it cannot be read. */
-static char *read_file(const char *path, size_t *length)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *text = NULL;
-    size_t n = 0, got;
-    char chunk[8192];
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        text = vmsd_xrealloc(text, n + got + 1);
-        memcpy(text + n, chunk, got);
-        n += got;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(text);
-        return NULL;
-    }
-    if (!text)
-        text = vmsd_xcalloc(1, 1);
-    text[n] = '\0';
-    *length = n;
-    return text;
-}
-
 /* The line where entry E's object starts: found by its "subsection"
  * member, searching on from *pos (entries come in file order).  0 when
  * the file spells it some other way (escapes). */
@@ -192,7 +166,7 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
                         char *error, size_t error_size)
 {
     size_t length;
-    char *text = read_file(path, &length);
+    char *text = vmsd_read_whole_file(path, &length);
     if (!text)
         return vmsd_fail(error, error_size, "%s: unable to open %s: %s", path,
                     path, strerror(errno));

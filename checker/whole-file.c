@@ -1,4 +1,4 @@
-/* Files written whole or not at all. */
+/* Whole files: written whole or not at all, and read whole. */
 #define _POSIX_C_SOURCE 200809L
 #include "whole-file.h"
 
@@ -32,4 +32,30 @@ bool vmsd_write_whole_file(const char *path, const char *text)
     }
     free(temp);
     return ok;
+}
+
+char *vmsd_read_whole_file(const char *path, size_t *length)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *text = NULL;
+    size_t n = 0, got;
+    char chunk[8192];
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        text = vmsd_xrealloc(text, n + got + 1);
+        memcpy(text + n, chunk, got);
+        n += got;
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(text);
+        return NULL;
+    }
+    if (!text)
+        text = vmsd_xcalloc(1, 1);
+    text[n] = '\0';
+    *length = n;
+    return text;
 }

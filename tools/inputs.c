@@ -5,6 +5,7 @@
 
 #include "../checker/facts.h"
 #include "../checker/model.h"
+#include "../checker/whole-file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -132,26 +133,15 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
 
 static bool read_facts_file(struct reading *r, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t n;
+    char *text = vmsd_read_whole_file(path, &n);
+    if (!text) {
         fprintf(stderr, "vmsdcheck: %s: %s\n", path, strerror(errno));
         return false;
     }
-    char *text = NULL, chunk[65536];
-    size_t n = 0, got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        text = vmsd_xrealloc(text, n + got);
-        memcpy(text + n, chunk, got);
-        n += got;
-    }
-    bool ok = !ferror(f);
-    fclose(f);
-    if (ok)
-        add_blob(loose_program(r), path, text ? text : "", n, false);
-    else
-        fprintf(stderr, "vmsdcheck: %s: read error\n", path);
+    add_blob(loose_program(r), path, text, n, false);
     free(text);
-    return ok;
+    return true;
 }
 
 static bool has_suffix(const char *s, const char *suffix)
