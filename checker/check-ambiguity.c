@@ -203,14 +203,12 @@ static void report(struct walk *w, const struct vmsd_desc *owner,
                               "field after it may be absent",
                               st->desc->symbol,
                               c->field->name ? c->field->name : "?",
-                              c->owner->name ? c->owner->name
-                                             : c->owner->symbol);
+                              vmsd_desc_label(c->owner));
         else
             vmsd_finding_note(check, f,
                               c->owner->subsections->slots[c->slot].loc,
                               "%q is a subsection of %q", st->desc->symbol,
-                              c->owner->name ? c->owner->name
-                                             : c->owner->symbol);
+                              vmsd_desc_label(c->owner));
     }
     if (first_unsent < slot) {
         char *fns = needed_list(list, first_unsent, slot);

@@ -4,11 +4,6 @@
 
 #include <string.h>
 
-static const char *parent_label(const struct vmsd_desc *parent)
-{
-    return parent->name ? parent->name : parent->symbol;
-}
-
 static bool same_name(const struct vmsd_desc *a, const struct vmsd_desc *b)
 {
     return a && b && a->name && b->name && strcmp(a->name, b->name) == 0;
@@ -32,7 +27,7 @@ static void check_duplicates(const struct vmsd_check *check,
                                        later->loc,
                                        "%q is listed twice in the subsections "
                                        "of %q", later->symbol,
-                                       parent_label(parent));
+                                       vmsd_desc_label(parent));
             else if (same_name(later->target, first->target))
                 f = vmsd_finding_begin(check, VMSD_RULE_SUBSECTION_DUPLICATE,
                                        later->loc,
@@ -40,7 +35,7 @@ static void check_duplicates(const struct vmsd_check *check,
                                        "an earlier entry: the loader always "
                                        "takes the first, so %q is never "
                                        "loaded", later->target->name,
-                                       parent_label(parent), later->symbol);
+                                       vmsd_desc_label(parent), later->symbol);
             else
                 continue;
             vmsd_finding_note(check, f, first->loc, "first listed here");
@@ -61,7 +56,7 @@ static void check_terminator(const struct vmsd_check *check,
         struct vmsd_finding *f = vmsd_finding_begin(check,
             VMSD_RULE_SUBSECTION_TERMINATOR, at,
             "subsection list of %q has no NULL terminator: the loader "
-            "reads past its end", parent_label(parent));
+            "reads past its end", vmsd_desc_label(parent));
         vmsd_finding_end(check, f);
         return;
     }
@@ -73,7 +68,7 @@ static void check_terminator(const struct vmsd_check *check,
             VMSD_RULE_SUBSECTION_TERMINATOR, entry->loc,
             "%q comes after the NULL that ends the subsection list of %q: "
             "it is never sent or loaded",
-            entry->symbol ? entry->symbol : "entry", parent_label(parent));
+            entry->symbol ? entry->symbol : "entry", vmsd_desc_label(parent));
         if (n)
             vmsd_finding_note(check, f, list->slots[n - 1].loc,
                               "the list ends after this entry");

@@ -54,7 +54,7 @@ static void report_unnamed_subsection(const struct vmsd_check *check,
     struct vmsd_finding *f = vmsd_finding_begin(check,
         VMSD_RULE_NAME_MISSING, entry->loc,
         "subsection %q of %q has no constant name: the loader cannot "
-        "match it", sub->symbol, parent->name ? parent->name : parent->symbol);
+        "match it", sub->symbol, vmsd_desc_label(parent));
     vmsd_finding_note(check, f, sub->loc, "%q is defined here", sub->symbol);
     vmsd_finding_end(check, f);
 }

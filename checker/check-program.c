@@ -21,7 +21,7 @@ void vmsd_check_unresolved(const struct vmsd_check *check,
             VMSD_RULE_SUBSECTION_UNRESOLVED, entry->loc,
             "subsection %q of %q is defined by no input: its name cannot "
             "be checked", entry->symbol,
-            parent->name ? parent->name : parent->symbol);
+            vmsd_desc_label(parent));
         vmsd_finding_end(check, f);
     }
 }

@@ -12,6 +12,10 @@ struct vmsd_check {
     void *user;
 };
 
+/* How messages call a description: its name, or its symbol when it
+ * has none. */
+const char *vmsd_desc_label(const struct vmsd_desc *desc);
+
 /* A finding under construction: vmsd_finding_begin() returns NULL when
  * the rule is off, and every other call accepts that NULL. */
 struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,

@@ -123,6 +123,11 @@ struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,
     return f;
 }
 
+const char *vmsd_desc_label(const struct vmsd_desc *desc)
+{
+    return desc->name ? desc->name : desc->symbol;
+}
+
 static bool loc_known(struct vmsd_loc loc)
 {
     return loc.host || loc.file;
