@@ -76,8 +76,9 @@ bool vmsd_options_parse(struct vmsd_options *opts, const struct vmsd_arg *args,
     memset(opts, 0, sizeof *opts);
     opts->facts = true;
     opts->marker_field = VMSD_DEFAULT_MARKER_FIELD;
-    for (int r = 0; r < VMSD_RULE_COUNT; r++)
-        opts->severity[r] = VMSD_WARNING;
+    struct vmsd_check_config defaults;
+    vmsd_check_config_init(&defaults);
+    memcpy(opts->severity, defaults.severity, sizeof opts->severity);
     for (size_t i = 0; i < n_args; i++)
         if (!parse_one(opts, &args[i], error, error_size))
             return false;
