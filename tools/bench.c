@@ -206,7 +206,7 @@ struct unit {
     /* Results: one entry per timed iteration. */
     double *cpu[2];
     double *wall[2];
-    long *rss[2];
+    double *rss[2];             /* KiB, as doubles for median() */
     double *ratio;
     size_t diag_bytes[2];       /* largest stderr+stdout of a run */
 };
@@ -557,12 +557,6 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int cmp_long(const void *a, const void *b)
-{
-    long x = *(const long *)a, y = *(const long *)b;
-    return (x > y) - (x < y);
-}
-
 /* The median of N values; N > 0.  An even count averages the middle two. */
 static double median(const double *values, size_t n)
 {
@@ -589,16 +583,6 @@ static double maximum(const double *values, size_t n)
     for (size_t i = 1; i < n; i++)
         if (values[i] > m)
             m = values[i];
-    return m;
-}
-
-static long median_long(const long *values, size_t n)
-{
-    long *copy = xrealloc(NULL, n * sizeof *copy);
-    memcpy(copy, values, n * sizeof *copy);
-    qsort(copy, n, sizeof *copy, cmp_long);
-    long m = n % 2 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
-    free(copy);
     return m;
 }
 
@@ -651,7 +635,7 @@ static struct summary summarize(const struct unit *u)
     for (int v = 0; v < 2; v++) {
         s.cpu[v] = median(u->cpu[v], n);
         s.wall[v] = median(u->wall[v], n);
-        s.rss[v] = median_long(u->rss[v], n);
+        s.rss[v] = (long)median(u->rss[v], n);
     }
     for (size_t i = 0; i < n; i++)
         wall_ratio[i] = u->wall[WITHOUT][i] > 0
@@ -710,7 +694,7 @@ static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
     for (int v = 0; v < 2; v++) {
         u->cpu[v] = xrealloc(NULL, n * sizeof(double));
         u->wall[v] = xrealloc(NULL, n * sizeof(double));
-        u->rss[v] = xrealloc(NULL, n * sizeof(long));
+        u->rss[v] = xrealloc(NULL, n * sizeof(double));
     }
     u->ratio = xrealloc(NULL, n * sizeof(double));
 
@@ -738,7 +722,7 @@ static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
         for (int v = 0; v < 2; v++) {
             u->cpu[v][i] = s[v].cpu;
             u->wall[v][i] = s[v].wall;
-            u->rss[v][i] = s[v].rss_kib;
+            u->rss[v][i] = (double)s[v].rss_kib;
             if (s[v].output_bytes > u->diag_bytes[v])
                 u->diag_bytes[v] = s[v].output_bytes;
         }
