@@ -191,14 +191,6 @@ static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
     vmsd_strbuf_puts(b, "}");
 }
 
-bool vmsd_facts_worth_writing(const struct vmsd_model *model)
-{
-    for (size_t i = 0; i < model->n_descs; i++)
-        if (model->descs[i]->defined)
-            return true;
-    return false;
-}
-
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {

@@ -16,17 +16,16 @@
 #define VMSD_FACTS_SECTION ".vmsdcheck.facts"
 
 /* A unit's facts as compact JSON text (the caller frees it); 'unit' is
- * the main source file as the compiler was given it.  Descriptions that
- * are only declared here are left out. */
-bool vmsd_facts_worth_writing(const struct vmsd_model *model);
+ * the main source file as the compiler was given it.  Every unit writes
+ * them, even one that defines no description: the tool counts the units
+ * that carry facts to tell how much of a program it sees.  Descriptions
+ * that are only declared here are left out. */
 char *vmsd_facts_write(const struct vmsd_model *model, const char *unit);
 /* The same text handed to SINK in pieces of about 64 KiB, so that a big
  * unit's facts are never held whole. */
 void vmsd_facts_stream(const struct vmsd_model *model, const char *unit,
                        void (*sink)(const char *text, size_t len, void *arg),
                        void *arg);
-/* vmsd_facts_worth_writing: the unit defines a description (a unit that
- * only includes a header declaring some has nothing to tell). */
 
 /* Read one document from TEXT (LENGTH bytes, not NUL-ended) into an
  * empty model.  *unit gets the unit's name (the caller frees it); *used

@@ -15,6 +15,7 @@
 #include "stringpool.h"
 #include "output.h"
 #include "input.h"
+#include "file-prefix-map.h"
 
 #if BUILDING_GCC_MAJOR < 10 || BUILDING_GCC_MAJOR > 15
 #error "vmsdcheck supports the plugin API of GCC 10 to 15"
@@ -33,6 +34,16 @@ static inline const char *vmsd_source_line(const char *file, int line,
 #endif
     *length = span.length();
     return span.get_buffer();
+}
+
+/* FILE as this compile's -ffile-prefix-map, -fmacro-prefix-map or
+ * -fdebug-prefix-map write it: the way __FILE__ is mapped first, else the
+ * way debug information is.  Garbage-collected: copy it before the next
+ * collection. */
+static inline const char *vmsd_remap_file(const char *file)
+{
+    const char *mapped = remap_macro_filename(file);
+    return mapped != file ? mapped : remap_debug_filename(file);
 }
 
 #endif

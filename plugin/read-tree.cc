@@ -39,11 +39,28 @@ static bool is_description_pointer(tree type)
            && is_description_type(TREE_TYPE(type));
 }
 
+/* The model's copy of FILE after the prefix maps.  GCC hands out one
+ * pointer per file, so the last one is remembered: most locations of a
+ * unit are in the file of the one before. */
+static const char *model_file(struct vmsd_model *model, const char *file)
+{
+    static struct vmsd_model *last_model;
+    static const char *last_file, *last_copy;
+    if (model != last_model || file != last_file) {
+        last_model = model;
+        last_file = file;
+        last_copy = file ? vmsd_model_intern_file(model,
+                                                  vmsd_remap_file(file))
+                         : NULL;
+    }
+    return last_copy;
+}
+
 static struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
 {
     expanded_location x = expand_location(loc);
     struct vmsd_loc out;
-    out.file = vmsd_model_intern_file(model, x.file);
+    out.file = model_file(model, x.file);
     out.line = x.line;
     out.column = x.column;
     out.host = loc;

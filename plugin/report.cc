@@ -86,10 +86,12 @@ void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *)
     bool shown;
 
     if (finding->severity == VMSD_ERROR) {
-        error_at(loc, "%s", finding->message);
+        error_at(loc, "%s [%s]", finding->message,
+                 vmsd_rule_id(finding->rule));
         shown = true;
     } else {
-        shown = warning_at(loc, 0, "%s", finding->message);
+        shown = warning_at(loc, 0, "%s [%s]", finding->message,
+                           vmsd_rule_id(finding->rule));
     }
     if (!shown)
         return;                 /* -w: no notes without their warning */

@@ -36,22 +36,23 @@ static char ipa_event;
 
 static void hand_on_facts(bool object_follows)
 {
-    if (!vmsd_facts_worth_writing(&unit_model))
-        return;
+    /* Every unit writes its facts, even one that defines no description:
+     * they mark it as compiled with the plugin.  The name as GCC maps
+     * __FILE__, copied out of GCC's garbage-collected heap. */
+    char *unit = xstrdup(vmsd_remap_file(main_input_filename));
     if (facts_dir) {
-        char *facts = vmsd_facts_write(&unit_model, main_input_filename);
+        char *facts = vmsd_facts_write(&unit_model, unit);
         vmsd_write_facts_file(facts_dir, facts);
         free(facts);
     }
-    if (!object_follows)
-        return;
     /* Straight into the assembler output, which GCC has open from the
      * start: no copy in GCC's memory.  With LTO the object is bytecode,
      * so the facts travel in it as top-level asm statements instead. */
-    if (flag_lto || flag_generate_lto || !asm_out_file)
-        vmsd_emit_facts_asm(&unit_model, main_input_filename);
-    else
-        vmsd_print_facts_asm(asm_out_file, &unit_model, main_input_filename);
+    if (object_follows && (flag_lto || flag_generate_lto || !asm_out_file))
+        vmsd_emit_facts_asm(&unit_model, unit);
+    else if (object_follows)
+        vmsd_print_facts_asm(asm_out_file, &unit_model, unit);
+    free(unit);
 }
 
 /* Runs once: before the IPA passes when there are any (the object

@@ -101,7 +101,6 @@ int main(void)
           && p->fields->fields[1].flags == 8);
     CHECK_STR(p && p->fields ? p->fields->fields[1].info : NULL,
               "vmstate_info_qtailq");
-    CHECK(vmsd_facts_worth_writing(&m));
     vmsd_model_free(&back);
 
     /* The second document reads the same, from where the first ended. */
@@ -112,11 +111,22 @@ int main(void)
     free(unit);
     vmsd_model_free(&back);
 
-    /* A unit that only declares descriptions has nothing to tell. */
+    /* A unit that defines nothing still writes its facts: the mark that
+     * it was compiled with the plugin. */
     struct vmsd_model decl_only;
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
-    CHECK(!vmsd_facts_worth_writing(&decl_only));
+    char *mark = vmsd_facts_write(&decl_only, "empty.c");
+    CHECK_STR(mark, "{\"format\":\"vmsdcheck-facts\",\"version\":1,"
+              "\"unit\":\"empty.c\",\"files\":[],\"descs\":[]}");
+    vmsd_model_free(&decl_only);
+    vmsd_model_init(&decl_only);
+    CHECK(vmsd_facts_read(mark, strlen(mark), &decl_only, &unit, &used,
+                          error, sizeof error));
+    CHECK(decl_only.n_descs == 0);
+    CHECK_STR(unit, "empty.c");
+    free(unit);
+    free(mark);
     vmsd_model_free(&decl_only);
 
     /* Bad input. */
