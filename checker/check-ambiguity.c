@@ -191,6 +191,7 @@ static void report(struct walk *w, const struct vmsd_desc *owner,
               "subsection %q of %q can reach the loader right after %q, "
               "whose name it extends: the load fails (\"does not exist\")",
               s->name, owner->name, x->name);
+    vmsd_finding_about(f, owner->name, s->name);
     vmsd_finding_note(check, f, x->loc, "%q ends here and claims every "
                       "subsection whose name starts with %q", x->symbol,
                       x->name);

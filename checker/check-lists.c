@@ -38,6 +38,7 @@ static void check_duplicates(const struct vmsd_check *check,
                                        vmsd_desc_label(parent), later->symbol);
             else
                 continue;
+            vmsd_finding_about(f, vmsd_desc_label(parent), later->symbol);
             vmsd_finding_note(check, f, first->loc, "first listed here");
             vmsd_finding_end(check, f);
             break;              /* one finding per later entry */
@@ -57,6 +58,7 @@ static void check_terminator(const struct vmsd_check *check,
             VMSD_RULE_SUBSECTION_TERMINATOR, at,
             "subsection list of %q has no NULL terminator: the loader "
             "reads past its end", vmsd_desc_label(parent));
+        vmsd_finding_about(f, vmsd_desc_label(parent), NULL);
         vmsd_finding_end(check, f);
         return;
     }
@@ -69,6 +71,7 @@ static void check_terminator(const struct vmsd_check *check,
             "%q comes after the NULL that ends the subsection list of %q: "
             "it is never sent or loaded",
             entry->symbol ? entry->symbol : "entry", vmsd_desc_label(parent));
+        vmsd_finding_about(f, vmsd_desc_label(parent), entry->symbol);
         if (n)
             vmsd_finding_note(check, f, list->slots[n - 1].loc,
                               "the list ends after this entry");

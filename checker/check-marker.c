@@ -41,6 +41,7 @@ void vmsd_check_marker(const struct vmsd_check *check,
         f = vmsd_finding_begin(check, VMSD_RULE_MARKER_MISSING, desc->loc,
             "%q has a subsection with a legacy name, %q, but does not set "
             "%q", desc->name, legacy->name, member);
+        vmsd_finding_about(f, desc->name, NULL);
         vmsd_finding_note(check, f, legacy->loc, "%q is defined here",
                           legacy->name);
         vmsd_finding_end(check, f);
@@ -48,6 +49,7 @@ void vmsd_check_marker(const struct vmsd_check *check,
         f = vmsd_finding_begin(check, VMSD_RULE_MARKER_UNNEEDED, desc->loc,
             "%q sets %q, but none of its subsections has a legacy name",
             desc->name, member);
+        vmsd_finding_about(f, desc->name, NULL);
         vmsd_finding_end(check, f);
     }
 }

@@ -1,6 +1,7 @@
 /* Rules about names: subsection-prefix, subsection-separator,
  * name-length, name-missing. */
 #include "check.h"
+#include "baseline.h"
 #include "compatdb.h"
 #include "names.h"
 
@@ -19,6 +20,7 @@ static void report_unloadable(const struct vmsd_check *check,
              : "subsection %q of %q does not start with its parent's "
                "name: the loader never hands it to %q",
         sub->name, parent->name, parent->name);
+    vmsd_finding_about(f, parent->name, sub->name);
     vmsd_finding_note(check, f, sub->loc, "subsection %q is defined here",
                       sub->name);
     /* It can never have loaded, so no stream in use depends on the name. */
@@ -35,14 +37,23 @@ static void report_separator(const struct vmsd_check *check,
         VMSD_RULE_SUBSECTION_SEPARATOR, entry->loc,
         "subsection %q of %q is not named %q followed by %q and a "
         "non-empty rest", sub->name, parent->name, parent->name, "/");
+    vmsd_finding_about(f, parent->name, sub->name);
     vmsd_finding_note(check, f, sub->loc, "subsection %q is defined here",
                       sub->name);
     vmsd_finding_rename(f, sub, vmsd_suggest_name(sub->name, parent->name));
-    vmsd_finding_note(check, f, sub->loc,
-                      "renaming a subsection breaks migration from "
-                      "versions that sent the old name; a name that has "
-                      "shipped belongs in the allowlist as parent %q, "
-                      "subsection %q", parent->name, sub->name);
+    if (check->config->base
+        && !vmsd_base_has_pair(check->config->base, parent->name, sub->name))
+        vmsd_finding_note(check, f, sub->loc,
+                          "the base has no subsection %q under %q: a new "
+                          "name follows the rule; the allowlist is for "
+                          "names that have shipped", sub->name,
+                          parent->name);
+    else
+        vmsd_finding_note(check, f, sub->loc,
+                          "renaming a subsection breaks migration from "
+                          "versions that sent the old name; a name that "
+                          "has shipped belongs in the allowlist as parent "
+                          "%q, subsection %q", parent->name, sub->name);
     vmsd_finding_end(check, f);
 }
 
@@ -55,6 +66,7 @@ static void report_unnamed_subsection(const struct vmsd_check *check,
         VMSD_RULE_NAME_MISSING, entry->loc,
         "subsection %q of %q has no constant name: the loader cannot "
         "match it", sub->symbol, vmsd_desc_label(parent));
+    vmsd_finding_about(f, vmsd_desc_label(parent), sub->symbol);
     vmsd_finding_note(check, f, sub->loc, "%q is defined here", sub->symbol);
     vmsd_finding_end(check, f);
 }
@@ -77,12 +89,11 @@ void vmsd_check_subsection_names(const struct vmsd_check *check,
         }
         if (!parent->name)
             continue;           /* reported once, at the parent */
-        vmsd_compatdb_saw(check->config->allowlist, parent->name, sub->name);
         if (!vmsd_name_extends(sub->name, parent->name))
             report_unloadable(check, parent, entry);
         else if (!vmsd_name_follows_rule(sub->name, parent->name)
-                 && !vmsd_compatdb_allows(check->config->allowlist,
-                                          parent->name, sub->name))
+                 && !vmsd_compatdb_find(check->config->allowlist,
+                                        parent->name, sub->name))
             report_separator(check, parent, entry);
     }
 }
@@ -99,6 +110,7 @@ void vmsd_check_description_name(const struct vmsd_check *check,
                 VMSD_RULE_NAME_MISSING, desc->loc,
                 "%q has subsections but no constant name: the loader "
                 "cannot match them", desc->symbol);
+            vmsd_finding_about(f, desc->symbol, NULL);
             vmsd_finding_end(check, f);
         }
         return;
@@ -110,6 +122,7 @@ void vmsd_check_description_name(const struct vmsd_check *check,
             "name of %q is %z bytes long: the stream's one-byte length "
             "carries at most %u, so it can never be read back",
             desc->symbol, len, (unsigned)VMSD_MAX_WIRE_NAME);
+        vmsd_finding_about(f, desc->symbol, NULL);
         vmsd_finding_end(check, f);
     }
 }

@@ -1,8 +1,11 @@
 /* Rules only the whole program can decide: subsection-unresolved and
  * allowlist-stale. */
+#include "baseline.h"
 #include "check.h"
 #include "compatdb.h"
 #include "names.h"
+
+#include <stdlib.h>
 
 /* A list names a description that no input defines: the program links
  * only because the declaration is never used at link time, or the
@@ -22,33 +25,82 @@ void vmsd_check_unresolved(const struct vmsd_check *check,
             "subsection %q of %q is defined by no input: its name cannot "
             "be checked", entry->symbol,
             vmsd_desc_label(parent));
+        vmsd_finding_about(f, vmsd_desc_label(parent), entry->symbol);
         vmsd_finding_end(check, f);
     }
 }
 
-void vmsd_check_stale_entries(const struct vmsd_check *check)
+/* Does any program's base have the pair? */
+static bool in_a_base(const struct vmsd_base_program *const *bases,
+                      size_t n, const char *parent, const char *sub)
+{
+    for (size_t i = 0; bases && i < n; i++)
+        if (bases[i] && vmsd_base_has_pair(bases[i], parent, sub))
+            return true;
+    return false;
+}
+
+void vmsd_check_stale_entries(const struct vmsd_check *check,
+                              const struct vmsd_model *const *models,
+                              const struct vmsd_base_program *const *bases,
+                              size_t n_models, bool *inapplicable)
 {
     const struct vmsd_compatdb *db = check->config->allowlist;
     if (!db)
         return;
+    struct vmsd_strset names = { 0 }, pairs = { 0 };
+    for (size_t i = 0; i < n_models; i++)
+        vmsd_model_names(models[i], &names, &pairs);
+
     for (size_t i = 0; i < db->n_entries; i++) {
         const struct vmsd_compat_entry *e = &db->entries[i];
         struct vmsd_loc at = { e->file, e->line, e->line ? 1 : 0, 0 };
         const char *why;
+        size_t len;
+        char *key = vmsd_pair_key(e->parent, e->subsection, &len);
+        bool present = vmsd_strset_find(&pairs, key, len) != NULL;
+        free(key);
+        if (inapplicable)
+            inapplicable[i] = false;
         if (vmsd_name_follows_rule(e->subsection, e->parent))
             why = "the name follows the rule: the entry is not needed";
         else if (!vmsd_name_extends(e->subsection, e->parent))
             why = "the name does not extend its parent's, which no "
                   "allowlist can allow";
-        else if (!e->seen)
+        else if (present)
+            continue;
+        else if (!vmsd_strset_find_name(&names, e->parent)) {
+            if (inapplicable)
+                inapplicable[i] = true;     /* not built here */
+            continue;
+        } else if (in_a_base(bases, n_models, e->parent, e->subsection))
+            continue;                       /* subsection-removed says it */
+        else
             why = "no input has that subsection under that parent any "
                   "more";
-        else
-            continue;
         struct vmsd_finding *f = vmsd_finding_begin(check,
             VMSD_RULE_ALLOWLIST_STALE, at,
             "allowlist entry for parent %q, subsection %q is stale: %s",
             e->parent, e->subsection, why);
+        vmsd_finding_about(f, e->parent, e->subsection);
         vmsd_finding_end(check, f);
+    }
+    vmsd_strset_free(&names);
+    vmsd_strset_free(&pairs);
+}
+
+void vmsd_check_coverage(const struct vmsd_check_config *config,
+                         const char *const *units, size_t n_units,
+                         vmsd_report_fn report, void *user)
+{
+    const struct vmsd_check check = { NULL, config, report, user };
+    for (size_t i = 0; i < n_units; i++) {
+        struct vmsd_loc at = { units[i], 0, 0, 0 };
+        struct vmsd_finding *f = vmsd_finding_begin(&check,
+            VMSD_RULE_FACTS_MISSING, at,
+            "unit %q carries no vmsdcheck facts: it was compiled without "
+            "the plugin, so its descriptions are not checked", units[i]);
+        vmsd_finding_about(f, units[i], NULL);
+        vmsd_finding_end(&check, f);
     }
 }

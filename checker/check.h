@@ -25,6 +25,9 @@ struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,
 void vmsd_finding_note(const struct vmsd_check *check,
                        struct vmsd_finding *finding, struct vmsd_loc loc,
                        const char *fmt, ...);
+/* Say what the finding is about (names; the second may be NULL). */
+void vmsd_finding_about(struct vmsd_finding *finding, const char *first,
+                        const char *second);
 /* Offer renaming 'desc' to 'suggested' (owned by the finding from now
  * on) at the note just added. */
 void vmsd_finding_rename(struct vmsd_finding *finding,
@@ -42,7 +45,12 @@ void vmsd_check_subsection_list(const struct vmsd_check *check,
                                 const struct vmsd_desc *parent);
 void vmsd_check_unresolved(const struct vmsd_check *check,
                            const struct vmsd_desc *parent);
-void vmsd_check_stale_entries(const struct vmsd_check *check);
+void vmsd_check_stale_entries(const struct vmsd_check *check,
+                              const struct vmsd_model *const *models,
+                              const struct vmsd_base_program *const *bases,
+                              size_t n_models, bool *inapplicable);
+void vmsd_check_against_base(const struct vmsd_check *check,
+                             const struct vmsd_base_program *base);
 void vmsd_check_marker(const struct vmsd_check *check,
                        const struct vmsd_desc *desc);
 void vmsd_check_load_ambiguity(const struct vmsd_check *check);

@@ -6,6 +6,7 @@
 #include "whole-file.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@ void vmsd_compatdb_free(struct vmsd_compatdb *db)
         free(db->files[i]);
     free(db->entries);
     free(db->files);
+    vmsd_strset_free(&db->pairs);
     memset(db, 0, sizeof *db);
 }
 
@@ -85,7 +87,6 @@ static bool read_entry(json_t *item, size_t index, const char *path,
     out->subsection = vmsd_strdup(string_member(item, "subsection"));
     out->reason = vmsd_strdup(string_member(item, "reason"));
     out->where = vmsd_strdup(json_string_value(where));
-    out->index = index;
     return true;
 }
 
@@ -117,21 +118,28 @@ static bool read_database(json_t *root, const char *path,
     if (!json_is_array(list))
         return vmsd_fail(error, size, "%s: \"entries\" must be an array", path);
 
+    struct vmsd_strset seen = { 0 };
+    bool ok = true;
     *count = json_array_size(list);
     *entries = vmsd_xcalloc(*count, sizeof **entries);
-    for (size_t i = 0; i < *count; i++) {
+    for (size_t i = 0; ok && i < *count; i++) {
         struct vmsd_compat_entry *e = &(*entries)[i];
-        if (!read_entry(json_array_get(list, i), i, path, e, error, size))
-            return false;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp((*entries)[j].parent, e->parent) == 0
-                && strcmp((*entries)[j].subsection, e->subsection) == 0)
-                return vmsd_fail(error, size, "%s: entries[%zu]: parent \"%s\", "
-                            "subsection \"%s\" is listed already at "
-                            "entries[%zu]", path, i, e->parent,
-                            e->subsection, j);
+        ok = read_entry(json_array_get(list, i), i, path, e, error, size);
+        if (!ok)
+            break;
+        size_t len;
+        char *key = vmsd_pair_key(e->parent, e->subsection, &len);
+        struct vmsd_strset_slot *slot = vmsd_strset_add(&seen, key, len);
+        free(key);
+        if (slot->value)
+            ok = vmsd_fail(error, size, "%s: entries[%zu]: parent \"%s\", "
+                           "subsection \"%s\" is listed already at "
+                           "entries[%zu]", path, i, e->parent, e->subsection,
+                           (size_t)(uintptr_t)slot->value - 1);
+        slot->value = (void *)(uintptr_t)(i + 1);
     }
-    return true;
+    vmsd_strset_free(&seen);
+    return ok;
 }
 
 /* The line where entry E's object starts: found by its "subsection"
@@ -202,39 +210,45 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
                                 (db->n_entries + count) * sizeof *db->entries);
     for (size_t i = 0; i < count; i++) {
         entries[i].file = file;
+        size_t len;
+        char *key = vmsd_pair_key(entries[i].parent, entries[i].subsection,
+                                  &len);
+        struct vmsd_strset_slot *slot = vmsd_strset_add(&db->pairs, key, len);
+        free(key);
+        if (!slot->value)
+            slot->value = (void *)(uintptr_t)(db->n_entries + 1);
         db->entries[db->n_entries++] = entries[i];
     }
     free(entries);
     return true;
 }
 
-bool vmsd_compatdb_allows(struct vmsd_compatdb *db, const char *parent,
-                          const char *subsection)
+const struct vmsd_compat_entry *
+vmsd_compatdb_find(const struct vmsd_compatdb *db, const char *parent,
+                   const char *subsection)
 {
-    bool found = false;
     if (!db)
-        return false;
-    /* Mark every layer that lists the pair, so none looks stale. */
-    for (size_t i = 0; i < db->n_entries; i++) {
-        struct vmsd_compat_entry *e = &db->entries[i];
-        if (strcmp(e->parent, parent) == 0
-            && strcmp(e->subsection, subsection) == 0) {
-            e->used = true;
-            found = true;
-        }
-    }
-    return found;
+        return NULL;
+    size_t len;
+    char *key = vmsd_pair_key(parent, subsection, &len);
+    struct vmsd_strset_slot *slot = vmsd_strset_find(&db->pairs, key, len);
+    free(key);
+    return slot ? &db->entries[(uintptr_t)slot->value - 1] : NULL;
 }
 
-void vmsd_compatdb_saw(struct vmsd_compatdb *db, const char *parent,
-                       const char *subsection)
+const struct vmsd_compat_entry *
+vmsd_compatdb_find_in(const struct vmsd_compatdb *db, const char *file,
+                      const char *parent, const char *subsection)
 {
-    if (!db)
-        return;
-    for (size_t i = 0; i < db->n_entries; i++) {
-        struct vmsd_compat_entry *e = &db->entries[i];
-        if (strcmp(e->parent, parent) == 0
+    const struct vmsd_compat_entry *first = vmsd_compatdb_find(db, parent,
+                                                               subsection);
+    /* Layers are appended in order: the pair's entries follow its first. */
+    for (size_t i = first ? (size_t)(first - db->entries) : db->n_entries;
+         i < db->n_entries; i++) {
+        const struct vmsd_compat_entry *e = &db->entries[i];
+        if (e->file == file && strcmp(e->parent, parent) == 0
             && strcmp(e->subsection, subsection) == 0)
-            e->seen = true;
+            return e;
     }
+    return NULL;
 }

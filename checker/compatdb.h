@@ -4,6 +4,8 @@
 #ifndef VMSDCHECK_COMPATDB_H
 #define VMSDCHECK_COMPATDB_H
 
+#include "strset.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -16,17 +18,17 @@ struct vmsd_compat_entry {
     char *reason;
     char *where;                /* optional: where the pair was seen */
     const char *file;           /* the database it came from */
-    size_t index;               /* its position in that file's entries */
     unsigned line;              /* where it starts in the file, 0 unknown */
-    bool used;                  /* it silenced a finding */
-    bool seen;                  /* its pair exists in a checked model */
 };
 
+/* Layered: the files in the order given, the entries of each in order.
+ * A pair may be listed by several layers. */
 struct vmsd_compatdb {
     struct vmsd_compat_entry *entries;
     size_t n_entries;
     char **files;
     size_t n_files;
+    struct vmsd_strset pairs;   /* pair key -> index + 1 of its first entry */
 };
 
 void vmsd_compatdb_init(struct vmsd_compatdb *db);
@@ -38,14 +40,16 @@ void vmsd_compatdb_free(struct vmsd_compatdb *db);
 bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
                         char *error, size_t error_size);
 
-/* Is (parent, subsection) listed?  Marks the entry used.  A NULL db
- * allows nothing. */
-bool vmsd_compatdb_allows(struct vmsd_compatdb *db, const char *parent,
-                          const char *subsection);
+/* The first entry that lists (parent, subsection), or NULL; a NULL db
+ * lists nothing. */
+const struct vmsd_compat_entry *
+vmsd_compatdb_find(const struct vmsd_compatdb *db, const char *parent,
+                   const char *subsection);
 
-/* The pair exists in a checked model, breaking the rule or not: marks
- * the entry seen (so a stale entry can say which way it is stale). */
-void vmsd_compatdb_saw(struct vmsd_compatdb *db, const char *parent,
-                       const char *subsection);
+/* The entry of the layer read from FILE (a name db->files holds) that
+ * lists the pair, or NULL. */
+const struct vmsd_compat_entry *
+vmsd_compatdb_find_in(const struct vmsd_compatdb *db, const char *file,
+                      const char *parent, const char *subsection);
 
 #endif

@@ -257,8 +257,17 @@ void vmsd_model_resolve(struct vmsd_model *model)
     }
     for (size_t i = 0; i < model->n_fieldlists; i++) {
         struct vmsd_fieldlist *list = model->fieldlists[i];
-        for (size_t j = 0; j < list->n_fields; j++)
-            list->fields[j].vmsd.target =
+        for (size_t j = 0; j < list->n_fields; j++) {
+            struct vmsd_desc *nested =
                 vmsd_model_find_desc(model, list->fields[j].vmsd.uid);
+            list->fields[j].vmsd.target = nested;
+            if (nested)
+                nested->is_nested = true;
+        }
     }
+}
+
+bool vmsd_desc_top_level(const struct vmsd_desc *desc)
+{
+    return desc->defined && !desc->is_subsection && !desc->is_nested;
 }

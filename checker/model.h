@@ -102,6 +102,7 @@ struct vmsd_desc {
     struct vmsd_sublist *subsections;
     struct vmsd_fieldlist *fields;
     bool is_subsection;         /* some list of this model names it */
+    bool is_nested;             /* some field of this model loads it */
 };
 
 /* uid -> pointer, for the model's lookups and for the tools' remapping. */
@@ -156,8 +157,13 @@ bool vmsd_field_nests(const struct vmsd_field *field);
 /* A copy of 'file' that lives as long as the model. */
 const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file);
 
-/* Link every reference and list to what it names; mark subsections. */
+/* Link every reference and list to what it names; mark subsections and
+ * nested descriptions. */
 void vmsd_model_resolve(struct vmsd_model *model);
+
+/* Neither listed as a subsection nor loaded by a field: a section, when
+ * the program registers it. */
+bool vmsd_desc_top_level(const struct vmsd_desc *desc);
 
 /* The entries the loader sees: the slots before the first NULL. */
 size_t vmsd_sublist_length(const struct vmsd_sublist *list);

@@ -19,6 +19,9 @@ static const char *const rule_ids[VMSD_RULE_COUNT] = {
     [VMSD_RULE_MARKER_UNNEEDED] = "marker-unneeded",
     [VMSD_RULE_SUBSECTION_UNRESOLVED] = "subsection-unresolved",
     [VMSD_RULE_ALLOWLIST_STALE] = "allowlist-stale",
+    [VMSD_RULE_FACTS_MISSING] = "facts-missing",
+    [VMSD_RULE_SUBSECTION_REMOVED] = "subsection-removed",
+    [VMSD_RULE_SECTION_REMOVED] = "section-removed",
 };
 
 static const char *const rule_summaries[VMSD_RULE_COUNT] = {
@@ -44,6 +47,14 @@ static const char *const rule_summaries[VMSD_RULE_COUNT] = {
         "a listed subsection is defined by no input",
     [VMSD_RULE_ALLOWLIST_STALE] =
         "an allowlist entry matches nothing that needs it",
+    [VMSD_RULE_FACTS_MISSING] =
+        "a C unit linked into a program was compiled without the plugin",
+    [VMSD_RULE_SUBSECTION_REMOVED] =
+        "a subsection the base had under a parent is gone (renamed or "
+        "removed)",
+    [VMSD_RULE_SECTION_REMOVED] =
+        "a top-level description the base had is gone (renamed or "
+        "removed)",
 };
 
 static const char *const severity_names[] = {
@@ -115,12 +126,18 @@ struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,
 
     va_list ap;
     va_start(ap, fmt);
-    char *text = vmsd_vformat(&check->config->style, fmt, ap);
+    f->message = vmsd_vformat(&check->config->style, fmt, ap);
     va_end(ap);
-    f->message = vmsd_format(&check->config->style, "%s [%s]", text,
-                             vmsd_rule_id(rule));
-    free(text);
     return f;
+}
+
+void vmsd_finding_about(struct vmsd_finding *finding, const char *first,
+                        const char *second)
+{
+    if (!finding)
+        return;
+    finding->about[0] = vmsd_strdup(first);
+    finding->about[1] = vmsd_strdup(second);
 }
 
 const char *vmsd_desc_label(const struct vmsd_desc *desc)
@@ -168,6 +185,8 @@ void vmsd_finding_end(const struct vmsd_check *check,
     for (size_t i = 0; i < finding->n_notes; i++)
         free(finding->notes[i].text);
     free(finding->message);
+    free(finding->about[0]);
+    free(finding->about[1]);
     free(finding->suggested_name);
     free(finding);
 }
@@ -189,11 +208,17 @@ void vmsd_check_model(const struct vmsd_model *model,
         vmsd_check_marker(&check, desc);
     }
     vmsd_check_load_ambiguity(&check);
+    if (config->base)
+        vmsd_check_against_base(&check, config->base);
 }
 
-void vmsd_check_allowlist(const struct vmsd_check_config *config,
-                          vmsd_report_fn report, void *user)
+void vmsd_check_allowlist(const struct vmsd_model *const *models,
+                          const struct vmsd_base_program *const *bases,
+                          size_t n_models,
+                          const struct vmsd_check_config *config,
+                          vmsd_report_fn report, void *user,
+                          bool *inapplicable)
 {
     const struct vmsd_check check = { NULL, config, report, user };
-    vmsd_check_stale_entries(&check);
+    vmsd_check_stale_entries(&check, models, bases, n_models, inapplicable);
 }

@@ -9,6 +9,7 @@
 #include "model.h"
 
 struct vmsd_compatdb;
+struct vmsd_base_program;
 
 enum vmsd_rule {
     VMSD_RULE_SUBSECTION_PREFIX,
@@ -23,6 +24,10 @@ enum vmsd_rule {
     /* Whole-program rules: only the vmsdcheck tool sees enough. */
     VMSD_RULE_SUBSECTION_UNRESOLVED,
     VMSD_RULE_ALLOWLIST_STALE,
+    VMSD_RULE_FACTS_MISSING,
+    /* The gate's rules: what a change loses against its base. */
+    VMSD_RULE_SUBSECTION_REMOVED,
+    VMSD_RULE_SECTION_REMOVED,
     VMSD_RULE_COUNT
 };
 
@@ -71,7 +76,11 @@ struct vmsd_finding {
     enum vmsd_rule rule;
     enum vmsd_severity severity;
     struct vmsd_loc loc;
-    char *message;                      /* ends in " [rule-id]" */
+    char *message;                      /* without the rule id */
+    /* What it is about, independent of lines and programs: a parent and
+     * a subsection, or a description (and NULL), or a unit.  With the
+     * rule and the file, the finding's identity in a baseline. */
+    char *about[2];
     struct vmsd_note notes[VMSD_MAX_NOTES];
     size_t n_notes;
     /* A rename that would fix it: 'renamed' is the description whose
@@ -85,7 +94,10 @@ typedef void (*vmsd_report_fn)(const struct vmsd_finding *finding,
 
 struct vmsd_check_config {
     enum vmsd_severity severity[VMSD_RULE_COUNT];
-    struct vmsd_compatdb *allowlist;    /* may be NULL */
+    const struct vmsd_compatdb *allowlist;      /* may be NULL */
+    /* The gate: what the base build of the program being checked had;
+     * NULL when there is no base. */
+    const struct vmsd_base_program *base;
     struct vmsd_text_style style;
     const char *marker_field;           /* for the marker rules' text */
 };
@@ -99,9 +111,24 @@ void vmsd_check_model(const struct vmsd_model *model,
                       const struct vmsd_check_config *config,
                       vmsd_report_fn report, void *user);
 
-/* allowlist-stale: every entry of the config's allowlist that silenced
- * nothing in the models checked with it.  Run after all of them. */
-void vmsd_check_allowlist(const struct vmsd_check_config *config,
-                          vmsd_report_fn report, void *user);
+/* allowlist-stale: the entries of the config's allowlist that no
+ * program needs: their pair follows the rule or can never load, or a
+ * program has their parent but not the pair.  An entry whose parent no
+ * program has is not a finding: it does not apply to this build, and
+ * INAPPLICABLE[i] (when not NULL) says so for entry i.  BASES[i] is
+ * program i's base or NULL: a pair the base had is the gate's to report
+ * (subsection-removed), not a stale entry. */
+void vmsd_check_allowlist(const struct vmsd_model *const *models,
+                          const struct vmsd_base_program *const *bases,
+                          size_t n_models,
+                          const struct vmsd_check_config *config,
+                          vmsd_report_fn report, void *user,
+                          bool *inapplicable);
+
+/* facts-missing: UNITS are the C units of a program that carry no facts
+ * (their source files, as the program's debug information names them). */
+void vmsd_check_coverage(const struct vmsd_check_config *config,
+                         const char *const *units, size_t n_units,
+                         vmsd_report_fn report, void *user);
 
 #endif

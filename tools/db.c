@@ -52,21 +52,27 @@ static struct pair *separator_breaks(const struct program *programs,
     return pairs;
 }
 
-static const struct vmsd_compat_entry *
-old_entry(const struct vmsd_compatdb *old, const struct pair *pair)
+/* The file being regenerated: the last --db; the others are the layers
+ * under it. */
+static const char *top_file(const struct vmsd_compatdb *db)
 {
-    for (size_t i = 0; old && i < old->n_entries; i++)
-        if (strcmp(old->entries[i].parent, pair->parent) == 0
-            && strcmp(old->entries[i].subsection, pair->subsection) == 0)
-            return &old->entries[i];
-    return NULL;
+    return db && db->n_files ? db->files[db->n_files - 1] : NULL;
+}
+
+/* A lower layer allows the pair already. */
+static bool allowed_below(const struct vmsd_compatdb *db,
+                          const struct pair *pair)
+{
+    const struct vmsd_compat_entry *e = vmsd_compatdb_find(db, pair->parent,
+                                                           pair->subsection);
+    return e && e->file != top_file(db);
 }
 
 static json_t *old_provenance(const struct vmsd_compatdb *old)
 {
-    if (!old || !old->n_files)
+    if (!top_file(old))
         return NULL;
-    json_t *root = json_load_file(old->files[0], 0, NULL);
+    json_t *root = json_load_file(top_file(old), 0, NULL);
     json_t *provenance = json_incref(json_object_get(root, "provenance"));
     json_decref(root);
     return provenance;
@@ -80,9 +86,13 @@ char *db_generate(const struct program *programs, size_t n_programs,
     struct pair *pairs = separator_breaks(programs, n_programs, &n);
     json_t *entries = json_array();
     for (size_t i = 0; i < n; i++) {
-        if (i && compare_pairs(&pairs[i - 1], &pairs[i]) == 0)
-            continue;           /* the same pair in another program */
-        const struct vmsd_compat_entry *e = old_entry(old, &pairs[i]);
+        if ((i && compare_pairs(&pairs[i - 1], &pairs[i]) == 0)
+            || allowed_below(old, &pairs[i]))
+            continue;           /* another program's, or a lower layer's */
+        const struct vmsd_compat_entry *e =
+            old ? vmsd_compatdb_find_in(old, top_file(old), pairs[i].parent,
+                                        pairs[i].subsection)
+                : NULL;
         json_t *entry = json_pack("{s:s, s:s, s:s}",
                                   "parent", pairs[i].parent,
                                   "subsection", pairs[i].subsection,

@@ -6,11 +6,12 @@
 
 #include "../checker/compatdb.h"
 
-/* The database text for every separator break of the programs, sorted by
- * parent and subsection; an entry OLD already has keeps its reason and
- * "where", and OLD's first file's provenance is kept, with the KEY=VALUE
- * strings of PROVENANCE set in it.  New entries get REASON.  The caller
- * frees the text. */
+/* The database text for every separator break of the programs that the
+ * lower layers of OLD (every file but its last) do not allow already,
+ * sorted by parent and subsection.  OLD's last file is the one being
+ * made again: its entries keep their reason and "where", its provenance
+ * is kept, with the KEY=VALUE strings of PROVENANCE set in it.  New
+ * entries get REASON.  The caller frees the text. */
 char *db_generate(const struct program *programs, size_t n_programs,
                   const struct vmsd_compatdb *old, const char *reason,
                   char *const *provenance, size_t n_provenance);

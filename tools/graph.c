@@ -38,7 +38,7 @@ static void put_attention(struct vmsd_strbuf *b,
         return;
     vmsd_strbuf_puts(b, ", color=red, fontcolor=red, penwidth=2, tooltip=\"");
     put_escaped(b, f->message);
-    vmsd_strbuf_puts(b, "\"");
+    vmsd_strbuf_printf(b, " [%s]\"", vmsd_rule_id(f->rule));
 }
 
 /* Mark what ROOT loads, transitively (subsections and nested fields). */

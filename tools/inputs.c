@@ -8,6 +8,8 @@
 #include "../checker/whole-file.h"
 
 #include <dirent.h>
+#include <dwarf.h>
+#include <elfutils/libdw.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -20,8 +22,13 @@
 
 #define LOOSE_PROGRAM_NAME "(objects)"
 
+#define NO_FACTS_HINT "no vmsdcheck facts: build it with -fplugin=vmsdcheck " \
+    "(for QEMU: configure --extra-cflags=-fplugin=vmsdcheck)"
+
 struct reading {
     struct input_set *set;
+    bool loose_units_unknown;   /* a loose input could not count its units */
+    bool loose_seen;
 };
 
 static struct program_input *new_program(struct input_set *set,
@@ -37,11 +44,75 @@ static struct program_input *new_program(struct input_set *set,
 
 static struct program_input *loose_program(struct reading *r)
 {
+    r->loose_seen = true;
     /* new_program may move the array: find the loose one by name. */
     for (size_t i = 0; i < r->set->n_programs; i++)
         if (strcmp(r->set->programs[i].name, LOOSE_PROGRAM_NAME) == 0)
             return &r->set->programs[i];
     return new_program(r->set, LOOSE_PROGRAM_NAME);
+}
+
+static void add_c_unit(struct program_input *p, const char *name)
+{
+    p->c_units = vmsd_xrealloc(p->c_units,
+                               (p->n_c_units + 1) * sizeof *p->c_units);
+    p->c_units[p->n_c_units++] = vmsd_strdup(name);
+}
+
+static bool is_c_language(int lang)
+{
+    /* C89, C, C99, C11, C17 */
+    return lang == 0x01 || lang == 0x02 || lang == 0x0c || lang == 0x1d
+           || lang == 0x2c;
+}
+
+/* The C compile units the debug information of ELF names, added to P;
+ * false when it has none.  "<artificial>" is the unit LTO adds. */
+static bool dwarf_c_units(Elf *elf, struct program_input *p)
+{
+    Dwarf *dw = dwarf_begin_elf(elf, DWARF_C_READ, NULL);
+    if (!dw)
+        return false;
+    Dwarf_CU *cu = NULL;
+    Dwarf_Die die;
+    uint8_t type;
+    bool any = false;
+    while (dwarf_get_units(dw, cu, &cu, NULL, &type, &die, NULL) == 0) {
+        if (type != DW_UT_compile && type != DW_UT_skeleton)
+            continue;
+        any = true;
+        const char *name = dwarf_diename(&die);
+        if (name && strcmp(name, "<artificial>") != 0
+            && is_c_language(dwarf_srclang(&die)))
+            add_c_unit(p, name);
+    }
+    dwarf_end(dw);
+    return any;
+}
+
+/* An object without debug information: its first file symbol names the
+ * source it was assembled from. */
+static void symbol_c_unit(Elf *elf, struct program_input *p)
+{
+    Elf_Scn *scn = NULL;
+    while ((scn = elf_nextscn(elf, scn))) {
+        GElf_Shdr shdr;
+        if (!gelf_getshdr(scn, &shdr) || shdr.sh_type != SHT_SYMTAB)
+            continue;
+        Elf_Data *data = elf_getdata(scn, NULL);
+        size_t n = shdr.sh_entsize ? shdr.sh_size / shdr.sh_entsize : 0;
+        for (size_t i = 0; data && i < n; i++) {
+            GElf_Sym sym;
+            if (!gelf_getsym(data, (int)i, &sym)
+                || GELF_ST_TYPE(sym.st_info) != STT_FILE)
+                continue;
+            const char *name = elf_strptr(elf, shdr.sh_link, sym.st_name);
+            size_t len = name ? strlen(name) : 0;
+            if (len > 2 && strcmp(name + len - 2, ".c") == 0)
+                add_c_unit(p, name);
+            return;
+        }
+    }
 }
 
 static void add_blob(struct program_input *p, const char *origin,
@@ -94,18 +165,32 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
         return false;
     }
     Elf_Data *data = facts_section(elf, &lto);
+    bool has_facts = data && data->d_size;
     if (ehdr.e_type == ET_EXEC || ehdr.e_type == ET_DYN) {
+        if (!has_facts) {
+            fprintf(stderr, "vmsdcheck: %s: %s\n", origin, NO_FACTS_HINT);
+            return false;
+        }
         struct program_input *p = new_program(r->set, origin);
-        if (data && data->d_size)
-            add_blob(p, origin, data->d_buf, data->d_size, false);
+        add_blob(p, origin, data->d_buf, data->d_size, false);
+        p->units_known = dwarf_c_units(elf, p);
         return true;
     }
-    if (data && data->d_size)
-        add_blob(loose_program(r), origin, data->d_buf, data->d_size,
-                 from_archive);
-    else if (lto)
+    if (lto && !has_facts) {
         fprintf(stderr, "vmsdcheck: %s: LTO bytecode carries its facts only "
                 "once linked: give the linked program\n", origin);
+        return false;
+    }
+    struct program_input *loose = loose_program(r);
+    size_t units_before = loose->n_c_units;
+    if (!dwarf_c_units(elf, loose))
+        symbol_c_unit(elf, loose);
+    if (has_facts)
+        add_blob(loose, origin, data->d_buf, data->d_size, from_archive);
+    else if (!from_archive && loose->n_c_units > units_before) {
+        fprintf(stderr, "vmsdcheck: %s: %s\n", origin, NO_FACTS_HINT);
+        return false;
+    }
     return true;
 }
 
@@ -115,6 +200,8 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
     Elf *member;
     Elf_Cmd cmd = ELF_C_READ;
     bool ok = true;
+    struct program_input *loose = loose_program(r);
+    size_t blobs_before = loose->n_blobs;
     while ((member = elf_begin(fd, cmd, archive))) {
         Elf_Arhdr *hdr = elf_getarhdr(member);
         /* "/" and "//" are the archive's symbol and name tables. */
@@ -127,6 +214,11 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
         }
         cmd = elf_next(member);
         elf_end(member);
+        loose = loose_program(r);
+    }
+    if (ok && loose->n_blobs == blobs_before) {
+        fprintf(stderr, "vmsdcheck: %s: %s\n", path, NO_FACTS_HINT);
+        return false;
     }
     return ok;
 }
@@ -140,6 +232,7 @@ static bool read_facts_file(struct reading *r, const char *path)
         return false;
     }
     add_blob(loose_program(r), path, text, n, false);
+    r->loose_units_unknown = true;      /* facts, but no object to count */
     free(text);
     return true;
 }
@@ -175,6 +268,11 @@ static bool read_facts_dir(struct reading *r, const char *path)
         snprintf(names[n++], len, "%s/%s", path, e->d_name);
     }
     closedir(dir);
+    if (!n) {
+        fprintf(stderr, "vmsdcheck: %s: no *.vmsdfacts files: %s\n", path,
+                "give the directory named by -fplugin-arg-vmsdcheck-facts-dir");
+        return false;
+    }
     if (n)
         qsort(names, n, sizeof *names, compare_names);
     bool ok = true;
@@ -226,7 +324,7 @@ static bool read_path(struct reading *r, const char *path)
 bool inputs_read(char *const *paths, size_t n_paths, bool progress,
                  struct input_set *set)
 {
-    struct reading r = { set };
+    struct reading r = { set, false, false };
     bool ok = true;
     memset(set, 0, sizeof *set);
     if (elf_version(EV_CURRENT) == EV_NONE) {
@@ -235,11 +333,12 @@ bool inputs_read(char *const *paths, size_t n_paths, bool progress,
     }
     for (size_t i = 0; i < n_paths; i++) {
         ok = read_path(&r, paths[i]) && ok;
-        set->n_files_read++;
         if (progress && ((i + 1) % 100 == 0 || i + 1 == n_paths))
             fprintf(stderr, "vmsdcheck: read %zu of %zu inputs\n", i + 1,
                     n_paths);
     }
+    if (r.loose_seen)
+        loose_program(&r)->units_known = !r.loose_units_unknown;
     return ok;
 }
 
@@ -251,6 +350,9 @@ void inputs_free(struct input_set *set)
             free(p->blobs[j].origin);
             free(p->blobs[j].data);
         }
+        for (size_t j = 0; j < p->n_c_units; j++)
+            free(p->c_units[j]);
+        free(p->c_units);
         free(p->blobs);
         free(p->name);
     }

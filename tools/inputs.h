@@ -18,20 +18,25 @@ struct facts_blob {
                                    needed: its definitions yield to others */
 };
 
+/* A program's C units as its debug information (or, for an object
+ * without it, its file symbol) names them: what should carry facts. */
 struct program_input {
     char *name;
     struct facts_blob *blobs;
     size_t n_blobs;
+    char **c_units;
+    size_t n_c_units;
+    bool units_known;           /* false: no way to count them */
 };
 
 struct input_set {
     struct program_input *programs;
     size_t n_programs;
-    size_t n_files_read;
 };
 
-/* Read every path; print what cannot be read to stderr and return
- * false.  With 'progress', count files read on stderr. */
+/* Read every path; print what cannot be read, or carries no facts at
+ * all, to stderr and return false.  With 'progress', count files read on
+ * stderr. */
 bool inputs_read(char *const *paths, size_t n_paths, bool progress,
                  struct input_set *set);
 void inputs_free(struct input_set *set);

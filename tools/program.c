@@ -6,6 +6,7 @@
  * from an archive member yields to one from an object (QEMU's stubs live
  * in an archive); between equals the first wins. */
 #include "program.h"
+#include "paths.h"
 
 #include "../checker/facts.h"
 
@@ -84,6 +85,7 @@ static void symtab_free(struct symtab *t)
 struct unit {
     struct vmsd_model model;
     bool from_archive;
+    char *name;                 /* the main source file, as compiled */
 };
 
 struct merge {
@@ -97,7 +99,31 @@ struct unit_map {
     struct vmsd_uid_index desc;         /* unit uid -> program desc */
     struct vmsd_uid_index sublist;      /* unit list uid -> program uid */
     struct vmsd_uid_index fieldlist;
+    const struct vmsd_model *unit;
+    const char **files;                 /* unit file i -> program's name */
 };
+
+/* The program's name of a file of the unit: its display path, kept
+ * once in the program. */
+static const char *program_file(const struct unit_map *map, const char *file)
+{
+    for (size_t i = 0; file && i < map->unit->n_files; i++)
+        if (map->unit->files[i] == file)
+            return map->files[i];
+    return NULL;
+}
+
+static void map_files(struct program *program, const char *root,
+                      const struct unit *u, struct unit_map *map)
+{
+    map->unit = &u->model;
+    map->files = vmsd_xcalloc(u->model.n_files, sizeof *map->files);
+    for (size_t i = 0; i < u->model.n_files; i++) {
+        char *shown = paths_display(u->model.files[i], root);
+        map->files[i] = vmsd_strset_add_name(&program->files, shown)->key;
+        free(shown);
+    }
+}
 
 static uint32_t new_uid(struct merge *m)
 {
@@ -124,11 +150,10 @@ static struct vmsd_desc *resolve(struct merge *m, struct unit_map *map,
 static void copy_ref(struct merge *m, struct unit_map *map,
                      const struct vmsd_ref *from, struct vmsd_ref *to)
 {
-    struct vmsd_model *model = &m->program->model;
     to->is_null = from->is_null;
     to->symbol = vmsd_strdup(from->symbol);
     to->loc = from->loc;
-    to->loc.file = vmsd_model_intern_file(model, from->loc.file);
+    to->loc.file = program_file(map, from->loc.file);
     if (from->is_null || !from->uid)
         return;                 /* NULL, or an address nobody can follow */
     struct vmsd_desc *target = resolve(m, map, from);
@@ -206,7 +231,7 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
         nd->name = vmsd_strdup(d->name);
         nd->name_unreadable = d->name_unreadable;
         nd->loc = d->loc;
-        nd->loc.file = vmsd_model_intern_file(model, d->loc.file);
+        nd->loc.file = program_file(map, d->loc.file);
         nd->version_id = d->version_id;
         nd->minimum_version_id = d->minimum_version_id;
         nd->needed = vmsd_strdup(d->needed);
@@ -243,23 +268,77 @@ static bool parse_blob(const struct facts_blob *blob, struct unit **units,
         }
         *units = vmsd_xrealloc(*units, (*n_units + 1) * sizeof **units);
         struct unit *u = &(*units)[(*n_units)++];
-        char error[256], *name;
+        char error[256];
         size_t used;
         vmsd_model_init(&u->model);
         u->from_archive = blob->from_archive;
         if (!vmsd_facts_read(blob->data + pos, blob->size - pos, &u->model,
-                             &name, &used, error, sizeof error)) {
+                             &u->name, &used, error,
+                             sizeof error)) {
             fprintf(stderr, "vmsdcheck: %s: %s\n", blob->origin, error);
             return false;
         }
-        free(name);
         vmsd_model_resolve(&u->model);
         pos += used;
     }
     return true;
 }
 
-bool program_build(const struct program_input *input, struct program *out)
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Take one unit named like NAME (exactly, or else by its last part)
+ * off the count of facts documents; false when there is none left. */
+static bool take_unit(struct vmsd_strset *exact, struct vmsd_strset *base,
+                      const char *name)
+{
+    struct vmsd_strset_slot *slot = vmsd_strset_find_name(exact, name);
+    if (!slot || !slot->value)
+        slot = vmsd_strset_find_name(base, base_name(name));
+    if (!slot || !slot->value)
+        return false;
+    slot->value = (void *)((uintptr_t)slot->value - 1);
+    return true;
+}
+
+static void count_one(struct vmsd_strset *set, const char *key)
+{
+    struct vmsd_strset_slot *slot = vmsd_strset_add_name(set, key);
+    slot->value = (void *)((uintptr_t)slot->value + 1);
+}
+
+/* Which of the program's C units carry no facts. */
+static void find_uncovered(const struct program_input *input,
+                           const struct unit *units, size_t n_units,
+                           const char *root, struct program *out)
+{
+    struct vmsd_strset exact = { 0 }, base = { 0 };
+    out->units_known = input->units_known;
+    out->n_c_units = input->n_c_units;
+    out->n_fact_units = n_units;
+    for (size_t i = 0; i < n_units; i++) {
+        if (!units[i].name)
+            continue;
+        count_one(&exact, units[i].name);
+        count_one(&base, base_name(units[i].name));
+    }
+    for (size_t i = 0; input->units_known && i < input->n_c_units; i++) {
+        const char *name = input->c_units[i];
+        if (take_unit(&exact, &base, name))
+            continue;
+        out->uncovered = vmsd_xrealloc(out->uncovered, (out->n_uncovered + 1)
+                                       * sizeof *out->uncovered);
+        out->uncovered[out->n_uncovered++] = paths_display(name, root);
+    }
+    vmsd_strset_free(&exact);
+    vmsd_strset_free(&base);
+}
+
+bool program_build(const struct program_input *input, const char *root,
+                   struct program *out)
 {
     struct unit *units = NULL;
     size_t n_units = 0;
@@ -281,18 +360,23 @@ bool program_build(const struct program_input *input, struct program *out)
                 symtab_offer(&m.globals, d, units[i].from_archive);
         }
     struct unit_map *maps = vmsd_xcalloc(n_units, sizeof *maps);
-    for (size_t i = 0; ok && i < n_units; i++)
+    for (size_t i = 0; ok && i < n_units; i++) {
+        map_files(out, root, &units[i], &maps[i]);
         add_descs(&m, &units[i], &maps[i]);
+    }
     for (size_t i = 0; ok && i < n_units; i++)
         add_lists(&m, &units[i], &maps[i]);
     vmsd_model_resolve(&out->model);
-    out->n_units = n_units;
+    if (ok)
+        find_uncovered(input, units, n_units, root, out);
 
     for (size_t i = 0; i < n_units; i++) {
         vmsd_uid_index_free(&maps[i].desc);
         vmsd_uid_index_free(&maps[i].sublist);
         vmsd_uid_index_free(&maps[i].fieldlist);
+        free(maps[i].files);
         vmsd_model_free(&units[i].model);
+        free(units[i].name);
     }
     free(maps);
     free(units);
@@ -303,4 +387,8 @@ bool program_build(const struct program_input *input, struct program *out)
 void program_free(struct program *program)
 {
     vmsd_model_free(&program->model);
+    vmsd_strset_free(&program->files);
+    for (size_t i = 0; i < program->n_uncovered; i++)
+        free(program->uncovered[i]);
+    free(program->uncovered);
 }

@@ -7,16 +7,26 @@
 #include "inputs.h"
 
 #include "../checker/model.h"
+#include "../checker/strset.h"
 
 struct program {
     const char *name;
     struct vmsd_model model;    /* resolved */
-    size_t n_units;
+    struct vmsd_strset files;   /* the file names the model's places use */
+    /* Coverage: the C units the program has (when it can tell) and those
+     * of them that carry no facts. */
+    bool units_known;
+    size_t n_c_units;
+    size_t n_fact_units;        /* facts documents read */
+    char **uncovered;           /* display paths */
+    size_t n_uncovered;
 };
 
-/* Build the program from its facts; false (with the reason on stderr)
- * when a facts document is unreadable. */
-bool program_build(const struct program_input *input, struct program *out);
+/* Build the program from its facts, file names shown relative to ROOT
+ * (see paths_display; NULL: as compiled); false (with the reason on
+ * stderr) when a facts document is unreadable. */
+bool program_build(const struct program_input *input, const char *root,
+                   struct program *out);
 void program_free(struct program *program);
 
 #endif

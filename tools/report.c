@@ -1,56 +1,57 @@
 /* Keeping and writing findings. */
 #include "report.h"
 
+#include "../checker/baseline.h"
 #include "../checker/strbuf.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Programs are a bit set: more than this many collapse into the last. */
 #define MAX_PROGRAM_BITS (8 * sizeof(unsigned long))
 
-void report_init(struct report *report)
+void report_init(struct report *report, const struct program *programs,
+                 size_t n_programs, const char *source_root)
 {
     memset(report, 0, sizeof *report);
+    report->programs = programs;
+    report->n_programs = n_programs;
+    report->source_root = source_root;
+}
+
+static void free_finding(struct stored_finding *f)
+{
+    free(f->message);
+    free(f->about[0]);
+    free(f->about[1]);
+    free(f->fingerprint);
+    free(f->suggested_name);
+    for (size_t j = 0; j < f->n_notes; j++)
+        free(f->notes[j].text);
 }
 
 void report_free(struct report *report)
 {
-    for (size_t i = 0; i < report->n_findings; i++) {
-        struct stored_finding *f = &report->findings[i];
-        free(f->message);
-        free(f->suggested_name);
-        for (size_t j = 0; j < f->n_notes; j++)
-            free(f->notes[j].text);
-    }
-    for (size_t i = 0; i < report->n_files; i++)
-        free(report->files[i]);
-    free(report->files);
+    for (size_t i = 0; i < report->n_findings; i++)
+        free_finding(&report->findings[i]);
     free(report->findings);
-    free(report->programs);
+    vmsd_strset_free(&report->files);
     memset(report, 0, sizeof *report);
 }
 
-void report_begin_program(struct report *report, const char *name)
+void report_begin_program(struct report *report, size_t i)
 {
-    report->programs = vmsd_xrealloc(report->programs,
-                                     (report->n_programs + 1)
-                                     * sizeof *report->programs);
-    report->current_program = report->n_programs;
-    report->programs[report->n_programs++] = name;
+    report->current_program = i;
 }
 
-static const char *intern(struct report *report, const char *file)
+static struct vmsd_loc own_loc(struct report *report, struct vmsd_loc loc)
 {
-    if (!file)
-        return NULL;
-    for (size_t i = report->n_files; i-- > 0;)
-        if (strcmp(report->files[i], file) == 0)
-            return report->files[i];
-    report->files = vmsd_xrealloc(report->files, (report->n_files + 1)
-                                  * sizeof *report->files);
-    return report->files[report->n_files++] = vmsd_strdup(file);
+    if (loc.file)
+        loc.file = vmsd_strset_add_name(&report->files, loc.file)->key;
+    loc.host = 0;
+    return loc;
 }
 
 static bool same_loc(struct vmsd_loc a, struct vmsd_loc b)
@@ -67,11 +68,11 @@ static unsigned long program_bit(const struct report *report)
 void report_add(const struct vmsd_finding *finding, void *user)
 {
     struct report *report = user;
-    struct vmsd_loc loc = finding->loc;
-    loc.file = intern(report, loc.file);
-    loc.host = 0;
+    struct vmsd_loc loc = own_loc(report, finding->loc);
 
-    for (size_t i = 0; i < report->n_findings; i++) {
+    /* The same finding in another program: the last few are where it
+     * would be, as programs share their units in the same order. */
+    for (size_t i = report->n_findings; i-- > 0;) {
         struct stored_finding *f = &report->findings[i];
         if (f->rule == finding->rule && same_loc(f->loc, loc)
             && strcmp(f->message, finding->message) == 0) {
@@ -88,12 +89,12 @@ void report_add(const struct vmsd_finding *finding, void *user)
     f->severity = finding->severity;
     f->loc = loc;
     f->message = vmsd_strdup(finding->message);
+    f->about[0] = vmsd_strdup(finding->about[0]);
+    f->about[1] = vmsd_strdup(finding->about[1]);
     f->suggested_name = vmsd_strdup(finding->suggested_name);
     f->n_notes = finding->n_notes;
     for (size_t i = 0; i < finding->n_notes; i++) {
-        f->notes[i].loc = finding->notes[i].loc;
-        f->notes[i].loc.file = intern(report, finding->notes[i].loc.file);
-        f->notes[i].loc.host = 0;
+        f->notes[i].loc = own_loc(report, finding->notes[i].loc);
         f->notes[i].text = vmsd_strdup(finding->notes[i].text);
     }
     f->programs = program_bit(report);
@@ -114,11 +115,40 @@ static int compare_findings(const void *pa, const void *pb)
     return strcmp(a->message, b->message);
 }
 
+/* FNV-1a over the parts of a finding's identity, NUL-separated. */
+static uint64_t identity_hash(const struct stored_finding *f)
+{
+    const char *parts[] = { vmsd_rule_id(f->rule), f->about[0], f->about[1],
+                            f->loc.file };
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        for (const char *p = parts[i] ? parts[i] : ""; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+        h = (h ^ 0xff) * 1099511628211ull;  /* no NUL in a part: a fence */
+    }
+    return h;
+}
+
 void report_sort(struct report *report)
 {
-    if (report->n_findings)
-        qsort(report->findings, report->n_findings, sizeof *report->findings,
-              compare_findings);
+    if (!report->n_findings)
+        return;
+    qsort(report->findings, report->n_findings, sizeof *report->findings,
+          compare_findings);
+    struct vmsd_strset seen = { 0 };
+    for (size_t i = 0; i < report->n_findings; i++) {
+        struct stored_finding *f = &report->findings[i];
+        char hash[17];
+        snprintf(hash, sizeof hash, "%016llx",
+                 (unsigned long long)identity_hash(f));
+        struct vmsd_strset_slot *slot = vmsd_strset_add_name(&seen, hash);
+        slot->value = (void *)((uintptr_t)slot->value + 1);
+        struct vmsd_strbuf b = { 0 };
+        vmsd_strbuf_printf(&b, "%s-%zu", hash, (size_t)(uintptr_t)slot->value);
+        free(f->fingerprint);
+        f->fingerprint = vmsd_strbuf_take(&b);
+    }
+    vmsd_strset_free(&seen);
 }
 
 enum vmsd_severity report_worst(const struct report *report)
@@ -128,6 +158,19 @@ enum vmsd_severity report_worst(const struct report *report)
         if (report->findings[i].severity > worst)
             worst = report->findings[i].severity;
     return worst;
+}
+
+void report_drop_known(struct report *report, const struct vmsd_strset *known)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < report->n_findings; i++) {
+        struct stored_finding *f = &report->findings[i];
+        if (vmsd_strset_find_name(known, f->fingerprint))
+            free_finding(f);
+        else
+            report->findings[kept++] = *f;
+    }
+    report->n_findings = kept;
 }
 
 /* Text: what GCC would print, plus a note naming the programs when the
@@ -151,7 +194,7 @@ static void put_programs(struct vmsd_strbuf *b, const struct report *report,
     const char *sep = "";
     for (size_t i = 0; i < report->n_programs && i < MAX_PROGRAM_BITS; i++) {
         if (programs & (1ul << i)) {
-            vmsd_strbuf_printf(b, "%s%s", sep, report->programs[i]);
+            vmsd_strbuf_printf(b, "%s%s", sep, report->programs[i].name);
             sep = ", ";
         }
     }
@@ -163,8 +206,9 @@ static char *render_text(const struct report *report)
     for (size_t i = 0; i < report->n_findings; i++) {
         const struct stored_finding *f = &report->findings[i];
         put_where(&b, f->loc);
-        vmsd_strbuf_printf(&b, "%s: %s\n", vmsd_severity_name(f->severity),
-                           f->message);
+        vmsd_strbuf_printf(&b, "%s: %s [%s]\n",
+                           vmsd_severity_name(f->severity), f->message,
+                           vmsd_rule_id(f->rule));
         for (size_t j = 0; j < f->n_notes; j++) {
             put_where(&b, f->notes[j].loc);
             vmsd_strbuf_printf(&b, "note: %s\n", f->notes[j].text);
@@ -193,8 +237,58 @@ static json_t *json_program_names(const struct report *report,
     json_t *names = json_array();
     for (size_t i = 0; i < report->n_programs && i < MAX_PROGRAM_BITS; i++)
         if (programs & (1ul << i))
-            json_array_append_new(names, json_string(report->programs[i]));
+            json_array_append_new(names,
+                                  json_string(report->programs[i].name));
     return names;
+}
+
+/* A program's description graph: the base a later gate compares with. */
+static json_t *json_descriptions(const struct program *program)
+{
+    struct vmsd_base_program graph;
+    vmsd_base_program_from_model(&graph, program->name, &program->model);
+    json_t *descs = json_array();
+    for (size_t i = 0; i < graph.n_descs; i++) {
+        const struct vmsd_base_desc *d = &graph.descs[i];
+        json_t *subs = json_array();
+        for (size_t j = 0; j < d->n_subs; j++)
+            json_array_append_new(subs, json_pack("{s:s, s:s?, s:o}",
+                "name", d->subs[j].name, "symbol", d->subs[j].symbol,
+                "location", json_loc(d->subs[j].loc)));
+        json_array_append_new(descs, json_pack("{s:s, s:s?, s:o, s:b, s:o}",
+            "name", d->name, "symbol", d->symbol,
+            "location", json_loc(d->loc), "top_level", d->top_level,
+            "subsections", subs));
+    }
+    vmsd_base_program_free(&graph);
+    return descs;
+}
+
+static json_t *json_units(const struct program *program)
+{
+    json_t *missing = json_array();
+    for (size_t i = 0; i < program->n_uncovered; i++)
+        json_array_append_new(missing, json_string(program->uncovered[i]));
+    json_t *c_units = program->units_known
+                      ? json_integer((json_int_t)program->n_c_units)
+                      : json_null();
+    return json_pack("{s:o, s:I, s:o}", "c_units", c_units,
+                     "with_facts", (json_int_t)program->n_fact_units,
+                     "not_covered", missing);
+}
+
+static json_t *json_inapplicable(const struct report *report)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; report->inapplicable && i < report->allowlist->n_entries;
+         i++) {
+        const struct vmsd_compat_entry *e = &report->allowlist->entries[i];
+        if (report->inapplicable[i])
+            json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:i}",
+                "parent", e->parent, "subsection", e->subsection,
+                "file", e->file, "line", (int)e->line));
+    }
+    return list;
 }
 
 static json_t *render_json_tree(const struct report *report)
@@ -207,10 +301,11 @@ static json_t *render_json_tree(const struct report *report)
             json_array_append_new(notes, json_pack("{s:o, s:s}",
                 "location", json_loc(f->notes[j].loc),
                 "message", f->notes[j].text));
-        json_t *item = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}",
+        json_t *item = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o}",
             "rule", vmsd_rule_id(f->rule),
             "severity", vmsd_severity_name(f->severity),
             "message", f->message,
+            "fingerprint", f->fingerprint,
             "location", json_loc(f->loc),
             "notes", notes,
             "programs", json_program_names(report, f->programs));
@@ -221,22 +316,36 @@ static json_t *render_json_tree(const struct report *report)
     }
     json_t *programs = json_array();
     for (size_t i = 0; i < report->n_programs; i++)
-        json_array_append_new(programs, json_string(report->programs[i]));
-    return json_pack("{s:s, s:i, s:o, s:o}", "format", "vmsdcheck-report",
-                     "version", 1, "programs", programs, "findings",
-                     findings);
+        json_array_append_new(programs, json_pack("{s:s, s:o, s:o}",
+            "name", report->programs[i].name,
+            "units", json_units(&report->programs[i]),
+            "descriptions", json_descriptions(&report->programs[i])));
+    json_t *root = json_pack("{s:s, s:i}", "format", REPORT_FORMAT,
+                             "version", REPORT_VERSION);
+    if (report->source_root)
+        json_object_set_new(root, "source_root",
+                            json_string(report->source_root));
+    json_object_set_new(root, "programs", programs);
+    json_object_set_new(root, "allowlist_not_applicable",
+                        json_inapplicable(report));
+    json_object_set_new(root, "findings", findings);
+    return root;
 }
 
-/* SARIF 2.1.0, as GitHub and GitLab read it. */
+/* SARIF 2.1.0, as GitHub code scanning reads it.  With a source root,
+ * relative paths stand under %SRCROOT%. */
 
-static json_t *sarif_location(struct vmsd_loc loc, const char *message)
+static json_t *sarif_location(const struct report *report,
+                              struct vmsd_loc loc, const char *message)
 {
     json_t *region = json_pack("{s:i}", "startLine", loc.line ? (int)loc.line : 1);
     if (loc.column)
         json_object_set_new(region, "startColumn", json_integer(loc.column));
-    json_t *where = json_pack("{s:{s:{s:s}, s:o}}", "physicalLocation",
-                              "artifactLocation", "uri",
-                              loc.file ? loc.file : "", "region", region);
+    json_t *artifact = json_pack("{s:s}", "uri", loc.file ? loc.file : "");
+    if (report->source_root && loc.file && loc.file[0] != '/')
+        json_object_set_new(artifact, "uriBaseId", json_string("%SRCROOT%"));
+    json_t *where = json_pack("{s:{s:o, s:o}}", "physicalLocation",
+                              "artifactLocation", artifact, "region", region);
     if (message)
         json_object_set_new(where, "message",
                             json_pack("{s:s}", "text", message));
@@ -256,24 +365,51 @@ static json_t *render_sarif_tree(const struct report *report)
         json_t *related = json_array();
         for (size_t j = 0; j < f->n_notes; j++)
             json_array_append_new(related,
-                sarif_location(f->notes[j].loc, f->notes[j].text));
-        json_t *result = json_pack("{s:s, s:i, s:s, s:{s:s}, s:[o], s:o}",
+                sarif_location(report, f->notes[j].loc, f->notes[j].text));
+        json_t *result = json_pack("{s:s, s:i, s:s, s:{s:s}, s:[o], s:o, s:{s:s}}",
             "ruleId", vmsd_rule_id(f->rule),
             "ruleIndex", (int)f->rule,
             "level", f->severity == VMSD_ERROR ? "error" : "warning",
             "message", "text", f->message,
-            "locations", sarif_location(f->loc, NULL),
-            "relatedLocations", related);
+            "locations", sarif_location(report, f->loc, NULL),
+            "relatedLocations", related,
+            "partialFingerprints", "vmsdcheck/v1", f->fingerprint);
         json_object_set_new(result, "properties", json_pack("{s:o}",
             "programs", json_program_names(report, f->programs)));
         json_array_append_new(results, result);
     }
-    return json_pack("{s:s, s:[{s:{s:{s:s, s:s, s:o}}, s:o}]}",
-        "version", "2.1.0",
-        "runs", "tool", "driver", "name", "vmsdcheck",
-        "version", VMSDCHECK_VERSION,
-        "rules", rules,
-        "results", results);
+    json_t *run = json_pack("{s:{s:{s:s, s:s, s:o}}, s:o}",
+        "tool", "driver", "name", "vmsdcheck", "version", VMSDCHECK_VERSION,
+        "rules", rules, "results", results);
+    if (report->source_root) {
+        struct vmsd_strbuf uri = { 0 };
+        vmsd_strbuf_printf(&uri, "file://%s%s", report->source_root,
+                           strcmp(report->source_root, "/") ? "/" : "");
+        json_object_set_new(run, "originalUriBaseIds", json_pack(
+            "{s:{s:s}}", "%SRCROOT%", "uri", uri.data));
+        free(uri.data);
+    }
+    return json_pack("{s:s, s:s, s:[o]}",
+        "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
+        "version", "2.1.0", "runs", run);
+}
+
+/* GitLab Code Quality: the merge-request widget's format. */
+static json_t *render_gitlab_tree(const struct report *report)
+{
+    json_t *issues = json_array();
+    for (size_t i = 0; i < report->n_findings; i++) {
+        const struct stored_finding *f = &report->findings[i];
+        json_array_append_new(issues, json_pack(
+            "{s:s, s:s, s:s, s:s, s:{s:s, s:{s:i}}}",
+            "description", f->message,
+            "check_name", vmsd_rule_id(f->rule),
+            "fingerprint", f->fingerprint,
+            "severity", f->severity == VMSD_ERROR ? "critical" : "major",
+            "location", "path", f->loc.file ? f->loc.file : "",
+            "lines", "begin", f->loc.line ? (int)f->loc.line : 1));
+    }
+    return issues;
 }
 
 char *report_json_text(json_t *tree)
@@ -290,56 +426,36 @@ char *report_json_text(json_t *tree)
 
 char *report_render(const struct report *report, enum report_format format)
 {
-    if (format == REPORT_TEXT)
-        return render_text(report);
-    return report_json_text(format == REPORT_JSON ? render_json_tree(report)
-                                                  : render_sarif_tree(report));
+    switch (format) {
+    case REPORT_JSON:
+        return report_json_text(render_json_tree(report));
+    case REPORT_SARIF:
+        return report_json_text(render_sarif_tree(report));
+    case REPORT_GITLAB:
+        return report_json_text(render_gitlab_tree(report));
+    case REPORT_TEXT:
+        break;
+    }
+    return render_text(report);
 }
 
-/* Baselines: a finding is known when the base's JSON report has one of
- * the same rule and message (lines move; what a finding says does not). */
-
-static bool in_baseline(json_t *known, const struct stored_finding *f)
+void report_summary(const struct report *report, FILE *out)
 {
-    size_t i;
-    json_t *item;
-    json_array_foreach(known, i, item) {
-        const char *rule = json_string_value(json_object_get(item, "rule"));
-        const char *message = json_string_value(json_object_get(item,
-                                                                "message"));
-        if (rule && message && strcmp(rule, vmsd_rule_id(f->rule)) == 0
-            && strcmp(message, f->message) == 0)
-            return true;
+    for (size_t i = 0; i < report->n_programs; i++) {
+        const struct program *p = &report->programs[i];
+        if (p->n_uncovered)
+            fprintf(out, "vmsdcheck: %s: %zu of %zu C units carry facts; "
+                    "not checked: the %zu facts-missing findings\n", p->name,
+                    p->n_c_units - p->n_uncovered, p->n_c_units,
+                    p->n_uncovered);
     }
-    return false;
-}
-
-bool report_drop_known(struct report *report, const char *baseline_path)
-{
-    json_error_t jerr;
-    json_t *root = json_load_file(baseline_path, 0, &jerr);
-    const char *format = json_string_value(json_object_get(root, "format"));
-    json_t *known = json_object_get(root, "findings");
-    if (!root || !format || strcmp(format, "vmsdcheck-report") != 0
-        || !json_is_array(known)) {
-        fprintf(stderr, "vmsdcheck: %s: not a vmsdcheck JSON report%s%s\n",
-                baseline_path, root ? "" : ": ", root ? "" : jerr.text);
-        json_decref(root);
-        return false;
-    }
-    size_t kept = 0;
-    for (size_t i = 0; i < report->n_findings; i++) {
-        struct stored_finding *f = &report->findings[i];
-        if (!in_baseline(known, f)) {
-            report->findings[kept++] = *f;
-            continue;
-        }
-        free(f->message);
-        free(f->suggested_name);
-        for (size_t j = 0; j < f->n_notes; j++)
-            free(f->notes[j].text);
-    }
-    report->n_findings = kept;
-    json_decref(root);
-    return true;
+    size_t n = 0;
+    for (size_t i = 0; report->inapplicable && i < report->allowlist->n_entries;
+         i++)
+        n += report->inapplicable[i];
+    if (n)
+        fprintf(out, "vmsdcheck: %zu allowlist entr%s not apply here: no "
+                "input has %s parent (--format json lists %s)\n", n,
+                n == 1 ? "y does" : "ies do", n == 1 ? "its" : "their",
+                n == 1 ? "it" : "them");
 }

@@ -1,13 +1,20 @@
 /* The findings of a run, kept across programs (one finding found in
- * five binaries is reported once, naming all five), sorted, and written
- * as GCC-style text, JSON or SARIF 2.1.0. */
+ * five binaries is reported once, naming all five), sorted, given a
+ * fingerprint, and written as GCC-style text, JSON, SARIF 2.1.0 or
+ * GitLab Code Quality. */
 #ifndef VMSDCHECK_TOOL_REPORT_H
 #define VMSDCHECK_TOOL_REPORT_H
 
+#include "program.h"
+
+#include "../checker/compatdb.h"
 #include "../checker/rules.h"
 
 #include <jansson.h>
 #include <stdio.h>
+
+#define REPORT_FORMAT "vmsdcheck-report"
+#define REPORT_VERSION 2
 
 struct stored_note {
     struct vmsd_loc loc;
@@ -19,6 +26,8 @@ struct stored_finding {
     enum vmsd_severity severity;
     struct vmsd_loc loc;                /* file owned by the report */
     char *message;
+    char *about[2];
+    char *fingerprint;                  /* set by report_sort */
     struct stored_note notes[VMSD_MAX_NOTES];
     size_t n_notes;
     char *suggested_name;               /* a rename, or NULL */
@@ -28,31 +37,37 @@ struct stored_finding {
 struct report {
     struct stored_finding *findings;
     size_t n_findings;
-    const char **programs;              /* names, not owned */
+    struct vmsd_strset files;           /* interned file names */
+    /* What the run looked at, for JSON and the summary; not owned. */
+    const struct program *programs;
     size_t n_programs;
     size_t current_program;
-    char **files;                       /* interned file names */
-    size_t n_files;
+    const struct vmsd_compatdb *allowlist;
+    const bool *inapplicable;            /* per allowlist entry, or NULL */
+    const char *source_root;            /* absolute, or NULL */
 };
 
-enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_SARIF };
+enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_SARIF, REPORT_GITLAB };
 
-void report_init(struct report *report);
+void report_init(struct report *report, const struct program *programs,
+                 size_t n_programs, const char *source_root);
 void report_free(struct report *report);
 
-/* Findings from now on belong to this program. */
-void report_begin_program(struct report *report, const char *name);
+/* Findings from now on belong to program I. */
+void report_begin_program(struct report *report, size_t i);
 /* A vmsd_report_fn: the user pointer is the report. */
 void report_add(const struct vmsd_finding *finding, void *report);
 
-/* Sorted by file, line, column, rule, message. */
+/* Sort by file, line, column, rule, message, and give every finding
+ * its fingerprint: its rule, what it is about and its file, hashed, and
+ * which occurrence of that it is ("<hash>-<n>"), so that it survives
+ * moved lines and a second occurrence is new. */
 void report_sort(struct report *report);
 /* The most severe finding's severity (VMSD_OFF when there is none). */
 enum vmsd_severity report_worst(const struct report *report);
 
-/* Drop the findings a JSON report of the base branch already has (same
- * rule and message); false when that report is unreadable. */
-bool report_drop_known(struct report *report, const char *baseline_path);
+/* Drop the findings whose fingerprint KNOWN (a set) has. */
+void report_drop_known(struct report *report, const struct vmsd_strset *known);
 
 /* TREE as indented JSON text with a final newline, in member order;
  * TREE is released.  The caller frees the text. */
@@ -60,5 +75,9 @@ char *report_json_text(json_t *tree);
 
 /* The report as text in the format; the caller frees it. */
 char *report_render(const struct report *report, enum report_format format);
+
+/* What the findings do not say, on OUT: units without facts, allowlist
+ * entries that do not apply to these programs. */
+void report_summary(const struct report *report, FILE *out);
 
 #endif

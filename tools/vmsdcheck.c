@@ -1,11 +1,16 @@
 /* vmsdcheck: the whole-program checker.  Reads the facts the plugin left
  * in objects and binaries, builds each program's description graph, runs
- * every rule on it (and those only a whole program can decide), and
- * writes the allowlist a build needs. */
+ * every rule on it (and those only a whole program or a base can decide),
+ * and writes the allowlist a build needs.
+ *
+ * One table lists the commands, one the options (it prints the help);
+ * each command is one cmd_* function. */
 #define _POSIX_C_SOURCE 200809L
+#include "baseline.h"
 #include "db.h"
 #include "graph.h"
 #include "inputs.h"
+#include "paths.h"
 #include "program.h"
 #include "report.h"
 
@@ -19,10 +24,10 @@
 #include <string.h>
 #include <unistd.h>
 
-enum command { CMD_CHECK, CMD_DB_GENERATE, CMD_DB_CHECK, CMD_GRAPH };
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
 struct settings {
-    enum command command;
+    const struct command *command;
     struct vmsd_check_config config;
     struct vmsd_compatdb db;
     bool have_db;
@@ -33,64 +38,133 @@ struct settings {
     char **provenance;                  /* KEY=VALUE, for db generate */
     size_t n_provenance;
     const char *root;
+    char *source_root;                  /* absolute, or NULL */
     enum vmsd_severity fail_on;         /* VMSD_OFF: never */
     int progress;                       /* -1: when there are many inputs */
     char **inputs;
     size_t n_inputs;
 };
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+/* What every command starts from: the inputs read, built into programs,
+ * and checked. */
+struct run {
+    struct input_set set;
+    struct program *programs;
+    struct baseline base;
+    bool have_base;
+    bool *inapplicable;
+    struct report report;
+};
+
+/* Commands */
+
+struct command {
+    const char *words;                  /* "db check" */
+    int (*fn)(struct settings *s);
+    const char *usage;
+    const char *summary;
+};
+
+static int cmd_check(struct settings *s);
+static int cmd_db_generate(struct settings *s);
+static int cmd_db_check(struct settings *s);
+static int cmd_graph(struct settings *s);
+
+static const struct command commands[] = {
+    { "check", cmd_check, "[check] [OPTION]... INPUT...",
+      "report every finding (the default command)" },
+    { "db generate", cmd_db_generate, "db generate [OPTION]... INPUT...",
+      "write the allowlist the inputs need that the lower --db layers do "
+      "not give; entries of the last --db keep their reasons" },
+    { "db check", cmd_db_check,
+      "db check --db FILE [--baseline BASE.json] [OPTION]... INPUT...",
+      "the pre-merge gate: fail on what the change breaks against the base "
+      "(renamed or removed names), on findings the base does not have, "
+      "and on stale allowlist entries" },
+    { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
+      "the description graph of one program as Graphviz dot, findings in "
+      "red" },
+};
+#define N_COMMANDS (sizeof commands / sizeof *commands)
+
+/* Options */
+
+enum option_key {
+    OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
+    OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_OUTPUT = 'o',
+    OPT_HELP = 'h',
+};
+
+struct option_spec {
+    const char *name;
+    const char *arg;                    /* its argument's name, or NULL */
+    int key;
+    const char *help;
+};
+
+static const struct option_spec option_specs[] = {
+    { "db", "FILE", OPT_DB, "an allowlist (compat database); may repeat: "
+      "later files layer over earlier ones" },
+    { "format", "FORMAT", OPT_FORMAT, "text (the default), json, sarif or "
+      "gitlab (Code Quality)" },
+    { "output", "FILE", OPT_OUTPUT, "write there, whole or not at all, not "
+      "to stdout" },
+    { "source-root", "DIR", OPT_SOURCE_ROOT, "name files relative to DIR "
+      "(SARIF: under %SRCROOT%)" },
+    { "severity", "RULE=SEV", OPT_SEVERITY, "SEV is error, warning or off; "
+      "may repeat" },
+    { "fail-on", "LEVEL", OPT_FAIL_ON, "exit 1 on a finding of at least "
+      "LEVEL: warning (the default), error, or never" },
+    { "baseline", "FILE", OPT_BASELINE, "db check: the base build's JSON "
+      "report (vmsdcheck --format json --fail-on never -o FILE ...)" },
+    { "reason", "TEXT", OPT_REASON, "db generate: the reason of new "
+      "entries" },
+    { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
+      "the provenance; may repeat" },
+    { "root", "NAME", OPT_ROOT, "graph: only what this description (a name "
+      "or a symbol) loads" },
+    { "marker-field", "NAME", OPT_MARKER_FIELD, "the marker member's name "
+      "in messages, as given to the plugin (default: "
+      VMSD_DEFAULT_MARKER_FIELD ")" },
+    { "progress", NULL, OPT_PROGRESS, "count inputs read on stderr (the "
+      "default when there are more than 100)" },
+    { "no-progress", NULL, OPT_NO_PROGRESS, "do not" },
+    { "help", NULL, OPT_HELP, "this text" },
+    { "version", NULL, OPT_VERSION, "vmsdcheck's version" },
+};
+#define N_OPTIONS (sizeof option_specs / sizeof *option_specs)
 
 static void usage(FILE *out)
 {
-    fputs(
-"usage: vmsdcheck [check] [OPTION]... INPUT...\n"
-"       vmsdcheck db generate [OPTION]... INPUT...\n"
-"       vmsdcheck db check --db FILE [OPTION]... INPUT...\n"
-"       vmsdcheck graph [--root NAME] [OPTION]... INPUT...\n"
-"\n"
-"Checks QEMU migration state descriptions across whole programs, from the\n"
-"facts the vmsdcheck GCC plugin leaves in every object it compiles.\n"
-"\n"
-"INPUT is a linked program or shared object (each is checked as a program\n"
-"of its own), or objects, static archives, facts files and facts\n"
-"directories (all of those together are one program).\n"
-"\n"
-"  check         report every finding (the default command)\n"
-"  db generate   write the allowlist the inputs need, sorted; entries of\n"
-"                --db keep their reasons\n"
-"  db check      for gating: fail on findings the --baseline report does\n"
-"                not have, and on stale allowlist entries\n"
-"  graph         the description graph of one program as Graphviz dot,\n"
-"                findings in red\n"
-"\n"
-"Options:\n"
-"  --db FILE            an allowlist (compat database); may repeat\n"
-"  --format FORMAT      text (the default), json or sarif\n"
-"  -o, --output FILE    write there, whole or not at all, not to stdout\n"
-"  --severity RULE=SEV  SEV is error, warning or off; may repeat\n"
-"  --fail-on LEVEL      exit 1 on a finding of at least LEVEL: warning\n"
-"                       (the default), error, or never\n"
-"  --baseline FILE      db check: the base's JSON report\n"
-"  --reason TEXT        db generate: the reason of new entries\n"
-"  --provenance KEY=VALUE\n"
-"                       db generate: set KEY of the provenance; may repeat\n"
-"  --root NAME          graph: only what this description (a name or a\n"
-"                       symbol) loads\n"
-"  --marker-field NAME  the marker member's name in messages, as given to\n"
-"                       the plugin (default: legacy_bad_subsection_name)\n"
-"  --progress, --no-progress\n"
-"                       count inputs read on stderr (default: when there\n"
-"                       are more than 100)\n"
-"  -h, --help           this text\n"
-"  --version            vmsdcheck's version\n"
-"\n"
-"Rules:\n", out);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "%s vmsdcheck %s\n", i ? "      " : "usage:",
+                commands[i].usage);
+    fputs("\nChecks QEMU migration state descriptions across whole programs, "
+          "from the\nfacts the vmsdcheck GCC plugin leaves in every object "
+          "it compiles.\n\nINPUT is a linked program or shared object (each "
+          "is checked as a program\nof its own), or objects, static "
+          "archives, facts files and facts directories\n(all of those "
+          "together are one program).\n\n", out);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-13s %s\n", commands[i].words, commands[i].summary);
+    fputs("\nOptions:\n", out);
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const struct option_spec *o = &option_specs[i];
+        char left[64];
+        int n = o->key < 256 ? snprintf(left, sizeof left, "-%c, ", o->key)
+                             : 0;
+        snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", o->name,
+                 o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(out, "  %-24s %s\n", left, o->help);
+    }
+    fputs("\nRules:\n", out);
     for (int r = 0; r < VMSD_RULE_COUNT; r++)
         fprintf(out, "  %-22s %s\n", vmsd_rule_id((enum vmsd_rule)r),
                 vmsd_rule_summary((enum vmsd_rule)r));
     fputs("\nExit status: 0 clean, 1 findings at or above --fail-on, 2 bad "
-          "usage or\nunreadable input.\n", out);
+          "usage, or\nan input that is unreadable or carries no facts.\n",
+          out);
 }
 
 static int bad_usage(const char *fmt, const char *what)
@@ -118,142 +192,152 @@ static int parse_severity(struct settings *s, const char *arg)
     return EXIT_CLEAN;
 }
 
-static int parse_args(int argc, char **argv, struct settings *s)
+static int set_format(struct settings *s, const char *name)
 {
-    enum { OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
-           OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_MARKER_FIELD,
-           OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION };
-    static const struct option options[] = {
-        { "db", required_argument, NULL, OPT_DB },
-        { "format", required_argument, NULL, OPT_FORMAT },
-        { "output", required_argument, NULL, 'o' },
-        { "severity", required_argument, NULL, OPT_SEVERITY },
-        { "fail-on", required_argument, NULL, OPT_FAIL_ON },
-        { "baseline", required_argument, NULL, OPT_BASELINE },
-        { "reason", required_argument, NULL, OPT_REASON },
-        { "provenance", required_argument, NULL, OPT_PROVENANCE },
-        { "root", required_argument, NULL, OPT_ROOT },
-        { "marker-field", required_argument, NULL, OPT_MARKER_FIELD },
-        { "progress", no_argument, NULL, OPT_PROGRESS },
-        { "no-progress", no_argument, NULL, OPT_NO_PROGRESS },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, OPT_VERSION },
-        { NULL, 0, NULL, 0 },
+    static const char *const names[] = {
+        [REPORT_TEXT] = "text", [REPORT_JSON] = "json",
+        [REPORT_SARIF] = "sarif", [REPORT_GITLAB] = "gitlab",
     };
-    char error[1024];
-    int c, status;
-
-    if (argc > 1 && strcmp(argv[1], "check") == 0) {
-        argc--;
-        argv++;
-    } else if (argc > 1 && strcmp(argv[1], "graph") == 0) {
-        s->command = CMD_GRAPH;
-        argc--;
-        argv++;
-    } else if (argc > 2 && strcmp(argv[1], "db") == 0) {
-        if (strcmp(argv[2], "generate") == 0)
-            s->command = CMD_DB_GENERATE;
-        else if (strcmp(argv[2], "check") == 0)
-            s->command = CMD_DB_CHECK;
-        else
-            return bad_usage("no command 'db %s' (db generate, db check)",
-                             argv[2]);
-        argc -= 2;
-        argv += 2;
-    } else if (argc > 1 && strcmp(argv[1], "db") == 0) {
-        return bad_usage("%s: db generate or db check?", "db");
-    }
-
-    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-        switch (c) {
-        case OPT_DB:
-            if (!vmsd_compatdb_load(&s->db, optarg, error, sizeof error)) {
-                fprintf(stderr, "vmsdcheck: cannot use allowlist %s\n",
-                        error);
-                return EXIT_USAGE;
-            }
-            s->have_db = true;
-            break;
-        case OPT_FORMAT:
-            if (strcmp(optarg, "text") == 0)
-                s->format = REPORT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                s->format = REPORT_JSON;
-            else if (strcmp(optarg, "sarif") == 0)
-                s->format = REPORT_SARIF;
-            else
-                return bad_usage("--format is text, json or sarif, not '%s'",
-                                 optarg);
-            break;
-        case 'o':
-            s->output = optarg;
-            break;
-        case OPT_SEVERITY:
-            if ((status = parse_severity(s, optarg)) != EXIT_CLEAN)
-                return status;
-            break;
-        case OPT_FAIL_ON:
-            if (strcmp(optarg, "never") == 0)
-                s->fail_on = VMSD_OFF;
-            else if (strcmp(optarg, "off") == 0
-                     || !vmsd_severity_from_name(optarg, &s->fail_on))
-                return bad_usage("--fail-on is warning, error or never, not "
-                                 "'%s'", optarg);
-            break;
-        case OPT_BASELINE:
-            s->baseline = optarg;
-            break;
-        case OPT_REASON:
-            s->reason = optarg;
-            break;
-        case OPT_PROVENANCE:
-            if (!strchr(optarg, '=') || optarg[0] == '=')
-                return bad_usage("--provenance takes KEY=VALUE, not '%s'",
-                                 optarg);
-            s->provenance = vmsd_xrealloc(s->provenance,
-                                          (s->n_provenance + 1)
-                                          * sizeof *s->provenance);
-            s->provenance[s->n_provenance++] = optarg;
-            break;
-        case OPT_ROOT:
-            s->root = optarg;
-            break;
-        case OPT_MARKER_FIELD:
-            s->config.marker_field = optarg;
-            break;
-        case OPT_PROGRESS:
-            s->progress = 1;
-            break;
-        case OPT_NO_PROGRESS:
-            s->progress = 0;
-            break;
-        case 'h':
-            usage(stdout);
-            exit(EXIT_CLEAN);
-        case OPT_VERSION:
-            printf("vmsdcheck %s\n", VMSDCHECK_VERSION);
-            exit(EXIT_CLEAN);
-        default:
-            fputs("Try 'vmsdcheck --help'.\n", stderr);
-            return EXIT_USAGE;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (strcmp(name, names[i]) == 0) {
+            s->format = (enum report_format)i;
+            return EXIT_CLEAN;
         }
     }
+    return bad_usage("--format is text, json, sarif or gitlab, not '%s'",
+                     name);
+}
+
+static int take_option(struct settings *s, int key, const char *arg)
+{
+    char error[1024];
+    switch (key) {
+    case OPT_DB:
+        if (!vmsd_compatdb_load(&s->db, arg, error, sizeof error)) {
+            fprintf(stderr, "vmsdcheck: cannot use allowlist %s\n", error);
+            return EXIT_USAGE;
+        }
+        s->have_db = true;
+        return EXIT_CLEAN;
+    case OPT_FORMAT:
+        return set_format(s, arg);
+    case OPT_OUTPUT:
+        s->output = arg;
+        return EXIT_CLEAN;
+    case OPT_SOURCE_ROOT:
+        free(s->source_root);
+        s->source_root = paths_root(arg);
+        if (!s->source_root) {
+            fprintf(stderr, "vmsdcheck: --source-root %s: %s\n", arg,
+                    strerror(errno));
+            return EXIT_USAGE;
+        }
+        return EXIT_CLEAN;
+    case OPT_SEVERITY:
+        return parse_severity(s, arg);
+    case OPT_FAIL_ON:
+        if (strcmp(arg, "never") == 0)
+            s->fail_on = VMSD_OFF;
+        else if (strcmp(arg, "off") == 0
+                 || !vmsd_severity_from_name(arg, &s->fail_on))
+            return bad_usage("--fail-on is warning, error or never, not "
+                             "'%s'", arg);
+        return EXIT_CLEAN;
+    case OPT_BASELINE:
+        s->baseline = arg;
+        return EXIT_CLEAN;
+    case OPT_REASON:
+        s->reason = arg;
+        return EXIT_CLEAN;
+    case OPT_PROVENANCE:
+        if (!strchr(arg, '=') || arg[0] == '=')
+            return bad_usage("--provenance takes KEY=VALUE, not '%s'", arg);
+        s->provenance = vmsd_xrealloc(s->provenance, (s->n_provenance + 1)
+                                      * sizeof *s->provenance);
+        s->provenance[s->n_provenance++] = (char *)arg;
+        return EXIT_CLEAN;
+    case OPT_ROOT:
+        s->root = arg;
+        return EXIT_CLEAN;
+    case OPT_MARKER_FIELD:
+        s->config.marker_field = arg;
+        return EXIT_CLEAN;
+    case OPT_PROGRESS:
+    case OPT_NO_PROGRESS:
+        s->progress = key == OPT_PROGRESS;
+        return EXIT_CLEAN;
+    case OPT_HELP:
+        usage(stdout);
+        exit(EXIT_CLEAN);
+    case OPT_VERSION:
+        printf("vmsdcheck %s\n", VMSDCHECK_VERSION);
+        exit(EXIT_CLEAN);
+    }
+    fputs("Try 'vmsdcheck --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* The command named by the first words of ARGV; *used gets how many. */
+static const struct command *find_command(int argc, char **argv, int *used)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++) {
+        const char *w = commands[i].words;
+        int n = 0;
+        while (*w && n + 1 < argc) {
+            size_t len = strcspn(w, " ");
+            if (strlen(argv[n + 1]) != len || strncmp(argv[n + 1], w, len))
+                break;
+            n++;
+            w += len + (w[len] == ' ');
+        }
+        if (!*w) {
+            *used = n;
+            return &commands[i];
+        }
+    }
+    *used = 0;
+    return &commands[0];
+}
+
+static int parse_args(int argc, char **argv, struct settings *s)
+{
+    struct option options[N_OPTIONS + 1];
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        options[i] = (struct option){ option_specs[i].name,
+                                      option_specs[i].arg ? required_argument
+                                                          : no_argument,
+                                      NULL, option_specs[i].key };
+    options[N_OPTIONS] = (struct option){ NULL, 0, NULL, 0 };
+
+    int used, c, status;
+    s->command = find_command(argc, argv, &used);
+    if (!used && argc > 1 && strcmp(argv[1], "db") == 0)
+        return bad_usage("%s", argc > 2
+                         ? "no such db command (db generate, db check)"
+                         : "db generate or db check?");
+    argc -= used;
+    argv += used;
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1)
+        if ((status = take_option(s, c, optarg)) != EXIT_CLEAN)
+            return status;
     s->inputs = argv + optind;
     s->n_inputs = (size_t)(argc - optind);
     if (!s->n_inputs)
         return bad_usage("%s", "no input: give linked programs, objects, "
                          "archives or facts directories");
-    if (s->command == CMD_DB_CHECK && !s->have_db)
+    if (s->command->fn == cmd_db_check && !s->have_db)
         return bad_usage("%s", "db check needs --db FILE");
-    if (s->baseline && s->command != CMD_DB_CHECK)
+    if (s->baseline && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--baseline goes with db check");
-    if ((s->reason || s->n_provenance) && s->command != CMD_DB_GENERATE)
+    if ((s->reason || s->n_provenance) && s->command->fn != cmd_db_generate)
         return bad_usage("%s", "--reason and --provenance go with db "
                          "generate");
-    if (s->root && s->command != CMD_GRAPH)
+    if (s->root && s->command->fn != cmd_graph)
         return bad_usage("%s", "--root goes with graph");
     return EXIT_CLEAN;
 }
+
+/* Running */
 
 static bool emit(const struct settings *s, const char *text)
 {
@@ -268,24 +352,119 @@ static bool emit(const struct settings *s, const char *text)
     return false;
 }
 
-static int run(struct settings *s)
+/* Read, build, and check every program: false when an input cannot be
+ * read or a program has no base to compare with. */
+static bool analyse(struct settings *s, struct run *r)
 {
-    struct input_set set;
     bool progress = s->progress < 0 ? s->n_inputs > 100 : s->progress;
-    if (!inputs_read(s->inputs, s->n_inputs, progress, &set)) {
-        inputs_free(&set);
-        return EXIT_USAGE;
+    memset(r, 0, sizeof *r);
+    bool ok = inputs_read(s->inputs, s->n_inputs, progress, &r->set);
+    size_t n = r->set.n_programs;
+    r->programs = vmsd_xcalloc(n, sizeof *r->programs);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = program_build(&r->set.programs[i], s->source_root,
+                           &r->programs[i]);
+    if (ok && s->baseline)
+        ok = r->have_base = baseline_read(s->baseline, &r->base);
+    if (ok && r->have_base && r->base.has_source_root != !!s->source_root) {
+        /* Fingerprints name files: both reports must name them alike. */
+        fprintf(stderr, "vmsdcheck: %s was made %s --source-root: give the "
+                "gate the same\n", s->baseline,
+                r->base.has_source_root ? "with" : "without");
+        ok = false;
     }
+    if (!ok)
+        return false;
 
-    struct program *programs = vmsd_xcalloc(set.n_programs,
-                                            sizeof *programs);
+    const struct vmsd_model **models = vmsd_xcalloc(n, sizeof *models);
+    const struct vmsd_base_program **bases = vmsd_xcalloc(n, sizeof *bases);
+    report_init(&r->report, r->programs, n, s->source_root);
+    s->config.allowlist = s->have_db ? &s->db : NULL;
+    for (size_t i = 0; ok && i < n; i++) {
+        const struct program *p = &r->programs[i];
+        models[i] = &p->model;
+        if (r->have_base) {
+            bases[i] = baseline_match(&r->base, p->name, n);
+            if (!bases[i]) {
+                fprintf(stderr, "vmsdcheck: %s: the baseline %s has no such "
+                        "program to compare it with\n", p->name, s->baseline);
+                ok = false;
+                break;
+            }
+        }
+        s->config.base = bases[i];
+        report_begin_program(&r->report, i);
+        vmsd_check_model(&p->model, &s->config, report_add, &r->report);
+        vmsd_check_coverage(&s->config, (const char *const *)p->uncovered,
+                            p->n_uncovered, report_add, &r->report);
+    }
+    if (ok && s->have_db) {
+        r->inapplicable = vmsd_xcalloc(s->db.n_entries, sizeof(bool));
+        vmsd_check_allowlist(models, bases, n, &s->config, report_add,
+                             &r->report, r->inapplicable);
+        r->report.allowlist = &s->db;
+        r->report.inapplicable = r->inapplicable;
+    }
+    s->config.base = NULL;
+    free(models);
+    free(bases);
+    report_sort(&r->report);
+    return ok;
+}
+
+static void run_free(struct run *r)
+{
+    report_free(&r->report);
+    for (size_t i = 0; i < r->set.n_programs; i++)
+        program_free(&r->programs[i]);
+    free(r->programs);
+    free(r->inapplicable);
+    if (r->have_base)
+        baseline_free(&r->base);
+    inputs_free(&r->set);
+}
+
+/* Write the report; exit 1 when it holds a finding at --fail-on. */
+static int finish_report(struct settings *s, struct run *r)
+{
+    char *text = report_render(&r->report, s->format);
     int status = EXIT_CLEAN;
-    for (size_t i = 0; i < set.n_programs && status == EXIT_CLEAN; i++)
-        if (!program_build(&set.programs[i], &programs[i]))
-            status = EXIT_USAGE;
+    if (!emit(s, text))
+        status = EXIT_USAGE;
+    else if (s->fail_on != VMSD_OFF && report_worst(&r->report) >= s->fail_on)
+        status = EXIT_FINDINGS;
+    free(text);
+    report_summary(&r->report, stderr);
+    return status;
+}
 
-    if (status == EXIT_CLEAN && s->command == CMD_DB_GENERATE) {
-        char *text = db_generate(programs, set.n_programs,
+static int cmd_check(struct settings *s)
+{
+    struct run r;
+    int status = analyse(s, &r) ? finish_report(s, &r) : EXIT_USAGE;
+    run_free(&r);
+    return status;
+}
+
+static int cmd_db_check(struct settings *s)
+{
+    struct run r;
+    int status = EXIT_USAGE;
+    if (analyse(s, &r)) {
+        if (r.have_base)
+            report_drop_known(&r.report, &r.base.fingerprints);
+        status = finish_report(s, &r);
+    }
+    run_free(&r);
+    return status;
+}
+
+static int cmd_db_generate(struct settings *s)
+{
+    struct run r;
+    int status = EXIT_USAGE;
+    if (analyse(s, &r)) {
+        char *text = db_generate(r.programs, r.set.n_programs,
                                  s->have_db ? &s->db : NULL,
                                  s->reason ? s->reason
                                  : "recorded by vmsdcheck db generate: say "
@@ -293,50 +472,30 @@ static int run(struct settings *s)
                                  s->provenance, s->n_provenance);
         status = emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
         free(text);
-    } else if (status == EXIT_CLEAN && s->command == CMD_GRAPH
-               && set.n_programs != 1) {
-        fprintf(stderr, "vmsdcheck: graph takes one program, not %zu\n",
-                set.n_programs);
-        status = EXIT_USAGE;
-    } else if (status == EXIT_CLEAN) {
-        struct report report;
-        report_init(&report);
-        s->config.allowlist = s->have_db ? &s->db : NULL;
-        for (size_t i = 0; i < set.n_programs; i++) {
-            report_begin_program(&report, programs[i].name);
-            vmsd_check_model(&programs[i].model, &s->config, report_add,
-                             &report);
-        }
-        vmsd_check_allowlist(&s->config, report_add, &report);
-        report_sort(&report);
-        if (s->baseline && !report_drop_known(&report, s->baseline))
-            status = EXIT_USAGE;
-        if (status == EXIT_CLEAN && s->command == CMD_GRAPH) {
-            char *text = graph_render(&programs[0], &report, s->root);
-            if (!text) {
-                fprintf(stderr, "vmsdcheck: no description is named or "
-                        "called '%s'\n", s->root);
-                status = EXIT_USAGE;
-            } else if (!emit(s, text)) {
-                status = EXIT_USAGE;
-            }
-            free(text);
-        } else if (status == EXIT_CLEAN) {
-            char *text = report_render(&report, s->format);
-            if (!emit(s, text))
-                status = EXIT_USAGE;
-            else if (s->fail_on != VMSD_OFF
-                     && report_worst(&report) >= s->fail_on)
-                status = EXIT_FINDINGS;
-            free(text);
-        }
-        report_free(&report);
     }
+    run_free(&r);
+    return status;
+}
 
-    for (size_t i = 0; i < set.n_programs; i++)
-        program_free(&programs[i]);
-    free(programs);
-    inputs_free(&set);
+static int cmd_graph(struct settings *s)
+{
+    struct run r;
+    int status = EXIT_USAGE;
+    if (!analyse(s, &r)) {
+        /* said why */
+    } else if (r.set.n_programs != 1) {
+        fprintf(stderr, "vmsdcheck: graph takes one program, not %zu\n",
+                r.set.n_programs);
+    } else {
+        char *text = graph_render(&r.programs[0], &r.report, s->root);
+        if (!text)
+            fprintf(stderr, "vmsdcheck: no description is named or called "
+                    "'%s'\n", s->root);
+        else if (emit(s, text))
+            status = EXIT_CLEAN;
+        free(text);
+    }
+    run_free(&r);
     return status;
 }
 
@@ -351,8 +510,9 @@ int main(int argc, char **argv)
 
     int status = parse_args(argc, argv, &s);
     if (status == EXIT_CLEAN)
-        status = run(&s);
+        status = s.command->fn(&s);
     vmsd_compatdb_free(&s.db);
     free(s.provenance);
+    free(s.source_root);
     return status;
 }

@@ -38,14 +38,18 @@ static void test_good_and_layered(void)
     CHECK(db.n_entries == 3);
     CHECK(db.n_files == 2);
     CHECK_STR(db.entries[0].where, "hw/intc/apic.c:10");
-    CHECK(db.entries[2].index == 1);
+    CHECK_STR(db.entries[2].file, db.files[1]);
 
-    CHECK(vmsd_compatdb_allows(&db, "apic", "apic_sipi"));
-    CHECK(db.entries[0].used && db.entries[1].used);  /* both layers */
-    CHECK(!db.entries[2].used);
-    CHECK(!vmsd_compatdb_allows(&db, "apic2", "apic_sipi"));
-    CHECK(!vmsd_compatdb_allows(&db, "apic", "apic_sip"));
-    CHECK(!vmsd_compatdb_allows(NULL, "apic", "apic_sipi"));
+    /* The lowest layer's entry is the one found; each layer's by file. */
+    CHECK(vmsd_compatdb_find(&db, "apic", "apic_sipi") == &db.entries[0]);
+    CHECK(vmsd_compatdb_find_in(&db, db.files[1], "apic", "apic_sipi")
+          == &db.entries[1]);
+    CHECK(vmsd_compatdb_find_in(&db, db.files[0], "vga", "vga.endian")
+          == NULL);
+    CHECK(vmsd_compatdb_find(&db, "vga", "vga.endian") == &db.entries[2]);
+    CHECK(!vmsd_compatdb_find(&db, "apic2", "apic_sipi"));
+    CHECK(!vmsd_compatdb_find(&db, "apic", "apic_sip"));
+    CHECK(!vmsd_compatdb_find(NULL, "apic", "apic_sipi"));
     vmsd_compatdb_free(&db);
 }
 

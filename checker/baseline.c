@@ -1,0 +1,150 @@
+/* The base of a change, built from a model or by a reader. */
+#include "baseline.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void add_pair(struct vmsd_strset *pairs, const char *parent,
+                     const char *sub, void *value)
+{
+    size_t len;
+    char *key = vmsd_pair_key(parent, sub, &len);
+    struct vmsd_strset_slot *slot = vmsd_strset_add(pairs, key, len);
+    if (!slot->value)
+        slot->value = value;
+    free(key);
+}
+
+/* The subsection a list entry names, when the loader can match it. */
+static const struct vmsd_desc *named_entry(const struct vmsd_ref *entry)
+{
+    const struct vmsd_desc *sub = entry->target;
+    return sub && sub->defined && sub->name ? sub : NULL;
+}
+
+void vmsd_model_names(const struct vmsd_model *model,
+                      struct vmsd_strset *names, struct vmsd_strset *pairs)
+{
+    for (size_t i = 0; i < model->n_descs; i++) {
+        struct vmsd_desc *d = model->descs[i];
+        if (!d->defined || !d->name)
+            continue;
+        struct vmsd_strset_slot *slot = vmsd_strset_add_name(names, d->name);
+        if (!slot->value)
+            slot->value = d;
+        if (!pairs || !d->subsections)
+            continue;
+        for (size_t j = 0; j < vmsd_sublist_length(d->subsections); j++) {
+            const struct vmsd_desc *sub = named_entry(&d->subsections->slots[j]);
+            if (sub)
+                add_pair(pairs, d->name, sub->name, d);
+        }
+    }
+}
+
+static struct vmsd_loc own_loc(struct vmsd_base_program *p,
+                               struct vmsd_loc loc)
+{
+    loc.file = vmsd_base_program_file(p, loc.file);
+    loc.host = 0;
+    return loc;
+}
+
+void vmsd_base_program_from_model(struct vmsd_base_program *out,
+                                  const char *name,
+                                  const struct vmsd_model *model)
+{
+    memset(out, 0, sizeof *out);
+    out->name = vmsd_strdup(name);
+    for (size_t i = 0; i < model->n_descs; i++) {
+        const struct vmsd_desc *d = model->descs[i];
+        if (!d->defined || !d->name)
+            continue;
+        struct vmsd_base_desc *bd = vmsd_base_program_add(out);
+        bd->name = vmsd_strdup(d->name);
+        bd->symbol = vmsd_strdup(d->symbol);
+        bd->loc = own_loc(out, d->loc);
+        bd->top_level = vmsd_desc_top_level(d);
+        if (!d->subsections)
+            continue;
+        for (size_t j = 0; j < vmsd_sublist_length(d->subsections); j++) {
+            const struct vmsd_desc *sub = named_entry(&d->subsections->slots[j]);
+            if (!sub)
+                continue;
+            struct vmsd_base_sub *bs = vmsd_base_desc_add_sub(bd);
+            bs->name = vmsd_strdup(sub->name);
+            bs->symbol = vmsd_strdup(sub->symbol);
+            bs->loc = own_loc(out, sub->loc);
+        }
+    }
+    vmsd_base_program_index(out);
+}
+
+struct vmsd_base_desc *vmsd_base_program_add(struct vmsd_base_program *p)
+{
+    p->descs = vmsd_xrealloc(p->descs, (p->n_descs + 1) * sizeof *p->descs);
+    struct vmsd_base_desc *d = &p->descs[p->n_descs++];
+    memset(d, 0, sizeof *d);
+    return d;
+}
+
+struct vmsd_base_sub *vmsd_base_desc_add_sub(struct vmsd_base_desc *d)
+{
+    d->subs = vmsd_xrealloc(d->subs, (d->n_subs + 1) * sizeof *d->subs);
+    struct vmsd_base_sub *s = &d->subs[d->n_subs++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+const char *vmsd_base_program_file(struct vmsd_base_program *p,
+                                   const char *file)
+{
+    return file ? vmsd_strset_add_name(&p->files, file)->key : NULL;
+}
+
+void vmsd_base_program_index(struct vmsd_base_program *p)
+{
+    for (size_t i = 0; i < p->n_descs; i++) {
+        struct vmsd_base_desc *d = &p->descs[i];
+        struct vmsd_strset_slot *slot = vmsd_strset_add_name(&p->names,
+                                                             d->name);
+        if (!slot->value)
+            slot->value = d;
+        for (size_t j = 0; j < d->n_subs; j++) {
+            add_pair(&p->pairs, d->name, d->subs[j].name, d);
+            vmsd_strset_add_name(&p->sub_names, d->subs[j].name);
+        }
+    }
+}
+
+bool vmsd_base_has_pair(const struct vmsd_base_program *p,
+                        const char *parent, const char *sub)
+{
+    size_t len;
+    char *key = vmsd_pair_key(parent, sub, &len);
+    bool found = vmsd_strset_find(&p->pairs, key, len) != NULL;
+    free(key);
+    return found;
+}
+
+void vmsd_base_program_free(struct vmsd_base_program *p)
+{
+    for (size_t i = 0; i < p->n_descs; i++) {
+        struct vmsd_base_desc *d = &p->descs[i];
+        for (size_t j = 0; j < d->n_subs; j++) {
+            free(d->subs[j].name);
+            free(d->subs[j].symbol);
+        }
+        free(d->subs);
+        free(d->name);
+        free(d->symbol);
+    }
+    free(p->descs);
+    free(p->name);
+    vmsd_strset_free(&p->files);
+    vmsd_strset_free(&p->names);
+    vmsd_strset_free(&p->pairs);
+    vmsd_strset_free(&p->sub_names);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,60 @@
+/* The base of a change: what the pre-merge gate compares a build with.
+ * For each program, every named description the base build defined: its
+ * name, symbol and place, whether it is top-level, and the names of the
+ * subsections the loader sees in its list.  The tool writes it into its
+ * JSON report and reads it back for db check --baseline. */
+#ifndef VMSDCHECK_BASELINE_H
+#define VMSDCHECK_BASELINE_H
+
+#include "model.h"
+#include "strset.h"
+
+struct vmsd_base_sub {
+    char *name;
+    char *symbol;
+    struct vmsd_loc loc;
+};
+
+struct vmsd_base_desc {
+    char *name;
+    char *symbol;
+    struct vmsd_loc loc;
+    bool top_level;
+    struct vmsd_base_sub *subs;
+    size_t n_subs;
+};
+
+struct vmsd_base_program {
+    char *name;
+    struct vmsd_base_desc *descs;
+    size_t n_descs;
+    struct vmsd_strset files;   /* owns the file names of the locations */
+    /* Set by vmsd_base_program_index(). */
+    struct vmsd_strset names;   /* description name */
+    struct vmsd_strset pairs;   /* vmsd_pair_key(parent, subsection) */
+    struct vmsd_strset sub_names;
+};
+
+/* A resolved model's names and listed pairs: NAMES maps each named
+ * definition's name to its first description, PAIRS each (parent,
+ * subsection) the loader can see to its first parent. */
+void vmsd_model_names(const struct vmsd_model *model,
+                      struct vmsd_strset *names, struct vmsd_strset *pairs);
+
+/* The base a resolved model makes, indexed. */
+void vmsd_base_program_from_model(struct vmsd_base_program *out,
+                                  const char *name,
+                                  const struct vmsd_model *model);
+
+/* Building one by hand (the report reader): append, then index. */
+struct vmsd_base_desc *vmsd_base_program_add(struct vmsd_base_program *p);
+struct vmsd_base_sub *vmsd_base_desc_add_sub(struct vmsd_base_desc *d);
+const char *vmsd_base_program_file(struct vmsd_base_program *p,
+                                   const char *file);
+void vmsd_base_program_index(struct vmsd_base_program *p);
+
+bool vmsd_base_has_pair(const struct vmsd_base_program *p,
+                        const char *parent, const char *sub);
+void vmsd_base_program_free(struct vmsd_base_program *p);
+
+#endif

@@ -1,0 +1,187 @@
+/* The gate's rules: what a change loses against its base build.
+ * subsection-removed, section-removed.
+ *
+ * A source running the base sends every subsection its needed() asks
+ * for, by name.  A destination running the change looks the name up in
+ * the parent's list: a name it no longer has fails the load ("does not
+ * exist"), and a section it no longer has fails it too (unknown
+ * section).  So every name the base could send must still be there.
+ * Adding a name, reordering a list, or dropping a name the loader could
+ * never accept breaks nothing. */
+#include "baseline.h"
+#include "check.h"
+#include "compatdb.h"
+#include "names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct change {
+    const struct vmsd_check *check;
+    const struct vmsd_base_program *base;
+    struct vmsd_strset names;   /* the change's names and pairs */
+    struct vmsd_strset pairs;
+};
+
+static bool has_pair(const struct vmsd_strset *pairs, const char *parent,
+                     const char *sub)
+{
+    size_t len;
+    char *key = vmsd_pair_key(parent, sub, &len);
+    bool found = vmsd_strset_find(pairs, key, len) != NULL;
+    free(key);
+    return found;
+}
+
+static const struct vmsd_desc *change_desc(const struct change *c,
+                                           const char *name)
+{
+    struct vmsd_strset_slot *slot = vmsd_strset_find_name(&c->names, name);
+    return slot ? slot->value : NULL;
+}
+
+/* The change's description with SYMBOL, if it is defined and named. */
+static const struct vmsd_desc *same_symbol(const struct vmsd_model *model,
+                                           const char *symbol)
+{
+    for (size_t i = 0; symbol && i < model->n_descs; i++) {
+        const struct vmsd_desc *d = model->descs[i];
+        if (d->defined && d->name && d->symbol
+            && strcmp(d->symbol, symbol) == 0)
+            return d;
+    }
+    return NULL;
+}
+
+/* Did the base list a subsection of SYMBOL under PARENT? */
+static bool base_lists_symbol(const struct vmsd_base_desc *parent,
+                              const char *symbol)
+{
+    for (size_t i = 0; symbol && i < parent->n_subs; i++)
+        if (parent->subs[i].symbol
+            && strcmp(parent->subs[i].symbol, symbol) == 0)
+            return true;
+    return false;
+}
+
+/* Notes at the names PARENT has now and the base did not: the likely
+ * new spelling of OLD.  The same variable, renamed, first; else every
+ * new name that is not another old variable's. */
+static void note_renames(const struct change *c, struct vmsd_finding *f,
+                         const struct vmsd_desc *parent,
+                         const struct vmsd_base_desc *base_parent,
+                         const struct vmsd_base_sub *old)
+{
+    const struct vmsd_sublist *list = parent->subsections;
+    size_t n = list ? vmsd_sublist_length(list) : 0;
+    for (int pass = 0; pass < 2; pass++) {
+        bool noted = false;
+        for (size_t i = 0; i < n; i++) {
+            const struct vmsd_desc *sub = list->slots[i].target;
+            if (!sub || !sub->defined || !sub->name
+                || vmsd_base_has_pair(c->base, parent->name, sub->name))
+                continue;
+            bool same = sub->symbol && old->symbol
+                        && strcmp(sub->symbol, old->symbol) == 0;
+            if (pass == 0 ? !same
+                          : base_lists_symbol(base_parent, sub->symbol))
+                continue;
+            vmsd_finding_note(c->check, f, sub->loc, "renamed to %q?",
+                              sub->name);
+            noted = true;
+        }
+        if (noted)
+            return;
+    }
+}
+
+static void report_subsection(const struct change *c,
+                              const struct vmsd_base_desc *parent,
+                              const struct vmsd_base_sub *old)
+{
+    const struct vmsd_desc *now = change_desc(c, parent->name);
+    struct vmsd_finding *f = vmsd_finding_begin(c->check,
+        VMSD_RULE_SUBSECTION_REMOVED, now ? now->loc : parent->loc,
+        "subsection %q of %q was in the base and is gone: migration from a "
+        "version that sends it fails on load (%q has no subsection of that "
+        "name)", old->name, parent->name, parent->name);
+    vmsd_finding_about(f, parent->name, old->name);
+    vmsd_finding_note(c->check, f, old->loc, "the base defines %q here",
+                      old->name);
+    if (now)
+        note_renames(c, f, now, parent, old);
+    const struct vmsd_compat_entry *legacy =
+        vmsd_compatdb_find(c->check->config->allowlist, parent->name,
+                           old->name);
+    if (legacy) {
+        struct vmsd_loc at = { legacy->file, legacy->line,
+                               legacy->line ? 1 : 0, 0 };
+        vmsd_finding_note(c->check, f, at, "%q is an allowlisted legacy "
+                          "name: versions that shipped send it, so it must "
+                          "stay, and so must its entry", old->name);
+    }
+    vmsd_finding_end(c->check, f);
+}
+
+static void report_section(const struct change *c,
+                           const struct vmsd_base_desc *old)
+{
+    const struct vmsd_desc *now = same_symbol(c->check->model, old->symbol);
+    struct vmsd_finding *f = vmsd_finding_begin(c->check,
+        VMSD_RULE_SECTION_REMOVED, now ? now->loc : old->loc,
+        "top-level description %q was in the base and is gone: if it is a "
+        "section, migration from a version that sends it fails on load "
+        "(unknown section)", old->name);
+    vmsd_finding_about(f, old->name, NULL);
+    vmsd_finding_note(c->check, f, old->loc, "the base defines %q here",
+                      old->name);
+    if (now && !vmsd_strset_find_name(&c->base->names, now->name))
+        vmsd_finding_note(c->check, f, now->loc, "renamed to %q?",
+                          now->name);
+    vmsd_finding_end(c->check, f);
+}
+
+/* A lost pair whose parent is gone too is reported with the parent,
+ * when the parent is a section or a subsection of the base. */
+static bool reported_with_parent(const struct change *c,
+                                 const struct vmsd_base_desc *parent)
+{
+    return !change_desc(c, parent->name)
+           && (parent->top_level
+               || vmsd_strset_find_name(&c->base->sub_names, parent->name));
+}
+
+void vmsd_check_against_base(const struct vmsd_check *check,
+                             const struct vmsd_base_program *base)
+{
+    struct change c = { check, base, { 0 }, { 0 } };
+    struct vmsd_strset reported = { 0 };
+    vmsd_model_names(check->model, &c.names, &c.pairs);
+
+    for (size_t i = 0; i < base->n_descs; i++) {
+        const struct vmsd_base_desc *d = &base->descs[i];
+        if (d->top_level && !change_desc(&c, d->name)
+            && !vmsd_strset_find_name(&reported, d->name)) {
+            vmsd_strset_add_name(&reported, d->name);
+            report_section(&c, d);
+        }
+        if (reported_with_parent(&c, d))
+            continue;
+        for (size_t j = 0; j < d->n_subs; j++) {
+            const struct vmsd_base_sub *s = &d->subs[j];
+            size_t len;
+            char *key = vmsd_pair_key(d->name, s->name, &len);
+            bool lost = vmsd_name_extends(s->name, d->name)
+                        && !has_pair(&c.pairs, d->name, s->name)
+                        && !vmsd_strset_find(&reported, key, len);
+            if (lost) {
+                vmsd_strset_add(&reported, key, len);
+                report_subsection(&c, d, s);
+            }
+            free(key);
+        }
+    }
+    vmsd_strset_free(&reported);
+    vmsd_strset_free(&c.names);
+    vmsd_strset_free(&c.pairs);
+}

@@ -1,0 +1,85 @@
+/* The string set: FNV-1a hashes, linear probing, at most half full. */
+#include "strset.h"
+
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static size_t hash_bytes(const char *key, size_t len)
+{
+    size_t h = (size_t)14695981039346656037ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)key[i]) * (size_t)1099511628211ull;
+    return h;
+}
+
+static struct vmsd_strset_slot *probe(const struct vmsd_strset *set,
+                                      const char *key, size_t len,
+                                      size_t hash)
+{
+    size_t mask = set->capacity - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        struct vmsd_strset_slot *s = &set->slots[i];
+        if (!s->key || (s->hash == hash && s->len == len
+                        && memcmp(s->key, key, len) == 0))
+            return s;
+    }
+}
+
+struct vmsd_strset_slot *vmsd_strset_find(const struct vmsd_strset *set,
+                                          const char *key, size_t len)
+{
+    if (!set->count)
+        return NULL;
+    struct vmsd_strset_slot *s = probe(set, key, len, hash_bytes(key, len));
+    return s->key ? s : NULL;
+}
+
+static void grow(struct vmsd_strset *set)
+{
+    struct vmsd_strset old = *set;
+    set->capacity = old.capacity ? 2 * old.capacity : 16;
+    set->slots = vmsd_xcalloc(set->capacity, sizeof *set->slots);
+    for (size_t i = 0; i < old.capacity; i++)
+        if (old.slots[i].key)
+            *probe(set, old.slots[i].key, old.slots[i].len,
+                   old.slots[i].hash) = old.slots[i];
+    free(old.slots);
+}
+
+struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
+                                         const char *key, size_t len)
+{
+    if (2 * (set->count + 1) > set->capacity)
+        grow(set);
+    size_t hash = hash_bytes(key, len);
+    struct vmsd_strset_slot *s = probe(set, key, len, hash);
+    if (!s->key) {
+        s->key = memcpy(vmsd_xrealloc(NULL, len + 1), key, len);
+        s->key[len] = '\0';
+        s->len = len;
+        s->hash = hash;
+        s->value = NULL;
+        set->count++;
+    }
+    return s;
+}
+
+void vmsd_strset_free(struct vmsd_strset *set)
+{
+    for (size_t i = 0; i < set->capacity; i++)
+        free(set->slots[i].key);
+    free(set->slots);
+    memset(set, 0, sizeof *set);
+}
+
+char *vmsd_pair_key(const char *parent, const char *sub, size_t *len)
+{
+    size_t a = strlen(parent), b = strlen(sub);
+    char *key = vmsd_xrealloc(NULL, a + b + 2);
+    memcpy(key, parent, a + 1);
+    memcpy(key + a + 1, sub, b + 1);
+    *len = a + 1 + b;
+    return key;
+}

@@ -1,0 +1,40 @@
+/* A set of byte strings with a value each: names, and (parent,
+ * subsection) pairs as one key.  Keys are copied; open addressing. */
+#ifndef VMSDCHECK_STRSET_H
+#define VMSDCHECK_STRSET_H
+
+#include <stddef.h>
+#include <string.h>
+
+struct vmsd_strset_slot {
+    char *key;                  /* NULL: empty */
+    size_t len;
+    size_t hash;
+    void *value;
+};
+
+struct vmsd_strset {
+    struct vmsd_strset_slot *slots;
+    size_t capacity;
+    size_t count;
+};
+
+/* The slot of KEY (LEN bytes), or NULL when the set lacks it. */
+struct vmsd_strset_slot *vmsd_strset_find(const struct vmsd_strset *set,
+                                          const char *key, size_t len);
+/* The slot of KEY, added with a NULL value when new. */
+struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
+                                         const char *key, size_t len);
+void vmsd_strset_free(struct vmsd_strset *set);
+
+/* The key of the pair (PARENT, SUB): both names with a NUL between, so
+ * no two pairs share one.  The caller frees it; *LEN gets its length. */
+char *vmsd_pair_key(const char *parent, const char *sub, size_t *len);
+
+/* The same for C strings. */
+#define vmsd_strset_find_name(set, name) \
+    vmsd_strset_find((set), (name), strlen(name))
+#define vmsd_strset_add_name(set, name) \
+    vmsd_strset_add((set), (name), strlen(name))
+
+#endif

@@ -1,0 +1,161 @@
+/* The baseline reader: strict, since a gate that misreads its base
+ * passes what it should not. */
+#include "baseline.h"
+#include "report.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct reader {
+    const char *path;
+    const char *what;           /* the first problem, or NULL */
+};
+
+static const char *string_at(struct reader *r, json_t *object,
+                             const char *key, bool optional)
+{
+    json_t *value = json_object_get(object, key);
+    if (optional && (!value || json_is_null(value)))
+        return NULL;
+    if (!json_is_string(value) && !r->what)
+        r->what = key;
+    return json_string_value(value);
+}
+
+static struct vmsd_loc read_loc(struct reader *r, struct vmsd_base_program *p,
+                                json_t *object)
+{
+    json_t *loc = json_object_get(object, "location");
+    json_t *line = json_object_get(loc, "line");
+    json_t *column = json_object_get(loc, "column");
+    struct vmsd_loc out = { 0 };
+    if (!json_is_object(loc) || !json_is_integer(line)
+        || !json_is_integer(column) || json_integer_value(line) < 0
+        || json_integer_value(column) < 0) {
+        r->what = r->what ? r->what : "location";
+        return out;
+    }
+    out.file = vmsd_base_program_file(p, string_at(r, loc, "file", true));
+    out.line = (unsigned)json_integer_value(line);
+    out.column = (unsigned)json_integer_value(column);
+    return out;
+}
+
+static void read_program(struct reader *r, json_t *item,
+                         struct vmsd_base_program *p)
+{
+    json_t *descs = json_object_get(item, "descriptions");
+    p->name = vmsd_strdup(string_at(r, item, "name", false));
+    if (!json_is_array(descs)) {
+        r->what = r->what ? r->what : "descriptions";
+        return;
+    }
+    size_t i, j;
+    json_t *desc, *sub;
+    json_array_foreach(descs, i, desc) {
+        json_t *subs = json_object_get(desc, "subsections");
+        json_t *top = json_object_get(desc, "top_level");
+        const char *name = string_at(r, desc, "name", false);
+        if (!json_is_array(subs) || !json_is_boolean(top) || !name) {
+            r->what = r->what ? r->what : "descriptions";
+            return;
+        }
+        struct vmsd_base_desc *d = vmsd_base_program_add(p);
+        d->name = vmsd_strdup(name);
+        d->symbol = vmsd_strdup(string_at(r, desc, "symbol", true));
+        d->loc = read_loc(r, p, desc);
+        d->top_level = json_is_true(top);
+        json_array_foreach(subs, j, sub) {
+            const char *sub_name = string_at(r, sub, "name", false);
+            if (!sub_name)
+                return;
+            struct vmsd_base_sub *s = vmsd_base_desc_add_sub(d);
+            s->name = vmsd_strdup(sub_name);
+            s->symbol = vmsd_strdup(string_at(r, sub, "symbol", true));
+            s->loc = read_loc(r, p, sub);
+        }
+    }
+    vmsd_base_program_index(p);
+}
+
+bool baseline_read(const char *path, struct baseline *out)
+{
+    struct reader r = { path, NULL };
+    json_error_t jerr;
+    memset(out, 0, sizeof *out);
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        fprintf(stderr, "vmsdcheck: %s:%d:%d: not a vmsdcheck JSON report: "
+                "%s\n", path, jerr.line, jerr.column, jerr.text);
+        return false;
+    }
+    const char *format = json_string_value(json_object_get(root, "format"));
+    json_t *version = json_object_get(root, "version");
+    json_t *programs = json_object_get(root, "programs");
+    json_t *findings = json_object_get(root, "findings");
+    if (!format || strcmp(format, REPORT_FORMAT) != 0) {
+        fprintf(stderr, "vmsdcheck: %s: not a vmsdcheck JSON report\n", path);
+        json_decref(root);
+        return false;
+    }
+    if (json_integer_value(version) != REPORT_VERSION) {
+        fprintf(stderr, "vmsdcheck: %s: a version %lld report; the gate "
+                "needs version %d: make the base's report again with this "
+                "vmsdcheck\n", path, (long long)json_integer_value(version),
+                REPORT_VERSION);
+        json_decref(root);
+        return false;
+    }
+    if (!json_is_array(programs) || !json_is_array(findings))
+        r.what = "programs";
+    out->has_source_root = json_object_get(root, "source_root") != NULL;
+    size_t i;
+    json_t *item;
+    out->n_programs = json_array_size(programs);
+    out->programs = vmsd_xcalloc(out->n_programs, sizeof *out->programs);
+    json_array_foreach(programs, i, item)
+        if (!r.what)
+            read_program(&r, item, &out->programs[i]);
+    json_array_foreach(findings, i, item) {
+        const char *fp = string_at(&r, item, "fingerprint", false);
+        if (fp)
+            vmsd_strset_add_name(&out->fingerprints, fp);
+    }
+    json_decref(root);
+    if (r.what) {
+        fprintf(stderr, "vmsdcheck: %s: a broken vmsdcheck report: bad or "
+                "missing \"%s\"\n", path, r.what);
+        baseline_free(out);
+        return false;
+    }
+    return true;
+}
+
+void baseline_free(struct baseline *baseline)
+{
+    for (size_t i = 0; i < baseline->n_programs; i++)
+        vmsd_base_program_free(&baseline->programs[i]);
+    free(baseline->programs);
+    vmsd_strset_free(&baseline->fingerprints);
+    memset(baseline, 0, sizeof *baseline);
+}
+
+static const char *last_part(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+const struct vmsd_base_program *baseline_match(const struct baseline *b,
+                                               const char *name, size_t n)
+{
+    for (size_t i = 0; i < b->n_programs; i++)
+        if (strcmp(b->programs[i].name, name) == 0)
+            return &b->programs[i];
+    for (size_t i = 0; i < b->n_programs; i++)
+        if (strcmp(last_part(b->programs[i].name), last_part(name)) == 0)
+            return &b->programs[i];
+    return n == 1 && b->n_programs == 1 ? &b->programs[0] : NULL;
+}
