@@ -77,7 +77,7 @@ static const struct command commands[] = {
       "write the allowlist the inputs need that the lower --db layers do "
       "not give; entries of the last --db keep their reasons" },
     { "db check", cmd_db_check,
-      "db check --db FILE [--baseline BASE.json] [OPTION]... INPUT...",
+      "db check [--db FILE] [--baseline BASE.json] [OPTION]... INPUT...",
       "the pre-merge gate: fail on what the change breaks against the base "
       "(renamed or removed names), on findings the base does not have, "
       "and on stale allowlist entries" },
@@ -325,8 +325,6 @@ static int parse_args(int argc, char **argv, struct settings *s)
     if (!s->n_inputs)
         return bad_usage("%s", "no input: give linked programs, objects, "
                          "archives or facts directories");
-    if (s->command->fn == cmd_db_check && !s->have_db)
-        return bad_usage("%s", "db check needs --db FILE");
     if (s->baseline && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--baseline goes with db check");
     if ((s->reason || s->n_provenance) && s->command->fn != cmd_db_generate)

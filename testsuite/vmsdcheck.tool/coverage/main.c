@@ -1,0 +1,13 @@
+/* Compiled with the plugin.  */
+#include "vmstate.h"
+
+extern int plain(void);
+
+const VMStateDescription vmstate_dev = {
+    .name = "dev",
+};
+
+int main(void)
+{
+    return vmstate_dev.name[0] == plain();
+}

@@ -1,0 +1,6 @@
+/* Compiled without the plugin (a lost --extra-cflags): its descriptions,
+   if it had any, would go unchecked.  */
+int plain(void)
+{
+    return 0;
+}
