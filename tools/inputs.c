@@ -273,8 +273,7 @@ static bool read_facts_dir(struct reading *r, const char *path)
                 "give the directory named by -fplugin-arg-vmsdcheck-facts-dir");
         return false;
     }
-    if (n)
-        qsort(names, n, sizeof *names, compare_names);
+    qsort(names, n, sizeof *names, compare_names);
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         ok = read_facts_file(r, names[i]) && ok;

@@ -441,13 +441,19 @@ char *report_render(const struct report *report, enum report_format format)
 
 void report_summary(const struct report *report, FILE *out)
 {
+    enum { SHOWN = 5 };     /* the facts-missing findings name them all */
     for (size_t i = 0; i < report->n_programs; i++) {
         const struct program *p = &report->programs[i];
-        if (p->n_uncovered)
-            fprintf(out, "vmsdcheck: %s: %zu of %zu C units carry facts; "
-                    "not checked: the %zu facts-missing findings\n", p->name,
-                    p->n_c_units - p->n_uncovered, p->n_c_units,
-                    p->n_uncovered);
+        if (!p->n_uncovered)
+            continue;
+        fprintf(out, "vmsdcheck: %s: %zu of %zu C units carry facts; not "
+                "covered:", p->name, p->n_c_units - p->n_uncovered,
+                p->n_c_units);
+        for (size_t j = 0; j < p->n_uncovered && j < SHOWN; j++)
+            fprintf(out, " %s", p->uncovered[j]);
+        if (p->n_uncovered > SHOWN)
+            fprintf(out, " and %zu more", p->n_uncovered - SHOWN);
+        fputc('\n', out);
     }
     size_t n = 0;
     for (size_t i = 0; report->inapplicable && i < report->allowlist->n_entries;

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "unit.h"
 #include "db-file.h"
+#include "model-build.h"
 
 #include "compatdb.h"
 #include "rules.h"
@@ -26,36 +27,6 @@ static void collect(const struct vmsd_finding *f, void *user)
     c->last_notes = f->n_notes;
     snprintf(c->last_suggestion, sizeof c->last_suggestion, "%s",
              f->suggested_name ? f->suggested_name : "");
-}
-
-static struct vmsd_desc *add_desc(struct vmsd_model *m, uint32_t uid,
-                                  const char *symbol, const char *name,
-                                  unsigned line)
-{
-    struct vmsd_desc *d = vmsd_model_desc(m, uid);
-    d->symbol = vmsd_strdup(symbol);
-    d->name = vmsd_strdup(name);
-    d->defined = true;
-    d->loc.file = "t.c";
-    d->loc.line = line;
-    return d;
-}
-
-/* A list with the given descriptions (uid 0 is a NULL slot). */
-static void add_list(struct vmsd_model *m, struct vmsd_desc *parent,
-                     uint32_t list_uid, const uint32_t *uids, size_t n)
-{
-    struct vmsd_sublist *list = vmsd_model_add_sublist(m, list_uid);
-    parent->subsections_uid = list_uid;
-    for (size_t i = 0; i < n; i++) {
-        struct vmsd_ref *r = vmsd_sublist_append(list);
-        r->uid = uids[i];
-        r->is_null = uids[i] == 0;
-        r->loc.file = "t.c";
-        r->loc.line = 100 + (unsigned)i;
-        if (uids[i])
-            r->symbol = vmsd_strdup(vmsd_model_find_desc(m, uids[i])->symbol);
-    }
 }
 
 static struct collected run(struct vmsd_model *m,

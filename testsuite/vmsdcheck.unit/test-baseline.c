@@ -1,0 +1,199 @@
+/* The gate's rules over hand-built models: a base made from one model,
+ * a change in another; and allowlist-stale decided from the models. */
+#define _POSIX_C_SOURCE 200809L
+#include "unit.h"
+#include "db-file.h"
+#include "model-build.h"
+
+#include "baseline.h"
+#include "compatdb.h"
+#include "rules.h"
+
+#include <stdlib.h>
+
+struct collected {
+    int count[VMSD_RULE_COUNT];
+    char messages[8][256];
+    size_t n_messages;
+    char notes[8][256];
+    size_t n_notes;
+};
+
+static void collect(const struct vmsd_finding *f, void *user)
+{
+    struct collected *c = user;
+    c->count[f->rule]++;
+    if (c->n_messages < 8)
+        snprintf(c->messages[c->n_messages++], 256, "%s|%s|%s", f->message,
+                 f->about[0] ? f->about[0] : "", f->about[1] ? f->about[1] : "");
+    for (size_t i = 0; i < f->n_notes && c->n_notes < 8; i++)
+        snprintf(c->notes[c->n_notes++], 256, "%u: %s", f->notes[i].loc.line,
+                 f->notes[i].text);
+}
+
+/* 'dev' (line 10) with 'dev/a' (uid 2) and SECOND (uid 3, symbol
+ * vmstate_b), a section 'other' (line 30), and 'nested' (line 40),
+ * loaded by a field of 'other' and listing 'nested/x'. */
+static void build(struct vmsd_model *m, const char *second,
+                  const char *section)
+{
+    vmsd_model_init(m);
+    struct vmsd_desc *dev = add_desc(m, 1, "vmstate_dev", "dev", 10);
+    add_desc(m, 2, "vmstate_a", "dev/a", 20);
+    if (second)
+        add_desc(m, 3, "vmstate_b", second, 21);
+    add_list(m, dev, 50, (uint32_t[]){ 2, second ? 3 : 0, 0 }, 3);
+    struct vmsd_desc *other = add_desc(m, 4, "vmstate_other", section, 30);
+    struct vmsd_desc *nested = add_desc(m, 5, "vmstate_nested", "nested", 40);
+    add_desc(m, 6, "vmstate_nested_x", "nested/x", 41);
+    add_list(m, nested, 51, (uint32_t[]){ 6, 0 }, 2);
+    struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 60);
+    other->fields_uid = 60;
+    struct vmsd_field *f = vmsd_fieldlist_append(fields);
+    f->name = vmsd_strdup("inner");
+    f->vmsd.uid = 5;
+    f->vmsd.symbol = vmsd_strdup("vmstate_nested");
+    vmsd_model_resolve(m);
+}
+
+static struct collected gate(const struct vmsd_base_program *base,
+                             struct vmsd_model *change,
+                             const struct vmsd_compatdb *db)
+{
+    struct collected c;
+    struct vmsd_check_config config;
+    memset(&c, 0, sizeof c);
+    vmsd_check_config_init(&config);
+    config.base = base;
+    config.allowlist = db;
+    vmsd_check_model(change, &config, collect, &c);
+    return c;
+}
+
+static void test_graph(void)
+{
+    struct vmsd_model m;
+    struct vmsd_base_program base;
+    build(&m, "dev/b", "other");
+    vmsd_base_program_from_model(&base, "prog", &m);
+    CHECK(base.n_descs == 6);
+    CHECK(base.descs[0].top_level && base.descs[0].n_subs == 2);
+    CHECK_STR(base.descs[0].subs[1].name, "dev/b");
+    CHECK_STR(base.descs[0].subs[1].symbol, "vmstate_b");
+    CHECK(!base.descs[1].top_level);            /* a subsection */
+    CHECK(base.descs[3].top_level);             /* 'other' */
+    CHECK(!base.descs[4].top_level);            /* nested by a field */
+    CHECK(vmsd_base_has_pair(&base, "dev", "dev/b"));
+    CHECK(vmsd_base_has_pair(&base, "nested", "nested/x"));
+    CHECK(!vmsd_base_has_pair(&base, "dev", "nested/x"));
+    vmsd_base_program_free(&base);
+    vmsd_model_free(&m);
+}
+
+static void test_gate(void)
+{
+    struct vmsd_model before, after;
+    struct vmsd_base_program base;
+    struct collected c;
+    build(&before, "dev/b", "other");
+    vmsd_base_program_from_model(&base, "prog", &before);
+
+    /* The same build: nothing. */
+    c = gate(&base, &before, NULL);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_REMOVED] == 0);
+    CHECK(c.count[VMSD_RULE_SECTION_REMOVED] == 0);
+
+    /* 'dev/b' renamed (same variable) and the section renamed. */
+    build(&after, "dev/bee", "other2");
+    c = gate(&base, &after, NULL);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_REMOVED] == 1);
+    CHECK(c.count[VMSD_RULE_SECTION_REMOVED] == 1);
+    CHECK_STR(c.messages[0], "subsection 'dev/b' of 'dev' was in the base "
+              "and is gone: migration from a version that sends it fails on "
+              "load ('dev' has no subsection of that name)|dev|dev/b");
+    CHECK_STR(c.messages[1], "top-level description 'other' was in the base "
+              "and is gone: if it is a section, migration from a version "
+              "that sends it fails on load (unknown section)|other|");
+    CHECK_STR(c.notes[0], "21: the base defines 'dev/b' here");
+    CHECK_STR(c.notes[1], "21: renamed to 'dev/bee'?");
+    CHECK_STR(c.notes[2], "30: the base defines 'other' here");
+    CHECK_STR(c.notes[3], "30: renamed to 'other2'?");
+    vmsd_model_free(&after);
+
+    /* 'dev/b' removed: no rename to guess. */
+    build(&after, NULL, "other");
+    c = gate(&base, &after, NULL);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_REMOVED] == 1);
+    CHECK(c.n_notes == 1);
+    vmsd_model_free(&after);
+
+    vmsd_base_program_free(&base);
+    vmsd_model_free(&before);
+
+    /* A base name the loader never accepted: fixing it breaks nothing. */
+    build(&before, "bad", "other");
+    vmsd_base_program_from_model(&base, "prog", &before);
+    build(&after, "dev/bad", "other");
+    c = gate(&base, &after, NULL);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_REMOVED] == 0);
+    vmsd_model_free(&after);
+    vmsd_base_program_free(&base);
+    vmsd_model_free(&before);
+}
+
+static void test_stale(void)
+{
+    struct vmsd_model now;
+    struct vmsd_compatdb db;
+    char error[256];
+    build(&now, "dev_b", "other");
+    vmsd_compatdb_init(&db);
+    char *path = write_temp_file(
+        "{ \"format\": \"vmsdcheck-allowlist\", \"version\": 1, \"entries\": ["
+        " { \"parent\": \"dev\", \"subsection\": \"dev_b\", \"reason\": \"r\" },"
+        " { \"parent\": \"dev\", \"subsection\": \"dev_gone\", \"reason\": \"r\" },"
+        " { \"parent\": \"apic\", \"subsection\": \"apic_sipi\", \"reason\": \"r\" },"
+        " { \"parent\": \"dev\", \"subsection\": \"dev/a\", \"reason\": \"r\" } ] }");
+    CHECK(vmsd_compatdb_load(&db, path, error, sizeof error));
+    unlink(path);
+    free(path);
+
+    struct vmsd_check_config config;
+    struct collected c;
+    bool inapplicable[4];
+    const struct vmsd_model *models[] = { &now };
+    vmsd_check_config_init(&config);
+    config.allowlist = &db;
+    memset(&c, 0, sizeof c);
+    vmsd_check_allowlist(models, NULL, 1, &config, collect, &c, inapplicable);
+    CHECK(c.count[VMSD_RULE_ALLOWLIST_STALE] == 2);
+    CHECK_STR(c.messages[0], "allowlist entry for parent 'dev', subsection "
+              "'dev_gone' is stale: no input has that subsection under that "
+              "parent any more|dev|dev_gone");
+    CHECK(!inapplicable[0] && !inapplicable[1] && inapplicable[2]
+          && !inapplicable[3]);
+
+    /* A pair the base had is the gate's to report, not a stale entry. */
+    struct vmsd_model before;
+    struct vmsd_base_program base;
+    build(&before, "dev_gone", "other");
+    vmsd_base_program_from_model(&base, "prog", &before);
+    const struct vmsd_base_program *bases[] = { &base };
+    memset(&c, 0, sizeof c);
+    vmsd_check_allowlist(models, bases, 1, &config, collect, &c, NULL);
+    CHECK(c.count[VMSD_RULE_ALLOWLIST_STALE] == 1);   /* dev/a only */
+
+    vmsd_base_program_free(&base);
+    vmsd_model_free(&before);
+    vmsd_compatdb_free(&db);
+    vmsd_model_free(&now);
+}
+
+int main(void)
+{
+    test_graph();
+    test_gate();
+    test_stale();
+    totals();
+    return 0;
+}
