@@ -8,12 +8,9 @@
 static void add_pair(struct vmsd_strset *pairs, const char *parent,
                      const char *sub, void *value)
 {
-    size_t len;
-    char *key = vmsd_pair_key(parent, sub, &len);
-    struct vmsd_strset_slot *slot = vmsd_strset_add(pairs, key, len);
+    struct vmsd_strset_slot *slot = vmsd_strset_add_pair(pairs, parent, sub);
     if (!slot->value)
         slot->value = value;
-    free(key);
 }
 
 /* The subsection a list entry names, when the loader can match it. */
@@ -121,11 +118,7 @@ void vmsd_base_program_index(struct vmsd_base_program *p)
 bool vmsd_base_has_pair(const struct vmsd_base_program *p,
                         const char *parent, const char *sub)
 {
-    size_t len;
-    char *key = vmsd_pair_key(parent, sub, &len);
-    bool found = vmsd_strset_find(&p->pairs, key, len) != NULL;
-    free(key);
-    return found;
+    return vmsd_strset_find_pair(&p->pairs, parent, sub) != NULL;
 }
 
 void vmsd_base_program_free(struct vmsd_base_program *p)

@@ -13,7 +13,6 @@
 #include "compatdb.h"
 #include "names.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 struct change {
@@ -22,16 +21,6 @@ struct change {
     struct vmsd_strset names;   /* the change's names and pairs */
     struct vmsd_strset pairs;
 };
-
-static bool has_pair(const struct vmsd_strset *pairs, const char *parent,
-                     const char *sub)
-{
-    size_t len;
-    char *key = vmsd_pair_key(parent, sub, &len);
-    bool found = vmsd_strset_find(pairs, key, len) != NULL;
-    free(key);
-    return found;
-}
 
 static const struct vmsd_desc *change_desc(const struct change *c,
                                            const char *name)
@@ -169,16 +158,14 @@ void vmsd_check_against_base(const struct vmsd_check *check,
             continue;
         for (size_t j = 0; j < d->n_subs; j++) {
             const struct vmsd_base_sub *s = &d->subs[j];
-            size_t len;
-            char *key = vmsd_pair_key(d->name, s->name, &len);
             bool lost = vmsd_name_extends(s->name, d->name)
-                        && !has_pair(&c.pairs, d->name, s->name)
-                        && !vmsd_strset_find(&reported, key, len);
+                        && !vmsd_strset_find_pair(&c.pairs, d->name, s->name)
+                        && !vmsd_strset_find_pair(&reported, d->name,
+                                                  s->name);
             if (lost) {
-                vmsd_strset_add(&reported, key, len);
+                vmsd_strset_add_pair(&reported, d->name, s->name);
                 report_subsection(&c, d, s);
             }
-            free(key);
         }
     }
     vmsd_strset_free(&reported);

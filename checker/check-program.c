@@ -56,10 +56,8 @@ void vmsd_check_stale_entries(const struct vmsd_check *check,
         const struct vmsd_compat_entry *e = &db->entries[i];
         struct vmsd_loc at = { e->file, e->line, e->line ? 1 : 0, 0 };
         const char *why;
-        size_t len;
-        char *key = vmsd_pair_key(e->parent, e->subsection, &len);
-        bool present = vmsd_strset_find(&pairs, key, len) != NULL;
-        free(key);
+        bool present = vmsd_strset_find_pair(&pairs, e->parent,
+                                             e->subsection) != NULL;
         if (inapplicable)
             inapplicable[i] = false;
         if (vmsd_name_follows_rule(e->subsection, e->parent))

@@ -127,10 +127,8 @@ static bool read_database(json_t *root, const char *path,
         ok = read_entry(json_array_get(list, i), i, path, e, error, size);
         if (!ok)
             break;
-        size_t len;
-        char *key = vmsd_pair_key(e->parent, e->subsection, &len);
-        struct vmsd_strset_slot *slot = vmsd_strset_add(&seen, key, len);
-        free(key);
+        struct vmsd_strset_slot *slot = vmsd_strset_add_pair(&seen, e->parent,
+                                                             e->subsection);
         if (slot->value)
             ok = vmsd_fail(error, size, "%s: entries[%zu]: parent \"%s\", "
                            "subsection \"%s\" is listed already at "
@@ -210,11 +208,9 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
                                 (db->n_entries + count) * sizeof *db->entries);
     for (size_t i = 0; i < count; i++) {
         entries[i].file = file;
-        size_t len;
-        char *key = vmsd_pair_key(entries[i].parent, entries[i].subsection,
-                                  &len);
-        struct vmsd_strset_slot *slot = vmsd_strset_add(&db->pairs, key, len);
-        free(key);
+        struct vmsd_strset_slot *slot =
+            vmsd_strset_add_pair(&db->pairs, entries[i].parent,
+                                 entries[i].subsection);
         if (!slot->value)
             slot->value = (void *)(uintptr_t)(db->n_entries + 1);
         db->entries[db->n_entries++] = entries[i];
@@ -229,10 +225,8 @@ vmsd_compatdb_find(const struct vmsd_compatdb *db, const char *parent,
 {
     if (!db)
         return NULL;
-    size_t len;
-    char *key = vmsd_pair_key(parent, subsection, &len);
-    struct vmsd_strset_slot *slot = vmsd_strset_find(&db->pairs, key, len);
-    free(key);
+    struct vmsd_strset_slot *slot = vmsd_strset_find_pair(&db->pairs, parent,
+                                                          subsection);
     return slot ? &db->entries[(uintptr_t)slot->value - 1] : NULL;
 }
 

@@ -74,7 +74,8 @@ void vmsd_strset_free(struct vmsd_strset *set)
     memset(set, 0, sizeof *set);
 }
 
-char *vmsd_pair_key(const char *parent, const char *sub, size_t *len)
+/* The key of a pair; the caller frees it. */
+static char *pair_key(const char *parent, const char *sub, size_t *len)
 {
     size_t a = strlen(parent), b = strlen(sub);
     char *key = vmsd_xrealloc(NULL, a + b + 2);
@@ -82,4 +83,26 @@ char *vmsd_pair_key(const char *parent, const char *sub, size_t *len)
     memcpy(key + a + 1, sub, b + 1);
     *len = a + 1 + b;
     return key;
+}
+
+struct vmsd_strset_slot *vmsd_strset_find_pair(const struct vmsd_strset *set,
+                                               const char *parent,
+                                               const char *sub)
+{
+    size_t len;
+    char *key = pair_key(parent, sub, &len);
+    struct vmsd_strset_slot *slot = vmsd_strset_find(set, key, len);
+    free(key);
+    return slot;
+}
+
+struct vmsd_strset_slot *vmsd_strset_add_pair(struct vmsd_strset *set,
+                                              const char *parent,
+                                              const char *sub)
+{
+    size_t len;
+    char *key = pair_key(parent, sub, &len);
+    struct vmsd_strset_slot *slot = vmsd_strset_add(set, key, len);
+    free(key);
+    return slot;
 }

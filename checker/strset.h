@@ -27,9 +27,14 @@ struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
                                          const char *key, size_t len);
 void vmsd_strset_free(struct vmsd_strset *set);
 
-/* The key of the pair (PARENT, SUB): both names with a NUL between, so
- * no two pairs share one.  The caller frees it; *LEN gets its length. */
-char *vmsd_pair_key(const char *parent, const char *sub, size_t *len);
+/* The same for the pair (PARENT, SUB), kept as one key: both names with
+ * a NUL between, so no two pairs share one. */
+struct vmsd_strset_slot *vmsd_strset_find_pair(const struct vmsd_strset *set,
+                                               const char *parent,
+                                               const char *sub);
+struct vmsd_strset_slot *vmsd_strset_add_pair(struct vmsd_strset *set,
+                                              const char *parent,
+                                              const char *sub);
 
 /* The same for C strings. */
 #define vmsd_strset_find_name(set, name) \

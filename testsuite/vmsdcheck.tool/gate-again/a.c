@@ -1,4 +1,4 @@
-/* Unchanged: its break is known to the base.  */
+/* In the base and the change alike: its break is known to the base.  */
 #include "vmstate.h"
 
 static const VMStateDescription vmstate_p_old = {

@@ -1,14 +1,1 @@
-/* The base: one known separator break, in a.c.  */
-#include "vmstate.h"
-
-static const VMStateDescription vmstate_p_old = {
-    .name = "p_old",
-};
-
-const VMStateDescription vmstate_p = {
-    .name = "p",
-    .subsections = (const VMStateDescription * const []) {
-        &vmstate_p_old,
-        NULL
-    },
-};
+../a.c
