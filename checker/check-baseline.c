@@ -84,10 +84,19 @@ static void note_renames(const struct change *c, struct vmsd_finding *f,
     }
 }
 
+/* Defined in a unit the change's build has without facts? */
+static bool unseen(const struct change *c, struct vmsd_loc loc)
+{
+    const struct vmsd_strset *files = c->check->config->unseen_files;
+    return files && loc.file && vmsd_strset_find_name(files, loc.file);
+}
+
 static void report_subsection(const struct change *c,
                               const struct vmsd_base_desc *parent,
                               const struct vmsd_base_sub *old)
 {
+    if (unseen(c, old->loc))
+        return;
     const struct vmsd_desc *now = change_desc(c, parent->name);
     struct vmsd_finding *f = vmsd_finding_begin(c->check,
         VMSD_RULE_SUBSECTION_REMOVED, now ? now->loc : parent->loc,
@@ -115,6 +124,8 @@ static void report_subsection(const struct change *c,
 static void report_section(const struct change *c,
                            const struct vmsd_base_desc *old)
 {
+    if (unseen(c, old->loc))
+        return;
     const struct vmsd_desc *now = same_symbol(c->check->model, old->symbol);
     struct vmsd_finding *f = vmsd_finding_begin(c->check,
         VMSD_RULE_SECTION_REMOVED, now ? now->loc : old->loc,

@@ -10,6 +10,7 @@
 
 struct vmsd_compatdb;
 struct vmsd_base_program;
+struct vmsd_strset;
 
 enum vmsd_rule {
     VMSD_RULE_SUBSECTION_PREFIX,
@@ -98,6 +99,9 @@ struct vmsd_check_config {
     /* The gate: what the base build of the program being checked had;
      * NULL when there is no base. */
     const struct vmsd_base_program *base;
+    /* Files of the program's units that carry no facts: what the base
+     * defined there is unseen, not gone (facts-missing says so). */
+    const struct vmsd_strset *unseen_files;
     struct vmsd_text_style style;
     const char *marker_field;           /* for the marker rules' text */
 };

@@ -390,9 +390,14 @@ static bool analyse(struct settings *s, struct run *r)
                 break;
             }
         }
+        struct vmsd_strset unseen = { 0 };
+        for (size_t j = 0; j < p->n_uncovered; j++)
+            vmsd_strset_add_name(&unseen, p->uncovered[j]);
         s->config.base = bases[i];
+        s->config.unseen_files = &unseen;
         report_begin_program(&r->report, i);
         vmsd_check_model(&p->model, &s->config, report_add, &r->report);
+        vmsd_strset_free(&unseen);
         vmsd_check_coverage(&s->config, (const char *const *)p->uncovered,
                             p->n_uncovered, report_add, &r->report);
     }
@@ -404,6 +409,7 @@ static bool analyse(struct settings *s, struct run *r)
         r->report.inapplicable = r->inapplicable;
     }
     s->config.base = NULL;
+    s->config.unseen_files = NULL;
     free(models);
     free(bases);
     report_sort(&r->report);

@@ -2,6 +2,7 @@
 #include "vmstate.h"
 
 extern int plain(void);
+extern const VMStateDescription vmstate_other;
 
 const VMStateDescription vmstate_dev = {
     .name = "dev",
@@ -9,5 +10,5 @@ const VMStateDescription vmstate_dev = {
 
 int main(void)
 {
-    return vmstate_dev.name[0] == plain();
+    return vmstate_dev.name[0] == plain() + vmstate_other.name[0];
 }
