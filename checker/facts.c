@@ -5,6 +5,8 @@
 #include "strbuf.h"
 
 #include <jansson.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,19 +27,28 @@ static bool valid_utf8(const unsigned char *s)
     return true;
 }
 
-/* A JSON string.  Bytes that are not UTF-8 become \u00XX: C names are
- * ASCII in practice, and JSON has no way to carry raw bytes. */
+/* A JSON string; a name that is not UTF-8 as {"hex":"..."}, its bytes
+ * in hex: JSON has no way to carry raw bytes, and names are bytes. */
 static void put_string(struct vmsd_strbuf *b, const char *s)
 {
+    static const char hex[] = "0123456789abcdef";
     if (!s) {
         vmsd_strbuf_puts(b, "null");
         return;
     }
-    bool utf8 = valid_utf8((const unsigned char *)s);
+    if (!valid_utf8((const unsigned char *)s)) {
+        vmsd_strbuf_puts(b, "{\"hex\":\"");
+        for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+            char pair[2] = { hex[*p >> 4], hex[*p & 15] };
+            vmsd_strbuf_put(b, pair, 2);
+        }
+        vmsd_strbuf_puts(b, "\"}");
+        return;
+    }
     vmsd_strbuf_put(b, "\"", 1);
     const unsigned char *p = (const unsigned char *)s, *plain = p;
     for (; *p; p++) {
-        if (*p != '"' && *p != '\\' && *p >= 0x20 && (*p < 0x80 || utf8))
+        if (*p != '"' && *p != '\\' && *p >= 0x20)
             continue;
         vmsd_strbuf_put(b, (const char *)plain, (size_t)(p - plain));
         if (*p == '"' || *p == '\\')
@@ -237,67 +248,145 @@ void vmsd_facts_stream(const struct vmsd_model *model, const char *unit,
     free(b.data);
 }
 
-/* Reading */
+/* Reading: every member is checked for its type and range, since a
+ * facts section is whatever the linker put there. */
 
 struct reader {
     struct vmsd_model *model;
     json_t *files;
     char *error;
     size_t error_size;
+    char where[64];             /* the description being read */
 };
 
-#define bad(r, ...) vmsd_fail((r)->error, (r)->error_size, __VA_ARGS__)
-
-static int get_int(json_t *object, const char *key)
+static bool bad(struct reader *r, const char *key, const char *what)
 {
-    return (int)json_integer_value(json_object_get(object, key));
+    return vmsd_fail(r->error, r->error_size, "%s%s\"%s\" %s", r->where,
+                     *r->where ? ": " : "", key, what);
 }
 
-static bool get_bool(json_t *object, const char *key)
+/* An integer member in [MIN, MAX]; DEFAULT when absent and optional. */
+static bool get_int(struct reader *r, json_t *object, const char *key,
+                    long long min, long long max, bool optional,
+                    long long *out)
 {
-    return json_is_true(json_object_get(object, key));
+    json_t *v = json_object_get(object, key);
+    if (!v && optional) {
+        *out = 0;
+        return true;
+    }
+    if (!json_is_integer(v) || json_integer_value(v) < min
+        || json_integer_value(v) > max)
+        return bad(r, key, "is not an integer in range");
+    *out = json_integer_value(v);
+    return true;
 }
 
-static char *get_string(json_t *object, const char *key)
+static bool get_bool(struct reader *r, json_t *object, const char *key,
+                     bool *out)
 {
-    return vmsd_strdup(json_string_value(json_object_get(object, key)));
+    json_t *v = json_object_get(object, key);
+    if (v && !json_is_boolean(v))
+        return bad(r, key, "is not true or false");
+    *out = json_is_true(v);
+    return true;
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* V, named KEY in messages: a string, {"hex":"..."} for bytes, or (when
+ * NULLABLE) null or absent. */
+static bool decode_string(struct reader *r, json_t *v, const char *key,
+                          bool nullable, char **out)
+{
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return nullable || bad(r, key, "is missing");
+    if (json_is_string(v)) {        /* jansson refuses \u0000 */
+        *out = vmsd_strdup(json_string_value(v));
+        return true;
+    }
+    const char *hex = json_string_value(json_object_get(v, "hex"));
+    size_t n = hex ? strlen(hex) : 1;
+    if (!json_is_object(v) || json_object_size(v) != 1 || n % 2)
+        return bad(r, key, "is not a string");
+    char *bytes = vmsd_xrealloc(NULL, n / 2 + 1);
+    for (size_t i = 0; i < n / 2; i++) {
+        int hi = hex_digit(hex[2 * i]), lo = hex_digit(hex[2 * i + 1]);
+        if (hi < 0 || lo < 0 || (hi | lo) == 0) {
+            free(bytes);
+            return bad(r, key, "has a bad \"hex\"");
+        }
+        bytes[i] = (char)(hi * 16 + lo);
+    }
+    bytes[n / 2] = '\0';
+    *out = bytes;
+    return true;
+}
+
+static bool get_string(struct reader *r, json_t *object, const char *key,
+                       bool nullable, char **out)
+{
+    return decode_string(r, json_object_get(object, key), key, nullable, out);
 }
 
 static bool read_loc(struct reader *r, json_t *object, struct vmsd_loc *loc)
 {
     json_t *a = json_object_get(object, "loc");
-    if (!json_is_array(a) || json_array_size(a) != 3)
-        return bad(r, "a \"loc\" is not [file, line, column]");
-    json_int_t file = json_integer_value(json_array_get(a, 0));
+    json_t *file = json_array_get(a, 0), *line = json_array_get(a, 1),
+           *column = json_array_get(a, 2);
+    json_int_t index = json_integer_value(file);
     memset(loc, 0, sizeof *loc);
-    if (file >= 0 && (size_t)file < json_array_size(r->files))
-        loc->file = vmsd_model_intern_file(r->model, json_string_value(
-            json_array_get(r->files, (size_t)file)));
-    loc->line = (unsigned)json_integer_value(json_array_get(a, 1));
-    loc->column = (unsigned)json_integer_value(json_array_get(a, 2));
+    if (!json_is_array(a) || json_array_size(a) != 3
+        || !json_is_integer(file) || !json_is_integer(line)
+        || !json_is_integer(column) || index < -1
+        || index >= (json_int_t)json_array_size(r->files)
+        || json_integer_value(line) < 0 || json_integer_value(line) > UINT_MAX
+        || json_integer_value(column) < 0
+        || json_integer_value(column) > UINT_MAX)
+        return bad(r, "loc", "is not [file index, line, column]");
+    if (index >= 0) {
+        char *name;
+        if (!decode_string(r, json_array_get(r->files, (size_t)index),
+                           "files", false, &name))
+            return false;
+        loc->file = vmsd_model_intern_file(r->model, name);
+        free(name);
+    }
+    loc->line = (unsigned)json_integer_value(line);
+    loc->column = (unsigned)json_integer_value(column);
     return true;
 }
 
 static bool read_ref(struct reader *r, json_t *value, struct vmsd_ref *ref)
 {
+    long long uid;
     memset(ref, 0, sizeof *ref);
     if (json_is_null(value)) {
         ref->is_null = true;
         return true;
     }
     if (!json_is_object(value))
-        return bad(r, "a reference is neither null nor an object");
-    ref->uid = (uint32_t)get_int(value, "id");
-    ref->symbol = get_string(value, "symbol");
-    return read_loc(r, value, &ref->loc);
+        return bad(r, "reference", "is neither null nor an object");
+    return get_int(r, value, "id", 0, UINT32_MAX, false, &uid)
+           && get_string(r, value, "symbol", uid == 0, &ref->symbol)
+           && read_loc(r, value, &ref->loc)
+           && ((ref->uid = (uint32_t)uid), true);
 }
 
 static bool read_sublist(struct reader *r, json_t *object, uint32_t *uid)
 {
     json_t *slots = json_object_get(object, "slots");
-    *uid = (uint32_t)get_int(object, "id");
-    if (!json_is_array(slots))
-        return bad(r, "a subsection list has no \"slots\" array");
+    long long id;
+    if (!json_is_object(object) || !json_is_array(slots))
+        return bad(r, "subsections", "has no \"slots\" array");
+    if (!get_int(r, object, "id", 1, UINT32_MAX, false, &id))
+        return false;
+    *uid = (uint32_t)id;
     struct vmsd_sublist *list = vmsd_model_add_sublist(r->model, *uid);
     if (!list)
         return true;            /* shared: read with another description */
@@ -309,30 +398,49 @@ static bool read_sublist(struct reader *r, json_t *object, uint32_t *uid)
     return true;
 }
 
+static bool read_field(struct reader *r, json_t *item, struct vmsd_field *f)
+{
+    long long flags, version, struct_version;
+    json_t *vmsd = json_object_get(item, "vmsd");
+    if (!json_is_object(item))
+        return bad(r, "fields", "has an entry that is not an object");
+    if (!get_string(r, item, "name", true, &f->name)
+        || !get_int(r, item, "flags", 0, UINT32_MAX, true, &flags)
+        || !get_bool(r, item, "field_exists", &f->has_field_exists)
+        || !get_int(r, item, "version_id", INT_MIN, INT_MAX, true, &version)
+        || !get_int(r, item, "struct_version_id", INT_MIN, INT_MAX, true,
+                    &struct_version)
+        || !get_string(r, item, "info", true, &f->info))
+        return false;
+    f->flags = (uint32_t)flags;
+    f->version_id = (int)version;
+    f->struct_version_id = (int)struct_version;
+    if (!vmsd)
+        return true;
+    if (!read_ref(r, vmsd, &f->vmsd))
+        return false;
+    return f->vmsd.symbol || bad(r, "vmsd", "has no symbol");
+}
+
 static bool read_fieldlist(struct reader *r, json_t *object, uint32_t *uid)
 {
     json_t *items = json_object_get(object, "list");
-    *uid = (uint32_t)get_int(object, "id");
-    if (!json_is_array(items))
-        return bad(r, "a field list has no \"list\" array");
+    long long id;
+    if (!json_is_object(object) || !json_is_array(items))
+        return bad(r, "fields", "has no \"list\" array");
+    if (!get_int(r, object, "id", 1, UINT32_MAX, false, &id))
+        return false;
+    *uid = (uint32_t)id;
     struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(r->model, *uid);
     if (!list)
         return true;
-    list->terminated = get_bool(object, "terminated");
+    if (!get_bool(r, object, "terminated", &list->terminated))
+        return false;
     size_t i;
     json_t *item;
-    json_array_foreach(items, i, item) {
-        struct vmsd_field *f = vmsd_fieldlist_append(list);
-        f->name = get_string(item, "name");
-        f->flags = (uint32_t)get_int(item, "flags");
-        f->has_field_exists = get_bool(item, "field_exists");
-        f->version_id = get_int(item, "version_id");
-        f->struct_version_id = get_int(item, "struct_version_id");
-        f->info = get_string(item, "info");
-        json_t *vmsd = json_object_get(item, "vmsd");
-        if (vmsd && !read_ref(r, vmsd, &f->vmsd))
+    json_array_foreach(items, i, item)
+        if (!read_field(r, item, vmsd_fieldlist_append(list)))
             return false;
-    }
     return true;
 }
 
@@ -341,28 +449,39 @@ static bool read_desc(struct reader *r, json_t *object)
     static const char *const linkages[] = { "static", "global", "extern" };
     const char *linkage = json_string_value(json_object_get(object,
                                                             "linkage"));
-    uint32_t uid = (uint32_t)get_int(object, "id");
-    if (!json_is_object(object) || !uid || !linkage)
-        return bad(r, "a description has no \"id\" or \"linkage\"");
-
-    struct vmsd_desc *d = vmsd_model_desc(r->model, uid);
+    long long uid, version, minimum;
+    if (!json_is_object(object))
+        return bad(r, "descs", "has an entry that is not an object");
+    if (!get_int(r, object, "id", 1, UINT32_MAX, false, &uid))
+        return false;
+    struct vmsd_desc *d = vmsd_model_desc(r->model, (uint32_t)uid);
     if (d->symbol)
-        return bad(r, "two descriptions have id %u", uid);
-    d->symbol = get_string(object, "symbol");
-    for (int k = 0; k < 3; k++)
-        if (strcmp(linkage, linkages[k]) == 0)
-            d->linkage = (enum vmsd_linkage)k;
-    d->defined = get_bool(object, "defined");
-    d->name = get_string(object, "name");
-    d->name_unreadable = get_bool(object, "name_unreadable");
-    d->version_id = get_int(object, "version_id");
-    d->minimum_version_id = get_int(object, "minimum_version_id");
-    d->needed = get_string(object, "needed");
+        return bad(r, "id", "is used twice");
+    if (!get_string(r, object, "symbol", false, &d->symbol))
+        return false;
+    snprintf(r->where, sizeof r->where, "description %.40s", d->symbol);
+    int k = 0;
+    while (k < 3 && (!linkage || strcmp(linkage, linkages[k]) != 0))
+        k++;
+    if (k == 3)
+        return bad(r, "linkage", "is not static, global or extern");
+    d->linkage = (enum vmsd_linkage)k;
     json_t *marker = json_object_get(object, "marker");
+    if (marker && !json_is_boolean(marker))
+        return bad(r, "marker", "is not true or false");
     d->marker = !marker ? VMSD_MARKER_ABSENT
                 : json_is_true(marker) ? VMSD_MARKER_SET : VMSD_MARKER_CLEAR;
-    if (!read_loc(r, object, &d->loc))
+    if (!get_bool(r, object, "defined", &d->defined)
+        || !get_string(r, object, "name", true, &d->name)
+        || !get_bool(r, object, "name_unreadable", &d->name_unreadable)
+        || !get_int(r, object, "version_id", INT_MIN, INT_MAX, true, &version)
+        || !get_int(r, object, "minimum_version_id", INT_MIN, INT_MAX, true,
+                    &minimum)
+        || !get_string(r, object, "needed", true, &d->needed)
+        || !read_loc(r, object, &d->loc))
         return false;
+    d->version_id = (int)version;
+    d->minimum_version_id = (int)minimum;
     json_t *subs = json_object_get(object, "subsections");
     if (subs && !read_sublist(r, subs, &d->subsections_uid))
         return false;
@@ -374,34 +493,43 @@ bool vmsd_facts_read(const char *text, size_t length,
                      struct vmsd_model *model, char **unit, size_t *used,
                      char *error, size_t error_size)
 {
-    struct reader r = { model, NULL, error, error_size };
+    struct reader r = { model, NULL, error, error_size, "" };
     json_error_t jerr;
-    json_t *root = json_loadb(text, length, JSON_DISABLE_EOF_CHECK, &jerr);
+    json_t *root = json_loadb(text, length, JSON_DISABLE_EOF_CHECK
+                              | JSON_REJECT_DUPLICATES, &jerr);
     *unit = NULL;
     if (!root)
-        return bad(&r, "not facts JSON: %s (at byte %d)", jerr.text,
-                   jerr.position);
+        return vmsd_fail(error, error_size, "not facts JSON: %s (at byte %d)",
+                         jerr.text, jerr.position);
     *used = jerr.position;
 
     bool ok;
+    long long version;
     const char *format = json_string_value(json_object_get(root, "format"));
     json_t *descs = json_object_get(root, "descs");
     r.files = json_object_get(root, "files");
     if (!format || strcmp(format, VMSD_FACTS_FORMAT) != 0)
-        ok = bad(&r, "not vmsdcheck facts");
-    else if (get_int(root, "version") != VMSD_FACTS_VERSION)
-        ok = bad(&r, "facts version %d; this vmsdcheck reads version %d",
-                 get_int(root, "version"), VMSD_FACTS_VERSION);
+        ok = vmsd_fail(error, error_size, "not vmsdcheck facts");
+    else if (!get_int(&r, root, "version", 0, INT_MAX, false, &version))
+        ok = false;
+    else if (version != VMSD_FACTS_VERSION)
+        ok = vmsd_fail(error, error_size, "facts version %lld; this "
+                       "vmsdcheck reads version %d", version,
+                       VMSD_FACTS_VERSION);
     else if (!json_is_array(descs) || !json_is_array(r.files))
-        ok = bad(&r, "facts without \"descs\" or \"files\"");
+        ok = vmsd_fail(error, error_size, "facts without \"descs\" or "
+                       "\"files\"");
     else {
         size_t i;
         json_t *d;
-        ok = true;
+        ok = get_string(&r, root, "unit", false, unit);
         json_array_foreach(descs, i, d)
             if (ok && !read_desc(&r, d))
                 ok = false;
-        *unit = get_string(root, "unit");
+    }
+    if (!ok) {
+        free(*unit);
+        *unit = NULL;
     }
     json_decref(root);
     return ok;

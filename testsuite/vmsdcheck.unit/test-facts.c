@@ -143,6 +143,73 @@ int main(void)
     CHECK(strncmp(error, "not facts JSON: ", 16) == 0);
     vmsd_model_free(&back);
 
+    /* Every member is checked; nothing a fuzzer finds may crash. */
+    static const struct { const char *descs, *error; } broken[] = {
+        { "[{\"id\":1,\"linkage\":\"static\",\"loc\":[-1,0,0]}]",
+          "\"symbol\" is missing" },
+        { "[{\"id\":1,\"symbol\":null,\"linkage\":\"static\","
+          "\"loc\":[-1,0,0]}]", "\"symbol\" is missing" },
+        { "[{\"id\":1,\"symbol\":\"d\",\"linkage\":\"static\","
+          "\"loc\":[-1,0,0],\"subsections\":{\"id\":2,\"slots\":"
+          "[{\"id\":3,\"loc\":[-1,0,0]}]}}]",
+          "description d: \"symbol\" is missing" },
+        { "[{\"id\":1,\"symbol\":\"d\",\"linkage\":\"static\","
+          "\"loc\":[7,0,0]}]",
+          "description d: \"loc\" is not [file index, line, column]" },
+        { "[{\"id\":-4,\"symbol\":\"d\"}]",
+          "\"id\" is not an integer in range" },
+        { "[{\"id\":1,\"symbol\":\"d\",\"linkage\":\"other\"}]",
+          "description d: \"linkage\" is not static, global or extern" },
+        { "[{\"id\":1,\"symbol\":{\"hex\":\"6x\"}}]",
+          "\"symbol\" has a bad \"hex\"" },
+        { "[{\"id\":1,\"symbol\":\"d\",\"linkage\":\"static\","
+          "\"loc\":[-1,0,0],\"defined\":1}]",
+          "description d: \"defined\" is not true or false" },
+        { "[3]", "\"descs\" has an entry that is not an object" },
+    };
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        char doc[512];
+        snprintf(doc, sizeof doc, "{\"format\":\"vmsdcheck-facts\","
+                 "\"version\":1,\"unit\":\"u.c\",\"files\":[],\"descs\":%s}",
+                 broken[i].descs);
+        vmsd_model_init(&back);
+        CHECK(!vmsd_facts_read(doc, strlen(doc), &back, &unit, &used, error,
+                               sizeof error));
+        CHECK_STR(error, broken[i].error);
+        vmsd_model_free(&back);
+    }
+    const char *nul = "{\"format\":\"vmsdcheck-facts\",\"version\":1,"
+                      "\"unit\":\"u\\u0000.c\",\"files\":[],\"descs\":[]}";
+    vmsd_model_init(&back);
+    CHECK(!vmsd_facts_read(nul, strlen(nul), &back, &unit, &used, error,
+                           sizeof error));
+    CHECK(strstr(error, "is not allowed") != NULL);
+    vmsd_model_free(&back);
+
+    /* Names are bytes: one that is not UTF-8 travels as hex, losslessly,
+     * and stays apart from the UTF-8 name it would have been mistaken for. */
+    struct vmsd_model bytes;
+    vmsd_model_init(&bytes);
+    struct vmsd_desc *raw = vmsd_model_desc(&bytes, 1);
+    raw->symbol = vmsd_strdup("vmstate_raw");
+    raw->name = vmsd_strdup("p/\xff");
+    raw->defined = true;
+    struct vmsd_desc *utf = vmsd_model_desc(&bytes, 2);
+    utf->symbol = vmsd_strdup("vmstate_utf");
+    utf->name = vmsd_strdup("p/\xc3\xbf");
+    utf->defined = true;
+    char *both = vmsd_facts_write(&bytes, "b.c");
+    CHECK(strstr(both, "\"name\":{\"hex\":\"702fff\"}") != NULL);
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(both, strlen(both), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(vmsd_model_find_desc(&back, 1)->name, "p/\xff");
+    CHECK_STR(vmsd_model_find_desc(&back, 2)->name, "p/\xc3\xbf");
+    free(unit);
+    free(both);
+    vmsd_model_free(&back);
+    vmsd_model_free(&bytes);
+
     free(two);
     free(text);
     vmsd_model_free(&m);
