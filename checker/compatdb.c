@@ -172,10 +172,12 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
                         char *error, size_t error_size)
 {
     size_t length;
-    char *text = vmsd_read_whole_file(path, &length);
+    const char *why;
+    char *text = vmsd_read_whole_file(path, VMSD_MAX_ALLOWLIST_BYTES, &length,
+                                      &why);
     if (!text)
-        return vmsd_fail(error, error_size, "%s: unable to open %s: %s", path,
-                    path, strerror(errno));
+        return vmsd_fail(error, error_size, "%s: unable to read %s: %s", path,
+                    path, why);
 
     json_error_t jerr;
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);

@@ -3,8 +3,56 @@
 
 #include "strbuf.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+/* The length of the UTF-8 sequence at S, 0 when it is not one. */
+static size_t utf8_length(const unsigned char *s)
+{
+    size_t n = *s < 0x80 ? 1 : (*s >> 5) == 6 ? 2 : (*s >> 4) == 14 ? 3
+               : (*s >> 3) == 30 ? 4 : 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] >> 6) != 2)
+            return 0;
+    return n;
+}
+
+/* Marks that reorder or hide text on a terminal: LRM, RLM, the bidi
+ * embeddings and overrides, the isolates. */
+static bool is_bidi_control(const unsigned char *s, size_t n)
+{
+    if (n != 3 || s[0] != 0xe2)
+        return false;
+    return (s[1] == 0x80 && (s[2] == 0x8e || s[2] == 0x8f
+                             || (s[2] >= 0xaa && s[2] <= 0xae)))
+           || (s[1] == 0x81 && s[2] >= 0xa6 && s[2] <= 0xa9);
+}
+
+void vmsd_put_shown(struct vmsd_strbuf *b, const char *text)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *s = (const unsigned char *)(text ? text : "(null)");
+    while (*s) {
+        size_t n = utf8_length(s);
+        if (n && *s >= 0x20 && *s != 0x7f && *s != '\\'
+            && !is_bidi_control(s, n)) {
+            vmsd_strbuf_put(b, (const char *)s, n);
+            s += n;
+            continue;
+        }
+        /* Byte by byte: a backslash as \\, so that escapes stay
+         * unambiguous; a control, a stray byte or a bidi mark as \xNN. */
+        for (size_t i = 0; i < (n ? n : 1); i++) {
+            char esc[4] = { '\\', 'x', hex[s[i] >> 4], hex[s[i] & 15] };
+            if (s[i] == '\\')
+                vmsd_strbuf_put(b, "\\\\", 2);
+            else
+                vmsd_strbuf_put(b, esc, 4);
+        }
+        s += n ? n : 1;
+    }
+}
 
 char *vmsd_vformat(const struct vmsd_text_style *style, const char *fmt,
                    va_list ap)
@@ -19,7 +67,7 @@ char *vmsd_vformat(const struct vmsd_text_style *style, const char *fmt,
         switch (*++p) {
         case 'q':
             vmsd_strbuf_puts(&b, style->open_quote);
-            vmsd_strbuf_puts(&b, va_arg(ap, const char *));
+            vmsd_put_shown(&b, va_arg(ap, const char *));
             vmsd_strbuf_puts(&b, style->close_quote);
             break;
         case 's':

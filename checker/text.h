@@ -7,8 +7,15 @@
 
 #include <stdarg.h>
 
+struct vmsd_strbuf;
+
+/* TEXT (untrusted: a name, a file name) as a terminal may safely show
+ * it: control bytes, bytes that are not UTF-8 and bidi marks as \xNN, a
+ * backslash as \\; NULL as "(null)". */
+void vmsd_put_shown(struct vmsd_strbuf *b, const char *text);
+
 /* Format 'fmt' into a new string.  Directives: %q a name between the
- * style's quotes; %s text as it is; %u unsigned; %z size_t; %% a '%'. */
+ * style's quotes, shown safely; %s text as it is; %u unsigned; %z size_t; %% a '%'. */
 char *vmsd_format(const struct vmsd_text_style *style, const char *fmt, ...);
 char *vmsd_vformat(const struct vmsd_text_style *style, const char *fmt,
                    va_list ap);

@@ -5,6 +5,7 @@
 #include "model.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,27 +35,41 @@ bool vmsd_write_whole_file(const char *path, const char *text)
     return ok;
 }
 
-char *vmsd_read_whole_file(const char *path, size_t *length)
+char *vmsd_read_whole_file(const char *path, size_t max, size_t *length,
+                           const char **why)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* Not blocking on open: a FIFO is refused below, not waited for. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        *why = strerror(errno);
+        if (fd >= 0)
+            close(fd);
         return NULL;
-    char *text = NULL;
-    size_t n = 0, got;
-    char chunk[8192];
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        text = vmsd_xrealloc(text, n + got + 1);
-        memcpy(text + n, chunk, got);
-        n += got;
     }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
+    if (!S_ISREG(st.st_mode) || (size_t)st.st_size > max) {
+        *why = S_ISREG(st.st_mode) ? "larger than any such file can be"
+                                   : "not a regular file";
+        close(fd);
+        return NULL;
+    }
+    char *text = vmsd_xrealloc(NULL, (size_t)st.st_size + 1);
+    size_t n = 0;
+    ssize_t got = 1;
+    while (n <= max && got > 0) {
+        got = read(fd, text + n, (size_t)st.st_size + 1 - n);
+        if (got > 0)
+            n += (size_t)got;
+        if (n == (size_t)st.st_size + 1)
+            break;              /* it grew while being read */
+    }
+    int saved = errno;
+    close(fd);
+    if (got < 0 || n > (size_t)st.st_size) {
+        *why = got < 0 ? strerror(saved) : "changed while being read";
         free(text);
         return NULL;
     }
-    if (!text)
-        text = vmsd_xcalloc(1, 1);
     text[n] = '\0';
     *length = n;
     return text;

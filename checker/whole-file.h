@@ -11,8 +11,16 @@
  * result is false. */
 bool vmsd_write_whole_file(const char *path, const char *text);
 
-/* The whole of PATH, NUL-ended, its size in *LENGTH; NULL (errno set)
- * when it cannot be read.  The caller frees it. */
-char *vmsd_read_whole_file(const char *path, size_t *length);
+/* How large an input of each kind may be: far above any real one, and
+ * what keeps /dev/zero from eating the memory. */
+#define VMSD_MAX_ALLOWLIST_BYTES ((size_t)64 << 20)
+#define VMSD_MAX_FACTS_BYTES ((size_t)1 << 30)
+#define VMSD_MAX_REPORT_BYTES ((size_t)1 << 30)
+
+/* The whole of PATH, NUL-ended, its size in *LENGTH; NULL when it
+ * cannot be read, is not a regular file (a FIFO would block), or is
+ * larger than MAX bytes, with *WHY saying which.  The caller frees it. */
+char *vmsd_read_whole_file(const char *path, size_t max, size_t *length,
+                           const char **why);
 
 #endif

@@ -3,6 +3,8 @@
 #include "baseline.h"
 #include "report.h"
 
+#include "../checker/whole-file.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,8 +86,17 @@ bool baseline_read(const char *path, struct baseline *out)
 {
     struct reader r = { path, NULL };
     json_error_t jerr;
+    size_t length;
+    const char *why;
     memset(out, 0, sizeof *out);
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+    char *text = vmsd_read_whole_file(path, VMSD_MAX_REPORT_BYTES, &length,
+                                      &why);
+    if (!text) {
+        fprintf(stderr, "vmsdcheck: %s: %s\n", path, why);
+        return false;
+    }
+    json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
+    free(text);
     if (!root) {
         fprintf(stderr, "vmsdcheck: %s:%d:%d: not a vmsdcheck JSON report: "
                 "%s\n", path, jerr.line, jerr.column, jerr.text);

@@ -128,29 +128,67 @@ static void add_blob(struct program_input *p, const char *origin,
     b->from_archive = from_archive;
 }
 
-/* The facts section's data, or NULL; *lto says the file carries LTO
- * bytecode (whose facts appear only once it is linked). */
-static Elf_Data *facts_section(Elf *elf, bool *lto)
+static bool broken_elf(const char *origin)
 {
-    size_t strndx;
+    int error = elf_errno();
+    fprintf(stderr, "vmsdcheck: %s: a truncated or malformed ELF file%s%s\n",
+            origin, error ? ": " : "", error ? elf_errmsg(error) : "");
+    return false;
+}
+
+/* Find the facts section's data (*facts, NULL when none); *lto says the
+ * file carries LTO bytecode (whose facts appear only once it is linked).
+ * Every section header and name must read: a damaged file is an error,
+ * never a file without facts. */
+static bool facts_section(Elf *elf, const char *origin, Elf_Data **facts,
+                          bool *lto)
+{
+    size_t strndx, size, shnum;
+    GElf_Ehdr ehdr;
     Elf_Scn *scn = NULL;
-    Elf_Data *found = NULL;
+    *facts = NULL;
     *lto = false;
-    if (elf_getshdrstrndx(elf, &strndx) != 0)
-        return NULL;
+    (void)elf_errno();          /* clear what came before */
+    /* libelf reads past the end of a cut file without a word: check
+     * every header and section against the file's size. */
+    if (!elf_rawfile(elf, &size) || !gelf_getehdr(elf, &ehdr)
+        || elf_getshdrnum(elf, &shnum) != 0
+        || elf_getshdrstrndx(elf, &strndx) != 0
+        || ehdr.e_shoff > size || (ehdr.e_shoff && !shnum)
+        || (size - ehdr.e_shoff) / (ehdr.e_shentsize ? ehdr.e_shentsize : 1)
+           < (ehdr.e_shnum ? ehdr.e_shnum : shnum))
+        return broken_elf(origin);
     while ((scn = elf_nextscn(elf, scn))) {
         GElf_Shdr shdr;
-        if (!gelf_getshdr(scn, &shdr))
-            continue;
-        const char *name = elf_strptr(elf, strndx, shdr.sh_name);
-        if (!name)
-            continue;
+        const char *name = gelf_getshdr(scn, &shdr)
+                           ? elf_strptr(elf, strndx, shdr.sh_name) : NULL;
+        if (!name || (shdr.sh_type != SHT_NOBITS
+                      && (shdr.sh_offset > size
+                          || shdr.sh_size > size - shdr.sh_offset)))
+            return broken_elf(origin);
         if (strncmp(name, ".gnu.lto_", 9) == 0)
             *lto = true;
-        if (strcmp(name, VMSD_FACTS_SECTION) == 0 && shdr.sh_type != SHT_NOBITS)
-            found = elf_getdata(scn, NULL);
+        if (strcmp(name, VMSD_FACTS_SECTION) != 0 || shdr.sh_type == SHT_NOBITS)
+            continue;
+        /* The plugin's section is never loaded into memory: one that is
+         * holds someone else's data under the name. */
+        if (shdr.sh_flags & SHF_ALLOC) {
+            fprintf(stderr, "vmsdcheck: %s: section [%zu] %s is not "
+                    "vmsdcheck's (it is allocated: a variable placed there?): "
+                    "ignored\n", origin, elf_ndxscn(scn), name);
+            continue;
+        }
+        if (*facts) {
+            fprintf(stderr, "vmsdcheck: %s: two %s sections that are not "
+                    "allocated: cannot tell which holds the facts\n", origin,
+                    name);
+            return false;
+        }
+        *facts = elf_getdata(scn, NULL);
+        if (!*facts)
+            return broken_elf(origin);
     }
-    return found;
+    return elf_errno() == 0 || broken_elf(origin);
 }
 
 /* One ELF file (or archive member): returns false on a broken file. */
@@ -164,7 +202,9 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
                 origin, elf_errmsg(-1));
         return false;
     }
-    Elf_Data *data = facts_section(elf, &lto);
+    Elf_Data *data;
+    if (!facts_section(elf, origin, &data, &lto))
+        return false;
     bool has_facts = data && data->d_size;
     if (ehdr.e_type == ET_EXEC || ehdr.e_type == ET_DYN) {
         if (!has_facts) {
@@ -202,7 +242,7 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
     bool ok = true;
     struct program_input *loose = loose_program(r);
     size_t blobs_before = loose->n_blobs;
-    while ((member = elf_begin(fd, cmd, archive))) {
+    while (((void)elf_errno(), member = elf_begin(fd, cmd, archive))) {
         Elf_Arhdr *hdr = elf_getarhdr(member);
         /* "/" and "//" are the archive's symbol and name tables. */
         if (hdr && hdr->ar_name[0] != '/' && elf_kind(member) == ELF_K_ELF) {
@@ -216,6 +256,8 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
         elf_end(member);
         loose = loose_program(r);
     }
+    if (ok && elf_errno() != 0)
+        ok = broken_elf(path);
     if (ok && loose->n_blobs == blobs_before) {
         fprintf(stderr, "vmsdcheck: %s: %s\n", path, NO_FACTS_HINT);
         return false;
@@ -226,9 +268,10 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
 static bool read_facts_file(struct reading *r, const char *path)
 {
     size_t n;
-    char *text = vmsd_read_whole_file(path, &n);
+    const char *why;
+    char *text = vmsd_read_whole_file(path, VMSD_MAX_FACTS_BYTES, &n, &why);
     if (!text) {
-        fprintf(stderr, "vmsdcheck: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "vmsdcheck: %s: %s\n", path, why);
         return false;
     }
     add_blob(loose_program(r), path, text, n, false);
@@ -292,6 +335,10 @@ static bool read_path(struct reading *r, const char *path)
     }
     if (S_ISDIR(st.st_mode))
         return read_facts_dir(r, path);
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "vmsdcheck: %s: not a regular file\n", path);
+        return false;
+    }
     if (has_suffix(path, ".vmsdfacts"))
         return read_facts_file(r, path);
 

@@ -275,7 +275,8 @@ static bool parse_blob(const struct facts_blob *blob, struct unit **units,
         if (!vmsd_facts_read(blob->data + pos, blob->size - pos, &u->model,
                              &u->name, &used, error,
                              sizeof error)) {
-            fprintf(stderr, "vmsdcheck: %s: %s\n", blob->origin, error);
+            fprintf(stderr, "vmsdcheck: %s: facts at byte %zu: %s\n",
+                    blob->origin, pos, error);
             return false;
         }
         vmsd_model_resolve(&u->model);

@@ -3,6 +3,7 @@
 
 #include "../checker/baseline.h"
 #include "../checker/strbuf.h"
+#include "../checker/text.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -176,16 +177,19 @@ void report_drop_known(struct report *report, const struct vmsd_strset *known)
 /* Text: what GCC would print, plus a note naming the programs when the
  * run had several. */
 
+/* File names come from the facts: shown safely, as names are. */
 static void put_where(struct vmsd_strbuf *b, struct vmsd_loc loc)
 {
-    if (!loc.file)
+    if (!loc.file) {
         vmsd_strbuf_puts(b, "vmsdcheck: ");
-    else if (!loc.line)
-        vmsd_strbuf_printf(b, "%s: ", loc.file);
-    else if (!loc.column)
-        vmsd_strbuf_printf(b, "%s:%u: ", loc.file, loc.line);
-    else
-        vmsd_strbuf_printf(b, "%s:%u:%u: ", loc.file, loc.line, loc.column);
+        return;
+    }
+    vmsd_put_shown(b, loc.file);
+    if (loc.line)
+        vmsd_strbuf_printf(b, ":%u", loc.line);
+    if (loc.line && loc.column)
+        vmsd_strbuf_printf(b, ":%u", loc.column);
+    vmsd_strbuf_puts(b, ": ");
 }
 
 static void put_programs(struct vmsd_strbuf *b, const struct report *report,
@@ -446,14 +450,18 @@ void report_summary(const struct report *report, FILE *out)
         const struct program *p = &report->programs[i];
         if (!p->n_uncovered)
             continue;
-        fprintf(out, "vmsdcheck: %s: %zu of %zu C units carry facts; not "
-                "covered:", p->name, p->n_c_units - p->n_uncovered,
-                p->n_c_units);
-        for (size_t j = 0; j < p->n_uncovered && j < SHOWN; j++)
-            fprintf(out, " %s", p->uncovered[j]);
+        struct vmsd_strbuf b = { 0 };
+        vmsd_strbuf_printf(&b, "vmsdcheck: %s: %zu of %zu C units carry "
+                           "facts; not covered:", p->name,
+                           p->n_c_units - p->n_uncovered, p->n_c_units);
+        for (size_t j = 0; j < p->n_uncovered && j < SHOWN; j++) {
+            vmsd_strbuf_puts(&b, " ");
+            vmsd_put_shown(&b, p->uncovered[j]);
+        }
         if (p->n_uncovered > SHOWN)
-            fprintf(out, " and %zu more", p->n_uncovered - SHOWN);
-        fputc('\n', out);
+            vmsd_strbuf_printf(&b, " and %zu more", p->n_uncovered - SHOWN);
+        fprintf(out, "%s\n", b.data);
+        free(b.data);
     }
     size_t n = 0;
     for (size_t i = 0; report->inapplicable && i < report->allowlist->n_entries;

@@ -1,7 +1,7 @@
 /* A bad allowlist is an error that names the file and what is wrong
    (and where, for a JSON syntax error); the compiler does not crash.  */
 /* { dg-options "-fplugin-arg-vmsdcheck-db=$srcdir/vmsdcheck.dg/allowlists/missing.json" } */
-/* { dg-error "vmsdcheck: cannot use allowlist \[^\n\]*allowlists/missing.json: unable to open" "" { target *-*-* } 0 } */
+/* { dg-error "vmsdcheck: cannot use allowlist \[^\n\]*allowlists/missing.json: unable to read" "" { target *-*-* } 0 } */
 /* { dg-error "failed to initialize plugin" "" { target *-*-* } 0 } */
 #include "vmstate.h"
 

@@ -87,7 +87,7 @@ static void test_errors(void)
 
     CHECK(!vmsd_compatdb_load(&db, "/nonexistent/db.json", error,
                               sizeof error));
-    CHECK(strstr(error, "/nonexistent/db.json: unable to open") == error);
+    CHECK(strstr(error, "/nonexistent/db.json: unable to read") == error);
     vmsd_compatdb_free(&db);
 }
 
