@@ -87,17 +87,26 @@ void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
     emit_facts(&target, model, unit);
 }
 
-/* A file name for this compile: the source path, readable, plus a hash
- * of the output's dump name, since one source may be compiled several
- * times (once per QEMU target) in one directory. */
+/* A file name for this compile: the end of the source path, readable,
+ * and a hash of the whole path and the output's dump name, since one
+ * source may be compiled several times (once per QEMU target) in one
+ * directory.  The readable part is cut to fit any file system's limit
+ * on a name (255 bytes), so a deep source tree still builds. */
+#define READABLE_NAME_MAX 200
+
 static char *facts_file_name(const char *dir)
 {
     uint32_t hash = 2166136261u;        /* FNV-1a */
+    for (const char *p = main_input_filename; *p; p++)
+        hash = (hash ^ (unsigned char)*p) * 16777619u;
     for (const char *p = dump_base_name; p && *p; p++)
         hash = (hash ^ (unsigned char)*p) * 16777619u;
+    size_t len = strlen(main_input_filename);
+    const char *tail = main_input_filename
+                       + (len > READABLE_NAME_MAX ? len - READABLE_NAME_MAX : 0);
     struct vmsd_strbuf name = {};
     vmsd_strbuf_printf(&name, "%s/", dir);
-    for (const char *p = main_input_filename; *p; p++)
+    for (const char *p = tail; *p; p++)
         vmsd_strbuf_put(&name, *p == '/' ? "!" : p, 1);
     vmsd_strbuf_printf(&name, ".%08x.vmsdfacts", hash);
     return vmsd_strbuf_take(&name);
