@@ -140,14 +140,21 @@ static bool read_database(json_t *root, const char *path,
     return ok;
 }
 
+/* Where the search for entries' lines has got to: entries come in file
+ * order, so lines are counted once, as the search moves on. */
+struct line_cursor {
+    const char *pos;            /* search from here */
+    const char *counted;        /* lines counted up to here */
+    unsigned line;              /* the line 'counted' is on */
+};
+
 /* The line where entry E's object starts: found by its "subsection"
- * member, searching on from *pos (entries come in file order).  0 when
- * the file spells it some other way (escapes). */
-static unsigned entry_line(const char *text, const char **pos,
+ * member.  0 when the file spells it some other way (escapes). */
+static unsigned entry_line(struct line_cursor *at,
                            const struct vmsd_compat_entry *e)
 {
     size_t n = strlen(e->subsection);
-    for (const char *p = strstr(*pos, "\"subsection\""); p;
+    for (const char *p = strstr(at->pos, "\"subsection\""); p;
          p = strstr(p + 1, "\"subsection\"")) {
         const char *v = p + strlen("\"subsection\"");
         v += strspn(v, " \t\r\n");
@@ -157,13 +164,12 @@ static unsigned entry_line(const char *text, const char **pos,
         if (*v != '"' || strncmp(v + 1, e->subsection, n) != 0
             || v[n + 1] != '"')
             continue;
-        *pos = v;
-        while (p > text && *p != '{')
+        at->pos = v;
+        while (p > at->counted && *p != '{')
             p--;
-        unsigned line = 1;
-        for (const char *c = text; c < p; c++)
-            line += *c == '\n';
-        return line;
+        for (; at->counted < p; at->counted++)
+            at->line += *at->counted == '\n';
+        return at->line;
     }
     return 0;
 }
@@ -198,9 +204,9 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
         free(text);
         return false;
     }
-    const char *pos = text;
+    struct line_cursor at = { text, text, 1 };
     for (size_t i = 0; i < count; i++)
-        entries[i].line = entry_line(text, &pos, &entries[i]);
+        entries[i].line = entry_line(&at, &entries[i]);
     free(text);
 
     char *file = vmsd_strdup(path);

@@ -39,6 +39,7 @@ void report_free(struct report *report)
         free_finding(&report->findings[i]);
     free(report->findings);
     vmsd_strset_free(&report->files);
+    vmsd_strset_free(&report->seen);
     memset(report, 0, sizeof *report);
 }
 
@@ -55,11 +56,6 @@ static struct vmsd_loc own_loc(struct report *report, struct vmsd_loc loc)
     return loc;
 }
 
-static bool same_loc(struct vmsd_loc a, struct vmsd_loc b)
-{
-    return a.file == b.file && a.line == b.line && a.column == b.column;
-}
-
 static unsigned long program_bit(const struct report *report)
 {
     size_t i = report->current_program;
@@ -71,19 +67,24 @@ void report_add(const struct vmsd_finding *finding, void *user)
     struct report *report = user;
     struct vmsd_loc loc = own_loc(report, finding->loc);
 
-    /* The same finding in another program: the last few are where it
-     * would be, as programs share their units in the same order. */
-    for (size_t i = report->n_findings; i-- > 0;) {
-        struct stored_finding *f = &report->findings[i];
-        if (f->rule == finding->rule && same_loc(f->loc, loc)
-            && strcmp(f->message, finding->message) == 0) {
-            f->programs |= program_bit(report);
-            return;
-        }
+    /* The same finding in another program is one finding. */
+    struct vmsd_strbuf key = { 0 };
+    vmsd_strbuf_printf(&key, "%d:%s:%u:%u:%s", (int)finding->rule,
+                       loc.file ? loc.file : "", loc.line, loc.column,
+                       finding->message);
+    struct vmsd_strset_slot *slot = vmsd_strset_add(&report->seen, key.data,
+                                                    key.len);
+    free(key.data);
+    if (slot->value) {
+        report->findings[(uintptr_t)slot->value - 1].programs
+            |= program_bit(report);
+        return;
     }
-    report->findings = vmsd_xrealloc(report->findings,
-                                     (report->n_findings + 1)
-                                     * sizeof *report->findings);
+    slot->value = (void *)(uintptr_t)(report->n_findings + 1);
+    size_t n = report->n_findings;
+    if ((n & (n - 1)) == 0)     /* 0, 1, 2, 4, ...: double the room */
+        report->findings = vmsd_xrealloc(report->findings, (n ? 2 * n : 1)
+                                         * sizeof *report->findings);
     struct stored_finding *f = &report->findings[report->n_findings++];
     memset(f, 0, sizeof *f);
     f->rule = finding->rule;

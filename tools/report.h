@@ -38,6 +38,8 @@ struct report {
     struct stored_finding *findings;
     size_t n_findings;
     struct vmsd_strset files;           /* interned file names */
+    struct vmsd_strset seen;            /* a finding's place and text ->
+                                           its index + 1 */
     /* What the run looked at, for JSON and the summary; not owned. */
     const struct program *programs;
     size_t n_programs;
