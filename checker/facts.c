@@ -2,6 +2,7 @@
  * compiler, so no document tree), reading with libjansson. */
 #include "facts.h"
 
+#include "json-name.h"
 #include "strbuf.h"
 
 #include <jansson.h>
@@ -13,20 +14,6 @@
 
 /* Writing */
 
-static bool valid_utf8(const unsigned char *s)
-{
-    while (*s) {
-        int extra = *s < 0x80 ? 0 : (*s >> 5) == 6 ? 1 : (*s >> 4) == 14 ? 2
-                    : (*s >> 3) == 30 ? 3 : -1;
-        if (extra < 0)
-            return false;
-        for (s++; extra > 0; extra--, s++)
-            if ((*s >> 6) != 2)
-                return false;
-    }
-    return true;
-}
-
 /* A JSON string; a name that is not UTF-8 as {"hex":"..."}, its bytes
  * in hex: JSON has no way to carry raw bytes, and names are bytes. */
 static void put_string(struct vmsd_strbuf *b, const char *s)
@@ -36,7 +23,7 @@ static void put_string(struct vmsd_strbuf *b, const char *s)
         vmsd_strbuf_puts(b, "null");
         return;
     }
-    if (!valid_utf8((const unsigned char *)s)) {
+    if (!vmsd_utf8_valid(s)) {
         vmsd_strbuf_puts(b, "{\"hex\":\"");
         for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
             char pair[2] = { hex[*p >> 4], hex[*p & 15] };
@@ -292,12 +279,6 @@ static bool get_bool(struct reader *r, json_t *object, const char *key,
     return true;
 }
 
-static int hex_digit(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* V, named KEY in messages: a string, {"hex":"..."} for bytes, or (when
  * NULLABLE) null or absent. */
 static bool decode_string(struct reader *r, json_t *v, const char *key,
@@ -306,26 +287,9 @@ static bool decode_string(struct reader *r, json_t *v, const char *key,
     *out = NULL;
     if (!v || json_is_null(v))
         return nullable || bad(r, key, "is missing");
-    if (json_is_string(v)) {        /* jansson refuses \u0000 */
-        *out = vmsd_strdup(json_string_value(v));
-        return true;
-    }
-    const char *hex = json_string_value(json_object_get(v, "hex"));
-    size_t n = hex ? strlen(hex) : 1;
-    if (!json_is_object(v) || json_object_size(v) != 1 || n % 2)
-        return bad(r, key, "is not a string");
-    char *bytes = vmsd_xrealloc(NULL, n / 2 + 1);
-    for (size_t i = 0; i < n / 2; i++) {
-        int hi = hex_digit(hex[2 * i]), lo = hex_digit(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0 || (hi | lo) == 0) {
-            free(bytes);
-            return bad(r, key, "has a bad \"hex\"");
-        }
-        bytes[i] = (char)(hi * 16 + lo);
-    }
-    bytes[n / 2] = '\0';
-    *out = bytes;
-    return true;
+    return vmsd_json_name_decode(v, out)
+           || bad(r, key, json_is_object(v) ? "has a bad \"hex\""
+                                            : "is not a string");
 }
 
 static bool get_string(struct reader *r, json_t *object, const char *key,

@@ -5,12 +5,27 @@
 #include "model.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The signals that end a program that is being written to a file: held
+ * while the temporary file exists, so that it is renamed or removed
+ * before one acts (only SIGKILL can leave it behind). */
+static void hold_signals(sigset_t *old)
+{
+    sigset_t held;
+    sigemptyset(&held);
+    sigaddset(&held, SIGINT);
+    sigaddset(&held, SIGTERM);
+    sigaddset(&held, SIGHUP);
+    sigaddset(&held, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &held, old);
+}
 
 bool vmsd_write_whole_file(const char *path, const char *text)
 {
@@ -19,10 +34,18 @@ bool vmsd_write_whole_file(const char *path, const char *text)
     char *temp = vmsd_xrealloc(NULL, n);
     snprintf(temp, n, "%s.tmp-XXXXXX", path);
 
+    sigset_t old;
+    hold_signals(&old);
     int fd = mkstemp(temp);
     bool ok = fd >= 0;
     if (ok) {
-        ok = write(fd, text, length) == (ssize_t)length;
+        size_t done = 0;
+        while (ok && done < length) {
+            ssize_t wrote = write(fd, text + done, length - done);
+            ok = wrote > 0;
+            done += ok ? (size_t)wrote : 0;
+        }
+        ok = ok && fsync(fd) == 0;      /* whole on disk before it is named */
         ok = close(fd) == 0 && ok;
         ok = ok && chmod(temp, 0644) == 0 && rename(temp, path) == 0;
         if (!ok) {
@@ -31,6 +54,9 @@ bool vmsd_write_whole_file(const char *path, const char *text)
             errno = saved;
         }
     }
+    int saved = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    errno = saved;
     free(temp);
     return ok;
 }

@@ -3,6 +3,7 @@
 #include "baseline.h"
 #include "report.h"
 
+#include "../checker/json-name.h"
 #include "../checker/whole-file.h"
 
 #include <jansson.h>
@@ -15,15 +16,18 @@ struct reader {
     const char *what;           /* the first problem, or NULL */
 };
 
-static const char *string_at(struct reader *r, json_t *object,
-                             const char *key, bool optional)
+/* A name member (string or {"hex": ...}), a copy; NULL when it is
+ * absent and optional, or broken (which R then records). */
+static char *name_at(struct reader *r, json_t *object, const char *key,
+                     bool optional)
 {
     json_t *value = json_object_get(object, key);
+    char *name;
     if (optional && (!value || json_is_null(value)))
         return NULL;
-    if (!json_is_string(value) && !r->what)
+    if (!vmsd_json_name_decode(value, &name) && !r->what)
         r->what = key;
-    return json_string_value(value);
+    return name;
 }
 
 static struct vmsd_loc read_loc(struct reader *r, struct vmsd_base_program *p,
@@ -39,7 +43,9 @@ static struct vmsd_loc read_loc(struct reader *r, struct vmsd_base_program *p,
         r->what = r->what ? r->what : "location";
         return out;
     }
-    out.file = vmsd_base_program_file(p, string_at(r, loc, "file", true));
+    char *file = name_at(r, loc, "file", true);
+    out.file = vmsd_base_program_file(p, file);
+    free(file);
     out.line = (unsigned)json_integer_value(line);
     out.column = (unsigned)json_integer_value(column);
     return out;
@@ -49,7 +55,7 @@ static void read_program(struct reader *r, json_t *item,
                          struct vmsd_base_program *p)
 {
     json_t *descs = json_object_get(item, "descriptions");
-    p->name = vmsd_strdup(string_at(r, item, "name", false));
+    p->name = name_at(r, item, "name", false);
     if (!json_is_array(descs)) {
         r->what = r->what ? r->what : "descriptions";
         return;
@@ -59,23 +65,24 @@ static void read_program(struct reader *r, json_t *item,
     json_array_foreach(descs, i, desc) {
         json_t *subs = json_object_get(desc, "subsections");
         json_t *top = json_object_get(desc, "top_level");
-        const char *name = string_at(r, desc, "name", false);
+        char *name = name_at(r, desc, "name", false);
         if (!json_is_array(subs) || !json_is_boolean(top) || !name) {
             r->what = r->what ? r->what : "descriptions";
+            free(name);
             return;
         }
         struct vmsd_base_desc *d = vmsd_base_program_add(p);
-        d->name = vmsd_strdup(name);
-        d->symbol = vmsd_strdup(string_at(r, desc, "symbol", true));
+        d->name = name;
+        d->symbol = name_at(r, desc, "symbol", true);
         d->loc = read_loc(r, p, desc);
         d->top_level = json_is_true(top);
         json_array_foreach(subs, j, sub) {
-            const char *sub_name = string_at(r, sub, "name", false);
+            char *sub_name = name_at(r, sub, "name", false);
             if (!sub_name)
                 return;
             struct vmsd_base_sub *s = vmsd_base_desc_add_sub(d);
-            s->name = vmsd_strdup(sub_name);
-            s->symbol = vmsd_strdup(string_at(r, sub, "symbol", true));
+            s->name = sub_name;
+            s->symbol = name_at(r, sub, "symbol", true);
             s->loc = read_loc(r, p, sub);
         }
     }
@@ -130,9 +137,12 @@ bool baseline_read(const char *path, struct baseline *out)
         if (!r.what)
             read_program(&r, item, &out->programs[i]);
     json_array_foreach(findings, i, item) {
-        const char *fp = string_at(&r, item, "fingerprint", false);
+        const char *fp = json_string_value(json_object_get(item,
+                                                           "fingerprint"));
         if (fp)
             vmsd_strset_add_name(&out->fingerprints, fp);
+        else
+            r.what = r.what ? r.what : "fingerprint";
     }
     json_decref(root);
     if (r.what) {

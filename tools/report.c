@@ -2,6 +2,7 @@
 #include "report.h"
 
 #include "../checker/baseline.h"
+#include "../checker/json-name.h"
 #include "../checker/strbuf.h"
 #include "../checker/text.h"
 
@@ -230,10 +231,22 @@ static char *render_text(const struct report *report)
 
 /* JSON: vmsdcheck's own, documented in docs/whole-program.md. */
 
+/* Names and file names come from the facts, as bytes: a string when
+ * they are UTF-8, else {"hex": ...} (checker/json-name.h). */
 static json_t *json_loc(struct vmsd_loc loc)
 {
-    return json_pack("{s:s?, s:i, s:i}", "file", loc.file, "line",
-                     (int)loc.line, "column", (int)loc.column);
+    return json_pack("{s:o, s:i, s:i}", "file", vmsd_json_name(loc.file),
+                     "line", (int)loc.line, "column", (int)loc.column);
+}
+
+/* TEXT as a JSON string a reader can show: escaped where it must be. */
+static json_t *json_shown(const char *text)
+{
+    struct vmsd_strbuf b = { 0 };
+    vmsd_put_shown(&b, text);
+    json_t *v = json_string(b.data ? b.data : "");
+    free(b.data);
+    return v;
 }
 
 static json_t *json_program_names(const struct report *report,
@@ -243,7 +256,7 @@ static json_t *json_program_names(const struct report *report,
     for (size_t i = 0; i < report->n_programs && i < MAX_PROGRAM_BITS; i++)
         if (programs & (1ul << i))
             json_array_append_new(names,
-                                  json_string(report->programs[i].name));
+                                  vmsd_json_name(report->programs[i].name));
     return names;
 }
 
@@ -257,11 +270,13 @@ static json_t *json_descriptions(const struct program *program)
         const struct vmsd_base_desc *d = &graph.descs[i];
         json_t *subs = json_array();
         for (size_t j = 0; j < d->n_subs; j++)
-            json_array_append_new(subs, json_pack("{s:s, s:s?, s:o}",
-                "name", d->subs[j].name, "symbol", d->subs[j].symbol,
+            json_array_append_new(subs, json_pack("{s:o, s:o, s:o}",
+                "name", vmsd_json_name(d->subs[j].name),
+                "symbol", vmsd_json_name(d->subs[j].symbol),
                 "location", json_loc(d->subs[j].loc)));
-        json_array_append_new(descs, json_pack("{s:s, s:s?, s:o, s:b, s:o}",
-            "name", d->name, "symbol", d->symbol,
+        json_array_append_new(descs, json_pack("{s:o, s:o, s:o, s:b, s:o}",
+            "name", vmsd_json_name(d->name),
+            "symbol", vmsd_json_name(d->symbol),
             "location", json_loc(d->loc), "top_level", d->top_level,
             "subsections", subs));
     }
@@ -273,7 +288,7 @@ static json_t *json_units(const struct program *program)
 {
     json_t *missing = json_array();
     for (size_t i = 0; i < program->n_uncovered; i++)
-        json_array_append_new(missing, json_string(program->uncovered[i]));
+        json_array_append_new(missing, vmsd_json_name(program->uncovered[i]));
     json_t *c_units = program->units_known
                       ? json_integer((json_int_t)program->n_c_units)
                       : json_null();
@@ -316,20 +331,20 @@ static json_t *render_json_tree(const struct report *report)
             "programs", json_program_names(report, f->programs));
         if (f->suggested_name)
             json_object_set_new(item, "suggested_name",
-                                json_string(f->suggested_name));
+                                vmsd_json_name(f->suggested_name));
         json_array_append_new(findings, item);
     }
     json_t *programs = json_array();
     for (size_t i = 0; i < report->n_programs; i++)
-        json_array_append_new(programs, json_pack("{s:s, s:o, s:o}",
-            "name", report->programs[i].name,
+        json_array_append_new(programs, json_pack("{s:o, s:o, s:o}",
+            "name", vmsd_json_name(report->programs[i].name),
             "units", json_units(&report->programs[i]),
             "descriptions", json_descriptions(&report->programs[i])));
     json_t *root = json_pack("{s:s, s:i}", "format", REPORT_FORMAT,
                              "version", REPORT_VERSION);
     if (report->source_root)
         json_object_set_new(root, "source_root",
-                            json_string(report->source_root));
+                            vmsd_json_name(report->source_root));
     json_object_set_new(root, "programs", programs);
     json_object_set_new(root, "allowlist_not_applicable",
                         json_inapplicable(report));
@@ -340,13 +355,36 @@ static json_t *render_json_tree(const struct report *report)
 /* SARIF 2.1.0, as GitHub code scanning reads it.  With a source root,
  * relative paths stand under %SRCROOT%. */
 
+/* PATH as a URI reference: every byte but the unreserved ones and '/'
+ * percent-encoded (RFC 3986), so a space, a '%' or a stray byte stays
+ * what it is. */
+static json_t *uri_of(const char *prefix, const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    struct vmsd_strbuf b = { 0 };
+    vmsd_strbuf_puts(&b, prefix);
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
+            || (*p >= '0' && *p <= '9') || strchr("-._~/", *p)) {
+            vmsd_strbuf_put(&b, (const char *)p, 1);
+        } else {
+            char esc[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+            vmsd_strbuf_put(&b, esc, 3);
+        }
+    }
+    json_t *v = json_string(b.data ? b.data : "");
+    free(b.data);
+    return v;
+}
+
 static json_t *sarif_location(const struct report *report,
                               struct vmsd_loc loc, const char *message)
 {
     json_t *region = json_pack("{s:i}", "startLine", loc.line ? (int)loc.line : 1);
     if (loc.column)
         json_object_set_new(region, "startColumn", json_integer(loc.column));
-    json_t *artifact = json_pack("{s:s}", "uri", loc.file ? loc.file : "");
+    json_t *artifact = json_pack("{s:o}", "uri",
+                                 uri_of("", loc.file ? loc.file : ""));
     if (report->source_root && loc.file && loc.file[0] != '/')
         json_object_set_new(artifact, "uriBaseId", json_string("%SRCROOT%"));
     json_t *where = json_pack("{s:{s:o, s:o}}", "physicalLocation",
@@ -387,12 +425,12 @@ static json_t *render_sarif_tree(const struct report *report)
         "tool", "driver", "name", "vmsdcheck", "version", VMSDCHECK_VERSION,
         "rules", rules, "results", results);
     if (report->source_root) {
-        struct vmsd_strbuf uri = { 0 };
-        vmsd_strbuf_printf(&uri, "file://%s%s", report->source_root,
+        struct vmsd_strbuf root = { 0 };
+        vmsd_strbuf_printf(&root, "%s%s", report->source_root,
                            strcmp(report->source_root, "/") ? "/" : "");
         json_object_set_new(run, "originalUriBaseIds", json_pack(
-            "{s:{s:s}}", "%SRCROOT%", "uri", uri.data));
-        free(uri.data);
+            "{s:{s:o}}", "%SRCROOT%", "uri", uri_of("file://", root.data)));
+        free(root.data);
     }
     return json_pack("{s:s, s:s, s:[o]}",
         "$schema", "https://json.schemastore.org/sarif-2.1.0.json",
@@ -406,12 +444,12 @@ static json_t *render_gitlab_tree(const struct report *report)
     for (size_t i = 0; i < report->n_findings; i++) {
         const struct stored_finding *f = &report->findings[i];
         json_array_append_new(issues, json_pack(
-            "{s:s, s:s, s:s, s:s, s:{s:s, s:{s:i}}}",
+            "{s:s, s:s, s:s, s:s, s:{s:o, s:{s:i}}}",
             "description", f->message,
             "check_name", vmsd_rule_id(f->rule),
             "fingerprint", f->fingerprint,
             "severity", f->severity == VMSD_ERROR ? "critical" : "major",
-            "location", "path", f->loc.file ? f->loc.file : "",
+            "location", "path", json_shown(f->loc.file ? f->loc.file : ""),
             "lines", "begin", f->loc.line ? (int)f->loc.line : 1));
     }
     return issues;
