@@ -1,49 +1,56 @@
 /* Rules about subsection lists: subsection-duplicate and
  * subsection-terminator. */
 #include "check.h"
+#include "strset.h"
 
 #include <string.h>
 
-static bool same_name(const struct vmsd_desc *a, const struct vmsd_desc *b)
-{
-    return a && b && a->name && b->name && strcmp(a->name, b->name) == 0;
-}
-
 /* The loader takes the first entry with a matching name, so a later one
- * with the same name can never be loaded. */
+ * with the same name can never be loaded.  Entries are looked up by
+ * description and by name, so a long list costs no more than its length. */
 static void check_duplicates(const struct vmsd_check *check,
                              const struct vmsd_desc *parent)
 {
     const struct vmsd_sublist *list = parent->subsections;
     size_t n = vmsd_sublist_length(list);
+    struct vmsd_uid_index by_desc = { 0 };
+    struct vmsd_strset by_name = { 0 };
 
-    for (size_t j = 1; j < n; j++) {
+    for (size_t j = 0; j < n; j++) {
         const struct vmsd_ref *later = &list->slots[j];
-        for (size_t i = 0; i < j; i++) {
-            const struct vmsd_ref *first = &list->slots[i];
-            struct vmsd_finding *f;
-            if (later->uid && later->uid == first->uid)
+        const struct vmsd_desc *sub = later->target;
+        const struct vmsd_ref *first = later->uid
+            ? vmsd_uid_index_get(&by_desc, later->uid) : NULL;
+        struct vmsd_finding *f = NULL;
+        if (first) {
+            f = vmsd_finding_begin(check, VMSD_RULE_SUBSECTION_DUPLICATE,
+                                   later->loc, "%q is listed twice in the "
+                                   "subsections of %q", later->symbol,
+                                   vmsd_desc_label(parent));
+        } else if (sub && sub->name) {
+            struct vmsd_strset_slot *slot = vmsd_strset_add_name(&by_name,
+                                                                 sub->name);
+            first = slot->value;
+            if (first)
                 f = vmsd_finding_begin(check, VMSD_RULE_SUBSECTION_DUPLICATE,
-                                       later->loc,
-                                       "%q is listed twice in the subsections "
-                                       "of %q", later->symbol,
-                                       vmsd_desc_label(parent));
-            else if (same_name(later->target, first->target))
-                f = vmsd_finding_begin(check, VMSD_RULE_SUBSECTION_DUPLICATE,
-                                       later->loc,
-                                       "subsection %q of %q has the name of "
-                                       "an earlier entry: the loader always "
-                                       "takes the first, so %q is never "
-                                       "loaded", later->target->name,
+                                       later->loc, "subsection %q of %q has "
+                                       "the name of an earlier entry: the "
+                                       "loader always takes the first, so %q "
+                                       "is never loaded", sub->name,
                                        vmsd_desc_label(parent), later->symbol);
             else
-                continue;
-            vmsd_finding_about(f, vmsd_desc_label(parent), later->symbol);
-            vmsd_finding_note(check, f, first->loc, "first listed here");
-            vmsd_finding_end(check, f);
-            break;              /* one finding per later entry */
+                slot->value = (void *)later;
         }
+        if (later->uid && !first)
+            vmsd_uid_index_put(&by_desc, later->uid, (void *)later);
+        if (!first)
+            continue;
+        vmsd_finding_about(f, vmsd_desc_label(parent), later->symbol);
+        vmsd_finding_note(check, f, first->loc, "first listed here");
+        vmsd_finding_end(check, f);
     }
+    vmsd_uid_index_free(&by_desc);
+    vmsd_strset_free(&by_name);
 }
 
 static void check_terminator(const struct vmsd_check *check,
@@ -79,11 +86,45 @@ static void check_terminator(const struct vmsd_check *check,
     }
 }
 
+/* An entry that is neither NULL nor a description vmsdcheck can see
+ * (&ext[2] of an extern array, &p[i], a cast): its name goes unchecked,
+ * and that is said, not passed over. */
+static void check_opaque_entries(const struct vmsd_check *check,
+                                 const struct vmsd_desc *parent)
+{
+    const struct vmsd_sublist *list = parent->subsections;
+    size_t n = vmsd_sublist_length(list);
+    if (list->too_long) {
+        struct vmsd_finding *f = vmsd_finding_begin(check,
+            VMSD_RULE_SUBSECTION_UNCHECKED, parent->loc,
+            "the subsection list of %q has more than %z slots: it is not "
+            "checked", vmsd_desc_label(parent), VMSD_MAX_LIST_SLOTS);
+        vmsd_finding_about(f, vmsd_desc_label(parent), NULL);
+        vmsd_finding_end(check, f);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct vmsd_ref *entry = &list->slots[i];
+        if (entry->uid || entry->symbol)
+            continue;           /* a description, or one no input defines */
+        struct vmsd_finding *f = vmsd_finding_begin(check,
+            VMSD_RULE_SUBSECTION_UNCHECKED, entry->loc,
+            "entry %z of the subsections of %q is an address vmsdcheck "
+            "cannot follow: its name is not checked", i,
+            vmsd_desc_label(parent));
+        vmsd_finding_about(f, vmsd_desc_label(parent), NULL);
+        vmsd_finding_end(check, f);
+    }
+}
+
 void vmsd_check_subsection_list(const struct vmsd_check *check,
                                 const struct vmsd_desc *parent)
 {
     /* A list shared by several descriptions is checked once. */
     if (parent->subsections->owner != parent)
+        return;
+    check_opaque_entries(check, parent);
+    if (parent->subsections->too_long)
         return;
     check_duplicates(check, parent);
     check_terminator(check, parent);

@@ -99,6 +99,8 @@ static void put_sublist(struct vmsd_strbuf *b, const struct vmsd_model *model,
 {
     vmsd_strbuf_puts(b, ",\"subsections\":{\"id\":");
     vmsd_strbuf_put_int(b, list->uid);
+    if (list->too_long)
+        vmsd_strbuf_puts(b, ",\"too_long\":true");
     vmsd_strbuf_puts(b, ",\"slots\":[");
     for (size_t i = 0; i < list->n_slots; i++) {
         if (i)
@@ -354,6 +356,10 @@ static bool read_sublist(struct reader *r, json_t *object, uint32_t *uid)
     struct vmsd_sublist *list = vmsd_model_add_sublist(r->model, *uid);
     if (!list)
         return true;            /* shared: read with another description */
+    if (!get_bool(r, object, "too_long", &list->too_long))
+        return false;
+    if (json_array_size(slots) > VMSD_MAX_LIST_SLOTS)
+        return bad(r, "slots", "holds more than a list can");
     size_t i;
     json_t *slot;
     json_array_foreach(slots, i, slot)

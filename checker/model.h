@@ -42,12 +42,19 @@ struct vmsd_ref {
     struct vmsd_desc *target;   /* set by vmsd_model_resolve() */
 };
 
+/* The longest subsection list read: far beyond any real one (QEMU's
+ * longest has about 40 entries), and what keeps a hostile range
+ * ([0 ... 4000000000] = &x) from exhausting the compiler's memory. */
+#define VMSD_MAX_LIST_SLOTS ((size_t)1 << 20)
+
 /* A subsection list: every slot of the array, NULLs included, because
  * the loader stops at the first NULL and never sees what follows. */
 struct vmsd_sublist {
     uint32_t uid;
     struct vmsd_ref *slots;
     size_t n_slots;
+    bool too_long;              /* more than VMSD_MAX_LIST_SLOTS: not read,
+                                   no slots */
     struct vmsd_desc *owner;    /* first description that lists it; set
                                    by vmsd_model_resolve() */
 };

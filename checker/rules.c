@@ -17,6 +17,7 @@ static const char *const rule_ids[VMSD_RULE_COUNT] = {
     [VMSD_RULE_LOAD_AMBIGUITY] = "load-ambiguity",
     [VMSD_RULE_MARKER_MISSING] = "marker-missing",
     [VMSD_RULE_MARKER_UNNEEDED] = "marker-unneeded",
+    [VMSD_RULE_SUBSECTION_UNCHECKED] = "subsection-unchecked",
     [VMSD_RULE_SUBSECTION_UNRESOLVED] = "subsection-unresolved",
     [VMSD_RULE_ALLOWLIST_STALE] = "allowlist-stale",
     [VMSD_RULE_FACTS_MISSING] = "facts-missing",
@@ -43,6 +44,8 @@ static const char *const rule_summaries[VMSD_RULE_COUNT] = {
         "legacy subsection names, but the marker member is not set",
     [VMSD_RULE_MARKER_UNNEEDED] =
         "the marker member is set, but no subsection name is legacy",
+    [VMSD_RULE_SUBSECTION_UNCHECKED] =
+        "a subsection entry is an address vmsdcheck cannot follow",
     [VMSD_RULE_SUBSECTION_UNRESOLVED] =
         "a listed subsection is defined by no input",
     [VMSD_RULE_ALLOWLIST_STALE] =

@@ -22,6 +22,7 @@ enum vmsd_rule {
     VMSD_RULE_LOAD_AMBIGUITY,
     VMSD_RULE_MARKER_MISSING,
     VMSD_RULE_MARKER_UNNEEDED,
+    VMSD_RULE_SUBSECTION_UNCHECKED,
     /* Whole-program rules: only the vmsdcheck tool sees enough. */
     VMSD_RULE_SUBSECTION_UNRESOLVED,
     VMSD_RULE_ALLOWLIST_STALE,

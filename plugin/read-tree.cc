@@ -3,6 +3,11 @@
  * plain data; anything of an unexpected shape reads as "unknown". */
 #include "plugin.h"
 
+extern "C" {
+#include "../checker/strbuf.h"
+#include "../checker/strset.h"
+}
+
 /* Identifiers are never collected, so they can be kept: the struct tags,
  * and the member names, which are compared as pointers. */
 static tree description_tag;
@@ -96,8 +101,9 @@ static tree address_operand(tree value)
     if (TREE_CODE(value) != ADDR_EXPR)
         return NULL_TREE;
     tree op = TREE_OPERAND(value, 0);
-    if (TREE_CODE(op) == ARRAY_REF && integer_zerop(TREE_OPERAND(op, 1)))
-        op = TREE_OPERAND(op, 0);       /* &array[0] */
+    if (TREE_CODE(op) == ARRAY_REF && integer_zerop(TREE_OPERAND(op, 1))
+        && !is_description_type(TREE_TYPE(op)))
+        op = TREE_OPERAND(op, 0);       /* &list[0]: the list */
     if (TREE_CODE(op) == COMPOUND_LITERAL_EXPR)
         op = COMPOUND_LITERAL_EXPR_DECL(op);
     return op;
@@ -176,11 +182,108 @@ static tree constructor_of(tree decl)
 }
 
 static void read_description(struct vmsd_model *model, tree decl);
+static void read_initializer(struct vmsd_model *model,
+                             struct vmsd_desc *desc, tree ctor);
 static void read_subsection_list(struct vmsd_model *model, tree decl);
 static void read_field_list(struct vmsd_model *model, tree decl);
 
+/* The initializer of EXPR, an element of an array or a member of a
+ * struct (arr[2], s.dev, s.devs[1].x), into *INIT: NULL_TREE when the
+ * variable's initializer leaves it zero-filled.  False when this unit
+ * cannot see it (an extern variable, a variable index).  *BASE gets the
+ * variable, and TEXT its spelling. */
+static bool element_initializer(tree expr, tree *base, tree *init,
+                                struct vmsd_strbuf *text)
+{
+    *init = NULL_TREE;
+    if (VAR_P(expr)) {
+        *base = expr;
+        vmsd_strbuf_puts(text, decl_symbol(expr));
+        *init = constructor_of(expr);
+        return *init || (!DECL_EXTERNAL(expr) && !DECL_INITIAL(expr));
+    }
+    bool is_array = TREE_CODE(expr) == ARRAY_REF;
+    tree outer;
+    if ((!is_array && TREE_CODE(expr) != COMPONENT_REF)
+        || !element_initializer(TREE_OPERAND(expr, 0), base, &outer, text))
+        return false;
+    tree key = TREE_OPERAND(expr, 1);
+    if (is_array && (TREE_CODE(key) != INTEGER_CST || !tree_fits_uhwi_p(key)))
+        return false;
+    if (is_array)
+        vmsd_strbuf_printf(text, "[%lu]", (unsigned long)tree_to_uhwi(key));
+    else
+        vmsd_strbuf_printf(text, ".%s", DECL_NAME(key)
+                           ? IDENTIFIER_POINTER(DECL_NAME(key)) : "?");
+    if (!outer)
+        return true;            /* zero-filled, and so is this */
+    if (TREE_CODE(outer) != CONSTRUCTOR)
+        return false;
+    unsigned i;
+    tree index, value;
+    unsigned HOST_WIDE_INT next = 0;
+    FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(outer), i, index, value) {
+        if (!is_array) {
+            if (index == key)
+                return (*init = value), true;
+            continue;
+        }
+        unsigned HOST_WIDE_INT lo = next, hi = next;
+        if (index && TREE_CODE(index) == RANGE_EXPR
+            && tree_fits_uhwi_p(TREE_OPERAND(index, 0))
+            && tree_fits_uhwi_p(TREE_OPERAND(index, 1))) {
+            lo = tree_to_uhwi(TREE_OPERAND(index, 0));
+            hi = tree_to_uhwi(TREE_OPERAND(index, 1));
+        } else if (index && tree_fits_uhwi_p(index)) {
+            lo = hi = tree_to_uhwi(index);
+        }
+        if (lo <= tree_to_uhwi(key) && tree_to_uhwi(key) <= hi)
+            return (*init = value), true;
+        next = hi + 1;
+    }
+    return true;                /* zero-filled: a description without a name */
+}
+
+/* A description that is an element or a member (see above), read as one
+ * of the unit's: its id is made up, kept for its spelling; it is static,
+ * as only this unit sees the initializer. */
+static uint32_t read_element(struct vmsd_model *model, tree expr,
+                             const char **symbol)
+{
+    static struct vmsd_strset made;     /* spelling -> uid */
+    static struct vmsd_model *made_for;
+    static uint32_t next_uid = 0x80000000u;     /* above GCC's DECL_UIDs */
+    tree base = NULL_TREE, ctor;
+    struct vmsd_strbuf text = {};
+    if (!element_initializer(expr, &base, &ctor, &text)
+        || (ctor && TREE_CODE(ctor) != CONSTRUCTOR)) {
+        free(text.data);
+        return 0;
+    }
+    if (made_for != model) {
+        vmsd_strset_free(&made);
+        made_for = model;
+    }
+    struct vmsd_strset_slot *slot = vmsd_strset_add_name(&made, text.data);
+    free(text.data);
+    *symbol = slot->key;
+    if (slot->value)
+        return (uint32_t)(uintptr_t)slot->value;
+    uint32_t uid = next_uid++;
+    slot->value = (void *)(uintptr_t)uid;
+    struct vmsd_desc *desc = vmsd_model_desc(model, uid);
+    desc->symbol = vmsd_strdup(slot->key);
+    desc->loc = loc_of(model, DECL_SOURCE_LOCATION(base));
+    desc->linkage = VMSD_LINK_STATIC;
+    desc->defined = true;
+    if (ctor)
+        read_initializer(model, desc, ctor);
+    return uid;
+}
+
 /* "&x" where x is a description: its uid, reading x first when it is a
- * compound literal (GCC reports no declaration for those). */
+ * compound literal (GCC reports no declaration for those) or an element
+ * of an array or struct.  uid 0: an address vmsdcheck cannot follow. */
 static void read_reference(struct vmsd_model *model, tree value,
                            location_t fallback, struct vmsd_ref *ref)
 {
@@ -190,8 +293,14 @@ static void read_reference(struct vmsd_model *model, tree value,
     }
     tree op = address_operand(value);
     ref->loc = loc_of(model, EXPR_LOC_OR_LOC(value, fallback));
-    if (!op || !VAR_P(op) || !is_description_type(TREE_TYPE(op)))
-        return;                 /* an address vmsdcheck cannot follow */
+    if (!op || !is_description_type(TREE_TYPE(op)))
+        return;
+    if (!VAR_P(op)) {
+        const char *symbol = NULL;
+        ref->uid = read_element(model, op, &symbol);
+        ref->symbol = vmsd_strdup(symbol);
+        return;
+    }
     if (DECL_ARTIFICIAL(op))
         read_description(model, op);
     ref->uid = DECL_UID(op);
@@ -230,6 +339,13 @@ static void read_description(struct vmsd_model *model, tree decl)
     if (!ctor)
         return;
     desc->loc = loc_of(model, DECL_SOURCE_LOCATION(decl));
+    read_initializer(model, desc, ctor);
+}
+
+/* The members of a description's initializer. */
+static void read_initializer(struct vmsd_model *model,
+                             struct vmsd_desc *desc, tree ctor)
+{
 
     free(desc->name);
     desc->name = string_copy(member(ctor, members.name), &desc->name_unreadable);
@@ -237,7 +353,7 @@ static void read_description(struct vmsd_model *model, tree decl)
     desc->minimum_version_id = int_value(member(ctor, members.minimum_version_id));
     free(desc->needed);
     desc->needed = pointee_name(member(ctor, members.needed));
-    desc->marker = !has_marker_member(TREE_TYPE(decl)) ? VMSD_MARKER_ABSENT
+    desc->marker = !has_marker_member(TREE_TYPE(ctor)) ? VMSD_MARKER_ABSENT
                    : is_null(member(ctor, marker_member))
                    ? VMSD_MARKER_CLEAR : VMSD_MARKER_SET;
     desc->subsections_uid = list_uid(model, member(ctor, members.subsections),
@@ -254,7 +370,14 @@ static unsigned HOST_WIDE_INT index_value(tree index,
            ? tree_to_uhwi(index) : otherwise;
 }
 
-#define MAX_LIST_SLOTS 4096
+/* Too long to read: no slots, and subsection-unchecked says so. */
+static void list_too_long(struct vmsd_sublist *list)
+{
+    for (size_t k = 0; k < list->n_slots; k++)
+        free(list->slots[k].symbol);
+    list->n_slots = 0;
+    list->too_long = true;
+}
 
 /* Array initializers may use designators ([2] = &x) and ranges
  * ([0 ... 3] = &x); slots with no initializer are NULL. */
@@ -266,6 +389,13 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
     struct vmsd_sublist *list = vmsd_model_add_sublist(model, DECL_UID(decl));
     if (!list)
         return;
+    tree domain = TYPE_DOMAIN(TREE_TYPE(decl));
+    tree max = domain ? TYPE_MAX_VALUE(domain) : NULL_TREE;
+    if (max && TREE_CODE(max) == INTEGER_CST && tree_fits_uhwi_p(max)
+        && tree_to_uhwi(max) >= VMSD_MAX_LIST_SLOTS) {
+        list_too_long(list);    /* known from its size, before reading */
+        return;
+    }
 
     unsigned HOST_WIDE_INT next = 0;
     unsigned i;
@@ -279,8 +409,12 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
         } else if (index) {
             lo = hi = index_value(index, next);
         }
-        if (hi < lo || hi > MAX_LIST_SLOTS)
+        if (hi < lo)
             return;             /* not a list anybody writes */
+        if (hi >= VMSD_MAX_LIST_SLOTS) {
+            list_too_long(list);
+            return;
+        }
         while (list->n_slots < lo)       /* a gap is NULL */
             vmsd_sublist_append(list)->is_null = true;
         for (unsigned HOST_WIDE_INT k = lo; k <= hi; k++) {
@@ -293,8 +427,6 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
         next = hi + 1;
     }
     /* Slots past the last initializer of a sized array are NULL too. */
-    tree domain = TYPE_DOMAIN(TREE_TYPE(decl));
-    tree max = domain ? TYPE_MAX_VALUE(domain) : NULL_TREE;
     if (max && TREE_CODE(max) == INTEGER_CST && tree_fits_uhwi_p(max)
         && tree_to_uhwi(max) + 1 > list->n_slots)
         vmsd_sublist_append(list)->is_null = true;

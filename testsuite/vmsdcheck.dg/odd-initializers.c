@@ -1,6 +1,7 @@
 /* Shapes vmsdcheck cannot follow are left alone, never guessed at and
-   never a crash: computed names, lists that are not arrays of ours,
-   addresses of array elements, a description array.  */
+   never a crash: computed names, lists that are not arrays of ours.  An
+   element of a description array is followed where its initializer is
+   visible (ambiguity-free names below; element-reference.c has more).  */
 #include "vmstate.h"
 
 static const char computed[] = "dev/computed";
@@ -15,7 +16,7 @@ static const VMStateDescription vmstate_offset_name = {
 
 static const VMStateDescription table[2] = {
     { .name = "dev_table0" },
-    { .name = "dev_table1" },
+    { .name = "dev/table1" },
 };
 
 const VMStateDescription vmstate_dev = {
