@@ -140,10 +140,10 @@ static bool broken_elf(const char *origin)
  * file carries LTO bytecode (whose facts appear only once it is linked).
  * Every section header and name must read: a damaged file is an error,
  * never a file without facts. */
-static bool facts_section(Elf *elf, const char *origin, Elf_Data **facts,
-                          bool *lto)
+static bool facts_section(Elf *elf, const char *origin, size_t size,
+                          Elf_Data **facts, bool *lto)
 {
-    size_t strndx, size, shnum;
+    size_t strndx, shnum;
     GElf_Ehdr ehdr;
     Elf_Scn *scn = NULL;
     *facts = NULL;
@@ -151,7 +151,7 @@ static bool facts_section(Elf *elf, const char *origin, Elf_Data **facts,
     (void)elf_errno();          /* clear what came before */
     /* libelf reads past the end of a cut file without a word: check
      * every header and section against the file's size. */
-    if (!elf_rawfile(elf, &size) || !gelf_getehdr(elf, &ehdr)
+    if (!gelf_getehdr(elf, &ehdr)
         || elf_getshdrnum(elf, &shnum) != 0
         || elf_getshdrstrndx(elf, &strndx) != 0
         || ehdr.e_shoff > size || (ehdr.e_shoff && !shnum)
@@ -191,9 +191,10 @@ static bool facts_section(Elf *elf, const char *origin, Elf_Data **facts,
     return elf_errno() == 0 || broken_elf(origin);
 }
 
-/* One ELF file (or archive member): returns false on a broken file. */
+/* One ELF file (or archive member) of SIZE bytes: returns false on a
+ * broken file. */
 static bool read_elf(struct reading *r, Elf *elf, const char *origin,
-                     bool from_archive)
+                     size_t size, bool from_archive)
 {
     GElf_Ehdr ehdr;
     bool lto;
@@ -203,7 +204,7 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
         return false;
     }
     Elf_Data *data;
-    if (!facts_section(elf, origin, &data, &lto))
+    if (!facts_section(elf, origin, size, &data, &lto))
         return false;
     bool has_facts = data && data->d_size;
     if (ehdr.e_type == ET_EXEC || ehdr.e_type == ET_DYN) {
@@ -249,7 +250,8 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
             size_t n = strlen(path) + strlen(hdr->ar_name) + 3;
             char *origin = vmsd_xrealloc(NULL, n);
             snprintf(origin, n, "%s(%s)", path, hdr->ar_name);
-            ok = read_elf(r, member, origin, true) && ok;
+            ok = read_elf(r, member, origin, (size_t)hdr->ar_size, true)
+                 && ok;
             free(origin);
         }
         cmd = elf_next(member);
@@ -354,7 +356,7 @@ static bool read_path(struct reading *r, const char *path)
         ok = read_archive(r, fd, elf, path);
         break;
     case ELF_K_ELF:
-        ok = read_elf(r, elf, path, false);
+        ok = read_elf(r, elf, path, (size_t)st.st_size, false);
         break;
     default:
         fprintf(stderr, "vmsdcheck: %s: not an ELF file, archive, facts file "
