@@ -227,7 +227,8 @@ static bool loads_there(const struct vmsd_desc *sub,
                         const struct context *ctx)
 {
     const struct vmsd_sublist *list = ctx->owner->subsections;
-    if (!ctx->owner->name || !vmsd_name_extends(sub->name, ctx->owner->name))
+    if (!sub->name || !ctx->owner->name
+        || !vmsd_name_extends(sub->name, ctx->owner->name))
         return false;
     for (size_t i = 0; i < ctx->slot; i++) {
         const struct vmsd_desc *t = list->slots[i].target;
