@@ -482,10 +482,11 @@ bool vmsd_facts_read(const char *text, size_t length,
         ok = vmsd_fail(error, error_size, "not vmsdcheck facts");
     else if (!get_int(&r, root, "version", 0, INT_MAX, false, &version))
         ok = false;
-    else if (version != VMSD_FACTS_VERSION)
+    else if (version < VMSD_FACTS_OLDEST_VERSION
+             || version > VMSD_FACTS_VERSION)
         ok = vmsd_fail(error, error_size, "facts version %lld; this "
-                       "vmsdcheck reads version %d", version,
-                       VMSD_FACTS_VERSION);
+                       "vmsdcheck reads versions %d to %d", version,
+                       VMSD_FACTS_OLDEST_VERSION, VMSD_FACTS_VERSION);
     else if (!json_is_array(descs) || !json_is_array(r.files))
         ok = vmsd_fail(error, error_size, "facts without \"descs\" or "
                        "\"files\"");

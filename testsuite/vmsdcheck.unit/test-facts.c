@@ -117,7 +117,7 @@ int main(void)
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
     char *mark = vmsd_facts_write(&decl_only, "empty.c");
-    CHECK_STR(mark, "{\"format\":\"vmsdcheck-facts\",\"version\":1,"
+    CHECK_STR(mark, "{\"format\":\"vmsdcheck-facts\",\"version\":2,"
               "\"unit\":\"empty.c\",\"files\":[],\"descs\":[]}");
     vmsd_model_free(&decl_only);
     vmsd_model_init(&decl_only);
@@ -137,7 +137,7 @@ int main(void)
     const char *v9 = "{\"format\":\"vmsdcheck-facts\",\"version\":9}";
     CHECK(!vmsd_facts_read(v9, strlen(v9), &back, &unit, &used, error,
                            sizeof error));
-    CHECK_STR(error, "facts version 9; this vmsdcheck reads version 1");
+    CHECK_STR(error, "facts version 9; this vmsdcheck reads versions 1 to 2");
     CHECK(!vmsd_facts_read("{\"format\":", 10, &back, &unit, &used, error,
                            sizeof error));
     CHECK(strncmp(error, "not facts JSON: ", 16) == 0);
@@ -170,7 +170,7 @@ int main(void)
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
         char doc[512];
         snprintf(doc, sizeof doc, "{\"format\":\"vmsdcheck-facts\","
-                 "\"version\":1,\"unit\":\"u.c\",\"files\":[],\"descs\":%s}",
+                 "\"version\":2,\"unit\":\"u.c\",\"files\":[],\"descs\":%s}",
                  broken[i].descs);
         vmsd_model_init(&back);
         CHECK(!vmsd_facts_read(doc, strlen(doc), &back, &unit, &used, error,
@@ -178,7 +178,7 @@ int main(void)
         CHECK_STR(error, broken[i].error);
         vmsd_model_free(&back);
     }
-    const char *nul = "{\"format\":\"vmsdcheck-facts\",\"version\":1,"
+    const char *nul = "{\"format\":\"vmsdcheck-facts\",\"version\":2,"
                       "\"unit\":\"u\\u0000.c\",\"files\":[],\"descs\":[]}";
     vmsd_model_init(&back);
     CHECK(!vmsd_facts_read(nul, strlen(nul), &back, &unit, &used, error,
@@ -198,13 +198,21 @@ int main(void)
     utf->symbol = vmsd_strdup("vmstate_utf");
     utf->name = vmsd_strdup("p/\xc3\xbf");
     utf->defined = true;
+    struct vmsd_sublist *huge = vmsd_model_add_sublist(&bytes, 3);
+    huge->too_long = true;
+    raw->subsections_uid = 3;
+    vmsd_model_resolve(&bytes);
     char *both = vmsd_facts_write(&bytes, "b.c");
+    CHECK(strstr(both, "\"version\":2,") != NULL);
     CHECK(strstr(both, "\"name\":{\"hex\":\"702fff\"}") != NULL);
     vmsd_model_init(&back);
     CHECK(vmsd_facts_read(both, strlen(both), &back, &unit, &used, error,
                           sizeof error));
     CHECK_STR(vmsd_model_find_desc(&back, 1)->name, "p/\xff");
     CHECK_STR(vmsd_model_find_desc(&back, 2)->name, "p/\xc3\xbf");
+    vmsd_model_resolve(&back);
+    CHECK(vmsd_model_find_desc(&back, 1)->subsections
+          && vmsd_model_find_desc(&back, 1)->subsections->too_long);
     free(unit);
     free(both);
     vmsd_model_free(&back);
