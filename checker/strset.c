@@ -3,6 +3,7 @@
 
 #include "model.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,24 +86,29 @@ static char *pair_key(const char *parent, const char *sub, size_t *len)
     return key;
 }
 
+/* The pair's slot, found (or, with ADD, added). */
+static struct vmsd_strset_slot *pair_slot(struct vmsd_strset *set,
+                                          const char *parent, const char *sub,
+                                          bool add)
+{
+    size_t len;
+    char *key = pair_key(parent, sub, &len);
+    struct vmsd_strset_slot *slot = add ? vmsd_strset_add(set, key, len)
+                                        : vmsd_strset_find(set, key, len);
+    free(key);
+    return slot;
+}
+
 struct vmsd_strset_slot *vmsd_strset_find_pair(const struct vmsd_strset *set,
                                                const char *parent,
                                                const char *sub)
 {
-    size_t len;
-    char *key = pair_key(parent, sub, &len);
-    struct vmsd_strset_slot *slot = vmsd_strset_find(set, key, len);
-    free(key);
-    return slot;
+    return pair_slot((struct vmsd_strset *)set, parent, sub, false);
 }
 
 struct vmsd_strset_slot *vmsd_strset_add_pair(struct vmsd_strset *set,
                                               const char *parent,
                                               const char *sub)
 {
-    size_t len;
-    char *key = pair_key(parent, sub, &len);
-    struct vmsd_strset_slot *slot = vmsd_strset_add(set, key, len);
-    free(key);
-    return slot;
+    return pair_slot(set, parent, sub, true);
 }
