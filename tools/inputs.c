@@ -22,8 +22,9 @@
 
 #define LOOSE_PROGRAM_NAME "(objects)"
 
-#define NO_FACTS_HINT "no vmsdcheck facts: build it with -fplugin=vmsdcheck " \
-    "(for QEMU: configure --extra-cflags=-fplugin=vmsdcheck)"
+#define BUILD_HINT "build it with -fplugin=vmsdcheck (for QEMU: configure " \
+    "--extra-cflags=-fplugin=vmsdcheck)"
+#define NO_FACTS_HINT "no vmsdcheck facts: " BUILD_HINT
 
 struct reading {
     struct input_set *set;
@@ -385,8 +386,23 @@ bool inputs_read(char *const *paths, size_t n_paths, bool progress,
             fprintf(stderr, "vmsdcheck: read %zu of %zu inputs\n", i + 1,
                     n_paths);
     }
-    if (r.loose_seen)
-        loose_program(&r)->units_known = !r.loose_units_unknown;
+    if (r.loose_seen) {
+        struct program_input *loose = loose_program(&r);
+        loose->units_known = !r.loose_units_unknown;
+        /* Objects that are not C (assembler) and carry nothing make no
+         * program. */
+        if (!loose->n_blobs && !loose->n_c_units) {
+            free(loose->c_units);
+            free(loose->blobs);
+            free(loose->name);
+            *loose = set->programs[--set->n_programs];
+        }
+    }
+    if (ok && !set->n_programs) {
+        fprintf(stderr, "vmsdcheck: no input carries vmsdcheck facts: %s\n",
+                BUILD_HINT);
+        return false;
+    }
     return ok;
 }
 
