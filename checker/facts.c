@@ -18,17 +18,13 @@
  * in hex: JSON has no way to carry raw bytes, and names are bytes. */
 static void put_string(struct vmsd_strbuf *b, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
     if (!s) {
         vmsd_strbuf_puts(b, "null");
         return;
     }
     if (!vmsd_utf8_valid(s)) {
         vmsd_strbuf_puts(b, "{\"hex\":\"");
-        for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-            char pair[2] = { hex[*p >> 4], hex[*p & 15] };
-            vmsd_strbuf_put(b, pair, 2);
-        }
+        vmsd_put_hex(b, s);
         vmsd_strbuf_puts(b, "\"}");
         return;
     }

@@ -2,6 +2,8 @@
 #include "json-name.h"
 
 #include "model.h"
+#include "strbuf.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,34 +11,31 @@
 bool vmsd_utf8_valid(const char *text)
 {
     const unsigned char *s = (const unsigned char *)text;
-    while (*s) {
-        int extra = *s < 0x80 ? 0 : (*s >> 5) == 6 ? 1 : (*s >> 4) == 14 ? 2
-                    : (*s >> 3) == 30 ? 3 : -1;
-        if (extra < 0)
+    for (size_t n; *s; s += n)
+        if (!(n = vmsd_utf8_length(s)))
             return false;
-        for (s++; extra > 0; extra--, s++)
-            if ((*s >> 6) != 2)
-                return false;
-    }
     return true;
+}
+
+void vmsd_put_hex(struct vmsd_strbuf *b, const char *name)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        char pair[2] = { hex[*p >> 4], hex[*p & 15] };
+        vmsd_strbuf_put(b, pair, 2);
+    }
 }
 
 json_t *vmsd_json_name(const char *name)
 {
-    static const char hex[] = "0123456789abcdef";
     if (!name)
         return json_null();
     if (vmsd_utf8_valid(name))
         return json_string(name);
-    size_t n = strlen(name);
-    char *text = vmsd_xrealloc(NULL, 2 * n + 1);
-    for (size_t i = 0; i < n; i++) {
-        text[2 * i] = hex[(unsigned char)name[i] >> 4];
-        text[2 * i + 1] = hex[(unsigned char)name[i] & 15];
-    }
-    text[2 * n] = '\0';
-    json_t *v = json_pack("{s:s}", "hex", text);
-    free(text);
+    struct vmsd_strbuf text = { 0 };
+    vmsd_put_hex(&text, name);
+    json_t *v = json_pack("{s:s}", "hex", text.data);
+    free(text.data);
     return v;
 }
 

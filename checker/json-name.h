@@ -7,7 +7,12 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+struct vmsd_strbuf;
+
 bool vmsd_utf8_valid(const char *s);
+
+/* NAME's bytes in hex (what {"hex": ...} holds). */
+void vmsd_put_hex(struct vmsd_strbuf *b, const char *name);
 
 /* NAME as a new JSON value (null for NULL). */
 json_t *vmsd_json_name(const char *name);

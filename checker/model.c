@@ -33,9 +33,7 @@ char *vmsd_strdup(const char *s)
     return memcpy(vmsd_xrealloc(NULL, n), s, n);
 }
 
-/* Room for one more of N items of SIZE: doubled at 0, 1, 2, 4, ... so
- * that appending is linear (a realloc may copy, and ASan's always does). */
-static void *grow(void *items, size_t n, size_t size)
+void *vmsd_grow(void *items, size_t n, size_t size)
 {
     return (n & (n - 1)) == 0 ? vmsd_xrealloc(items, (n ? 2 * n : 1) * size)
                               : items;
@@ -45,7 +43,7 @@ static void *grow(void *items, size_t n, size_t size)
 static void **push_pointer(void ***array, size_t *count)
 {
     size_t n = *count;
-    *array = grow(*array, n, sizeof(void *));
+    *array = vmsd_grow(*array, n, sizeof(void *));
     (*count)++;
     return &(*array)[n];
 }
@@ -189,7 +187,7 @@ struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
 
 struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list)
 {
-    list->slots = grow(list->slots, list->n_slots, sizeof *list->slots);
+    list->slots = vmsd_grow(list->slots, list->n_slots, sizeof *list->slots);
     struct vmsd_ref *ref = &list->slots[list->n_slots++];
     memset(ref, 0, sizeof *ref);
     return ref;
@@ -197,7 +195,7 @@ struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list)
 
 struct vmsd_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list)
 {
-    list->fields = grow(list->fields, list->n_fields, sizeof *list->fields);
+    list->fields = vmsd_grow(list->fields, list->n_fields, sizeof *list->fields);
     struct vmsd_field *field = &list->fields[list->n_fields++];
     memset(field, 0, sizeof *field);
     return field;

@@ -176,6 +176,11 @@ bool vmsd_desc_top_level(const struct vmsd_desc *desc);
 size_t vmsd_sublist_length(const struct vmsd_sublist *list);
 bool vmsd_sublist_terminated(const struct vmsd_sublist *list);
 
+/* ITEMS (N of SIZE bytes) with room for one more: doubled at 0, 1, 2,
+ * 4, ... so that appending is linear (a realloc may copy, and ASan's
+ * always does). */
+void *vmsd_grow(void *items, size_t n, size_t size);
+
 /* Helpers for the owned strings. */
 char *vmsd_strdup(const char *s);
 void *vmsd_xrealloc(void *p, size_t n);

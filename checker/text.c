@@ -7,8 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The length of the UTF-8 sequence at S, 0 when it is not one. */
-static size_t utf8_length(const unsigned char *s)
+size_t vmsd_utf8_length(const unsigned char *s)
 {
     size_t n = *s < 0x80 ? 1 : (*s >> 5) == 6 ? 2 : (*s >> 4) == 14 ? 3
                : (*s >> 3) == 30 ? 4 : 0;
@@ -34,7 +33,7 @@ void vmsd_put_shown(struct vmsd_strbuf *b, const char *text)
     static const char hex[] = "0123456789abcdef";
     const unsigned char *s = (const unsigned char *)(text ? text : "(null)");
     while (*s) {
-        size_t n = utf8_length(s);
+        size_t n = vmsd_utf8_length(s);
         if (n && *s >= 0x20 && *s != 0x7f && *s != '\\'
             && !is_bidi_control(s, n)) {
             vmsd_strbuf_put(b, (const char *)s, n);

@@ -9,6 +9,10 @@
 
 struct vmsd_strbuf;
 
+/* The length of the UTF-8 sequence at S (1 for an ASCII byte, NUL
+ * included), 0 when it is not one. */
+size_t vmsd_utf8_length(const unsigned char *s);
+
 /* TEXT (untrusted: a name, a file name) as a terminal may safely show
  * it: control bytes, bytes that are not UTF-8 and bidi marks as \xNN, a
  * backslash as \\; NULL as "(null)". */

@@ -1,6 +1,7 @@
 /* The baseline reader: strict, since a gate that misreads its base
  * passes what it should not. */
 #include "baseline.h"
+#include "paths.h"
 #include "report.h"
 
 #include "../checker/json-name.h"
@@ -163,12 +164,6 @@ void baseline_free(struct baseline *baseline)
     memset(baseline, 0, sizeof *baseline);
 }
 
-static const char *last_part(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
 const struct vmsd_base_program *baseline_match(const struct baseline *b,
                                                const char *name, size_t n)
 {
@@ -176,7 +171,8 @@ const struct vmsd_base_program *baseline_match(const struct baseline *b,
         if (strcmp(b->programs[i].name, name) == 0)
             return &b->programs[i];
     for (size_t i = 0; i < b->n_programs; i++)
-        if (strcmp(last_part(b->programs[i].name), last_part(name)) == 0)
+        if (strcmp(paths_last_part(b->programs[i].name),
+                   paths_last_part(name)) == 0)
             return &b->programs[i];
     return n == 1 && b->n_programs == 1 ? &b->programs[0] : NULL;
 }

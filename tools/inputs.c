@@ -55,8 +55,7 @@ static struct program_input *loose_program(struct reading *r)
 
 static void add_c_unit(struct program_input *p, const char *name)
 {
-    p->c_units = vmsd_xrealloc(p->c_units,
-                               (p->n_c_units + 1) * sizeof *p->c_units);
+    p->c_units = vmsd_grow(p->c_units, p->n_c_units, sizeof *p->c_units);
     p->c_units[p->n_c_units++] = vmsd_strdup(name);
 }
 

@@ -86,3 +86,9 @@ char *paths_display(const char *file, const char *root)
     }
     return path;
 }
+
+const char *paths_last_part(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}

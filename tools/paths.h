@@ -15,4 +15,7 @@ char *paths_root(const char *root);
  * frees it. */
 char *paths_display(const char *file, const char *root);
 
+/* What follows PATH's last '/' (all of it when there is none). */
+const char *paths_last_part(const char *path);
+
 #endif

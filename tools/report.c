@@ -82,10 +82,8 @@ void report_add(const struct vmsd_finding *finding, void *user)
         return;
     }
     slot->value = (void *)(uintptr_t)(report->n_findings + 1);
-    size_t n = report->n_findings;
-    if ((n & (n - 1)) == 0)     /* 0, 1, 2, 4, ...: double the room */
-        report->findings = vmsd_xrealloc(report->findings, (n ? 2 * n : 1)
-                                         * sizeof *report->findings);
+    report->findings = vmsd_grow(report->findings, report->n_findings,
+                                 sizeof *report->findings);
     struct stored_finding *f = &report->findings[report->n_findings++];
     memset(f, 0, sizeof *f);
     f->rule = finding->rule;
