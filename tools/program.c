@@ -285,38 +285,30 @@ static bool parse_blob(const struct facts_blob *blob, struct unit **units,
     return true;
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* Take one unit named like NAME (exactly, or else by its last part)
- * off the count of facts documents; false when there is none left. */
-static bool take_unit(struct vmsd_strset *exact, struct vmsd_strset *base,
-                      const char *name)
-{
-    struct vmsd_strset_slot *slot = vmsd_strset_find_name(exact, name);
-    if (!slot || !slot->value)
-        slot = vmsd_strset_find_name(base, base_name(name));
-    if (!slot || !slot->value)
-        return false;
-    slot->value = (void *)((uintptr_t)slot->value - 1);
-    return true;
-}
-
+/* Count one more KEY; or take one off, false when none is left. */
 static void count_one(struct vmsd_strset *set, const char *key)
 {
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(set, key);
     slot->value = (void *)((uintptr_t)slot->value + 1);
 }
 
-/* Which of the program's C units carry no facts. */
+static bool take_one(struct vmsd_strset *set, const char *key)
+{
+    struct vmsd_strset_slot *slot = vmsd_strset_find_name(set, key);
+    if (!slot || !slot->value)
+        return false;
+    slot->value = (void *)((uintptr_t)slot->value - 1);
+    return true;
+}
+
+/* Which of the program's C units carry no facts: a unit whose facts
+ * name it exactly first, then, among the facts left, one whose name has
+ * the same last part (the two spellings can differ under prefix maps). */
 static void find_uncovered(const struct program_input *input,
                            const struct unit *units, size_t n_units,
                            const char *root, struct program *out)
 {
-    struct vmsd_strset exact = { 0 }, base = { 0 };
+    struct vmsd_strset exact = { 0 }, last = { 0 };
     out->units_known = input->units_known;
     out->n_c_units = input->n_c_units;
     out->n_fact_units = n_units;
@@ -324,18 +316,27 @@ static void find_uncovered(const struct program_input *input,
         if (!units[i].name)
             continue;
         count_one(&exact, units[i].name);
-        count_one(&base, base_name(units[i].name));
+        count_one(&last, paths_last_part(units[i].name));
     }
-    for (size_t i = 0; input->units_known && i < input->n_c_units; i++) {
+    size_t n = input->units_known ? input->n_c_units : 0;
+    bool *covered = vmsd_xcalloc(n, sizeof *covered);
+    for (size_t i = 0; i < n; i++) {
         const char *name = input->c_units[i];
-        if (take_unit(&exact, &base, name))
+        covered[i] = take_one(&exact, name);
+        if (covered[i])
+            take_one(&last, paths_last_part(name));
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *name = input->c_units[i];
+        if (covered[i] || take_one(&last, paths_last_part(name)))
             continue;
-        out->uncovered = vmsd_xrealloc(out->uncovered, (out->n_uncovered + 1)
-                                       * sizeof *out->uncovered);
+        out->uncovered = vmsd_grow(out->uncovered, out->n_uncovered,
+                                   sizeof *out->uncovered);
         out->uncovered[out->n_uncovered++] = paths_display(name, root);
     }
+    free(covered);
     vmsd_strset_free(&exact);
-    vmsd_strset_free(&base);
+    vmsd_strset_free(&last);
 }
 
 bool program_build(const struct program_input *input, const char *root,
