@@ -287,12 +287,13 @@ void vmsd_check_load_ambiguity(const struct vmsd_check *check)
 {
     if (check->config->severity[VMSD_RULE_LOAD_AMBIGUITY] == VMSD_OFF)
         return;
+    const struct vmsd_model *model = check->program->model;
     struct walk w;
     memset(&w, 0, sizeof w);
     w.check = check;
-    collect_contexts(&w, check->model);
-    for (size_t i = 0; i < check->model->n_descs; i++) {
-        const struct vmsd_desc *x = check->model->descs[i];
+    collect_contexts(&w, model);
+    for (size_t i = 0; i < model->n_descs; i++) {
+        const struct vmsd_desc *x = model->descs[i];
         if (!x->defined || !x->name)
             continue;
         w.claimer = x;
@@ -300,5 +301,5 @@ void vmsd_check_load_ambiguity(const struct vmsd_check *check)
         follow(&w, x);
     }
     free(w.reported);
-    free_contexts(&w, check->model);
+    free_contexts(&w, model);
 }

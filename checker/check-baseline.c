@@ -15,17 +15,11 @@
 
 #include <string.h>
 
-struct change {
-    const struct vmsd_check *check;
-    const struct vmsd_base_program *base;
-    struct vmsd_strset names;   /* the change's names and pairs */
-    struct vmsd_strset pairs;
-};
-
-static const struct vmsd_desc *change_desc(const struct change *c,
+/* The change's description named NAME. */
+static const struct vmsd_desc *change_desc(const struct vmsd_check *check,
                                            const char *name)
 {
-    struct vmsd_strset_slot *slot = vmsd_strset_find_name(&c->names, name);
+    struct vmsd_strset_slot *slot = vmsd_strset_find_name(check->names, name);
     return slot ? slot->value : NULL;
 }
 
@@ -56,7 +50,8 @@ static bool base_lists_symbol(const struct vmsd_base_desc *parent,
 /* Notes at the names PARENT has now and the base did not: the likely
  * new spelling of OLD.  The same variable, renamed, first; else every
  * new name that is not another old variable's. */
-static void note_renames(const struct change *c, struct vmsd_finding *f,
+static void note_renames(const struct vmsd_check *check,
+                         struct vmsd_finding *f,
                          const struct vmsd_desc *parent,
                          const struct vmsd_base_desc *base_parent,
                          const struct vmsd_base_sub *old)
@@ -68,14 +63,15 @@ static void note_renames(const struct change *c, struct vmsd_finding *f,
         for (size_t i = 0; i < n; i++) {
             const struct vmsd_desc *sub = list->slots[i].target;
             if (!sub || !sub->defined || !sub->name
-                || vmsd_base_has_pair(c->base, parent->name, sub->name))
+                || vmsd_base_has_pair(check->program->base, parent->name,
+                                      sub->name))
                 continue;
             bool same = sub->symbol && old->symbol
                         && strcmp(sub->symbol, old->symbol) == 0;
             if (pass == 0 ? !same
                           : base_lists_symbol(base_parent, sub->symbol))
                 continue;
-            vmsd_finding_note(c->check, f, sub->loc, "renamed to %q?",
+            vmsd_finding_note(check, f, sub->loc, "renamed to %q?",
                               sub->name);
             noted = true;
         }
@@ -85,101 +81,111 @@ static void note_renames(const struct change *c, struct vmsd_finding *f,
 }
 
 /* Defined in a unit the change's build has without facts? */
-static bool unseen(const struct change *c, struct vmsd_loc loc)
+static bool unseen(const struct vmsd_check *check, struct vmsd_loc loc)
 {
-    const struct vmsd_strset *files = c->check->config->unseen_files;
-    return files && loc.file && vmsd_strset_find_name(files, loc.file);
+    return loc.file && vmsd_strset_find_name(check->uncovered, loc.file);
 }
 
-static void report_subsection(const struct change *c,
+static void report_subsection(const struct vmsd_check *check,
                               const struct vmsd_base_desc *parent,
                               const struct vmsd_base_sub *old)
 {
-    if (unseen(c, old->loc))
+    if (unseen(check, old->loc))
         return;
-    const struct vmsd_desc *now = change_desc(c, parent->name);
-    struct vmsd_finding *f = vmsd_finding_begin(c->check,
+    const struct vmsd_desc *now = change_desc(check, parent->name);
+    struct vmsd_finding *f = vmsd_finding_begin(check,
         VMSD_RULE_SUBSECTION_REMOVED, now ? now->loc : parent->loc,
         "subsection %q of %q was in the base and is gone: migration from a "
         "version that sends it fails on load (%q has no subsection of that "
         "name)", old->name, parent->name, parent->name);
     vmsd_finding_about(f, parent->name, old->name);
-    vmsd_finding_note(c->check, f, old->loc, "the base defines %q here",
+    vmsd_finding_note(check, f, old->loc, "the base defines %q here",
                       old->name);
     if (now)
-        note_renames(c, f, now, parent, old);
+        note_renames(check, f, now, parent, old);
     const struct vmsd_compat_entry *legacy =
-        vmsd_compatdb_find(c->check->config->allowlist, parent->name,
+        vmsd_compatdb_find(check->config->allowlist, parent->name,
                            old->name);
     if (legacy) {
         struct vmsd_loc at = { legacy->file, legacy->line,
                                legacy->line ? 1 : 0, 0 };
-        vmsd_finding_note(c->check, f, at, "%q is an allowlisted legacy "
+        vmsd_finding_note(check, f, at, "%q is an allowlisted legacy "
                           "name: versions that shipped send it, so it must "
                           "stay, and so must its entry", old->name);
     }
-    vmsd_finding_end(c->check, f);
+    vmsd_finding_end(check, f);
 }
 
-static void report_section(const struct change *c,
+static void report_section(const struct vmsd_check *check,
                            const struct vmsd_base_desc *old)
 {
-    if (unseen(c, old->loc))
+    if (unseen(check, old->loc))
         return;
-    const struct vmsd_desc *now = same_symbol(c->check->model, old->symbol);
-    struct vmsd_finding *f = vmsd_finding_begin(c->check,
+    const struct vmsd_desc *now = same_symbol(check->program->model, old->symbol);
+    struct vmsd_finding *f = vmsd_finding_begin(check,
         VMSD_RULE_SECTION_REMOVED, now ? now->loc : old->loc,
         "top-level description %q was in the base and is gone: if it is a "
         "section, migration from a version that sends it fails on load "
         "(unknown section)", old->name);
     vmsd_finding_about(f, old->name, NULL);
-    vmsd_finding_note(c->check, f, old->loc, "the base defines %q here",
+    vmsd_finding_note(check, f, old->loc, "the base defines %q here",
                       old->name);
-    if (now && !vmsd_strset_find_name(&c->base->names, now->name))
-        vmsd_finding_note(c->check, f, now->loc, "renamed to %q?",
+    if (now && !vmsd_strset_find_name(&check->program->base->names, now->name))
+        vmsd_finding_note(check, f, now->loc, "renamed to %q?",
                           now->name);
-    vmsd_finding_end(c->check, f);
+    vmsd_finding_end(check, f);
 }
 
 /* A lost pair whose parent is gone too is reported with the parent,
  * when the parent is a section or a subsection of the base. */
-static bool reported_with_parent(const struct change *c,
+static bool reported_with_parent(const struct vmsd_check *check,
                                  const struct vmsd_base_desc *parent)
 {
-    return !change_desc(c, parent->name)
+    return !change_desc(check, parent->name)
            && (parent->top_level
-               || vmsd_strset_find_name(&c->base->sub_names, parent->name));
+               || vmsd_strset_find_name(&check->program->base->sub_names,
+                                        parent->name));
 }
 
-void vmsd_check_against_base(const struct vmsd_check *check,
-                             const struct vmsd_base_program *base)
+void vmsd_check_section_removed(const struct vmsd_check *check)
 {
-    struct change c = { check, base, { 0 }, { 0 } };
+    const struct vmsd_base_program *base = check->program->base;
+    if (!base)
+        return;
     struct vmsd_strset reported = { 0 };
-    vmsd_model_names(check->model, &c.names, &c.pairs);
-
     for (size_t i = 0; i < base->n_descs; i++) {
         const struct vmsd_base_desc *d = &base->descs[i];
-        if (d->top_level && !change_desc(&c, d->name)
+        if (d->top_level && !change_desc(check, d->name)
             && !vmsd_strset_find_name(&reported, d->name)) {
             vmsd_strset_add_name(&reported, d->name);
-            report_section(&c, d);
+            report_section(check, d);
         }
-        if (reported_with_parent(&c, d))
+    }
+    vmsd_strset_free(&reported);
+}
+
+void vmsd_check_subsection_removed(const struct vmsd_check *check)
+{
+    const struct vmsd_base_program *base = check->program->base;
+    if (!base)
+        return;
+    struct vmsd_strset reported = { 0 };
+    for (size_t i = 0; i < base->n_descs; i++) {
+        const struct vmsd_base_desc *d = &base->descs[i];
+        if (reported_with_parent(check, d))
             continue;
         for (size_t j = 0; j < d->n_subs; j++) {
             const struct vmsd_base_sub *s = &d->subs[j];
             bool lost = vmsd_name_extends(s->name, d->name)
-                        && !vmsd_strset_find_pair(&c.pairs, d->name, s->name)
+                        && !vmsd_strset_find_pair(check->pairs, d->name,
+                                                  s->name)
                         && !vmsd_strset_find_pair(&reported, d->name,
                                                   s->name);
             if (lost) {
                 vmsd_strset_add_pair(&reported, d->name, s->name);
-                report_subsection(&c, d, s);
+                report_subsection(check, d, s);
             }
         }
     }
     vmsd_strset_free(&reported);
-    vmsd_strset_free(&c.names);
-    vmsd_strset_free(&c.pairs);
 }

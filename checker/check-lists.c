@@ -1,17 +1,30 @@
-/* Rules about subsection lists: subsection-duplicate and
- * subsection-terminator. */
+/* Rules about subsection lists: subsection-duplicate,
+ * subsection-terminator and subsection-unchecked.  A list shared by
+ * several descriptions is checked once, at the one that owns it. */
 #include "check.h"
 #include "strset.h"
 
 #include <string.h>
 
+/* The checked description's list, when it owns it; NULL otherwise, and
+ * for a list too long to check (subsection-unchecked says so). */
+static const struct vmsd_sublist *own_list(const struct vmsd_check *check)
+{
+    const struct vmsd_sublist *list = check->desc->subsections;
+    if (!list || list->owner != check->desc || list->too_long)
+        return NULL;
+    return list;
+}
+
 /* The loader takes the first entry with a matching name, so a later one
  * with the same name can never be loaded.  Entries are looked up by
  * description and by name, so a long list costs no more than its length. */
-static void check_duplicates(const struct vmsd_check *check,
-                             const struct vmsd_desc *parent)
+void vmsd_check_duplicates(const struct vmsd_check *check)
 {
-    const struct vmsd_sublist *list = parent->subsections;
+    const struct vmsd_desc *parent = check->desc;
+    const struct vmsd_sublist *list = own_list(check);
+    if (!list)
+        return;
     size_t n = vmsd_sublist_length(list);
     struct vmsd_uid_index by_desc = { 0 };
     struct vmsd_strset by_name = { 0 };
@@ -53,10 +66,12 @@ static void check_duplicates(const struct vmsd_check *check,
     vmsd_strset_free(&by_name);
 }
 
-static void check_terminator(const struct vmsd_check *check,
-                             const struct vmsd_desc *parent)
+void vmsd_check_terminator(const struct vmsd_check *check)
 {
-    const struct vmsd_sublist *list = parent->subsections;
+    const struct vmsd_desc *parent = check->desc;
+    const struct vmsd_sublist *list = own_list(check);
+    if (!list)
+        return;
     size_t n = vmsd_sublist_length(list);
 
     if (n == list->n_slots) {
@@ -89,10 +104,12 @@ static void check_terminator(const struct vmsd_check *check,
 /* An entry that is neither NULL nor a description vmsdcheck can see
  * (&ext[2] of an extern array, &p[i], a cast): its name goes unchecked,
  * and that is said, not passed over. */
-static void check_opaque_entries(const struct vmsd_check *check,
-                                 const struct vmsd_desc *parent)
+void vmsd_check_opaque_entries(const struct vmsd_check *check)
 {
+    const struct vmsd_desc *parent = check->desc;
     const struct vmsd_sublist *list = parent->subsections;
+    if (!list || list->owner != parent)
+        return;
     size_t n = vmsd_sublist_length(list);
     if (list->too_long) {
         struct vmsd_finding *f = vmsd_finding_begin(check,
@@ -115,17 +132,4 @@ static void check_opaque_entries(const struct vmsd_check *check,
         vmsd_finding_about(f, vmsd_desc_label(parent), NULL);
         vmsd_finding_end(check, f);
     }
-}
-
-void vmsd_check_subsection_list(const struct vmsd_check *check,
-                                const struct vmsd_desc *parent)
-{
-    /* A list shared by several descriptions is checked once. */
-    if (parent->subsections->owner != parent)
-        return;
-    check_opaque_entries(check, parent);
-    if (parent->subsections->too_long)
-        return;
-    check_duplicates(check, parent);
-    check_terminator(check, parent);
 }

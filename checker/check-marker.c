@@ -20,36 +20,48 @@ static const struct vmsd_desc *first_legacy(const struct vmsd_desc *parent,
             *unknown = true;
             continue;
         }
-        if (vmsd_name_extends(sub->name, parent->name)
-            && !vmsd_name_follows_rule(sub->name, parent->name))
+        if (vmsd_name_kind(sub->name, parent->name) == VMSD_NAME_LEGACY)
             return sub;
     }
     return NULL;
 }
 
-void vmsd_check_marker(const struct vmsd_check *check,
-                       const struct vmsd_desc *desc)
+/* A named description defined here whose marker reads STATE. */
+static bool marker_is(const struct vmsd_desc *desc, enum vmsd_marker state)
 {
-    if (desc->marker == VMSD_MARKER_ABSENT || !desc->defined || !desc->name)
-        return;
-    bool unknown;
-    const struct vmsd_desc *legacy = first_legacy(desc, &unknown);
-    const char *member = check->config->marker_field;
-    struct vmsd_finding *f;
+    return desc->marker == state && desc->defined && desc->name;
+}
 
-    if (legacy && desc->marker == VMSD_MARKER_CLEAR) {
-        f = vmsd_finding_begin(check, VMSD_RULE_MARKER_MISSING, desc->loc,
-            "%q has a subsection with a legacy name, %q, but does not set "
-            "%q", desc->name, legacy->name, member);
-        vmsd_finding_about(f, desc->name, NULL);
-        vmsd_finding_note(check, f, legacy->loc, "%q is defined here",
-                          legacy->name);
-        vmsd_finding_end(check, f);
-    } else if (!legacy && !unknown && desc->marker == VMSD_MARKER_SET) {
-        f = vmsd_finding_begin(check, VMSD_RULE_MARKER_UNNEEDED, desc->loc,
-            "%q sets %q, but none of its subsections has a legacy name",
-            desc->name, member);
-        vmsd_finding_about(f, desc->name, NULL);
-        vmsd_finding_end(check, f);
-    }
+void vmsd_check_marker_missing(const struct vmsd_check *check)
+{
+    const struct vmsd_desc *desc = check->desc;
+    bool unknown;
+    if (!marker_is(desc, VMSD_MARKER_CLEAR))
+        return;
+    const struct vmsd_desc *legacy = first_legacy(desc, &unknown);
+    if (!legacy)
+        return;
+    struct vmsd_finding *f = vmsd_finding_begin(check,
+        VMSD_RULE_MARKER_MISSING, desc->loc,
+        "%q has a subsection with a legacy name, %q, but does not set %q",
+        desc->name, legacy->name, check->config->marker_field);
+    vmsd_finding_about(f, desc->name, NULL);
+    vmsd_finding_note(check, f, legacy->loc, "%q is defined here",
+                      legacy->name);
+    vmsd_finding_end(check, f);
+}
+
+void vmsd_check_marker_unneeded(const struct vmsd_check *check)
+{
+    const struct vmsd_desc *desc = check->desc;
+    bool unknown;
+    if (!marker_is(desc, VMSD_MARKER_SET)
+        || first_legacy(desc, &unknown) || unknown)
+        return;
+    struct vmsd_finding *f = vmsd_finding_begin(check,
+        VMSD_RULE_MARKER_UNNEEDED, desc->loc,
+        "%q sets %q, but none of its subsections has a legacy name",
+        desc->name, check->config->marker_field);
+    vmsd_finding_about(f, desc->name, NULL);
+    vmsd_finding_end(check, f);
 }

@@ -33,6 +33,8 @@ static void report_separator(const struct vmsd_check *check,
                              const struct vmsd_ref *entry)
 {
     const struct vmsd_desc *sub = entry->target;
+    if (vmsd_compatdb_find(check->config->allowlist, parent->name, sub->name))
+        return;                 /* a legacy name the allowlist keeps */
     struct vmsd_finding *f = vmsd_finding_begin(check,
         VMSD_RULE_SUBSECTION_SEPARATOR, entry->loc,
         "subsection %q of %q is not named %q followed by %q and a "
@@ -41,8 +43,8 @@ static void report_separator(const struct vmsd_check *check,
     vmsd_finding_note(check, f, sub->loc, "subsection %q is defined here",
                       sub->name);
     vmsd_finding_rename(f, sub, vmsd_suggest_name(sub->name, parent->name));
-    if (check->config->base
-        && !vmsd_base_has_pair(check->config->base, parent->name, sub->name))
+    const struct vmsd_base_program *base = check->program->base;
+    if (base && !vmsd_base_has_pair(base, parent->name, sub->name))
         vmsd_finding_note(check, f, sub->loc,
                           "the base has no subsection %q under %q: a new "
                           "name follows the rule; the allowlist is for "
@@ -71,50 +73,66 @@ static void report_unnamed_subsection(const struct vmsd_check *check,
     vmsd_finding_end(check, f);
 }
 
-void vmsd_check_subsection_names(const struct vmsd_check *check,
-                                 const struct vmsd_desc *parent)
-{
-    const struct vmsd_sublist *list = parent->subsections;
-    size_t n = vmsd_sublist_length(list);
+typedef void report_entry_fn(const struct vmsd_check *check,
+                             const struct vmsd_desc *parent,
+                             const struct vmsd_ref *entry);
 
+/* REPORT each entry of the checked description's list whose name is of
+ * KIND.  Entries without a name this unit can see are name-missing's or
+ * another unit's. */
+static void each_name_of_kind(const struct vmsd_check *check,
+                              enum vmsd_name_kind kind,
+                              report_entry_fn *report)
+{
+    const struct vmsd_desc *parent = check->desc;
+    if (!parent->name || !parent->subsections)
+        return;
+    size_t n = vmsd_sublist_length(parent->subsections);
     for (size_t i = 0; i < n; i++) {
-        const struct vmsd_ref *entry = &list->slots[i];
+        const struct vmsd_ref *entry = &parent->subsections->slots[i];
         const struct vmsd_desc *sub = entry->target;
-        if (!sub || !sub->defined)
-            continue;           /* defined in another file */
-        if (!sub->name) {
-            if (!sub->name_unreadable)
-                report_unnamed_subsection(check, parent, entry);
-            continue;
-        }
-        if (!parent->name)
-            continue;           /* reported once, at the parent */
-        if (!vmsd_name_extends(sub->name, parent->name))
-            report_unloadable(check, parent, entry);
-        else if (!vmsd_name_follows_rule(sub->name, parent->name)
-                 && !vmsd_compatdb_find(check->config->allowlist,
-                                        parent->name, sub->name))
-            report_separator(check, parent, entry);
+        if (sub && sub->defined && sub->name
+            && vmsd_name_kind(sub->name, parent->name) == kind)
+            report(check, parent, entry);
     }
 }
 
-void vmsd_check_description_name(const struct vmsd_check *check,
-                                 const struct vmsd_desc *desc)
+void vmsd_check_prefix(const struct vmsd_check *check)
 {
-    if (!desc->defined || desc->name_unreadable)
-        return;
-    if (!desc->name) {
+    each_name_of_kind(check, VMSD_NAME_UNLOADABLE, report_unloadable);
+}
+
+void vmsd_check_separator(const struct vmsd_check *check)
+{
+    each_name_of_kind(check, VMSD_NAME_LEGACY, report_separator);
+}
+
+void vmsd_check_name_missing(const struct vmsd_check *check)
+{
+    const struct vmsd_desc *desc = check->desc;
+    size_t n = desc->subsections ? vmsd_sublist_length(desc->subsections) : 0;
+    if (!desc->name && n && desc->defined && !desc->name_unreadable) {
         /* An unnamed subsection is reported at each list naming it. */
-        if (desc->subsections && vmsd_sublist_length(desc->subsections)) {
-            struct vmsd_finding *f = vmsd_finding_begin(check,
-                VMSD_RULE_NAME_MISSING, desc->loc,
-                "%q has subsections but no constant name: the loader "
-                "cannot match them", desc->symbol);
-            vmsd_finding_about(f, desc->symbol, NULL);
-            vmsd_finding_end(check, f);
-        }
-        return;
+        struct vmsd_finding *f = vmsd_finding_begin(check,
+            VMSD_RULE_NAME_MISSING, desc->loc,
+            "%q has subsections but no constant name: the loader cannot "
+            "match them", desc->symbol);
+        vmsd_finding_about(f, desc->symbol, NULL);
+        vmsd_finding_end(check, f);
     }
+    for (size_t i = 0; i < n; i++) {
+        const struct vmsd_ref *entry = &desc->subsections->slots[i];
+        const struct vmsd_desc *sub = entry->target;
+        if (sub && sub->defined && !sub->name && !sub->name_unreadable)
+            report_unnamed_subsection(check, desc, entry);
+    }
+}
+
+void vmsd_check_name_length(const struct vmsd_check *check)
+{
+    const struct vmsd_desc *desc = check->desc;
+    if (!desc->defined || !desc->name)
+        return;
     size_t len = strlen(desc->name);
     if (len > VMSD_MAX_WIRE_NAME) {
         struct vmsd_finding *f = vmsd_finding_begin(check,

@@ -1,5 +1,5 @@
-/* Rules only the whole program can decide: subsection-unresolved and
- * allowlist-stale. */
+/* Rules only the whole program can decide: subsection-unresolved,
+ * facts-missing and allowlist-stale. */
 #include "baseline.h"
 #include "check.h"
 #include "compatdb.h"
@@ -10,11 +10,11 @@
 /* A list names a description that no input defines: the program links
  * only because the declaration is never used at link time, or the
  * inputs are not the whole program. */
-void vmsd_check_unresolved(const struct vmsd_check *check,
-                           const struct vmsd_desc *parent)
+static void check_unresolved_in(const struct vmsd_check *check,
+                                const struct vmsd_desc *parent)
 {
     const struct vmsd_sublist *list = parent->subsections;
-    size_t n = vmsd_sublist_length(list);
+    size_t n = list ? vmsd_sublist_length(list) : 0;
 
     for (size_t i = 0; i < n; i++) {
         const struct vmsd_ref *entry = &list->slots[i];
@@ -30,27 +30,49 @@ void vmsd_check_unresolved(const struct vmsd_check *check,
     }
 }
 
-/* Does any program's base have the pair? */
-static bool in_a_base(const struct vmsd_base_program *const *bases,
-                      size_t n, const char *parent, const char *sub)
+void vmsd_check_unresolved(const struct vmsd_check *check)
 {
-    for (size_t i = 0; bases && i < n; i++)
-        if (bases[i] && vmsd_base_has_pair(bases[i], parent, sub))
+    const struct vmsd_model *model = check->program->model;
+    for (size_t i = 0; i < model->n_descs; i++)
+        check_unresolved_in(check, model->descs[i]);
+}
+
+void vmsd_check_coverage(const struct vmsd_check *check)
+{
+    const struct vmsd_program_facts *program = check->program;
+    for (size_t i = 0; i < program->n_uncovered; i++) {
+        const char *unit = program->uncovered[i];
+        struct vmsd_loc at = { unit, 0, 0, 0 };
+        struct vmsd_finding *f = vmsd_finding_begin(check,
+            VMSD_RULE_FACTS_MISSING, at,
+            "unit %q carries no vmsdcheck facts: it was compiled without "
+            "the plugin, so its descriptions are not checked", unit);
+        vmsd_finding_about(f, unit, NULL);
+        vmsd_finding_end(check, f);
+    }
+}
+
+/* Does any program's base have the pair? */
+static bool in_a_base(const struct vmsd_check *check, const char *parent,
+                      const char *sub)
+{
+    for (size_t i = 0; i < check->n_programs; i++) {
+        const struct vmsd_base_program *base = check->programs[i].base;
+        if (base && vmsd_base_has_pair(base, parent, sub))
             return true;
+    }
     return false;
 }
 
-void vmsd_check_stale_entries(const struct vmsd_check *check,
-                              const struct vmsd_model *const *models,
-                              const struct vmsd_base_program *const *bases,
-                              size_t n_models, bool *inapplicable)
+void vmsd_check_stale_entries(const struct vmsd_check *check)
 {
     const struct vmsd_compatdb *db = check->config->allowlist;
+    bool *inapplicable = check->inapplicable;
     if (!db)
         return;
     struct vmsd_strset names = { 0 }, pairs = { 0 };
-    for (size_t i = 0; i < n_models; i++)
-        vmsd_model_names(models[i], &names, &pairs);
+    for (size_t i = 0; i < check->n_programs; i++)
+        vmsd_model_names(check->programs[i].model, &names, &pairs);
 
     for (size_t i = 0; i < db->n_entries; i++) {
         const struct vmsd_compat_entry *e = &db->entries[i];
@@ -60,9 +82,10 @@ void vmsd_check_stale_entries(const struct vmsd_check *check,
                                              e->subsection) != NULL;
         if (inapplicable)
             inapplicable[i] = false;
-        if (vmsd_name_follows_rule(e->subsection, e->parent))
+        enum vmsd_name_kind kind = vmsd_name_kind(e->subsection, e->parent);
+        if (kind == VMSD_NAME_FOLLOWS_RULE)
             why = "the name follows the rule: the entry is not needed";
-        else if (!vmsd_name_extends(e->subsection, e->parent))
+        else if (kind == VMSD_NAME_UNLOADABLE)
             why = "the name does not extend its parent's, which no "
                   "allowlist can allow";
         else if (present)
@@ -71,7 +94,7 @@ void vmsd_check_stale_entries(const struct vmsd_check *check,
             if (inapplicable)
                 inapplicable[i] = true;     /* not built here */
             continue;
-        } else if (in_a_base(bases, n_models, e->parent, e->subsection))
+        } else if (in_a_base(check, e->parent, e->subsection))
             continue;                       /* subsection-removed says it */
         else
             why = "no input has that subsection under that parent any "
@@ -85,20 +108,4 @@ void vmsd_check_stale_entries(const struct vmsd_check *check,
     }
     vmsd_strset_free(&names);
     vmsd_strset_free(&pairs);
-}
-
-void vmsd_check_coverage(const struct vmsd_check_config *config,
-                         const char *const *units, size_t n_units,
-                         vmsd_report_fn report, void *user)
-{
-    const struct vmsd_check check = { NULL, config, report, user };
-    for (size_t i = 0; i < n_units; i++) {
-        struct vmsd_loc at = { units[i], 0, 0, 0 };
-        struct vmsd_finding *f = vmsd_finding_begin(&check,
-            VMSD_RULE_FACTS_MISSING, at,
-            "unit %q carries no vmsdcheck facts: it was compiled without "
-            "the plugin, so its descriptions are not checked", units[i]);
-        vmsd_finding_about(f, units[i], NULL);
-        vmsd_finding_end(&check, f);
-    }
 }

@@ -4,12 +4,27 @@
 #define VMSDCHECK_CHECK_H
 
 #include "rules.h"
+#include "strset.h"
 
+/* What a rule's check function sees: all that its scope has. */
 struct vmsd_check {
-    const struct vmsd_model *model;
     const struct vmsd_check_config *config;
     vmsd_report_fn report;
     void *user;
+    /* The unit or program; in the plugin only the model is set. */
+    const struct vmsd_program_facts *program;
+    /* VMSD_SCOPE_DESCRIPTION: the description being checked. */
+    const struct vmsd_desc *desc;
+    /* VMSD_SCOPE_PROGRAM: the program's names and (parent, subsection)
+     * pairs, indexed once for every rule (vmsd_model_names). */
+    const struct vmsd_strset *names;
+    const struct vmsd_strset *pairs;
+    const struct vmsd_strset *uncovered;        /* the program's */
+    /* VMSD_SCOPE_BUILD: every program, and per allowlist entry whether
+     * it applies (may be NULL). */
+    const struct vmsd_program_facts *programs;
+    size_t n_programs;
+    bool *inapplicable;
 };
 
 /* How messages call a description: its name, or its symbol when it
@@ -36,23 +51,10 @@ void vmsd_finding_rename(struct vmsd_finding *finding,
 void vmsd_finding_end(const struct vmsd_check *check,
                       struct vmsd_finding *finding);
 
-/* The rules, one family a file. */
-void vmsd_check_subsection_names(const struct vmsd_check *check,
-                                 const struct vmsd_desc *parent);
-void vmsd_check_description_name(const struct vmsd_check *check,
-                                 const struct vmsd_desc *desc);
-void vmsd_check_subsection_list(const struct vmsd_check *check,
-                                const struct vmsd_desc *parent);
-void vmsd_check_unresolved(const struct vmsd_check *check,
-                           const struct vmsd_desc *parent);
-void vmsd_check_stale_entries(const struct vmsd_check *check,
-                              const struct vmsd_model *const *models,
-                              const struct vmsd_base_program *const *bases,
-                              size_t n_models, bool *inapplicable);
-void vmsd_check_against_base(const struct vmsd_check *check,
-                             const struct vmsd_base_program *base);
-void vmsd_check_marker(const struct vmsd_check *check,
-                       const struct vmsd_desc *desc);
-void vmsd_check_load_ambiguity(const struct vmsd_check *check);
+/* The check functions, one family of rules a file (rules.def). */
+#define RULE(name, id, scope, fn, summary) \
+    void fn(const struct vmsd_check *check);
+#include "rules.def"
+#undef RULE
 
 #endif

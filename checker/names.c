@@ -19,6 +19,14 @@ bool vmsd_name_follows_rule(const char *name, const char *parent)
            && name[n + 1] != '\0';
 }
 
+enum vmsd_name_kind vmsd_name_kind(const char *name, const char *parent)
+{
+    if (vmsd_name_follows_rule(name, parent))
+        return VMSD_NAME_FOLLOWS_RULE;
+    return vmsd_name_extends(name, parent) ? VMSD_NAME_LEGACY
+                                           : VMSD_NAME_UNLOADABLE;
+}
+
 char *vmsd_suggest_name(const char *name, const char *parent)
 {
     size_t n = strlen(parent);

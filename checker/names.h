@@ -13,6 +13,17 @@ bool vmsd_name_extends(const char *name, const char *parent);
 /* The intended rule: name == parent + "/" + a non-empty rest. */
 bool vmsd_name_follows_rule(const char *name, const char *parent);
 
+/* How a subsection's name stands to its parent's. */
+enum vmsd_name_kind {
+    VMSD_NAME_FOLLOWS_RULE,     /* parent + "/" + rest */
+    VMSD_NAME_LEGACY,           /* extends the parent's but breaks the
+                                   '/' rule: it loads; only an allowlist
+                                   lets it pass */
+    VMSD_NAME_UNLOADABLE,       /* does not extend the parent's: the
+                                   loader never hands it over */
+};
+enum vmsd_name_kind vmsd_name_kind(const char *name, const char *parent);
+
 /* The rule-following name closest to 'name': parent + "/" + rest, where
  * rest is what 'name' has after 'parent' less one leading separator-like
  * character ("_", ".", "-", " ", "/"), or all of 'name' when it does not

@@ -1,4 +1,5 @@
-/* The plugin's arguments. */
+/* The plugin's arguments: one table of keys, which also prints the help
+ * and the list of valid keys. */
 #include "options.h"
 
 #include "strbuf.h"
@@ -6,68 +7,124 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* "db, help, subsection-prefix, ..." for error messages. */
-static void list_keys(char *out, size_t size)
+typedef bool take_fn(struct vmsd_options *opts, const char *value,
+                     char *error, size_t size);
+
+struct option_key {
+    const char *key;
+    const char *value;          /* its value in the help; NULL: none */
+    take_fn *take;
+    const char *help;
+};
+
+static bool take_db(struct vmsd_options *opts, const char *value,
+                    char *error, size_t size)
 {
-    snprintf(out, size, "db, facts, facts-dir, help, marker-field");
-    for (int r = 0; r < VMSD_FIRST_PROGRAM_RULE; r++) {
-        size_t n = strlen(out);
-        snprintf(out + n, size - n, ", %s", vmsd_rule_id((enum vmsd_rule)r));
-    }
+    (void)error, (void)size;
+    opts->db_paths = vmsd_grow(opts->db_paths, opts->n_db_paths,
+                               sizeof *opts->db_paths);
+    opts->db_paths[opts->n_db_paths++] = value;
+    return true;
+}
+
+static bool take_facts(struct vmsd_options *opts, const char *value,
+                       char *error, size_t size)
+{
+    if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
+        return vmsd_fail(error, size, "'facts=%s': the value is on or off",
+                         value);
+    opts->facts = strcmp(value, "on") == 0;
+    return true;
+}
+
+static bool take_facts_dir(struct vmsd_options *opts, const char *value,
+                           char *error, size_t size)
+{
+    (void)error, (void)size;
+    opts->facts_dir = value;
+    return true;
+}
+
+static bool take_marker_field(struct vmsd_options *opts, const char *value,
+                              char *error, size_t size)
+{
+    (void)error, (void)size;
+    opts->marker_field = value;
+    return true;
+}
+
+static bool take_help(struct vmsd_options *opts, const char *value,
+                      char *error, size_t size)
+{
+    (void)value, (void)error, (void)size;
+    opts->help = true;
+    return true;
+}
+
+static const struct option_key option_keys[] = {
+    { "db", "FILE", take_db,
+      "an allowlist of legacy names (JSON); may repeat: later files layer "
+      "over earlier ones" },
+    { "facts", "on|off", take_facts,
+      "off: no facts in the object (the whole-program tool then reports "
+      "the unit as unchecked)" },
+    { "facts-dir", "DIR", take_facts_dir,
+      "facts files there too (for -fsyntax-only)" },
+    { "help", NULL, take_help, "print this text and compile nothing" },
+    { "marker-field", "NAME", take_marker_field,
+      "the member that marks legacy names (default: "
+      VMSD_DEFAULT_MARKER_FIELD ")" },
+};
+
+#define N_KEYS (sizeof option_keys / sizeof *option_keys)
+
+/* "db, facts, ..., subsection-prefix, ..." for error messages. */
+static void list_keys(struct vmsd_strbuf *out)
+{
+    for (size_t i = 0; i < N_KEYS; i++)
+        vmsd_strbuf_printf(out, "%s%s", i ? ", " : "", option_keys[i].key);
+    for (int r = 0; r < VMSD_RULE_COUNT; r++)
+        if (vmsd_rule_in_unit((enum vmsd_rule)r))
+            vmsd_strbuf_printf(out, ", %s", vmsd_rule_id((enum vmsd_rule)r));
+}
+
+static bool take_severity(struct vmsd_options *opts, enum vmsd_rule rule,
+                          const char *key, const char *value, char *error,
+                          size_t size)
+{
+    if (!value)
+        return vmsd_fail(error, size, "'%s' needs a severity: %s=error, "
+                         "warning or off", key, key);
+    if (!vmsd_severity_from_name(value, &opts->severity[rule]))
+        return vmsd_fail(error, size, "'%s=%s': the severity is error, "
+                         "warning or off", key, value);
+    return true;
 }
 
 static bool parse_one(struct vmsd_options *opts, const struct vmsd_arg *arg,
                       char *error, size_t size)
 {
+    for (size_t i = 0; i < N_KEYS; i++) {
+        const struct option_key *k = &option_keys[i];
+        if (strcmp(arg->key, k->key) != 0)
+            continue;
+        if (!k->value && arg->value)
+            return vmsd_fail(error, size, "'%s' takes no value", k->key);
+        if (k->value && (!arg->value || !*arg->value))
+            return vmsd_fail(error, size, "'%s' needs a value: %s=%s",
+                             k->key, k->key, k->value);
+        return k->take(opts, arg->value, error, size);
+    }
     enum vmsd_rule rule;
+    if (vmsd_rule_from_id(arg->key, &rule) && vmsd_rule_in_unit(rule))
+        return take_severity(opts, rule, arg->key, arg->value, error, size);
 
-    if (strcmp(arg->key, "help") == 0) {
-        if (arg->value)
-            return vmsd_fail(error, size, "'help' takes no value");
-        opts->help = true;
-        return true;
-    }
-    if (strcmp(arg->key, "facts") == 0) {
-        if (!arg->value || (strcmp(arg->value, "on") != 0
-                            && strcmp(arg->value, "off") != 0))
-            return vmsd_fail(error, size, "'facts' takes on or off: facts=off");
-        opts->facts = strcmp(arg->value, "on") == 0;
-        return true;
-    }
-    if (strcmp(arg->key, "facts-dir") == 0) {
-        if (!arg->value || !*arg->value)
-            return vmsd_fail(error, size,
-                        "'facts-dir' needs a directory: facts-dir=DIR");
-        opts->facts_dir = arg->value;
-        return true;
-    }
-    if (strcmp(arg->key, "marker-field") == 0) {
-        if (!arg->value || !*arg->value)
-            return vmsd_fail(error, size,
-                        "'marker-field' needs a member name: marker-field=NAME");
-        opts->marker_field = arg->value;
-        return true;
-    }
-    if (strcmp(arg->key, "db") == 0) {
-        if (!arg->value || !*arg->value)
-            return vmsd_fail(error, size, "'db' needs a file: db=FILE");
-        opts->db_paths = vmsd_xrealloc(opts->db_paths,
-                                       (opts->n_db_paths + 1)
-                                       * sizeof *opts->db_paths);
-        opts->db_paths[opts->n_db_paths++] = arg->value;
-        return true;
-    }
-    if (vmsd_rule_from_id(arg->key, &rule) && rule < VMSD_FIRST_PROGRAM_RULE) {
-        if (!arg->value
-            || !vmsd_severity_from_name(arg->value, &opts->severity[rule]))
-            return vmsd_fail(error, size, "'%s' takes error, warning or off: "
-                        "%s=error", arg->key, arg->key);
-        return true;
-    }
-    char keys[512];
-    list_keys(keys, sizeof keys);
-    return vmsd_fail(error, size, "unknown argument '%s' (valid: %s)", arg->key,
-                keys);
+    struct vmsd_strbuf keys = { 0 };
+    list_keys(&keys);
+    vmsd_fail(error, size, "unknown argument '%s' (valid: %s)", arg->key,
+              keys.data);
+    free(keys.data);
+    return false;
 }
 
 bool vmsd_options_parse(struct vmsd_options *opts, const struct vmsd_arg *args,
@@ -93,24 +150,20 @@ void vmsd_options_free(struct vmsd_options *opts)
 
 void vmsd_options_print_help(FILE *out)
 {
-    char keys[512];
-    list_keys(keys, sizeof keys);
     fputs("vmsdcheck: checks the names of QEMU migration subsections\n"
-          "  -fplugin-arg-vmsdcheck-db=FILE    allowlist of legacy names "
-          "(JSON); may repeat\n"
-          "  -fplugin-arg-vmsdcheck-RULE=SEV   SEV is error, warning (the "
-          "default) or off\n"
-          "  -fplugin-arg-vmsdcheck-facts=off  no facts section in the "
-          "object\n"
-          "  -fplugin-arg-vmsdcheck-facts-dir=DIR  facts files there too "
-          "(for -fsyntax-only)\n"
-          "  -fplugin-arg-vmsdcheck-marker-field=NAME  the member that marks "
-          "legacy names\n"
-          "                                    (default: "
-          VMSD_DEFAULT_MARKER_FIELD ")\n"
-          "  -fplugin-arg-vmsdcheck-help       this text\n", out);
-    /* The keys less the others: the rules. */
-    fprintf(out, "  RULE is one of: %s\n",
-            keys + strlen("db, facts, facts-dir, help, marker-field, "));
-    fputs("  -Werror makes the warnings errors\n", out);
+          "arguments, each -fplugin-arg-vmsdcheck-KEY[=VALUE]:\n", out);
+    for (size_t i = 0; i < N_KEYS; i++) {
+        const struct option_key *k = &option_keys[i];
+        char key[64];
+        snprintf(key, sizeof key, "%s%s%s", k->key, k->value ? "=" : "",
+                 k->value ? k->value : "");
+        fprintf(out, "  %-20s %s\n", key, k->help);
+    }
+    fputs("  RULE=SEVERITY        error, warning (the default) or off; RULE is "
+          "one of:\n", out);
+    for (int r = 0; r < VMSD_RULE_COUNT; r++)
+        if (vmsd_rule_in_unit((enum vmsd_rule)r))
+            fprintf(out, "    %-22s %s\n", vmsd_rule_id((enum vmsd_rule)r),
+                    vmsd_rule_summary((enum vmsd_rule)r));
+    fputs("-Werror makes the warnings errors\n", out);
 }

@@ -1,5 +1,6 @@
 /* The rule table, building findings, and the driver that runs every
  * rule over a model. */
+#include "baseline.h"
 #include "check.h"
 #include "text.h"
 
@@ -7,57 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const rule_ids[VMSD_RULE_COUNT] = {
-    [VMSD_RULE_SUBSECTION_PREFIX] = "subsection-prefix",
-    [VMSD_RULE_SUBSECTION_SEPARATOR] = "subsection-separator",
-    [VMSD_RULE_SUBSECTION_DUPLICATE] = "subsection-duplicate",
-    [VMSD_RULE_SUBSECTION_TERMINATOR] = "subsection-terminator",
-    [VMSD_RULE_NAME_LENGTH] = "name-length",
-    [VMSD_RULE_NAME_MISSING] = "name-missing",
-    [VMSD_RULE_LOAD_AMBIGUITY] = "load-ambiguity",
-    [VMSD_RULE_MARKER_MISSING] = "marker-missing",
-    [VMSD_RULE_MARKER_UNNEEDED] = "marker-unneeded",
-    [VMSD_RULE_SUBSECTION_UNCHECKED] = "subsection-unchecked",
-    [VMSD_RULE_SUBSECTION_UNRESOLVED] = "subsection-unresolved",
-    [VMSD_RULE_ALLOWLIST_STALE] = "allowlist-stale",
-    [VMSD_RULE_FACTS_MISSING] = "facts-missing",
-    [VMSD_RULE_SUBSECTION_REMOVED] = "subsection-removed",
-    [VMSD_RULE_SECTION_REMOVED] = "section-removed",
+struct rule_def {
+    const char *id;
+    enum vmsd_scope scope;
+    void (*check)(const struct vmsd_check *check);
+    const char *summary;
 };
 
-static const char *const rule_summaries[VMSD_RULE_COUNT] = {
-    [VMSD_RULE_SUBSECTION_PREFIX] =
-        "a subsection's name does not extend its parent's: it never loads",
-    [VMSD_RULE_SUBSECTION_SEPARATOR] =
-        "a subsection is not named parent + \"/\" + a non-empty rest",
-    [VMSD_RULE_SUBSECTION_DUPLICATE] =
-        "two entries of one subsection list share a name or a description",
-    [VMSD_RULE_SUBSECTION_TERMINATOR] =
-        "a subsection list lacks its NULL, or has entries after it",
-    [VMSD_RULE_NAME_LENGTH] =
-        "a name is longer than the 255 bytes the stream can carry",
-    [VMSD_RULE_NAME_MISSING] =
-        "a description that is or has a subsection has no constant name",
-    [VMSD_RULE_LOAD_AMBIGUITY] =
-        "a subsection can be claimed on load by a description it is not of",
-    [VMSD_RULE_MARKER_MISSING] =
-        "legacy subsection names, but the marker member is not set",
-    [VMSD_RULE_MARKER_UNNEEDED] =
-        "the marker member is set, but no subsection name is legacy",
-    [VMSD_RULE_SUBSECTION_UNCHECKED] =
-        "a subsection entry is an address vmsdcheck cannot follow",
-    [VMSD_RULE_SUBSECTION_UNRESOLVED] =
-        "a listed subsection is defined by no input",
-    [VMSD_RULE_ALLOWLIST_STALE] =
-        "an allowlist entry matches nothing that needs it",
-    [VMSD_RULE_FACTS_MISSING] =
-        "a C unit linked into a program was compiled without the plugin",
-    [VMSD_RULE_SUBSECTION_REMOVED] =
-        "a subsection the base had under a parent is gone (renamed or "
-        "removed)",
-    [VMSD_RULE_SECTION_REMOVED] =
-        "a top-level description the base had is gone (renamed or "
-        "removed)",
+static const struct rule_def rules[VMSD_RULE_COUNT] = {
+#define RULE(name, id, scope, fn, summary) \
+    [VMSD_RULE_##name] = { id, scope, fn, summary },
+#include "rules.def"
+#undef RULE
 };
 
 static const char *const severity_names[] = {
@@ -68,18 +30,28 @@ static const char *const severity_names[] = {
 
 const char *vmsd_rule_id(enum vmsd_rule rule)
 {
-    return rule_ids[rule];
+    return rules[rule].id;
 }
 
 const char *vmsd_rule_summary(enum vmsd_rule rule)
 {
-    return rule_summaries[rule];
+    return rules[rule].summary;
+}
+
+enum vmsd_scope vmsd_rule_scope(enum vmsd_rule rule)
+{
+    return rules[rule].scope;
+}
+
+bool vmsd_rule_in_unit(enum vmsd_rule rule)
+{
+    return rules[rule].scope <= VMSD_SCOPE_UNIT;
 }
 
 bool vmsd_rule_from_id(const char *id, enum vmsd_rule *rule)
 {
     for (int r = 0; r < VMSD_RULE_COUNT; r++) {
-        if (strcmp(id, rule_ids[r]) == 0) {
+        if (strcmp(id, rules[r].id) == 0) {
             *rule = (enum vmsd_rule)r;
             return true;
         }
@@ -157,9 +129,12 @@ void vmsd_finding_note(const struct vmsd_check *check,
                        struct vmsd_finding *finding, struct vmsd_loc loc,
                        const char *fmt, ...)
 {
-    if (!finding || !loc_known(loc) || finding->n_notes == VMSD_MAX_NOTES)
+    if (!finding || !loc_known(loc))
         return;
+    finding->notes = vmsd_grow(finding->notes, finding->n_notes,
+                               sizeof *finding->notes);
     struct vmsd_note *note = &finding->notes[finding->n_notes++];
+    memset(note, 0, sizeof *note);
     note->loc = loc;
     va_list ap;
     va_start(ap, fmt);
@@ -179,49 +154,87 @@ void vmsd_finding_rename(struct vmsd_finding *finding,
     finding->notes[finding->n_notes - 1].has_fixit = true;
 }
 
+void vmsd_finding_release(struct vmsd_finding *finding)
+{
+    for (size_t i = 0; i < finding->n_notes; i++)
+        free(finding->notes[i].text);
+    free(finding->notes);
+    free(finding->message);
+    free(finding->about[0]);
+    free(finding->about[1]);
+    free(finding->suggested_name);
+}
+
 void vmsd_finding_end(const struct vmsd_check *check,
                       struct vmsd_finding *finding)
 {
     if (!finding)
         return;
     check->report(finding, check->user);
-    for (size_t i = 0; i < finding->n_notes; i++)
-        free(finding->notes[i].text);
-    free(finding->message);
-    free(finding->about[0]);
-    free(finding->about[1]);
-    free(finding->suggested_name);
+    vmsd_finding_release(finding);
     free(finding);
 }
 
-void vmsd_check_model(const struct vmsd_model *model,
-                      const struct vmsd_check_config *config,
-                      vmsd_report_fn report, void *user)
+/* The rules of one scope, in table order.  A rule that is off still
+ * runs (its findings go nowhere): allowlist-stale also tells which
+ * entries apply. */
+static void run_rules(struct vmsd_check *check, enum vmsd_scope scope)
 {
-    const struct vmsd_check check = { model, config, report, user };
-
-    for (size_t i = 0; i < model->n_descs; i++) {
-        const struct vmsd_desc *desc = model->descs[i];
-        vmsd_check_description_name(&check, desc);
-        if (desc->subsections) {
-            vmsd_check_subsection_list(&check, desc);
-            vmsd_check_subsection_names(&check, desc);
-            vmsd_check_unresolved(&check, desc);
-        }
-        vmsd_check_marker(&check, desc);
-    }
-    vmsd_check_load_ambiguity(&check);
-    if (config->base)
-        vmsd_check_against_base(&check, config->base);
+    for (int r = 0; r < VMSD_RULE_COUNT; r++)
+        if (rules[r].scope == scope)
+            rules[r].check(check);
 }
 
-void vmsd_check_allowlist(const struct vmsd_model *const *models,
-                          const struct vmsd_base_program *const *bases,
-                          size_t n_models,
-                          const struct vmsd_check_config *config,
-                          vmsd_report_fn report, void *user,
-                          bool *inapplicable)
+/* The description rules for each description in turn, then the unit
+ * rules. */
+static void run_unit_rules(struct vmsd_check *check)
 {
-    const struct vmsd_check check = { NULL, config, report, user };
-    vmsd_check_stale_entries(&check, models, bases, n_models, inapplicable);
+    const struct vmsd_model *model = check->program->model;
+    for (size_t i = 0; i < model->n_descs; i++) {
+        check->desc = model->descs[i];
+        run_rules(check, VMSD_SCOPE_DESCRIPTION);
+    }
+    check->desc = NULL;
+    run_rules(check, VMSD_SCOPE_UNIT);
+}
+
+void vmsd_check_unit(const struct vmsd_model *model,
+                     const struct vmsd_check_config *config,
+                     vmsd_report_fn report, void *user)
+{
+    const struct vmsd_program_facts unit = { .model = model };
+    struct vmsd_check check = { .config = config, .report = report,
+                                .user = user, .program = &unit };
+    run_unit_rules(&check);
+}
+
+void vmsd_check_program(const struct vmsd_program_facts *program,
+                        const struct vmsd_check_config *config,
+                        vmsd_report_fn report, void *user)
+{
+    struct vmsd_strset names = { 0 }, pairs = { 0 }, uncovered = { 0 };
+    vmsd_model_names(program->model, &names, &pairs);
+    for (size_t i = 0; i < program->n_uncovered; i++)
+        vmsd_strset_add_name(&uncovered, program->uncovered[i]);
+    struct vmsd_check check = { .config = config, .report = report,
+                                .user = user, .program = program,
+                                .names = &names, .pairs = &pairs,
+                                .uncovered = &uncovered };
+    run_unit_rules(&check);
+    run_rules(&check, VMSD_SCOPE_PROGRAM);
+    vmsd_strset_free(&names);
+    vmsd_strset_free(&pairs);
+    vmsd_strset_free(&uncovered);
+}
+
+void vmsd_check_build(const struct vmsd_program_facts *programs,
+                      size_t n_programs,
+                      const struct vmsd_check_config *config,
+                      vmsd_report_fn report, void *user, bool *inapplicable)
+{
+    struct vmsd_check check = { .config = config, .report = report,
+                                .user = user, .programs = programs,
+                                .n_programs = n_programs,
+                                .inapplicable = inapplicable };
+    run_rules(&check, VMSD_SCOPE_BUILD);
 }

@@ -10,31 +10,24 @@
 
 struct vmsd_compatdb;
 struct vmsd_base_program;
-struct vmsd_strset;
 
 enum vmsd_rule {
-    VMSD_RULE_SUBSECTION_PREFIX,
-    VMSD_RULE_SUBSECTION_SEPARATOR,
-    VMSD_RULE_SUBSECTION_DUPLICATE,
-    VMSD_RULE_SUBSECTION_TERMINATOR,
-    VMSD_RULE_NAME_LENGTH,
-    VMSD_RULE_NAME_MISSING,
-    VMSD_RULE_LOAD_AMBIGUITY,
-    VMSD_RULE_MARKER_MISSING,
-    VMSD_RULE_MARKER_UNNEEDED,
-    VMSD_RULE_SUBSECTION_UNCHECKED,
-    /* Whole-program rules: only the vmsdcheck tool sees enough. */
-    VMSD_RULE_SUBSECTION_UNRESOLVED,
-    VMSD_RULE_ALLOWLIST_STALE,
-    VMSD_RULE_FACTS_MISSING,
-    /* The gate's rules: what a change loses against its base. */
-    VMSD_RULE_SUBSECTION_REMOVED,
-    VMSD_RULE_SECTION_REMOVED,
+#define RULE(name, id, scope, fn, summary) VMSD_RULE_##name,
+#include "rules.def"
+#undef RULE
     VMSD_RULE_COUNT
 };
 
-/* The rules one unit can decide, which the plugin runs. */
-#define VMSD_FIRST_PROGRAM_RULE VMSD_RULE_SUBSECTION_UNRESOLVED
+/* What a rule needs to see, and so who runs it. */
+enum vmsd_scope {
+    VMSD_SCOPE_DESCRIPTION,     /* one description and what its unit
+                                   defines: the plugin and the tool */
+    VMSD_SCOPE_UNIT,            /* a unit's descriptions together: the
+                                   plugin and the tool */
+    VMSD_SCOPE_PROGRAM,         /* a linked program, and in a gate its
+                                   base: the tool */
+    VMSD_SCOPE_BUILD,           /* every program of a run: the tool */
+};
 
 enum vmsd_severity {
     VMSD_OFF,
@@ -46,6 +39,9 @@ enum vmsd_severity {
 const char *vmsd_rule_id(enum vmsd_rule rule);
 /* One line on what the rule finds. */
 const char *vmsd_rule_summary(enum vmsd_rule rule);
+enum vmsd_scope vmsd_rule_scope(enum vmsd_rule rule);
+/* Can the plugin decide it from one unit? */
+bool vmsd_rule_in_unit(enum vmsd_rule rule);
 /* The rule with this id; false when there is none. */
 bool vmsd_rule_from_id(const char *id, enum vmsd_rule *rule);
 /* "error", "warning" or "off" to a severity; false for anything else. */
@@ -58,8 +54,6 @@ const char *vmsd_severity_name(enum vmsd_severity severity);
 
 /* The longest name the one-byte length on the wire can carry. */
 #define VMSD_MAX_WIRE_NAME 255
-
-#define VMSD_MAX_NOTES 8
 
 /* Text of a finding: names stand between the style's quotes (GCC's
  * locale quotes in the plugin, plain ones in the tools). */
@@ -83,7 +77,7 @@ struct vmsd_finding {
      * a subsection, or a description (and NULL), or a unit.  With the
      * rule and the file, the finding's identity in a baseline. */
     char *about[2];
-    struct vmsd_note notes[VMSD_MAX_NOTES];
+    struct vmsd_note *notes;            /* every one: a proof can be long */
     size_t n_notes;
     /* A rename that would fix it: 'renamed' is the description whose
      * name literal would read 'suggested_name'.  NULL when none is safe. */
@@ -97,12 +91,6 @@ typedef void (*vmsd_report_fn)(const struct vmsd_finding *finding,
 struct vmsd_check_config {
     enum vmsd_severity severity[VMSD_RULE_COUNT];
     const struct vmsd_compatdb *allowlist;      /* may be NULL */
-    /* The gate: what the base build of the program being checked had;
-     * NULL when there is no base. */
-    const struct vmsd_base_program *base;
-    /* Files of the program's units that carry no facts: what the base
-     * defined there is unseen, not gone (facts-missing says so). */
-    const struct vmsd_strset *unseen_files;
     struct vmsd_text_style style;
     const char *marker_field;           /* for the marker rules' text */
 };
@@ -110,30 +98,40 @@ struct vmsd_check_config {
 /* Every rule at its default severity, no allowlist, plain quotes. */
 void vmsd_check_config_init(struct vmsd_check_config *config);
 
-/* Run every rule that is not off over a resolved model, in a stable
- * order (by description, then by list slot). */
-void vmsd_check_model(const struct vmsd_model *model,
+/* What the tool knows of one linked program. */
+struct vmsd_program_facts {
+    const struct vmsd_model *model;     /* resolved */
+    /* The gate: what the base build of this program had; NULL when
+     * there is no base. */
+    const struct vmsd_base_program *base;
+    /* The program's C units that carry no facts (their source files, as
+     * its debug information names them): facts-missing reports them,
+     * and what the base defined there is unseen, not gone. */
+    const char *const *uncovered;
+    size_t n_uncovered;
+};
+
+/* The plugin: every rule of one unit that is not off, over a resolved
+ * model, in a stable order (by description, then by rule). */
+void vmsd_check_unit(const struct vmsd_model *model,
+                     const struct vmsd_check_config *config,
+                     vmsd_report_fn report, void *user);
+
+/* The tool: the unit rules and the program rules over one program. */
+void vmsd_check_program(const struct vmsd_program_facts *program,
+                        const struct vmsd_check_config *config,
+                        vmsd_report_fn report, void *user);
+
+/* The tool: the rules over all the programs of a run (allowlist-stale).
+ * An allowlist entry whose parent no program has does not apply to this
+ * build: not a finding, and INAPPLICABLE[i] (when not NULL) says so for
+ * entry i. */
+void vmsd_check_build(const struct vmsd_program_facts *programs,
+                      size_t n_programs,
                       const struct vmsd_check_config *config,
-                      vmsd_report_fn report, void *user);
+                      vmsd_report_fn report, void *user, bool *inapplicable);
 
-/* allowlist-stale: the entries of the config's allowlist that no
- * program needs: their pair follows the rule or can never load, or a
- * program has their parent but not the pair.  An entry whose parent no
- * program has is not a finding: it does not apply to this build, and
- * INAPPLICABLE[i] (when not NULL) says so for entry i.  BASES[i] is
- * program i's base or NULL: a pair the base had is the gate's to report
- * (subsection-removed), not a stale entry. */
-void vmsd_check_allowlist(const struct vmsd_model *const *models,
-                          const struct vmsd_base_program *const *bases,
-                          size_t n_models,
-                          const struct vmsd_check_config *config,
-                          vmsd_report_fn report, void *user,
-                          bool *inapplicable);
-
-/* facts-missing: UNITS are the C units of a program that carry no facts
- * (their source files, as the program's debug information names them). */
-void vmsd_check_coverage(const struct vmsd_check_config *config,
-                         const char *const *units, size_t n_units,
-                         vmsd_report_fn report, void *user);
+/* Free what a finding owns (not the finding itself). */
+void vmsd_finding_release(struct vmsd_finding *finding);
 
 #endif

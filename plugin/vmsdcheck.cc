@@ -69,7 +69,7 @@ static void check_unit(void *, void *event)
     vmsd_model_resolve(&unit_model);
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
-    vmsd_check_model(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
+    vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
     hand_on_facts(facts_in_object && event == &ipa_event && !seen_error());
     vmsd_model_free(&unit_model);
     vmsd_compatdb_free(&allowlist);
@@ -90,8 +90,14 @@ static bool configure(struct plugin_name_args *info)
                             sizeof error_text);
     if (!ok)
         error("vmsdcheck: %s", error_text);
-    if (ok && options.help)
+    if (ok && options.help) {
+        /* As cc1 --help: the text, and nothing compiled.  The driver
+         * would assemble the empty output into an empty object, so the
+         * compile fails rather than leave one behind. */
         vmsd_options_print_help(stderr);
+        error("vmsdcheck: help printed; nothing is compiled");
+        exit_after_options = true;
+    }
 
     vmsd_check_config_init(&check_config);
     vmsd_compatdb_init(&allowlist);

@@ -38,8 +38,8 @@ static struct pair *separator_breaks(const struct program *programs,
             for (size_t j = 0; j < vmsd_sublist_length(list); j++) {
                 const struct vmsd_desc *sub = list->slots[j].target;
                 if (!sub || !sub->name
-                    || !vmsd_name_extends(sub->name, parent->name)
-                    || vmsd_name_follows_rule(sub->name, parent->name))
+                    || vmsd_name_kind(sub->name, parent->name)
+                       != VMSD_NAME_LEGACY)
                     continue;
                 pairs = vmsd_xrealloc(pairs, (*count + 1) * sizeof *pairs);
                 pairs[(*count)++] = (struct pair){ parent->name, sub->name,

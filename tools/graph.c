@@ -26,7 +26,7 @@ static const struct stored_finding *finding_at(const struct report *report,
                                                struct vmsd_loc loc)
 {
     for (size_t i = 0; i < report->n_findings; i++)
-        if (same_place(report->findings[i].loc, loc))
+        if (same_place(report->findings[i].finding.loc, loc))
             return &report->findings[i];
     return NULL;
 }
@@ -37,8 +37,8 @@ static void put_attention(struct vmsd_strbuf *b,
     if (!f)
         return;
     vmsd_strbuf_puts(b, ", color=red, fontcolor=red, penwidth=2, tooltip=\"");
-    put_escaped(b, f->message);
-    vmsd_strbuf_printf(b, " [%s]\"", vmsd_rule_id(f->rule));
+    put_escaped(b, f->finding.message);
+    vmsd_strbuf_printf(b, " [%s]\"", vmsd_rule_id(f->finding.rule));
 }
 
 /* Mark what ROOT loads, transitively (subsections and nested fields). */

@@ -25,13 +25,8 @@ void report_init(struct report *report, const struct program *programs,
 
 static void free_finding(struct stored_finding *f)
 {
-    free(f->message);
-    free(f->about[0]);
-    free(f->about[1]);
+    vmsd_finding_release(&f->finding);
     free(f->fingerprint);
-    free(f->suggested_name);
-    for (size_t j = 0; j < f->n_notes; j++)
-        free(f->notes[j].text);
 }
 
 void report_free(struct report *report)
@@ -86,17 +81,21 @@ void report_add(const struct vmsd_finding *finding, void *user)
                                  sizeof *report->findings);
     struct stored_finding *f = &report->findings[report->n_findings++];
     memset(f, 0, sizeof *f);
-    f->rule = finding->rule;
-    f->severity = finding->severity;
-    f->loc = loc;
-    f->message = vmsd_strdup(finding->message);
-    f->about[0] = vmsd_strdup(finding->about[0]);
-    f->about[1] = vmsd_strdup(finding->about[1]);
-    f->suggested_name = vmsd_strdup(finding->suggested_name);
-    f->n_notes = finding->n_notes;
+    f->finding.rule = finding->rule;
+    f->finding.severity = finding->severity;
+    f->finding.loc = loc;
+    f->finding.message = vmsd_strdup(finding->message);
+    f->finding.about[0] = vmsd_strdup(finding->about[0]);
+    f->finding.about[1] = vmsd_strdup(finding->about[1]);
+    f->finding.suggested_name = vmsd_strdup(finding->suggested_name);
+    f->finding.n_notes = finding->n_notes;
+    f->finding.notes = vmsd_xcalloc(finding->n_notes + 1,
+                                    sizeof *f->finding.notes);
     for (size_t i = 0; i < finding->n_notes; i++) {
-        f->notes[i].loc = own_loc(report, finding->notes[i].loc);
-        f->notes[i].text = vmsd_strdup(finding->notes[i].text);
+        struct vmsd_note *note = &f->finding.notes[i];
+        *note = finding->notes[i];
+        note->loc = own_loc(report, note->loc);
+        note->text = vmsd_strdup(note->text);
     }
     f->programs = program_bit(report);
 }
@@ -104,23 +103,23 @@ void report_add(const struct vmsd_finding *finding, void *user)
 static int compare_findings(const void *pa, const void *pb)
 {
     const struct stored_finding *a = pa, *b = pb;
-    int c = strcmp(a->loc.file ? a->loc.file : "", b->loc.file ? b->loc.file : "");
+    int c = strcmp(a->finding.loc.file ? a->finding.loc.file : "", b->finding.loc.file ? b->finding.loc.file : "");
     if (c)
         return c;
-    if (a->loc.line != b->loc.line)
-        return a->loc.line < b->loc.line ? -1 : 1;
-    if (a->loc.column != b->loc.column)
-        return a->loc.column < b->loc.column ? -1 : 1;
-    if (a->rule != b->rule)
-        return a->rule < b->rule ? -1 : 1;
-    return strcmp(a->message, b->message);
+    if (a->finding.loc.line != b->finding.loc.line)
+        return a->finding.loc.line < b->finding.loc.line ? -1 : 1;
+    if (a->finding.loc.column != b->finding.loc.column)
+        return a->finding.loc.column < b->finding.loc.column ? -1 : 1;
+    if (a->finding.rule != b->finding.rule)
+        return a->finding.rule < b->finding.rule ? -1 : 1;
+    return strcmp(a->finding.message, b->finding.message);
 }
 
 /* FNV-1a over the parts of a finding's identity, NUL-separated. */
 static uint64_t identity_hash(const struct stored_finding *f)
 {
-    const char *parts[] = { vmsd_rule_id(f->rule), f->about[0], f->about[1],
-                            f->loc.file };
+    const char *parts[] = { vmsd_rule_id(f->finding.rule), f->finding.about[0], f->finding.about[1],
+                            f->finding.loc.file };
     uint64_t h = 14695981039346656037ull;
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
         for (const char *p = parts[i] ? parts[i] : ""; *p; p++)
@@ -156,8 +155,8 @@ enum vmsd_severity report_worst(const struct report *report)
 {
     enum vmsd_severity worst = VMSD_OFF;
     for (size_t i = 0; i < report->n_findings; i++)
-        if (report->findings[i].severity > worst)
-            worst = report->findings[i].severity;
+        if (report->findings[i].finding.severity > worst)
+            worst = report->findings[i].finding.severity;
     return worst;
 }
 
@@ -209,16 +208,16 @@ static char *render_text(const struct report *report)
     struct vmsd_strbuf b = { 0 };
     for (size_t i = 0; i < report->n_findings; i++) {
         const struct stored_finding *f = &report->findings[i];
-        put_where(&b, f->loc);
+        put_where(&b, f->finding.loc);
         vmsd_strbuf_printf(&b, "%s: %s [%s]\n",
-                           vmsd_severity_name(f->severity), f->message,
-                           vmsd_rule_id(f->rule));
-        for (size_t j = 0; j < f->n_notes; j++) {
-            put_where(&b, f->notes[j].loc);
-            vmsd_strbuf_printf(&b, "note: %s\n", f->notes[j].text);
+                           vmsd_severity_name(f->finding.severity), f->finding.message,
+                           vmsd_rule_id(f->finding.rule));
+        for (size_t j = 0; j < f->finding.n_notes; j++) {
+            put_where(&b, f->finding.notes[j].loc);
+            vmsd_strbuf_printf(&b, "note: %s\n", f->finding.notes[j].text);
         }
         if (report->n_programs > 1) {
-            put_where(&b, f->loc);
+            put_where(&b, f->finding.loc);
             vmsd_strbuf_puts(&b, "note: in ");
             put_programs(&b, report, f->programs);
             vmsd_strbuf_puts(&b, "\n");
@@ -315,21 +314,21 @@ static json_t *render_json_tree(const struct report *report)
     for (size_t i = 0; i < report->n_findings; i++) {
         const struct stored_finding *f = &report->findings[i];
         json_t *notes = json_array();
-        for (size_t j = 0; j < f->n_notes; j++)
+        for (size_t j = 0; j < f->finding.n_notes; j++)
             json_array_append_new(notes, json_pack("{s:o, s:s}",
-                "location", json_loc(f->notes[j].loc),
-                "message", f->notes[j].text));
+                "location", json_loc(f->finding.notes[j].loc),
+                "message", f->finding.notes[j].text));
         json_t *item = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o}",
-            "rule", vmsd_rule_id(f->rule),
-            "severity", vmsd_severity_name(f->severity),
-            "message", f->message,
+            "rule", vmsd_rule_id(f->finding.rule),
+            "severity", vmsd_severity_name(f->finding.severity),
+            "message", f->finding.message,
             "fingerprint", f->fingerprint,
-            "location", json_loc(f->loc),
+            "location", json_loc(f->finding.loc),
             "notes", notes,
             "programs", json_program_names(report, f->programs));
-        if (f->suggested_name)
+        if (f->finding.suggested_name)
             json_object_set_new(item, "suggested_name",
-                                vmsd_json_name(f->suggested_name));
+                                vmsd_json_name(f->finding.suggested_name));
         json_array_append_new(findings, item);
     }
     json_t *programs = json_array();
@@ -404,15 +403,15 @@ static json_t *render_sarif_tree(const struct report *report)
     for (size_t i = 0; i < report->n_findings; i++) {
         const struct stored_finding *f = &report->findings[i];
         json_t *related = json_array();
-        for (size_t j = 0; j < f->n_notes; j++)
+        for (size_t j = 0; j < f->finding.n_notes; j++)
             json_array_append_new(related,
-                sarif_location(report, f->notes[j].loc, f->notes[j].text));
+                sarif_location(report, f->finding.notes[j].loc, f->finding.notes[j].text));
         json_t *result = json_pack("{s:s, s:i, s:s, s:{s:s}, s:[o], s:o, s:{s:s}}",
-            "ruleId", vmsd_rule_id(f->rule),
-            "ruleIndex", (int)f->rule,
-            "level", f->severity == VMSD_ERROR ? "error" : "warning",
-            "message", "text", f->message,
-            "locations", sarif_location(report, f->loc, NULL),
+            "ruleId", vmsd_rule_id(f->finding.rule),
+            "ruleIndex", (int)f->finding.rule,
+            "level", f->finding.severity == VMSD_ERROR ? "error" : "warning",
+            "message", "text", f->finding.message,
+            "locations", sarif_location(report, f->finding.loc, NULL),
             "relatedLocations", related,
             "partialFingerprints", "vmsdcheck/v1", f->fingerprint);
         json_object_set_new(result, "properties", json_pack("{s:o}",
@@ -443,12 +442,12 @@ static json_t *render_gitlab_tree(const struct report *report)
         const struct stored_finding *f = &report->findings[i];
         json_array_append_new(issues, json_pack(
             "{s:s, s:s, s:s, s:s, s:{s:o, s:{s:i}}}",
-            "description", f->message,
-            "check_name", vmsd_rule_id(f->rule),
+            "description", f->finding.message,
+            "check_name", vmsd_rule_id(f->finding.rule),
             "fingerprint", f->fingerprint,
-            "severity", f->severity == VMSD_ERROR ? "critical" : "major",
-            "location", "path", json_shown(f->loc.file ? f->loc.file : ""),
-            "lines", "begin", f->loc.line ? (int)f->loc.line : 1));
+            "severity", f->finding.severity == VMSD_ERROR ? "critical" : "major",
+            "location", "path", json_shown(f->finding.loc.file ? f->finding.loc.file : ""),
+            "lines", "begin", f->finding.loc.line ? (int)f->finding.loc.line : 1));
     }
     return issues;
 }

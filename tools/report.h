@@ -16,21 +16,10 @@
 #define REPORT_FORMAT "vmsdcheck-report"
 #define REPORT_VERSION 2
 
-struct stored_note {
-    struct vmsd_loc loc;
-    char *text;
-};
-
 struct stored_finding {
-    enum vmsd_rule rule;
-    enum vmsd_severity severity;
-    struct vmsd_loc loc;                /* file owned by the report */
-    char *message;
-    char *about[2];
+    struct vmsd_finding finding;        /* files owned by the report; no
+                                           'renamed' (the model's) */
     char *fingerprint;                  /* set by report_sort */
-    struct stored_note notes[VMSD_MAX_NOTES];
-    size_t n_notes;
-    char *suggested_name;               /* a rename, or NULL */
     unsigned long programs;             /* bit i: found in program i */
 };
 

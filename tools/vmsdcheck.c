@@ -374,44 +374,34 @@ static bool analyse(struct settings *s, struct run *r)
     if (!ok)
         return false;
 
-    const struct vmsd_model **models = vmsd_xcalloc(n, sizeof *models);
-    const struct vmsd_base_program **bases = vmsd_xcalloc(n, sizeof *bases);
+    struct vmsd_program_facts *facts = vmsd_xcalloc(n, sizeof *facts);
     report_init(&r->report, r->programs, n, s->source_root);
     s->config.allowlist = s->have_db ? &s->db : NULL;
     for (size_t i = 0; ok && i < n; i++) {
         const struct program *p = &r->programs[i];
-        models[i] = &p->model;
+        facts[i].model = &p->model;
+        facts[i].uncovered = (const char *const *)p->uncovered;
+        facts[i].n_uncovered = p->n_uncovered;
         if (r->have_base) {
-            bases[i] = baseline_match(&r->base, p->name, n);
-            if (!bases[i]) {
+            facts[i].base = baseline_match(&r->base, p->name, n);
+            if (!facts[i].base) {
                 fprintf(stderr, "vmsdcheck: %s: the baseline %s has no such "
                         "program to compare it with\n", p->name, s->baseline);
                 ok = false;
                 break;
             }
         }
-        struct vmsd_strset unseen = { 0 };
-        for (size_t j = 0; j < p->n_uncovered; j++)
-            vmsd_strset_add_name(&unseen, p->uncovered[j]);
-        s->config.base = bases[i];
-        s->config.unseen_files = &unseen;
         report_begin_program(&r->report, i);
-        vmsd_check_model(&p->model, &s->config, report_add, &r->report);
-        vmsd_strset_free(&unseen);
-        vmsd_check_coverage(&s->config, (const char *const *)p->uncovered,
-                            p->n_uncovered, report_add, &r->report);
+        vmsd_check_program(&facts[i], &s->config, report_add, &r->report);
     }
     if (ok && s->have_db) {
         r->inapplicable = vmsd_xcalloc(s->db.n_entries, sizeof(bool));
-        vmsd_check_allowlist(models, bases, n, &s->config, report_add,
-                             &r->report, r->inapplicable);
+        vmsd_check_build(facts, n, &s->config, report_add, &r->report,
+                         r->inapplicable);
         r->report.allowlist = &s->db;
         r->report.inapplicable = r->inapplicable;
     }
-    s->config.base = NULL;
-    s->config.unseen_files = NULL;
-    free(models);
-    free(bases);
+    free(facts);
     report_sort(&r->report);
     return ok;
 }

@@ -1,7 +1,7 @@
 /* Arguments are checked strictly: a bad one is an error that says what
-   is valid.  */
+   is valid, quoting what was given.  */
 /* { dg-options "-fplugin-arg-vmsdcheck-name-length=loud" } */
-/* { dg-error "vmsdcheck: 'name-length' takes error, warning or off: name-length=error" "" { target *-*-* } 0 } */
+/* { dg-error "vmsdcheck: 'name-length=loud': the severity is error, warning or off" "" { target *-*-* } 0 } */
 /* { dg-error "failed to initialize plugin" "" { target *-*-* } 0 } */
 #include "vmstate.h"
 

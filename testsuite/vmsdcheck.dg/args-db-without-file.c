@@ -1,7 +1,7 @@
 /* Arguments are checked strictly: a bad one is an error that says what
    is valid.  */
 /* { dg-options "-fplugin-arg-vmsdcheck-db" } */
-/* { dg-error "vmsdcheck: 'db' needs a file: db=FILE" "" { target *-*-* } 0 } */
+/* { dg-error "vmsdcheck: 'db' needs a value: db=FILE" "" { target *-*-* } 0 } */
 /* { dg-error "failed to initialize plugin" "" { target *-*-* } 0 } */
 #include "vmstate.h"
 

@@ -64,9 +64,9 @@ static struct collected gate(const struct vmsd_base_program *base,
     struct vmsd_check_config config;
     memset(&c, 0, sizeof c);
     vmsd_check_config_init(&config);
-    config.base = base;
     config.allowlist = db;
-    vmsd_check_model(change, &config, collect, &c);
+    const struct vmsd_program_facts program = { change, base, NULL, 0 };
+    vmsd_check_program(&program, &config, collect, &c);
     return c;
 }
 
@@ -161,11 +161,11 @@ static void test_stale(void)
     struct vmsd_check_config config;
     struct collected c;
     bool inapplicable[4];
-    const struct vmsd_model *models[] = { &now };
+    struct vmsd_program_facts programs[] = { { .model = &now } };
     vmsd_check_config_init(&config);
     config.allowlist = &db;
     memset(&c, 0, sizeof c);
-    vmsd_check_allowlist(models, NULL, 1, &config, collect, &c, inapplicable);
+    vmsd_check_build(programs, 1, &config, collect, &c, inapplicable);
     CHECK(c.count[VMSD_RULE_ALLOWLIST_STALE] == 2);
     CHECK_STR(c.messages[0], "allowlist entry for parent 'dev', subsection "
               "'dev_gone' is stale: no input has that subsection under that "
@@ -178,9 +178,9 @@ static void test_stale(void)
     struct vmsd_base_program base;
     build(&before, "dev_gone", "other");
     vmsd_base_program_from_model(&base, "prog", &before);
-    const struct vmsd_base_program *bases[] = { &base };
+    programs[0].base = &base;
     memset(&c, 0, sizeof c);
-    vmsd_check_allowlist(models, bases, 1, &config, collect, &c, NULL);
+    vmsd_check_build(programs, 1, &config, collect, &c, NULL);
     CHECK(c.count[VMSD_RULE_ALLOWLIST_STALE] == 1);   /* dev/a only */
 
     vmsd_base_program_free(&base);

@@ -28,6 +28,13 @@ int main(void)
     CHECK(!vmsd_name_follows_rule("apic_sipi", "apic"));
     CHECK(!vmsd_name_follows_rule("apic/", "apic"));
     CHECK(!vmsd_name_follows_rule("cpu/cet_shstk", "cpu/cet"));
+
+    /* The three kinds every rule and the allowlist tools go by. */
+    CHECK(vmsd_name_kind("apic/sipi", "apic") == VMSD_NAME_FOLLOWS_RULE);
+    CHECK(vmsd_name_kind("apic_sipi", "apic") == VMSD_NAME_LEGACY);
+    CHECK(vmsd_name_kind("apic/", "apic") == VMSD_NAME_LEGACY);
+    CHECK(vmsd_name_kind("timer/x", "apic") == VMSD_NAME_UNLOADABLE);
+    CHECK(vmsd_name_kind("apic", "apic") == VMSD_NAME_UNLOADABLE);
     CHECK(!vmsd_name_follows_rule("ide bmdma_current", "ide bmdma"));
     CHECK(vmsd_name_follows_rule("ide bmdma/current", "ide bmdma"));
 

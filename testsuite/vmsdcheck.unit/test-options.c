@@ -37,13 +37,24 @@ int main(void)
 
     const struct vmsd_arg bad_value[] = { { "name-missing", "loud" } };
     CHECK(!parse(&o, bad_value, 1, error));
-    CHECK_STR(error, "'name-missing' takes error, warning or off: "
-              "name-missing=error");
+    CHECK_STR(error, "'name-missing=loud': the severity is error, warning "
+              "or off");
+    vmsd_options_free(&o);
+
+    const struct vmsd_arg no_severity[] = { { "load-ambiguity", NULL } };
+    CHECK(!parse(&o, no_severity, 1, error));
+    CHECK_STR(error, "'load-ambiguity' needs a severity: load-ambiguity=error, "
+              "warning or off");
+    vmsd_options_free(&o);
+
+    /* A rule only the whole-program tool runs is not the plugin's. */
+    const struct vmsd_arg program_rule[] = { { "facts-missing", "off" } };
+    CHECK(!parse(&o, program_rule, 1, error));
     vmsd_options_free(&o);
 
     const struct vmsd_arg no_file[] = { { "db", NULL } };
     CHECK(!parse(&o, no_file, 1, error));
-    CHECK_STR(error, "'db' needs a file: db=FILE");
+    CHECK_STR(error, "'db' needs a value: db=FILE");
     vmsd_options_free(&o);
 
     const struct vmsd_arg facts[] = { { "facts", "off" },
@@ -57,7 +68,7 @@ int main(void)
 
     const struct vmsd_arg facts_bad[] = { { "facts", "maybe" } };
     CHECK(!parse(&o, facts_bad, 1, error));
-    CHECK_STR(error, "'facts' takes on or off: facts=off");
+    CHECK_STR(error, "'facts=maybe': the value is on or off");
     vmsd_options_free(&o);
 
     const struct vmsd_arg marker[] = { { "marker-field", "old_names" } };

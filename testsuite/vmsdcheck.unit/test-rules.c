@@ -9,6 +9,7 @@
 #include "rules.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct collected {
     int count[VMSD_RULE_COUNT];
@@ -35,7 +36,7 @@ static struct collected run(struct vmsd_model *m,
     struct collected c;
     memset(&c, 0, sizeof c);
     vmsd_model_resolve(m);
-    vmsd_check_model(m, config, collect, &c);
+    vmsd_check_unit(m, config, collect, &c);
     return c;
 }
 
@@ -166,6 +167,64 @@ static void test_rule_ids(void)
     CHECK(!vmsd_severity_from_name("fatal", &severity));
 }
 
+/* One table: every rule has an id of its own, a summary and a scope; the
+ * plugin gets exactly the rules one unit can decide. */
+static void test_rule_table(void)
+{
+    for (int r = 0; r < VMSD_RULE_COUNT; r++) {
+        CHECK(vmsd_rule_summary(r) && *vmsd_rule_summary(r));
+        for (int q = 0; q < r; q++)
+            CHECK(strcmp(vmsd_rule_id(q), vmsd_rule_id(r)) != 0);
+    }
+    CHECK(vmsd_rule_in_unit(VMSD_RULE_SUBSECTION_PREFIX));
+    CHECK(vmsd_rule_in_unit(VMSD_RULE_LOAD_AMBIGUITY));
+    CHECK(vmsd_rule_scope(VMSD_RULE_LOAD_AMBIGUITY) == VMSD_SCOPE_UNIT);
+    CHECK(vmsd_rule_in_unit(VMSD_RULE_SUBSECTION_UNCHECKED));
+    CHECK(!vmsd_rule_in_unit(VMSD_RULE_SUBSECTION_UNRESOLVED));
+    CHECK(!vmsd_rule_in_unit(VMSD_RULE_FACTS_MISSING));
+    CHECK(vmsd_rule_scope(VMSD_RULE_ALLOWLIST_STALE) == VMSD_SCOPE_BUILD);
+    CHECK(vmsd_rule_scope(VMSD_RULE_SECTION_REMOVED) == VMSD_SCOPE_PROGRAM);
+}
+
+/* The tool's run of one program adds the program rules to the unit's:
+ * an entry no input defines is subsection-unresolved there only. */
+static void test_program_scope(void)
+{
+    struct vmsd_model m;
+    struct vmsd_check_config config;
+    vmsd_model_init(&m);
+    vmsd_check_config_init(&config);
+    struct vmsd_desc *dev = add_desc(&m, 1, "vmstate_dev", "dev", 10);
+    struct vmsd_desc *ext = vmsd_model_desc(&m, 2);
+    ext->symbol = vmsd_strdup("vmstate_elsewhere");
+    ext->linkage = VMSD_LINK_EXTERN;
+    add_list(&m, dev, 50, (uint32_t[]){ 2, 0 }, 2);
+    vmsd_model_resolve(&m);
+    m.sublists[0]->slots[0].unresolved = true;
+
+    struct collected c;
+    memset(&c, 0, sizeof c);
+    vmsd_check_unit(&m, &config, collect, &c);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_UNRESOLVED] == 0);
+
+    const char *uncovered[] = { "hw/other.c" };
+    const struct vmsd_program_facts program = { &m, NULL, uncovered, 1 };
+    memset(&c, 0, sizeof c);
+    vmsd_check_program(&program, &config, collect, &c);
+    CHECK(c.count[VMSD_RULE_SUBSECTION_UNRESOLVED] == 1);
+    CHECK(c.count[VMSD_RULE_FACTS_MISSING] == 1);
+    CHECK_STR(c.last_message, "unit 'hw/other.c' carries no vmsdcheck facts: "
+              "it was compiled without the plugin, so its descriptions are "
+              "not checked");
+
+    /* Off is off in every scope. */
+    config.severity[VMSD_RULE_FACTS_MISSING] = VMSD_OFF;
+    memset(&c, 0, sizeof c);
+    vmsd_check_program(&program, &config, collect, &c);
+    CHECK(c.count[VMSD_RULE_FACTS_MISSING] == 0);
+    vmsd_model_free(&m);
+}
+
 int main(void)
 {
     test_separator_and_allowlist();
@@ -173,6 +232,8 @@ int main(void)
     test_unresolved_and_unnamed();
     test_name_length();
     test_rule_ids();
+    test_rule_table();
+    test_program_scope();
     totals();
     return 0;
 }
