@@ -80,18 +80,12 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
 
 struct vmsd_base_desc *vmsd_base_program_add(struct vmsd_base_program *p)
 {
-    p->descs = vmsd_grow(p->descs, p->n_descs, sizeof *p->descs);
-    struct vmsd_base_desc *d = &p->descs[p->n_descs++];
-    memset(d, 0, sizeof *d);
-    return d;
+    return VMSD_APPEND(p->descs, p->n_descs);
 }
 
 struct vmsd_base_sub *vmsd_base_desc_add_sub(struct vmsd_base_desc *d)
 {
-    d->subs = vmsd_grow(d->subs, d->n_subs, sizeof *d->subs);
-    struct vmsd_base_sub *s = &d->subs[d->n_subs++];
-    memset(s, 0, sizeof *s);
-    return s;
+    return VMSD_APPEND(d->subs, d->n_subs);
 }
 
 const char *vmsd_base_program_file(struct vmsd_base_program *p,

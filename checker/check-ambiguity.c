@@ -92,7 +92,7 @@ static void add_context(struct walk *w, const struct vmsd_desc *loaded,
         c = vmsd_xcalloc(1, sizeof *c);
         vmsd_uid_index_put(&w->contexts, loaded->uid, c);
     }
-    c->items = vmsd_xrealloc(c->items, (c->n + 1) * sizeof *c->items);
+    c->items = vmsd_grow(c->items, c->n, sizeof *c->items);
     c->items[c->n++] = context;
 }
 

@@ -210,7 +210,7 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
     free(text);
 
     char *file = vmsd_strdup(path);
-    db->files = vmsd_xrealloc(db->files, (db->n_files + 1) * sizeof *db->files);
+    db->files = vmsd_grow(db->files, db->n_files, sizeof *db->files);
     db->files[db->n_files++] = file;
     db->entries = vmsd_xrealloc(db->entries,
                                 (db->n_entries + count) * sizeof *db->entries);

@@ -131,8 +131,7 @@ void vmsd_model_free(struct vmsd_model *model)
         free(list->fields);
         free(list);
     }
-    for (size_t i = 0; i < model->n_files; i++)
-        free(model->files[i]);
+    vmsd_strset_free(&model->file_set);
     free(model->descs);
     free(model->sublists);
     free(model->fieldlists);
@@ -187,18 +186,12 @@ struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
 
 struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list)
 {
-    list->slots = vmsd_grow(list->slots, list->n_slots, sizeof *list->slots);
-    struct vmsd_ref *ref = &list->slots[list->n_slots++];
-    memset(ref, 0, sizeof *ref);
-    return ref;
+    return VMSD_APPEND(list->slots, list->n_slots);
 }
 
 struct vmsd_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list)
 {
-    list->fields = vmsd_grow(list->fields, list->n_fields, sizeof *list->fields);
-    struct vmsd_field *field = &list->fields[list->n_fields++];
-    memset(field, 0, sizeof *field);
-    return field;
+    return VMSD_APPEND(list->fields, list->n_fields);
 }
 
 bool vmsd_field_nests(const struct vmsd_field *field)
@@ -210,14 +203,11 @@ const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
 {
     if (!file)
         return NULL;
-    /* A unit names few files, and the last one asked for is the usual
-     * answer: search from the end. */
-    for (size_t i = model->n_files; i-- > 0;)
-        if (strcmp(model->files[i], file) == 0)
-            return model->files[i];
-    char *copy = vmsd_strdup(file);
-    *push_pointer((void ***)&model->files, &model->n_files) = copy;
-    return copy;
+    size_t known = model->file_set.count;
+    const char *name = vmsd_strset_add_name(&model->file_set, file)->key;
+    if (model->file_set.count > known)
+        *push_pointer((void ***)&model->files, &model->n_files) = (void *)name;
+    return name;
 }
 
 size_t vmsd_sublist_length(const struct vmsd_sublist *list)

@@ -9,9 +9,12 @@
 #ifndef VMSDCHECK_MODEL_H
 #define VMSDCHECK_MODEL_H
 
+#include "strset.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A place in the source.  'host' is the compiler's own location value
  * (GCC's location_t) when the model was built by the plugin, else 0. */
@@ -132,8 +135,10 @@ struct vmsd_model {
     size_t n_sublists;
     struct vmsd_fieldlist **fieldlists;
     size_t n_fieldlists;
-    char **files;               /* interned file names */
+    const char **files;         /* file names, in the order first named;
+                                   owned by file_set */
     size_t n_files;
+    struct vmsd_strset file_set;
     struct vmsd_uid_index desc_index;
     struct vmsd_uid_index sublist_index;
     struct vmsd_uid_index fieldlist_index;
@@ -180,6 +185,11 @@ bool vmsd_sublist_terminated(const struct vmsd_sublist *list);
  * 4, ... so that appending is linear (a realloc may copy, and ASan's
  * always does). */
 void *vmsd_grow(void *items, size_t n, size_t size);
+/* Append a zeroed element to ITEMS, an array of N elements grown by
+ * vmsd_grow, and yield its address. */
+#define VMSD_APPEND(items, n)                                             \
+    ((items) = vmsd_grow((items), (n), sizeof *(items)),                   \
+     memset(&(items)[(n)], 0, sizeof *(items)), &(items)[(n)++])
 
 /* Helpers for the owned strings. */
 char *vmsd_strdup(const char *s);

@@ -131,10 +131,7 @@ void vmsd_finding_note(const struct vmsd_check *check,
 {
     if (!finding || !loc_known(loc))
         return;
-    finding->notes = vmsd_grow(finding->notes, finding->n_notes,
-                               sizeof *finding->notes);
-    struct vmsd_note *note = &finding->notes[finding->n_notes++];
-    memset(note, 0, sizeof *note);
+    struct vmsd_note *note = VMSD_APPEND(finding->notes, finding->n_notes);
     note->loc = loc;
     va_list ap;
     va_start(ap, fmt);

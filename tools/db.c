@@ -41,7 +41,7 @@ static struct pair *separator_breaks(const struct program *programs,
                     || vmsd_name_kind(sub->name, parent->name)
                        != VMSD_NAME_LEGACY)
                     continue;
-                pairs = vmsd_xrealloc(pairs, (*count + 1) * sizeof *pairs);
+                pairs = vmsd_grow(pairs, *count, sizeof *pairs);
                 pairs[(*count)++] = (struct pair){ parent->name, sub->name,
                                                    sub->loc.file };
             }

@@ -35,10 +35,7 @@ struct reading {
 static struct program_input *new_program(struct input_set *set,
                                          const char *name)
 {
-    set->programs = vmsd_xrealloc(set->programs, (set->n_programs + 1)
-                                  * sizeof *set->programs);
-    struct program_input *p = &set->programs[set->n_programs++];
-    memset(p, 0, sizeof *p);
+    struct program_input *p = VMSD_APPEND(set->programs, set->n_programs);
     p->name = vmsd_strdup(name);
     return p;
 }
@@ -118,8 +115,7 @@ static void symbol_c_unit(Elf *elf, struct program_input *p)
 static void add_blob(struct program_input *p, const char *origin,
                      const void *data, size_t size, bool from_archive)
 {
-    p->blobs = vmsd_xrealloc(p->blobs, (p->n_blobs + 1) * sizeof *p->blobs);
-    struct facts_blob *b = &p->blobs[p->n_blobs++];
+    struct facts_blob *b = VMSD_APPEND(p->blobs, p->n_blobs);
     b->origin = vmsd_strdup(origin);
     b->data = vmsd_xrealloc(NULL, size + 1);
     memcpy(b->data, data, size);
@@ -307,7 +303,7 @@ static bool read_facts_dir(struct reading *r, const char *path)
     while ((e = readdir(dir))) {
         if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".vmsdfacts"))
             continue;
-        names = vmsd_xrealloc(names, (n + 1) * sizeof *names);
+        names = vmsd_grow(names, n, sizeof *names);
         size_t len = strlen(path) + strlen(e->d_name) + 2;
         names[n] = vmsd_xrealloc(NULL, len);
         snprintf(names[n++], len, "%s/%s", path, e->d_name);

@@ -14,73 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* symbol -> the winning unit description and, once merged, its copy
- * in the program; open addressing */
-struct symtab {
-    const char **keys;
-    struct vmsd_desc **defs;
-    struct vmsd_desc **merged;
-    bool *from_archive;
-    size_t capacity;
-    size_t count;
+/* What the program has of a global symbol: its winning unit
+ * definition and, once merged, the program's copy. */
+struct global {
+    struct vmsd_desc *def;
+    struct vmsd_desc *merged;
+    bool from_archive;
 };
-
-static size_t symtab_slot(const struct symtab *t, const char *key)
-{
-    size_t h = 5381;
-    for (const char *p = key; *p; p++)
-        h = h * 33 + (unsigned char)*p;
-    size_t i = h & (t->capacity - 1);
-    while (t->keys[i] && strcmp(t->keys[i], key) != 0)
-        i = (i + 1) & (t->capacity - 1);
-    return i;
-}
-
-/* The slot of KEY, or -1 when it has none. */
-static long symtab_find(const struct symtab *t, const char *key)
-{
-    if (!t->capacity || !key)
-        return -1;
-    size_t i = symtab_slot(t, key);
-    return t->keys[i] ? (long)i : -1;
-}
-
-static void symtab_offer(struct symtab *t, struct vmsd_desc *def,
-                         bool from_archive)
-{
-    if (2 * (t->count + 1) > t->capacity) {
-        struct symtab old = *t;
-        t->capacity = old.capacity ? 2 * old.capacity : 256;
-        t->keys = vmsd_xcalloc(t->capacity, sizeof *t->keys);
-        t->defs = vmsd_xcalloc(t->capacity, sizeof *t->defs);
-        t->merged = vmsd_xcalloc(t->capacity, sizeof *t->merged);
-        t->from_archive = vmsd_xcalloc(t->capacity, sizeof *t->from_archive);
-        t->count = 0;
-        for (size_t i = 0; i < old.capacity; i++)
-            if (old.keys[i])
-                symtab_offer(t, old.defs[i], old.from_archive[i]);
-        free(old.keys);
-        free(old.defs);
-        free(old.merged);
-        free(old.from_archive);
-    }
-    size_t i = symtab_slot(t, def->symbol);
-    if (t->keys[i] && !(t->from_archive[i] && !from_archive))
-        return;                 /* the first definition stays */
-    if (!t->keys[i])
-        t->count++;
-    t->keys[i] = def->symbol;
-    t->defs[i] = def;
-    t->from_archive[i] = from_archive;
-}
-
-static void symtab_free(struct symtab *t)
-{
-    free(t->keys);
-    free(t->defs);
-    free(t->merged);
-    free(t->from_archive);
-}
 
 struct unit {
     struct vmsd_model model;
@@ -90,9 +30,39 @@ struct unit {
 
 struct merge {
     struct program *program;
-    struct symtab globals;
+    struct vmsd_strset globals;         /* symbol -> struct global */
     uint32_t next_uid;
 };
+
+static struct global *global_find(const struct merge *m, const char *symbol)
+{
+    struct vmsd_strset_slot *slot =
+        symbol ? vmsd_strset_find_name(&m->globals, symbol) : NULL;
+    return slot ? slot->value : NULL;
+}
+
+/* DEF defines its symbol: the first definition stays, but one from an
+ * archive member yields to one from an object. */
+static void global_offer(struct merge *m, struct vmsd_desc *def,
+                         bool from_archive)
+{
+    struct vmsd_strset_slot *slot = vmsd_strset_add_name(&m->globals,
+                                                         def->symbol);
+    struct global *g = slot->value;
+    if (g && !(g->from_archive && !from_archive))
+        return;
+    if (!g)
+        g = slot->value = vmsd_xcalloc(1, sizeof *g);
+    g->def = def;
+    g->from_archive = from_archive;
+}
+
+static void globals_free(struct vmsd_strset *globals)
+{
+    for (size_t i = 0; i < globals->capacity; i++)
+        free(globals->slots[i].value);
+    vmsd_strset_free(globals);
+}
 
 /* One unit's ids to the program's. */
 struct unit_map {
@@ -143,8 +113,8 @@ static struct vmsd_desc *resolve(struct merge *m, struct unit_map *map,
     struct vmsd_desc *local = vmsd_uid_index_get(&map->desc, ref->uid);
     if (local)
         return local;
-    long slot = symtab_find(&m->globals, ref->symbol);
-    return slot < 0 ? NULL : m->globals.merged[slot];
+    struct global *g = global_find(m, ref->symbol);
+    return g ? g->merged : NULL;
 }
 
 static void copy_ref(struct merge *m, struct unit_map *map,
@@ -213,8 +183,8 @@ static bool contributes(struct merge *m, const struct vmsd_desc *d)
         return false;
     if (d->linkage == VMSD_LINK_STATIC)
         return true;
-    long slot = symtab_find(&m->globals, d->symbol);
-    return slot >= 0 && m->globals.defs[slot] == d;
+    struct global *g = global_find(m, d->symbol);
+    return g && g->def == d;
 }
 
 static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
@@ -238,7 +208,7 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
         nd->marker = d->marker;
         vmsd_uid_index_put(&map->desc, d->uid, nd);
         if (d->linkage == VMSD_LINK_GLOBAL)
-            m->globals.merged[symtab_find(&m->globals, d->symbol)] = nd;
+            global_find(m, d->symbol)->merged = nd;
     }
 }
 
@@ -266,8 +236,7 @@ static bool parse_blob(const struct facts_blob *blob, struct unit **units,
             pos++;
             continue;
         }
-        *units = vmsd_xrealloc(*units, (*n_units + 1) * sizeof **units);
-        struct unit *u = &(*units)[(*n_units)++];
+        struct unit *u = VMSD_APPEND(*units, *n_units);
         char error[256];
         size_t used;
         vmsd_model_init(&u->model);
@@ -359,7 +328,7 @@ bool program_build(const struct program_input *input, const char *root,
         for (size_t j = 0; j < units[i].model.n_descs; j++) {
             struct vmsd_desc *d = units[i].model.descs[j];
             if (defines(d) && d->linkage == VMSD_LINK_GLOBAL)
-                symtab_offer(&m.globals, d, units[i].from_archive);
+                global_offer(&m, d, units[i].from_archive);
         }
     struct unit_map *maps = vmsd_xcalloc(n_units, sizeof *maps);
     for (size_t i = 0; ok && i < n_units; i++) {
@@ -382,7 +351,7 @@ bool program_build(const struct program_input *input, const char *root,
     }
     free(maps);
     free(units);
-    symtab_free(&m.globals);
+    globals_free(&m.globals);
     return ok;
 }
 

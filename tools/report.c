@@ -77,10 +77,8 @@ void report_add(const struct vmsd_finding *finding, void *user)
         return;
     }
     slot->value = (void *)(uintptr_t)(report->n_findings + 1);
-    report->findings = vmsd_grow(report->findings, report->n_findings,
-                                 sizeof *report->findings);
-    struct stored_finding *f = &report->findings[report->n_findings++];
-    memset(f, 0, sizeof *f);
+    struct stored_finding *f = VMSD_APPEND(report->findings,
+                                           report->n_findings);
     f->finding.rule = finding->rule;
     f->finding.severity = finding->severity;
     f->finding.loc = loc;

@@ -252,8 +252,8 @@ static int take_option(struct settings *s, int key, const char *arg)
     case OPT_PROVENANCE:
         if (!strchr(arg, '=') || arg[0] == '=')
             return bad_usage("--provenance takes KEY=VALUE, not '%s'", arg);
-        s->provenance = vmsd_xrealloc(s->provenance, (s->n_provenance + 1)
-                                      * sizeof *s->provenance);
+        s->provenance = vmsd_grow(s->provenance, s->n_provenance,
+                                  sizeof *s->provenance);
         s->provenance[s->n_provenance++] = (char *)arg;
         return EXIT_CLEAN;
     case OPT_ROOT:
