@@ -1,6 +1,6 @@
 /* load-ambiguity: a subsection the loader can hand to the wrong
- * description (shared/docs/loader-model.md, "Claim by the wrong
- * description"; docs/ambiguity.md).
+ * description (docs/loader-model.md, "Claim by the wrong description";
+ * docs/ambiguity.md).
  *
  * When a description X has loaded its fields, X's subsection loop looks
  * at the next subsection on the wire and takes it when its name extends

@@ -1,5 +1,6 @@
 /* The naming rule of subsections, as the loader and QEMU's maintainers
- * see it (shared/docs/loader-model.md, "Load: how a subsection is claimed").
+ * see it (docs/loader-model.md, "Claiming a subsection on load" and "Why
+ * parent + "/" + rest is the intended rule").
  */
 #ifndef VMSDCHECK_NAMES_H
 #define VMSDCHECK_NAMES_H

@@ -1,7 +1,8 @@
 /* A minimal model of QEMU's migration state descriptions.
  *
  * Written for vmsdcheck's tests and examples: it has the members and the
- * initializer shapes vmsdcheck reads (see docs/loader-model in shared/),
+ * initializer shapes vmsdcheck reads (see docs/loader-model.md, "The
+ * description and its lists"),
  * and nothing that saves or loads state.  It is not QEMU's header.
  */
 #ifndef VMSDCHECK_MINI_VMSTATE_H

@@ -79,8 +79,8 @@ static const struct command commands[] = {
     { "db check", cmd_db_check,
       "db check [--db FILE] [--baseline BASE.json] [OPTION]... INPUT...",
       "the pre-merge gate: fail on what the change breaks against the base "
-      "(renamed or removed names), on findings the base does not have, "
-      "and on stale allowlist entries" },
+      "(renamed or removed names) and on findings the base does not have, "
+      "stale allowlist entries included" },
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
       "red" },
