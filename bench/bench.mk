@@ -10,7 +10,7 @@
 # BENCH_QEMU_RUNS (for each QEMU unit), QEMU_FILES (suffixes of QEMU
 # "file" entries), BENCH_UNIT_CFLAGS, BENCH_PLUGIN_ARGS (plugin arguments
 # without -fplugin-arg-vmsdcheck-; by default the QEMU allowlist, as
-# README.md configures QEMU), BENCH_ARGS (more arguments for tools/bench,
+# README.md configures QEMU), BENCH_ARGS (more arguments for bench/bench,
 # e.g. --warmup 2).
 
 BENCH_PLUGIN ?= plugin/vmsdcheck.so
@@ -28,23 +28,23 @@ QEMU_FILES ?= hw/display/cirrus_vga.c hw/virtio/virtio.c hw/ppc/spapr.c \
 	target/i386/tcg/translate.c
 
 BENCH_TOOL_CFLAGS = -std=c11 -Wall -Wextra $(CPPFLAGS) $(CFLAGS)
-BENCH_WORK = tools/bench-work
+BENCH_WORK = bench/work
 BENCH_UNIT = $(BENCH_WORK)/unit-$(BENCH_DESCS).c
 
-tools/bench: tools/bench.c
+bench/bench: bench/bench.c
 	$(CC) $(BENCH_TOOL_CFLAGS) $(LDFLAGS) -o $@ $< $(JANSSON_LIBS)
 
-tools/gen-bench-unit: tools/gen-bench-unit.c
+bench/gen-bench-unit: bench/gen-bench-unit.c
 	$(CC) $(BENCH_TOOL_CFLAGS) $(LDFLAGS) -o $@ $<
 
-$(BENCH_UNIT): tools/gen-bench-unit
+$(BENCH_UNIT): bench/gen-bench-unit
 	@mkdir -p $(BENCH_WORK)
-	tools/gen-bench-unit $(BENCH_DESCS) > $@.tmp && mv $@.tmp $@
+	bench/gen-bench-unit $(BENCH_DESCS) > $@.tmp && mv $@.tmp $@
 
-bench-tools: tools/bench tools/gen-bench-unit
+bench-tools: bench/bench bench/gen-bench-unit
 
-bench: tools/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
-	tools/bench --runs $(BENCH_RUNS) --compdb-runs $(BENCH_QEMU_RUNS) \
+bench: bench/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
+	bench/bench --runs $(BENCH_RUNS) --compdb-runs $(BENCH_QEMU_RUNS) \
 		--plugin $(abspath $(BENCH_PLUGIN)) --cc "$(CC)" \
 		$(addprefix --plugin-arg ,$(BENCH_PLUGIN_ARGS)) \
 		--unit $(BENCH_UNIT) \
@@ -54,7 +54,11 @@ bench: tools/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
 		$(BENCH_ARGS)
 
 clean-bench:
-	rm -f tools/bench tools/gen-bench-unit
+	rm -f bench/bench bench/gen-bench-unit
 	rm -rf $(BENCH_WORK)
 
-.PHONY: bench bench-tools clean-bench
+# The tool's cost against its input's size (linear: docs/robustness.md).
+bench-scaling: tools/vmsdcheck
+	bench/bench-scaling
+
+.PHONY: bench bench-tools bench-scaling clean-bench
