@@ -37,6 +37,11 @@
 
 #include <jansson.h>
 
+#include "../checker/model.h"
+#include "../checker/strbuf.h"
+#include "../checker/text.h"
+#include "../checker/whole-file.h"
+
 #define DEFAULT_RUNS 11
 #define MAX_RUNS 1000
 #define GOAL_OVERHEAD_PCT 1.0
@@ -46,37 +51,6 @@ enum { WITHOUT, WITH };
 static const char *const variant_names[] = { "without", "with" };
 
 /* ---------------------------------------------------------------- */
-/* Small helpers. */
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) {
-        fputs("bench: out of memory\n", stderr);
-        exit(1);
-    }
-    return p;
-}
-
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(xrealloc(NULL, n), s, n);
-}
-
-static char *xasprintf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = xrealloc(NULL, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 /* A NULL-terminated argument vector. */
 struct strvec {
     char **v;
@@ -85,7 +59,8 @@ struct strvec {
 
 static void strvec_push(struct strvec *sv, char *s)
 {
-    sv->v = xrealloc(sv->v, (sv->n + 2) * sizeof *sv->v);
+    /* n + 1 slots are in use (the NULL at the end), or none yet. */
+    sv->v = vmsd_grow(sv->v, sv->n + 1, sizeof *sv->v);
     sv->v[sv->n++] = s;
     sv->v[sv->n] = NULL;
 }
@@ -99,30 +74,6 @@ static void strvec_free(struct strvec *sv)
     sv->n = 0;
 }
 
-/* A growing string. */
-struct buf {
-    char *s;
-    size_t len, cap;
-};
-
-static void buf_add(struct buf *b, char c)
-{
-    if (b->len + 2 > b->cap) {
-        b->cap = b->cap ? 2 * b->cap : 64;
-        b->s = xrealloc(b->s, b->cap);
-    }
-    b->s[b->len++] = c;
-    b->s[b->len] = '\0';
-}
-
-static char *buf_take(struct buf *b)
-{
-    char *s = b->s ? b->s : xstrdup("");
-    b->s = NULL;
-    b->len = b->cap = 0;
-    return s;
-}
-
 /* ---------------------------------------------------------------- */
 /* Splitting a command line the way a POSIX shell splits simple words:
  * blanks separate words; '...' is literal; "..." is literal except for
@@ -134,7 +85,7 @@ static char *buf_take(struct buf *b)
 static bool split_command(const char *s, struct strvec *out,
                           char *err, size_t errsize)
 {
-    struct buf word = { 0 };
+    struct vmsd_strbuf word = { 0 };
     bool in_word = false;
 
     for (const char *p = s; *p; p++) {
@@ -145,7 +96,7 @@ static bool split_command(const char *s, struct strvec *out,
         }
         if (c == ' ' || c == '\t' || c == '\n') {
             if (in_word)
-                strvec_push(out, buf_take(&word));
+                strvec_push(out, vmsd_strbuf_take(&word));
             in_word = false;
             continue;
         }
@@ -154,11 +105,11 @@ static bool split_command(const char *s, struct strvec *out,
             const char *end = strchr(p + 1, '\'');
             if (!end) {
                 snprintf(err, errsize, "unterminated ' in the command");
-                free(word.s);
+                free(word.data);
                 return false;
             }
-            for (p++; p < end; p++)
-                buf_add(&word, *p);
+            vmsd_strbuf_put(&word, p + 1, (size_t)(end - p - 1));
+            p = end;
         } else if (c == '"') {
             for (p++; *p && *p != '"'; p++) {
                 if (*p == '\\' && p[1] && strchr("\"\\$`\n", p[1])) {
@@ -166,24 +117,24 @@ static bool split_command(const char *s, struct strvec *out,
                     if (*p == '\n')
                         continue;
                 }
-                buf_add(&word, *p);
+                vmsd_strbuf_put(&word, p, 1);
             }
             if (!*p) {
                 snprintf(err, errsize, "unterminated \" in the command");
-                free(word.s);
+                free(word.data);
                 return false;
             }
         } else if (c == '\\') {
             if (!p[1])
                 break;          /* a trailing backslash: nothing to quote */
-            buf_add(&word, *++p);
+            vmsd_strbuf_put(&word, ++p, 1);
         } else {
-            buf_add(&word, c);
+            vmsd_strbuf_put(&word, p, 1);
         }
     }
     if (in_word)
-        strvec_push(out, buf_take(&word));
-    free(word.s);
+        strvec_push(out, vmsd_strbuf_take(&word));
+    free(word.data);
     return true;
 }
 
@@ -216,7 +167,7 @@ static size_t n_units;
 
 static struct unit *add_unit(void)
 {
-    units = xrealloc(units, (n_units + 1) * sizeof *units);
+    units = vmsd_grow(units, n_units, sizeof *units);
     struct unit *u = &units[n_units++];
     memset(u, 0, sizeof *u);
     return u;
@@ -279,8 +230,8 @@ static json_t *load_compdb(const char *path)
         json_decref(root);
         return NULL;
     }
-    compdbs = xrealloc(compdbs, (n_compdbs + 1) * sizeof *compdbs);
-    compdbs[n_compdbs].path = xstrdup(path);
+    compdbs = vmsd_grow(compdbs, n_compdbs, sizeof *compdbs);
+    compdbs[n_compdbs].path = vmsd_strdup(path);
     compdbs[n_compdbs].root = root;
     n_compdbs++;
     return root;
@@ -320,23 +271,23 @@ static void filter_arguments(struct strvec *in, const char *object,
                       || starts_with(a, "-MT")))
             continue;           /* -MFfile */
         if (i > 0 && strcmp(a, "-o") == 0) {
-            strvec_push(out, xstrdup("-o"));
-            strvec_push(out, xstrdup(object));
+            strvec_push(out, vmsd_strdup("-o"));
+            strvec_push(out, vmsd_strdup(object));
             i++;
             have_output = true;
             continue;
         }
         if (i > 0 && starts_with(a, "-o")) {
-            strvec_push(out, xasprintf("-o%s", object));
+            strvec_push(out, vmsd_format(NULL, "-o%s", object));
             have_output = true;
             continue;
         }
-        strvec_push(out, xstrdup(a));
+        strvec_push(out, vmsd_strdup(a));
     }
     if (!have_output) {
         /* Never let a compile write next to the sources. */
-        strvec_push(out, xstrdup("-o"));
-        strvec_push(out, xstrdup(object));
+        strvec_push(out, vmsd_strdup("-o"));
+        strvec_push(out, vmsd_strdup(object));
     }
 }
 
@@ -382,7 +333,7 @@ static bool build_compdb_unit(struct unit *u, const char *object)
                 strvec_free(&words);
                 return false;
             }
-            strvec_push(&words, xstrdup(json_string_value(arg)));
+            strvec_push(&words, vmsd_strdup(json_string_value(arg)));
         }
     }
     if (words.n == 0) {
@@ -394,8 +345,8 @@ static bool build_compdb_unit(struct unit *u, const char *object)
 
     filter_arguments(&words, object, &u->argv);
     strvec_free(&words);
-    u->dir = dir ? xstrdup(dir) : NULL;
-    u->label = xstrdup(u->suffix);
+    u->dir = dir ? vmsd_strdup(dir) : NULL;
+    u->label = vmsd_strdup(u->suffix);
     return true;
 }
 
@@ -412,11 +363,11 @@ static bool build_source_unit(struct unit *u, const char *cc,
         fprintf(stderr, "bench: --cflags '%s': %s\n", u->cflags, err);
         return false;
     }
-    strvec_push(&u->argv, xstrdup("-c"));
-    strvec_push(&u->argv, xstrdup(u->source));
-    strvec_push(&u->argv, xstrdup("-o"));
-    strvec_push(&u->argv, xstrdup(object));
-    u->label = xstrdup(u->source);
+    strvec_push(&u->argv, vmsd_strdup("-c"));
+    strvec_push(&u->argv, vmsd_strdup(u->source));
+    strvec_push(&u->argv, vmsd_strdup("-o"));
+    strvec_push(&u->argv, vmsd_strdup(object));
+    u->label = vmsd_strdup(u->source);
     return true;
 }
 
@@ -468,14 +419,13 @@ static void print_argv(FILE *out, char **argv)
 
 static void show_file(FILE *out, const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        fwrite(chunk, 1, n, out);
-    fclose(f);
+    size_t length;
+    const char *why;
+    char *text = vmsd_read_whole_file(path, VMSD_MAX_REPORT_BYTES, &length,
+                                      &why);
+    if (text)
+        fwrite(text, 1, length, out);
+    free(text);
 }
 
 /* Fork, exec and wait; false (with the compiler's output shown) when the
@@ -557,32 +507,27 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The median of N values; N > 0.  An even count averages the middle two. */
-static double median(const double *values, size_t n)
+/* The N values in increasing order, in a new array. */
+static double *sorted_copy(const double *values, size_t n)
 {
-    double *copy = xrealloc(NULL, n * sizeof *copy);
+    double *copy = vmsd_xrealloc(NULL, n * sizeof *copy);
     memcpy(copy, values, n * sizeof *copy);
     qsort(copy, n, sizeof *copy, cmp_double);
-    double m = n % 2 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
-    free(copy);
-    return m;
+    return copy;
 }
 
-static double minimum(const double *values, size_t n)
+/* The median of N sorted values; N > 0.  An even count averages the
+ * middle two. */
+static double sorted_median(const double *sorted, size_t n)
 {
-    double m = values[0];
-    for (size_t i = 1; i < n; i++)
-        if (values[i] < m)
-            m = values[i];
-    return m;
+    return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
-static double maximum(const double *values, size_t n)
+static double median(const double *values, size_t n)
 {
-    double m = values[0];
-    for (size_t i = 1; i < n; i++)
-        if (values[i] > m)
-            m = values[i];
+    double *sorted = sorted_copy(values, n);
+    double m = sorted_median(sorted, n);
+    free(sorted);
     return m;
 }
 
@@ -591,13 +536,9 @@ static double maximum(const double *values, size_t n)
  * which P(Binomial(N, 1/2) <= l - 1) <= 2.5%, so the interval covers
  * the true median with probability >= 95%.  Below 6 values no such l
  * exists: the interval is then the range, and *exact is false. */
-static void median_ci(const double *values, size_t n, double *lo, double *hi,
+static void median_ci(const double *sorted, size_t n, double *lo, double *hi,
                       bool *exact)
 {
-    double *copy = xrealloc(NULL, n * sizeof *copy);
-    memcpy(copy, values, n * sizeof *copy);
-    qsort(copy, n, sizeof *copy, cmp_double);
-
     double pmf = 1;             /* P(B = 0) = 2^-n; n <= MAX_RUNS */
     for (size_t i = 0; i < n; i++)
         pmf /= 2;
@@ -613,9 +554,8 @@ static void median_ci(const double *values, size_t n, double *lo, double *hi,
     *exact = l >= 1;
     if (l < 1)
         l = 1;
-    *lo = copy[l - 1];
-    *hi = copy[n - l];
-    free(copy);
+    *lo = sorted[l - 1];
+    *hi = sorted[n - l];
 }
 
 struct summary {
@@ -631,7 +571,7 @@ static struct summary summarize(const struct unit *u)
 {
     struct summary s;
     size_t n = (size_t)u->runs;
-    double *wall_ratio = xrealloc(NULL, n * sizeof *wall_ratio);
+    double *wall_ratio = vmsd_xrealloc(NULL, n * sizeof *wall_ratio);
     for (int v = 0; v < 2; v++) {
         s.cpu[v] = median(u->cpu[v], n);
         s.wall[v] = median(u->wall[v], n);
@@ -640,10 +580,12 @@ static struct summary summarize(const struct unit *u)
     for (size_t i = 0; i < n; i++)
         wall_ratio[i] = u->wall[WITHOUT][i] > 0
                         ? u->wall[WITH][i] / u->wall[WITHOUT][i] : 1;
-    s.ratio = median(u->ratio, n);
-    s.ratio_min = minimum(u->ratio, n);
-    s.ratio_max = maximum(u->ratio, n);
-    median_ci(u->ratio, n, &s.ratio_lo, &s.ratio_hi, &s.ci_exact);
+    double *ratio = sorted_copy(u->ratio, n);
+    s.ratio = sorted_median(ratio, n);
+    s.ratio_min = ratio[0];
+    s.ratio_max = ratio[n - 1];
+    median_ci(ratio, n, &s.ratio_lo, &s.ratio_hi, &s.ci_exact);
+    free(ratio);
     s.wall_ratio = median(wall_ratio, n);
     s.overhead_pct = (s.ratio - 1) * 100;
     s.rss_delta = s.rss[WITH] - s.rss[WITHOUT];
@@ -677,11 +619,11 @@ static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
     /* The compile with the plugin: the same, with -fplugin=... and its
      * arguments right after the driver's name. */
     struct strvec with = { 0 };
-    strvec_push(&with, xstrdup(u->argv.v[0]));
+    strvec_push(&with, vmsd_strdup(u->argv.v[0]));
     for (size_t i = 0; i < n_plugin; i++)
-        strvec_push(&with, xstrdup(plugin_args[i]));
+        strvec_push(&with, vmsd_strdup(plugin_args[i]));
     for (size_t i = 1; i < u->argv.n; i++)
-        strvec_push(&with, xstrdup(u->argv.v[i]));
+        strvec_push(&with, vmsd_strdup(u->argv.v[i]));
     char **argv[2] = { u->argv.v, with.v };
 
     printf("== %s: %d runs each way%s%s\n", u->label, u->runs,
@@ -692,11 +634,11 @@ static bool bench_unit(struct unit *u, char **plugin_args, size_t n_plugin,
 
     size_t n = (size_t)u->runs;
     for (int v = 0; v < 2; v++) {
-        u->cpu[v] = xrealloc(NULL, n * sizeof(double));
-        u->wall[v] = xrealloc(NULL, n * sizeof(double));
-        u->rss[v] = xrealloc(NULL, n * sizeof(double));
+        u->cpu[v] = vmsd_xcalloc(n, sizeof(double));
+        u->wall[v] = vmsd_xcalloc(n, sizeof(double));
+        u->rss[v] = vmsd_xcalloc(n, sizeof(double));
     }
-    u->ratio = xrealloc(NULL, n * sizeof(double));
+    u->ratio = vmsd_xcalloc(n, sizeof(double));
 
     bool ok = true;
     struct sample s[2];
@@ -780,7 +722,7 @@ static bool pooled_ratios(double **out, size_t *n_out)
         }
     if (n_compdb < 2)
         return false;
-    double *all = xrealloc(NULL, n * sizeof *all);
+    double *all = vmsd_xcalloc(n, sizeof *all);
     size_t k = 0;
     for (size_t i = 0; i < n_units; i++)
         if (units[i].from_compdb) {
@@ -831,9 +773,11 @@ static void print_summary(void)
     double *pooled;
     size_t n_pooled;
     if (pooled_ratios(&pooled, &n_pooled)) {
-        double ratio = median(pooled, n_pooled), lo, hi;
+        double *sorted = sorted_copy(pooled, n_pooled);
+        double ratio = sorted_median(sorted, n_pooled), lo, hi;
         bool exact;
-        median_ci(pooled, n_pooled, &lo, &hi, &exact);
+        median_ci(sorted, n_pooled, &lo, &hi, &exact);
+        free(sorted);
         char ci[64];
         snprintf(ci, sizeof ci, "%+.2f .. %+.2f%%%s", (lo - 1) * 100,
                  (hi - 1) * 100, exact ? "" : "*");
@@ -952,7 +896,7 @@ int main(int argc, char **argv)
         const char *val = argv[++i];
 
         if (strcmp(opt, "--unit") == 0) {
-            add_unit()->source = xstrdup(val);
+            add_unit()->source = vmsd_strdup(val);
         } else if (strcmp(opt, "--cflags") == 0) {
             struct unit *last = n_units ? &units[n_units - 1] : NULL;
             if (!last || !last->source)
@@ -960,7 +904,7 @@ int main(int argc, char **argv)
             if (last->cflags)
                 return usage_error("--unit %s has two --cflags",
                                    last->source);
-            last->cflags = xstrdup(val);
+            last->cflags = vmsd_strdup(val);
         } else if (strcmp(opt, "--compdb") == 0) {
             compdb = val;
         } else if (strcmp(opt, "--file") == 0) {
@@ -970,13 +914,13 @@ int main(int argc, char **argv)
             if (!*val)
                 return usage_error("--file needs a non-empty suffix");
             struct unit *u = add_unit();
-            u->compdb = xstrdup(compdb);
-            u->suffix = xstrdup(val);
+            u->compdb = vmsd_strdup(compdb);
+            u->suffix = vmsd_strdup(val);
             u->from_compdb = true;
         } else if (strcmp(opt, "--plugin") == 0) {
             plugin = val;
         } else if (strcmp(opt, "--plugin-arg") == 0) {
-            strvec_push(&plugin_arg_specs, xstrdup(val));
+            strvec_push(&plugin_arg_specs, vmsd_strdup(val));
         } else if (strcmp(opt, "--runs") == 0) {
             if (!parse_count(val, 1, &runs))
                 return usage_error("--runs takes a number from 1 to %d, "
@@ -1005,20 +949,21 @@ int main(int argc, char **argv)
                 strerror(errno));
         return 2;
     }
-    const char *base = strrchr(plugin_path, '/') + 1;
-    size_t base_len = strlen(base);
-    if (base_len > 3 && strcmp(base + base_len - 3, ".so") == 0)
-        base_len -= 3;
+    char *name = vmsd_strdup(strrchr(plugin_path, '/') + 1);
+    size_t name_len = strlen(name);
+    if (name_len > 3 && strcmp(name + name_len - 3, ".so") == 0)
+        name[name_len - 3] = '\0';
     struct strvec plugin_args = { 0 };
-    strvec_push(&plugin_args, xasprintf("-fplugin=%s", plugin_path));
+    strvec_push(&plugin_args, vmsd_format(NULL, "-fplugin=%s", plugin_path));
     for (size_t i = 0; i < plugin_arg_specs.n; i++) {
         const char *a = plugin_arg_specs.v[i];
         if (starts_with(a, "-fplugin-arg-"))
-            strvec_push(&plugin_args, xstrdup(a));
+            strvec_push(&plugin_args, vmsd_strdup(a));
         else
-            strvec_push(&plugin_args, xasprintf("-fplugin-arg-%.*s-%s",
-                                                (int)base_len, base, a));
+            strvec_push(&plugin_args,
+                        vmsd_format(NULL, "-fplugin-arg-%s-%s", name, a));
     }
+    free(name);
 
     const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR")
                       ? getenv("TMPDIR") : "/tmp";

@@ -27,19 +27,27 @@ QEMU_FILES ?= hw/display/cirrus_vga.c hw/virtio/virtio.c hw/ppc/spapr.c \
 	hw/net/virtio-net.c migration/savevm.c hw/sd/sd.c \
 	target/i386/tcg/translate.c
 
-BENCH_TOOL_CFLAGS = -std=c11 -Wall -Wextra $(CPPFLAGS) $(CFLAGS)
 BENCH_WORK = bench/work
 BENCH_UNIT = $(BENCH_WORK)/unit-$(BENCH_DESCS).c
 
-bench/bench: bench/bench.c
-	$(CC) $(BENCH_TOOL_CFLAGS) $(LDFLAGS) -o $@ $< $(JANSSON_LIBS)
+# Built on the core's helpers (allocation, strbuf, whole files).
+BENCH_CORE_OBJS = checker/model.o checker/strbuf.o checker/text.o \
+	checker/whole-file.o
+BENCH_OBJS = bench/bench.o
+GEN_BENCH_UNIT_OBJS = bench/gen-bench-unit.o
 
-bench/gen-bench-unit: bench/gen-bench-unit.c
-	$(CC) $(BENCH_TOOL_CFLAGS) $(LDFLAGS) -o $@ $<
+bench/%.o: bench/%.c
+	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@
+
+bench/bench: $(BENCH_OBJS) $(BENCH_CORE_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
+
+bench/gen-bench-unit: $(GEN_BENCH_UNIT_OBJS) $(BENCH_CORE_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^
 
 $(BENCH_UNIT): bench/gen-bench-unit
 	@mkdir -p $(BENCH_WORK)
-	bench/gen-bench-unit $(BENCH_DESCS) > $@.tmp && mv $@.tmp $@
+	bench/gen-bench-unit -o $@ $(BENCH_DESCS)
 
 bench-tools: bench/bench bench/gen-bench-unit
 
@@ -54,7 +62,7 @@ bench: bench/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
 		$(BENCH_ARGS)
 
 clean-bench:
-	rm -f bench/bench bench/gen-bench-unit
+	rm -f bench/bench bench/gen-bench-unit bench/*.o bench/*.d
 	rm -rf $(BENCH_WORK)
 
 # The tool's cost against its input's size (linear: docs/robustness.md).
@@ -62,3 +70,5 @@ bench-scaling: tools/vmsdcheck
 	bench/bench-scaling
 
 .PHONY: bench bench-tools bench-scaling clean-bench
+
+-include bench/*.d
