@@ -33,8 +33,9 @@ BENCH_UNIT = $(BENCH_WORK)/unit-$(BENCH_DESCS).c
 # Built on the core's helpers (allocation, strbuf, whole files).
 BENCH_CORE_OBJS = checker/model.o checker/strbuf.o checker/text.o \
 	checker/whole-file.o
-BENCH_OBJS = bench/bench.o
-GEN_BENCH_UNIT_OBJS = bench/gen-bench-unit.o
+BENCH_OBJS = bench/main.o bench/command.o bench/units.o bench/measure.o \
+	bench/stats.o bench/report.o
+GEN_BENCH_UNIT_OBJS = bench/gen-bench-unit.o bench/command.o
 
 bench/%.o: bench/%.c
 	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@

@@ -1,5 +1,5 @@
 /* gen-bench-unit: print a C unit with N VMStateDescriptions (default
- * 5000) for the plugin benchmark (bench/bench.c, make bench).
+ * 5000) for the plugin benchmark (bench/bench, make bench).
  *
  * Usage: gen-bench-unit [-o FILE] [N]
  * (to standard output; with -o, to FILE, written whole or not at all)
@@ -24,10 +24,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "command.h"
+
 #include "../checker/strbuf.h"
 #include "../checker/whole-file.h"
 
 #define DEFAULT_COUNT 5000
+#define MAX_COUNT 10000000L
 #define REGS 6                  /* uint32_t registers per device */
 
 static void usage(FILE *out)
@@ -172,20 +175,18 @@ int main(int argc, char **argv)
     }
     if (argc - first == 1) {
         const char *n = argv[first];
-        char *end;
-        errno = 0;
-        count = strtoul(n, &end, 10);
-        if (n[0] == '-' || n[0] == '\0' || *end || errno
-            || count > 10000000) {
+        long v;
+        if (n[0] == '-' || !parse_count(n, 0, MAX_COUNT, &v)) {
             if (n[0] == '-' && n[1] == 'h') {
                 usage(stdout);
                 return 0;
             }
             fprintf(stderr, "gen-bench-unit: N must be a number from 0 to "
-                    "10000000, not '%s'\n", n);
+                    "%ld, not '%s'\n", MAX_COUNT, n);
             usage(stderr);
             return 2;
         }
+        count = (unsigned long)v;
     }
 
     struct vmsd_strbuf b = { 0 };
