@@ -10,7 +10,7 @@
 # BENCH_QEMU_RUNS (for each QEMU unit), QEMU_FILES (suffixes of QEMU
 # "file" entries), BENCH_UNIT_CFLAGS, BENCH_PLUGIN_ARGS (plugin arguments
 # without -fplugin-arg-vmsdcheck-; by default the QEMU allowlist, as
-# README.md configures QEMU), BENCH_ARGS (more arguments for tools/bench,
+# README.md configures QEMU), BENCH_ARGS (more arguments for bench/bench,
 # e.g. --warmup 2).
 
 BENCH_PLUGIN ?= plugin/vmsdcheck.so
@@ -27,24 +27,33 @@ QEMU_FILES ?= hw/display/cirrus_vga.c hw/virtio/virtio.c hw/ppc/spapr.c \
 	hw/net/virtio-net.c migration/savevm.c hw/sd/sd.c \
 	target/i386/tcg/translate.c
 
-BENCH_TOOL_CFLAGS = -std=c11 -Wall -Wextra $(CPPFLAGS) $(CFLAGS)
-BENCH_WORK = tools/bench-work
+BENCH_WORK = bench/work
 BENCH_UNIT = $(BENCH_WORK)/unit-$(BENCH_DESCS).c
 
-tools/bench: tools/bench.c
-	$(CC) $(BENCH_TOOL_CFLAGS) $(LDFLAGS) -o $@ $< $(JANSSON_LIBS)
+# Built on the core's helpers (allocation, strbuf, whole files).
+BENCH_CORE_OBJS = checker/model.o checker/strbuf.o checker/text.o \
+	checker/whole-file.o
+BENCH_OBJS = bench/main.o bench/command.o bench/units.o bench/measure.o \
+	bench/stats.o bench/report.o
+GEN_BENCH_UNIT_OBJS = bench/gen-bench-unit.o bench/command.o
 
-tools/gen-bench-unit: tools/gen-bench-unit.c
-	$(CC) $(BENCH_TOOL_CFLAGS) $(LDFLAGS) -o $@ $<
+bench/%.o: bench/%.c
+	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BENCH_UNIT): tools/gen-bench-unit
+bench/bench: $(BENCH_OBJS) $(BENCH_CORE_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
+
+bench/gen-bench-unit: $(GEN_BENCH_UNIT_OBJS) $(BENCH_CORE_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BENCH_UNIT): bench/gen-bench-unit
 	@mkdir -p $(BENCH_WORK)
-	tools/gen-bench-unit $(BENCH_DESCS) > $@.tmp && mv $@.tmp $@
+	bench/gen-bench-unit -o $@ $(BENCH_DESCS)
 
-bench-tools: tools/bench tools/gen-bench-unit
+bench-tools: bench/bench bench/gen-bench-unit
 
-bench: tools/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
-	tools/bench --runs $(BENCH_RUNS) --compdb-runs $(BENCH_QEMU_RUNS) \
+bench: bench/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
+	bench/bench --runs $(BENCH_RUNS) --compdb-runs $(BENCH_QEMU_RUNS) \
 		--plugin $(abspath $(BENCH_PLUGIN)) --cc "$(CC)" \
 		$(addprefix --plugin-arg ,$(BENCH_PLUGIN_ARGS)) \
 		--unit $(BENCH_UNIT) \
@@ -54,7 +63,13 @@ bench: tools/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
 		$(BENCH_ARGS)
 
 clean-bench:
-	rm -f tools/bench tools/gen-bench-unit
+	rm -f bench/bench bench/gen-bench-unit bench/*.o bench/*.d
 	rm -rf $(BENCH_WORK)
 
-.PHONY: bench bench-tools clean-bench
+# The tool's cost against its input's size (linear: docs/robustness.md).
+bench-scaling: tools/vmsdcheck
+	bench/bench-scaling
+
+.PHONY: bench bench-tools bench-scaling clean-bench
+
+-include bench/*.d

@@ -1,0 +1,225 @@
+/* What to compile: each unit as the argument vector of its compile
+ * without the plugin, from --unit FILE (with --cc and --cflags) or from
+ * the entry of a compilation database (compile_commands.json) whose
+ * "file" ends with --file's suffix. */
+#include "bench.h"
+
+#include "../checker/model.h"
+#include "../checker/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct unit *add_unit(struct bench *b)
+{
+    b->units = vmsd_grow(b->units, b->n_units, sizeof *b->units);
+    struct unit *u = &b->units[b->n_units++];
+    memset(u, 0, sizeof *u);
+    return u;
+}
+
+/* The compilation database at PATH, read on first use. */
+static json_t *load_compdb(struct bench *b, const char *path)
+{
+    for (size_t i = 0; i < b->n_compdbs; i++)
+        if (strcmp(b->compdbs[i].path, path) == 0)
+            return b->compdbs[i].root;
+    json_error_t error;
+    json_t *root = json_load_file(path, 0, &error);
+    if (!root) {
+        fprintf(stderr, "bench: %s:%d:%d: %s\n", path, error.line,
+                error.column, error.text);
+        return NULL;
+    }
+    if (!json_is_array(root)) {
+        fprintf(stderr, "bench: %s: not a compilation database "
+                "(a JSON array)\n", path);
+        json_decref(root);
+        return NULL;
+    }
+    b->compdbs = vmsd_grow(b->compdbs, b->n_compdbs, sizeof *b->compdbs);
+    b->compdbs[b->n_compdbs].path = vmsd_strdup(path);
+    b->compdbs[b->n_compdbs].root = root;
+    b->n_compdbs++;
+    return root;
+}
+
+/* FILE ends with SUFFIX at a path-component boundary. */
+static bool has_path_suffix(const char *file, const char *suffix)
+{
+    size_t fl = strlen(file), sl = strlen(suffix);
+    if (sl == 0 || sl > fl || strcmp(file + fl - sl, suffix) != 0)
+        return false;
+    return sl == fl || file[fl - sl - 1] == '/' || suffix[0] == '/';
+}
+
+/* The entry's arguments with dependency output dropped (-MD, -MMD, -MP,
+ * -MF X, -MQ X, -MT X) and the object written to OBJECT. */
+static void filter_arguments(struct strvec *in, const char *object,
+                             struct strvec *out)
+{
+    bool have_output = false;
+    for (size_t i = 0; i < in->n; i++) {
+        const char *a = in->v[i];
+        if (i > 0 && (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0
+                      || strcmp(a, "-MP") == 0))
+            continue;
+        if (i > 0 && (strcmp(a, "-MF") == 0 || strcmp(a, "-MQ") == 0
+                      || strcmp(a, "-MT") == 0)) {
+            i++;                /* and its operand */
+            continue;
+        }
+        if (i > 0 && (starts_with(a, "-MF") || starts_with(a, "-MQ")
+                      || starts_with(a, "-MT")))
+            continue;           /* -MFfile */
+        if (i > 0 && strcmp(a, "-o") == 0) {
+            strvec_push(out, vmsd_strdup("-o"));
+            strvec_push(out, vmsd_strdup(object));
+            i++;
+            have_output = true;
+            continue;
+        }
+        if (i > 0 && starts_with(a, "-o")) {
+            /* vmsd_format: the style matters only to %q */
+            strvec_push(out, vmsd_format(NULL, "-o%s", object));
+            have_output = true;
+            continue;
+        }
+        strvec_push(out, vmsd_strdup(a));
+    }
+    if (!have_output) {
+        /* Never let a compile write next to the sources. */
+        strvec_push(out, vmsd_strdup("-o"));
+        strvec_push(out, vmsd_strdup(object));
+    }
+}
+
+/* The words of ENTRY's "command", or its "arguments", into WORDS. */
+static bool entry_words(json_t *entry, const struct unit *u,
+                        struct strvec *words)
+{
+    const char *command = json_string_value(json_object_get(entry,
+                                                            "command"));
+    json_t *arguments = json_object_get(entry, "arguments");
+    if (command) {
+        char err[128];
+        if (!split_command(command, words, err, sizeof err)) {
+            fprintf(stderr, "bench: %s: the command for %s: %s\n",
+                    u->compdb, u->suffix, err);
+            return false;
+        }
+    } else if (json_is_array(arguments)) {
+        size_t k;
+        json_t *arg;
+        json_array_foreach(arguments, k, arg) {
+            if (!json_is_string(arg)) {
+                fprintf(stderr, "bench: %s: an argument for %s is not a "
+                        "string\n", u->compdb, u->suffix);
+                return false;
+            }
+            strvec_push(words, vmsd_strdup(json_string_value(arg)));
+        }
+    }
+    if (words->n == 0) {
+        fprintf(stderr, "bench: %s: the entry for %s has no \"command\" "
+                "or \"arguments\"\n", u->compdb, u->suffix);
+        return false;
+    }
+    return true;
+}
+
+static bool build_compdb_unit(struct bench *b, struct unit *u)
+{
+    json_t *root = load_compdb(b, u->compdb);
+    if (!root)
+        return false;
+
+    size_t i;
+    json_t *entry = NULL;
+    json_array_foreach(root, i, entry) {
+        const char *file = json_string_value(json_object_get(entry, "file"));
+        if (file && has_path_suffix(file, u->suffix))
+            break;
+    }
+    if (i == json_array_size(root)) {
+        fprintf(stderr, "bench: no entry of %s has a \"file\" ending in "
+                "%s\n", u->compdb, u->suffix);
+        return false;
+    }
+
+    struct strvec words = { 0 };
+    bool ok = entry_words(entry, u, &words);
+    if (ok) {
+        const char *dir = json_string_value(json_object_get(entry,
+                                                            "directory"));
+        filter_arguments(&words, b->temp.object, &u->argv);
+        u->dir = dir ? vmsd_strdup(dir) : NULL;
+        u->label = vmsd_strdup(u->suffix);
+    }
+    strvec_free(&words);
+    return ok;
+}
+
+static bool build_source_unit(const struct bench *b, struct unit *u)
+{
+    char err[128];
+    if (!split_command(b->cc, &u->argv, err, sizeof err) || u->argv.n == 0) {
+        fprintf(stderr, "bench: --cc '%s': %s\n", b->cc,
+                u->argv.n ? err : "no compiler");
+        return false;
+    }
+    if (u->cflags && !split_command(u->cflags, &u->argv, err, sizeof err)) {
+        fprintf(stderr, "bench: --cflags '%s': %s\n", u->cflags, err);
+        return false;
+    }
+    strvec_push(&u->argv, vmsd_strdup("-c"));
+    strvec_push(&u->argv, vmsd_strdup(u->source));
+    strvec_push(&u->argv, vmsd_strdup("-o"));
+    strvec_push(&u->argv, vmsd_strdup(b->temp.object));
+    u->label = vmsd_strdup(u->source);
+    return true;
+}
+
+bool build_units(struct bench *b)
+{
+    for (size_t i = 0; i < b->n_units; i++) {
+        struct unit *u = &b->units[i];
+        bool built = u->from_compdb ? build_compdb_unit(b, u)
+                                    : build_source_unit(b, u);
+        if (!built)
+            return false;
+        u->runs = u->from_compdb && b->compdb_runs > 0 ? b->compdb_runs
+                                                       : b->runs;
+    }
+    return true;
+}
+
+void free_units(struct bench *b)
+{
+    for (size_t i = 0; i < b->n_units; i++) {
+        struct unit *u = &b->units[i];
+        free(u->label);
+        free(u->dir);
+        strvec_free(&u->argv);
+        free(u->source);
+        free(u->cflags);
+        free(u->compdb);
+        free(u->suffix);
+        for (int v = 0; v < 2; v++) {
+            free(u->cpu[v]);
+            free(u->wall[v]);
+            free(u->rss[v]);
+        }
+        free(u->ratio);
+    }
+    free(b->units);
+    b->units = NULL;
+    b->n_units = 0;
+    for (size_t i = 0; i < b->n_compdbs; i++) {
+        json_decref(b->compdbs[i].root);
+        free(b->compdbs[i].path);
+    }
+    free(b->compdbs);
+    b->compdbs = NULL;
+    b->n_compdbs = 0;
+}
