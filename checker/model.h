@@ -17,12 +17,14 @@
 #include <string.h>
 
 /* A place in the source.  'host' is the compiler's own location value
- * (GCC's location_t) when the model was built by the plugin, else 0. */
+ * (GCC's location_t) when the model was built by the plugin, else 0.
+ * 64 bits: GCC 15 widened location_t from 32 (docs/design.md); the
+ * plugin checks at compile time that its location_t fits. */
 struct vmsd_loc {
     const char *file;
     unsigned line;
     unsigned column;
-    uint32_t host;
+    uint64_t host;
 };
 
 enum vmsd_linkage {

@@ -61,6 +61,13 @@ static const char *model_file(struct vmsd_model *model, const char *file)
     return last_copy;
 }
 
+/* The model keeps GCC's location_t as an integer of its own and hands
+ * it back to GCC for diagnostics: it must hold every value. */
+static_assert((location_t)-1 > 0
+              && (location_t)-1 <= (decltype(vmsd_loc::host))-1,
+              "GCC's location_t does not fit in vmsd_loc::host "
+              "(checker/model.h)");
+
 static struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
 {
     expanded_location x = expand_location(loc);

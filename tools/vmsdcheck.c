@@ -92,7 +92,8 @@ static const struct command commands[] = {
 enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_OUTPUT = 'o',
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
+    OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
 
@@ -132,6 +133,8 @@ static const struct option_spec option_specs[] = {
     { "no-progress", NULL, OPT_NO_PROGRESS, "do not" },
     { "help", NULL, OPT_HELP, "this text" },
     { "version", NULL, OPT_VERSION, "vmsdcheck's version" },
+    { "print-plugin-path", NULL, OPT_PRINT_PLUGIN_PATH, "the full path of "
+      "vmsdcheck.so as make install puts it (for gcc -fplugin=)" },
 };
 #define N_OPTIONS (sizeof option_specs / sizeof *option_specs)
 
@@ -271,6 +274,10 @@ static int take_option(struct settings *s, int key, const char *arg)
         exit(EXIT_CLEAN);
     case OPT_VERSION:
         printf("vmsdcheck %s\n", VMSDCHECK_VERSION);
+        exit(EXIT_CLEAN);
+    case OPT_PRINT_PLUGIN_PATH:
+        /* The Makefile's $(plugindir), as configure set it. */
+        puts(VMSDCHECK_PLUGIN_PATH);
         exit(EXIT_CLEAN);
     }
     fputs("Try 'vmsdcheck --help'.\n", stderr);
