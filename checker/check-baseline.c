@@ -147,45 +147,58 @@ static bool reported_with_parent(const struct vmsd_check *check,
                                         parent->name));
 }
 
-void vmsd_check_section_removed(const struct vmsd_check *check)
+typedef void base_desc_fn(const struct vmsd_check *check,
+                          const struct vmsd_base_desc *old,
+                          struct vmsd_strset *reported);
+
+/* FN for each description of the base, with the set of what has been
+ * reported; nothing without a base. */
+static void each_base_desc(const struct vmsd_check *check, base_desc_fn *fn)
 {
     const struct vmsd_base_program *base = check->program->base;
     if (!base)
         return;
     struct vmsd_strset reported = { 0 };
-    for (size_t i = 0; i < base->n_descs; i++) {
-        const struct vmsd_base_desc *d = &base->descs[i];
-        if (d->top_level && !change_desc(check, d->name)
-            && !vmsd_strset_find_name(&reported, d->name)) {
-            vmsd_strset_add_name(&reported, d->name);
-            report_section(check, d);
+    for (size_t i = 0; i < base->n_descs; i++)
+        fn(check, &base->descs[i], &reported);
+    vmsd_strset_free(&reported);
+}
+
+static void section_gone(const struct vmsd_check *check,
+                         const struct vmsd_base_desc *d,
+                         struct vmsd_strset *reported)
+{
+    if (d->top_level && !change_desc(check, d->name)
+        && !vmsd_strset_find_name(reported, d->name)) {
+        vmsd_strset_add_name(reported, d->name);
+        report_section(check, d);
+    }
+}
+
+static void subsections_gone(const struct vmsd_check *check,
+                             const struct vmsd_base_desc *d,
+                             struct vmsd_strset *reported)
+{
+    if (reported_with_parent(check, d))
+        return;
+    for (size_t j = 0; j < d->n_subs; j++) {
+        const struct vmsd_base_sub *s = &d->subs[j];
+        bool lost = vmsd_name_extends(s->name, d->name)
+                    && !vmsd_strset_find_pair(check->pairs, d->name, s->name)
+                    && !vmsd_strset_find_pair(reported, d->name, s->name);
+        if (lost) {
+            vmsd_strset_add_pair(reported, d->name, s->name);
+            report_subsection(check, d, s);
         }
     }
-    vmsd_strset_free(&reported);
+}
+
+void vmsd_check_section_removed(const struct vmsd_check *check)
+{
+    each_base_desc(check, section_gone);
 }
 
 void vmsd_check_subsection_removed(const struct vmsd_check *check)
 {
-    const struct vmsd_base_program *base = check->program->base;
-    if (!base)
-        return;
-    struct vmsd_strset reported = { 0 };
-    for (size_t i = 0; i < base->n_descs; i++) {
-        const struct vmsd_base_desc *d = &base->descs[i];
-        if (reported_with_parent(check, d))
-            continue;
-        for (size_t j = 0; j < d->n_subs; j++) {
-            const struct vmsd_base_sub *s = &d->subs[j];
-            bool lost = vmsd_name_extends(s->name, d->name)
-                        && !vmsd_strset_find_pair(check->pairs, d->name,
-                                                  s->name)
-                        && !vmsd_strset_find_pair(&reported, d->name,
-                                                  s->name);
-            if (lost) {
-                vmsd_strset_add_pair(&reported, d->name, s->name);
-                report_subsection(check, d, s);
-            }
-        }
-    }
-    vmsd_strset_free(&reported);
+    each_base_desc(check, subsections_gone);
 }

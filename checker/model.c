@@ -148,39 +148,51 @@ struct vmsd_desc *vmsd_model_find_desc(const struct vmsd_model *model,
     return vmsd_uid_index_get(&model->desc_index, uid);
 }
 
+/* A new zeroed item of SIZE bytes, listed in ARRAY and indexed by UID;
+ * NULL when the index has UID already. */
+static void *add_indexed(void ***array, size_t *n, struct vmsd_uid_index *ix,
+                         uint32_t uid, size_t size)
+{
+    if (vmsd_uid_index_get(ix, uid))
+        return NULL;
+    void *item = vmsd_xcalloc(1, size);
+    *push_pointer(array, n) = item;
+    vmsd_uid_index_put(ix, uid, item);
+    return item;
+}
+
 struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid)
 {
     struct vmsd_desc *desc = vmsd_model_find_desc(model, uid);
     if (desc)
         return desc;
-    desc = vmsd_xcalloc(1, sizeof *desc);
+    desc = add_indexed((void ***)&model->descs, &model->n_descs,
+                       &model->desc_index, uid, sizeof *desc);
     desc->uid = uid;
-    *push_pointer((void ***)&model->descs, &model->n_descs) = desc;
-    vmsd_uid_index_put(&model->desc_index, uid, desc);
     return desc;
 }
 
 struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
                                             uint32_t uid)
 {
-    if (vmsd_uid_index_get(&model->sublist_index, uid))
-        return NULL;
-    struct vmsd_sublist *list = vmsd_xcalloc(1, sizeof *list);
-    list->uid = uid;
-    *push_pointer((void ***)&model->sublists, &model->n_sublists) = list;
-    vmsd_uid_index_put(&model->sublist_index, uid, list);
+    struct vmsd_sublist *list = add_indexed((void ***)&model->sublists,
+                                            &model->n_sublists,
+                                            &model->sublist_index, uid,
+                                            sizeof *list);
+    if (list)
+        list->uid = uid;
     return list;
 }
 
 struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
                                                 uint32_t uid)
 {
-    if (vmsd_uid_index_get(&model->fieldlist_index, uid))
-        return NULL;
-    struct vmsd_fieldlist *list = vmsd_xcalloc(1, sizeof *list);
-    list->uid = uid;
-    *push_pointer((void ***)&model->fieldlists, &model->n_fieldlists) = list;
-    vmsd_uid_index_put(&model->fieldlist_index, uid, list);
+    struct vmsd_fieldlist *list = add_indexed((void ***)&model->fieldlists,
+                                              &model->n_fieldlists,
+                                              &model->fieldlist_index, uid,
+                                              sizeof *list);
+    if (list)
+        list->uid = uid;
     return list;
 }
 
