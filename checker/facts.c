@@ -120,6 +120,10 @@ static void put_field(struct vmsd_strbuf *b, const struct vmsd_model *model,
         put_member_int(b, "version_id", f->version_id);
     if (f->struct_version_id)
         put_member_int(b, "struct_version_id", f->struct_version_id);
+    if (f->size)
+        put_member_int(b, "size", (long long)f->size);
+    if (f->num)
+        put_member_int(b, "num", f->num);
     if (f->info) {
         vmsd_strbuf_puts(b, ",\"info\":");
         put_string(b, f->info);
@@ -366,7 +370,7 @@ static bool read_sublist(struct reader *r, json_t *object, uint32_t *uid)
 
 static bool read_field(struct reader *r, json_t *item, struct vmsd_field *f)
 {
-    long long flags, version, struct_version;
+    long long flags, version, struct_version, size, num;
     json_t *vmsd = json_object_get(item, "vmsd");
     if (!json_is_object(item))
         return bad(r, "fields", "has an entry that is not an object");
@@ -376,8 +380,12 @@ static bool read_field(struct reader *r, json_t *item, struct vmsd_field *f)
         || !get_int(r, item, "version_id", INT_MIN, INT_MAX, true, &version)
         || !get_int(r, item, "struct_version_id", INT_MIN, INT_MAX, true,
                     &struct_version)
+        || !get_int(r, item, "size", 0, LLONG_MAX, true, &size)
+        || !get_int(r, item, "num", INT_MIN, INT_MAX, true, &num)
         || !get_string(r, item, "info", true, &f->info))
         return false;
+    f->size = (uint64_t)size;
+    f->num = (int)num;
     f->flags = (uint32_t)flags;
     f->version_id = (int)version;
     f->struct_version_id = (int)struct_version;

@@ -12,7 +12,7 @@
 #define VMSD_FACTS_FORMAT "vmsdcheck-facts"
 /* Version 2 added names as {"hex": ...} and a list's "too_long"; a
  * version 1 document is a version 2 document without them, and reads. */
-#define VMSD_FACTS_VERSION 2
+#define VMSD_FACTS_VERSION 3
 #define VMSD_FACTS_OLDEST_VERSION 1
 
 /* The ELF section that carries the facts of every unit linked in. */

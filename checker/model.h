@@ -73,6 +73,9 @@ struct vmsd_field {
     bool has_field_exists;
     int version_id;
     int struct_version_id;
+    uint64_t size;              /* .size as the compiler folded it; 0 when
+                                   none or not a constant */
+    int num;                    /* .num (elements of a VMS_ARRAY) */
     char *info;                 /* the .info variable's name, or NULL */
     struct vmsd_ref vmsd;
 };

@@ -15,7 +15,7 @@ static tree field_tag;
 static tree marker_member;      /* NULL_TREE: no marker field */
 static struct {
     tree name, version_id, minimum_version_id, needed, subsections, fields,
-         vmsd, flags, field_exists, struct_version_id, info;
+         vmsd, flags, field_exists, struct_version_id, info, size, num;
 } members;
 
 static bool type_has_tag(tree type, tree tag)
@@ -89,6 +89,12 @@ static int int_value(tree value)
 {
     return value && TREE_CODE(value) == INTEGER_CST && tree_fits_shwi_p(value)
            ? (int)tree_to_shwi(value) : 0;
+}
+
+static uint64_t size_value(tree value)
+{
+    return value && TREE_CODE(value) == INTEGER_CST && tree_fits_uhwi_p(value)
+           ? (uint64_t)tree_to_uhwi(value) : 0;
 }
 
 static bool is_null(tree value)
@@ -450,6 +456,8 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
     field->has_field_exists = !is_null(member(ctor, members.field_exists));
     field->version_id = int_value(member(ctor, members.version_id));
     field->struct_version_id = int_value(member(ctor, members.struct_version_id));
+    field->size = size_value(member(ctor, members.size));
+    field->num = int_value(member(ctor, members.num));
     field->info = pointee_name(member(ctor, members.info));
     if (!is_null(vmsd)) {
         read_reference(model, vmsd, fallback, &field->vmsd);
@@ -502,6 +510,8 @@ void vmsd_reader_init(const char *marker_field)
     members.field_exists = get_identifier("field_exists");
     members.struct_version_id = get_identifier("struct_version_id");
     members.info = get_identifier("info");
+    members.size = get_identifier("size");
+    members.num = get_identifier("num");
     marker_member = marker_field ? get_identifier(marker_field) : NULL_TREE;
 }
 

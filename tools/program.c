@@ -163,12 +163,10 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
     for (size_t i = 0; i < from->n_fields; i++) {
         const struct vmsd_field *f = &from->fields[i];
         struct vmsd_field *g = vmsd_fieldlist_append(to);
+        *g = *f;                /* then its own copies of what it owns */
         g->name = vmsd_strdup(f->name);
-        g->flags = f->flags;
-        g->has_field_exists = f->has_field_exists;
-        g->version_id = f->version_id;
-        g->struct_version_id = f->struct_version_id;
         g->info = vmsd_strdup(f->info);
+        memset(&g->vmsd, 0, sizeof g->vmsd);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
     }

@@ -44,6 +44,8 @@ static void build(struct vmsd_model *m)
     f->flags = 8;
     f->has_field_exists = true;
     f->version_id = 2;
+    f->size = 40;
+    f->num = 4;
     f->info = vmsd_strdup("vmstate_info_qtailq");
     f->vmsd.uid = 11;
     f->vmsd.symbol = vmsd_strdup("vmstate_elsewhere");
@@ -98,7 +100,11 @@ int main(void)
     CHECK(p && p->fields && vmsd_field_nests(&p->fields->fields[1])
           && p->fields->fields[1].has_field_exists
           && p->fields->fields[1].version_id == 2
-          && p->fields->fields[1].flags == 8);
+          && p->fields->fields[1].flags == 8
+          && p->fields->fields[1].size == 40
+          && p->fields->fields[1].num == 4);
+    CHECK(p && p->fields && p->fields->fields[0].size == 0
+          && p->fields->fields[0].num == 0);
     CHECK_STR(p && p->fields ? p->fields->fields[1].info : NULL,
               "vmstate_info_qtailq");
     vmsd_model_free(&back);
@@ -117,7 +123,7 @@ int main(void)
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
     char *mark = vmsd_facts_write(&decl_only, "empty.c");
-    CHECK_STR(mark, "{\"format\":\"vmsdcheck-facts\",\"version\":2,"
+    CHECK_STR(mark, "{\"format\":\"vmsdcheck-facts\",\"version\":3,"
               "\"unit\":\"empty.c\",\"files\":[],\"descs\":[]}");
     vmsd_model_free(&decl_only);
     vmsd_model_init(&decl_only);
@@ -137,7 +143,7 @@ int main(void)
     const char *v9 = "{\"format\":\"vmsdcheck-facts\",\"version\":9}";
     CHECK(!vmsd_facts_read(v9, strlen(v9), &back, &unit, &used, error,
                            sizeof error));
-    CHECK_STR(error, "facts version 9; this vmsdcheck reads versions 1 to 2");
+    CHECK_STR(error, "facts version 9; this vmsdcheck reads versions 1 to 3");
     CHECK(!vmsd_facts_read("{\"format\":", 10, &back, &unit, &used, error,
                            sizeof error));
     CHECK(strncmp(error, "not facts JSON: ", 16) == 0);
@@ -203,7 +209,7 @@ int main(void)
     raw->subsections_uid = 3;
     vmsd_model_resolve(&bytes);
     char *both = vmsd_facts_write(&bytes, "b.c");
-    CHECK(strstr(both, "\"version\":2,") != NULL);
+    CHECK(strstr(both, "\"version\":3,") != NULL);
     CHECK(strstr(both, "\"name\":{\"hex\":\"702fff\"}") != NULL);
     vmsd_model_init(&back);
     CHECK(vmsd_facts_read(both, strlen(both), &back, &unit, &used, error,
