@@ -77,6 +77,12 @@ int main(void)
     free(unit);
     vmsd_model_resolve(&back);
 
+    /* Write, read, write: the same text, so no member is lost or
+     * changed on the way (every member of the model is in the facts). */
+    char *again = vmsd_facts_write(&back, "../hw/dev.c");
+    CHECK_STR(again, text);
+    free(again);
+
     struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
     CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
     CHECK_STR(p ? p->name : NULL, "dev \"quoted\" \\ tab\t");
