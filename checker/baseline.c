@@ -48,6 +48,19 @@ static struct vmsd_loc own_loc(struct vmsd_base_program *p,
     return loc;
 }
 
+static void copy_field(struct vmsd_base_field *to,
+                       const struct vmsd_field *from)
+{
+    const struct vmsd_desc *nested = from->vmsd.target;
+    to->name = vmsd_strdup(from->name);
+    to->version_id = from->version_id;
+    to->field_exists = from->has_field_exists;
+    to->size = from->size;
+    to->num = from->num;
+    to->flags = from->flags;
+    to->nested = vmsd_strdup(nested && nested->defined ? nested->name : NULL);
+}
+
 void vmsd_base_program_from_model(struct vmsd_base_program *out,
                                   const char *name,
                                   const struct vmsd_model *model)
@@ -63,6 +76,10 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
         bd->symbol = vmsd_strdup(d->symbol);
         bd->loc = own_loc(out, d->loc);
         bd->top_level = vmsd_desc_top_level(d);
+        bd->version_id = d->version_id;
+        bd->minimum_version_id = d->minimum_version_id;
+        for (size_t j = 0; d->fields && j < d->fields->n_fields; j++)
+            copy_field(vmsd_base_desc_add_field(bd), &d->fields->fields[j]);
         if (!d->subsections)
             continue;
         for (size_t j = 0; j < vmsd_sublist_length(d->subsections); j++) {
@@ -88,6 +105,11 @@ struct vmsd_base_sub *vmsd_base_desc_add_sub(struct vmsd_base_desc *d)
     return VMSD_APPEND(d->subs, d->n_subs);
 }
 
+struct vmsd_base_field *vmsd_base_desc_add_field(struct vmsd_base_desc *d)
+{
+    return VMSD_APPEND(d->fields, d->n_fields);
+}
+
 const char *vmsd_base_program_file(struct vmsd_base_program *p,
                                    const char *file)
 {
@@ -102,6 +124,7 @@ void vmsd_base_program_index(struct vmsd_base_program *p)
                                                              d->name);
         if (!slot->value)
             slot->value = d;
+        add_pair(&p->by_symbol, d->name, d->symbol ? d->symbol : "", d);
         for (size_t j = 0; j < d->n_subs; j++) {
             add_pair(&p->pairs, d->name, d->subs[j].name, d);
             vmsd_strset_add_name(&p->sub_names, d->subs[j].name);
@@ -115,10 +138,24 @@ bool vmsd_base_has_pair(const struct vmsd_base_program *p,
     return vmsd_strset_find_pair(&p->pairs, parent, sub) != NULL;
 }
 
+const struct vmsd_base_desc *vmsd_base_find(const struct vmsd_base_program *p,
+                                            const char *name,
+                                            const char *symbol)
+{
+    struct vmsd_strset_slot *slot =
+        vmsd_strset_find_pair(&p->by_symbol, name, symbol ? symbol : "");
+    return slot ? slot->value : NULL;
+}
+
 void vmsd_base_program_free(struct vmsd_base_program *p)
 {
     for (size_t i = 0; i < p->n_descs; i++) {
         struct vmsd_base_desc *d = &p->descs[i];
+        for (size_t j = 0; j < d->n_fields; j++) {
+            free(d->fields[j].name);
+            free(d->fields[j].nested);
+        }
+        free(d->fields);
         for (size_t j = 0; j < d->n_subs; j++) {
             free(d->subs[j].name);
             free(d->subs[j].symbol);
@@ -133,5 +170,6 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
     vmsd_strset_free(&p->names);
     vmsd_strset_free(&p->pairs);
     vmsd_strset_free(&p->sub_names);
+    vmsd_strset_free(&p->by_symbol);
     memset(p, 0, sizeof *p);
 }

@@ -1,7 +1,8 @@
 /* The base of a change: what the pre-merge gate compares a build with.
  * For each program, every named description the base build defined: its
- * name, symbol and place, whether it is top-level, and the names of the
- * subsections the loader sees in its list.  The tool writes it into its
+ * name, symbol and place, whether it is top-level, its versions, its
+ * fields as they go on the wire, and the names of the subsections the
+ * loader sees in its list.  The tool writes it into its
  * JSON report and reads it back for db check --baseline. */
 #ifndef VMSDCHECK_BASELINE_H
 #define VMSDCHECK_BASELINE_H
@@ -15,11 +16,26 @@ struct vmsd_base_sub {
     struct vmsd_loc loc;
 };
 
+/* A field, as QEMU's -dump-vmstate describes one. */
+struct vmsd_base_field {
+    char *name;                 /* NULL: none */
+    int version_id;
+    bool field_exists;
+    uint64_t size;
+    int num;
+    uint32_t flags;
+    char *nested;               /* the nested description's name, or NULL */
+};
+
 struct vmsd_base_desc {
     char *name;
     char *symbol;
     struct vmsd_loc loc;
     bool top_level;
+    int version_id;
+    int minimum_version_id;
+    struct vmsd_base_field *fields;
+    size_t n_fields;
     struct vmsd_base_sub *subs;
     size_t n_subs;
 };
@@ -33,6 +49,7 @@ struct vmsd_base_program {
     struct vmsd_strset names;   /* description name */
     struct vmsd_strset pairs;   /* vmsd_pair_key(parent, subsection) */
     struct vmsd_strset sub_names;
+    struct vmsd_strset by_symbol;       /* pair (name, symbol) -> desc */
 };
 
 /* A resolved model's names and listed pairs: NAMES maps each named
@@ -49,12 +66,17 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
 /* Building one by hand (the report reader): append, then index. */
 struct vmsd_base_desc *vmsd_base_program_add(struct vmsd_base_program *p);
 struct vmsd_base_sub *vmsd_base_desc_add_sub(struct vmsd_base_desc *d);
+struct vmsd_base_field *vmsd_base_desc_add_field(struct vmsd_base_desc *d);
 const char *vmsd_base_program_file(struct vmsd_base_program *p,
                                    const char *file);
 void vmsd_base_program_index(struct vmsd_base_program *p);
 
 bool vmsd_base_has_pair(const struct vmsd_base_program *p,
                         const char *parent, const char *sub);
+/* The description with NAME and SYMBOL (the same variable), or NULL. */
+const struct vmsd_base_desc *vmsd_base_find(const struct vmsd_base_program *p,
+                                            const char *name,
+                                            const char *symbol);
 void vmsd_base_program_free(struct vmsd_base_program *p);
 
 #endif

@@ -20,6 +20,9 @@ struct vmsd_check {
     const struct vmsd_strset *names;
     const struct vmsd_strset *pairs;
     const struct vmsd_strset *uncovered;        /* the program's */
+    /* In a gate: the program as a base would record it, to compare
+     * descriptions with the base's, field by field. */
+    const struct vmsd_base_program *now;
     /* VMSD_SCOPE_BUILD: every program, and per allowlist entry whether
      * it applies (may be NULL). */
     const struct vmsd_program_facts *programs;

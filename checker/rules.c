@@ -213,15 +213,19 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
     vmsd_model_names(program->model, &names, &pairs);
     for (size_t i = 0; i < program->n_uncovered; i++)
         vmsd_strset_add_name(&uncovered, program->uncovered[i]);
+    struct vmsd_base_program now = { 0 };
+    if (program->base)
+        vmsd_base_program_from_model(&now, "", program->model);
     struct vmsd_check check = { .config = config, .report = report,
                                 .user = user, .program = program,
                                 .names = &names, .pairs = &pairs,
-                                .uncovered = &uncovered };
+                                .uncovered = &uncovered, .now = &now };
     run_unit_rules(&check);
     run_rules(&check, VMSD_SCOPE_PROGRAM);
     vmsd_strset_free(&names);
     vmsd_strset_free(&pairs);
     vmsd_strset_free(&uncovered);
+    vmsd_base_program_free(&now);
 }
 
 void vmsd_check_build(const struct vmsd_program_facts *programs,

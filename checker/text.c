@@ -72,6 +72,9 @@ char *vmsd_vformat(const struct vmsd_text_style *style, const char *fmt,
         case 's':
             vmsd_strbuf_puts(&b, va_arg(ap, const char *));
             break;
+        case 'd':
+            vmsd_strbuf_printf(&b, "%d", va_arg(ap, int));
+            break;
         case 'u':
             vmsd_strbuf_printf(&b, "%u", va_arg(ap, unsigned));
             break;

@@ -19,7 +19,8 @@ size_t vmsd_utf8_length(const unsigned char *s);
 void vmsd_put_shown(struct vmsd_strbuf *b, const char *text);
 
 /* Format 'fmt' into a new string.  Directives: %q a name between the
- * style's quotes, shown safely; %s text as it is; %u unsigned; %z size_t; %% a '%'. */
+ * style's quotes, shown safely; %s text as it is; %d int; %u unsigned;
+ * %z size_t; %% a '%'. */
 char *vmsd_format(const struct vmsd_text_style *style, const char *fmt, ...);
 char *vmsd_vformat(const struct vmsd_text_style *style, const char *fmt,
                    va_list ap);

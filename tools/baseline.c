@@ -8,6 +8,8 @@
 #include "../checker/whole-file.h"
 
 #include <jansson.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,47 @@ static struct vmsd_loc read_loc(struct reader *r, struct vmsd_base_program *p,
     return out;
 }
 
+/* An integer member in [MIN, MAX]; 0 and R records it otherwise. */
+static long long int_at(struct reader *r, json_t *object, const char *key,
+                        long long min, long long max)
+{
+    json_t *value = json_object_get(object, key);
+    if (!json_is_integer(value) || json_integer_value(value) < min
+        || json_integer_value(value) > max) {
+        r->what = r->what ? r->what : key;
+        return 0;
+    }
+    return json_integer_value(value);
+}
+
+static bool read_fields(struct reader *r, json_t *desc,
+                        struct vmsd_base_desc *d)
+{
+    json_t *fields = json_object_get(desc, "fields");
+    size_t i;
+    json_t *item;
+    if (!json_is_array(fields)) {
+        r->what = r->what ? r->what : "fields";
+        return false;
+    }
+    json_array_foreach(fields, i, item) {
+        json_t *exists = json_object_get(item, "field_exists");
+        struct vmsd_base_field *f = vmsd_base_desc_add_field(d);
+        f->name = name_at(r, item, "name", true);
+        f->nested = name_at(r, item, "nested", true);
+        f->version_id = (int)int_at(r, item, "version_id", INT_MIN, INT_MAX);
+        f->size = (uint64_t)int_at(r, item, "size", 0, LLONG_MAX);
+        f->num = (int)int_at(r, item, "num", INT_MIN, INT_MAX);
+        f->flags = (uint32_t)int_at(r, item, "flags", 0, UINT32_MAX);
+        if (!json_is_boolean(exists))
+            r->what = r->what ? r->what : "field_exists";
+        f->field_exists = json_is_true(exists);
+        if (r->what)
+            return false;
+    }
+    return true;
+}
+
 static void read_program(struct reader *r, json_t *item,
                          struct vmsd_base_program *p)
 {
@@ -77,6 +120,11 @@ static void read_program(struct reader *r, json_t *item,
         d->symbol = name_at(r, desc, "symbol", true);
         d->loc = read_loc(r, p, desc);
         d->top_level = json_is_true(top);
+        d->version_id = (int)int_at(r, desc, "version_id", INT_MIN, INT_MAX);
+        d->minimum_version_id = (int)int_at(r, desc, "minimum_version_id",
+                                            INT_MIN, INT_MAX);
+        if (!read_fields(r, desc, d))
+            return;
         json_array_foreach(subs, j, sub) {
             char *sub_name = name_at(r, sub, "name", false);
             if (!sub_name)

@@ -255,6 +255,22 @@ static json_t *json_program_names(const struct report *report,
     return names;
 }
 
+static json_t *json_fields(const struct vmsd_base_desc *d)
+{
+    json_t *fields = json_array();
+    for (size_t i = 0; i < d->n_fields; i++) {
+        const struct vmsd_base_field *f = &d->fields[i];
+        json_array_append_new(fields, json_pack(
+            "{s:o, s:i, s:b, s:I, s:i, s:I, s:o}",
+            "name", f->name ? vmsd_json_name(f->name) : json_null(),
+            "version_id", f->version_id, "field_exists", f->field_exists,
+            "size", (json_int_t)f->size, "num", f->num,
+            "flags", (json_int_t)f->flags,
+            "nested", f->nested ? vmsd_json_name(f->nested) : json_null()));
+    }
+    return fields;
+}
+
 /* A program's description graph: the base a later gate compares with. */
 static json_t *json_descriptions(const struct program *program)
 {
@@ -269,11 +285,14 @@ static json_t *json_descriptions(const struct program *program)
                 "name", vmsd_json_name(d->subs[j].name),
                 "symbol", vmsd_json_name(d->subs[j].symbol),
                 "location", json_loc(d->subs[j].loc)));
-        json_array_append_new(descs, json_pack("{s:o, s:o, s:o, s:b, s:o}",
+        json_array_append_new(descs, json_pack(
+            "{s:o, s:o, s:o, s:b, s:i, s:i, s:o, s:o}",
             "name", vmsd_json_name(d->name),
             "symbol", vmsd_json_name(d->symbol),
             "location", json_loc(d->loc), "top_level", d->top_level,
-            "subsections", subs));
+            "version_id", d->version_id,
+            "minimum_version_id", d->minimum_version_id,
+            "fields", json_fields(d), "subsections", subs));
     }
     vmsd_base_program_free(&graph);
     return descs;
