@@ -191,6 +191,43 @@ static void put_desc(struct vmsd_strbuf *b, const struct vmsd_model *model,
     vmsd_strbuf_puts(b, "}");
 }
 
+/* What decides each device type's description: TypeInfos, the
+ * DeviceClass.vmsd assignments and the calls of the unit's functions;
+ * each member only when the unit has any. */
+static void put_qom(struct vmsd_strbuf *b, const struct vmsd_model *model)
+{
+    for (size_t i = 0; i < model->n_types; i++) {
+        const struct vmsd_qom_type *t = &model->types[i];
+        vmsd_strbuf_puts(b, i ? ",{\"name\":" : ",\"types\":[{\"name\":");
+        put_string(b, t->name);
+        vmsd_strbuf_puts(b, ",\"parent\":");
+        put_string(b, t->parent);
+        vmsd_strbuf_puts(b, ",\"class_init\":");
+        put_string(b, t->class_init);
+        vmsd_strbuf_puts(b, ",");
+        put_loc(b, model, t->loc);
+        vmsd_strbuf_puts(b, i + 1 == model->n_types ? "}]" : "}");
+    }
+    for (size_t i = 0; i < model->n_class_vmsds; i++) {
+        const struct vmsd_class_vmsd *c = &model->class_vmsds[i];
+        vmsd_strbuf_puts(b, i ? ",{\"function\":"
+                              : ",\"class_vmsd\":[{\"function\":");
+        put_string(b, c->function);
+        vmsd_strbuf_puts(b, ",\"vmsd\":");
+        put_ref(b, model, &c->vmsd);
+        if (c->conditional)
+            vmsd_strbuf_puts(b, ",\"conditional\":true");
+        vmsd_strbuf_puts(b, i + 1 == model->n_class_vmsds ? "}]" : "}");
+    }
+    for (size_t i = 0; i < model->n_calls; i++) {
+        vmsd_strbuf_puts(b, i ? ",[" : ",\"calls\":[[");
+        put_string(b, model->calls[i].caller);
+        vmsd_strbuf_puts(b, ",");
+        put_string(b, model->calls[i].callee);
+        vmsd_strbuf_puts(b, i + 1 == model->n_calls ? "]]" : "]");
+    }
+}
+
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
@@ -214,7 +251,9 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
         put_desc(b, model, model->descs[i]);
         sep = ",";
     }
-    vmsd_strbuf_puts(b, "]}");
+    vmsd_strbuf_puts(b, "]");
+    put_qom(b, model);
+    vmsd_strbuf_puts(b, "}");
 }
 
 char *vmsd_facts_write(const struct vmsd_model *model, const char *unit)
@@ -418,6 +457,80 @@ static bool read_fieldlist(struct reader *r, json_t *object, uint32_t *uid)
     return true;
 }
 
+static bool read_types(struct reader *r, json_t *types)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(types, i, item) {
+        struct vmsd_qom_type *t = VMSD_APPEND(r->model->types,
+                                              r->model->n_types);
+        if (!json_is_object(item))
+            return bad(r, "types", "has an entry that is not an object");
+        if (!get_string(r, item, "name", false, &t->name)
+            || !get_string(r, item, "parent", true, &t->parent)
+            || !get_string(r, item, "class_init", true, &t->class_init)
+            || !read_loc(r, item, &t->loc))
+            return false;
+    }
+    return true;
+}
+
+static bool read_class_vmsds(struct reader *r, json_t *sets)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(sets, i, item) {
+        struct vmsd_class_vmsd *c = VMSD_APPEND(r->model->class_vmsds,
+                                                r->model->n_class_vmsds);
+        if (!json_is_object(item))
+            return bad(r, "class_vmsd", "has an entry that is not an object");
+        if (!get_string(r, item, "function", false, &c->function)
+            || !get_bool(r, item, "conditional", &c->conditional)
+            || !read_ref(r, json_object_get(item, "vmsd"), &c->vmsd))
+            return false;
+    }
+    return true;
+}
+
+static bool read_calls(struct reader *r, json_t *calls)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(calls, i, item) {
+        struct vmsd_call *c = VMSD_APPEND(r->model->calls, r->model->n_calls);
+        if (!json_is_array(item) || json_array_size(item) != 2)
+            return bad(r, "calls", "has an entry that is not a pair");
+        if (!decode_string(r, json_array_get(item, 0), "calls", false,
+                           &c->caller)
+            || !decode_string(r, json_array_get(item, 1), "calls", false,
+                              &c->callee))
+            return false;
+    }
+    return true;
+}
+
+/* The optional arrays of put_qom. */
+static bool read_qom(struct reader *r, json_t *root)
+{
+    static const struct {
+        const char *key;
+        bool (*read)(struct reader *, json_t *);
+    } members[] = {
+        { "types", read_types }, { "class_vmsd", read_class_vmsds },
+        { "calls", read_calls },
+    };
+    for (size_t i = 0; i < sizeof members / sizeof *members; i++) {
+        json_t *value = json_object_get(root, members[i].key);
+        if (!value)
+            continue;
+        if (!json_is_array(value))
+            return bad(r, members[i].key, "is not an array");
+        if (!members[i].read(r, value))
+            return false;
+    }
+    return true;
+}
+
 static bool read_desc(struct reader *r, json_t *object)
 {
     static const char *const linkages[] = { "static", "global", "extern" };
@@ -501,6 +614,7 @@ bool vmsd_facts_read(const char *text, size_t length,
         json_array_foreach(descs, i, d)
             if (ok && !read_desc(&r, d))
                 ok = false;
+        ok = ok && read_qom(&r, root);
     }
     if (!ok) {
         free(*unit);

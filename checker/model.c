@@ -108,6 +108,22 @@ static void free_ref(struct vmsd_ref *ref)
 
 void vmsd_model_free(struct vmsd_model *model)
 {
+    for (size_t i = 0; i < model->n_types; i++) {
+        free(model->types[i].name);
+        free(model->types[i].parent);
+        free(model->types[i].class_init);
+    }
+    free(model->types);
+    for (size_t i = 0; i < model->n_class_vmsds; i++) {
+        free(model->class_vmsds[i].function);
+        free_ref(&model->class_vmsds[i].vmsd);
+    }
+    free(model->class_vmsds);
+    for (size_t i = 0; i < model->n_calls; i++) {
+        free(model->calls[i].caller);
+        free(model->calls[i].callee);
+    }
+    free(model->calls);
     for (size_t i = 0; i < model->n_descs; i++) {
         free(model->descs[i]->symbol);
         free(model->descs[i]->name);

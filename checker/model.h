@@ -133,7 +133,38 @@ void vmsd_uid_index_put(struct vmsd_uid_index *index, uint32_t uid,
                         void *value);
 void vmsd_uid_index_free(struct vmsd_uid_index *index);
 
+/* A QOM type, from a TypeInfo initializer: its class_init function
+ * decides which description the type migrates with (DeviceClass.vmsd),
+ * and a type without one inherits its parent's, as QOM's class
+ * initialization does. */
+struct vmsd_qom_type {
+    char *name;
+    char *parent;               /* NULL: none */
+    char *class_init;           /* the function's name; NULL: none */
+    struct vmsd_loc loc;
+};
+
+/* "DeviceClass.vmsd = &x" in a function's body. */
+struct vmsd_class_vmsd {
+    char *function;
+    struct vmsd_ref vmsd;       /* x; uid 0 when it is not &description */
+    bool conditional;           /* under an if, a ?: or a switch */
+};
+
+/* A call from one function of the unit to another by name (a helper a
+ * class_init function hands the class to). */
+struct vmsd_call {
+    char *caller;
+    char *callee;
+};
+
 struct vmsd_model {
+    struct vmsd_qom_type *types;
+    size_t n_types;
+    struct vmsd_class_vmsd *class_vmsds;
+    size_t n_class_vmsds;
+    struct vmsd_call *calls;
+    size_t n_calls;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;
@@ -193,7 +224,7 @@ void *vmsd_grow(void *items, size_t n, size_t size);
 /* Append a zeroed element to ITEMS, an array of N elements grown by
  * vmsd_grow, and yield its address. */
 #define VMSD_APPEND(items, n)                                             \
-    ((items) = vmsd_grow((items), (n), sizeof *(items)),                   \
+    ((items) = (__typeof__(items))vmsd_grow((items), (n), sizeof *(items)), \
      memset(&(items)[(n)], 0, sizeof *(items)), &(items)[(n)++])
 
 /* Helpers for the owned strings. */

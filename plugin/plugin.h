@@ -16,6 +16,12 @@ extern "C" {
 void vmsd_reader_init(const char *marker_field);
 void vmsd_read_decl(struct vmsd_model *model, tree decl);
 
+/* read-qom.cc: record TypeInfo initializers (of a finished declaration)
+ * and, in a function's body, DeviceClass.vmsd assignments and calls. */
+void vmsd_qom_reader_init(void);
+void vmsd_read_type_infos(struct vmsd_model *model, tree decl);
+void vmsd_read_function(struct vmsd_model *model, tree fndecl);
+
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 

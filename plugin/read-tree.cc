@@ -2,6 +2,7 @@
  * are visited here and nowhere else, through typed accessors that return
  * plain data; anything of an unexpected shape reads as "unknown". */
 #include "plugin.h"
+#include "tree-access.h"
 
 extern "C" {
 #include "../checker/strbuf.h"
@@ -18,7 +19,7 @@ static struct {
          vmsd, flags, field_exists, struct_version_id, info, size, num;
 } members;
 
-static bool type_has_tag(tree type, tree tag)
+bool type_has_tag(tree type, tree tag)
 {
     if (TREE_CODE(type) != RECORD_TYPE)
         return false;
@@ -68,7 +69,7 @@ static_assert((location_t)-1 > 0
               "GCC's location_t does not fit in vmsd_loc::host "
               "(checker/model.h)");
 
-static struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
+struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
 {
     expanded_location x = expand_location(loc);
     struct vmsd_loc out;
@@ -106,7 +107,7 @@ static bool is_null(tree value)
 }
 
 /* The operand of "&x" after conversions, or NULL_TREE. */
-static tree address_operand(tree value)
+tree address_operand(tree value)
 {
     if (!value)
         return NULL_TREE;
@@ -137,7 +138,7 @@ static const char *string_value(tree value, bool *unreadable)
     return NULL;
 }
 
-static char *string_copy(tree str_value, bool *unreadable)
+char *string_copy(tree str_value, bool *unreadable)
 {
     const char *s = string_value(str_value, unreadable);
     return s ? vmsd_strdup(s) : NULL;
@@ -145,7 +146,7 @@ static char *string_copy(tree str_value, bool *unreadable)
 
 /* The name of the function or variable "&x" points at; "?" for an
  * address of anything else, NULL for NULL. */
-static char *pointee_name(tree value)
+char *pointee_name(tree value)
 {
     if (is_null(value))
         return NULL;
@@ -176,7 +177,7 @@ static bool has_marker_member(tree type)
 
 /* The member named NAME (an identifier) of a struct initializer, or
  * NULL_TREE. */
-static tree member(tree ctor, tree name)
+tree member(tree ctor, tree name)
 {
     unsigned i;
     tree index, value;
@@ -188,7 +189,7 @@ static tree member(tree ctor, tree name)
     return NULL_TREE;
 }
 
-static tree constructor_of(tree decl)
+tree constructor_of(tree decl)
 {
     tree init = DECL_INITIAL(decl);
     return init && TREE_CODE(init) == CONSTRUCTOR ? init : NULL_TREE;
@@ -297,7 +298,7 @@ static uint32_t read_element(struct vmsd_model *model, tree expr,
 /* "&x" where x is a description: its uid, reading x first when it is a
  * compound literal (GCC reports no declaration for those) or an element
  * of an array or struct.  uid 0: an address vmsdcheck cannot follow. */
-static void read_reference(struct vmsd_model *model, tree value,
+void read_reference(struct vmsd_model *model, tree value,
                            location_t fallback, struct vmsd_ref *ref)
 {
     if (is_null(value)) {

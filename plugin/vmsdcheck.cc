@@ -29,6 +29,12 @@ static const char *facts_dir;       /* points into GCC's argv */
 static void on_finish_decl(void *gcc_data, void *)
 {
     vmsd_read_decl(&unit_model, (tree)gcc_data);
+    vmsd_read_type_infos(&unit_model, (tree)gcc_data);
+}
+
+static void on_function(void *gcc_data, void *)
+{
+    vmsd_read_function(&unit_model, (tree)gcc_data);
 }
 
 /* Tells check_unit which event called it. */
@@ -139,7 +145,10 @@ int plugin_init(struct plugin_name_args *info,
         return 0;
 
     vmsd_model_init(&unit_model);
+    vmsd_qom_reader_init();
     register_callback(info->base_name, PLUGIN_FINISH_DECL, on_finish_decl,
+                      NULL);
+    register_callback(info->base_name, PLUGIN_PRE_GENERICIZE, on_function,
                       NULL);
     register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_START,
                       check_unit, &ipa_event);

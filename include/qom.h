@@ -1,0 +1,35 @@
+/* A minimal model of QEMU's object model, as far as vmsdcheck reads it:
+ * a type's TypeInfo (its name, its parent, its class_init function) and
+ * the DeviceClass member that names the description a device migrates
+ * with.  Written for vmsdcheck's tests and examples; not QEMU's header. */
+#ifndef VMSDCHECK_MINI_QOM_H
+#define VMSDCHECK_MINI_QOM_H
+
+#include "vmstate.h"
+
+typedef struct ObjectClass ObjectClass;
+
+typedef struct TypeInfo {
+    const char *name;
+    const char *parent;
+    bool abstract;
+    void (*class_init)(ObjectClass *klass, const void *data);
+} TypeInfo;
+
+typedef struct DeviceClass {
+    int categories;
+    const VMStateDescription *vmsd;
+} DeviceClass;
+
+/* Another class with a member of that name, as virtio's device classes
+ * have: it is not what the device migrates with as a whole. */
+typedef struct OtherClass {
+    const VMStateDescription *vmsd;
+} OtherClass;
+
+#define TYPE_DEVICE "device"
+#define DEVICE_CLASS(klass) ((DeviceClass *)(klass))
+
+void type_register_static(const TypeInfo *info);
+
+#endif

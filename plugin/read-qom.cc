@@ -1,0 +1,151 @@
+/* Reading which description each device type migrates with: TypeInfo
+ * initializers (name, parent, class_init), and in function bodies the
+ * assignments DeviceClass.vmsd = &x and the calls to other functions (a
+ * class_init may hand the class to a helper).  The tool follows them as
+ * QOM initializes classes (docs/dump-vmstate.md). */
+#include "plugin.h"
+#include "tree-access.h"
+
+static tree type_info_tag, device_class_tag, object_class_tag;
+static tree name_member, parent_member, class_init_member, vmsd_member;
+
+void vmsd_qom_reader_init(void)
+{
+    type_info_tag = get_identifier("TypeInfo");
+    device_class_tag = get_identifier("DeviceClass");
+    object_class_tag = get_identifier("ObjectClass");
+    name_member = get_identifier("name");
+    parent_member = get_identifier("parent");
+    class_init_member = get_identifier("class_init");
+    vmsd_member = get_identifier("vmsd");
+}
+
+static void read_type_info(struct vmsd_model *model, tree ctor,
+                           location_t where)
+{
+    bool unreadable;
+    char *name = string_copy(member(ctor, name_member), &unreadable);
+    if (!name)
+        return;                 /* no constant name: not a type we know */
+    struct vmsd_qom_type *type = VMSD_APPEND(model->types, model->n_types);
+    type->name = name;
+    type->parent = string_copy(member(ctor, parent_member), &unreadable);
+    tree init = member(ctor, class_init_member);
+    tree fn = address_operand(init);
+    type->class_init = fn && TREE_CODE(fn) == FUNCTION_DECL
+                       ? pointee_name(init) : NULL;
+    type->loc = loc_of(model, where);
+}
+
+void vmsd_read_type_infos(struct vmsd_model *model, tree decl)
+{
+    tree type = TREE_TYPE(decl);
+    tree ctor = constructor_of(decl);
+    if (!ctor)
+        return;
+    location_t where = DECL_SOURCE_LOCATION(decl);
+    if (type_has_tag(type, type_info_tag)) {
+        read_type_info(model, ctor, where);
+    } else if (TREE_CODE(type) == ARRAY_TYPE
+               && type_has_tag(TREE_TYPE(type), type_info_tag)) {
+        unsigned i;
+        tree value;
+        FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value)
+            if (TREE_CODE(value) == CONSTRUCTOR)
+                read_type_info(model, value, EXPR_LOC_OR_LOC(value, where));
+    }
+}
+
+/* The walk of one function body. */
+struct body_walk {
+    struct vmsd_model *model;
+    const char *function;
+    int conditional;            /* depth of if, ?: and switch */
+};
+
+static void record_vmsd(struct body_walk *w, tree assign)
+{
+    tree lhs = TREE_OPERAND(assign, 0);
+    if (TREE_CODE(lhs) != COMPONENT_REF)
+        return;
+    tree field = TREE_OPERAND(lhs, 1);
+    if (TREE_CODE(field) != FIELD_DECL || DECL_NAME(field) != vmsd_member
+        || !type_has_tag(DECL_CONTEXT(field), device_class_tag))
+        return;
+    struct vmsd_class_vmsd *set = VMSD_APPEND(w->model->class_vmsds,
+                                              w->model->n_class_vmsds);
+    set->function = vmsd_strdup(w->function);
+    set->conditional = w->conditional > 0;
+    read_reference(w->model, TREE_OPERAND(assign, 1),
+                   EXPR_LOC_OR_LOC(assign, input_location), &set->vmsd);
+}
+
+/* Does the call hand a class on: an argument that points to an
+ * ObjectClass or a DeviceClass? */
+static bool passes_class(tree call)
+{
+    for (int i = 0; i < call_expr_nargs(call); i++) {
+        tree type = TREE_TYPE(CALL_EXPR_ARG(call, i));
+        if (type && POINTER_TYPE_P(type)
+            && (type_has_tag(TREE_TYPE(type), device_class_tag)
+                || type_has_tag(TREE_TYPE(type), object_class_tag)))
+            return true;
+    }
+    return false;
+}
+
+/* Only calls that hand a class on can set its vmsd, so only those are
+ * kept (a unit makes many calls). */
+static void record_call(struct body_walk *w, tree call)
+{
+    tree fn = CALL_EXPR_FN(call);
+    STRIP_NOPS(fn);
+    if (TREE_CODE(fn) != ADDR_EXPR
+        || TREE_CODE(TREE_OPERAND(fn, 0)) != FUNCTION_DECL
+        || !DECL_NAME(TREE_OPERAND(fn, 0)) || !passes_class(call))
+        return;
+    const char *callee = IDENTIFIER_POINTER(DECL_NAME(TREE_OPERAND(fn, 0)));
+    struct vmsd_model *m = w->model;
+    if (m->n_calls && strcmp(m->calls[m->n_calls - 1].caller, w->function) == 0
+        && strcmp(m->calls[m->n_calls - 1].callee, callee) == 0)
+        return;                 /* the same again */
+    struct vmsd_call *c = VMSD_APPEND(m->calls, m->n_calls);
+    c->caller = vmsd_strdup(w->function);
+    c->callee = vmsd_strdup(callee);
+}
+
+static tree visit(tree *node, int *walk_subtrees, void *data)
+{
+    struct body_walk *w = (struct body_walk *)data;
+    tree t = *node;
+    switch (TREE_CODE(t)) {
+    case MODIFY_EXPR:
+        record_vmsd(w, t);
+        break;
+    case CALL_EXPR:
+        record_call(w, t);
+        break;
+    case COND_EXPR:
+    case SWITCH_EXPR:
+        /* The condition and the branches, the latter as conditional. */
+        walk_tree_without_duplicates(&TREE_OPERAND(t, 0), visit, w);
+        w->conditional++;
+        for (int i = 1; i < TREE_OPERAND_LENGTH(t); i++)
+            walk_tree_without_duplicates(&TREE_OPERAND(t, i), visit, w);
+        w->conditional--;
+        *walk_subtrees = 0;
+        break;
+    default:
+        break;
+    }
+    return NULL_TREE;
+}
+
+void vmsd_read_function(struct vmsd_model *model, tree fndecl)
+{
+    if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl)
+        || !DECL_SAVED_TREE(fndecl))
+        return;
+    struct body_walk w = { model, IDENTIFIER_POINTER(DECL_NAME(fndecl)), 0 };
+    walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), visit, &w);
+}

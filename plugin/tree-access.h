@@ -1,0 +1,29 @@
+/* read-tree.cc's typed accessors over GCC's trees, for the plugin's
+ * other readers: each returns plain data, or "unknown" (NULL, 0) for a
+ * tree of an unexpected shape. */
+#ifndef VMSDCHECK_TREE_ACCESS_H
+#define VMSDCHECK_TREE_ACCESS_H
+
+#include "plugin.h"
+
+/* Is TYPE the struct with tag TAG (an identifier), or a variant of it? */
+bool type_has_tag(tree type, tree tag);
+/* LOC as the model keeps places (file interned, after the prefix maps). */
+struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc);
+/* The member named NAME of a struct initializer, or NULL_TREE. */
+tree member(tree ctor, tree name);
+/* DECL's initializer when it is a CONSTRUCTOR, else NULL_TREE. */
+tree constructor_of(tree decl);
+/* The operand of "&x" after conversions, or NULL_TREE. */
+tree address_operand(tree value);
+/* A copy of a constant string's bytes; NULL for NULL or not constant
+ * (*UNREADABLE then says which). */
+char *string_copy(tree str_value, bool *unreadable);
+/* The name of the function or variable "&x" points at; "?" for an
+ * address of anything else, NULL for NULL. */
+char *pointee_name(tree value);
+/* "&x" where x is a description, into REF (uid, symbol, place). */
+void read_reference(struct vmsd_model *model, tree value,
+                    location_t fallback, struct vmsd_ref *ref);
+
+#endif
