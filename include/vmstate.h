@@ -19,7 +19,9 @@ typedef struct VMStateInfo {
 enum VMStateFlags {
     VMS_SINGLE = 0x001,
     VMS_ARRAY = 0x004,
+    VMS_BUFFER = 0x020,
     VMS_STRUCT = 0x008,
+    VMS_MUST_EXIST = 0x1000,
     VMS_VSTRUCT = 0x8000,
     VMS_END = 0x10000,
 };
@@ -76,6 +78,31 @@ extern const VMStateInfo vmstate_info_qtailq;
     .info = &vmstate_info_uint32,                                       \
     .flags = VMS_SINGLE,                                                \
     .offset = offsetof(_state, _field),                                 \
+}
+
+/* N elements in a row. */
+#define VMSTATE_UINT32_ARRAY(_field, _state, _n) {                      \
+    .name = #_field,                                                    \
+    .num = (_n),                                                        \
+    .size = sizeof(uint32_t),                                           \
+    .info = &vmstate_info_uint32,                                       \
+    .flags = VMS_ARRAY,                                                 \
+    .offset = offsetof(_state, _field),                                 \
+}
+
+/* A check run on load that sends nothing. */
+#define VMSTATE_VALIDATE(_name, _test) {                                \
+    .name = (_name),                                                    \
+    .field_exists = (_test),                                            \
+    .flags = VMS_ARRAY | VMS_MUST_EXIST,                                \
+    .num = 0,                                                           \
+}
+
+/* Bytes that carry nothing any more, kept so the stream stays alike. */
+#define VMSTATE_UNUSED(_size) {                                         \
+    .name = "unused",                                                   \
+    .size = (_size),                                                    \
+    .flags = VMS_BUFFER,                                                \
 }
 
 /* A field whose state another description loads inline. */

@@ -210,6 +210,26 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
     }
 }
 
+/* The unit's types, each with the description its class_init (in the
+ * unit) sets, as the program resolves the reference. */
+static void add_types(struct merge *m, struct unit *u, struct unit_map *map)
+{
+    struct program *program = m->program;
+    for (size_t i = 0; i < u->model.n_types; i++) {
+        const struct vmsd_qom_type *from = &u->model.types[i];
+        struct program_type *t = VMSD_APPEND(program->types,
+                                             program->n_types);
+        t->name = vmsd_strdup(from->name);
+        t->parent = vmsd_strdup(from->parent);
+        t->loc = from->loc;
+        t->loc.file = program_file(map, from->loc.file);
+        const struct vmsd_ref *set = qom_class_vmsd(&u->model, from->class_init,
+                                                    &t->conditional);
+        t->own_set = set != NULL;
+        t->own_vmsd = set ? resolve(m, map, set) : NULL;
+    }
+}
+
 static void add_lists(struct merge *m, struct unit *u, struct unit_map *map)
 {
     for (size_t i = 0; i < u->model.n_descs; i++) {
@@ -333,8 +353,10 @@ bool program_build(const struct program_input *input, const char *root,
         map_files(out, root, &units[i], &maps[i]);
         add_descs(&m, &units[i], &maps[i]);
     }
-    for (size_t i = 0; ok && i < n_units; i++)
+    for (size_t i = 0; ok && i < n_units; i++) {
         add_lists(&m, &units[i], &maps[i]);
+        add_types(&m, &units[i], &maps[i]);
+    }
     vmsd_model_resolve(&out->model);
     if (ok)
         find_uncovered(input, units, n_units, root, out);
@@ -360,4 +382,5 @@ void program_free(struct program *program)
     for (size_t i = 0; i < program->n_uncovered; i++)
         free(program->uncovered[i]);
     free(program->uncovered);
+    qom_types_free(program->types, program->n_types);
 }

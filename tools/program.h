@@ -5,6 +5,7 @@
 #define VMSDCHECK_TOOL_PROGRAM_H
 
 #include "inputs.h"
+#include "qom.h"
 
 #include "../checker/model.h"
 #include "../checker/strset.h"
@@ -20,6 +21,9 @@ struct program {
     size_t n_fact_units;        /* facts documents read */
     char **uncovered;           /* display paths */
     size_t n_uncovered;
+    /* Every TypeInfo of its units, with what its class_init sets. */
+    struct program_type *types;
+    size_t n_types;
 };
 
 /* Build the program from its facts, file names shown relative to ROOT

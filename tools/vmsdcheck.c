@@ -38,6 +38,7 @@ struct settings {
     char **provenance;                  /* KEY=VALUE, for db generate */
     size_t n_provenance;
     const char *root;
+    const char *machine;
     char *source_root;                  /* absolute, or NULL */
     enum vmsd_severity fail_on;         /* VMSD_OFF: never */
     int progress;                       /* -1: when there are many inputs */
@@ -69,6 +70,7 @@ static int cmd_check(struct settings *s);
 static int cmd_db_generate(struct settings *s);
 static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
+static int cmd_dump_vmstate(struct settings *s);
 
 static const struct command commands[] = {
     { "check", cmd_check, "[check] [OPTION]... INPUT...",
@@ -84,6 +86,10 @@ static const struct command commands[] = {
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
       "red" },
+    { "dump-vmstate", cmd_dump_vmstate,
+      "dump-vmstate [--machine NAME] [-o FILE] PROGRAM",
+      "every device type of one program and its description, as QEMU's "
+      "-dump-vmstate writes them (for scripts/vmstate-static-checker.py)" },
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -93,6 +99,7 @@ enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
+    OPT_MACHINE,
     OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
@@ -125,6 +132,8 @@ static const struct option_spec option_specs[] = {
       "the provenance; may repeat" },
     { "root", "NAME", OPT_ROOT, "graph: only what this description (a name "
       "or a symbol) loads" },
+    { "machine", "NAME", OPT_MACHINE, "dump-vmstate: the vmschkmachine "
+      "entry's name (default: static; the dump does not depend on it)" },
     { "marker-field", "NAME", OPT_MARKER_FIELD, "the marker member's name "
       "in messages, as given to the plugin (default: "
       VMSD_DEFAULT_MARKER_FIELD ")" },
@@ -262,6 +271,9 @@ static int take_option(struct settings *s, int key, const char *arg)
     case OPT_ROOT:
         s->root = arg;
         return EXIT_CLEAN;
+    case OPT_MACHINE:
+        s->machine = arg;
+        return EXIT_CLEAN;
     case OPT_MARKER_FIELD:
         s->config.marker_field = arg;
         return EXIT_CLEAN;
@@ -339,6 +351,8 @@ static int parse_args(int argc, char **argv, struct settings *s)
                          "generate");
     if (s->root && s->command->fn != cmd_graph)
         return bad_usage("%s", "--root goes with graph");
+    if (s->machine && s->command->fn != cmd_dump_vmstate)
+        return bad_usage("%s", "--machine goes with dump-vmstate");
     return EXIT_CLEAN;
 }
 
@@ -493,6 +507,26 @@ static int cmd_graph(struct settings *s)
             fprintf(stderr, "vmsdcheck: no description is named or called "
                     "'%s'\n", s->root);
         else if (emit(s, text))
+            status = EXIT_CLEAN;
+        free(text);
+    }
+    run_free(&r);
+    return status;
+}
+
+static int cmd_dump_vmstate(struct settings *s)
+{
+    struct run r;
+    int status = EXIT_USAGE;
+    if (!analyse(s, &r)) {
+        /* said why */
+    } else if (r.set.n_programs != 1) {
+        fprintf(stderr, "vmsdcheck: dump-vmstate takes one program, not "
+                "%zu\n", r.set.n_programs);
+    } else {
+        char *text = qom_dump_vmstate(&r.programs[0],
+                                      s->machine ? s->machine : "static");
+        if (text && emit(s, text))
             status = EXIT_CLEAN;
         free(text);
     }

@@ -1,0 +1,205 @@
+/* Device types, their descriptions, and -dump-vmstate's JSON. */
+#include "qom.h"
+#include "program.h"
+#include "report.h"
+
+#include "../checker/json-name.h"
+#include "../checker/strset.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How far helpers that hand the class on are followed. */
+#define MAX_HELPER_DEPTH 8
+/* How long a chain of parents may be. */
+#define MAX_TYPE_DEPTH 64
+
+/* QEMU's VMS_ARRAY and VMS_MUST_EXIST (a VMSTATE_VALIDATE entry, which
+ * the dump leaves out). */
+#define VMS_ARRAY 0x004
+#define VMS_MUST_EXIST 0x1000
+
+static const struct vmsd_ref *class_vmsd_at(const struct vmsd_model *unit,
+                                            const char *function, int depth,
+                                            bool *conditional)
+{
+    const struct vmsd_ref *direct = NULL, *maybe = NULL;
+    for (size_t i = 0; i < unit->n_class_vmsds; i++) {
+        const struct vmsd_class_vmsd *c = &unit->class_vmsds[i];
+        if (strcmp(c->function, function) != 0)
+            continue;
+        if (c->conditional)
+            maybe = &c->vmsd;
+        else
+            direct = &c->vmsd;
+    }
+    if (direct)
+        return direct;
+    for (size_t i = 0; depth < MAX_HELPER_DEPTH && i < unit->n_calls; i++) {
+        if (strcmp(unit->calls[i].caller, function) != 0)
+            continue;
+        const struct vmsd_ref *helper = class_vmsd_at(
+            unit, unit->calls[i].callee, depth + 1, conditional);
+        if (helper)
+            return helper;
+    }
+    if (maybe)
+        *conditional = true;
+    return maybe;
+}
+
+const struct vmsd_ref *qom_class_vmsd(const struct vmsd_model *unit,
+                                      const char *function,
+                                      bool *conditional)
+{
+    *conditional = false;
+    return function ? class_vmsd_at(unit, function, 0, conditional) : NULL;
+}
+
+void qom_types_free(struct program_type *types, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(types[i].name);
+        free(types[i].parent);
+    }
+    free(types);
+}
+
+/* The JSON -dump-vmstate writes for a description (dump_vmstate_vmsd in
+ * QEMU's migration/savevm.c). */
+static json_t *json_vmsd(const struct vmsd_desc *d, int depth);
+
+static json_t *json_field(const struct vmsd_field *f, int depth)
+{
+    json_t *out = json_pack("{s:o, s:i, s:b}", "field",
+                            vmsd_json_name(f->name), "version_id",
+                            f->version_id, "field_exists",
+                            f->has_field_exists);
+    if (f->flags & VMS_ARRAY)
+        json_object_set_new(out, "num", json_integer(f->num));
+    json_object_set_new(out, "size", json_integer((json_int_t)f->size));
+    if (f->vmsd.target && depth < MAX_TYPE_DEPTH)
+        json_object_set_new(out, "Description",
+                            json_vmsd(f->vmsd.target, depth + 1));
+    return out;
+}
+
+static json_t *json_vmsd(const struct vmsd_desc *d, int depth)
+{
+    json_t *out = json_pack("{s:o, s:i, s:i}", "name",
+                            d->name ? vmsd_json_name(d->name) : json_null(),
+                            "version_id", d->version_id,
+                            "minimum_version_id", d->minimum_version_id);
+    if (d->fields) {
+        json_t *fields = json_array();
+        for (size_t i = 0; i < d->fields->n_fields; i++) {
+            const struct vmsd_field *f = &d->fields->fields[i];
+            if (!f->name)
+                break;
+            if (!(f->flags & VMS_MUST_EXIST))
+                json_array_append_new(fields, json_field(f, depth));
+        }
+        json_object_set_new(out, "Fields", fields);
+    }
+    if (d->subsections && depth < MAX_TYPE_DEPTH) {
+        json_t *subs = json_array();
+        size_t n = vmsd_sublist_length(d->subsections);
+        for (size_t i = 0; i < n; i++) {
+            const struct vmsd_desc *sub = d->subsections->slots[i].target;
+            if (sub)
+                json_array_append_new(subs, json_vmsd(sub, depth + 1));
+        }
+        json_object_set_new(out, "Subsections", subs);
+    }
+    return out;
+}
+
+/* The type's place in the table BY_NAME, or NULL. */
+static const struct program_type *type_named(const struct vmsd_strset *by_name,
+                                             const char *name)
+{
+    struct vmsd_strset_slot *slot =
+        name ? vmsd_strset_find_name(by_name, name) : NULL;
+    return slot ? slot->value : NULL;
+}
+
+/* Does T descend from "device" (or is it)? */
+static bool is_device(const struct vmsd_strset *by_name,
+                      const struct program_type *t)
+{
+    for (int depth = 0; t && depth < MAX_TYPE_DEPTH; depth++) {
+        if (strcmp(t->name, "device") == 0)
+            return true;
+        t = type_named(by_name, t->parent);
+    }
+    return false;
+}
+
+/* The description T migrates with: its class_init's, else the nearest
+ * parent's (QOM runs the parents' class_init first). */
+static const struct program_type *vmsd_setter(const struct vmsd_strset *by_name,
+                                              const struct program_type *t)
+{
+    for (int depth = 0; t && depth < MAX_TYPE_DEPTH; depth++) {
+        if (t->own_set)
+            return t;
+        t = type_named(by_name, t->parent);
+    }
+    return NULL;
+}
+
+static int compare_types(const void *pa, const void *pb)
+{
+    const struct program_type *const *a = pa, *const *b = pb;
+    return strcmp((*a)->name, (*b)->name);
+}
+
+char *qom_dump_vmstate(const struct program *program, const char *machine)
+{
+    struct vmsd_strset by_name = { 0 };
+    const struct program_type **devices =
+        vmsd_xcalloc(program->n_types + 1, sizeof *devices);
+    size_t n = 0;
+    for (size_t i = 0; i < program->n_types; i++) {
+        struct vmsd_strset_slot *slot =
+            vmsd_strset_add_name(&by_name, program->types[i].name);
+        if (!slot->value)       /* the first definition stays */
+            slot->value = (void *)&program->types[i];
+    }
+    for (size_t i = 0; i < program->n_types; i++) {
+        const struct program_type *t = &program->types[i];
+        if (type_named(&by_name, t->name) == t && is_device(&by_name, t))
+            devices[n++] = t;
+    }
+    if (!n) {
+        fprintf(stderr, "vmsdcheck: %s has no device type (no TypeInfo "
+                "descending from \"device\" in its facts)\n", program->name);
+        vmsd_strset_free(&by_name);
+        free(devices);
+        return NULL;
+    }
+    qsort(devices, n, sizeof *devices, compare_types);
+
+    json_t *root = json_object();
+    json_object_set_new(root, "vmschkmachine",
+                        json_pack("{s:s}", "Name", machine));
+    for (size_t i = 0; i < n; i++) {
+        const struct program_type *setter = vmsd_setter(&by_name, devices[i]);
+        const struct vmsd_desc *d = setter ? setter->own_vmsd : NULL;
+        if (setter && setter->conditional)
+            fprintf(stderr, "vmsdcheck: %s: type %s: the class sets vmsd "
+                    "only under a condition; taken as %s\n", program->name,
+                    devices[i]->name, d && d->name ? d->name : "unknown");
+        if (!d)
+            continue;           /* QEMU's dump leaves it out too */
+        json_object_set_new(root, devices[i]->name, json_pack(
+            "{s:s, s:i, s:i, s:o}", "Name", devices[i]->name,
+            "version_id", d->version_id,
+            "minimum_version_id", d->minimum_version_id,
+            "Description", json_vmsd(d, 0)));
+    }
+    vmsd_strset_free(&by_name);
+    free(devices);
+    return report_json_text(root);
+}

@@ -1,0 +1,40 @@
+/* Device types and the description each migrates with, as QOM decides
+ * it: a type's class_init sets DeviceClass.vmsd (itself or through a
+ * helper it hands the class to), and a type whose class_init does not
+ * keeps its parent's.  dump-vmstate writes them as QEMU's -dump-vmstate
+ * does (docs/dump-vmstate.md). */
+#ifndef VMSDCHECK_TOOL_QOM_H
+#define VMSDCHECK_TOOL_QOM_H
+
+#include "../checker/model.h"
+
+struct program;
+
+struct program_type {
+    char *name;
+    char *parent;               /* NULL: none */
+    struct vmsd_loc loc;
+    /* What its own class_init sets: NULL when it sets nothing. */
+    const struct vmsd_desc *own_vmsd;
+    bool own_set;               /* it sets vmsd (maybe to what no input
+                                   defines: own_vmsd NULL) */
+    bool conditional;           /* only under a condition */
+};
+
+/* The assignment FUNCTION of UNIT makes to DeviceClass.vmsd, itself or
+ * through the functions it hands the class to: its last unconditional
+ * one, else a helper's, else its last conditional one (*CONDITIONAL then
+ * true); NULL when none. */
+const struct vmsd_ref *qom_class_vmsd(const struct vmsd_model *unit,
+                                      const char *function,
+                                      bool *conditional);
+
+/* The program's device types (those descending from "device") that
+ * have a description, in the JSON of QEMU's -dump-vmstate, with MACHINE
+ * in its vmschkmachine entry; the caller frees the text.  NULL (with the
+ * reason on stderr) when the program has no device type. */
+char *qom_dump_vmstate(const struct program *program, const char *machine);
+
+void qom_types_free(struct program_type *types, size_t n);
+
+#endif
