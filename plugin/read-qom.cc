@@ -99,6 +99,8 @@ static bool passes_class(tree call)
 static void record_call(struct body_walk *w, tree call)
 {
     tree fn = CALL_EXPR_FN(call);
+    if (!fn)
+        return;                 /* an internal function: __builtin_*_overflow */
     STRIP_NOPS(fn);
     if (TREE_CODE(fn) != ADDR_EXPR
         || TREE_CODE(TREE_OPERAND(fn, 0)) != FUNCTION_DECL
