@@ -224,6 +224,8 @@ static void put_qom(struct vmsd_strbuf *b, const struct vmsd_model *model)
         put_string(b, model->calls[i].caller);
         vmsd_strbuf_puts(b, ",");
         put_string(b, model->calls[i].callee);
+        if (model->calls[i].global)
+            vmsd_strbuf_puts(b, ",true");
         vmsd_strbuf_puts(b, i + 1 == model->n_calls ? "]]" : "]");
     }
 }
@@ -498,8 +500,13 @@ static bool read_calls(struct reader *r, json_t *calls)
     json_t *item;
     json_array_foreach(calls, i, item) {
         struct vmsd_call *c = VMSD_APPEND(r->model->calls, r->model->n_calls);
-        if (!json_is_array(item) || json_array_size(item) != 2)
-            return bad(r, "calls", "has an entry that is not a pair");
+        size_t n = json_array_size(item);
+        json_t *global = json_array_get(item, 2);
+        if (!json_is_array(item) || n < 2 || n > 3
+            || (n == 3 && !json_is_true(global)))
+            return bad(r, "calls", "has an entry that is not [caller, "
+                       "callee] or [caller, callee, true]");
+        c->global = n == 3;
         if (!decode_string(r, json_array_get(item, 0), "calls", false,
                            &c->caller)
             || !decode_string(r, json_array_get(item, 1), "calls", false,

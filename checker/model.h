@@ -156,6 +156,8 @@ struct vmsd_class_vmsd {
 struct vmsd_call {
     char *caller;
     char *callee;
+    bool global;                /* the callee has external linkage: it may
+                                   be defined in another unit */
 };
 
 struct vmsd_model {

@@ -106,7 +106,8 @@ static void record_call(struct body_walk *w, tree call)
         || TREE_CODE(TREE_OPERAND(fn, 0)) != FUNCTION_DECL
         || !DECL_NAME(TREE_OPERAND(fn, 0)) || !passes_class(call))
         return;
-    const char *callee = IDENTIFIER_POINTER(DECL_NAME(TREE_OPERAND(fn, 0)));
+    tree callee_decl = TREE_OPERAND(fn, 0);
+    const char *callee = IDENTIFIER_POINTER(DECL_NAME(callee_decl));
     struct vmsd_model *m = w->model;
     if (m->n_calls && strcmp(m->calls[m->n_calls - 1].caller, w->function) == 0
         && strcmp(m->calls[m->n_calls - 1].callee, callee) == 0)
@@ -114,6 +115,7 @@ static void record_call(struct body_walk *w, tree call)
     struct vmsd_call *c = VMSD_APPEND(m->calls, m->n_calls);
     c->caller = vmsd_strdup(w->function);
     c->callee = vmsd_strdup(callee);
+    c->global = TREE_PUBLIC(callee_decl);
 }
 
 static tree visit(tree *node, int *walk_subtrees, void *data)

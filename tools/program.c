@@ -212,21 +212,25 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
 
 /* The unit's types, each with the description its class_init (in the
  * unit) sets, as the program resolves the reference. */
-static void add_types(struct merge *m, struct unit *u, struct unit_map *map)
+static void add_types(struct merge *m, const struct qom_units *units,
+                      size_t unit, struct unit_map *maps)
 {
     struct program *program = m->program;
-    for (size_t i = 0; i < u->model.n_types; i++) {
-        const struct vmsd_qom_type *from = &u->model.types[i];
+    const struct vmsd_model *model = units->models[unit];
+    for (size_t i = 0; i < model->n_types; i++) {
+        const struct vmsd_qom_type *from = &model->types[i];
         struct program_type *t = VMSD_APPEND(program->types,
                                              program->n_types);
         t->name = vmsd_strdup(from->name);
         t->parent = vmsd_strdup(from->parent);
         t->loc = from->loc;
-        t->loc.file = program_file(map, from->loc.file);
-        const struct vmsd_ref *set = qom_class_vmsd(&u->model, from->class_init,
-                                                    &t->conditional);
+        t->loc.file = program_file(&maps[unit], from->loc.file);
+        size_t where;
+        const struct vmsd_ref *set = qom_class_vmsd(units, unit,
+                                                    from->class_init,
+                                                    &t->conditional, &where);
         t->own_set = set != NULL;
-        t->own_vmsd = set ? resolve(m, map, set) : NULL;
+        t->own_vmsd = set ? resolve(m, &maps[where], set) : NULL;
     }
 }
 
@@ -353,10 +357,18 @@ bool program_build(const struct program_input *input, const char *root,
         map_files(out, root, &units[i], &maps[i]);
         add_descs(&m, &units[i], &maps[i]);
     }
-    for (size_t i = 0; ok && i < n_units; i++) {
+    for (size_t i = 0; ok && i < n_units; i++)
         add_lists(&m, &units[i], &maps[i]);
-        add_types(&m, &units[i], &maps[i]);
-    }
+    const struct vmsd_model **models = vmsd_xcalloc(n_units + 1,
+                                                    sizeof *models);
+    for (size_t i = 0; i < n_units; i++)
+        models[i] = &units[i].model;
+    struct qom_units qom;
+    qom_units_init(&qom, models, n_units);
+    for (size_t i = 0; ok && i < n_units; i++)
+        add_types(&m, &qom, i, maps);
+    qom_units_free(&qom);
+    free(models);
     vmsd_model_resolve(&out->model);
     if (ok)
         find_uncovered(input, units, n_units, root, out);

@@ -7,6 +7,7 @@
 #include "../checker/strset.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,13 +21,64 @@
 #define VMS_ARRAY 0x004
 #define VMS_MUST_EXIST 0x1000
 
-static const struct vmsd_ref *class_vmsd_at(const struct vmsd_model *unit,
-                                            const char *function, int depth,
-                                            bool *conditional)
+void qom_units_init(struct qom_units *units,
+                    const struct vmsd_model *const *models, size_t n)
 {
+    memset(units, 0, sizeof *units);
+    units->models = models;
+    units->n = n;
+    for (size_t u = 0; u < n; u++) {
+        const struct vmsd_model *m = models[u];
+        for (size_t i = 0; i < m->n_class_vmsds + m->n_calls; i++) {
+            const char *function = i < m->n_class_vmsds
+                ? m->class_vmsds[i].function
+                : m->calls[i - m->n_class_vmsds].caller;
+            struct vmsd_strset_slot *slot =
+                vmsd_strset_add_name(&units->functions, function);
+            if (!slot->value)
+                slot->value = (void *)(uintptr_t)(u + 1);
+        }
+    }
+}
+
+void qom_units_free(struct qom_units *units)
+{
+    vmsd_strset_free(&units->functions);
+}
+
+/* Does UNIT have FUNCTION's body (as far as the facts tell)? */
+static bool has_body(const struct vmsd_model *unit, const char *function)
+{
+    for (size_t i = 0; i < unit->n_class_vmsds; i++)
+        if (strcmp(unit->class_vmsds[i].function, function) == 0)
+            return true;
+    for (size_t i = 0; i < unit->n_calls; i++)
+        if (strcmp(unit->calls[i].caller, function) == 0)
+            return true;
+    return false;
+}
+
+/* The unit a call's callee is in: the caller's, else (with external
+ * linkage) the one that defines it; N when none does. */
+static size_t callee_unit(const struct qom_units *units, size_t unit,
+                          const struct vmsd_call *call)
+{
+    if (has_body(units->models[unit], call->callee) || !call->global)
+        return unit;
+    struct vmsd_strset_slot *slot =
+        vmsd_strset_find_name(&units->functions, call->callee);
+    return slot ? (size_t)(uintptr_t)slot->value - 1 : units->n;
+}
+
+static const struct vmsd_ref *class_vmsd_at(const struct qom_units *units,
+                                            size_t unit, const char *function,
+                                            int depth, bool *conditional,
+                                            size_t *where)
+{
+    const struct vmsd_model *m = units->models[unit];
     const struct vmsd_ref *direct = NULL, *maybe = NULL;
-    for (size_t i = 0; i < unit->n_class_vmsds; i++) {
-        const struct vmsd_class_vmsd *c = &unit->class_vmsds[i];
+    for (size_t i = 0; i < m->n_class_vmsds; i++) {
+        const struct vmsd_class_vmsd *c = &m->class_vmsds[i];
         if (strcmp(c->function, function) != 0)
             continue;
         if (c->conditional)
@@ -34,27 +86,34 @@ static const struct vmsd_ref *class_vmsd_at(const struct vmsd_model *unit,
         else
             direct = &c->vmsd;
     }
+    *where = unit;
     if (direct)
         return direct;
-    for (size_t i = 0; depth < MAX_HELPER_DEPTH && i < unit->n_calls; i++) {
-        if (strcmp(unit->calls[i].caller, function) != 0)
+    for (size_t i = 0; depth < MAX_HELPER_DEPTH && i < m->n_calls; i++) {
+        if (strcmp(m->calls[i].caller, function) != 0)
             continue;
-        const struct vmsd_ref *helper = class_vmsd_at(
-            unit, unit->calls[i].callee, depth + 1, conditional);
+        size_t in = callee_unit(units, unit, &m->calls[i]);
+        const struct vmsd_ref *helper = in == units->n ? NULL
+            : class_vmsd_at(units, in, m->calls[i].callee, depth + 1,
+                            conditional, where);
         if (helper)
             return helper;
     }
+    *where = unit;
     if (maybe)
         *conditional = true;
     return maybe;
 }
 
-const struct vmsd_ref *qom_class_vmsd(const struct vmsd_model *unit,
-                                      const char *function,
-                                      bool *conditional)
+const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
+                                      size_t unit, const char *function,
+                                      bool *conditional, size_t *where)
 {
     *conditional = false;
-    return function ? class_vmsd_at(unit, function, 0, conditional) : NULL;
+    *where = unit;
+    return function ? class_vmsd_at(units, unit, function, 0, conditional,
+                                    where)
+                    : NULL;
 }
 
 void qom_types_free(struct program_type *types, size_t n)

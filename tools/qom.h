@@ -7,6 +7,7 @@
 #define VMSDCHECK_TOOL_QOM_H
 
 #include "../checker/model.h"
+#include "../checker/strset.h"
 
 struct program;
 
@@ -21,13 +22,27 @@ struct program_type {
     bool conditional;           /* only under a condition */
 };
 
-/* The assignment FUNCTION of UNIT makes to DeviceClass.vmsd, itself or
- * through the functions it hands the class to: its last unconditional
- * one, else a helper's, else its last conditional one (*CONDITIONAL then
- * true); NULL when none. */
-const struct vmsd_ref *qom_class_vmsd(const struct vmsd_model *unit,
-                                      const char *function,
-                                      bool *conditional);
+/* The units of a program, with the functions that set a class's vmsd
+ * or hand the class on, by name: where a helper with external linkage
+ * is defined. */
+struct qom_units {
+    const struct vmsd_model *const *models;
+    size_t n;
+    struct vmsd_strset functions;       /* name -> unit index + 1 */
+};
+
+void qom_units_init(struct qom_units *units,
+                    const struct vmsd_model *const *models, size_t n);
+void qom_units_free(struct qom_units *units);
+
+/* The assignment FUNCTION of unit UNIT makes to DeviceClass.vmsd, itself
+ * or through the functions it hands the class to (in its unit, or with
+ * external linkage in another): its last unconditional one, else a
+ * helper's, else its last conditional one (*CONDITIONAL then true); NULL
+ * when none.  *WHERE gets the unit the assignment is in. */
+const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
+                                      size_t unit, const char *function,
+                                      bool *conditional, size_t *where);
 
 /* The program's device types (those descending from "device") that
  * have a description, in the JSON of QEMU's -dump-vmstate, with MACHINE

@@ -1,7 +1,8 @@
 /* A device whose class_init sets its description through a helper; a
  * subclass without a class_init of its own that inherits it; a subclass
- * that overrides it; a class that sets it only under a condition; and a
- * virtio-like class whose own 'vmsd' member is not the device's. */
+ * that overrides it; a class that sets it only under a condition; a
+ * class that calls a helper of another unit (qdev.c); and a virtio-like
+ * class whose own 'vmsd' member is not the device's. */
 #include "qom.h"
 
 typedef struct Fifo { uint32_t head; uint32_t tail; } Fifo;
@@ -85,6 +86,13 @@ static void uart_legacy_class_init(ObjectClass *klass, const void *data)
         dc->vmsd = &vmstate_uart_legacy;
 }
 
+void device_class_set_common(DeviceClass *dc);
+
+static void uart_common_class_init(ObjectClass *klass, const void *data)
+{
+    device_class_set_common(DEVICE_CLASS(klass));
+}
+
 static void uart_core_class_init(ObjectClass *klass, const void *data)
 {
     OtherClass *oc = (OtherClass *)klass;
@@ -101,10 +109,12 @@ static const TypeInfo uart_types[] = {
       .class_init = uart_core_class_init },
     { .name = "uart-backend", .parent = "object",
       .class_init = uart_class_init },
+    { .name = "uart-common", .parent = TYPE_DEVICE,
+      .class_init = uart_common_class_init },
 };
 
 void register_uart(void)
 {
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 7; i++)
         type_register_static(&uart_types[i]);
 }
