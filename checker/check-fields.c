@@ -116,10 +116,13 @@ static void added(const struct pair *p, const struct vmsd_base_field *f)
                      "field_exists test", f->name, 0, 0);
 }
 
+/* A size of 0 is unknown (not a constant, a variable-length field, or
+ * facts older than version 3) and compares with anything. */
 static void resized(const struct pair *p, const char *field,
                     uint64_t now_size, uint64_t old_size)
 {
-    if (p->rule == VMSD_RULE_FIELD_SIZE_CHANGED && now_size != old_size)
+    if (p->rule == VMSD_RULE_FIELD_SIZE_CHANGED && now_size && old_size
+        && now_size != old_size)
         report_field(p, "field %q of %q is %z bytes on the wire, the "
                      "base's %z", field, now_size, old_size);
 }

@@ -146,6 +146,13 @@ static void test_fields(void)
     CHECK_STR(c.last, "field 'b' of 'dev' is 4 bytes on the wire, the "
               "base's 8");
 
+    /* A size of 0 is unknown (older facts, no constant): not compared. */
+    const struct spec unknown[] = { base[0], { "b", 1, false, 0, 0 }, base[2] };
+    c = gate(base, N(base), 2, 1, unknown, N(unknown));
+    CHECK(gate_findings(&c) == 0);
+    c = gate(unknown, N(unknown), 2, 1, base, N(base));
+    CHECK(gate_findings(&c) == 0);
+
     /* An array's bytes are its elements times their size. */
     const struct spec array[] = { { "arr", 0, false, 4, 4 } };
     const struct spec longer[] = { { "arr", 0, false, 4, 5 } };
