@@ -80,17 +80,20 @@ static void record_vmsd(struct body_walk *w, tree assign)
                    EXPR_LOC_OR_LOC(assign, input_location), &set->vmsd);
 }
 
-/* Does the call hand a class on: an argument that points to an
- * ObjectClass or a DeviceClass? */
+/* Does TYPE point to an ObjectClass or a DeviceClass? */
+static bool is_class_pointer(tree type)
+{
+    return type && POINTER_TYPE_P(type)
+           && (type_has_tag(TREE_TYPE(type), device_class_tag)
+               || type_has_tag(TREE_TYPE(type), object_class_tag));
+}
+
+/* Does the call hand a class on? */
 static bool passes_class(tree call)
 {
-    for (int i = 0; i < call_expr_nargs(call); i++) {
-        tree type = TREE_TYPE(CALL_EXPR_ARG(call, i));
-        if (type && POINTER_TYPE_P(type)
-            && (type_has_tag(TREE_TYPE(type), device_class_tag)
-                || type_has_tag(TREE_TYPE(type), object_class_tag)))
+    for (int i = 0; i < call_expr_nargs(call); i++)
+        if (is_class_pointer(TREE_TYPE(CALL_EXPR_ARG(call, i))))
             return true;
-    }
     return false;
 }
 
@@ -149,6 +152,14 @@ void vmsd_read_function(struct vmsd_model *model, tree fndecl)
 {
     if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl)
         || !DECL_SAVED_TREE(fndecl))
+        return;
+    /* Only a function given a class (a class_init, or a helper it hands
+     * the class to) is read: walking every body would cost every
+     * compile more than the rest of the plugin. */
+    tree parm = DECL_ARGUMENTS(fndecl);
+    while (parm && !is_class_pointer(TREE_TYPE(parm)))
+        parm = DECL_CHAIN(parm);
+    if (!parm)
         return;
     struct body_walk w = { model, IDENTIFIER_POINTER(DECL_NAME(fndecl)), 0 };
     walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), visit, &w);
