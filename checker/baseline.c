@@ -138,6 +138,41 @@ bool vmsd_base_has_pair(const struct vmsd_base_program *p,
     return vmsd_strset_find_pair(&p->pairs, parent, sub) != NULL;
 }
 
+void vmsd_base_program_add_device(struct vmsd_base_program *p,
+                                  const char *type, const char *vmsd,
+                                  struct vmsd_loc loc)
+{
+    struct vmsd_strset_slot *slot = vmsd_strset_add_name(&p->device_index,
+                                                         type);
+    if (slot->value)
+        return;                 /* the first stays */
+    /* The index holds positions: the array may move as it grows. */
+    slot->value = (void *)(uintptr_t)(p->n_devices + 1);
+    struct vmsd_base_device *d = VMSD_APPEND(p->devices, p->n_devices);
+    d->type = vmsd_strdup(type);
+    d->vmsd = vmsd_strdup(vmsd);
+    d->loc = own_loc(p, loc);
+}
+
+void vmsd_base_program_add_devices(struct vmsd_base_program *p,
+                                   const struct vmsd_device *devices,
+                                   size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (devices[i].vmsd && devices[i].vmsd->name)
+            vmsd_base_program_add_device(p, devices[i].type,
+                                         devices[i].vmsd->name,
+                                         devices[i].vmsd->loc);
+}
+
+const struct vmsd_base_device *vmsd_base_find_device(
+    const struct vmsd_base_program *p, const char *type)
+{
+    struct vmsd_strset_slot *slot = vmsd_strset_find_name(&p->device_index,
+                                                          type);
+    return slot ? &p->devices[(uintptr_t)slot->value - 1] : NULL;
+}
+
 const struct vmsd_base_desc *vmsd_base_find(const struct vmsd_base_program *p,
                                             const char *name,
                                             const char *symbol)
@@ -171,5 +206,11 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
     vmsd_strset_free(&p->pairs);
     vmsd_strset_free(&p->sub_names);
     vmsd_strset_free(&p->by_symbol);
+    for (size_t i = 0; i < p->n_devices; i++) {
+        free(p->devices[i].type);
+        free(p->devices[i].vmsd);
+    }
+    free(p->devices);
+    vmsd_strset_free(&p->device_index);
     memset(p, 0, sizeof *p);
 }

@@ -27,6 +27,13 @@ struct vmsd_base_field {
     char *nested;               /* the nested description's name, or NULL */
 };
 
+/* A device type and the name of the description it migrates with. */
+struct vmsd_base_device {
+    char *type;
+    char *vmsd;
+    struct vmsd_loc loc;        /* the description's definition */
+};
+
 struct vmsd_base_desc {
     char *name;
     char *symbol;
@@ -50,6 +57,9 @@ struct vmsd_base_program {
     struct vmsd_strset pairs;   /* vmsd_pair_key(parent, subsection) */
     struct vmsd_strset sub_names;
     struct vmsd_strset by_symbol;       /* pair (name, symbol) -> desc */
+    struct vmsd_base_device *devices;
+    size_t n_devices;
+    struct vmsd_strset device_index;    /* type -> device */
 };
 
 /* A resolved model's names and listed pairs: NAMES maps each named
@@ -62,6 +72,17 @@ void vmsd_model_names(const struct vmsd_model *model,
 void vmsd_base_program_from_model(struct vmsd_base_program *out,
                                   const char *name,
                                   const struct vmsd_model *model);
+
+/* Add device types (their descriptions named), indexed by type. */
+void vmsd_base_program_add_devices(struct vmsd_base_program *p,
+                                   const struct vmsd_device *devices,
+                                   size_t n);
+/* Add one device type by hand (the report reader). */
+void vmsd_base_program_add_device(struct vmsd_base_program *p,
+                                  const char *type, const char *vmsd,
+                                  struct vmsd_loc loc);
+const struct vmsd_base_device *vmsd_base_find_device(
+    const struct vmsd_base_program *p, const char *type);
 
 /* Building one by hand (the report reader): append, then index. */
 struct vmsd_base_desc *vmsd_base_program_add(struct vmsd_base_program *p);

@@ -1,5 +1,5 @@
 /* The gate's rules: what a change loses against its base build.
- * subsection-removed, section-removed.
+ * subsection-removed, section-removed, device-section-changed.
  *
  * A source running the base sends every subsection its needed() asks
  * for, by name.  A destination running the change looks the name up in
@@ -201,4 +201,37 @@ void vmsd_check_section_removed(const struct vmsd_check *check)
 void vmsd_check_subsection_removed(const struct vmsd_check *check)
 {
     each_base_desc(check, subsections_gone);
+}
+
+/* A device's section is named after the description its class sets:
+ * a device type that now sets a description of another name sends and
+ * expects another section, although both descriptions may still exist
+ * (so section-removed does not see it). */
+void vmsd_check_device_section(const struct vmsd_check *check)
+{
+    const struct vmsd_base_program *base = check->program->base;
+    for (size_t i = 0; base && i < base->n_devices; i++) {
+        const struct vmsd_base_device *old = &base->devices[i];
+        const struct vmsd_base_device *now =
+            vmsd_base_find_device(check->now, old->type);
+        if ((now && strcmp(now->vmsd, old->vmsd) == 0)
+            || unseen(check, old->loc))
+            continue;
+        if (!now && !change_desc(check, old->vmsd))
+            continue;           /* its description is gone: section-removed */
+        struct vmsd_finding *f = now
+            ? vmsd_finding_begin(check, VMSD_RULE_DEVICE_SECTION_CHANGED,
+                  now->loc, "device type %q migrates with %q, in the base "
+                  "with %q: its section is named after it, so a stream from "
+                  "the base (section %q) fails to load", old->type,
+                  now->vmsd, old->vmsd, old->vmsd)
+            : vmsd_finding_begin(check, VMSD_RULE_DEVICE_SECTION_CHANGED,
+                  old->loc, "device type %q, which the base migrates with "
+                  "%q, is gone: a machine with it cannot migrate to this "
+                  "build", old->type, old->vmsd);
+        vmsd_finding_about(f, old->type, NULL);
+        vmsd_finding_note(check, f, old->loc, "the base's %q is defined "
+                          "here", old->vmsd);
+        vmsd_finding_end(check, f);
+    }
 }

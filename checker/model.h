@@ -160,6 +160,13 @@ struct vmsd_call {
                                    be defined in another unit */
 };
 
+/* A device type and the description its class sets (QEMU registers
+ * the device's section under that description's name). */
+struct vmsd_device {
+    const char *type;
+    const struct vmsd_desc *vmsd;
+};
+
 struct vmsd_model {
     struct vmsd_qom_type *types;
     size_t n_types;

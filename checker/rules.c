@@ -214,8 +214,11 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
     for (size_t i = 0; i < program->n_uncovered; i++)
         vmsd_strset_add_name(&uncovered, program->uncovered[i]);
     struct vmsd_base_program now = { 0 };
-    if (program->base)
+    if (program->base) {
         vmsd_base_program_from_model(&now, "", program->model);
+        vmsd_base_program_add_devices(&now, program->devices,
+                                      program->n_devices);
+    }
     struct vmsd_check check = { .config = config, .report = report,
                                 .user = user, .program = program,
                                 .names = &names, .pairs = &pairs,

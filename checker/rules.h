@@ -101,6 +101,8 @@ void vmsd_check_config_init(struct vmsd_check_config *config);
 /* What the tool knows of one linked program. */
 struct vmsd_program_facts {
     const struct vmsd_model *model;     /* resolved */
+    const struct vmsd_device *devices;  /* its device types with one */
+    size_t n_devices;
     /* The gate: what the base build of this program had; NULL when
      * there is no base. */
     const struct vmsd_base_program *base;

@@ -135,6 +135,21 @@ static void read_program(struct reader *r, json_t *item,
             s->loc = read_loc(r, p, sub);
         }
     }
+    json_t *devices = json_object_get(item, "devices");
+    json_t *dev;
+    if (!json_is_array(devices)) {
+        r->what = r->what ? r->what : "devices";
+        return;
+    }
+    json_array_foreach(devices, i, dev) {
+        char *type = name_at(r, dev, "type", false);
+        char *vmsd = name_at(r, dev, "vmsd", false);
+        struct vmsd_loc loc = read_loc(r, p, dev);
+        if (type && vmsd && !r->what)
+            vmsd_base_program_add_device(p, type, vmsd, loc);
+        free(type);
+        free(vmsd);
+    }
     vmsd_base_program_index(p);
 }
 

@@ -369,6 +369,7 @@ bool program_build(const struct program_input *input, const char *root,
         add_types(&m, &qom, i, maps);
     qom_units_free(&qom);
     free(models);
+    qom_find_devices(out);
     vmsd_model_resolve(&out->model);
     if (ok)
         find_uncovered(input, units, n_units, root, out);
@@ -395,4 +396,6 @@ void program_free(struct program *program)
         free(program->uncovered[i]);
     free(program->uncovered);
     qom_types_free(program->types, program->n_types);
+    free(program->devices);
+    free(program->device_conditional);
 }

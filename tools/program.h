@@ -24,6 +24,11 @@ struct program {
     /* Every TypeInfo of its units, with what its class_init sets. */
     struct program_type *types;
     size_t n_types;
+    /* Its device types that have a description, sorted by type, and
+     * whether that was set only under a condition (qom_find_devices). */
+    struct vmsd_device *devices;
+    bool *device_conditional;
+    size_t n_devices;
 };
 
 /* Build the program from its facts, file names shown relative to ROOT

@@ -208,57 +208,68 @@ static const struct program_type *vmsd_setter(const struct vmsd_strset *by_name,
     return NULL;
 }
 
-static int compare_types(const void *pa, const void *pb)
+static int compare_devices(const void *pa, const void *pb)
 {
-    const struct program_type *const *a = pa, *const *b = pb;
-    return strcmp((*a)->name, (*b)->name);
+    const struct vmsd_device *a = pa, *b = pb;
+    return strcmp(a->type, b->type);
 }
 
-char *qom_dump_vmstate(const struct program *program, const char *machine)
+void qom_find_devices(struct program *program)
 {
     struct vmsd_strset by_name = { 0 };
-    const struct program_type **devices =
-        vmsd_xcalloc(program->n_types + 1, sizeof *devices);
-    size_t n = 0;
     for (size_t i = 0; i < program->n_types; i++) {
         struct vmsd_strset_slot *slot =
             vmsd_strset_add_name(&by_name, program->types[i].name);
         if (!slot->value)       /* the first definition stays */
             slot->value = (void *)&program->types[i];
     }
+    program->devices = vmsd_xcalloc(program->n_types + 1,
+                                    sizeof *program->devices);
+    program->device_conditional = vmsd_xcalloc(program->n_types + 1,
+                                               sizeof(bool));
     for (size_t i = 0; i < program->n_types; i++) {
         const struct program_type *t = &program->types[i];
-        if (type_named(&by_name, t->name) == t && is_device(&by_name, t))
-            devices[n++] = t;
+        if (type_named(&by_name, t->name) != t || !is_device(&by_name, t))
+            continue;
+        const struct program_type *setter = vmsd_setter(&by_name, t);
+        if (!setter || !setter->own_vmsd)
+            continue;           /* QEMU's dump leaves it out too */
+        program->devices[program->n_devices] =
+            (struct vmsd_device){ t->name, setter->own_vmsd };
+        program->n_devices++;
     }
-    if (!n) {
+    qsort(program->devices, program->n_devices, sizeof *program->devices,
+          compare_devices);
+    for (size_t i = 0; i < program->n_devices; i++)
+        program->device_conditional[i] = vmsd_setter(
+            &by_name, type_named(&by_name, program->devices[i].type))
+            ->conditional;
+    vmsd_strset_free(&by_name);
+}
+
+char *qom_dump_vmstate(const struct program *program, const char *machine)
+{
+    if (!program->n_devices) {
         fprintf(stderr, "vmsdcheck: %s has no device type (no TypeInfo "
-                "descending from \"device\" in its facts)\n", program->name);
-        vmsd_strset_free(&by_name);
-        free(devices);
+                "descending from \"device\" in its facts)\n",
+                program->name);
         return NULL;
     }
-    qsort(devices, n, sizeof *devices, compare_types);
-
     json_t *root = json_object();
     json_object_set_new(root, "vmschkmachine",
                         json_pack("{s:s}", "Name", machine));
-    for (size_t i = 0; i < n; i++) {
-        const struct program_type *setter = vmsd_setter(&by_name, devices[i]);
-        const struct vmsd_desc *d = setter ? setter->own_vmsd : NULL;
-        if (setter && setter->conditional)
+    for (size_t i = 0; i < program->n_devices; i++) {
+        const struct vmsd_device *dev = &program->devices[i];
+        const struct vmsd_desc *d = dev->vmsd;
+        if (program->device_conditional[i])
             fprintf(stderr, "vmsdcheck: %s: type %s: the class sets vmsd "
                     "only under a condition; taken as %s\n", program->name,
-                    devices[i]->name, d && d->name ? d->name : "unknown");
-        if (!d)
-            continue;           /* QEMU's dump leaves it out too */
-        json_object_set_new(root, devices[i]->name, json_pack(
-            "{s:s, s:i, s:i, s:o}", "Name", devices[i]->name,
+                    dev->type, d->name ? d->name : "unknown");
+        json_object_set_new(root, dev->type, json_pack(
+            "{s:s, s:i, s:i, s:o}", "Name", dev->type,
             "version_id", d->version_id,
             "minimum_version_id", d->minimum_version_id,
             "Description", json_vmsd(d, 0)));
     }
-    vmsd_strset_free(&by_name);
-    free(devices);
     return report_json_text(root);
 }

@@ -44,10 +44,14 @@ const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
                                       size_t unit, const char *function,
                                       bool *conditional, size_t *where);
 
-/* The program's device types (those descending from "device") that
- * have a description, in the JSON of QEMU's -dump-vmstate, with MACHINE
- * in its vmschkmachine entry; the caller frees the text.  NULL (with the
- * reason on stderr) when the program has no device type. */
+/* Set the program's devices: its types that descend from "device" and
+ * migrate with a description (their own class_init's, else the nearest
+ * parent's), sorted by type. */
+void qom_find_devices(struct program *program);
+
+/* The program's devices in the JSON of QEMU's -dump-vmstate, with
+ * MACHINE in its vmschkmachine entry; the caller frees the text.  NULL
+ * (with the reason on stderr) when the program has no device type. */
 char *qom_dump_vmstate(const struct program *program, const char *machine);
 
 void qom_types_free(struct program_type *types, size_t n);

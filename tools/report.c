@@ -298,6 +298,21 @@ static json_t *json_descriptions(const struct program *program)
     return descs;
 }
 
+/* Which description each device type migrates with. */
+static json_t *json_devices(const struct program *program)
+{
+    json_t *devices = json_array();
+    for (size_t i = 0; i < program->n_devices; i++) {
+        const struct vmsd_device *d = &program->devices[i];
+        if (d->vmsd->name)
+            json_array_append_new(devices, json_pack("{s:o, s:o, s:o}",
+                "type", vmsd_json_name(d->type),
+                "vmsd", vmsd_json_name(d->vmsd->name),
+                "location", json_loc(d->vmsd->loc)));
+    }
+    return devices;
+}
+
 static json_t *json_units(const struct program *program)
 {
     json_t *missing = json_array();
@@ -350,10 +365,11 @@ static json_t *render_json_tree(const struct report *report)
     }
     json_t *programs = json_array();
     for (size_t i = 0; i < report->n_programs; i++)
-        json_array_append_new(programs, json_pack("{s:o, s:o, s:o}",
+        json_array_append_new(programs, json_pack("{s:o, s:o, s:o, s:o}",
             "name", vmsd_json_name(report->programs[i].name),
             "units", json_units(&report->programs[i]),
-            "descriptions", json_descriptions(&report->programs[i])));
+            "descriptions", json_descriptions(&report->programs[i]),
+            "devices", json_devices(&report->programs[i])));
     json_t *root = json_pack("{s:s, s:i}", "format", REPORT_FORMAT,
                              "version", REPORT_VERSION);
     if (report->source_root)

@@ -403,6 +403,8 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].model = &p->model;
         facts[i].uncovered = (const char *const *)p->uncovered;
         facts[i].n_uncovered = p->n_uncovered;
+        facts[i].devices = p->devices;
+        facts[i].n_devices = p->n_devices;
         if (r->have_base) {
             facts[i].base = baseline_match(&r->base, p->name, n);
             if (!facts[i].base) {
