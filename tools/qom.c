@@ -146,8 +146,10 @@ static json_t *json_field(const struct vmsd_field *f, int depth)
 
 static json_t *json_vmsd(const struct vmsd_desc *d, int depth)
 {
+    /* QEMU prints a description without a name with printf's "%s", which
+     * glibc writes as "(null)" (acpi-ged's cpuhp stub on aarch64). */
     json_t *out = json_pack("{s:o, s:i, s:i}", "name",
-                            d->name ? vmsd_json_name(d->name) : json_null(),
+                            vmsd_json_name(d->name ? d->name : "(null)"),
                             "version_id", d->version_id,
                             "minimum_version_id", d->minimum_version_id);
     if (d->fields) {

@@ -65,7 +65,8 @@ static struct collected gate(const struct vmsd_base_program *base,
     memset(&c, 0, sizeof c);
     vmsd_check_config_init(&config);
     config.allowlist = db;
-    const struct vmsd_program_facts program = { change, base, NULL, 0 };
+    const struct vmsd_program_facts program = { .model = change,
+                                                .base = base };
     vmsd_check_program(&program, &config, collect, &c);
     return c;
 }

@@ -64,7 +64,8 @@ static struct collected gate(const struct spec *base_specs, size_t n_base,
     build(&after, now_version, now_minimum, now_specs, n_now);
     vmsd_base_program_from_model(&base, "prog", &before);
     vmsd_check_config_init(&config);
-    const struct vmsd_program_facts program = { &after, &base, NULL, 0 };
+    const struct vmsd_program_facts program = { .model = &after,
+                                                .base = &base };
     vmsd_check_program(&program, &config, collect, &c);
     vmsd_base_program_free(&base);
     vmsd_model_free(&before);

@@ -208,7 +208,9 @@ static void test_program_scope(void)
     CHECK(c.count[VMSD_RULE_SUBSECTION_UNRESOLVED] == 0);
 
     const char *uncovered[] = { "hw/other.c" };
-    const struct vmsd_program_facts program = { &m, NULL, uncovered, 1 };
+    const struct vmsd_program_facts program = { .model = &m,
+                                                .uncovered = uncovered,
+                                                .n_uncovered = 1 };
     memset(&c, 0, sizeof c);
     vmsd_check_program(&program, &config, collect, &c);
     CHECK(c.count[VMSD_RULE_SUBSECTION_UNRESOLVED] == 1);
