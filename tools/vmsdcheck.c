@@ -494,21 +494,23 @@ static int cmd_db_generate(struct settings *s)
     return status;
 }
 
-static int cmd_graph(struct settings *s)
+typedef char *render_fn(const struct settings *s, const struct run *r);
+
+/* A command that writes one text about one program: RENDER makes it
+ * (NULL: it said why not). */
+static int one_program(struct settings *s, const char *command,
+                       render_fn *render)
 {
     struct run r;
     int status = EXIT_USAGE;
     if (!analyse(s, &r)) {
         /* said why */
     } else if (r.set.n_programs != 1) {
-        fprintf(stderr, "vmsdcheck: graph takes one program, not %zu\n",
-                r.set.n_programs);
+        fprintf(stderr, "vmsdcheck: %s takes one program, not %zu\n",
+                command, r.set.n_programs);
     } else {
-        char *text = graph_render(&r.programs[0], &r.report, s->root);
-        if (!text)
-            fprintf(stderr, "vmsdcheck: no description is named or called "
-                    "'%s'\n", s->root);
-        else if (emit(s, text))
+        char *text = render(s, &r);
+        if (text && emit(s, text))
             status = EXIT_CLEAN;
         free(text);
     }
@@ -516,24 +518,29 @@ static int cmd_graph(struct settings *s)
     return status;
 }
 
+static char *render_graph(const struct settings *s, const struct run *r)
+{
+    char *text = graph_render(&r->programs[0], &r->report, s->root);
+    if (!text)
+        fprintf(stderr, "vmsdcheck: no description is named or called "
+                "'%s'\n", s->root);
+    return text;
+}
+
+static char *render_dump(const struct settings *s, const struct run *r)
+{
+    return qom_dump_vmstate(&r->programs[0],
+                            s->machine ? s->machine : "static");
+}
+
+static int cmd_graph(struct settings *s)
+{
+    return one_program(s, "graph", render_graph);
+}
+
 static int cmd_dump_vmstate(struct settings *s)
 {
-    struct run r;
-    int status = EXIT_USAGE;
-    if (!analyse(s, &r)) {
-        /* said why */
-    } else if (r.set.n_programs != 1) {
-        fprintf(stderr, "vmsdcheck: dump-vmstate takes one program, not "
-                "%zu\n", r.set.n_programs);
-    } else {
-        char *text = qom_dump_vmstate(&r.programs[0],
-                                      s->machine ? s->machine : "static");
-        if (text && emit(s, text))
-            status = EXIT_CLEAN;
-        free(text);
-    }
-    run_free(&r);
-    return status;
+    return one_program(s, "dump-vmstate", render_dump);
 }
 
 int main(int argc, char **argv)
