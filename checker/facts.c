@@ -526,6 +526,7 @@ static bool read_qom(struct reader *r, json_t *root)
         { "types", read_types }, { "class_vmsd", read_class_vmsds },
         { "calls", read_calls },
     };
+    r->where[0] = '\0';        /* no longer in a description */
     for (size_t i = 0; i < sizeof members / sizeof *members; i++) {
         json_t *value = json_object_get(root, members[i].key);
         if (!value)

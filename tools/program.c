@@ -363,13 +363,15 @@ bool program_build(const struct program_input *input, const char *root,
                                                     sizeof *models);
     for (size_t i = 0; i < n_units; i++)
         models[i] = &units[i].model;
-    struct qom_units qom;
-    qom_units_init(&qom, models, n_units);
-    for (size_t i = 0; ok && i < n_units; i++)
-        add_types(&m, &qom, i, maps);
-    qom_units_free(&qom);
+    if (ok) {
+        struct qom_units qom;
+        qom_units_init(&qom, models, n_units);
+        for (size_t i = 0; i < n_units; i++)
+            add_types(&m, &qom, i, maps);
+        qom_units_free(&qom);
+        qom_find_devices(out);
+    }
     free(models);
-    qom_find_devices(out);
     vmsd_model_resolve(&out->model);
     if (ok)
         find_uncovered(input, units, n_units, root, out);
