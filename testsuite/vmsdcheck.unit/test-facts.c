@@ -49,6 +49,25 @@ static void build(struct vmsd_model *m)
     f->info = vmsd_strdup("vmstate_info_qtailq");
     f->vmsd.uid = 11;
     f->vmsd.symbol = vmsd_strdup("vmstate_elsewhere");
+
+    /* A device type, its class_init's vmsd (under a condition), and the
+     * call that hands the class to a helper of another unit. */
+    struct vmsd_qom_type *t = VMSD_APPEND(m->types, m->n_types);
+    t->name = vmsd_strdup("dev");
+    t->parent = vmsd_strdup("device");
+    t->class_init = vmsd_strdup("dev_class_init");
+    t->loc = p->loc;
+    struct vmsd_class_vmsd *c = VMSD_APPEND(m->class_vmsds,
+                                            m->n_class_vmsds);
+    c->function = vmsd_strdup("dev_class_init");
+    c->vmsd.uid = 10;
+    c->vmsd.symbol = vmsd_strdup("vmstate_dev");
+    c->vmsd.loc = p->loc;
+    c->conditional = true;
+    struct vmsd_call *call = VMSD_APPEND(m->calls, m->n_calls);
+    call->caller = vmsd_strdup("dev_class_init");
+    call->callee = vmsd_strdup("common_class_init");
+    call->global = true;
     vmsd_model_resolve(m);
 }
 
@@ -82,6 +101,14 @@ int main(void)
     char *again = vmsd_facts_write(&back, "../hw/dev.c");
     CHECK_STR(again, text);
     free(again);
+    CHECK(back.n_types == 1 && back.n_class_vmsds == 1 && back.n_calls == 1);
+    CHECK(back.n_types && strcmp(back.types[0].parent, "device") == 0
+          && strcmp(back.types[0].class_init, "dev_class_init") == 0
+          && back.types[0].loc.line == 40);
+    CHECK(back.n_class_vmsds && back.class_vmsds[0].conditional
+          && back.class_vmsds[0].vmsd.uid == 10);
+    CHECK(back.n_calls && back.calls[0].global
+          && strcmp(back.calls[0].callee, "common_class_init") == 0);
 
     struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
     CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
