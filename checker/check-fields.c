@@ -75,45 +75,35 @@ struct pair {
     const struct vmsd_base_desc *old, *now;
 };
 
-static void report_field(const struct pair *p, const char *fmt,
-                         const char *field, uint64_t now_size,
-                         uint64_t old_size)
+/* Say what finding F is about, where the base has it, and hand it on. */
+static void finish_field(const struct pair *p, struct vmsd_finding *f,
+                         const char *field)
 {
-    const struct vmsd_check *check = p->check;
-    struct vmsd_finding *f;
-    if (p->rule == VMSD_RULE_FIELD_REMOVED)
-        f = vmsd_finding_begin(check, p->rule, p->now->loc, fmt, field,
-                               p->now->name, p->old->version_id);
-    else if (p->rule == VMSD_RULE_FIELD_ADDED)
-        f = vmsd_finding_begin(check, p->rule, p->now->loc, fmt, field,
-                               p->now->name, p->old->version_id,
-                               p->old->version_id + 1);
-    else
-        f = vmsd_finding_begin(check, p->rule, p->now->loc, fmt, field,
-                               p->now->name, (size_t)now_size,
-                               (size_t)old_size);
     vmsd_finding_about(f, p->now->name, field);
-    vmsd_finding_note(check, f, p->old->loc, "the base defines %q here",
+    vmsd_finding_note(p->check, f, p->old->loc, "the base defines %q here",
                       p->old->name);
-    vmsd_finding_end(check, f);
+    vmsd_finding_end(p->check, f);
 }
 
 static void removed(const struct pair *p, const struct vmsd_base_field *f)
 {
-    if (p->rule == VMSD_RULE_FIELD_REMOVED && !f->field_exists)
-        report_field(p, "field %q of %q is in the base and no longer "
-                     "read from its stream (version %d): removed or moved, "
-                     "so what follows loads from the wrong bytes", f->name,
-                     0, 0);
+    if (p->rule != VMSD_RULE_FIELD_REMOVED || f->field_exists)
+        return;
+    finish_field(p, vmsd_finding_begin(p->check, p->rule, p->now->loc,
+        "field %q of %q is in the base and no longer read from its stream "
+        "(version %d): removed or moved, so what follows loads from the "
+        "wrong bytes", f->name, p->now->name, p->old->version_id), f->name);
 }
 
 static void added(const struct pair *p, const struct vmsd_base_field *f)
 {
-    if (p->rule == VMSD_RULE_FIELD_ADDED && !f->field_exists)
-        report_field(p, "field %q of %q is read from a stream of the "
-                     "base's version %d, which does not carry it: give it "
-                     "version_id %d (and raise the description's) or a "
-                     "field_exists test", f->name, 0, 0);
+    if (p->rule != VMSD_RULE_FIELD_ADDED || f->field_exists)
+        return;
+    finish_field(p, vmsd_finding_begin(p->check, p->rule, p->now->loc,
+        "field %q of %q is read from a stream of the base's version %d, "
+        "which does not carry it: give it version_id %d (and raise the "
+        "description's) or a field_exists test", f->name, p->now->name,
+        p->old->version_id, p->old->version_id + 1), f->name);
 }
 
 /* A size of 0 is unknown (not a constant, a variable-length field, or
@@ -121,10 +111,12 @@ static void added(const struct pair *p, const struct vmsd_base_field *f)
 static void resized(const struct pair *p, const char *field,
                     uint64_t now_size, uint64_t old_size)
 {
-    if (p->rule == VMSD_RULE_FIELD_SIZE_CHANGED && now_size && old_size
-        && now_size != old_size)
-        report_field(p, "field %q of %q is %z bytes on the wire, the "
-                     "base's %z", field, now_size, old_size);
+    if (p->rule != VMSD_RULE_FIELD_SIZE_CHANGED || !now_size || !old_size
+        || now_size == old_size)
+        return;
+    finish_field(p, vmsd_finding_begin(p->check, p->rule, p->now->loc,
+        "field %q of %q is %z bytes on the wire, the base's %z", field,
+        p->now->name, (size_t)now_size, (size_t)old_size), field);
 }
 
 /* Bytes a field sends: its size, times its elements for an array.  A
