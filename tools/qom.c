@@ -210,10 +210,10 @@ static const struct program_type *vmsd_setter(const struct vmsd_strset *by_name,
     return NULL;
 }
 
-static int compare_devices(const void *pa, const void *pb)
+static int compare_types(const void *pa, const void *pb)
 {
-    const struct vmsd_device *a = pa, *b = pb;
-    return strcmp(a->type, b->type);
+    const struct program_type *const *a = pa, *const *b = pb;
+    return strcmp((*a)->name, (*b)->name);
 }
 
 void qom_find_devices(struct program *program)
@@ -225,27 +225,28 @@ void qom_find_devices(struct program *program)
         if (!slot->value)       /* the first definition stays */
             slot->value = (void *)&program->types[i];
     }
-    program->devices = vmsd_xcalloc(program->n_types + 1,
-                                    sizeof *program->devices);
-    program->device_conditional = vmsd_xcalloc(program->n_types + 1,
-                                               sizeof(bool));
+    /* The device types, by name, then what each migrates with. */
+    const struct program_type **types =
+        vmsd_xcalloc(program->n_types + 1, sizeof *types);
+    size_t n = 0;
     for (size_t i = 0; i < program->n_types; i++) {
         const struct program_type *t = &program->types[i];
-        if (type_named(&by_name, t->name) != t || !is_device(&by_name, t))
-            continue;
-        const struct program_type *setter = vmsd_setter(&by_name, t);
+        if (type_named(&by_name, t->name) == t && is_device(&by_name, t))
+            types[n++] = t;
+    }
+    qsort(types, n, sizeof *types, compare_types);
+    program->devices = vmsd_xcalloc(n + 1, sizeof *program->devices);
+    program->device_conditional = vmsd_xcalloc(n + 1, sizeof(bool));
+    for (size_t i = 0; i < n; i++) {
+        const struct program_type *setter = vmsd_setter(&by_name, types[i]);
         if (!setter || !setter->own_vmsd)
             continue;           /* QEMU's dump leaves it out too */
         program->devices[program->n_devices] =
-            (struct vmsd_device){ t->name, setter->own_vmsd };
-        program->n_devices++;
+            (struct vmsd_device){ types[i]->name, setter->own_vmsd };
+        program->device_conditional[program->n_devices++] =
+            setter->conditional;
     }
-    qsort(program->devices, program->n_devices, sizeof *program->devices,
-          compare_devices);
-    for (size_t i = 0; i < program->n_devices; i++)
-        program->device_conditional[i] = vmsd_setter(
-            &by_name, type_named(&by_name, program->devices[i].type))
-            ->conditional;
+    free(types);
     vmsd_strset_free(&by_name);
 }
 
