@@ -184,7 +184,7 @@ static void subsections_gone(const struct vmsd_check *check,
     for (size_t j = 0; j < d->n_subs; j++) {
         const struct vmsd_base_sub *s = &d->subs[j];
         bool lost = vmsd_name_extends(s->name, d->name)
-                    && !vmsd_strset_find_pair(check->pairs, d->name, s->name)
+                    && !vmsd_base_has_pair(check->now, d->name, s->name)
                     && !vmsd_strset_find_pair(reported, d->name, s->name);
         if (lost) {
             vmsd_strset_add_pair(reported, d->name, s->name);

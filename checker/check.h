@@ -15,13 +15,12 @@ struct vmsd_check {
     const struct vmsd_program_facts *program;
     /* VMSD_SCOPE_DESCRIPTION: the description being checked. */
     const struct vmsd_desc *desc;
-    /* VMSD_SCOPE_PROGRAM: the program's names and (parent, subsection)
-     * pairs, indexed once for every rule (vmsd_model_names). */
+    /* VMSD_SCOPE_PROGRAM, in a gate only: the program's descriptions by
+     * name (vmsd_model_names), the files of its units without facts,
+     * and the program as a base would record it (its pairs, fields and
+     * devices), to compare with the base's. */
     const struct vmsd_strset *names;
-    const struct vmsd_strset *pairs;
-    const struct vmsd_strset *uncovered;        /* the program's */
-    /* In a gate: the program as a base would record it, to compare
-     * descriptions with the base's, field by field. */
+    const struct vmsd_strset *uncovered;
     const struct vmsd_base_program *now;
     /* VMSD_SCOPE_BUILD: every program, and per allowlist entry whether
      * it applies (may be NULL). */
