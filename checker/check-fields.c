@@ -17,9 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* QEMU's VMS_MUST_EXIST: a VMSTATE_VALIDATE entry, which sends nothing. */
-#define VMS_MUST_EXIST 0x1000
-
 /* The padding QEMU's VMSTATE_UNUSED sends: bytes only, any split. */
 static bool is_unused(const struct vmsd_base_field *f)
 {
@@ -41,7 +38,7 @@ static struct cursor on_wire(const struct vmsd_base_desc *d, int version)
                         0, 0 };
     for (size_t i = 0; i < d->n_fields; i++) {
         const struct vmsd_base_field *f = &d->fields[i];
-        if (!f->name || (f->flags & VMS_MUST_EXIST)
+        if (!f->name || (f->flags & VMSD_VMS_MUST_EXIST)
             || (!f->field_exists && f->version_id > version))
             continue;
         c.items[c.n++] = f;

@@ -64,6 +64,12 @@ struct vmsd_sublist {
                                    by vmsd_model_resolve() */
 };
 
+/* The bits of a field's .flags that vmsdcheck reads (QEMU's values):
+ * an array of .num elements, and a VMSTATE_VALIDATE entry, which sends
+ * nothing (-dump-vmstate leaves it out). */
+#define VMSD_VMS_ARRAY 0x004
+#define VMSD_VMS_MUST_EXIST 0x1000
+
 /* A field.  'vmsd' names the description it loads inline (struct,
  * vstruct, arrays of structs, WITH_TMP, framed containers); its symbol
  * is NULL for a field that nests none (vmsd_field_nests). */

@@ -16,11 +16,6 @@
 /* How long a chain of parents may be. */
 #define MAX_TYPE_DEPTH 64
 
-/* QEMU's VMS_ARRAY and VMS_MUST_EXIST (a VMSTATE_VALIDATE entry, which
- * the dump leaves out). */
-#define VMS_ARRAY 0x004
-#define VMS_MUST_EXIST 0x1000
-
 void qom_units_init(struct qom_units *units,
                     const struct vmsd_model *const *models, size_t n)
 {
@@ -135,7 +130,7 @@ static json_t *json_field(const struct vmsd_field *f, int depth)
                             vmsd_json_name(f->name), "version_id",
                             f->version_id, "field_exists",
                             f->has_field_exists);
-    if (f->flags & VMS_ARRAY)
+    if (f->flags & VMSD_VMS_ARRAY)
         json_object_set_new(out, "num", json_integer(f->num));
     json_object_set_new(out, "size", json_integer((json_int_t)f->size));
     if (f->vmsd.target && depth < MAX_TYPE_DEPTH)
@@ -158,7 +153,7 @@ static json_t *json_vmsd(const struct vmsd_desc *d, int depth)
             const struct vmsd_field *f = &d->fields->fields[i];
             if (!f->name)
                 break;
-            if (!(f->flags & VMS_MUST_EXIST))
+            if (!(f->flags & VMSD_VMS_MUST_EXIST))
                 json_array_append_new(fields, json_field(f, depth));
         }
         json_object_set_new(out, "Fields", fields);
