@@ -1,5 +1,5 @@
-/* The facts format: one unit's model as a JSON document, the way it
- * travels from the plugin (in an ELF section of the object, or in a file
+/* The facts format: one unit's model as a compact text document, the
+ * way it travels from the plugin (in an ELF section of the object, or in a file
  * with -fsyntax-only) to the whole-program tool.  docs/facts.md. */
 #ifndef VMSDCHECK_FACTS_H
 #define VMSDCHECK_FACTS_H
@@ -10,15 +10,14 @@
 #include <stddef.h>
 
 #define VMSD_FACTS_FORMAT "vmsdcheck-facts"
-/* Version 2 added names as {"hex": ...} and a list's "too_long"; a
- * version 1 document is a version 2 document without them, and reads. */
-#define VMSD_FACTS_VERSION 3
-#define VMSD_FACTS_OLDEST_VERSION 1
+/* Versions 1 to 3 were JSON; version 4 is the text of docs/facts.md,
+ * about a quarter of their size.  Only version 4 reads. */
+#define VMSD_FACTS_VERSION 4
 
 /* The ELF section that carries the facts of every unit linked in. */
 #define VMSD_FACTS_SECTION ".vmsdcheck.facts"
 
-/* A unit's facts as compact JSON text (the caller frees it); 'unit' is
+/* A unit's facts as text (the caller frees it); 'unit' is
  * the main source file as the compiler was given it.  Every unit writes
  * them, even one that defines no description: the tool counts the units
  * that carry facts to tell how much of a program it sees.  Descriptions

@@ -231,11 +231,20 @@ const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
 {
     if (!file)
         return NULL;
-    size_t known = model->file_set.count;
-    const char *name = vmsd_strset_add_name(&model->file_set, file)->key;
-    if (model->file_set.count > known)
-        *push_pointer((void ***)&model->files, &model->n_files) = (void *)name;
-    return name;
+    struct vmsd_strset_slot *slot = vmsd_strset_add_name(&model->file_set,
+                                                         file);
+    if (!slot->value) {
+        *push_pointer((void ***)&model->files, &model->n_files) = slot->key;
+        slot->value = (void *)(uintptr_t)model->n_files;
+    }
+    return slot->key;
+}
+
+size_t vmsd_model_file_number(const struct vmsd_model *model,
+                              const char *file)
+{
+    return (uintptr_t)vmsd_strset_find_name(&model->file_set, file)->value
+           - 1;
 }
 
 size_t vmsd_sublist_length(const struct vmsd_sublist *list)

@@ -61,17 +61,35 @@ static void hand_on_facts(bool object_follows)
     free(unit);
 }
 
+/* The events this plugin listens to; all are dropped once the unit is
+ * checked. */
+static const int listened_events[] = {
+    PLUGIN_FINISH_DECL, PLUGIN_PRE_GENERICIZE, PLUGIN_ALL_IPA_PASSES_START,
+    PLUGIN_FINISH,
+};
+static const char *plugin_name;     /* GCC's, as registered */
+
+/* Once the unit is checked nothing else is wanted from GCC, but GCC
+ * still calls into its plugin dispatch twice for every pass on every
+ * function (the gate override and the pass execution events: a quarter
+ * of the plugin's cost on a big unit).  Unregister, and when no plugin
+ * has any callback left, clear GCC's "a plugin was added" flag, which is
+ * all that routes each event into the dispatch; another plugin loaded
+ * beside this one keeps its callbacks and the flag. */
+static void stop_dispatch(void)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(listened_events); i++)
+        unregister_callback(plugin_name, listened_events[i]);
+    if (!plugins_active_p())
+        flag_plugin_added = false;
+}
+
 /* Runs once: before the IPA passes when there are any (the object
  * follows; and -flto's free_lang_data would drop the C front end's
  * macro-expansion notes), at the end otherwise (-fsyntax-only, or a
  * unit with errors). */
 static void check_unit(void *, void *event)
 {
-    static bool checked;
-    if (checked)
-        return;
-    checked = true;
-
     vmsd_model_resolve(&unit_model);
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
@@ -79,6 +97,7 @@ static void check_unit(void *, void *event)
     hand_on_facts(facts_in_object && event == &ipa_event && !seen_error());
     vmsd_model_free(&unit_model);
     vmsd_compatdb_free(&allowlist);
+    stop_dispatch();
 }
 
 static bool configure(struct plugin_name_args *info)
@@ -146,12 +165,11 @@ int plugin_init(struct plugin_name_args *info,
 
     vmsd_model_init(&unit_model);
     vmsd_qom_reader_init();
-    register_callback(info->base_name, PLUGIN_FINISH_DECL, on_finish_decl,
-                      NULL);
-    register_callback(info->base_name, PLUGIN_PRE_GENERICIZE, on_function,
-                      NULL);
-    register_callback(info->base_name, PLUGIN_ALL_IPA_PASSES_START,
-                      check_unit, &ipa_event);
-    register_callback(info->base_name, PLUGIN_FINISH, check_unit, NULL);
+    plugin_name = info->base_name;
+    register_callback(plugin_name, PLUGIN_FINISH_DECL, on_finish_decl, NULL);
+    register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, on_function, NULL);
+    register_callback(plugin_name, PLUGIN_ALL_IPA_PASSES_START, check_unit,
+                      &ipa_event);
+    register_callback(plugin_name, PLUGIN_FINISH, check_unit, NULL);
     return 0;
 }
