@@ -19,13 +19,16 @@
 struct writer {
     struct vmsd_strbuf *b;
     const struct vmsd_model *model;
-    struct vmsd_strset strings; /* a name -> 1 + its number */
+    struct vmsd_strset strings; /* a name -> 1 + its number; the names
+                                   are the model's */
     size_t n_strings;
+    const char *last_file;      /* most places are in the file before */
+    size_t last_file_number;
 };
 
 static void put_char(struct writer *w, char c)
 {
-    vmsd_strbuf_put(w->b, &c, 1);
+    vmsd_strbuf_putc(w->b, c);
 }
 
 static void put_int(struct writer *w, long long value)
@@ -60,9 +63,12 @@ static void put_name(struct writer *w, const char *s)
 static void put_loc(struct writer *w, struct vmsd_loc loc)
 {
     put_char(w, ' ');
+    if (loc.file && loc.file != w->last_file) {
+        w->last_file = loc.file;
+        w->last_file_number = vmsd_model_file_number(w->model, loc.file);
+    }
     if (loc.file)
-        vmsd_strbuf_put_int(w->b, (long long)vmsd_model_file_number(w->model,
-                                                                    loc.file));
+        vmsd_strbuf_put_int(w->b, (long long)w->last_file_number);
     put_char(w, ':');
     vmsd_strbuf_put_int(w->b, loc.line);
     put_char(w, ':');
@@ -204,7 +210,7 @@ static void put_qom(struct writer *w)
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
-    struct writer w = { b, model, { 0 }, 0 };
+    struct writer w = { b, model, { .borrows_keys = true }, 0, NULL, 0 };
     struct vmsd_uid_index written[2] = { { 0 }, { 0 } };
 
     vmsd_strbuf_puts(b, VMSD_FACTS_FORMAT);

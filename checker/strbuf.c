@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void vmsd_strbuf_put(struct vmsd_strbuf *b, const char *s, size_t n)
+void vmsd_strbuf_put_slow(struct vmsd_strbuf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         b->cap = 2 * (b->len + n + 1);

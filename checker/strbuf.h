@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 struct vmsd_strbuf {
     char *data;         /* NUL-ended once anything was put */
@@ -16,7 +17,28 @@ struct vmsd_strbuf {
     size_t flush_at;
 };
 
-void vmsd_strbuf_put(struct vmsd_strbuf *b, const char *s, size_t n);
+/* Put N bytes when they need more room or a flush first. */
+void vmsd_strbuf_put_slow(struct vmsd_strbuf *b, const char *s, size_t n);
+
+/* Inline: the facts writer puts a few bytes at a time, hundreds of
+ * thousands of times in a big unit. */
+static inline void vmsd_strbuf_put(struct vmsd_strbuf *b, const char *s,
+                                   size_t n)
+{
+    if (b->len + n >= b->cap || (b->flush && b->len + n >= b->flush_at)) {
+        vmsd_strbuf_put_slow(b, s, n);
+        return;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static inline void vmsd_strbuf_putc(struct vmsd_strbuf *b, char c)
+{
+    vmsd_strbuf_put(b, &c, 1);
+}
+
 void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s);
 /* A number in decimal, without printf (facts are numbers and names). */
 void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value);

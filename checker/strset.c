@@ -57,8 +57,12 @@ struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
     size_t hash = hash_bytes(key, len);
     struct vmsd_strset_slot *s = probe(set, key, len, hash);
     if (!s->key) {
-        s->key = memcpy(vmsd_xrealloc(NULL, len + 1), key, len);
-        s->key[len] = '\0';
+        if (set->borrows_keys) {
+            s->key = (char *)key;
+        } else {
+            s->key = memcpy(vmsd_xrealloc(NULL, len + 1), key, len);
+            s->key[len] = '\0';
+        }
         s->len = len;
         s->hash = hash;
         s->value = NULL;
@@ -69,7 +73,7 @@ struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
 
 void vmsd_strset_free(struct vmsd_strset *set)
 {
-    for (size_t i = 0; i < set->capacity; i++)
+    for (size_t i = 0; !set->borrows_keys && i < set->capacity; i++)
         free(set->slots[i].key);
     free(set->slots);
     memset(set, 0, sizeof *set);

@@ -1,8 +1,10 @@
 /* A set of byte strings with a value each: names, and (parent,
- * subsection) pairs as one key.  Keys are copied; open addressing. */
+ * subsection) pairs as one key.  Keys are copied unless the set borrows
+ * them; open addressing. */
 #ifndef VMSDCHECK_STRSET_H
 #define VMSDCHECK_STRSET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -17,6 +19,8 @@ struct vmsd_strset {
     struct vmsd_strset_slot *slots;
     size_t capacity;
     size_t count;
+    bool borrows_keys;          /* keys are the caller's and outlive the
+                                   set: not copied, not freed */
 };
 
 /* The slot of KEY (LEN bytes), or NULL when the set lacks it. */

@@ -23,46 +23,73 @@ struct asm_target {
     FILE *out;
 };
 
+/* How each byte goes into an .ascii string: itself (0), or as an
+ * escape: "\\" and "\"" (1), "\n" (3: the facts' line ends, short
+ * since the assembler's work grows with every character it reads), else
+ * three octal digits (2). */
+static unsigned char escape_kind[256];
+
+static void init_escape_kinds(void)
+{
+    for (int c = 0; c < 256; c++)
+        escape_kind[c] = c == '\n' ? 3
+                         : c < 0x20 || c >= 0x7f ? 2 : c == '"' || c == '\\';
+}
+
+#define ASCII_LINE 512          /* input bytes per .ascii line */
+
 /* One piece of the facts as assembler text: .ascii lines in a
  * non-allocated section with the retain flag ("R").  Pieces of one unit
- * follow each other in the section, in order. */
+ * follow each other in the section, in order.  Escaped into one buffer
+ * sized for the worst case (every byte an octal escape). */
 static void emit_piece(const char *text, size_t len, void *arg)
 {
-    static const char octal_digits[] = "01234567";
+    static const char head[] = "\t.pushsection " VMSD_FACTS_SECTION
+                               ",\"R\",@progbits\n";
+    static const char tail[] = "\t.popsection\n";
+    static const char line_open[] = "\t.ascii \"", line_close[] = "\"\n";
     const struct asm_target *target = (const struct asm_target *)arg;
-    struct vmsd_strbuf out = {};
-    vmsd_strbuf_puts(&out, "\t.pushsection " VMSD_FACTS_SECTION
-                     ",\"R\",@progbits\n");
+    size_t lines = len / ASCII_LINE + 1;
+    char *out = XNEWVEC(char, sizeof head + 4 * len
+                        + lines * (sizeof line_open + sizeof line_close)
+                        + sizeof tail);
+    char *o = out;
+
+    if (!escape_kind['"'])
+        init_escape_kinds();
+    o = stpcpy(o, head);
     const unsigned char *p = (const unsigned char *)text;
-    for (size_t start = 0; start < len; start += 512) {
-        size_t end = start + 512 < len ? start + 512 : len;
-        vmsd_strbuf_puts(&out, "\t.ascii \"");
-        size_t plain = start;
-        for (size_t k = start; k < end; k++) {
-            unsigned char c = p[k];
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\')
-                continue;
-            vmsd_strbuf_put(&out, text + plain, k - plain);
-            char esc[4] = { '\\', (char)c, 0, 0 };
-            if (c == '"' || c == '\\') {
-                vmsd_strbuf_put(&out, esc, 2);
-            } else {    /* octal, three digits */
-                esc[1] = octal_digits[c >> 6];
-                esc[2] = octal_digits[(c >> 3) & 7];
-                esc[3] = octal_digits[c & 7];
-                vmsd_strbuf_put(&out, esc, 4);
-            }
-            plain = k + 1;
+    for (size_t k = 0; k < len; k++) {
+        if (k % ASCII_LINE == 0)
+            o = stpcpy(o, k ? "\"\n\t.ascii \"" : line_open);
+        unsigned char c = p[k];
+        switch (escape_kind[c]) {
+        case 0:
+            *o++ = (char)c;
+            break;
+        case 1:
+            *o++ = '\\';
+            *o++ = (char)c;
+            break;
+        case 3:
+            *o++ = '\\';
+            *o++ = 'n';
+            break;
+        default:
+            *o++ = '\\';
+            *o++ = (char)('0' + (c >> 6));
+            *o++ = (char)('0' + ((c >> 3) & 7));
+            *o++ = (char)('0' + (c & 7));
         }
-        vmsd_strbuf_put(&out, text + plain, end - plain);
-        vmsd_strbuf_puts(&out, "\"\n");
     }
-    vmsd_strbuf_puts(&out, "\t.popsection\n");
+    if (len)
+        o = stpcpy(o, line_close);
+    o = stpcpy(o, tail);
     if (target->out)
-        fwrite(out.data, 1, out.len, target->out);
+        fwrite(out, 1, (size_t)(o - out), target->out);
     else
-        symtab->finalize_toplevel_asm(build_string(out.len, out.data));
-    free(out.data);
+        symtab->finalize_toplevel_asm(build_string((int)(o - out), out));
+    XDELETEVEC(out);
 }
 
 /* The unit's facts, followed by a NUL so that the documents of many

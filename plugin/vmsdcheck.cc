@@ -6,6 +6,9 @@
 
 #include "plugin-version.h"
 
+#include <errno.h>
+#include <unistd.h>
+
 extern "C" {
 #include "../checker/compatdb.h"
 #include "../checker/facts.h"
@@ -21,6 +24,8 @@ static struct plugin_info vmsdcheck_info = {
 };
 
 static struct vmsd_model unit_model;
+static struct vmsd_options options;     /* the allowlists' paths, kept
+                                           until the unit is checked */
 static struct vmsd_compatdb allowlist;
 static struct vmsd_check_config check_config;
 static bool facts_in_object;
@@ -84,19 +89,40 @@ static void stop_dispatch(void)
         flag_plugin_added = false;
 }
 
+/* The allowlists are read when the unit is checked, and only when it
+ * has descriptions: most units of a big project have none, and reading
+ * QEMU's costs more instructions than checking a unit (1.2 M, all in
+ * the JSON parser).  That they can be read was checked at start-up. */
+static bool load_allowlists(void)
+{
+    char error_text[1024];
+    for (size_t i = 0; i < options.n_db_paths; i++)
+        if (!vmsd_compatdb_load(&allowlist, options.db_paths[i], error_text,
+                                sizeof error_text)) {
+            error_at(UNKNOWN_LOCATION, "vmsdcheck: cannot use allowlist %s",
+                     error_text);
+            return false;
+        }
+    return true;
+}
+
 /* Runs once: before the IPA passes when there are any (the object
  * follows; and -flto's free_lang_data would drop the C front end's
  * macro-expansion notes), at the end otherwise (-fsyntax-only, or a
  * unit with errors). */
 static void check_unit(void *, void *event)
 {
-    vmsd_model_resolve(&unit_model);
-    check_config.style.open_quote = open_quote;
-    check_config.style.close_quote = close_quote;
-    vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
-    hand_on_facts(facts_in_object && event == &ipa_event && !seen_error());
+    if (!unit_model.n_descs || load_allowlists()) {
+        vmsd_model_resolve(&unit_model);
+        check_config.style.open_quote = open_quote;
+        check_config.style.close_quote = close_quote;
+        vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
+        hand_on_facts(facts_in_object && event == &ipa_event
+                      && !seen_error());
+    }
     vmsd_model_free(&unit_model);
     vmsd_compatdb_free(&allowlist);
+    vmsd_options_free(&options);
     stop_dispatch();
 }
 
@@ -104,7 +130,6 @@ static bool configure(struct plugin_name_args *info)
 {
     char error_text[1024];
     struct vmsd_arg *args = XNEWVEC(struct vmsd_arg, info->argc + 1);
-    struct vmsd_options options;
     bool ok;
 
     for (int i = 0; i < info->argc; i++) {
@@ -127,10 +152,10 @@ static bool configure(struct plugin_name_args *info)
     vmsd_check_config_init(&check_config);
     vmsd_compatdb_init(&allowlist);
     for (size_t i = 0; ok && i < options.n_db_paths; i++) {
-        ok = vmsd_compatdb_load(&allowlist, options.db_paths[i], error_text,
-                                sizeof error_text);
+        ok = access(options.db_paths[i], R_OK) == 0;
         if (!ok)
-            error("vmsdcheck: cannot use allowlist %s", error_text);
+            error("vmsdcheck: cannot use allowlist %s: unable to read %s: %s",
+                  options.db_paths[i], options.db_paths[i], xstrerror(errno));
     }
     if (ok) {
         memcpy(check_config.severity, options.severity,
@@ -141,7 +166,6 @@ static bool configure(struct plugin_name_args *info)
         vmsd_reader_init(options.marker_field);
         check_config.marker_field = options.marker_field;
     }
-    vmsd_options_free(&options);
     XDELETEVEC(args);
     return ok;
 }
