@@ -104,7 +104,7 @@ static void report_subsection(const struct vmsd_check *check,
     if (now)
         note_renames(check, f, now, parent, old);
     const struct vmsd_compat_entry *legacy =
-        vmsd_compatdb_find(check->config->allowlist, parent->name,
+        vmsd_compatdb_find(vmsd_check_allowlist(check), parent->name,
                            old->name);
     if (legacy) {
         struct vmsd_loc at = { legacy->file, legacy->line,

@@ -33,7 +33,8 @@ static void report_separator(const struct vmsd_check *check,
                              const struct vmsd_ref *entry)
 {
     const struct vmsd_desc *sub = entry->target;
-    if (vmsd_compatdb_find(check->config->allowlist, parent->name, sub->name))
+    if (vmsd_compatdb_find(vmsd_check_allowlist(check), parent->name,
+                           sub->name))
         return;                 /* a legacy name the allowlist keeps */
     struct vmsd_finding *f = vmsd_finding_begin(check,
         VMSD_RULE_SUBSECTION_SEPARATOR, entry->loc,

@@ -29,6 +29,9 @@ struct vmsd_check {
     bool *inapplicable;
 };
 
+/* The allowlist of the check's config, read when first needed. */
+const struct vmsd_compatdb *vmsd_check_allowlist(const struct vmsd_check *check);
+
 /* How messages call a description: its name, or its symbol when it
  * has none. */
 const char *vmsd_desc_label(const struct vmsd_desc *desc);

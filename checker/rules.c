@@ -115,6 +115,13 @@ void vmsd_finding_about(struct vmsd_finding *finding, const char *first,
     finding->about[1] = vmsd_strdup(second);
 }
 
+const struct vmsd_compatdb *vmsd_check_allowlist(const struct vmsd_check *check)
+{
+    const struct vmsd_check_config *config = check->config;
+    return config->read_allowlist ? config->read_allowlist()
+                                  : config->allowlist;
+}
+
 const char *vmsd_desc_label(const struct vmsd_desc *desc)
 {
     return desc->name ? desc->name : desc->symbol;

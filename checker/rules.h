@@ -91,6 +91,10 @@ typedef void (*vmsd_report_fn)(const struct vmsd_finding *finding,
 struct vmsd_check_config {
     enum vmsd_severity severity[VMSD_RULE_COUNT];
     const struct vmsd_compatdb *allowlist;      /* may be NULL */
+    /* Instead of 'allowlist': called each time a rule needs it, so that
+     * the plugin reads its allowlists only then (most units never need
+     * them); NULL when they cannot be read. */
+    const struct vmsd_compatdb *(*read_allowlist)(void);
     struct vmsd_text_style style;
     const char *marker_field;           /* for the marker rules' text */
 };

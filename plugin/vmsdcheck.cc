@@ -1,7 +1,8 @@
-/* vmsdcheck.so: the GCC plugin.  Reads its arguments and allowlists,
- * records every description of a C unit as GCC finishes each
- * declaration, and checks them all once the unit is parsed (a
- * subsection may be defined after the list that names it). */
+/* vmsdcheck.so: the GCC plugin.  Reads its arguments (and its
+ * allowlists when a name first needs them), records every description
+ * of a C unit as GCC finishes each declaration, and checks them all
+ * once the unit is parsed (a subsection may be defined after the list
+ * that names it). */
 #include "plugin.h"
 
 #include "plugin-version.h"
@@ -89,21 +90,24 @@ static void stop_dispatch(void)
         flag_plugin_added = false;
 }
 
-/* The allowlists are read when the unit is checked, and only when it
- * has descriptions: most units of a big project have none, and reading
- * QEMU's costs more instructions than checking a unit (1.2 M, all in
- * the JSON parser).  That they can be read was checked at start-up. */
-static bool load_allowlists(void)
+/* The allowlists are read when a rule first needs them (a name that
+ * breaks the rule), once: most units never do, and reading QEMU's costs
+ * more instructions than checking a unit (1.2 M, all in the JSON
+ * parser).  That they can be read was checked at start-up. */
+static const struct vmsd_compatdb *read_allowlists(void)
 {
+    static enum { UNREAD, READ, FAILED } state;
     char error_text[1024];
-    for (size_t i = 0; i < options.n_db_paths; i++)
+    for (size_t i = 0; state == UNREAD && i < options.n_db_paths; i++)
         if (!vmsd_compatdb_load(&allowlist, options.db_paths[i], error_text,
                                 sizeof error_text)) {
             error_at(UNKNOWN_LOCATION, "vmsdcheck: cannot use allowlist %s",
                      error_text);
-            return false;
+            state = FAILED;
         }
-    return true;
+    if (state == UNREAD)
+        state = READ;
+    return state == READ ? &allowlist : NULL;
 }
 
 /* Runs once: before the IPA passes when there are any (the object
@@ -112,14 +116,11 @@ static bool load_allowlists(void)
  * unit with errors). */
 static void check_unit(void *, void *event)
 {
-    if (!unit_model.n_descs || load_allowlists()) {
-        vmsd_model_resolve(&unit_model);
-        check_config.style.open_quote = open_quote;
-        check_config.style.close_quote = close_quote;
-        vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
-        hand_on_facts(facts_in_object && event == &ipa_event
-                      && !seen_error());
-    }
+    vmsd_model_resolve(&unit_model);
+    check_config.style.open_quote = open_quote;
+    check_config.style.close_quote = close_quote;
+    vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
+    hand_on_facts(facts_in_object && event == &ipa_event && !seen_error());
     vmsd_model_free(&unit_model);
     vmsd_compatdb_free(&allowlist);
     vmsd_options_free(&options);
@@ -160,7 +161,7 @@ static bool configure(struct plugin_name_args *info)
     if (ok) {
         memcpy(check_config.severity, options.severity,
                sizeof check_config.severity);
-        check_config.allowlist = &allowlist;
+        check_config.read_allowlist = read_allowlists;
         facts_in_object = options.facts;
         facts_dir = options.facts_dir;
         vmsd_reader_init(options.marker_field);
