@@ -8,12 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-void vmsd_strbuf_put_slow(struct vmsd_strbuf *b, const char *s, size_t n)
+/* Room for N more bytes and the NUL. */
+static void make_room(struct vmsd_strbuf *b, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         b->cap = 2 * (b->len + n + 1);
         b->data = vmsd_xrealloc(b->data, b->cap);
     }
+}
+
+void vmsd_strbuf_put_slow(struct vmsd_strbuf *b, const char *s, size_t n)
+{
+    make_room(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
@@ -30,17 +36,24 @@ void vmsd_strbuf_flush(struct vmsd_strbuf *b)
     }
 }
 
+/* Digits straight into the buffer, most significant first: numbers are
+ * most of the facts, and copying a few bytes in costs a call. */
 void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value)
 {
-    char digits[24], *p = digits + sizeof digits;
     unsigned long long u = value < 0 ? 0 - (unsigned long long)value
                                      : (unsigned long long)value;
-    do
-        *--p = (char)('0' + u % 10);
-    while (u /= 10);
+    size_t n = 1;
+    for (unsigned long long rest = u / 10; rest; rest /= 10)
+        n++;
+    make_room(b, n + 1);
     if (value < 0)
-        *--p = '-';
-    vmsd_strbuf_put(b, p, (size_t)(digits + sizeof digits - p));
+        b->data[b->len++] = '-';
+    for (size_t i = n; i > 0; u /= 10)
+        b->data[b->len + --i] = (char)('0' + u % 10);
+    b->len += n;
+    b->data[b->len] = '\0';
+    if (b->flush && b->len >= b->flush_at)
+        vmsd_strbuf_flush(b);
 }
 
 void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s)

@@ -59,27 +59,25 @@ static void emit_piece(const char *text, size_t len, void *arg)
         init_escape_kinds();
     o = stpcpy(o, head);
     const unsigned char *p = (const unsigned char *)text;
-    for (size_t k = 0; k < len; k++) {
-        if (k % ASCII_LINE == 0)
-            o = stpcpy(o, k ? "\"\n\t.ascii \"" : line_open);
-        unsigned char c = p[k];
-        switch (escape_kind[c]) {
-        case 0:
-            *o++ = (char)c;
-            break;
-        case 1:
+    for (size_t start = 0; start < len; start += ASCII_LINE) {
+        size_t end = start + ASCII_LINE < len ? start + ASCII_LINE : len;
+        o = stpcpy(o, start ? "\"\n\t.ascii \"" : line_open);
+        for (size_t k = start; k < end; k++) {
+            unsigned char c = p[k];
+            if (!escape_kind[c]) {
+                *o++ = (char)c;
+                continue;
+            }
             *o++ = '\\';
-            *o++ = (char)c;
-            break;
-        case 3:
-            *o++ = '\\';
-            *o++ = 'n';
-            break;
-        default:
-            *o++ = '\\';
-            *o++ = (char)('0' + (c >> 6));
-            *o++ = (char)('0' + ((c >> 3) & 7));
-            *o++ = (char)('0' + (c & 7));
+            if (escape_kind[c] == 1) {
+                *o++ = (char)c;
+            } else if (escape_kind[c] == 3) {
+                *o++ = 'n';
+            } else {
+                *o++ = (char)('0' + (c >> 6));
+                *o++ = (char)('0' + ((c >> 3) & 7));
+                *o++ = (char)('0' + (c & 7));
+            }
         }
     }
     if (len)
