@@ -310,7 +310,7 @@ static bool number(struct reader *r, long long min, long long max,
                    long long *out)
 {
     bool negative = take(r, '-');
-    unsigned long long v = 0, limit;
+    unsigned long long v = 0;
     const char *digits = r->p;
     for (; r->p < r->end && *r->p >= '0' && *r->p <= '9'; r->p++) {
         unsigned digit = (unsigned)(*r->p - '0');
@@ -320,13 +320,15 @@ static bool number(struct reader *r, long long min, long long max,
     }
     if (r->p == digits)
         return bad(r, "a number is missing");
-    if (negative)
-        limit = min < 0 ? 0ULL - (unsigned long long)min : 0;
-    else
-        limit = max < 0 ? 0 : (unsigned long long)max;
-    if (v > limit)
+    /* The value, not its digits, against the range: "-0" is below a
+     * range that starts at 1, and every number is outside an empty one
+     * (a place's file when the document names no file). */
+    if (v > (unsigned long long)LLONG_MAX + negative)
         return bad(r, "a number is out of range");
-    *out = negative ? (long long)(0ULL - v) : (long long)v;
+    long long value = negative ? (long long)(0ULL - v) : (long long)v;
+    if (value < min || value > max)
+        return bad(r, "a number is out of range");
+    *out = value;
     return true;
 }
 
@@ -490,6 +492,8 @@ static bool read_fieldlist(struct reader *r)
 static bool read_field_tag(struct reader *r, struct vmsd_field *f)
 {
     long long v;
+    if (r->p == r->end)
+        return bad(r, "a value is missing");
     switch (*r->p++) {
     case 'v':
         return number(r, INT_MIN, INT_MAX, &v) && ((f->version_id = (int)v), 1);
@@ -522,7 +526,7 @@ static bool read_field(struct reader *r)
         || !read_name(r, true, &f->info))
         return false;
     while (!at(r, '\n'))
-        if (!space(r) || r->p == r->end || !read_field_tag(r, f))
+        if (!space(r) || !read_field_tag(r, f))
             return false;
     return true;
 }
