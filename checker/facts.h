@@ -11,7 +11,7 @@
 
 #define VMSD_FACTS_FORMAT "vmsdcheck-facts"
 /* Versions 1 to 3 were JSON; version 4 is the text of docs/facts.md,
- * about a quarter of their size.  Only version 4 reads. */
+ * about a third of their size.  Only version 4 reads. */
 #define VMSD_FACTS_VERSION 4
 
 /* The ELF section that carries the facts of every unit linked in. */
