@@ -31,7 +31,7 @@ BENCH_WORK = bench/work
 BENCH_UNIT = $(BENCH_WORK)/unit-$(BENCH_DESCS).c
 
 # Built on the core's helpers (allocation, strbuf, whole files).
-BENCH_CORE_OBJS = checker/model.o checker/strset.o checker/strbuf.o checker/text.o \
+BENCH_CORE_OBJS = checker/model.o checker/arena.o checker/strset.o checker/strbuf.o checker/text.o \
 	checker/whole-file.o
 BENCH_OBJS = bench/main.o bench/command.o bench/units.o bench/measure.o \
 	bench/stats.o bench/report.o

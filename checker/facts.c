@@ -368,7 +368,7 @@ static bool name_here(struct reader *r, bool nullable, char **out)
         r->p += n;
         *VMSD_APPEND(r->names, r->n_names) = s;
     }
-    *out = vmsd_xrealloc(NULL, s.len + 1);
+    *out = vmsd_arena_alloc(&r->model->arena, s.len + 1);
     memcpy(*out, s.start, s.len);
     (*out)[s.len] = '\0';
     return true;
@@ -422,7 +422,6 @@ static bool read_file(struct reader *r)
         return false;
     *VMSD_APPEND(r->files, r->n_files) = vmsd_model_intern_file(r->model,
                                                                 name);
-    free(name);
     return true;
 }
 
@@ -469,7 +468,7 @@ static bool read_sublist(struct reader *r)
     while (!at(r, '\n')) {
         if (list->n_slots == VMSD_MAX_LIST_SLOTS)
             return bad(r, "a list holds more slots than a list can");
-        if (!read_ref(r, vmsd_sublist_append(list)))
+        if (!read_ref(r, vmsd_sublist_append(r->model, list)))
             return false;
     }
     return true;
@@ -519,7 +518,7 @@ static bool read_field(struct reader *r)
 {
     if (!r->fields)
         return bad(r, "a field comes before any field list");
-    struct vmsd_field *f = vmsd_fieldlist_append(r->fields);
+    struct vmsd_field *f = vmsd_fieldlist_append(r->model, r->fields);
     if (!read_name(r, true, &f->name)
         || !READ_INT(r, 0, UINT32_MAX, &f->flags)
         || !READ_INT(r, 0, LLONG_MAX, &f->size)
@@ -603,8 +602,11 @@ static bool read_header(struct reader *r, char **unit)
         return vmsd_fail(r->error, r->error_size, "facts version %lld; this "
                          "vmsdcheck reads version %d (rebuild the objects "
                          "with its plugin)", version, VMSD_FACTS_VERSION);
-    return read_name(r, false, unit)
-           && (take(r, '\n') || bad(r, "the header goes on past the unit"));
+    char *name;
+    if (!read_name(r, false, &name))
+        return false;
+    *unit = vmsd_strdup(name);      /* the caller's */
+    return take(r, '\n') || bad(r, "the header goes on past the unit");
 }
 
 bool vmsd_facts_read(const char *text, size_t length,

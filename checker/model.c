@@ -101,52 +101,12 @@ void vmsd_model_init(struct vmsd_model *model)
     memset(model, 0, sizeof *model);
 }
 
-static void free_ref(struct vmsd_ref *ref)
-{
-    free(ref->symbol);
-}
-
 void vmsd_model_free(struct vmsd_model *model)
 {
-    for (size_t i = 0; i < model->n_types; i++) {
-        free(model->types[i].name);
-        free(model->types[i].parent);
-        free(model->types[i].class_init);
-    }
+    vmsd_arena_free(&model->arena);
     free(model->types);
-    for (size_t i = 0; i < model->n_class_vmsds; i++) {
-        free(model->class_vmsds[i].function);
-        free_ref(&model->class_vmsds[i].vmsd);
-    }
     free(model->class_vmsds);
-    for (size_t i = 0; i < model->n_calls; i++) {
-        free(model->calls[i].caller);
-        free(model->calls[i].callee);
-    }
     free(model->calls);
-    for (size_t i = 0; i < model->n_descs; i++) {
-        free(model->descs[i]->symbol);
-        free(model->descs[i]->name);
-        free(model->descs[i]->needed);
-        free(model->descs[i]);
-    }
-    for (size_t i = 0; i < model->n_sublists; i++) {
-        struct vmsd_sublist *list = model->sublists[i];
-        for (size_t j = 0; j < list->n_slots; j++)
-            free_ref(&list->slots[j]);
-        free(list->slots);
-        free(list);
-    }
-    for (size_t i = 0; i < model->n_fieldlists; i++) {
-        struct vmsd_fieldlist *list = model->fieldlists[i];
-        for (size_t j = 0; j < list->n_fields; j++) {
-            free(list->fields[j].name);
-            free(list->fields[j].info);
-            free_ref(&list->fields[j].vmsd);
-        }
-        free(list->fields);
-        free(list);
-    }
     vmsd_strset_free(&model->file_set);
     free(model->descs);
     free(model->sublists);
@@ -166,12 +126,12 @@ struct vmsd_desc *vmsd_model_find_desc(const struct vmsd_model *model,
 
 /* A new zeroed item of SIZE bytes, listed in ARRAY and indexed by UID;
  * NULL when the index has UID already. */
-static void *add_indexed(void ***array, size_t *n, struct vmsd_uid_index *ix,
-                         uint32_t uid, size_t size)
+static void *add_indexed(struct vmsd_arena *arena, void ***array, size_t *n,
+                         struct vmsd_uid_index *ix, uint32_t uid, size_t size)
 {
     if (vmsd_uid_index_get(ix, uid))
         return NULL;
-    void *item = vmsd_xcalloc(1, size);
+    void *item = vmsd_arena_alloc(arena, size);
     *push_pointer(array, n) = item;
     vmsd_uid_index_put(ix, uid, item);
     return item;
@@ -182,7 +142,7 @@ struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid)
     struct vmsd_desc *desc = vmsd_model_find_desc(model, uid);
     if (desc)
         return desc;
-    desc = add_indexed((void ***)&model->descs, &model->n_descs,
+    desc = add_indexed(&model->arena, (void ***)&model->descs, &model->n_descs,
                        &model->desc_index, uid, sizeof *desc);
     desc->uid = uid;
     return desc;
@@ -191,7 +151,7 @@ struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid)
 struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
                                             uint32_t uid)
 {
-    struct vmsd_sublist *list = add_indexed((void ***)&model->sublists,
+    struct vmsd_sublist *list = add_indexed(&model->arena, (void ***)&model->sublists,
                                             &model->n_sublists,
                                             &model->sublist_index, uid,
                                             sizeof *list);
@@ -203,7 +163,7 @@ struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
 struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
                                                 uint32_t uid)
 {
-    struct vmsd_fieldlist *list = add_indexed((void ***)&model->fieldlists,
+    struct vmsd_fieldlist *list = add_indexed(&model->arena, (void ***)&model->fieldlists,
                                               &model->n_fieldlists,
                                               &model->fieldlist_index, uid,
                                               sizeof *list);
@@ -212,14 +172,25 @@ struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
     return list;
 }
 
-struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list)
+struct vmsd_ref *vmsd_sublist_append(struct vmsd_model *model,
+                                     struct vmsd_sublist *list)
 {
-    return VMSD_APPEND(list->slots, list->n_slots);
+    list->slots = vmsd_arena_grow(&model->arena, list->slots, list->n_slots,
+                                  sizeof *list->slots);
+    return memset(&list->slots[list->n_slots++], 0, sizeof *list->slots);
 }
 
-struct vmsd_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list)
+struct vmsd_field *vmsd_fieldlist_append(struct vmsd_model *model,
+                                         struct vmsd_fieldlist *list)
 {
-    return VMSD_APPEND(list->fields, list->n_fields);
+    list->fields = vmsd_arena_grow(&model->arena, list->fields,
+                                   list->n_fields, sizeof *list->fields);
+    return memset(&list->fields[list->n_fields++], 0, sizeof *list->fields);
+}
+
+char *vmsd_model_strdup(struct vmsd_model *model, const char *s)
+{
+    return vmsd_arena_strdup(&model->arena, s);
 }
 
 bool vmsd_field_nests(const struct vmsd_field *field)

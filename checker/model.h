@@ -9,6 +9,7 @@
 #ifndef VMSDCHECK_MODEL_H
 #define VMSDCHECK_MODEL_H
 
+#include "arena.h"
 #include "strset.h"
 
 #include <stdbool.h>
@@ -173,7 +174,11 @@ struct vmsd_device {
     const struct vmsd_desc *vmsd;
 };
 
+/* The model owns every description, list, slot, field and name in it:
+ * all come from its arena (vmsd_model_strdup, the append functions) and
+ * go with vmsd_model_free. */
 struct vmsd_model {
+    struct vmsd_arena arena;
     struct vmsd_qom_type *types;
     size_t n_types;
     struct vmsd_class_vmsd *class_vmsds;
@@ -210,9 +215,15 @@ struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
 struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
                                                 uint32_t uid);
 
-/* Append a zeroed slot or field; the model owns the strings put there. */
-struct vmsd_ref *vmsd_sublist_append(struct vmsd_sublist *list);
-struct vmsd_field *vmsd_fieldlist_append(struct vmsd_fieldlist *list);
+/* Append a zeroed slot or field. */
+struct vmsd_ref *vmsd_sublist_append(struct vmsd_model *model,
+                                     struct vmsd_sublist *list);
+struct vmsd_field *vmsd_fieldlist_append(struct vmsd_model *model,
+                                         struct vmsd_fieldlist *list);
+
+/* A copy of S (NULL for NULL) that lives as long as the model: every
+ * name put into a model is one. */
+char *vmsd_model_strdup(struct vmsd_model *model, const char *s);
 
 /* The field loads a description inline. */
 bool vmsd_field_nests(const struct vmsd_field *field);

@@ -24,16 +24,16 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
                            location_t where)
 {
     bool unreadable;
-    char *name = string_copy(member(ctor, name_member), &unreadable);
+    char *name = string_copy(model, member(ctor, name_member), &unreadable);
     if (!name)
         return;                 /* no constant name: not a type we know */
     struct vmsd_qom_type *type = VMSD_APPEND(model->types, model->n_types);
     type->name = name;
-    type->parent = string_copy(member(ctor, parent_member), &unreadable);
+    type->parent = string_copy(model, member(ctor, parent_member), &unreadable);
     tree init = member(ctor, class_init_member);
     tree fn = address_operand(init);
     type->class_init = fn && TREE_CODE(fn) == FUNCTION_DECL
-                       ? pointee_name(init) : NULL;
+                       ? pointee_name(model, init) : NULL;
     type->loc = loc_of(model, where);
 }
 
@@ -74,7 +74,7 @@ static void record_vmsd(struct body_walk *w, tree assign)
         return;
     struct vmsd_class_vmsd *set = VMSD_APPEND(w->model->class_vmsds,
                                               w->model->n_class_vmsds);
-    set->function = vmsd_strdup(w->function);
+    set->function = vmsd_model_strdup(w->model, w->function);
     set->conditional = w->conditional > 0;
     read_reference(w->model, TREE_OPERAND(assign, 1),
                    EXPR_LOC_OR_LOC(assign, input_location), &set->vmsd);
@@ -116,8 +116,8 @@ static void record_call(struct body_walk *w, tree call)
         && strcmp(m->calls[m->n_calls - 1].callee, callee) == 0)
         return;                 /* the same again */
     struct vmsd_call *c = VMSD_APPEND(m->calls, m->n_calls);
-    c->caller = vmsd_strdup(w->function);
-    c->callee = vmsd_strdup(callee);
+    c->caller = vmsd_model_strdup(m, w->function);
+    c->callee = vmsd_model_strdup(m, callee);
     c->global = TREE_PUBLIC(callee_decl);
 }
 

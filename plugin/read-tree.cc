@@ -138,22 +138,21 @@ static const char *string_value(tree value, bool *unreadable)
     return NULL;
 }
 
-char *string_copy(tree str_value, bool *unreadable)
+char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable)
 {
-    const char *s = string_value(str_value, unreadable);
-    return s ? vmsd_strdup(s) : NULL;
+    return vmsd_model_strdup(model, string_value(str_value, unreadable));
 }
 
 /* The name of the function or variable "&x" points at; "?" for an
  * address of anything else, NULL for NULL. */
-char *pointee_name(tree value)
+char *pointee_name(struct vmsd_model *model, tree value)
 {
     if (is_null(value))
         return NULL;
     tree op = address_operand(value);
     if (op && (TREE_CODE(op) == FUNCTION_DECL || VAR_P(op)) && DECL_NAME(op))
-        return vmsd_strdup(IDENTIFIER_POINTER(DECL_NAME(op)));
-    return vmsd_strdup("?");
+        return vmsd_model_strdup(model, IDENTIFIER_POINTER(DECL_NAME(op)));
+    return vmsd_model_strdup(model, "?");
 }
 
 /* Does the description struct have the marker member?  Asked once per
@@ -286,7 +285,7 @@ static uint32_t read_element(struct vmsd_model *model, tree expr,
     uint32_t uid = next_uid++;
     slot->value = (void *)(uintptr_t)uid;
     struct vmsd_desc *desc = vmsd_model_desc(model, uid);
-    desc->symbol = vmsd_strdup(slot->key);
+    desc->symbol = vmsd_model_strdup(model, slot->key);
     desc->loc = loc_of(model, DECL_SOURCE_LOCATION(base));
     desc->linkage = VMSD_LINK_STATIC;
     desc->defined = true;
@@ -312,13 +311,13 @@ void read_reference(struct vmsd_model *model, tree value,
     if (!VAR_P(op)) {
         const char *symbol = NULL;
         ref->uid = read_element(model, op, &symbol);
-        ref->symbol = vmsd_strdup(symbol);
+        ref->symbol = vmsd_model_strdup(model, symbol);
         return;
     }
     if (DECL_ARTIFICIAL(op))
         read_description(model, op);
     ref->uid = DECL_UID(op);
-    ref->symbol = vmsd_strdup(decl_symbol(op));
+    ref->symbol = vmsd_model_strdup(model, decl_symbol(op));
 }
 
 /* The uid of the array a list member names (reading a compound literal
@@ -340,7 +339,7 @@ static void read_description(struct vmsd_model *model, tree decl)
     tree ctor = constructor_of(decl);
 
     if (!desc->symbol) {
-        desc->symbol = vmsd_strdup(decl_symbol(decl));
+        desc->symbol = vmsd_model_strdup(model, decl_symbol(decl));
         desc->loc = loc_of(model, DECL_SOURCE_LOCATION(decl));
     }
     if (desc->defined && !ctor)
@@ -361,12 +360,10 @@ static void read_initializer(struct vmsd_model *model,
                              struct vmsd_desc *desc, tree ctor)
 {
 
-    free(desc->name);
-    desc->name = string_copy(member(ctor, members.name), &desc->name_unreadable);
+    desc->name = string_copy(model, member(ctor, members.name), &desc->name_unreadable);
     desc->version_id = int_value(member(ctor, members.version_id));
     desc->minimum_version_id = int_value(member(ctor, members.minimum_version_id));
-    free(desc->needed);
-    desc->needed = pointee_name(member(ctor, members.needed));
+    desc->needed = pointee_name(model, member(ctor, members.needed));
     desc->marker = !has_marker_member(TREE_TYPE(ctor)) ? VMSD_MARKER_ABSENT
                    : is_null(member(ctor, marker_member))
                    ? VMSD_MARKER_CLEAR : VMSD_MARKER_SET;
@@ -387,8 +384,6 @@ static unsigned HOST_WIDE_INT index_value(tree index,
 /* Too long to read: no slots, and subsection-unchecked says so. */
 static void list_too_long(struct vmsd_sublist *list)
 {
-    for (size_t k = 0; k < list->n_slots; k++)
-        free(list->slots[k].symbol);
     list->n_slots = 0;
     list->too_long = true;
 }
@@ -430,11 +425,10 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
             return;
         }
         while (list->n_slots < lo)       /* a gap is NULL */
-            vmsd_sublist_append(list)->is_null = true;
+            vmsd_sublist_append(model, list)->is_null = true;
         for (unsigned HOST_WIDE_INT k = lo; k <= hi; k++) {
             struct vmsd_ref *slot = k < list->n_slots
-                                    ? &list->slots[k] : vmsd_sublist_append(list);
-            free(slot->symbol);
+                                    ? &list->slots[k] : vmsd_sublist_append(model, list);
             memset(slot, 0, sizeof *slot);
             read_reference(model, value, fallback, slot);
         }
@@ -443,7 +437,7 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
     /* Slots past the last initializer of a sized array are NULL too. */
     if (max && TREE_CODE(max) == INTEGER_CST && tree_fits_uhwi_p(max)
         && tree_to_uhwi(max) + 1 > list->n_slots)
-        vmsd_sublist_append(list)->is_null = true;
+        vmsd_sublist_append(model, list)->is_null = true;
 }
 
 static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
@@ -451,15 +445,15 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
 {
     tree vmsd = member(ctor, members.vmsd);
     bool unreadable;
-    struct vmsd_field *field = vmsd_fieldlist_append(list);
-    field->name = string_copy(member(ctor, members.name), &unreadable);
+    struct vmsd_field *field = vmsd_fieldlist_append(model, list);
+    field->name = string_copy(model, member(ctor, members.name), &unreadable);
     field->flags = (uint32_t)int_value(member(ctor, members.flags));
     field->has_field_exists = !is_null(member(ctor, members.field_exists));
     field->version_id = int_value(member(ctor, members.version_id));
     field->struct_version_id = int_value(member(ctor, members.struct_version_id));
     field->size = size_value(member(ctor, members.size));
     field->num = int_value(member(ctor, members.num));
-    field->info = pointee_name(member(ctor, members.info));
+    field->info = pointee_name(model, member(ctor, members.info));
     if (!is_null(vmsd)) {
         read_reference(model, vmsd, fallback, &field->vmsd);
         /* Fields are written with macros: point at the macro's use. */

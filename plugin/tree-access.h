@@ -16,12 +16,12 @@ tree member(tree ctor, tree name);
 tree constructor_of(tree decl);
 /* The operand of "&x" after conversions, or NULL_TREE. */
 tree address_operand(tree value);
-/* A copy of a constant string's bytes; NULL for NULL or not constant
- * (*UNREADABLE then says which). */
-char *string_copy(tree str_value, bool *unreadable);
-/* The name of the function or variable "&x" points at; "?" for an
- * address of anything else, NULL for NULL. */
-char *pointee_name(tree value);
+/* A copy of a constant string's bytes, the model's; NULL for NULL or
+ * not constant (*UNREADABLE then says which). */
+char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable);
+/* The name of the function or variable "&x" points at (the model's
+ * copy); "?" for an address of anything else, NULL for NULL. */
+char *pointee_name(struct vmsd_model *model, tree value);
 /* "&x" where x is a description, into REF (uid, symbol, place). */
 void read_reference(struct vmsd_model *model, tree value,
                     location_t fallback, struct vmsd_ref *ref);

@@ -121,7 +121,7 @@ static void copy_ref(struct merge *m, struct unit_map *map,
                      const struct vmsd_ref *from, struct vmsd_ref *to)
 {
     to->is_null = from->is_null;
-    to->symbol = vmsd_strdup(from->symbol);
+    to->symbol = vmsd_model_strdup(&m->program->model, from->symbol);
     to->loc = from->loc;
     to->loc.file = program_file(map, from->loc.file);
     if (from->is_null || !from->uid)
@@ -144,7 +144,8 @@ static uint32_t copy_sublist(struct merge *m, struct unit_map *map,
     vmsd_uid_index_put(&map->sublist, from->uid, (void *)(uintptr_t)uid);
     struct vmsd_sublist *to = vmsd_model_add_sublist(&m->program->model, uid);
     for (size_t i = 0; i < from->n_slots; i++)
-        copy_ref(m, map, &from->slots[i], vmsd_sublist_append(to));
+        copy_ref(m, map, &from->slots[i],
+                 vmsd_sublist_append(&m->program->model, to));
     return uid;
 }
 
@@ -157,15 +158,15 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
         return uid;
     uid = new_uid(m);
     vmsd_uid_index_put(&map->fieldlist, from->uid, (void *)(uintptr_t)uid);
-    struct vmsd_fieldlist *to = vmsd_model_add_fieldlist(&m->program->model,
-                                                         uid);
+    struct vmsd_model *model = &m->program->model;
+    struct vmsd_fieldlist *to = vmsd_model_add_fieldlist(model, uid);
     to->terminated = from->terminated;
     for (size_t i = 0; i < from->n_fields; i++) {
         const struct vmsd_field *f = &from->fields[i];
-        struct vmsd_field *g = vmsd_fieldlist_append(to);
+        struct vmsd_field *g = vmsd_fieldlist_append(model, to);
         *g = *f;                /* then its own copies of what it owns */
-        g->name = vmsd_strdup(f->name);
-        g->info = vmsd_strdup(f->info);
+        g->name = vmsd_model_strdup(model, f->name);
+        g->info = vmsd_model_strdup(model, f->info);
         memset(&g->vmsd, 0, sizeof g->vmsd);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
@@ -193,16 +194,16 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
         if (!contributes(m, d))
             continue;
         struct vmsd_desc *nd = vmsd_model_desc(model, new_uid(m));
-        nd->symbol = vmsd_strdup(d->symbol);
+        nd->symbol = vmsd_model_strdup(model, d->symbol);
         nd->linkage = d->linkage;
         nd->defined = true;
-        nd->name = vmsd_strdup(d->name);
+        nd->name = vmsd_model_strdup(model, d->name);
         nd->name_unreadable = d->name_unreadable;
         nd->loc = d->loc;
         nd->loc.file = program_file(map, d->loc.file);
         nd->version_id = d->version_id;
         nd->minimum_version_id = d->minimum_version_id;
-        nd->needed = vmsd_strdup(d->needed);
+        nd->needed = vmsd_model_strdup(model, d->needed);
         nd->marker = d->marker;
         vmsd_uid_index_put(&map->desc, d->uid, nd);
         if (d->linkage == VMSD_LINK_GLOBAL)

@@ -10,8 +10,8 @@ static inline struct vmsd_desc *add_desc(struct vmsd_model *m, uint32_t uid,
                                          unsigned line)
 {
     struct vmsd_desc *d = vmsd_model_desc(m, uid);
-    d->symbol = vmsd_strdup(symbol);
-    d->name = vmsd_strdup(name);
+    d->symbol = vmsd_model_strdup(m, symbol);
+    d->name = vmsd_model_strdup(m, name);
     d->defined = true;
     d->loc.file = "t.c";
     d->loc.line = line;
@@ -25,13 +25,13 @@ static inline void add_list(struct vmsd_model *m, struct vmsd_desc *parent,
     struct vmsd_sublist *list = vmsd_model_add_sublist(m, list_uid);
     parent->subsections_uid = list_uid;
     for (size_t i = 0; i < n; i++) {
-        struct vmsd_ref *r = vmsd_sublist_append(list);
+        struct vmsd_ref *r = vmsd_sublist_append(m, list);
         r->uid = uids[i];
         r->is_null = uids[i] == 0;
         r->loc.file = "t.c";
         r->loc.line = 100 + (unsigned)i;
         if (uids[i])
-            r->symbol = vmsd_strdup(vmsd_model_find_desc(m, uids[i])->symbol);
+            r->symbol = vmsd_model_strdup(m, vmsd_model_find_desc(m, uids[i])->symbol);
     }
 }
 

@@ -49,10 +49,10 @@ static void build(struct vmsd_model *m, const char *second,
     add_list(m, nested, 51, (uint32_t[]){ 6, 0 }, 2);
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 60);
     other->fields_uid = 60;
-    struct vmsd_field *f = vmsd_fieldlist_append(fields);
-    f->name = vmsd_strdup("inner");
+    struct vmsd_field *f = vmsd_fieldlist_append(m, fields);
+    f->name = vmsd_model_strdup(m, "inner");
     f->vmsd.uid = 5;
-    f->vmsd.symbol = vmsd_strdup("vmstate_nested");
+    f->vmsd.symbol = vmsd_model_strdup(m, "vmstate_nested");
     vmsd_model_resolve(m);
 }
 

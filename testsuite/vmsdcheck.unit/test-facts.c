@@ -11,8 +11,8 @@ static void build(struct vmsd_model *m)
 {
     vmsd_model_init(m);
     struct vmsd_desc *p = vmsd_model_desc(m, 10);
-    p->symbol = vmsd_strdup("vmstate_dev");
-    p->name = vmsd_strdup("dev \"quoted\" \\ tab\t\nline");
+    p->symbol = vmsd_model_strdup(m, "vmstate_dev");
+    p->name = vmsd_model_strdup(m, "dev \"quoted\" \\ tab\t\nline");
     p->linkage = VMSD_LINK_GLOBAL;
     p->defined = true;
     p->version_id = 3;
@@ -24,50 +24,50 @@ static void build(struct vmsd_model *m)
     p->fields_uid = 30;
 
     struct vmsd_desc *s = vmsd_model_desc(m, 11);
-    s->symbol = vmsd_strdup("vmstate_elsewhere");
+    s->symbol = vmsd_model_strdup(m, "vmstate_elsewhere");
     s->linkage = VMSD_LINK_EXTERN;
 
     struct vmsd_sublist *list = vmsd_model_add_sublist(m, 20);
-    struct vmsd_ref *r = vmsd_sublist_append(list);
+    struct vmsd_ref *r = vmsd_sublist_append(m, list);
     r->uid = 11;
-    r->symbol = vmsd_strdup("vmstate_elsewhere");
+    r->symbol = vmsd_model_strdup(m, "vmstate_elsewhere");
     r->loc = p->loc;
-    vmsd_sublist_append(list)->is_null = true;
+    vmsd_sublist_append(m, list)->is_null = true;
 
-    p->needed = vmsd_strdup("dev_needed");
+    p->needed = vmsd_model_strdup(m, "dev_needed");
     p->marker = VMSD_MARKER_SET;
 
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 30);
     fields->terminated = true;
-    vmsd_fieldlist_append(fields)->name = vmsd_strdup("head");
-    struct vmsd_field *f = vmsd_fieldlist_append(fields);
-    f->name = vmsd_strdup("ring");
+    vmsd_fieldlist_append(m, fields)->name = vmsd_model_strdup(m, "head");
+    struct vmsd_field *f = vmsd_fieldlist_append(m, fields);
+    f->name = vmsd_model_strdup(m, "ring");
     f->flags = 8;
     f->has_field_exists = true;
     f->version_id = 2;
     f->size = 40;
     f->num = 4;
-    f->info = vmsd_strdup("vmstate_info_qtailq");
+    f->info = vmsd_model_strdup(m, "vmstate_info_qtailq");
     f->vmsd.uid = 11;
-    f->vmsd.symbol = vmsd_strdup("vmstate_elsewhere");
+    f->vmsd.symbol = vmsd_model_strdup(m, "vmstate_elsewhere");
 
     /* A device type, its class_init's vmsd (under a condition), and the
      * call that hands the class to a helper of another unit. */
     struct vmsd_qom_type *t = VMSD_APPEND(m->types, m->n_types);
-    t->name = vmsd_strdup("dev");
-    t->parent = vmsd_strdup("device");
-    t->class_init = vmsd_strdup("dev_class_init");
+    t->name = vmsd_model_strdup(m, "dev");
+    t->parent = vmsd_model_strdup(m, "device");
+    t->class_init = vmsd_model_strdup(m, "dev_class_init");
     t->loc = p->loc;
     struct vmsd_class_vmsd *c = VMSD_APPEND(m->class_vmsds,
                                             m->n_class_vmsds);
-    c->function = vmsd_strdup("dev_class_init");
+    c->function = vmsd_model_strdup(m, "dev_class_init");
     c->vmsd.uid = 10;
-    c->vmsd.symbol = vmsd_strdup("vmstate_dev");
+    c->vmsd.symbol = vmsd_model_strdup(m, "vmstate_dev");
     c->vmsd.loc = p->loc;
     c->conditional = true;
     struct vmsd_call *call = VMSD_APPEND(m->calls, m->n_calls);
-    call->caller = vmsd_strdup("dev_class_init");
-    call->callee = vmsd_strdup("common_class_init");
+    call->caller = vmsd_model_strdup(m, "dev_class_init");
+    call->callee = vmsd_model_strdup(m, "common_class_init");
     call->global = true;
     vmsd_model_resolve(m);
 }
@@ -297,12 +297,12 @@ int main(void)
     struct vmsd_model bytes;
     vmsd_model_init(&bytes);
     struct vmsd_desc *raw = vmsd_model_desc(&bytes, 1);
-    raw->symbol = vmsd_strdup("vmstate_raw");
-    raw->name = vmsd_strdup("p/\xff");
+    raw->symbol = vmsd_model_strdup(&bytes, "vmstate_raw");
+    raw->name = vmsd_model_strdup(&bytes, "p/\xff");
     raw->defined = true;
     struct vmsd_desc *utf = vmsd_model_desc(&bytes, 2);
-    utf->symbol = vmsd_strdup("vmstate_utf");
-    utf->name = vmsd_strdup("p/\xc3\xbf");
+    utf->symbol = vmsd_model_strdup(&bytes, "vmstate_utf");
+    utf->name = vmsd_model_strdup(&bytes, "p/\xc3\xbf");
     utf->defined = true;
     struct vmsd_sublist *huge = vmsd_model_add_sublist(&bytes, 3);
     huge->too_long = true;

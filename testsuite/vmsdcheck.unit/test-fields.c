@@ -39,8 +39,8 @@ static void build(struct vmsd_model *m, int version, int minimum,
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 2);
     dev->fields_uid = 2;
     for (size_t i = 0; i < n; i++) {
-        struct vmsd_field *f = vmsd_fieldlist_append(fields);
-        f->name = vmsd_strdup(specs[i].name);
+        struct vmsd_field *f = vmsd_fieldlist_append(m, fields);
+        f->name = vmsd_model_strdup(m, specs[i].name);
         f->version_id = specs[i].version_id;
         f->has_field_exists = specs[i].field_exists;
         f->size = specs[i].size;

@@ -24,20 +24,20 @@ int main(void)
     other->subsections_uid = 90001;     /* shares the list */
     struct vmsd_sublist *list = vmsd_model_add_sublist(&m, 90001);
     CHECK(vmsd_model_add_sublist(&m, 90001) == NULL);
-    vmsd_sublist_append(list)->uid = 14;
-    vmsd_sublist_append(list)->uid = 99999;     /* not in the model */
-    vmsd_sublist_append(list)->is_null = true;
-    vmsd_sublist_append(list)->uid = 28;
+    vmsd_sublist_append(&m, list)->uid = 14;
+    vmsd_sublist_append(&m, list)->uid = 99999;     /* not in the model */
+    vmsd_sublist_append(&m, list)->is_null = true;
+    vmsd_sublist_append(&m, list)->uid = 28;
     CHECK(vmsd_sublist_length(list) == 2);
     CHECK(vmsd_sublist_terminated(list));
 
     /* A field list nesting a description. */
     parent->fields_uid = 90002;
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(&m, 90002);
-    vmsd_fieldlist_append(fields);
-    struct vmsd_field *f = vmsd_fieldlist_append(fields);
+    vmsd_fieldlist_append(&m, fields);
+    struct vmsd_field *f = vmsd_fieldlist_append(&m, fields);
     f->vmsd.uid = 35;
-    f->vmsd.symbol = vmsd_strdup("vmstate_35");
+    f->vmsd.symbol = vmsd_model_strdup(&m, "vmstate_35");
 
     vmsd_model_resolve(&m);
     CHECK(parent->subsections == list);

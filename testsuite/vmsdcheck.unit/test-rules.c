@@ -115,7 +115,7 @@ static void test_unresolved_and_unnamed(void)
 
     struct vmsd_desc *dev = add_desc(&m, 1, "vmstate_dev", "dev", 10);
     struct vmsd_desc *ext = vmsd_model_desc(&m, 2);     /* extern */
-    ext->symbol = vmsd_strdup("vmstate_elsewhere");
+    ext->symbol = vmsd_model_strdup(&m, "vmstate_elsewhere");
     ext->linkage = VMSD_LINK_EXTERN;
     struct vmsd_desc *unnamed = add_desc(&m, 3, "vmstate_unnamed", NULL, 30);
     add_list(&m, dev, 50, (uint32_t[]){ 2, 3, 0 }, 3);
@@ -196,7 +196,7 @@ static void test_program_scope(void)
     vmsd_check_config_init(&config);
     struct vmsd_desc *dev = add_desc(&m, 1, "vmstate_dev", "dev", 10);
     struct vmsd_desc *ext = vmsd_model_desc(&m, 2);
-    ext->symbol = vmsd_strdup("vmstate_elsewhere");
+    ext->symbol = vmsd_model_strdup(&m, "vmstate_elsewhere");
     ext->linkage = VMSD_LINK_EXTERN;
     add_list(&m, dev, 50, (uint32_t[]){ 2, 0 }, 2);
     vmsd_model_resolve(&m);

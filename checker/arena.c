@@ -1,0 +1,107 @@
+/* The arena: blocks mapped from the system, not taken from malloc, so
+ * that freeing the model hands the memory straight back. */
+#define _DEFAULT_SOURCE     /* MAP_ANONYMOUS */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define BLOCK_SIZE ((size_t)256 << 10)
+
+struct vmsd_arena_block {
+    struct vmsd_arena_block *next;
+    size_t size;                        /* of the mapping */
+    alignas(max_align_t) char data[];
+};
+
+#ifdef __SANITIZE_ADDRESS__
+/* Under AddressSanitizer every allocation is its own malloc'd block, so
+ * that an overrun of one is caught as it would be without the arena. */
+void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
+{
+    struct vmsd_arena_block *block = calloc(1, sizeof *block + size);
+    if (!block) {
+        fputs("vmsdcheck: out of memory\n", stderr);
+        abort();
+    }
+    block->next = arena->blocks;
+    arena->blocks = block;
+    return block->data;
+}
+
+void vmsd_arena_free(struct vmsd_arena *arena)
+{
+    for (struct vmsd_arena_block *b = arena->blocks, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    memset(arena, 0, sizeof *arena);
+}
+#else
+static struct vmsd_arena_block *map_block(size_t size)
+{
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        fputs("vmsdcheck: out of memory\n", stderr);
+        abort();
+    }
+    struct vmsd_arena_block *block = p;
+    block->size = size;
+    return block;
+}
+
+void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
+{
+    size = (size + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
+    if (size > (size_t)(arena->end - arena->next)) {
+        size_t need = size + sizeof(struct vmsd_arena_block);
+        /* A big request gets a block of its own, so the current block's
+         * rest is not wasted. */
+        struct vmsd_arena_block *block = map_block(need > BLOCK_SIZE / 4
+                                                   ? need : BLOCK_SIZE);
+        if (need > BLOCK_SIZE / 4 && arena->blocks) {
+            block->next = arena->blocks->next;
+            arena->blocks->next = block;
+            return block->data;     /* mmap's pages are zero */
+        }
+        block->next = arena->blocks;
+        arena->blocks = block;
+        arena->next = block->data;
+        arena->end = (char *)block + block->size;
+    }
+    void *p = arena->next;
+    arena->next += size;
+    return p;                       /* never handed out before: zero */
+}
+
+void vmsd_arena_free(struct vmsd_arena *arena)
+{
+    for (struct vmsd_arena_block *b = arena->blocks, *next; b; b = next) {
+        next = b->next;
+        munmap(b, b->size);
+    }
+    memset(arena, 0, sizeof *arena);
+}
+#endif
+
+char *vmsd_arena_strdup(struct vmsd_arena *arena, const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    return memcpy(vmsd_arena_alloc(arena, n), s, n);
+}
+
+void *vmsd_arena_grow(struct vmsd_arena *arena, void *items, size_t n,
+                      size_t size)
+{
+    if (n & (n - 1))
+        return items;
+    void *more = vmsd_arena_alloc(arena, (n ? 2 * n : 1) * size);
+    return n ? memcpy(more, items, n * size) : more;
+}

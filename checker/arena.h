@@ -1,0 +1,28 @@
+/* An arena: memory handed out in order from large blocks and freed all
+ * at once.  A unit's model lives in one: in the compiler, thousands of
+ * small allocations and frees (descriptions, lists, names) would each
+ * cost a call into malloc and crowd GCC's own heap. */
+#ifndef VMSDCHECK_ARENA_H
+#define VMSDCHECK_ARENA_H
+
+#include <stddef.h>
+
+struct vmsd_arena_block;
+
+struct vmsd_arena {
+    struct vmsd_arena_block *blocks;    /* newest first */
+    char *next, *end;                   /* what is left of the newest */
+};
+
+/* SIZE zeroed bytes, aligned for any object. */
+void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size);
+/* A copy of S (NULL for NULL). */
+char *vmsd_arena_strdup(struct vmsd_arena *arena, const char *s);
+/* ITEMS (N elements of SIZE bytes, from this arena) with room for one
+ * more: copied into twice the room whenever N is 0 or a power of two,
+ * as vmsd_grow does with realloc. */
+void *vmsd_arena_grow(struct vmsd_arena *arena, void *items, size_t n,
+                      size_t size);
+void vmsd_arena_free(struct vmsd_arena *arena);
+
+#endif
