@@ -226,8 +226,8 @@ struct growth instruction_growth(const struct unit *u, int program);
 /* "WHAT <date and time>, load average ...", so a reader can tell
  * whether something else ran during a unit. */
 void print_clock(const char *what);
-/* U's counts after they were read. */
-void report_unit_counts(const struct unit *u);
+/* U's counts after they were read, the pair having taken SECONDS. */
+void report_unit_counts(const struct unit *u, double seconds);
 /* The medians of U after its timed runs. */
 void report_unit_times(const struct unit *u);
 /* The plugin, the tables of every unit, and the goals. */

@@ -198,13 +198,16 @@ bool count_unit(const struct bench *b, struct unit *u)
     }
     /* Both are reaped whatever becomes of the other. */
     bool ok = true;
+    double seconds = 0;
     for (int v = 0; v < 2; v++) {
         struct sample s;
         bool finished = started[v]
                         && finish_compile(&b->temp, u, argv[v].v, v, &run[v],
                                           &s);
-        if (finished)
+        if (finished) {
             u->object_bytes[v] = s.object_bytes;
+            seconds = s.wall > seconds ? s.wall : seconds;
+        }
         ok = ok && finished;
     }
     for (int v = 0; ok && v < 2; v++)
@@ -212,6 +215,6 @@ bool count_unit(const struct bench *b, struct unit *u)
     for (int v = 0; v < 2; v++)
         strvec_free(&argv[v]);
     if (ok)
-        report_unit_counts(u);
+        report_unit_counts(u, seconds);
     return ok;
 }

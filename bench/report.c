@@ -39,10 +39,11 @@ static const char *grouped(char buf[32], unsigned long long n)
     return buf;
 }
 
-void report_unit_counts(const struct unit *u)
+void report_unit_counts(const struct unit *u, double seconds)
 {
     char without[32], with[32];
-    printf("   instructions without / with the plugin:\n");
+    printf("   instructions without / with the plugin (counted in %.0f s):\n",
+           seconds);
     for (int p = CC1; p <= ALL_COUNTED; p++) {
         struct growth g = instruction_growth(u, p);
         printf("     %-6s %17s %17s  %+.3f%%\n",
