@@ -112,6 +112,7 @@ struct bench {
 
     /* Made from it. */
     char *plugin_path;          /* absolute: compdb units run elsewhere */
+    char *plugin_name;          /* its file name without .so */
     struct strvec plugin_args;  /* -fplugin=PATH, -fplugin-arg-NAME-ARG */
     struct compdb *compdbs;
     size_t n_compdbs;

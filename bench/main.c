@@ -262,6 +262,7 @@ static bool make_plugin_args(struct bench *b)
     size_t name_len = strlen(name);
     if (name_len > 3 && strcmp(name + name_len - 3, ".so") == 0)
         name[name_len - 3] = '\0';
+    b->plugin_name = name;
     strvec_push(&b->plugin_args,
                 vmsd_format(NULL, "-fplugin=%s", b->plugin_path));
     for (size_t i = 0; i < b->plugin_arg_specs.n; i++) {
@@ -270,7 +271,6 @@ static bool make_plugin_args(struct bench *b)
                     ? vmsd_strdup(a)
                     : vmsd_format(NULL, "-fplugin-arg-%s-%s", name, a));
     }
-    free(name);
     return true;
 }
 
@@ -279,6 +279,7 @@ static void free_bench(struct bench *b)
     remove_temporaries(&b->temp);
     free_units(b);
     free(b->plugin_path);
+    free(b->plugin_name);
     strvec_free(&b->plugin_args);
     strvec_free(&b->plugin_arg_specs);
 }

@@ -53,11 +53,32 @@ static bool has_path_suffix(const char *file, const char *suffix)
     return sl == fl || file[fl - sl - 1] == '/' || suffix[0] == '/';
 }
 
-/* A word of a compile that bench replaces: dependency output (-MD,
- * -MMD, -MP, -MF X, -MQ X, -MT X) and the output file (-o X); the
- * number of words it takes (with its operand), or 0 to keep it. */
-static size_t replaced_words(const char *a)
+/* A -fplugin=PATH or -fplugin-arg-NAME-... of the plugin measured: a
+ * build configured with it (QEMU's, as README.md says) has it in every
+ * entry, and the compile without it must not load it. */
+static bool names_plugin(const struct bench *b, const char *a)
 {
+    if (!starts_with(a, "-fplugin=")) {
+        char *arg = vmsd_format(NULL, "-fplugin-arg-%s-", b->plugin_name);
+        bool ours = starts_with(a, arg);
+        free(arg);
+        return ours;
+    }
+    const char *slash = strrchr(a, '/');
+    const char *base = slash ? slash + 1 : a + strlen("-fplugin=");
+    size_t len = strlen(b->plugin_name);
+    return strncmp(base, b->plugin_name, len) == 0
+           && (!base[len] || strcmp(base + len, ".so") == 0);
+}
+
+/* A word of a compile that bench replaces: the plugin's own, dependency
+ * output (-MD, -MMD, -MP, -MF X, -MQ X, -MT X) and the output file
+ * (-o X); the number of words it takes (with its operand), or 0 to keep
+ * it. */
+static size_t replaced_words(const struct bench *b, const char *a)
+{
+    if (names_plugin(b, a))
+        return 1;
     static const char *const alone[] = { "-MD", "-MMD", "-MP" };
     static const char *const with_operand[] = { "-MF", "-MQ", "-MT", "-o" };
     for (size_t k = 0; k < sizeof alone / sizeof *alone; k++)
@@ -80,7 +101,7 @@ static void build_variant(const struct bench *b, const struct strvec *words,
     for (size_t i = 0; variant == WITH && i < b->plugin_args.n; i++)
         strvec_push(out, vmsd_strdup(b->plugin_args.v[i]));
     for (size_t i = 1; i < words->n; ) {
-        size_t skip = replaced_words(words->v[i]);
+        size_t skip = replaced_words(b, words->v[i]);
         if (!skip)
             strvec_push(out, vmsd_strdup(words->v[i]));
         i += skip ? skip : 1;
