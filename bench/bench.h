@@ -1,21 +1,28 @@
-/* bench: the plugin's cost as a ratio (make bench, docs/benchmarks.md).
+/* bench: the plugin's cost (make bench, docs/benchmarks.md).
  *
  * Each unit is compiled without and with -fplugin, side by side in one
- * run, interleaved (the order of the pair alternates every iteration so
- * slow drift cancels), and the report is the median of the per-iteration
- * ratios with/without of CPU time, and the peak memory of both.
+ * run, two ways:
+ *   - counted: the instructions of the whole compile (cc1 and as, the
+ *     driver apart), the pair under valgrind's cachegrind at once, one
+ *     per core; counts are deterministic, so once is enough;
+ *   - timed: the pair run again and again, interleaved (the order
+ *     alternates every iteration so slow drift cancels), reported as the
+ *     median of the per-iteration ratios with/without of CPU time, and
+ *     the peak memory of both.
  *
  * One struct bench, filled by main.c from the command line, is handed to
  * every part; each file has one job:
- *   main.c     the command line and the order of the work
+ *   main.c     the command line (a table of options that prints its own
+ *              help) and the order of the work
  *   command.c  command lines: words split like a shell's, shown quoted,
  *              and counts given on them (gen-bench-unit uses it too)
  *   units.c    what to compile: --unit files and compile_commands.json
- *              entries, as argument vectors
- *   measure.c  the temporary files, one timed compile, a unit's
- *              interleaved iterations
+ *              entries, as argument vectors without and with the plugin
+ *   measure.c  the temporary files, running one compile, a unit's
+ *              interleaved timed iterations
+ *   count.c    a unit's compiles under cachegrind, their counts read
  *   stats.c    medians, their confidence intervals, a unit's summary
- *   report.c   what is printed about a unit, and the final table
+ *   report.c   what is printed about a unit, and the final tables
  */
 #ifndef VMSDCHECK_BENCH_H
 #define VMSDCHECK_BENCH_H
@@ -23,6 +30,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <sys/types.h>
 
 #include <jansson.h>
 
@@ -30,28 +39,39 @@
 
 #define DEFAULT_RUNS 11
 #define MAX_RUNS 1000
-#define GOAL_OVERHEAD_PCT 1.0
+#define GOAL_OVERHEAD_PCT 1.0           /* of the median CPU time */
 #define GOAL_RSS_KIB 2048L
+#define GOAL_INSTRUCTIONS_PCT 0.5       /* of the compile's instructions */
+#define GOAL_INSTRUCTIONS_O0_PCT 1.0    /* the same, at -O0 */
 
 enum { WITHOUT, WITH };
 extern const char *const variant_names[2];      /* "without", "with" */
+
+/* The programs of a compile whose instructions are counted apart. */
+enum program { DRIVER, CC1, AS, N_PROGRAMS };
+extern const char *const program_names[N_PROGRAMS];
 
 /* units.c */
 
 struct unit {
     char *label;                /* what the tables show */
+    const char *level;          /* its last -O option, or "-O0" */
     char *dir;                  /* run here; NULL: the current directory */
-    struct strvec argv;         /* the compile without the plugin */
+    struct strvec argv[2];      /* the compile without and with the plugin */
     int runs;
     bool from_compdb;
 
-    /* Spec, before the argument vector is built. */
+    /* Spec, before the argument vectors are built. */
     char *source;               /* --unit FILE */
     char *cflags;               /* --cflags for it */
     char *compdb;               /* --compdb for --file */
     char *suffix;               /* --file SUFFIX */
 
-    /* Results: one entry per timed iteration. */
+    /* Counted: instructions per program, summed over its processes. */
+    unsigned long long instructions[2][N_PROGRAMS];
+    long long object_bytes[2];  /* the object file's size */
+
+    /* Timed: one entry per iteration. */
     double *cpu[2];
     double *wall[2];
     double *rss[2];             /* KiB, as doubles for median() */
@@ -65,18 +85,24 @@ struct compdb {
     json_t *root;
 };
 
-/* The temporary directory: the object file (units are compiled one
- * after the other, so they share it) and one output file per variant. */
+/* The temporary directory: a directory per variant, so that the pair
+ * can run at once, each with its object file (units are compiled one
+ * after the other, so they share it), what the compiler printed, and
+ * cachegrind's files. */
 struct bench_temp {
     char *dir;
-    char *object;
-    char *output[2];            /* what the compiler printed, per variant */
+    char *variant_dir[2];
+    char *object[2];
+    char *output[2];
 };
 
 struct bench {
     /* The command line. */
     const char *plugin;         /* --plugin, as given */
     const char *cc;             /* --cc, for --unit */
+    const char *valgrind;       /* --valgrind */
+    bool count;                 /* not --no-count */
+    bool time;                  /* not --no-time */
     int runs;                   /* --runs */
     int compdb_runs;            /* --compdb-runs; -1: --runs */
     int warmup;                 /* --warmup */
@@ -86,6 +112,7 @@ struct bench {
 
     /* Made from it. */
     char *plugin_path;          /* absolute: compdb units run elsewhere */
+    char *plugin_name;          /* its file name without .so */
     struct strvec plugin_args;  /* -fplugin=PATH, -fplugin-arg-NAME-ARG */
     struct compdb *compdbs;
     size_t n_compdbs;
@@ -94,22 +121,71 @@ struct bench {
 
 /* A new unit at the end of B's, zeroed. */
 struct unit *add_unit(struct bench *b);
-/* Every unit's argument vector and runs; false (with a message) when
+/* Every unit's argument vectors and runs; false (with a message) when
  * one cannot be built. */
 bool build_units(struct bench *b);
 void free_units(struct bench *b);
 
 /* measure.c */
 
-/* Make the temporary directory and name the files in it; they are
+/* Make the temporary directories and name the files in them; they are
  * removed by remove_temporaries(), or on SIGINT, SIGTERM and SIGHUP.
  * False with a message. */
 bool make_temporaries(struct bench_temp *temp);
 void remove_temporaries(struct bench_temp *temp);
 
-/* The warm-up and the timed iterations of U, with and without the
- * plugin, then its report; false when a compile fails. */
+/* Call FN with the name of every entry of DIR but "." and "..", DIR
+ * open as DIRFD.  Only system calls, so that a signal handler may use
+ * it (with an FN that makes only system calls).  False when DIR cannot
+ * be read. */
+bool for_each_entry(const char *dir,
+                    void (*fn)(int dirfd, const char *name, void *arg),
+                    void *arg);
+
+/* ARGV started in DIR (NULL: here), its standard output and error into
+ * the file OUTPUT; its pid, or -1 with a message. */
+pid_t start_command(char *const *argv, const char *dir, const char *output);
+
+/* A compile under way. */
+struct compile_run {
+    pid_t pid;
+    double started;             /* seconds, on a monotonic clock */
+};
+
+/* The compile ARGV of U's VARIANT started, its object file removed
+ * first; false with a message. */
+bool start_compile(const struct bench_temp *temp, const struct unit *u,
+                   char *const *argv, int variant, struct compile_run *run);
+
+/* What one compile cost. */
+struct sample {
+    double cpu;                 /* user + system, seconds */
+    double wall;                /* seconds */
+    long rss_kib;               /* peak resident set, KiB */
+    size_t output_bytes;        /* what it wrote to stdout and stderr */
+    long long object_bytes;     /* the object file's size */
+};
+
+/* RUN, the compile ARGV of U's VARIANT, reaped; false (with the
+ * compiler's output shown) when it did not succeed. */
+bool finish_compile(const struct bench_temp *temp, const struct unit *u,
+                    char *const *argv, int variant,
+                    const struct compile_run *run, struct sample *s);
+
+/* Reap PID, retrying when a signal interrupts; false with a message. */
+bool wait_for(pid_t pid, int *status, struct rusage *ru);
+
+/* U counted (when B says so) and timed (when B says so), with its
+ * report; false when a compile fails. */
 bool bench_unit(const struct bench *b, struct unit *u);
+
+/* count.c */
+
+/* VALGRIND runs cachegrind; false with a message naming the package. */
+bool check_cachegrind(const char *valgrind);
+/* The instructions of U's compiles into U; false when a compile fails
+ * or its counts cannot be read. */
+bool count_unit(const struct bench *b, struct unit *u);
 
 /* stats.c */
 
@@ -135,14 +211,27 @@ struct summary {
 
 struct summary summarize(const struct unit *u);
 
+/* Instructions of one program, or of cc1 and as together (ALL_COUNTED:
+ * the driver is apart), without and with the plugin, and the growth in
+ * percent. */
+#define ALL_COUNTED N_PROGRAMS
+struct growth {
+    unsigned long long without, with;
+    double pct;
+};
+
+struct growth instruction_growth(const struct unit *u, int program);
+
 /* report.c */
 
 /* "WHAT <date and time>, load average ...", so a reader can tell
  * whether something else ran during a unit. */
 void print_clock(const char *what);
-/* The medians of U after its runs. */
-void report_unit(const struct unit *u);
-/* The plugin, the table of every unit, and the goals. */
+/* U's counts after they were read, the pair having taken SECONDS. */
+void report_unit_counts(const struct unit *u, double seconds);
+/* The medians of U after its timed runs. */
+void report_unit_times(const struct unit *u);
+/* The plugin, the tables of every unit, and the goals. */
 void report_summary(const struct bench *b);
 
 #endif

@@ -1,40 +1,51 @@
 # make bench: the plugin's cost, compiles with the plugin against compiles
-# without, interleaved (docs/benchmarks.md).  Included by the Makefile.
+# without, side by side in one run (docs/benchmarks.md): the instructions
+# of cc1 and as (cachegrind, the pair at once, once), then the CPU time
+# and peak memory (interleaved medians).  Included by the Makefile.
 #
-#   make bench                      the generated unit only
+#   make bench                      the generated unit, at each size and
+#                                   level
 #   make bench QEMU_COMPDB=/work/qemu/build/compile_commands.json
 #                                   and heavy units of a QEMU build tree
+#   make bench BENCH_TIME=0         instructions only (deterministic)
+#   make bench BENCH_COUNT=0        times only (no valgrind needed)
 #
-# Knobs: BENCH_PLUGIN (default: this tree's plugin), BENCH_DESCS
-# (descriptions in the generated unit), BENCH_RUNS (iterations for it),
-# BENCH_QEMU_RUNS (for each QEMU unit), QEMU_FILES (suffixes of QEMU
-# "file" entries), BENCH_UNIT_CFLAGS, BENCH_PLUGIN_ARGS (plugin arguments
-# without -fplugin-arg-vmsdcheck-; by default the QEMU allowlist, as
-# README.md configures QEMU), BENCH_ARGS (more arguments for bench/bench,
-# e.g. --warmup 2).
+# Knobs: BENCH_PLUGIN (default: this tree's plugin), BENCH_SIZES
+# (descriptions in each generated unit), BENCH_LEVELS (the -O options it
+# is compiled at), BENCH_COUNT and BENCH_TIME (0: leave that part out),
+# BENCH_RUNS (timed iterations for each generated unit), BENCH_QEMU_RUNS
+# (for each QEMU unit), QEMU_FILES (suffixes of QEMU "file" entries),
+# BENCH_UNIT_CFLAGS (the generated unit's other flags), BENCH_PLUGIN_ARGS
+# (plugin arguments without -fplugin-arg-vmsdcheck-; by default the QEMU
+# allowlist, as README.md configures QEMU), BENCH_ARGS (more arguments
+# for bench/bench, e.g. --warmup 2).
 
 BENCH_PLUGIN ?= plugin/vmsdcheck.so
-BENCH_DESCS ?= 5000
+BENCH_SIZES ?= 500 2000 5000 20000
+BENCH_LEVELS ?= -O0 -O2
+BENCH_COUNT ?= 1
+BENCH_TIME ?= 1
 BENCH_RUNS ?= 21
 BENCH_QEMU_RUNS ?= 15
-BENCH_UNIT_CFLAGS ?= -O2 -Wall
+BENCH_UNIT_CFLAGS ?= -Wall
 BENCH_PLUGIN_ARGS ?= $(addprefix db=,$(wildcard $(CURDIR)/compat-db/qemu.json))
 BENCH_ARGS ?=
 QEMU_COMPDB ?=
-# Heavy units with descriptions, and target/i386/tcg/translate.c: a very
-# heavy unit without any, where the plugin can only cost.
+# Heavy units with descriptions, target/i386/machine.c (the one with the
+# most descriptions), and target/i386/tcg/translate.c: a very heavy unit
+# without any, where the plugin can only cost.
 QEMU_FILES ?= hw/display/cirrus_vga.c hw/virtio/virtio.c hw/ppc/spapr.c \
 	hw/net/virtio-net.c migration/savevm.c hw/sd/sd.c \
-	target/i386/tcg/translate.c
+	target/i386/machine.c target/i386/tcg/translate.c
 
 BENCH_WORK = bench/work
-BENCH_UNIT = $(BENCH_WORK)/unit-$(BENCH_DESCS).c
+BENCH_UNITS = $(foreach n,$(BENCH_SIZES),$(BENCH_WORK)/unit-$(n).c)
 
 # Built on the core's helpers (allocation, strbuf, whole files).
 BENCH_CORE_OBJS = checker/model.o checker/arena.o checker/strset.o checker/strbuf.o checker/text.o \
 	checker/whole-file.o
 BENCH_OBJS = bench/main.o bench/command.o bench/units.o bench/measure.o \
-	bench/stats.o bench/report.o
+	bench/count.o bench/stats.o bench/report.o
 GEN_BENCH_UNIT_OBJS = bench/gen-bench-unit.o bench/command.o
 
 bench/%.o: bench/%.c
@@ -46,18 +57,22 @@ bench/bench: $(BENCH_OBJS) $(BENCH_CORE_OBJS)
 bench/gen-bench-unit: $(GEN_BENCH_UNIT_OBJS) $(BENCH_CORE_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^
 
-$(BENCH_UNIT): bench/gen-bench-unit
+$(BENCH_WORK)/unit-%.c: bench/gen-bench-unit
 	@mkdir -p $(BENCH_WORK)
-	bench/gen-bench-unit -o $@ $(BENCH_DESCS)
+	bench/gen-bench-unit -o $@ $*
 
 bench-tools: bench/bench bench/gen-bench-unit
 
-bench: bench/bench $(BENCH_UNIT) $(BENCH_PLUGIN)
+# Each generated unit at each level, then the QEMU units.
+bench: bench/bench $(BENCH_UNITS) $(BENCH_PLUGIN)
 	bench/bench --runs $(BENCH_RUNS) --compdb-runs $(BENCH_QEMU_RUNS) \
+		$(if $(filter 0,$(BENCH_COUNT)),--no-count) \
+		$(if $(filter 0,$(BENCH_TIME)),--no-time) \
 		--plugin $(abspath $(BENCH_PLUGIN)) --cc "$(CC)" \
 		$(addprefix --plugin-arg ,$(BENCH_PLUGIN_ARGS)) \
-		--unit $(BENCH_UNIT) \
-		--cflags "$(BENCH_UNIT_CFLAGS) -I$(CURDIR)/include" \
+		$(foreach unit,$(BENCH_UNITS),$(foreach level,$(BENCH_LEVELS), \
+			--unit $(unit) --cflags \
+			"$(level) $(BENCH_UNIT_CFLAGS) -I$(CURDIR)/include")) \
 		$(if $(QEMU_COMPDB),--compdb $(QEMU_COMPDB) \
 			$(addprefix --file ,$(QEMU_FILES))) \
 		$(BENCH_ARGS)

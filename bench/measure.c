@@ -7,13 +7,14 @@
  * fork/execvp/wait4.  On Linux, wait4()'s ru_maxrss is the largest of
  * the child's own peak and those of the descendants it waited for, so
  * for "gcc -c" it is cc1's peak (docs/benchmarks.md shows the check). */
-#define _GNU_SOURCE             /* wait4, mkdtemp */
+#define _GNU_SOURCE             /* wait4, mkdtemp, getdents64 */
 #include "bench.h"
 
 #include "../checker/model.h"
 #include "../checker/text.h"
 #include "../checker/whole-file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -30,22 +31,74 @@
 /* ---------------------------------------------------------------- */
 /* The temporary files. */
 
-/* What the signal handler removes: a handler takes no argument, so this
- * one pointer is the only state outside struct bench. */
+/* What the signal handler removes, and the commands it ends: a handler
+ * takes no argument, so these are the only state outside struct bench.
+ * Each command leads its own process group, so that ending it ends what
+ * it started (cc1 and as, under valgrind for minutes). */
 static struct bench_temp *temp_in_use;
+static volatile pid_t running[2];
 
+bool for_each_entry(const char *dir,
+                    void (*fn)(int dirfd, const char *name, void *arg),
+                    void *arg)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    /* getdents64, not readdir: opendir allocates. */
+    _Alignas(struct dirent64) char buf[4096];
+    ssize_t got;
+    while ((got = getdents64(fd, buf, sizeof buf)) > 0) {
+        for (ssize_t at = 0; at < got; ) {
+            const struct dirent64 *d = (const void *)(buf + at);
+            if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0)
+                fn(fd, d->d_name, arg);
+            at += d->d_reclen;
+        }
+    }
+    close(fd);
+    return got == 0;
+}
+
+static void unlink_entry(int dirfd, const char *name, void *arg)
+{
+    (void)arg;
+    unlinkat(dirfd, name, 0);
+}
+
+/* Every file bench made, cachegrind's included, and the directories. */
 static void unlink_temporaries(const struct bench_temp *temp)
 {
-    unlink(temp->object);
-    for (int v = 0; v < 2; v++)
-        unlink(temp->output[v]);
+    for (int v = 0; v < 2; v++) {
+        for_each_entry(temp->variant_dir[v], unlink_entry, NULL);
+        rmdir(temp->variant_dir[v]);
+    }
     rmdir(temp->dir);
+}
+
+/* End the command PID and all it started: SIGTERM first, so that the
+ * driver removes its temporary files, then wait until the whole group is
+ * gone (valgrind writes its files as it ends), with SIGKILL after 10 s.
+ * Only system calls, for the signal handler. */
+static void end_group(pid_t pid)
+{
+    const struct timespec tick = { 0, 50 * 1000 * 1000 };
+    kill(-pid, SIGTERM);
+    for (int i = 0; i < 200 && kill(-pid, 0) == 0; i++) {
+        waitpid(pid, NULL, WNOHANG);    /* a zombie would stay in it */
+        nanosleep(&tick, NULL);
+    }
+    kill(-pid, SIGKILL);
+    waitpid(pid, NULL, 0);
 }
 
 static void on_signal(int sig)
 {
-    /* unlink and rmdir are async-signal-safe; the paths are made before
-     * the handler is installed. */
+    /* Only system calls; the paths are made before the handler is
+     * installed. */
+    for (int i = 0; i < 2; i++)
+        if (running[i] > 0)
+            end_group(running[i]);
     if (temp_in_use)
         unlink_temporaries(temp_in_use);
     signal(sig, SIG_DFL);
@@ -64,14 +117,28 @@ bool make_temporaries(struct bench_temp *temp)
         return false;
     }
     temp->dir = dir;
-    for (int v = 0; v < 2; v++)
-        temp->output[v] = vmsd_format(NULL, "%s/output-%s.txt", dir,
-                                      variant_names[v]);
-    temp->object = vmsd_format(NULL, "%s/unit.o", dir);
+    /* Paths of the same length in both, so that the compiles differ only
+     * in the plugin: GCC derives -dumpdir and -dumpbase from the
+     * object's path, and its length alone moves cc1's count (by 0.01 %
+     * on QEMU's hw/rtc/mc146818rtc.c). */
+    static const char *const dir_names[2] = { "bare", "with" };
+    for (int v = 0; v < 2; v++) {
+        temp->variant_dir[v] = vmsd_format(NULL, "%s/%s", dir, dir_names[v]);
+        temp->object[v] = vmsd_format(NULL, "%s/unit.o",
+                                      temp->variant_dir[v]);
+        temp->output[v] = vmsd_format(NULL, "%s/output.txt",
+                                      temp->variant_dir[v]);
+    }
     temp_in_use = temp;
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGHUP, on_signal);
+    for (int v = 0; v < 2; v++)
+        if (mkdir(temp->variant_dir[v], 0700) != 0) {
+            fprintf(stderr, "bench: cannot make %s: %s\n",
+                    temp->variant_dir[v], strerror(errno));
+            return false;
+        }
     return true;
 }
 
@@ -85,21 +152,16 @@ void remove_temporaries(struct bench_temp *temp)
     temp_in_use = NULL;
     unlink_temporaries(temp);
     free(temp->dir);
-    free(temp->object);
-    for (int v = 0; v < 2; v++)
+    for (int v = 0; v < 2; v++) {
+        free(temp->variant_dir[v]);
+        free(temp->object[v]);
         free(temp->output[v]);
+    }
     memset(temp, 0, sizeof *temp);
 }
 
 /* ---------------------------------------------------------------- */
 /* Running one compile. */
-
-struct sample {
-    double cpu;                 /* user + system, seconds */
-    double wall;                /* seconds */
-    long rss_kib;               /* peak resident set, KiB */
-    size_t output_bytes;        /* what it wrote to stdout and stderr */
-};
 
 static double seconds(struct timeval tv)
 {
@@ -143,78 +205,118 @@ static void show_failure(const struct unit *u, char *const *argv,
     fprintf(stderr, "---\n");
 }
 
-/* Fork, exec and wait; false (with the compiler's output shown) when the
- * compile does not succeed. */
-static bool run_compile(const struct bench_temp *temp, const struct unit *u,
-                        char *const *argv, int variant, struct sample *s)
+pid_t start_command(char *const *argv, const char *dir, const char *output)
 {
-    const char *output = temp->output[variant];
     fflush(stdout);
     fflush(stderr);
-
-    double start = now();
     pid_t pid = fork();
     if (pid < 0) {
         perror("bench: fork");
-        return false;
+        return -1;
     }
     if (pid == 0) {
+        setpgid(0, 0);
         int fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
                       0644);
         int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (fd < 0 || null < 0 || dup2(null, 0) < 0 || dup2(fd, 1) < 0
             || dup2(fd, 2) < 0)
             _exit(126);
-        if (u->dir && chdir(u->dir) != 0) {
-            dprintf(2, "bench: cannot enter %s: %s\n", u->dir,
-                    strerror(errno));
+        if (dir && chdir(dir) != 0) {
+            dprintf(2, "bench: cannot enter %s: %s\n", dir, strerror(errno));
             _exit(126);
         }
         execvp(argv[0], argv);
         dprintf(2, "bench: cannot run %s: %s\n", argv[0], strerror(errno));
         _exit(127);
     }
+    setpgid(pid, pid);          /* also here: a signal may come first */
+    for (int i = 0; i < 2; i++)
+        if (running[i] <= 0) {
+            running[i] = pid;
+            break;
+        }
+    return pid;
+}
 
-    int status;
-    struct rusage ru;
+bool wait_for(pid_t pid, int *status, struct rusage *ru)
+{
     pid_t got;
     do
-        got = wait4(pid, &status, 0, &ru);
+        got = wait4(pid, status, 0, ru);
     while (got < 0 && errno == EINTR);
-    double end = now();
-    if (got < 0) {
+    for (int i = 0; i < 2; i++)
+        if (running[i] == pid)
+            running[i] = 0;
+    if (got < 0)
         perror("bench: wait4");
+    return got >= 0;
+}
+
+bool start_compile(const struct bench_temp *temp, const struct unit *u,
+                   char *const *argv, int variant, struct compile_run *run)
+{
+    /* So that the object measured is this compile's. */
+    unlink(temp->object[variant]);
+    run->started = now();
+    run->pid = start_command(argv, u->dir, temp->output[variant]);
+    return run->pid > 0;
+}
+
+static long long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+bool finish_compile(const struct bench_temp *temp, const struct unit *u,
+                    char *const *argv, int variant,
+                    const struct compile_run *run, struct sample *s)
+{
+    int status;
+    struct rusage ru;
+    if (!wait_for(run->pid, &status, &ru))
+        return false;
+    s->wall = now() - run->started;
+    s->cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
+    s->rss_kib = ru.ru_maxrss;  /* KiB on Linux */
+    long long output_bytes = file_size(temp->output[variant]);
+    s->output_bytes = output_bytes > 0 ? (size_t)output_bytes : 0;
+    s->object_bytes = file_size(temp->object[variant]);
+
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        show_failure(u, argv, variant, status, temp->output[variant]);
         return false;
     }
-
-    struct stat st;
-    s->output_bytes = stat(output, &st) == 0 ? (size_t)st.st_size : 0;
-    s->cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
-    s->wall = end - start;
-    s->rss_kib = ru.ru_maxrss;  /* KiB on Linux */
-
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        return true;
-    show_failure(u, argv, variant, status, output);
-    return false;
+    if (s->object_bytes < 0) {
+        fprintf(stderr, "bench: the compile of %s %s the plugin wrote no "
+                "%s\n", u->label, variant_names[variant],
+                temp->object[variant]);
+        return false;
+    }
+    return true;
 }
 
 /* ---------------------------------------------------------------- */
-/* A unit's iterations. */
+/* A unit's timed iterations. */
 
 /* One iteration: both compiles, FIRST first, into S; the largest output
  * of each variant is kept. */
-static bool run_pair(const struct bench *b, struct unit *u,
-                     char **const argv[2], int first, struct sample s[2])
+static bool run_pair(const struct bench *b, struct unit *u, int first,
+                     struct sample s[2])
 {
     for (int k = 0; k < 2; k++) {
         int v = k == 0 ? first : 1 - first;
-        if (!run_compile(&b->temp, u, argv[v], v, &s[v]))
+        struct compile_run run;
+        if (!start_compile(&b->temp, u, u->argv[v].v, v, &run)
+            || !finish_compile(&b->temp, u, u->argv[v].v, v, &run, &s[v]))
             return false;
     }
-    for (int v = 0; v < 2; v++)
+    for (int v = 0; v < 2; v++) {
         if (s[v].output_bytes > u->diag_bytes[v])
             u->diag_bytes[v] = s[v].output_bytes;
+        u->object_bytes[v] = s[v].object_bytes;
+    }
     return true;
 }
 
@@ -238,24 +340,10 @@ static void record(struct unit *u, size_t i, int first,
            s[WITHOUT].rss_kib, s[WITH].rss_kib);
 }
 
-bool bench_unit(const struct bench *b, struct unit *u)
+/* The warm-up and the timed iterations of U, then their report. */
+static bool time_unit(const struct bench *b, struct unit *u)
 {
-    /* The compile with the plugin: the same, with -fplugin=... and its
-     * arguments right after the driver's name. */
-    struct strvec with = { 0 };
-    strvec_push(&with, vmsd_strdup(u->argv.v[0]));
-    for (size_t i = 0; i < b->plugin_args.n; i++)
-        strvec_push(&with, vmsd_strdup(b->plugin_args.v[i]));
-    for (size_t i = 1; i < u->argv.n; i++)
-        strvec_push(&with, vmsd_strdup(u->argv.v[i]));
-    char **const argv[2] = { u->argv.v, with.v };
-
-    printf("== %s: %d runs each way%s%s\n", u->label, u->runs,
-           u->dir ? ", in " : "", u->dir ? u->dir : "");
-    print_clock("started");
-    printf("   without: ");
-    print_argv(stdout, argv[WITHOUT]);
-
+    printf("   timing: %d runs each way, interleaved\n", u->runs);
     size_t n = (size_t)u->runs;
     for (int v = 0; v < 2; v++) {
         u->cpu[v] = vmsd_xcalloc(n, sizeof(double));
@@ -267,7 +355,7 @@ bool bench_unit(const struct bench *b, struct unit *u)
     bool ok = true;
     struct sample s[2];
     for (int w = 0; ok && w < b->warmup; w++) {
-        ok = run_pair(b, u, argv, WITHOUT, s);
+        ok = run_pair(b, u, WITHOUT, s);
         if (ok)
             printf("   warm-up %d: without %.3f s, with %.3f s\n", w + 1,
                    s[WITHOUT].cpu, s[WITH].cpu);
@@ -275,12 +363,27 @@ bool bench_unit(const struct bench *b, struct unit *u)
     for (size_t i = 0; ok && i < n; i++) {
         /* Even iterations: without, then with; odd: the other way. */
         int first = i % 2 ? WITH : WITHOUT;
-        ok = run_pair(b, u, argv, first, s);
+        ok = run_pair(b, u, first, s);
         if (ok)
             record(u, i, first, s);
     }
-    strvec_free(&with);
     if (ok)
-        report_unit(u);
+        report_unit_times(u);
+    return ok;
+}
+
+bool bench_unit(const struct bench *b, struct unit *u)
+{
+    printf("== %s %s%s%s\n", u->label, u->level, u->dir ? ", in " : "",
+           u->dir ? u->dir : "");
+    print_clock("started");
+    printf("   without: ");
+    print_argv(stdout, u->argv[WITHOUT].v);
+
+    bool ok = (!b->count || count_unit(b, u)) && (!b->time || time_unit(b, u));
+    if (ok) {
+        print_clock("ended");
+        printf("\n");
+    }
     return ok;
 }

@@ -1,5 +1,5 @@
-/* Reporting: the clock lines, a unit's medians after its runs, and the
- * final table with the goals. */
+/* Reporting: the clock lines, a unit's counts and medians after its
+ * runs, and the final tables with the goals. */
 #define _DEFAULT_SOURCE         /* getloadavg */
 #include "bench.h"
 
@@ -24,7 +24,41 @@ void print_clock(const char *what)
         printf("   %s %s\n", what, when);
 }
 
-void report_unit(const struct unit *u)
+/* N with its digits in groups of three, into BUF. */
+static const char *grouped(char buf[32], unsigned long long n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%llu", n);
+    char *out = buf;
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            *out++ = ',';
+        *out++ = digits[i];
+    }
+    *out = '\0';
+    return buf;
+}
+
+void report_unit_counts(const struct unit *u, double seconds)
+{
+    char without[32], with[32];
+    printf("   instructions without / with the plugin (counted in %.0f s):\n",
+           seconds);
+    for (int p = CC1; p <= ALL_COUNTED; p++) {
+        struct growth g = instruction_growth(u, p);
+        printf("     %-6s %17s %17s  %+.3f%%\n",
+               p == ALL_COUNTED ? "total" : program_names[p],
+               grouped(without, g.without), grouped(with, g.with), g.pct);
+    }
+    printf("     %-6s %17s %17s  (not in the total)\n", program_names[DRIVER],
+           grouped(without, u->instructions[WITHOUT][DRIVER]),
+           grouped(with, u->instructions[WITH][DRIVER]));
+    printf("   object file: %s / %s bytes\n",
+           grouped(without, (unsigned long long)u->object_bytes[WITHOUT]),
+           grouped(with, (unsigned long long)u->object_bytes[WITH]));
+}
+
+void report_unit_times(const struct unit *u)
 {
     struct summary m = summarize(u);
     printf("   median CPU: without %.3f s, with %.3f s; "
@@ -46,8 +80,6 @@ void report_unit(const struct unit *u)
                "diagnostics (without: %zu); printing them is part of the "
                "cost measured\n", u->diag_bytes[WITH],
                u->diag_bytes[WITHOUT]);
-    print_clock("ended");
-    printf("\n");
 }
 
 /* The per-iteration ratios of every --file unit in one sample, when there
@@ -85,45 +117,91 @@ static void format_ci(char *cell, size_t size, const struct median_ci *m)
              (m->hi - 1) * 100, m->exact ? "" : "*");
 }
 
-static void print_table(const struct bench *b)
+/* The width of the unit column: the longest label, or MIN. */
+static int label_width(const struct bench *b, size_t min)
 {
-    size_t width = strlen(pooled_label);
+    size_t width = min;
     for (size_t i = 0; i < b->n_units; i++)
         if (strlen(b->units[i].label) > width)
             width = strlen(b->units[i].label);
+    return (int)width;
+}
 
-    printf("Summary (medians; ratio = median of the per-iteration ratios "
-           "of CPU time with/without):\n\n");
-    printf("| %-*s | runs | CPU without (s) | CPU with (s) | median ratio "
-           "| overhead | %-18s | RSS without (KiB) "
-           "| RSS with (KiB) | RSS delta (KiB) |\n", (int)width, "unit",
+/* A table's line under its header: "|" COLUMNS "|" with the unit column
+ * WIDTH dashes wide, and a level column. */
+static void print_rule(int width, const char *columns)
+{
+    printf("|-");
+    for (int i = 0; i < width; i++)
+        putchar('-');
+    printf("-|-------|%s\n", columns);
+}
+
+static void print_count_table(const struct bench *b)
+{
+    int width = label_width(b, strlen("unit"));
+    printf("Instructions of the compile (cachegrind; total = cc1 + as, "
+           "the driver apart; %% = growth with the plugin):\n\n");
+    printf("| %-*s | level | %15s | %15s | %15s | %15s | %15s | %15s "
+           "| total %% | cc1 %%   | as %%    | %14s | %14s |\n", width,
+           "unit", "cc1 without", "cc1 with", "as without", "as with",
+           "total without", "total with", "object without", "object with");
+    print_rule(width, "----------------:|----------------:"
+               "|----------------:|----------------:|----------------:"
+               "|----------------:|--------:|--------:|--------:"
+               "|---------------:|---------------:|");
+    for (size_t i = 0; i < b->n_units; i++) {
+        const struct unit *u = &b->units[i];
+        struct growth cc1 = instruction_growth(u, CC1);
+        struct growth as = instruction_growth(u, AS);
+        struct growth total = instruction_growth(u, ALL_COUNTED);
+        char n[8][32];
+        printf("| %-*s | %-5s | %15s | %15s | %15s | %15s | %15s | %15s "
+               "| %+7.3f | %+7.3f | %+7.3f | %14s | %14s |\n", width,
+               u->label, u->level, grouped(n[0], cc1.without),
+               grouped(n[1], cc1.with), grouped(n[2], as.without),
+               grouped(n[3], as.with), grouped(n[4], total.without),
+               grouped(n[5], total.with), total.pct, cc1.pct, as.pct,
+               grouped(n[6], (unsigned long long)u->object_bytes[WITHOUT]),
+               grouped(n[7], (unsigned long long)u->object_bytes[WITH]));
+    }
+    printf("\n");
+}
+
+static void print_time_table(const struct bench *b)
+{
+    double *pooled;
+    size_t n_pooled;
+    bool pool = pooled_ratios(b, &pooled, &n_pooled);
+    int width = label_width(b, strlen(pool ? pooled_label : "unit"));
+    printf("CPU time and peak memory (medians; ratio = median of the "
+           "per-iteration ratios of CPU time with/without):\n\n");
+    printf("| %-*s | level | runs | CPU without (s) | CPU with (s) "
+           "| median ratio | overhead | %-18s | RSS without (KiB) "
+           "| RSS with (KiB) | RSS delta (KiB) |\n", width, "unit",
            "overhead 95% CI");
-    printf("|-%.*s-|-----:|----------------:|-------------:|-------------:"
-           "|---------:|-------------------:|------------------:"
-           "|---------------:|---------------:|\n", (int)width,
-           "------------------------------------------------------------"
-           "------------------------------------------------------------");
+    print_rule(width, "-----:|----------------:|-------------:"
+               "|-------------:|---------:|-------------------:"
+               "|------------------:|---------------:|----------------:|");
     bool any_inexact = false;
     for (size_t i = 0; i < b->n_units; i++) {
         const struct unit *u = &b->units[i];
         struct summary m = summarize(u);
         char ci[64];
         format_ci(ci, sizeof ci, &m.ratio);
-        printf("| %-*s | %4d | %15.3f | %12.3f | %12.4f | %+7.2f%% "
-               "| %18s | %17ld | %14ld | %+15ld |\n", (int)width,
-               u->label, u->runs, m.cpu[WITHOUT], m.cpu[WITH],
+        printf("| %-*s | %-5s | %4d | %15.3f | %12.3f | %12.4f | %+7.2f%% "
+               "| %18s | %17ld | %14ld | %+15ld |\n", width, u->label,
+               u->level, u->runs, m.cpu[WITHOUT], m.cpu[WITH],
                m.ratio.median, m.overhead_pct, ci, m.rss[WITHOUT],
                m.rss[WITH], m.rss_delta);
         any_inexact |= !m.ratio.exact;
     }
-    double *pooled;
-    size_t n_pooled;
-    if (pooled_ratios(b, &pooled, &n_pooled)) {
+    if (pool) {
         struct median_ci m = median_ci(pooled, n_pooled);
         char ci[64];
         format_ci(ci, sizeof ci, &m);
-        printf("| %-*s | %4zu | %15s | %12s | %12.4f | %+7.2f%% "
-               "| %18s | %17s | %14s | %15s |\n", (int)width, pooled_label,
+        printf("| %-*s | %-5s | %4zu | %15s | %12s | %12.4f | %+7.2f%% "
+               "| %18s | %17s | %14s | %15s |\n", width, pooled_label, "",
                n_pooled, "", "", m.median, (m.median - 1) * 100, ci, "", "",
                "");
         free(pooled);
@@ -131,9 +209,35 @@ static void print_table(const struct bench *b)
     if (any_inexact)
         printf("\n* fewer than 6 runs: the range of the ratios, not a 95%% "
                "interval.\n");
+    printf("\n");
 }
 
-static void print_goals(const struct bench *b)
+/* The goal for the growth of U's instructions, in percent. */
+static double instructions_goal(const struct unit *u)
+{
+    return strcmp(u->level, "-O0") == 0 ? GOAL_INSTRUCTIONS_O0_PCT
+                                        : GOAL_INSTRUCTIONS_PCT;
+}
+
+static void print_count_goals(const struct bench *b)
+{
+    size_t over = 0;
+    for (size_t i = 0; i < b->n_units; i++)
+        over += instruction_growth(&b->units[i], ALL_COUNTED).pct
+                > instructions_goal(&b->units[i]);
+    printf("Goal: instructions of the compile (cc1 and as) grow by at most "
+           "%.1f%% (%.1f%% at -O0): %s.\n", GOAL_INSTRUCTIONS_PCT,
+           GOAL_INSTRUCTIONS_O0_PCT, over ? "NOT met" : "met");
+    for (size_t i = 0; i < b->n_units; i++) {
+        const struct unit *u = &b->units[i];
+        double pct = instruction_growth(u, ALL_COUNTED).pct;
+        if (pct > instructions_goal(u))
+            printf("  %s %s: %+.3f%% is %.3f points over the goal\n",
+                   u->label, u->level, pct, pct - instructions_goal(u));
+    }
+}
+
+static void print_time_goals(const struct bench *b)
 {
     size_t over_time = 0, over_rss = 0;
     for (size_t i = 0; i < b->n_units; i++) {
@@ -141,8 +245,8 @@ static void print_goals(const struct bench *b)
         over_time += m.overhead_pct > GOAL_OVERHEAD_PCT;
         over_rss += m.rss_delta > GOAL_RSS_KIB;
     }
-    printf("\nGoals (informative, not a pass/fail test): median overhead "
-           "<= %.0f%%: %s; extra peak RSS <= %ld KiB: %s.\n",
+    printf("Goals (informative, not a pass/fail test): median overhead "
+           "of CPU time <= %.0f%%: %s; extra peak RSS <= %ld KiB: %s.\n",
            GOAL_OVERHEAD_PCT,
            over_time ? "NOT met" : "met",
            GOAL_RSS_KIB, over_rss ? "NOT met" : "met");
@@ -151,19 +255,20 @@ static void print_goals(const struct bench *b)
         struct summary m = summarize(u);
         double ci_lo = (m.ratio.lo - 1) * 100, ci_hi = (m.ratio.hi - 1) * 100;
         if (m.overhead_pct > GOAL_OVERHEAD_PCT)
-            printf("  %s: overhead %+.2f%% is %.2f points over the goal%s\n",
-                   u->label, m.overhead_pct,
+            printf("  %s %s: overhead %+.2f%% is %.2f points over the "
+                   "goal%s\n", u->label, u->level, m.overhead_pct,
                    m.overhead_pct - GOAL_OVERHEAD_PCT,
                    ci_lo <= GOAL_OVERHEAD_PCT
                    ? " (but within the noise: its interval reaches the goal)"
                    : "");
         else if (ci_hi > GOAL_OVERHEAD_PCT)
-            printf("  %s: overhead %+.2f%% meets the goal, but its interval "
-                   "reaches %+.2f%%: more runs would tell\n",
-                   u->label, m.overhead_pct, ci_hi);
+            printf("  %s %s: overhead %+.2f%% meets the goal, but its "
+                   "interval reaches %+.2f%%: more runs would tell\n",
+                   u->label, u->level, m.overhead_pct, ci_hi);
         if (m.rss_delta > GOAL_RSS_KIB)
-            printf("  %s: %+ld KiB of peak RSS is %ld KiB over the goal\n",
-                   u->label, m.rss_delta, m.rss_delta - GOAL_RSS_KIB);
+            printf("  %s %s: %+ld KiB of peak RSS is %ld KiB over the goal\n",
+                   u->label, u->level, m.rss_delta,
+                   m.rss_delta - GOAL_RSS_KIB);
     }
 }
 
@@ -173,6 +278,12 @@ void report_summary(const struct bench *b)
     for (size_t i = 1; i < b->plugin_args.n; i++)
         printf("Plugin argument: %s\n", b->plugin_args.v[i]);
     printf("\n");
-    print_table(b);
-    print_goals(b);
+    if (b->count)
+        print_count_table(b);
+    if (b->time)
+        print_time_table(b);
+    if (b->count)
+        print_count_goals(b);
+    if (b->time)
+        print_time_goals(b);
 }

@@ -90,3 +90,16 @@ struct summary summarize(const struct unit *u)
     free(wall_ratio);
     return s;
 }
+
+struct growth instruction_growth(const struct unit *u, int program)
+{
+    struct growth g = { 0, 0, 0 };
+    for (int p = 0; p < N_PROGRAMS; p++)
+        if (program == p || (program == ALL_COUNTED && p != DRIVER)) {
+            g.without += u->instructions[WITHOUT][p];
+            g.with += u->instructions[WITH][p];
+        }
+    g.pct = g.without ? ((double)g.with - (double)g.without)
+                        / (double)g.without * 100 : 0;
+    return g;
+}

@@ -1,7 +1,7 @@
-/* What to compile: each unit as the argument vector of its compile
- * without the plugin, from --unit FILE (with --cc and --cflags) or from
- * the entry of a compilation database (compile_commands.json) whose
- * "file" ends with --file's suffix. */
+/* What to compile: each unit as the argument vectors of its compile
+ * without and with the plugin, from --unit FILE (with --cc and --cflags)
+ * or from the entry of a compilation database (compile_commands.json)
+ * whose "file" ends with --file's suffix. */
 #include "bench.h"
 
 #include "../checker/model.h"
@@ -53,45 +53,80 @@ static bool has_path_suffix(const char *file, const char *suffix)
     return sl == fl || file[fl - sl - 1] == '/' || suffix[0] == '/';
 }
 
-/* The entry's arguments with dependency output dropped (-MD, -MMD, -MP,
- * -MF X, -MQ X, -MT X) and the object written to OBJECT. */
-static void filter_arguments(struct strvec *in, const char *object,
-                             struct strvec *out)
+/* A -fplugin=PATH or -fplugin-arg-NAME-... of the plugin measured: a
+ * build configured with it (QEMU's, as README.md says) has it in every
+ * entry, and the compile without it must not load it. */
+static bool names_plugin(const struct bench *b, const char *a)
 {
-    bool have_output = false;
-    for (size_t i = 0; i < in->n; i++) {
-        const char *a = in->v[i];
-        if (i > 0 && (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0
-                      || strcmp(a, "-MP") == 0))
-            continue;
-        if (i > 0 && (strcmp(a, "-MF") == 0 || strcmp(a, "-MQ") == 0
-                      || strcmp(a, "-MT") == 0)) {
-            i++;                /* and its operand */
-            continue;
-        }
-        if (i > 0 && (starts_with(a, "-MF") || starts_with(a, "-MQ")
-                      || starts_with(a, "-MT")))
-            continue;           /* -MFfile */
-        if (i > 0 && strcmp(a, "-o") == 0) {
-            strvec_push(out, vmsd_strdup("-o"));
-            strvec_push(out, vmsd_strdup(object));
-            i++;
-            have_output = true;
-            continue;
-        }
-        if (i > 0 && starts_with(a, "-o")) {
-            /* vmsd_format: the style matters only to %q */
-            strvec_push(out, vmsd_format(NULL, "-o%s", object));
-            have_output = true;
-            continue;
-        }
-        strvec_push(out, vmsd_strdup(a));
+    if (!starts_with(a, "-fplugin=")) {
+        char *arg = vmsd_format(NULL, "-fplugin-arg-%s-", b->plugin_name);
+        bool ours = starts_with(a, arg);
+        free(arg);
+        return ours;
     }
-    if (!have_output) {
-        /* Never let a compile write next to the sources. */
-        strvec_push(out, vmsd_strdup("-o"));
-        strvec_push(out, vmsd_strdup(object));
+    const char *slash = strrchr(a, '/');
+    const char *base = slash ? slash + 1 : a + strlen("-fplugin=");
+    size_t len = strlen(b->plugin_name);
+    return strncmp(base, b->plugin_name, len) == 0
+           && (!base[len] || strcmp(base + len, ".so") == 0);
+}
+
+/* A word of a compile that bench replaces: the plugin's own, dependency
+ * output (-MD, -MMD, -MP, -MF X, -MQ X, -MT X) and the output file
+ * (-o X); the number of words it takes (with its operand), or 0 to keep
+ * it. */
+static size_t replaced_words(const struct bench *b, const char *a)
+{
+    if (names_plugin(b, a))
+        return 1;
+    static const char *const alone[] = { "-MD", "-MMD", "-MP" };
+    static const char *const with_operand[] = { "-MF", "-MQ", "-MT", "-o" };
+    for (size_t k = 0; k < sizeof alone / sizeof *alone; k++)
+        if (strcmp(a, alone[k]) == 0)
+            return 1;
+    for (size_t k = 0; k < sizeof with_operand / sizeof *with_operand; k++)
+        if (starts_with(a, with_operand[k]))
+            return strcmp(a, with_operand[k]) == 0 ? 2 : 1;    /* -MFfile */
+    return 0;
+}
+
+/* VARIANT of the compile WORDS: the driver, the plugin's arguments
+ * right after it (with the plugin), the other words less those bench
+ * replaces, and the object written to the variant's file, never next
+ * to the sources. */
+static void build_variant(const struct bench *b, const struct strvec *words,
+                          int variant, struct strvec *out)
+{
+    strvec_push(out, vmsd_strdup(words->v[0]));
+    for (size_t i = 0; variant == WITH && i < b->plugin_args.n; i++)
+        strvec_push(out, vmsd_strdup(b->plugin_args.v[i]));
+    for (size_t i = 1; i < words->n; ) {
+        size_t skip = replaced_words(b, words->v[i]);
+        if (!skip)
+            strvec_push(out, vmsd_strdup(words->v[i]));
+        i += skip ? skip : 1;
     }
+    strvec_push(out, vmsd_strdup("-o"));
+    strvec_push(out, vmsd_strdup(b->temp.object[variant]));
+}
+
+/* The last -O option of ARGV (GCC obeys the last), or GCC's default. */
+static const char *optimization_level(const struct strvec *argv)
+{
+    const char *level = "-O0";
+    for (size_t i = 1; i < argv->n; i++)
+        if (starts_with(argv->v[i], "-O"))
+            level = argv->v[i];
+    return level;
+}
+
+/* U's compiles, without and with the plugin, from WORDS. */
+static void build_variants(const struct bench *b, struct unit *u,
+                           const struct strvec *words)
+{
+    for (int v = 0; v < 2; v++)
+        build_variant(b, words, v, &u->argv[v]);
+    u->level = optimization_level(&u->argv[WITHOUT]);
 }
 
 /* The words of ENTRY's "command", or its "arguments", into WORDS. */
@@ -152,7 +187,7 @@ static bool build_compdb_unit(struct bench *b, struct unit *u)
     if (ok) {
         const char *dir = json_string_value(json_object_get(entry,
                                                             "directory"));
-        filter_arguments(&words, b->temp.object, &u->argv);
+        build_variants(b, u, &words);
         u->dir = dir ? vmsd_strdup(dir) : NULL;
         u->label = vmsd_strdup(u->suffix);
     }
@@ -163,21 +198,24 @@ static bool build_compdb_unit(struct bench *b, struct unit *u)
 static bool build_source_unit(const struct bench *b, struct unit *u)
 {
     char err[128];
-    if (!split_command(b->cc, &u->argv, err, sizeof err) || u->argv.n == 0) {
+    struct strvec words = { 0 };
+    bool ok = false;
+    bool split = split_command(b->cc, &words, err, sizeof err);
+    if (!split || words.n == 0)
         fprintf(stderr, "bench: --cc '%s': %s\n", b->cc,
-                u->argv.n ? err : "no compiler");
-        return false;
-    }
-    if (u->cflags && !split_command(u->cflags, &u->argv, err, sizeof err)) {
+                split ? "no compiler" : err);
+    else if (u->cflags && !split_command(u->cflags, &words, err, sizeof err))
         fprintf(stderr, "bench: --cflags '%s': %s\n", u->cflags, err);
-        return false;
+    else
+        ok = true;
+    if (ok) {
+        strvec_push(&words, vmsd_strdup("-c"));
+        strvec_push(&words, vmsd_strdup(u->source));
+        build_variants(b, u, &words);
+        u->label = vmsd_strdup(u->source);
     }
-    strvec_push(&u->argv, vmsd_strdup("-c"));
-    strvec_push(&u->argv, vmsd_strdup(u->source));
-    strvec_push(&u->argv, vmsd_strdup("-o"));
-    strvec_push(&u->argv, vmsd_strdup(b->temp.object));
-    u->label = vmsd_strdup(u->source);
-    return true;
+    strvec_free(&words);
+    return ok;
 }
 
 bool build_units(struct bench *b)
@@ -200,7 +238,8 @@ void free_units(struct bench *b)
         struct unit *u = &b->units[i];
         free(u->label);
         free(u->dir);
-        strvec_free(&u->argv);
+        for (int v = 0; v < 2; v++)
+            strvec_free(&u->argv[v]);
         free(u->source);
         free(u->cflags);
         free(u->compdb);
