@@ -32,7 +32,8 @@ void vmsd_model_names(const struct vmsd_model *model,
             slot->value = d;
         if (!pairs || !d->subsections)
             continue;
-        for (size_t j = 0; j < vmsd_sublist_length(d->subsections); j++) {
+        size_t n = vmsd_sublist_length(d->subsections);
+        for (size_t j = 0; j < n; j++) {
             const struct vmsd_desc *sub = named_entry(&d->subsections->slots[j]);
             if (sub)
                 add_pair(pairs, d->name, sub->name, d);
@@ -82,7 +83,8 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
             copy_field(vmsd_base_desc_add_field(bd), &d->fields->fields[j]);
         if (!d->subsections)
             continue;
-        for (size_t j = 0; j < vmsd_sublist_length(d->subsections); j++) {
+        size_t n = vmsd_sublist_length(d->subsections);
+        for (size_t j = 0; j < n; j++) {
             const struct vmsd_desc *sub = named_entry(&d->subsections->slots[j]);
             if (!sub)
                 continue;
