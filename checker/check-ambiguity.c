@@ -347,6 +347,8 @@ static void report_extensions(struct walk *w, const struct vmsd_desc *owner,
         if (e->name[len] && e->slot >= from && e->slot < end
             && owner->subsections->slots[e->slot].target != w->claimer)
             *VMSD_APPEND(slots, n) = e->slot;
+    if (!n)
+        return;
     qsort(slots, n, sizeof *slots, compare_slots);
     for (size_t i = 0; i < n; i++)
         report(w, owner, slots[i], from);
