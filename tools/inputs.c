@@ -245,7 +245,7 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
                          const char *path)
 {
     Elf *member;
-    Elf_Cmd cmd = ELF_C_READ;
+    Elf_Cmd cmd = ELF_C_READ_MMAP;
     bool ok = true;
     struct program_input *loose = loose_program(r);
     size_t blobs_before = loose->n_blobs;
@@ -354,7 +354,10 @@ static bool read_path(struct reading *r, const char *path)
         fprintf(stderr, "vmsdcheck: %s: %s\n", path, strerror(errno));
         return false;
     }
-    Elf *elf = elf_begin(fd, ELF_C_READ, NULL);
+    /* Mapped: only the pages read are loaded, where libelf's reads
+     * copied whole debug sections (QEMU's binaries carry hundreds of MB
+     * of DWARF, and the tool looks at each unit's header). */
+    Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
     bool ok;
     switch (elf ? elf_kind(elf) : ELF_K_NONE) {
     case ELF_K_AR:
