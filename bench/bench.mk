@@ -72,7 +72,7 @@ clean-bench:
 	rm -f bench/bench bench/gen-bench-unit bench/gen-facts bench/*.o bench/*.d
 	rm -rf $(BENCH_WORK)
 
-# The tool's cost against its input's size (linear: docs/robustness.md).
+# The tool's cost against its input's size (linear: docs/scaling.md).
 bench-scaling: tools/vmsdcheck bench/gen-facts
 	bench/bench-scaling
 
