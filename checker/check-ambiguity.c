@@ -98,9 +98,9 @@ static bool may_be_absent(const struct vmsd_field *field,
            || field->version_id > container->minimum_version_id;
 }
 
-/* How many of CONTAINER's first fields are followed by one that is
- * always there: a field past them is at the tail, every later field
- * possibly absent. */
+/* One past CONTAINER's last field that is always there (0 when every
+ * field may be absent): field J is at the tail, every later field
+ * possibly absent, when J + 1 is at least that. */
 static size_t tail_from(const struct vmsd_desc *container)
 {
     const struct vmsd_fieldlist *list = container->fields;
@@ -365,13 +365,12 @@ static void candidates(struct walk *w, const struct vmsd_desc *owner,
     const struct list_index *ix = list_index(w, owner->subsections);
     if (ix && from < ix->length) {
         size_t stop = ix->stop[from];
-        if (stop == ix->length) {
-            report_extensions(w, owner, ix, from, stop);
-        } else {
-            bool sent = known(owner->subsections->slots[stop].target);
-            report_extensions(w, owner, ix, from, stop + sent);
+        bool to_the_end = stop == ix->length;
+        bool always_sent = !to_the_end
+                           && known(owner->subsections->slots[stop].target);
+        report_extensions(w, owner, ix, from, stop + always_sent);
+        if (!to_the_end)
             return;
-        }
     }
     follow(w, owner);
 }

@@ -16,29 +16,32 @@ static void put_escaped(struct vmsd_strbuf *b, const char *s)
     }
 }
 
-/* The slot of LOC's place (file, line and column) in PLACES, found or
- * (with ADD) added; NULL for a place without a file. */
-static struct vmsd_strset_slot *place_slot(struct vmsd_strset *places,
-                                           struct vmsd_loc loc, bool add)
-{
+/* A place is a pair of the set: its file, and "LINE:COLUMN". */
+struct place_key {
     char line_column[32];
-    if (!loc.file)
-        return NULL;
-    snprintf(line_column, sizeof line_column, "%u:%u", loc.line, loc.column);
-    return add ? vmsd_strset_add_pair(places, loc.file, line_column)
-               : vmsd_strset_find_pair(places, loc.file, line_column);
+};
+
+static struct place_key place_key(struct vmsd_loc loc)
+{
+    struct place_key key;
+    snprintf(key.line_column, sizeof key.line_column, "%u:%u", loc.line,
+             loc.column);
+    return key;
 }
 
 /* The first finding of REPORT at each place, so that drawing a node or
- * an edge looks its place up rather than going through every finding. */
+ * an edge looks its place up rather than going through every finding.
+ * A place without a file has none. */
 static void index_findings(const struct report *report,
                            struct vmsd_strset *places)
 {
     for (size_t i = 0; i < report->n_findings; i++) {
         const struct stored_finding *f = &report->findings[i];
-        struct vmsd_strset_slot *slot = place_slot(places, f->finding.loc,
-                                                   true);
-        if (slot && !slot->value)
+        if (!f->finding.loc.file)
+            continue;
+        struct vmsd_strset_slot *slot = vmsd_strset_add_pair(
+            places, f->finding.loc.file, place_key(f->finding.loc).line_column);
+        if (!slot->value)
             slot->value = (void *)f;
     }
 }
@@ -47,8 +50,9 @@ static void index_findings(const struct report *report,
 static const struct stored_finding *finding_at(const struct vmsd_strset *places,
                                                struct vmsd_loc loc)
 {
-    struct vmsd_strset_slot *slot =
-        place_slot((struct vmsd_strset *)places, loc, false);
+    struct vmsd_strset_slot *slot = loc.file
+        ? vmsd_strset_find_pair(places, loc.file, place_key(loc).line_column)
+        : NULL;
     return slot ? slot->value : NULL;
 }
 
