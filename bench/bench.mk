@@ -47,6 +47,9 @@ BENCH_CORE_OBJS = checker/model.o checker/arena.o checker/strset.o checker/strbu
 BENCH_OBJS = bench/main.o bench/command.o bench/units.o bench/measure.o \
 	bench/count.o bench/stats.o bench/report.o
 GEN_BENCH_UNIT_OBJS = bench/gen-bench-unit.o bench/command.o
+# The facts generator writes with the core's facts writer, whatever it
+# needs.
+GEN_FACTS_OBJS = bench/gen-facts.o bench/command.o
 
 bench/%.o: bench/%.c
 	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@
@@ -57,11 +60,14 @@ bench/bench: $(BENCH_OBJS) $(BENCH_CORE_OBJS)
 bench/gen-bench-unit: $(GEN_BENCH_UNIT_OBJS) $(BENCH_CORE_OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^
 
+bench/gen-facts: $(GEN_FACTS_OBJS) $(CORE_OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
+
 $(BENCH_WORK)/unit-%.c: bench/gen-bench-unit
 	@mkdir -p $(BENCH_WORK)
 	bench/gen-bench-unit -o $@ $*
 
-bench-tools: bench/bench bench/gen-bench-unit
+bench-tools: bench/bench bench/gen-bench-unit bench/gen-facts
 
 # Each generated unit at each level, then the QEMU units.
 bench: bench/bench $(BENCH_UNITS) $(BENCH_PLUGIN)
@@ -78,11 +84,11 @@ bench: bench/bench $(BENCH_UNITS) $(BENCH_PLUGIN)
 		$(BENCH_ARGS)
 
 clean-bench:
-	rm -f bench/bench bench/gen-bench-unit bench/*.o bench/*.d
+	rm -f bench/bench bench/gen-bench-unit bench/gen-facts bench/*.o bench/*.d
 	rm -rf $(BENCH_WORK)
 
-# The tool's cost against its input's size (linear: docs/robustness.md).
-bench-scaling: tools/vmsdcheck
+# The tool's cost against its input's size (linear: docs/scaling.md).
+bench-scaling: tools/vmsdcheck bench/gen-facts
 	bench/bench-scaling
 
 .PHONY: bench bench-tools bench-scaling clean-bench

@@ -20,19 +20,30 @@ static const struct vmsd_desc *named_entry(const struct vmsd_ref *entry)
     return sub && sub->defined && sub->name ? sub : NULL;
 }
 
+/* NAME's slot in SET, pointing at D when new. */
+static void add_first(struct vmsd_strset *set, const char *name,
+                      struct vmsd_desc *d)
+{
+    struct vmsd_strset_slot *slot = vmsd_strset_add_name(set, name);
+    if (!slot->value)
+        slot->value = d;
+}
+
 void vmsd_model_names(const struct vmsd_model *model,
-                      struct vmsd_strset *names, struct vmsd_strset *pairs)
+                      struct vmsd_strset *names, struct vmsd_strset *pairs,
+                      struct vmsd_strset *symbols)
 {
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *d = model->descs[i];
         if (!d->defined || !d->name)
             continue;
-        struct vmsd_strset_slot *slot = vmsd_strset_add_name(names, d->name);
-        if (!slot->value)
-            slot->value = d;
+        add_first(names, d->name, d);
+        if (symbols && d->symbol)
+            add_first(symbols, d->symbol, d);
         if (!pairs || !d->subsections)
             continue;
-        for (size_t j = 0; j < vmsd_sublist_length(d->subsections); j++) {
+        size_t n = vmsd_sublist_length(d->subsections);
+        for (size_t j = 0; j < n; j++) {
             const struct vmsd_desc *sub = named_entry(&d->subsections->slots[j]);
             if (sub)
                 add_pair(pairs, d->name, sub->name, d);
@@ -82,7 +93,8 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
             copy_field(vmsd_base_desc_add_field(bd), &d->fields->fields[j]);
         if (!d->subsections)
             continue;
-        for (size_t j = 0; j < vmsd_sublist_length(d->subsections); j++) {
+        size_t n = vmsd_sublist_length(d->subsections);
+        for (size_t j = 0; j < n; j++) {
             const struct vmsd_desc *sub = named_entry(&d->subsections->slots[j]);
             if (!sub)
                 continue;

@@ -62,11 +62,14 @@ struct vmsd_base_program {
     struct vmsd_strset device_index;    /* type -> device */
 };
 
-/* A resolved model's names and listed pairs: NAMES maps each named
- * definition's name to its first description, PAIRS each (parent,
- * subsection) the loader can see to its first parent. */
+/* A resolved model's names, listed pairs and symbols: NAMES maps each
+ * named definition's name to its first description, PAIRS (when not
+ * NULL) each (parent, subsection) the loader can see to its first
+ * parent, SYMBOLS (when not NULL) each named definition's symbol to its
+ * first description. */
 void vmsd_model_names(const struct vmsd_model *model,
-                      struct vmsd_strset *names, struct vmsd_strset *pairs);
+                      struct vmsd_strset *names, struct vmsd_strset *pairs,
+                      struct vmsd_strset *symbols);
 
 /* The base a resolved model makes, indexed. */
 void vmsd_base_program_from_model(struct vmsd_base_program *out,

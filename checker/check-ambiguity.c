@@ -15,6 +15,7 @@
  * another description is loaded as that one. */
 #include "check.h"
 #include "names.h"
+#include "strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +34,35 @@ struct context {
     const struct vmsd_desc *owner;      /* the container or parent */
     const struct vmsd_field *field;     /* loaded by this field, or */
     size_t slot;                        /* by this slot of owner's list */
+    bool leads_on;                      /* what follows owner can follow
+                                           the description's end: every
+                                           later field may be absent, or
+                                           owner loads it at that slot */
 };
 
 struct contexts {
     struct context *items;
     size_t n;
+};
+
+/* A subsection list's named entries in name order, and where a scan of
+ * it from each slot stops, so that what can come after a description is
+ * found by name rather than by going through the rest of the list for
+ * every description: a list of 100,000 subsections costs about what
+ * 100,000 lists of one do. */
+struct named_slot {
+    const char *name;
+    size_t slot;
+};
+
+struct list_index {
+    size_t length;                      /* the entries the loader sees */
+    struct named_slot *by_name;         /* by name, then slot */
+    size_t n_named;
+    size_t stop[];                      /* [k], k <= length: the first slot
+                                           from k on that ends a scan (an
+                                           unknown entry, or one always
+                                           sent); length when none does */
 };
 
 /* One step up the chain, for the notes. */
@@ -49,12 +74,12 @@ struct step {
 struct walk {
     const struct vmsd_check *check;
     struct vmsd_uid_index contexts;     /* desc uid -> struct contexts */
+    struct vmsd_uid_index lists;        /* list uid -> struct list_index */
     const struct vmsd_desc *claimer;    /* X */
     struct step path[MAX_DEPTH];
     size_t depth;
-    const struct vmsd_ref **reported;   /* list entries already reported
-                                           for X */
-    size_t n_reported;
+    struct vmsd_strset reported;        /* list entries already reported
+                                           for X, by address */
 };
 
 static bool framed(const struct vmsd_field *field)
@@ -73,15 +98,88 @@ static bool may_be_absent(const struct vmsd_field *field,
            || field->version_id > container->minimum_version_id;
 }
 
-static bool at_tail(const struct vmsd_desc *container,
-                    const struct vmsd_field *field)
+/* One past CONTAINER's last field that is always there (0 when every
+ * field may be absent): field J is at the tail, every later field
+ * possibly absent, when J + 1 is at least that. */
+static size_t tail_from(const struct vmsd_desc *container)
 {
     const struct vmsd_fieldlist *list = container->fields;
-    for (size_t i = (size_t)(field - list->fields) + 1; i < list->n_fields;
-         i++)
-        if (!may_be_absent(&list->fields[i], container))
-            return false;
-    return true;
+    for (size_t i = list->n_fields; i > 0; i--)
+        if (!may_be_absent(&list->fields[i - 1], container))
+            return i;
+    return 0;
+}
+
+/* Known well enough to scan on: defined, with a name. */
+static bool known(const struct vmsd_desc *s)
+{
+    return s && s->defined && s->name;
+}
+
+static int compare_named(const void *pa, const void *pb)
+{
+    const struct named_slot *a = pa, *b = pb;
+    int c = strcmp(a->name, b->name);
+    return c ? c : (a->slot > b->slot) - (a->slot < b->slot);
+}
+
+static struct list_index *index_list(const struct vmsd_sublist *list)
+{
+    size_t n = vmsd_sublist_length(list);
+    struct list_index *ix = vmsd_xcalloc(1, sizeof *ix
+                                            + (n + 1) * sizeof *ix->stop);
+    ix->length = n;
+    ix->by_name = vmsd_xcalloc(n, sizeof *ix->by_name);
+    ix->stop[n] = n;
+    for (size_t k = n; k-- > 0;) {
+        const struct vmsd_desc *s = list->slots[k].target;
+        ix->stop[k] = known(s) && s->needed ? ix->stop[k + 1] : k;
+        if (s && s->name)
+            ix->by_name[ix->n_named++] = (struct named_slot){ s->name, k };
+    }
+    qsort(ix->by_name, ix->n_named, sizeof *ix->by_name, compare_named);
+    return ix;
+}
+
+static const struct list_index *list_index(const struct walk *w,
+                                           const struct vmsd_sublist *list)
+{
+    return list ? vmsd_uid_index_get(&w->lists, list->uid) : NULL;
+}
+
+/* The first of IX's named entries whose name is not below NAME. */
+static const struct named_slot *lower_bound(const struct list_index *ix,
+                                            const char *name)
+{
+    size_t lo = 0, hi = ix->n_named;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->by_name[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return &ix->by_name[lo];
+}
+
+/* The first entry the loader sees named NAME, or NULL. */
+static const struct named_slot *first_named(const struct list_index *ix,
+                                            const char *name)
+{
+    const struct named_slot *e = ix ? lower_bound(ix, name) : NULL;
+    return e && e < ix->by_name + ix->n_named && strcmp(e->name, name) == 0
+           ? e : NULL;
+}
+
+/* A subsection its parent never loads (its name does not extend the
+ * parent's, or an earlier entry has it) runs no loop there. */
+static bool loads_there(const struct list_index *ix,
+                        const struct vmsd_desc *parent,
+                        const struct vmsd_desc *sub, size_t slot)
+{
+    return sub->name && parent->name
+           && vmsd_name_extends(sub->name, parent->name)
+           && first_named(ix, sub->name)->slot == slot;
 }
 
 static void add_context(struct walk *w, const struct vmsd_desc *loaded,
@@ -98,24 +196,31 @@ static void add_context(struct walk *w, const struct vmsd_desc *loaded,
 
 static void collect_contexts(struct walk *w, const struct vmsd_model *model)
 {
+    for (size_t i = 0; i < model->n_sublists; i++)
+        vmsd_uid_index_put(&w->lists, model->sublists[i]->uid,
+                           index_list(model->sublists[i]));
     for (size_t i = 0; i < model->n_descs; i++) {
         const struct vmsd_desc *d = model->descs[i];
-        if (d->fields)
-            for (size_t j = 0; j < d->fields->n_fields; j++) {
-                const struct vmsd_field *f = &d->fields->fields[j];
-                if (f->vmsd.target && !framed(f))
-                    add_context(w, f->vmsd.target,
-                                (struct context){ d, f, 0 });
-            }
-        if (d->subsections && d->subsections->owner == d)
-            for (size_t j = 0; j < vmsd_sublist_length(d->subsections); j++)
-                if (d->subsections->slots[j].target)
-                    add_context(w, d->subsections->slots[j].target,
-                                (struct context){ d, NULL, j });
+        size_t tail = d->fields ? tail_from(d) : 0;
+        for (size_t j = 0; d->fields && j < d->fields->n_fields; j++) {
+            const struct vmsd_field *f = &d->fields->fields[j];
+            if (f->vmsd.target && !framed(f))
+                add_context(w, f->vmsd.target,
+                            (struct context){ d, f, 0, j + 1 >= tail });
+        }
+        if (!d->subsections || d->subsections->owner != d)
+            continue;
+        const struct list_index *ix = list_index(w, d->subsections);
+        for (size_t j = 0; j < ix->length; j++) {
+            const struct vmsd_desc *sub = d->subsections->slots[j].target;
+            if (sub)
+                add_context(w, sub, (struct context){
+                    d, NULL, j, loads_there(ix, d, sub, j) });
+        }
     }
 }
 
-static void free_contexts(struct walk *w, const struct vmsd_model *model)
+static void free_walk(struct walk *w, const struct vmsd_model *model)
 {
     for (size_t i = 0; i < model->n_descs; i++) {
         struct contexts *c = vmsd_uid_index_get(&w->contexts,
@@ -125,48 +230,46 @@ static void free_contexts(struct walk *w, const struct vmsd_model *model)
             free(c);
         }
     }
+    for (size_t i = 0; i < model->n_sublists; i++) {
+        struct list_index *ix = vmsd_uid_index_get(&w->lists,
+                                                   model->sublists[i]->uid);
+        free(ix->by_name);
+        free(ix);
+    }
     vmsd_uid_index_free(&w->contexts);
+    vmsd_uid_index_free(&w->lists);
+    vmsd_strset_free(&w->reported);
 }
 
 /* X's own subsection of that name, or NULL. */
-static const struct vmsd_desc *listed_as(const struct vmsd_desc *x,
+static const struct vmsd_desc *listed_as(const struct walk *w,
+                                         const struct vmsd_desc *x,
                                          const char *name)
 {
-    const struct vmsd_sublist *list = x->subsections;
-    for (size_t i = 0; list && i < vmsd_sublist_length(list); i++) {
-        const struct vmsd_desc *t = list->slots[i].target;
-        if (t && t->name && strcmp(t->name, name) == 0)
-            return t;
-    }
-    return NULL;
+    const struct named_slot *e = first_named(list_index(w, x->subsections),
+                                             name);
+    return e ? x->subsections->slots[e->slot].target : NULL;
 }
 
 /* One finding per (X, list entry), however many paths lead there. */
 static bool already_reported(struct walk *w, const struct vmsd_ref *entry)
 {
-    for (size_t i = 0; i < w->n_reported; i++)
-        if (w->reported[i] == entry)
-            return true;
-    w->reported = vmsd_xrealloc(w->reported,
-                                (w->n_reported + 1) * sizeof *w->reported);
-    w->reported[w->n_reported++] = entry;
-    return false;
+    size_t before = w->reported.count;
+    vmsd_strset_add(&w->reported, (const char *)&entry, sizeof entry);
+    return w->reported.count == before;
 }
 
 /* "a, b and c": the needed functions of slots [from, to) of LIST. */
 static char *needed_list(const struct vmsd_sublist *list, size_t from,
                          size_t to)
 {
-    size_t size = 1;
-    for (size_t i = from; i < to; i++)
-        size += strlen(list->slots[i].target->needed) + 6;
-    char *out = vmsd_xcalloc(size, 1);
+    struct vmsd_strbuf b = { 0 };
     for (size_t i = from; i < to; i++) {
         if (i > from)
-            strcat(out, i + 1 == to ? " and " : ", ");
-        strcat(out, list->slots[i].target->needed);
+            vmsd_strbuf_puts(&b, i + 1 == to ? " and " : ", ");
+        vmsd_strbuf_puts(&b, list->slots[i].target->needed);
     }
-    return out;
+    return vmsd_strbuf_take(&b);
 }
 
 static void report(struct walk *w, const struct vmsd_desc *owner,
@@ -176,7 +279,7 @@ static void report(struct walk *w, const struct vmsd_desc *owner,
     const struct vmsd_desc *x = w->claimer;
     const struct vmsd_sublist *list = owner->subsections;
     const struct vmsd_desc *s = list->slots[slot].target;
-    const struct vmsd_desc *as = listed_as(x, s->name);
+    const struct vmsd_desc *as = listed_as(w, x, s->name);
 
     if (as == s || already_reported(w, &list->slots[slot]))
         return;
@@ -221,42 +324,53 @@ static void report(struct walk *w, const struct vmsd_desc *owner,
     vmsd_finding_end(check, f);
 }
 
-/* A subsection its parent never loads (its name does not extend the
- * parent's, or an earlier entry has it) runs no loop there. */
-static bool loads_there(const struct vmsd_desc *sub,
-                        const struct context *ctx)
-{
-    const struct vmsd_sublist *list = ctx->owner->subsections;
-    if (!sub->name || !ctx->owner->name
-        || !vmsd_name_extends(sub->name, ctx->owner->name))
-        return false;
-    for (size_t i = 0; i < ctx->slot; i++) {
-        const struct vmsd_desc *t = list->slots[i].target;
-        if (t && t->name && strcmp(t->name, sub->name) == 0)
-            return false;
-    }
-    return true;
-}
-
 static void follow(struct walk *w, const struct vmsd_desc *ended);
 
-/* The subsections of OWNER's list from slot FROM on can come next; when
- * all of them may stay unsent, so can what follows OWNER. */
+static int compare_slots(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return (a > b) - (a < b);
+}
+
+/* Report, in list order, the entries of OWNER's list in slots [from,
+ * end) whose names extend X's: those that start with X's name. */
+static void report_extensions(struct walk *w, const struct vmsd_desc *owner,
+                              const struct list_index *ix, size_t from,
+                              size_t end)
+{
+    const char *xname = w->claimer->name;
+    size_t len = strlen(xname);
+    size_t *slots = NULL, n = 0;
+    for (const struct named_slot *e = lower_bound(ix, xname);
+         e < ix->by_name + ix->n_named && strncmp(e->name, xname, len) == 0;
+         e++)
+        if (e->name[len] && e->slot >= from && e->slot < end
+            && owner->subsections->slots[e->slot].target != w->claimer)
+            *VMSD_APPEND(slots, n) = e->slot;
+    if (!n)
+        return;
+    qsort(slots, n, sizeof *slots, compare_slots);
+    for (size_t i = 0; i < n; i++)
+        report(w, owner, slots[i], from);
+    free(slots);
+}
+
+/* The subsections of OWNER's list from slot FROM on can come next, up to
+ * the first one always sent (included) or unknown (where it stops rather
+ * than guess); when all of them may stay unsent, so can what follows
+ * OWNER. */
 static void candidates(struct walk *w, const struct vmsd_desc *owner,
                        size_t from)
 {
-    const struct vmsd_sublist *list = owner->subsections;
-    size_t n = list ? vmsd_sublist_length(list) : 0;
-    const char *xname = w->claimer->name;
-
-    for (size_t k = from; k < n; k++) {
-        const struct vmsd_desc *s = list->slots[k].target;
-        if (!s || !s->defined || !s->name)
-            return;             /* unknown: stop rather than guess */
-        if (s != w->claimer && vmsd_name_extends(s->name, xname))
-            report(w, owner, k, from);
-        if (!s->needed)
-            return;             /* always sent: nothing later comes next */
+    const struct list_index *ix = list_index(w, owner->subsections);
+    if (ix && from < ix->length) {
+        size_t stop = ix->stop[from];
+        bool to_the_end = stop == ix->length;
+        bool always_sent = !to_the_end
+                           && known(owner->subsections->slots[stop].target);
+        report_extensions(w, owner, ix, from, stop + always_sent);
+        if (!to_the_end)
+            return;
     }
     follow(w, owner);
 }
@@ -272,9 +386,7 @@ static void follow(struct walk *w, const struct vmsd_desc *ended)
         for (size_t d = 0; d < w->depth; d++)
             if (w->path[d].context->owner == ctx->owner)
                 goto next;      /* a cycle */
-        if (ctx->field && !at_tail(ctx->owner, ctx->field))
-            continue;
-        if (!ctx->field && !loads_there(ended, ctx))
+        if (!ctx->leads_on)
             continue;
         w->path[w->depth++] = (struct step){ ended, ctx };
         candidates(w, ctx->owner, ctx->field ? 0 : ctx->slot + 1);
@@ -297,9 +409,8 @@ void vmsd_check_load_ambiguity(const struct vmsd_check *check)
         if (!x->defined || !x->name)
             continue;
         w.claimer = x;
-        w.n_reported = 0;
+        vmsd_strset_free(&w.reported);
         follow(&w, x);
     }
-    free(w.reported);
-    free_contexts(&w, model);
+    free_walk(&w, model);
 }

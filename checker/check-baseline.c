@@ -24,16 +24,12 @@ static const struct vmsd_desc *change_desc(const struct vmsd_check *check,
 }
 
 /* The change's description with SYMBOL, if it is defined and named. */
-static const struct vmsd_desc *same_symbol(const struct vmsd_model *model,
+static const struct vmsd_desc *same_symbol(const struct vmsd_check *check,
                                            const char *symbol)
 {
-    for (size_t i = 0; symbol && i < model->n_descs; i++) {
-        const struct vmsd_desc *d = model->descs[i];
-        if (d->defined && d->name && d->symbol
-            && strcmp(d->symbol, symbol) == 0)
-            return d;
-    }
-    return NULL;
+    struct vmsd_strset_slot *slot =
+        symbol ? vmsd_strset_find_name(check->symbols, symbol) : NULL;
+    return slot ? slot->value : NULL;
 }
 
 /* Did the base list a subsection of SYMBOL under PARENT? */
@@ -121,7 +117,7 @@ static void report_section(const struct vmsd_check *check,
 {
     if (unseen(check, old->loc))
         return;
-    const struct vmsd_desc *now = same_symbol(check->program->model, old->symbol);
+    const struct vmsd_desc *now = same_symbol(check, old->symbol);
     struct vmsd_finding *f = vmsd_finding_begin(check,
         VMSD_RULE_SECTION_REMOVED, now ? now->loc : old->loc,
         "top-level description %q was in the base and is gone: if it is a "

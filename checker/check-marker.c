@@ -12,9 +12,8 @@ static const struct vmsd_desc *first_legacy(const struct vmsd_desc *parent,
 {
     const struct vmsd_sublist *list = parent->subsections;
     *unknown = false;
-    if (!list)
-        return NULL;
-    for (size_t i = 0; i < vmsd_sublist_length(list); i++) {
+    size_t n = list ? vmsd_sublist_length(list) : 0;
+    for (size_t i = 0; i < n; i++) {
         const struct vmsd_desc *sub = list->slots[i].target;
         if (!sub || !sub->defined || !sub->name) {
             *unknown = true;

@@ -72,7 +72,7 @@ void vmsd_check_stale_entries(const struct vmsd_check *check)
         return;
     struct vmsd_strset names = { 0 }, pairs = { 0 };
     for (size_t i = 0; i < check->n_programs; i++)
-        vmsd_model_names(check->programs[i].model, &names, &pairs);
+        vmsd_model_names(check->programs[i].model, &names, &pairs, NULL);
 
     for (size_t i = 0; i < db->n_entries; i++) {
         const struct vmsd_compat_entry *e = &db->entries[i];

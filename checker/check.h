@@ -16,10 +16,11 @@ struct vmsd_check {
     /* VMSD_SCOPE_DESCRIPTION: the description being checked. */
     const struct vmsd_desc *desc;
     /* VMSD_SCOPE_PROGRAM, in a gate only: the program's descriptions by
-     * name (vmsd_model_names), the files of its units without facts,
-     * and the program as a base would record it (its pairs, fields and
-     * devices), to compare with the base's. */
+     * name and by symbol (vmsd_model_names), the files of its units
+     * without facts, and the program as a base would record it (its
+     * pairs, fields and devices), to compare with the base's. */
     const struct vmsd_strset *names;
+    const struct vmsd_strset *symbols;
     const struct vmsd_strset *uncovered;
     const struct vmsd_base_program *now;
     /* VMSD_SCOPE_BUILD: every program, and per allowlist entry whether

@@ -140,38 +140,50 @@ static bool read_database(json_t *root, const char *path,
     return ok;
 }
 
-/* Where the search for entries' lines has got to: entries come in file
- * order, so lines are counted once, as the search moves on. */
-struct line_cursor {
-    const char *pos;            /* search from here */
-    const char *counted;        /* lines counted up to here */
-    unsigned line;              /* the line 'counted' is on */
-};
-
-/* The line where entry E's object starts: found by its "subsection"
- * member.  0 when the file spells it some other way (escapes). */
-static unsigned entry_line(struct line_cursor *at,
-                           const struct vmsd_compat_entry *e)
+/* Give each of the COUNT entries the line where its object starts, in
+ * one pass over TEXT (LENGTH bytes) that skips strings whole, escapes and
+ * all: no line depends on how a name is spelled.  The entries are the
+ * elements of the "entries" array of the top level, known by its key
+ * (spelled with an escape, it is not found: lines stay 0, unknown).  The
+ * text has parsed, so it is well-formed JSON. */
+static void entry_lines(const char *text, size_t length,
+                        struct vmsd_compat_entry *entries, size_t count)
 {
-    size_t n = strlen(e->subsection);
-    for (const char *p = strstr(at->pos, "\"subsection\""); p;
-         p = strstr(p + 1, "\"subsection\"")) {
-        const char *v = p + strlen("\"subsection\"");
-        v += strspn(v, " \t\r\n");
-        if (*v++ != ':')
-            continue;
-        v += strspn(v, " \t\r\n");
-        if (*v != '"' || strncmp(v + 1, e->subsection, n) != 0
-            || v[n + 1] != '"')
-            continue;
-        at->pos = v;
-        while (p > at->counted && *p != '{')
-            p--;
-        for (; at->counted < p; at->counted++)
-            at->line += *at->counted == '\n';
-        return at->line;
+    static const char entries_key[] = "entries";
+    const char *end = text + length;
+    const char *string = "";    /* the last string: a '[' at depth 1
+                                   follows its key */
+    size_t string_len = 0, next = 0;
+    unsigned line = 1;
+    int depth = 0;
+    bool in_entries = false;    /* the array opened last at depth 1 */
+    for (const char *p = text; p < end && next < count; p++) {
+        switch (*p) {
+        case '\n':
+            line++;
+            break;
+        case '"':
+            string = p + 1;
+            for (p++; p < end && *p != '"'; p++)
+                p += *p == '\\';
+            string_len = (size_t)(p - string);
+            break;
+        case '{':
+        case '[':
+            if (depth == 2 && in_entries)
+                entries[next++].line = line;
+            if (depth == 1)
+                in_entries = *p == '['
+                             && string_len == strlen(entries_key)
+                             && memcmp(string, entries_key, string_len) == 0;
+            depth++;
+            break;
+        case '}':
+        case ']':
+            depth--;
+            break;
+        }
     }
-    return 0;
 }
 
 bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
@@ -204,9 +216,7 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
         free(text);
         return false;
     }
-    struct line_cursor at = { text, text, 1 };
-    for (size_t i = 0; i < count; i++)
-        entries[i].line = entry_line(&at, &entries[i]);
+    entry_lines(text, length, entries, count);
     free(text);
 
     char *file = vmsd_strdup(path);

@@ -252,7 +252,7 @@ void vmsd_model_resolve(struct vmsd_model *model)
             continue;
         if (!list->owner)
             list->owner = model->descs[i];
-        for (size_t j = 0; j < vmsd_sublist_length(list); j++)
+        for (size_t j = 0, n = vmsd_sublist_length(list); j < n; j++)
             if (list->slots[j].target)
                 list->slots[j].target->is_subsection = true;
     }

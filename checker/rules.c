@@ -217,10 +217,10 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
                         vmsd_report_fn report, void *user)
 {
     /* What the gate's rules compare with the base: only in a gate. */
-    struct vmsd_strset names = { 0 }, uncovered = { 0 };
+    struct vmsd_strset names = { 0 }, symbols = { 0 }, uncovered = { 0 };
     struct vmsd_base_program now = { 0 };
     if (program->base) {
-        vmsd_model_names(program->model, &names, NULL);
+        vmsd_model_names(program->model, &names, NULL, &symbols);
         for (size_t i = 0; i < program->n_uncovered; i++)
             vmsd_strset_add_name(&uncovered, program->uncovered[i]);
         vmsd_base_program_from_model(&now, "", program->model);
@@ -229,11 +229,12 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
     }
     struct vmsd_check check = { .config = config, .report = report,
                                 .user = user, .program = program,
-                                .names = &names, .uncovered = &uncovered,
-                                .now = &now };
+                                .names = &names, .symbols = &symbols,
+                                .uncovered = &uncovered, .now = &now };
     run_unit_rules(&check);
     run_rules(&check, VMSD_SCOPE_PROGRAM);
     vmsd_strset_free(&names);
+    vmsd_strset_free(&symbols);
     vmsd_strset_free(&uncovered);
     vmsd_base_program_free(&now);
 }

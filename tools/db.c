@@ -35,7 +35,8 @@ static struct pair *separator_breaks(const struct program *programs,
             if (!parent->name || !parent->subsections)
                 continue;
             const struct vmsd_sublist *list = parent->subsections;
-            for (size_t j = 0; j < vmsd_sublist_length(list); j++) {
+            size_t n = vmsd_sublist_length(list);
+            for (size_t j = 0; j < n; j++) {
                 const struct vmsd_desc *sub = list->slots[j].target;
                 if (!sub || !sub->name
                     || vmsd_name_kind(sub->name, parent->name)

@@ -112,16 +112,25 @@ static void symbol_c_unit(Elf *elf, struct program_input *p)
     }
 }
 
+/* DATA (SIZE bytes and a NUL, allocated) becomes P's. */
 static void add_blob(struct program_input *p, const char *origin,
-                     const void *data, size_t size, bool from_archive)
+                     char *data, size_t size, bool from_archive)
 {
     struct facts_blob *b = VMSD_APPEND(p->blobs, p->n_blobs);
     b->origin = vmsd_strdup(origin);
-    b->data = vmsd_xrealloc(NULL, size + 1);
-    memcpy(b->data, data, size);
-    b->data[size] = '\0';
+    b->data = data;
     b->size = size;
     b->from_archive = from_archive;
+}
+
+/* A copy of an ELF section's data, which lives only as long as its
+ * file is open. */
+static char *section_copy(const Elf_Data *data)
+{
+    char *copy = vmsd_xrealloc(NULL, data->d_size + 1);
+    memcpy(copy, data->d_buf, data->d_size);
+    copy[data->d_size] = '\0';
+    return copy;
 }
 
 static bool broken_elf(const char *origin)
@@ -209,7 +218,7 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
             return false;
         }
         struct program_input *p = new_program(r->set, origin);
-        add_blob(p, origin, data->d_buf, data->d_size, false);
+        add_blob(p, origin, section_copy(data), data->d_size, false);
         p->units_known = dwarf_c_units(elf, p);
         return true;
     }
@@ -223,7 +232,8 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
     if (!dwarf_c_units(elf, loose))
         symbol_c_unit(elf, loose);
     if (has_facts)
-        add_blob(loose, origin, data->d_buf, data->d_size, from_archive);
+        add_blob(loose, origin, section_copy(data), data->d_size,
+                 from_archive);
     else if (!from_archive && loose->n_c_units > units_before) {
         fprintf(stderr, "vmsdcheck: %s: %s\n", origin, NO_FACTS_HINT);
         return false;
@@ -235,7 +245,7 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
                          const char *path)
 {
     Elf *member;
-    Elf_Cmd cmd = ELF_C_READ;
+    Elf_Cmd cmd = ELF_C_READ_MMAP;
     bool ok = true;
     struct program_input *loose = loose_program(r);
     size_t blobs_before = loose->n_blobs;
@@ -274,7 +284,6 @@ static bool read_facts_file(struct reading *r, const char *path)
     }
     add_blob(loose_program(r), path, text, n, false);
     r->loose_units_unknown = true;      /* facts, but no object to count */
-    free(text);
     return true;
 }
 
@@ -345,7 +354,10 @@ static bool read_path(struct reading *r, const char *path)
         fprintf(stderr, "vmsdcheck: %s: %s\n", path, strerror(errno));
         return false;
     }
-    Elf *elf = elf_begin(fd, ELF_C_READ, NULL);
+    /* Mapped: only the pages read are loaded, where libelf's reads
+     * copied whole debug sections (QEMU's binaries carry hundreds of MB
+     * of DWARF, and the tool looks at each unit's header). */
+    Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
     bool ok;
     switch (elf ? elf_kind(elf) : ELF_K_NONE) {
     case ELF_K_AR:
@@ -401,13 +413,20 @@ bool inputs_read(char *const *paths, size_t n_paths, bool progress,
     return ok;
 }
 
+void inputs_free_facts(struct facts_blob *blob)
+{
+    free(blob->data);
+    blob->data = NULL;
+    blob->size = 0;
+}
+
 void inputs_free(struct input_set *set)
 {
     for (size_t i = 0; i < set->n_programs; i++) {
         struct program_input *p = &set->programs[i];
         for (size_t j = 0; j < p->n_blobs; j++) {
+            inputs_free_facts(&p->blobs[j]);
             free(p->blobs[j].origin);
-            free(p->blobs[j].data);
         }
         for (size_t j = 0; j < p->n_c_units; j++)
             free(p->c_units[j]);

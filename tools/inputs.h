@@ -39,6 +39,9 @@ struct input_set {
  * stderr. */
 bool inputs_read(char *const *paths, size_t n_paths, bool progress,
                  struct input_set *set);
+/* BLOB's facts text, once read: a big one need not stay while the
+ * program is built and checked. */
+void inputs_free_facts(struct facts_blob *blob);
 void inputs_free(struct input_set *set);
 
 #endif

@@ -331,7 +331,7 @@ static void find_uncovered(const struct program_input *input,
     vmsd_strset_free(&last);
 }
 
-bool program_build(const struct program_input *input, const char *root,
+bool program_build(struct program_input *input, const char *root,
                    struct program *out)
 {
     struct unit *units = NULL;
@@ -341,8 +341,10 @@ bool program_build(const struct program_input *input, const char *root,
     memset(out, 0, sizeof *out);
     out->name = input->name;
     vmsd_model_init(&out->model);
-    for (size_t i = 0; ok && i < input->n_blobs; i++)
+    for (size_t i = 0; ok && i < input->n_blobs; i++) {
         ok = parse_blob(&input->blobs[i], &units, &n_units);
+        inputs_free_facts(&input->blobs[i]);
+    }
 
     /* First the winner of every global symbol, then every description,
      * then the lists, whose references may name any of them. */

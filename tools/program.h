@@ -33,8 +33,9 @@ struct program {
 
 /* Build the program from its facts, file names shown relative to ROOT
  * (see paths_display; NULL: as compiled); false (with the reason on
- * stderr) when a facts document is unreadable. */
-bool program_build(const struct program_input *input, const char *root,
+ * stderr) when a facts document is unreadable.  Each facts text of
+ * INPUT is freed once read. */
+bool program_build(struct program_input *input, const char *root,
                    struct program *out);
 void program_free(struct program *program);
 

@@ -53,6 +53,34 @@ static void test_good_and_layered(void)
     vmsd_compatdb_free(&db);
 }
 
+/* Each entry's line is where its object starts, however its names are
+ * spelled and whatever strings around it hold. */
+static void test_lines(void)
+{
+    struct vmsd_compatdb db;
+    vmsd_compatdb_init(&db);
+    CHECK_STR(load(&db,
+        "{\n"
+        "  \"format\": \"vmsdcheck-allowlist\", \"version\": 1,\n"
+        "  \"provenance\": { \"note\": \"\\\"entries\\\": [ { [\",\n"
+        "                  \"more\": { \"entries\": [ 1 ] } },\n"
+        "  \"entries\": [\n"
+        "    { \"parent\": \"a\", \"subsection\": \"a\\u005fb\",\n"
+        "      \"reason\": \"{ \\\"subsection\\\": \\\"a_b\\\" }\" },\n"
+        "\n"
+        "    {\n"
+        "      \"parent\": \"x\", \"subsection\": \"a_b\", \"reason\": \"r\" },"
+        " { \"parent\": \"y\", \"subsection\": \"y\\/z\", \"reason\": \"r\" }\n"
+        "  ]\n"
+        "}\n"), "");
+    CHECK(db.n_entries == 3);
+    CHECK_STR(db.entries[0].subsection, "a_b");
+    CHECK(db.entries[0].line == 6);
+    CHECK(db.entries[1].line == 9);
+    CHECK(db.entries[2].line == 10);
+    vmsd_compatdb_free(&db);
+}
+
 static void test_errors(void)
 {
     struct vmsd_compatdb db;
@@ -94,6 +122,7 @@ static void test_errors(void)
 int main(void)
 {
     test_good_and_layered();
+    test_lines();
     test_errors();
     totals();
     return 0;

@@ -227,6 +227,72 @@ static void test_program_scope(void)
     vmsd_model_free(&m);
 }
 
+/* The lines of the load-ambiguity findings, in the order reported. */
+struct ambiguity_lines {
+    unsigned line[8];
+    size_t n;
+};
+
+static void collect_ambiguity(const struct vmsd_finding *f, void *user)
+{
+    struct ambiguity_lines *a = user;
+    if (f->rule == VMSD_RULE_LOAD_AMBIGUITY && a->n < 8)
+        a->line[a->n++] = f->loc.line;
+}
+
+/* A subsection list of parent "p" (on lines 100, 101, ...) of the
+ * descriptions NAMES; NULL names one that is only declared, and a name
+ * ending in '!' one always sent; the others have a .needed function.
+ * The lines of the load-ambiguity findings go to OUT. */
+static void ambiguity_in_list(const char *const *names, size_t n,
+                              struct ambiguity_lines *out)
+{
+    struct vmsd_model m;
+    struct vmsd_check_config config;
+    uint32_t uids[8];
+    vmsd_model_init(&m);
+    vmsd_check_config_init(&config);
+    struct vmsd_desc *p = add_desc(&m, 1, "vmstate_p", "p", 1);
+    for (size_t i = 0; i < n; i++) {
+        uids[i] = 2 + (uint32_t)i;
+        if (!names[i]) {
+            vmsd_model_desc(&m, uids[i])->symbol = vmsd_strdup("elsewhere");
+            continue;
+        }
+        size_t len = strlen(names[i]);
+        bool always = names[i][len - 1] == '!';
+        struct vmsd_desc *d = add_desc(&m, uids[i], names[i], names[i], 2);
+        d->name[len - always] = '\0';
+        d->needed = always ? NULL : vmsd_strdup("needed");
+    }
+    uids[n] = 0;
+    add_list(&m, p, 50, uids, n + 1);
+    memset(out, 0, sizeof *out);
+    vmsd_model_resolve(&m);
+    vmsd_check_unit(&m, &config, collect_ambiguity, out);
+    vmsd_model_free(&m);
+}
+
+/* What can follow a subsection is found by name in its list: findings
+ * in list order (not name order), none past an entry not defined here
+ * or one always sent, none from an entry whose name an earlier one
+ * has (the loader never runs its loop there). */
+static void test_ambiguity_in_lists(void)
+{
+    struct ambiguity_lines a;
+    ambiguity_in_list((const char *[]){ "p/m", "p/m-b", "p/z", "p/m-a", NULL,
+                                        "p/m-c" }, 6, &a);
+    CHECK(a.n == 2);
+    CHECK(a.line[0] == 101);
+    CHECK(a.line[1] == 103);
+    ambiguity_in_list((const char *[]){ "p/m", "p/m-a!", "p/m-b" }, 3, &a);
+    CHECK(a.n == 1);
+    CHECK(a.line[0] == 101);
+    ambiguity_in_list((const char *[]){ "p/x", "p/x", "p/x-y" }, 3, &a);
+    CHECK(a.n == 1);
+    CHECK(a.line[0] == 102);
+}
+
 int main(void)
 {
     test_separator_and_allowlist();
@@ -236,6 +302,7 @@ int main(void)
     test_rule_ids();
     test_rule_table();
     test_program_scope();
+    test_ambiguity_in_lists();
     totals();
     return 0;
 }

@@ -1,0 +1,318 @@
+/* gen-facts: the facts of generated programs, for the tool's scaling
+ * benchmark (bench/bench-scaling, make bench-scaling).  Each unit is
+ * built as a model with the core's API and written by the core's facts
+ * writer, so the files follow whatever facts format the core writes.
+ *
+ * Usage: gen-facts objects N DIR   N units of 20 descriptions each,
+ *                                  DIR/oK.vmsdfacts (a facts directory)
+ *        gen-facts chain N FILE    one unit: a chain of N subsections,
+ *                                  each of them a finding
+ *        gen-facts list N FILE     one unit: a description with N
+ *                                  subsections, all named by the rule
+ *
+ * A unit of "objects" is shaped like a QEMU device file: four devices,
+ * each with its top-level description (global, with a device type whose
+ * class_init sets it), a nested description loaded by a field, three
+ * subsections with a .needed function, and a field loading a bus
+ * description that unit 0 defines and every other unit declares extern.
+ * Subsection 0 of the first two or three devices (alternately) has a
+ * legacy name ("parent_sub0"): 2.5 separator breaks a unit, which is
+ * what `vmsdcheck db generate` turns into an allowlist (10,000 entries
+ * for 4,000 units). */
+#include "command.h"
+
+#include "../checker/facts.h"
+#include "../checker/model.h"
+#include "../checker/whole-file.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_COUNT 10000000L
+#define DEVICES 4               /* per unit of "objects" */
+#define SUBSECTIONS 3           /* per device */
+
+/* VMStateField flags (QEMU's values) and the info of a uint32 field. */
+#define VMS_SINGLE 0x001
+#define VMS_STRUCT 0x008
+#define UINT32_INFO "vmstate_info_uint32"
+
+/* A unit being built: its model, its one file, and the next free id. */
+struct unit {
+    struct vmsd_model model;
+    const char *file;
+    uint32_t next_uid;
+    unsigned next_line;
+};
+
+/* A name made with printf, the unit's model's. */
+static char *format(struct unit *u, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static char *format(struct unit *u, const char *fmt, ...)
+{
+    char text[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    return vmsd_model_strdup(&u->model, text);
+}
+
+static void unit_init(struct unit *u, const char *file)
+{
+    vmsd_model_init(&u->model);
+    u->file = vmsd_model_intern_file(&u->model, file);
+    u->next_uid = 1;
+    u->next_line = 1;
+}
+
+/* The next place in the unit's file: one line each. */
+static struct vmsd_loc next_loc(struct unit *u)
+{
+    return (struct vmsd_loc){ u->file, u->next_line++, 1, 0 };
+}
+
+/* A description; SYMBOL and NAME (NULL: none) are the model's. */
+static struct vmsd_desc *add_desc(struct unit *u, char *symbol, char *name,
+                                  enum vmsd_linkage linkage)
+{
+    struct vmsd_desc *d = vmsd_model_desc(&u->model, u->next_uid++);
+    d->symbol = symbol;
+    d->name = name;
+    d->linkage = linkage;
+    d->defined = linkage != VMSD_LINK_EXTERN;
+    d->loc = next_loc(u);
+    d->version_id = 1;
+    d->minimum_version_id = 1;
+    return d;
+}
+
+static void set_ref(struct unit *u, struct vmsd_ref *ref,
+                    const struct vmsd_desc *target)
+{
+    ref->uid = target->uid;
+    ref->symbol = vmsd_model_strdup(&u->model, target->symbol);
+    ref->loc = next_loc(u);
+}
+
+/* PARENT's subsection list of the N descriptions SUBS, NULL-ended. */
+static void add_subsections(struct unit *u, struct vmsd_desc *parent,
+                            struct vmsd_desc *const *subs, size_t n)
+{
+    parent->subsections_uid = u->next_uid++;
+    struct vmsd_sublist *list = vmsd_model_add_sublist(&u->model,
+                                                       parent->subsections_uid);
+    for (size_t i = 0; i < n; i++)
+        set_ref(u, vmsd_sublist_append(&u->model, list), subs[i]);
+    vmsd_sublist_append(&u->model, list)->is_null = true;
+}
+
+static struct vmsd_fieldlist *add_fields(struct unit *u, struct vmsd_desc *d)
+{
+    d->fields_uid = u->next_uid++;
+    struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(&u->model,
+                                                           d->fields_uid);
+    list->terminated = true;
+    return list;
+}
+
+static void add_uint32(struct unit *u, struct vmsd_fieldlist *list,
+                       const char *name, int version_id)
+{
+    struct vmsd_field *f = vmsd_fieldlist_append(&u->model, list);
+    f->name = vmsd_model_strdup(&u->model, name);
+    f->flags = VMS_SINGLE;
+    f->size = 4;
+    f->version_id = version_id;
+    f->info = vmsd_model_strdup(&u->model, UINT32_INFO);
+}
+
+/* A field that loads NESTED inline (VMSTATE_STRUCT). */
+static void add_struct(struct unit *u, struct vmsd_fieldlist *list,
+                       const char *name, const struct vmsd_desc *nested)
+{
+    struct vmsd_field *f = vmsd_fieldlist_append(&u->model, list);
+    f->name = vmsd_model_strdup(&u->model, name);
+    f->flags = VMS_STRUCT;
+    f->size = 8;
+    set_ref(u, &f->vmsd, nested);
+}
+
+/* Device D of unit K: the device type and what it migrates. */
+static void add_device(struct unit *u, unsigned long k, unsigned d,
+                       const struct vmsd_desc *bus)
+{
+    struct vmsd_desc *ring = add_desc(u,
+                                      format(u, "vmstate_o%lu_d%u_ring", k, d),
+                                      format(u, "o%lu-d%u-ring", k, d),
+                                      VMSD_LINK_STATIC);
+    struct vmsd_fieldlist *fields = add_fields(u, ring);
+    add_uint32(u, fields, "head", 0);
+    add_uint32(u, fields, "tail", 0);
+
+    struct vmsd_desc *subs[SUBSECTIONS];
+    bool legacy = d < (k % 2 ? 3u : 2u);
+    for (unsigned s = 0; s < SUBSECTIONS; s++) {
+        subs[s] = add_desc(u, format(u, "vmstate_o%lu_d%u_sub%u", k, d, s),
+                           format(u, "o%lu-d%u%csub%u", k, d,
+                                  legacy && s == 0 ? '_' : '/', s),
+                           VMSD_LINK_STATIC);
+        subs[s]->needed = format(u, "o%lu_d%u_sub%u_needed", k, d, s);
+        char reg[16];
+        snprintf(reg, sizeof reg, "reg%u", 2 + s);
+        add_uint32(u, add_fields(u, subs[s]), reg, 0);
+    }
+
+    struct vmsd_desc *top = add_desc(u, format(u, "vmstate_o%lu_d%u", k, d),
+                                     format(u, "o%lu-d%u", k, d),
+                                     VMSD_LINK_GLOBAL);
+    top->version_id = 2;
+    fields = add_fields(u, top);
+    add_uint32(u, fields, "reg0", 0);
+    add_uint32(u, fields, "reg1", 2);
+    add_struct(u, fields, "ring", ring);
+    add_struct(u, fields, "bus", bus);
+    add_subsections(u, top, subs, SUBSECTIONS);
+
+    struct vmsd_qom_type *type = VMSD_APPEND(u->model.types,
+                                             u->model.n_types);
+    type->name = format(u, "o%lu-d%u", k, d);
+    type->parent = vmsd_model_strdup(&u->model, "device");
+    type->class_init = format(u, "o%lu_d%u_class_init", k, d);
+    type->loc = next_loc(u);
+    struct vmsd_class_vmsd *set = VMSD_APPEND(u->model.class_vmsds,
+                                              u->model.n_class_vmsds);
+    set->function = vmsd_model_strdup(&u->model, type->class_init);
+    set_ref(u, &set->vmsd, top);
+}
+
+/* The bus description every device loads: defined by unit 0 (with the
+ * "device" type), declared by the others. */
+static const struct vmsd_desc *add_bus(struct unit *u, unsigned long k)
+{
+    struct vmsd_model *m = &u->model;
+    struct vmsd_desc *bus = add_desc(u, vmsd_model_strdup(m, "vmstate_bench_bus"),
+                                     k ? NULL : vmsd_model_strdup(m, "bench-bus"),
+                                     k ? VMSD_LINK_EXTERN : VMSD_LINK_GLOBAL);
+    if (k)
+        return bus;
+    add_uint32(u, add_fields(u, bus), "irq", 0);
+    struct vmsd_qom_type *device = VMSD_APPEND(u->model.types,
+                                               u->model.n_types);
+    device->name = vmsd_model_strdup(m, "device");
+    device->parent = vmsd_model_strdup(m, "object");
+    device->loc = next_loc(u);
+    return bus;
+}
+
+/* Write the unit's facts to PATH; false (said on stderr) on failure. */
+static bool write_unit(struct unit *u, const char *path)
+{
+    vmsd_model_resolve(&u->model);
+    char *text = vmsd_facts_write(&u->model, u->file);
+    bool ok = vmsd_write_whole_file(path, text);
+    if (!ok)
+        fprintf(stderr, "gen-facts: %s: %s\n", path, strerror(errno));
+    free(text);
+    vmsd_model_free(&u->model);
+    return ok;
+}
+
+static bool gen_objects(unsigned long n, const char *dir)
+{
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "gen-facts: %s: %s\n", dir, strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    for (unsigned long k = 0; ok && k < n; k++) {
+        struct unit u;
+        char file[64], path[4096];
+        snprintf(file, sizeof file, "hw/bench/o%lu.c", k);
+        snprintf(path, sizeof path, "%s/o%lu.vmsdfacts", dir, k);
+        unit_init(&u, file);
+        const struct vmsd_desc *bus = add_bus(&u, k);
+        for (unsigned d = 0; d < DEVICES; d++)
+            add_device(&u, k, d, bus);
+        ok = write_unit(&u, path);
+    }
+    return ok;
+}
+
+/* Descriptions n1 ... nN, each the only subsection of the one before:
+ * every name breaks the rule one way or another ("n2" does not extend
+ * "n1", "n10" lacks the '/'). */
+static bool gen_chain(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "chain.c");
+    struct vmsd_desc *before = NULL;
+    for (unsigned long i = 1; i <= n; i++) {
+        struct vmsd_desc *d = add_desc(&u, format(&u, "v%lu", i),
+                                       format(&u, "n%lu", i), VMSD_LINK_STATIC);
+        if (before)
+            add_subsections(&u, before, &d, 1);
+        before = d;
+    }
+    return write_unit(&u, path);
+}
+
+/* One description with N subsections, all named by the rule. */
+static bool gen_list(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "list.c");
+    struct vmsd_desc *parent = add_desc(&u,
+                                        vmsd_model_strdup(&u.model, "vmstate_p"),
+                                        vmsd_model_strdup(&u.model, "p"),
+                                        VMSD_LINK_STATIC);
+    struct vmsd_desc **subs = vmsd_xcalloc(n, sizeof *subs);
+    for (unsigned long i = 0; i < n; i++) {
+        subs[i] = add_desc(&u, format(&u, "vmstate_p_s%lu", i),
+                           format(&u, "p/s%07lu", i), VMSD_LINK_STATIC);
+        subs[i]->needed = format(&u, "p_s%lu_needed", i);
+    }
+    add_subsections(&u, parent, subs, n);
+    free(subs);
+    return write_unit(&u, path);
+}
+
+static void usage(FILE *out)
+{
+    fputs("usage: gen-facts objects N DIR   N units of 20 descriptions, one "
+          "DIR/oK.vmsdfacts each\n"
+          "       gen-facts chain N FILE    one unit: a chain of N "
+          "subsections\n"
+          "       gen-facts list N FILE     one unit: a description with N "
+          "subsections\n", out);
+}
+
+int main(int argc, char **argv)
+{
+    long n;
+    if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc != 4 || !parse_count(argv[2], 1, MAX_COUNT, &n)) {
+        usage(stderr);
+        return 2;
+    }
+    bool ok;
+    if (strcmp(argv[1], "objects") == 0)
+        ok = gen_objects((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "chain") == 0)
+        ok = gen_chain((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "list") == 0)
+        ok = gen_list((unsigned long)n, argv[3]);
+    else {
+        usage(stderr);
+        return 2;
+    }
+    return ok ? 0 : 1;
+}
