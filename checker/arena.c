@@ -57,7 +57,9 @@ static struct vmsd_arena_block *map_block(size_t size)
 
 void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
 {
-    size = (size + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
+    /* Rounded up, and never 0: every allocation is a distinct address. */
+    size = ((size ? size : 1) + alignof(max_align_t) - 1)
+           & ~(alignof(max_align_t) - 1);
     if (size > (size_t)(arena->end - arena->next)) {
         size_t need = size + sizeof(struct vmsd_arena_block);
         /* A big request gets a block of its own, so the current block's
