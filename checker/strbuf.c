@@ -17,14 +17,20 @@ static void make_room(struct vmsd_strbuf *b, size_t n)
     }
 }
 
+/* After bytes were put: the NUL, and the flush when it is due. */
+static void end_put(struct vmsd_strbuf *b)
+{
+    b->data[b->len] = '\0';
+    if (b->flush && b->len >= b->flush_at)
+        vmsd_strbuf_flush(b);
+}
+
 void vmsd_strbuf_put_slow(struct vmsd_strbuf *b, const char *s, size_t n)
 {
     make_room(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;
-    b->data[b->len] = '\0';
-    if (b->flush && b->len >= b->flush_at)
-        vmsd_strbuf_flush(b);
+    end_put(b);
 }
 
 void vmsd_strbuf_flush(struct vmsd_strbuf *b)
@@ -51,9 +57,7 @@ void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value)
     for (size_t i = n; i > 0; u /= 10)
         b->data[b->len + --i] = (char)('0' + u % 10);
     b->len += n;
-    b->data[b->len] = '\0';
-    if (b->flush && b->len >= b->flush_at)
-        vmsd_strbuf_flush(b);
+    end_put(b);
 }
 
 void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s)
