@@ -23,17 +23,19 @@ struct asm_target {
     FILE *out;
 };
 
-/* How each byte goes into an .ascii string: itself (0), or as an
- * escape: "\\" and "\"" (1), "\n" (3: the facts' line ends, short
- * since the assembler's work grows with every character it reads), else
- * three octal digits (2). */
-static unsigned char escape_kind[256];
+/* How each byte goes into an .ascii string: 0, itself; else a
+ * backslash and this letter ("\\", "\"", and "\n" for the facts' line
+ * ends, short since the assembler's work grows with every character it
+ * reads), or OCTAL: a backslash and three octal digits. */
+#define OCTAL 1
+static char escape_letter[256];
 
-static void init_escape_kinds(void)
+static void init_escape_letters(void)
 {
     for (int c = 0; c < 256; c++)
-        escape_kind[c] = c == '\n' ? 3
-                         : c < 0x20 || c >= 0x7f ? 2 : c == '"' || c == '\\';
+        escape_letter[c] = c == '\n' ? 'n'
+                           : c == '"' || c == '\\' ? (char)c
+                           : c < 0x20 || c >= 0x7f ? OCTAL : 0;
 }
 
 #define ASCII_LINE 512          /* input bytes per .ascii line */
@@ -55,8 +57,8 @@ static void emit_piece(const char *text, size_t len, void *arg)
                         + sizeof tail);
     char *o = out;
 
-    if (!escape_kind['"'])
-        init_escape_kinds();
+    if (!escape_letter['"'])
+        init_escape_letters();
     o = stpcpy(o, head);
     const unsigned char *p = (const unsigned char *)text;
     for (size_t start = 0; start < len; start += ASCII_LINE) {
@@ -64,15 +66,13 @@ static void emit_piece(const char *text, size_t len, void *arg)
         o = stpcpy(o, start ? "\"\n\t.ascii \"" : line_open);
         for (size_t k = start; k < end; k++) {
             unsigned char c = p[k];
-            if (!escape_kind[c]) {
+            if (!escape_letter[c]) {
                 *o++ = (char)c;
                 continue;
             }
             *o++ = '\\';
-            if (escape_kind[c] == 1) {
-                *o++ = (char)c;
-            } else if (escape_kind[c] == 3) {
-                *o++ = 'n';
+            if (escape_letter[c] != OCTAL) {
+                *o++ = escape_letter[c];
             } else {
                 *o++ = (char)('0' + (c >> 6));
                 *o++ = (char)('0' + ((c >> 3) & 7));
