@@ -24,6 +24,7 @@ struct writer {
     size_t n_strings;
     const char *last_file;      /* most places are in the file before */
     size_t last_file_number;
+    struct vmsd_uid_index sublists_written, fieldlists_written;
 };
 
 static void put_char(struct writer *w, char c)
@@ -150,8 +151,7 @@ static const char marker_letters[] = {
 
 /* A description, then its lists the first time one is named (a list
  * shared by two descriptions is written once). */
-static void put_desc(struct writer *w, const struct vmsd_desc *d,
-                     struct vmsd_uid_index *written)
+static void put_desc(struct writer *w, const struct vmsd_desc *d)
 {
     vmsd_strbuf_puts(w->b, "D");
     put_int(w, d->uid);
@@ -168,12 +168,15 @@ static void put_desc(struct writer *w, const struct vmsd_desc *d,
     put_int(w, d->subsections ? d->subsections_uid : 0);
     put_int(w, d->fields ? d->fields_uid : 0);
     put_char(w, '\n');
-    if (d->subsections && !vmsd_uid_index_get(&written[0], d->subsections_uid)) {
-        vmsd_uid_index_put(&written[0], d->subsections_uid, (void *)d);
+    if (d->subsections
+        && !vmsd_uid_index_get(&w->sublists_written, d->subsections_uid)) {
+        vmsd_uid_index_put(&w->sublists_written, d->subsections_uid,
+                           (void *)d);
         put_sublist(w, d->subsections);
     }
-    if (d->fields && !vmsd_uid_index_get(&written[1], d->fields_uid)) {
-        vmsd_uid_index_put(&written[1], d->fields_uid, (void *)d);
+    if (d->fields
+        && !vmsd_uid_index_get(&w->fieldlists_written, d->fields_uid)) {
+        vmsd_uid_index_put(&w->fieldlists_written, d->fields_uid, (void *)d);
         put_fieldlist(w, d->fields);
     }
 }
@@ -210,8 +213,8 @@ static void put_qom(struct writer *w)
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
-    struct writer w = { b, model, { .borrows_keys = true }, 0, NULL, 0 };
-    struct vmsd_uid_index written[2] = { { 0 }, { 0 } };
+    struct writer w = { .b = b, .model = model,
+                        .strings = { .borrows_keys = true } };
 
     vmsd_strbuf_puts(b, VMSD_FACTS_FORMAT);
     put_int(&w, VMSD_FACTS_VERSION);
@@ -226,12 +229,12 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
      * which is all the whole program needs to find the definition. */
     for (size_t i = 0; i < model->n_descs; i++)
         if (model->descs[i]->defined)
-            put_desc(&w, model->descs[i], written);
+            put_desc(&w, model->descs[i]);
     put_qom(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
-    vmsd_uid_index_free(&written[0]);
-    vmsd_uid_index_free(&written[1]);
+    vmsd_uid_index_free(&w.sublists_written);
+    vmsd_uid_index_free(&w.fieldlists_written);
 }
 
 char *vmsd_facts_write(const struct vmsd_model *model, const char *unit)
