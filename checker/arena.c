@@ -3,9 +3,9 @@
 #define _DEFAULT_SOURCE     /* MAP_ANONYMOUS */
 #include "arena.h"
 
+#include "model.h"
+
 #include <stdalign.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -23,11 +23,7 @@ struct vmsd_arena_block {
  * that an overrun of one is caught as it would be without the arena. */
 void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
 {
-    struct vmsd_arena_block *block = calloc(1, sizeof *block + size);
-    if (!block) {
-        fputs("vmsdcheck: out of memory\n", stderr);
-        abort();
-    }
+    struct vmsd_arena_block *block = vmsd_xcalloc(1, sizeof *block + size);
     block->next = arena->blocks;
     arena->blocks = block;
     return block->data;
@@ -46,10 +42,8 @@ static struct vmsd_arena_block *map_block(size_t size)
 {
     void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED) {
-        fputs("vmsdcheck: out of memory\n", stderr);
-        abort();
-    }
+    if (p == MAP_FAILED)
+        vmsd_out_of_memory();
     struct vmsd_arena_block *block = p;
     block->size = size;
     return block;

@@ -5,23 +5,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+void vmsd_out_of_memory(void)
+{
+    fputs("vmsdcheck: out of memory\n", stderr);
+    abort();
+}
+
 void *vmsd_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fputs("vmsdcheck: out of memory\n", stderr);
-        abort();
-    }
+    if (!q)
+        vmsd_out_of_memory();
     return q;
 }
 
 void *vmsd_xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size);
-    if (!p) {
-        fputs("vmsdcheck: out of memory\n", stderr);
-        abort();
-    }
+    if (!p)
+        vmsd_out_of_memory();
     return p;
 }
 

@@ -256,6 +256,9 @@ void *vmsd_grow(void *items, size_t n, size_t size);
     ((items) = (__typeof__(items))vmsd_grow((items), (n), sizeof *(items)), \
      memset(&(items)[(n)], 0, sizeof *(items)), &(items)[(n)++])
 
+/* Says so on stderr and aborts: what every allocation does on failure. */
+void vmsd_out_of_memory(void) __attribute__((noreturn));
+
 /* Helpers for the owned strings. */
 char *vmsd_strdup(const char *s);
 void *vmsd_xrealloc(void *p, size_t n);
