@@ -490,20 +490,28 @@ static bool read_fieldlist(struct reader *r)
     return true;
 }
 
+/* An int right here, after a tag's letter. */
+static bool int_here(struct reader *r, int *out)
+{
+    long long v;
+    if (!number(r, INT_MIN, INT_MAX, &v))
+        return false;
+    *out = (int)v;
+    return true;
+}
+
 /* A field's tagged members: a letter and its value. */
 static bool read_field_tag(struct reader *r, struct vmsd_field *f)
 {
-    long long v;
     if (r->p == r->end)
         return bad(r, "a value is missing");
     switch (*r->p++) {
     case 'v':
-        return number(r, INT_MIN, INT_MAX, &v) && ((f->version_id = (int)v), 1);
+        return int_here(r, &f->version_id);
     case 's':
-        return number(r, INT_MIN, INT_MAX, &v)
-               && ((f->struct_version_id = (int)v), 1);
+        return int_here(r, &f->struct_version_id);
     case 'n':
-        return number(r, INT_MIN, INT_MAX, &v) && ((f->num = (int)v), 1);
+        return int_here(r, &f->num);
     case 'e':
         f->has_field_exists = true;
         return true;
