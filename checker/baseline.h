@@ -25,6 +25,7 @@ struct vmsd_base_field {
     int num;
     uint32_t flags;
     char *nested;               /* the nested description's name, or NULL */
+    struct vmsd_loc loc;        /* where the field's entry is written */
 };
 
 /* A device type and the name of the description it migrates with. */
@@ -32,6 +33,7 @@ struct vmsd_base_device {
     char *type;
     char *vmsd;
     struct vmsd_loc loc;        /* the description's definition */
+    struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
 };
 
 struct vmsd_base_desc {

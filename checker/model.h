@@ -85,6 +85,7 @@ struct vmsd_field {
     int num;                    /* .num (elements of a VMS_ARRAY) */
     char *info;                 /* the .info variable's name, or NULL */
     struct vmsd_ref vmsd;
+    struct vmsd_loc loc;        /* where the field's entry is written */
 };
 
 /* A field list, up to its end marker (the entry with no name). */
@@ -172,6 +173,7 @@ struct vmsd_call {
 struct vmsd_device {
     const char *type;
     const struct vmsd_desc *vmsd;
+    struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
 };
 
 /* The model owns every description, list, slot, field and name in it:
