@@ -237,7 +237,8 @@ void qom_find_devices(struct program *program)
         if (!setter || !setter->own_vmsd)
             continue;           /* QEMU's dump leaves it out too */
         program->devices[program->n_devices] =
-            (struct vmsd_device){ types[i]->name, setter->own_vmsd };
+            (struct vmsd_device){ .type = types[i]->name,
+                                 .vmsd = setter->own_vmsd };
         program->device_conditional[program->n_devices++] =
             setter->conditional;
     }
