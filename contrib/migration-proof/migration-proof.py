@@ -53,6 +53,9 @@ BACKENDS = [
     ("memdev", ["-object", "memory-backend-ram,id=proofmem,size=64M",
                 "-m", "128M,slots=2,maxmem=1G"], ",memdev=proofmem"),
     ("netdev", ["-netdev", "user,id=proofnet"], ",netdev=proofnet"),
+    ("chassis", [], ",chassis_nr=1"),
+    ("serial", [], ",serial=proof1"),
+    ("bmc", ["-device", "ipmi-bmc-sim,id=proofbmc"], ",bmc=proofbmc"),
 ]
 
 # Controllers that provide a bus, by the bus name `-device help` prints.
@@ -66,6 +69,9 @@ BUS_PROVIDERS = {
     "IDE": [[], ["-device", "ich9-ahci,id=proofahci"]],
     "i2c-bus": [[], ["-device", "ich9-smbus"]],
     "isa-bus": [[], ["-device", "i82378"]],
+    "sd-bus": [["-device", "sdhci-pci"]],
+    "nvme-bus": [["-device", "nvme,serial=proof1"]],
+    "floppy-bus": [["-device", "isa-fdc"]],
     "PCI": [[]],
     "PCIE": [[], ["-device", "pcie-root-port,id=proofport,chassis=1"]],
 }
@@ -132,9 +138,6 @@ class Build:
     def binary(self, program):
         return os.path.join(self.dir, program)
 
-    def firmware_args(self):
-        return ["-L", os.path.join(self.dir, "pc-bios")]
-
 
 class Instance:
     """One QEMU process with QMP on a unix socket, its stderr in a file."""
@@ -142,7 +145,7 @@ class Instance:
     def __init__(self, build, program, args, workdir, label):
         self.qmp_path = os.path.join(workdir, label + ".qmp")
         self.stderr_path = os.path.join(workdir, label + ".err")
-        command = ([build.binary(program)] + build.firmware_args() + args +
+        command = ([build.binary(program)] + args +
                    ["-qmp", "unix:%s,server=on,wait=off" % self.qmp_path])
         self.command = command
         self.stderr = open(self.stderr_path, "w")
@@ -153,7 +156,15 @@ class Instance:
         self.qmp = None
 
     def connect(self):
-        self.qmp = QMP(self.qmp_path, self.proc, START_TIMEOUT)
+        try:
+            self.qmp = QMP(self.qmp_path, self.proc, START_TIMEOUT)
+        except (OSError, ValueError) as e:  # quit or hung in the handshake
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            raise QMPError("QMP handshake: %s" % e)
 
     def stderr_text(self):
         with open(self.stderr_path) as f:
@@ -179,13 +190,21 @@ class Instance:
 
 
 def device_types(build, program):
-    """User-creatable device types and their bus, from `-device help`."""
-    out = subprocess.run([build.binary(program)] + build.firmware_args() +
-                         ["-machine", "none", "-device", "help"],
+    """User-creatable device types and their bus, from `-device help`.
+
+    CPU types are left out: a hot-plugged CPU needs its socket and core, and
+    the machine's own CPU is in every migration (the baseline)."""
+    out = subprocess.run([build.binary(program),
+                          "-machine", "none", "-device", "help"],
                          capture_output=True, text=True, timeout=60).stdout
     types = {}
-    for match in re.finditer(r'^name "([^"]+)"(?:, bus ([^,\n]+))?', out, re.M):
-        types[match.group(1)] = match.group(2) or ""
+    category = ""
+    for line in out.splitlines():
+        match = re.match(r'name "([^"]+)"(?:, bus ([^,]+))?', line)
+        if match is None:
+            category = line.strip() or category
+        elif category != "CPU devices:":
+            types[match.group(1)] = match.group(2) or ""
     return types
 
 
