@@ -167,6 +167,7 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
         *g = *f;                /* then its own copies of what it owns */
         g->name = vmsd_model_strdup(model, f->name);
         g->info = vmsd_model_strdup(model, f->info);
+        g->loc.file = program_file(map, f->loc.file);
         memset(&g->vmsd, 0, sizeof g->vmsd);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
