@@ -233,6 +233,10 @@ static void add_types(struct merge *m, const struct qom_units *units,
                                                     &t->conditional, &where);
         t->own_set = set != NULL;
         t->own_vmsd = set ? resolve(m, &maps[where], set) : NULL;
+        if (set) {
+            t->assigned = set->loc;
+            t->assigned.file = program_file(&maps[where], set->loc.file);
+        }
     }
 }
 

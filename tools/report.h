@@ -14,7 +14,10 @@
 #include <stdio.h>
 
 #define REPORT_FORMAT "vmsdcheck-report"
-#define REPORT_VERSION 3
+/* Version 4 adds each field's place and each device type's "assigned";
+ * the gate reads versions 3 and 4 (a version 3 base has no such places). */
+#define REPORT_VERSION 4
+#define REPORT_OLDEST_READ 3
 
 struct stored_finding {
     struct vmsd_finding finding;        /* files owned by the report; no
