@@ -403,6 +403,11 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].model = &p->model;
         facts[i].uncovered = (const char *const *)p->uncovered;
         facts[i].n_uncovered = p->n_uncovered;
+        facts[i].units_unknown = p->units_unknown != NULL;
+        facts[i].fact_units = (const char *const *)p->fact_units;
+        facts[i].n_fact_units = p->n_fact_units_named;
+        facts[i].unlisted = (const char *const *)p->unlisted;
+        facts[i].n_unlisted = p->n_unlisted;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
         if (r->have_base) {
@@ -513,6 +518,7 @@ static int one_program(struct settings *s, const char *command,
         if (text && emit(s, text))
             status = EXIT_CLEAN;
         free(text);
+        report_summary(&r.report, stderr);     /* what it could not see */
     }
     run_free(&r);
     return status;
