@@ -34,6 +34,8 @@ struct settings {
     enum report_format format;
     const char *output;
     const char *baseline;
+    char **pairs;                       /* BASE=PROGRAM, for db check */
+    size_t n_pairs;
     const char *reason;
     char **provenance;                  /* KEY=VALUE, for db generate */
     size_t n_provenance;
@@ -79,7 +81,8 @@ static const struct command commands[] = {
       "write the allowlist the inputs need that the lower --db layers do "
       "not give; entries of the last --db keep their reasons" },
     { "db check", cmd_db_check,
-      "db check [--db FILE] [--baseline BASE.json] [OPTION]... INPUT...",
+      "db check [--db FILE] [--baseline BASE.json [--pair BASE=PROGRAM]...] "
+      "[OPTION]... INPUT...",
       "the pre-merge gate: fail on what the change breaks against the base "
       "(renamed or removed names) and on findings the base does not have, "
       "stale allowlist entries included" },
@@ -99,7 +102,7 @@ enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
-    OPT_MACHINE,
+    OPT_MACHINE, OPT_PAIR,
     OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
@@ -126,6 +129,10 @@ static const struct option_spec option_specs[] = {
       "LEVEL: warning (the default), error, or never" },
     { "baseline", "FILE", OPT_BASELINE, "db check: the base build's JSON "
       "report (vmsdcheck --format json --fail-on never -o FILE ...)" },
+    { "pair", "BASE=PROGRAM", OPT_PAIR, "db check: compare PROGRAM with the "
+      "base's program BASE; may repeat (programs pair by name, else by "
+      "last path part, else one with one when they share half the base's "
+      "description names; else exit 2)" },
     { "reason", "TEXT", OPT_REASON, "db generate: the reason of new "
       "entries" },
     { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
@@ -258,6 +265,12 @@ static int take_option(struct settings *s, int key, const char *arg)
     case OPT_BASELINE:
         s->baseline = arg;
         return EXIT_CLEAN;
+    case OPT_PAIR:
+        if (!strchr(arg, '=') || arg[0] == '=' || !strchr(arg, '=')[1])
+            return bad_usage("--pair takes BASE=PROGRAM, not '%s'", arg);
+        s->pairs = vmsd_grow(s->pairs, s->n_pairs, sizeof *s->pairs);
+        s->pairs[s->n_pairs++] = (char *)arg;
+        return EXIT_CLEAN;
     case OPT_REASON:
         s->reason = arg;
         return EXIT_CLEAN;
@@ -346,6 +359,8 @@ static int parse_args(int argc, char **argv, struct settings *s)
                          "archives or facts directories");
     if (s->baseline && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--baseline goes with db check");
+    if (s->n_pairs && !s->baseline)
+        return bad_usage("%s", "--pair goes with db check --baseline");
     if ((s->reason || s->n_provenance) && s->command->fn != cmd_db_generate)
         return bad_usage("%s", "--reason and --provenance go with db "
                          "generate");
@@ -392,8 +407,14 @@ static bool analyse(struct settings *s, struct run *r)
                 r->base.has_source_root ? "with" : "without");
         ok = false;
     }
-    if (!ok)
+    const struct vmsd_base_program **bases = vmsd_xcalloc(n, sizeof *bases);
+    if (ok && r->have_base)
+        ok = baseline_pair_programs(&r->base, s->baseline, r->programs, n,
+                                    s->pairs, s->n_pairs, bases);
+    if (!ok) {
+        free(bases);
         return false;
+    }
 
     struct vmsd_program_facts *facts = vmsd_xcalloc(n, sizeof *facts);
     report_init(&r->report, r->programs, n, s->source_root);
@@ -410,15 +431,7 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_unlisted = p->n_unlisted;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
-        if (r->have_base) {
-            facts[i].base = baseline_match(&r->base, p->name, n);
-            if (!facts[i].base) {
-                fprintf(stderr, "vmsdcheck: %s: the baseline %s has no such "
-                        "program to compare it with\n", p->name, s->baseline);
-                ok = false;
-                break;
-            }
-        }
+        facts[i].base = bases[i];
         report_begin_program(&r->report, i);
         vmsd_check_program(&facts[i], &s->config, report_add, &r->report);
     }
@@ -430,6 +443,7 @@ static bool analyse(struct settings *s, struct run *r)
         r->report.inapplicable = r->inapplicable;
     }
     free(facts);
+    free(bases);
     report_sort(&r->report);
     return ok;
 }
@@ -563,6 +577,7 @@ int main(int argc, char **argv)
         status = s.command->fn(&s);
     vmsd_compatdb_free(&s.db);
     free(s.provenance);
+    free(s.pairs);
     free(s.source_root);
     return status;
 }
