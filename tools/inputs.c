@@ -315,7 +315,10 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every *.vmsdfacts file of a directory, in name order. */
+/* Every *.vmsdfacts file of a directory, in name order.  A name may
+ * begin with a dot: a unit compiled as ../hw/x.c writes
+ * "..!hw!x.c.HASH.vmsdfacts".  The writer's temporary files end in
+ * ".tmp-XXXXXX", so the suffix alone leaves them out. */
 static bool read_facts_dir(struct reading *r, const char *path)
 {
     DIR *dir = opendir(path);
@@ -327,7 +330,7 @@ static bool read_facts_dir(struct reading *r, const char *path)
     size_t n = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
-        if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".vmsdfacts"))
+        if (!has_suffix(e->d_name, ".vmsdfacts"))
             continue;
         names = vmsd_grow(names, n, sizeof *names);
         size_t len = strlen(path) + strlen(e->d_name) + 2;
