@@ -57,6 +57,7 @@ struct run {
     bool have_base;
     bool *inapplicable;
     struct report report;
+    struct vmsd_gate_counts compared;
 };
 
 /* Commands */
@@ -70,6 +71,26 @@ struct command {
 
 static int cmd_check(struct settings *s);
 static int cmd_db_generate(struct settings *s);
+/* A gate that passes says what it compared, so that a green is seen to
+ * have looked. */
+static void gate_summary(const struct settings *s, const struct run *r)
+{
+    static const char *const directions[] = {
+        [VMSD_DIRECTION_FORWARD] = "forward",
+        [VMSD_DIRECTION_BACKWARD] = "backward",
+        [VMSD_DIRECTION_BOTH] = "both directions",
+    };
+    size_t warnings = 0;
+    for (size_t i = 0; i < r->report.n_findings; i++)
+        warnings += r->report.findings[i].finding.severity == VMSD_WARNING;
+    fprintf(stderr, "vmsdcheck: gate passed: %zu program%s, %zu "
+            "descriptions and %zu fields compared with %s (%s); breaks 0, "
+            "new warnings %zu\n", r->set.n_programs,
+            r->set.n_programs == 1 ? "" : "s", r->compared.descriptions,
+            r->compared.fields, s->baseline,
+            directions[s->config.directions], warnings);
+}
+
 static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
@@ -82,9 +103,10 @@ static const struct command commands[] = {
       "not give; entries of the last --db keep their reasons" },
     { "db check", cmd_db_check,
       "db check [--db FILE] [--baseline BASE.json [--pair BASE=PROGRAM]...] "
-      "[OPTION]... INPUT...",
-      "the pre-merge gate: fail on what the change breaks against the base "
-      "(renamed or removed names) and on findings the base does not have, "
+      "[--direction DIR] [OPTION]... INPUT...",
+      "the pre-merge gate: fail on what breaks migration between the base "
+      "and the change, in both directions (sections, subsections, device "
+      "types, versions, fields), and on findings the base does not have, "
       "stale allowlist entries included" },
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
@@ -102,7 +124,7 @@ enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
-    OPT_MACHINE, OPT_PAIR,
+    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR,
     OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
@@ -129,6 +151,9 @@ static const struct option_spec option_specs[] = {
       "LEVEL: warning (the default), error, or never" },
     { "baseline", "FILE", OPT_BASELINE, "db check: the base build's JSON "
       "report (vmsdcheck --format json --fail-on never -o FILE ...)" },
+    { "direction", "DIR", OPT_DIRECTION, "db check: forward (the change "
+      "loads what the base sends), backward (the base loads what the change "
+      "sends) or both, the default" },
     { "pair", "BASE=PROGRAM", OPT_PAIR, "db check: compare PROGRAM with the "
       "base's program BASE; may repeat (programs pair by name, else by "
       "last path part, else one with one when they share half the base's "
@@ -271,6 +296,11 @@ static int take_option(struct settings *s, int key, const char *arg)
         s->pairs = vmsd_grow(s->pairs, s->n_pairs, sizeof *s->pairs);
         s->pairs[s->n_pairs++] = (char *)arg;
         return EXIT_CLEAN;
+    case OPT_DIRECTION:
+        if (!vmsd_direction_from_name(arg, &s->config.directions))
+            return bad_usage("--direction is forward, backward or both, not "
+                             "'%s'", arg);
+        return EXIT_CLEAN;
     case OPT_REASON:
         s->reason = arg;
         return EXIT_CLEAN;
@@ -361,6 +391,9 @@ static int parse_args(int argc, char **argv, struct settings *s)
         return bad_usage("%s", "--baseline goes with db check");
     if (s->n_pairs && !s->baseline)
         return bad_usage("%s", "--pair goes with db check --baseline");
+    if (s->config.directions != VMSD_DIRECTION_BOTH
+        && s->command->fn != cmd_db_check)
+        return bad_usage("%s", "--direction goes with db check");
     if ((s->reason || s->n_provenance) && s->command->fn != cmd_db_generate)
         return bad_usage("%s", "--reason and --provenance go with db "
                          "generate");
@@ -431,6 +464,7 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_unlisted = p->n_unlisted;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
+        facts[i].compared = &r->compared;
         facts[i].base = bases[i];
         report_begin_program(&r->report, i);
         vmsd_check_program(&facts[i], &s->config, report_add, &r->report);
@@ -490,6 +524,8 @@ static int cmd_db_check(struct settings *s)
         if (r.have_base)
             report_drop_known(&r.report, &r.base.fingerprints);
         status = finish_report(s, &r);
+        if (status == EXIT_CLEAN && r.have_base)
+            gate_summary(s, &r);
     }
     run_free(&r);
     return status;
