@@ -34,17 +34,18 @@ static char *name_at(struct reader *r, json_t *object, const char *key,
     return name;
 }
 
+/* The place in member KEY of OBJECT. */
 static struct vmsd_loc read_loc(struct reader *r, struct vmsd_base_program *p,
-                                json_t *object)
+                                json_t *object, const char *key)
 {
-    json_t *loc = json_object_get(object, "location");
+    json_t *loc = json_object_get(object, key);
     json_t *line = json_object_get(loc, "line");
     json_t *column = json_object_get(loc, "column");
     struct vmsd_loc out = { 0 };
     if (!json_is_object(loc) || !json_is_integer(line)
         || !json_is_integer(column) || json_integer_value(line) < 0
         || json_integer_value(column) < 0) {
-        r->what = r->what ? r->what : "location";
+        r->what = r->what ? r->what : key;
         return out;
     }
     char *file = name_at(r, loc, "file", true);
@@ -68,8 +69,8 @@ static long long int_at(struct reader *r, json_t *object, const char *key,
     return json_integer_value(value);
 }
 
-static bool read_fields(struct reader *r, json_t *desc,
-                        struct vmsd_base_desc *d)
+static bool read_fields(struct reader *r, struct vmsd_base_program *p,
+                        json_t *desc, struct vmsd_base_desc *d)
 {
     json_t *fields = json_object_get(desc, "fields");
     size_t i;
@@ -90,6 +91,7 @@ static bool read_fields(struct reader *r, json_t *desc,
         if (!json_is_boolean(exists))
             r->what = r->what ? r->what : "field_exists";
         f->field_exists = json_is_true(exists);
+        f->loc = read_loc(r, p, item, "location");
         if (r->what)
             return false;
     }
@@ -119,13 +121,13 @@ static void read_program(struct reader *r, json_t *item,
         struct vmsd_base_desc *d = vmsd_base_program_add(p);
         d->name = name;
         d->symbol = name_at(r, desc, "symbol", true);
-        d->loc = read_loc(r, p, desc);
+        d->loc = read_loc(r, p, desc, "location");
         d->top_level = json_is_true(top);
         d->version_id = (int)int_at(r, desc, "version_id", INT_MIN, INT_MAX);
         d->minimum_version_id = (int)int_at(r, desc, "minimum_version_id",
                                             INT_MIN, INT_MAX);
         d->needed = name_at(r, desc, "needed", true);
-        if (!read_fields(r, desc, d))
+        if (!read_fields(r, p, desc, d))
             return;
         json_array_foreach(subs, j, sub) {
             char *sub_name = name_at(r, sub, "name", false);
@@ -134,7 +136,7 @@ static void read_program(struct reader *r, json_t *item,
             struct vmsd_base_sub *s = vmsd_base_desc_add_sub(d);
             s->name = sub_name;
             s->symbol = name_at(r, sub, "symbol", true);
-            s->loc = read_loc(r, p, sub);
+            s->loc = read_loc(r, p, sub, "location");
         }
     }
     json_t *devices = json_object_get(item, "devices");
@@ -146,9 +148,10 @@ static void read_program(struct reader *r, json_t *item,
     json_array_foreach(devices, i, dev) {
         char *type = name_at(r, dev, "type", false);
         char *vmsd = name_at(r, dev, "vmsd", false);
-        struct vmsd_loc loc = read_loc(r, p, dev);
+        struct vmsd_loc loc = read_loc(r, p, dev, "location");
+        struct vmsd_loc assigned = read_loc(r, p, dev, "assigned");
         if (type && vmsd && !r->what)
-            vmsd_base_program_add_device(p, type, vmsd, loc);
+            vmsd_base_program_add_device(p, type, vmsd, loc, assigned);
         free(type);
         free(vmsd);
     }
@@ -198,7 +201,8 @@ bool baseline_read(const char *path, struct baseline *out)
         json_decref(root);
         return false;
     }
-    if (json_integer_value(version) != REPORT_VERSION) {
+    if (!json_is_integer(version)
+        || json_integer_value(version) != REPORT_VERSION) {
         fprintf(stderr, "vmsdcheck: %s: a version %lld report; the gate "
                 "needs version %d: make the base's report again with this "
                 "vmsdcheck\n", path, (long long)json_integer_value(version),

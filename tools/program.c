@@ -167,6 +167,7 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
         *g = *f;                /* then its own copies of what it owns */
         g->name = vmsd_model_strdup(model, f->name);
         g->info = vmsd_model_strdup(model, f->info);
+        g->loc.file = program_file(map, f->loc.file);
         memset(&g->vmsd, 0, sizeof g->vmsd);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
@@ -232,6 +233,10 @@ static void add_types(struct merge *m, const struct qom_units *units,
                                                     &t->conditional, &where);
         t->own_set = set != NULL;
         t->own_vmsd = set ? resolve(m, &maps[where], set) : NULL;
+        if (set) {
+            t->assigned = set->loc;
+            t->assigned.file = program_file(&maps[where], set->loc.file);
+        }
     }
 }
 

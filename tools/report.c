@@ -261,12 +261,13 @@ static json_t *json_fields(const struct vmsd_base_desc *d)
     for (size_t i = 0; i < d->n_fields; i++) {
         const struct vmsd_base_field *f = &d->fields[i];
         json_array_append_new(fields, json_pack(
-            "{s:o, s:i, s:b, s:I, s:i, s:I, s:o}",
+            "{s:o, s:i, s:b, s:I, s:i, s:I, s:o, s:o}",
             "name", f->name ? vmsd_json_name(f->name) : json_null(),
             "version_id", f->version_id, "field_exists", f->field_exists,
             "size", (json_int_t)f->size, "num", f->num,
             "flags", (json_int_t)f->flags,
-            "nested", f->nested ? vmsd_json_name(f->nested) : json_null()));
+            "nested", f->nested ? vmsd_json_name(f->nested) : json_null(),
+            "location", json_loc(f->loc)));
     }
     return fields;
 }
@@ -306,10 +307,11 @@ static json_t *json_devices(const struct program *program)
     for (size_t i = 0; i < program->n_devices; i++) {
         const struct vmsd_device *d = &program->devices[i];
         if (d->vmsd->name)
-            json_array_append_new(devices, json_pack("{s:o, s:o, s:o}",
+            json_array_append_new(devices, json_pack("{s:o, s:o, s:o, s:o}",
                 "type", vmsd_json_name(d->type),
                 "vmsd", vmsd_json_name(d->vmsd->name),
-                "location", json_loc(d->vmsd->loc)));
+                "location", json_loc(d->vmsd->loc),
+                "assigned", json_loc(d->assigned)));
     }
     return devices;
 }
