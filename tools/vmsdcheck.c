@@ -104,10 +104,14 @@ static const struct command commands[] = {
     { "db check", cmd_db_check,
       "db check [--db FILE] [--baseline BASE.json [--pair BASE=PROGRAM]...] "
       "[--direction DIR] [OPTION]... INPUT...",
-      "the pre-merge gate: fail on what breaks migration between the base "
-      "and the change, in both directions (sections, subsections, device "
-      "types, versions, fields), and on findings the base does not have, "
-      "stale allowlist entries included" },
+      "the pre-merge gate: compare with the --baseline report and fail "
+      "on what breaks migration, forward (the change loads the base's "
+      "stream: a section, subsection or device type's description renamed "
+      "or removed, a version lowered, a minimum version raised, a field "
+      "removed, added, moved or resized) and backward (the base loads the "
+      "change's stream: a version raised, a section, subsection or field "
+      "added, a subsection that lost its needed function), and on findings "
+      "the base does not have, stale allowlist entries included" },
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
       "red" },
@@ -179,6 +183,24 @@ static const struct option_spec option_specs[] = {
 };
 #define N_OPTIONS (sizeof option_specs / sizeof *option_specs)
 
+/* "  LEFT TEXT", TEXT wrapped at 79 columns under its first column. */
+static void put_entry(FILE *out, int width, const char *left,
+                      const char *text)
+{
+    int column = fprintf(out, "  %-*s", width, left);
+    int indent = width + 3;
+    while (*text) {
+        size_t word = strcspn(text, " ");
+        if (column > indent - 1 && column + 1 + (int)word > 79)
+            column = fprintf(out, "\n%*s", indent, "") - 1;
+        else
+            column += fprintf(out, " ");
+        column += fprintf(out, "%.*s", (int)word, text);
+        text += word + (text[word] == ' ');
+    }
+    fputc('\n', out);
+}
+
 static void usage(FILE *out)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
@@ -191,7 +213,7 @@ static void usage(FILE *out)
           "archives, facts files and facts directories\n(all of those "
           "together are one program).\n\n", out);
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(out, "  %-13s %s\n", commands[i].words, commands[i].summary);
+        put_entry(out, 13, commands[i].words, commands[i].summary);
     fputs("\nOptions:\n", out);
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const struct option_spec *o = &option_specs[i];
@@ -200,14 +222,17 @@ static void usage(FILE *out)
                              : 0;
         snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", o->name,
                  o->arg ? " " : "", o->arg ? o->arg : "");
-        fprintf(out, "  %-24s %s\n", left, o->help);
+        put_entry(out, 24, left, o->help);
     }
     fputs("\nRules:\n", out);
     for (int r = 0; r < VMSD_RULE_COUNT; r++)
-        fprintf(out, "  %-22s %s\n", vmsd_rule_id((enum vmsd_rule)r),
-                vmsd_rule_summary((enum vmsd_rule)r));
-    fputs("\nExit status: 0 clean, 1 findings at or above --fail-on, 2 bad "
-          "usage, or\nan input that is unreadable or carries no facts.\n",
+        put_entry(out, 22, vmsd_rule_id((enum vmsd_rule)r),
+                  vmsd_rule_summary((enum vmsd_rule)r));
+    fputs("\nExit status: 0 clean (db check: nothing breaks migration, no "
+          "finding is new),\n1 findings at or above --fail-on (db check: a "
+          "break or a new finding),\n2 bad usage, an input that is "
+          "unreadable or carries no facts, or (db check)\na baseline that "
+          "cannot be used or whose programs do not pair with the inputs.\n",
           out);
 }
 
