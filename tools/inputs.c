@@ -310,7 +310,9 @@ static bool read_facts_dir(struct reading *r, const char *path)
     size_t n = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
-        if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".vmsdfacts"))
+        /* Not skipped for a leading dot: a unit compiled as ../src/a.c
+         * (meson's way) is written as "..!src!a.c.HASH.vmsdfacts". */
+        if (!has_suffix(e->d_name, ".vmsdfacts"))
             continue;
         names = vmsd_grow(names, n, sizeof *names);
         size_t len = strlen(path) + strlen(e->d_name) + 2;
