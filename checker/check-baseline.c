@@ -109,6 +109,10 @@ static void report_subsection(const struct vmsd_check *check,
                           "name: versions that shipped send it, so it must "
                           "stay, and so must its entry", old->name);
     }
+    vmsd_finding_remedy(check, f, "keep %q in the subsections of %q under "
+                        "that name; a subsection that no longer has state "
+                        "to send keeps its entry with a needed function "
+                        "that returns false", old->name, parent->name);
     vmsd_finding_end(check, f);
 }
 
@@ -129,6 +133,8 @@ static void report_section(const struct vmsd_check *check,
     if (now && !vmsd_strset_find_name(&check->program->base->names, now->name))
         vmsd_finding_note(check, f, now->loc, "renamed to %q?",
                           now->name);
+    vmsd_finding_remedy(check, f, "keep the name %q: a section is found by "
+                        "it on load", old->name);
     vmsd_finding_end(check, f);
 }
 
@@ -217,7 +223,7 @@ void vmsd_check_device_section(const struct vmsd_check *check)
             continue;           /* its description is gone: section-removed */
         struct vmsd_finding *f = now
             ? vmsd_finding_begin(check, VMSD_RULE_DEVICE_SECTION_CHANGED,
-                  now->loc, "device type %q migrates with %q, in the base "
+                  now->assigned.line ? now->assigned : now->loc, "device type %q migrates with %q, in the base "
                   "with %q: its section is named after it, so a stream from "
                   "the base (section %q) fails to load", old->type,
                   now->vmsd, old->vmsd, old->vmsd)
@@ -226,8 +232,20 @@ void vmsd_check_device_section(const struct vmsd_check *check)
                   "%q, is gone: a machine with it cannot migrate to this "
                   "build", old->type, old->vmsd);
         vmsd_finding_about(f, old->type, NULL);
+        if (now)
+            vmsd_finding_note(check, f, now->loc, "%q is defined here",
+                              now->vmsd);
         vmsd_finding_note(check, f, old->loc, "the base's %q is defined "
                           "here", old->vmsd);
+        if (now)
+            vmsd_finding_remedy(check, f, "let the class of %q set a "
+                                "description named %q (its fields may "
+                                "change under the rules of the field "
+                                "checks)", old->type, old->vmsd);
+        else
+            vmsd_finding_remedy(check, f, "keep the device type %q, or "
+                                "accept that machines with it cannot "
+                                "migrate", old->type);
         vmsd_finding_end(check, f);
     }
 }

@@ -23,6 +23,7 @@ struct vmsd_check {
     const struct vmsd_strset *symbols;
     const struct vmsd_strset *uncovered;
     const struct vmsd_base_program *now;
+    struct vmsd_gate_counts *compared;  /* may be NULL */
     /* VMSD_SCOPE_BUILD: every program, and per allowlist entry whether
      * it applies (may be NULL). */
     const struct vmsd_program_facts *programs;
@@ -46,6 +47,11 @@ struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,
 void vmsd_finding_note(const struct vmsd_check *check,
                        struct vmsd_finding *finding, struct vmsd_loc loc,
                        const char *fmt, ...);
+/* End the notes with what to do instead, at the finding's own place,
+ * pointing at the rule's section of docs/gate.md: every gate finding
+ * has one. */
+void vmsd_finding_remedy(const struct vmsd_check *check,
+                         struct vmsd_finding *finding, const char *fmt, ...);
 /* Say what the finding is about (names; the second may be NULL). */
 void vmsd_finding_about(struct vmsd_finding *finding, const char *first,
                         const char *second);
@@ -58,7 +64,7 @@ void vmsd_finding_end(const struct vmsd_check *check,
                       struct vmsd_finding *finding);
 
 /* The check functions, one family of rules a file (rules.def). */
-#define RULE(name, id, scope, fn, summary) \
+#define RULE(name, id, scope, direction, severity, fn, summary) \
     void fn(const struct vmsd_check *check);
 #include "rules.def"
 #undef RULE

@@ -123,6 +123,7 @@ static void read_program(struct reader *r, json_t *item,
         d->version_id = (int)int_at(r, desc, "version_id", INT_MIN, INT_MAX);
         d->minimum_version_id = (int)int_at(r, desc, "minimum_version_id",
                                             INT_MIN, INT_MAX);
+        d->needed = name_at(r, desc, "needed", true);
         if (!read_fields(r, desc, d))
             return;
         json_array_foreach(subs, j, sub) {
@@ -149,6 +150,20 @@ static void read_program(struct reader *r, json_t *item,
             vmsd_base_program_add_device(p, type, vmsd, loc);
         free(type);
         free(vmsd);
+    }
+    json_t *stateless = json_object_get(item, "stateless_devices");
+    if (!json_is_array(stateless)) {
+        r->what = r->what ? r->what : "stateless_devices";
+        return;
+    }
+    json_array_foreach(stateless, i, dev) {
+        char *type;
+        if (!vmsd_json_name_decode(dev, &type)) {
+            r->what = r->what ? r->what : "stateless_devices";
+            return;
+        }
+        vmsd_base_program_add_stateless(p, type);
+        free(type);
     }
     vmsd_base_program_index(p);
 }

@@ -403,4 +403,5 @@ void program_free(struct program *program)
     qom_types_free(program->types, program->n_types);
     free(program->devices);
     free(program->device_conditional);
+    free(program->stateless_types);
 }

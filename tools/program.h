@@ -29,6 +29,9 @@ struct program {
     struct vmsd_device *devices;
     bool *device_conditional;
     size_t n_devices;
+    /* The device types no class_init of which sets a description. */
+    const char **stateless_types;
+    size_t n_stateless_types;
 };
 
 /* Build the program from its facts, file names shown relative to ROOT

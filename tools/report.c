@@ -286,12 +286,13 @@ static json_t *json_descriptions(const struct program *program)
                 "symbol", vmsd_json_name(d->subs[j].symbol),
                 "location", json_loc(d->subs[j].loc)));
         json_array_append_new(descs, json_pack(
-            "{s:o, s:o, s:o, s:b, s:i, s:i, s:o, s:o}",
+            "{s:o, s:o, s:o, s:b, s:i, s:i, s:o, s:o, s:o}",
             "name", vmsd_json_name(d->name),
             "symbol", vmsd_json_name(d->symbol),
             "location", json_loc(d->loc), "top_level", d->top_level,
             "version_id", d->version_id,
             "minimum_version_id", d->minimum_version_id,
+            "needed", d->needed ? vmsd_json_name(d->needed) : json_null(),
             "fields", json_fields(d), "subsections", subs));
     }
     vmsd_base_program_free(&graph);
@@ -311,6 +312,17 @@ static json_t *json_devices(const struct program *program)
                 "location", json_loc(d->vmsd->loc)));
     }
     return devices;
+}
+
+/* The device types that migrate with no description: a description
+ * they gain is a section the base does not know. */
+static json_t *json_stateless_devices(const struct program *program)
+{
+    json_t *types = json_array();
+    for (size_t i = 0; i < program->n_stateless_types; i++)
+        json_array_append_new(types,
+                              vmsd_json_name(program->stateless_types[i]));
+    return types;
 }
 
 static json_t *json_units(const struct program *program)
@@ -365,11 +377,13 @@ static json_t *render_json_tree(const struct report *report)
     }
     json_t *programs = json_array();
     for (size_t i = 0; i < report->n_programs; i++)
-        json_array_append_new(programs, json_pack("{s:o, s:o, s:o, s:o}",
+        json_array_append_new(programs, json_pack("{s:o, s:o, s:o, s:o, s:o}",
             "name", vmsd_json_name(report->programs[i].name),
             "units", json_units(&report->programs[i]),
             "descriptions", json_descriptions(&report->programs[i]),
-            "devices", json_devices(&report->programs[i])));
+            "devices", json_devices(&report->programs[i]),
+            "stateless_devices",
+            json_stateless_devices(&report->programs[i])));
     json_t *root = json_pack("{s:s, s:i}", "format", REPORT_FORMAT,
                              "version", REPORT_VERSION);
     if (report->source_root)

@@ -14,7 +14,7 @@
 #include <stdio.h>
 
 #define REPORT_FORMAT "vmsdcheck-report"
-#define REPORT_VERSION 3
+#define REPORT_VERSION 4
 
 struct stored_finding {
     struct vmsd_finding finding;        /* files owned by the report; no

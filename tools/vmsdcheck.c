@@ -55,6 +55,7 @@ struct run {
     bool have_base;
     bool *inapplicable;
     struct report report;
+    struct vmsd_gate_counts compared;
 };
 
 /* Commands */
@@ -68,6 +69,26 @@ struct command {
 
 static int cmd_check(struct settings *s);
 static int cmd_db_generate(struct settings *s);
+/* A gate that passes says what it compared, so that a green is seen to
+ * have looked. */
+static void gate_summary(const struct settings *s, const struct run *r)
+{
+    static const char *const directions[] = {
+        [VMSD_DIRECTION_FORWARD] = "forward",
+        [VMSD_DIRECTION_BACKWARD] = "backward",
+        [VMSD_DIRECTION_BOTH] = "both directions",
+    };
+    size_t warnings = 0;
+    for (size_t i = 0; i < r->report.n_findings; i++)
+        warnings += r->report.findings[i].finding.severity == VMSD_WARNING;
+    fprintf(stderr, "vmsdcheck: gate passed: %zu program%s, %zu "
+            "descriptions and %zu fields compared with %s (%s); breaks 0, "
+            "new warnings %zu\n", r->set.n_programs,
+            r->set.n_programs == 1 ? "" : "s", r->compared.descriptions,
+            r->compared.fields, s->baseline,
+            directions[s->config.directions], warnings);
+}
+
 static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
@@ -80,8 +101,9 @@ static const struct command commands[] = {
       "not give; entries of the last --db keep their reasons" },
     { "db check", cmd_db_check,
       "db check [--db FILE] [--baseline BASE.json] [OPTION]... INPUT...",
-      "the pre-merge gate: fail on what the change breaks against the base "
-      "(renamed or removed names) and on findings the base does not have, "
+      "the pre-merge gate: fail on what breaks migration between the base "
+      "and the change, in both directions (sections, subsections, device "
+      "types, versions, fields), and on findings the base does not have, "
       "stale allowlist entries included" },
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
@@ -99,7 +121,7 @@ enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
-    OPT_MACHINE,
+    OPT_MACHINE, OPT_DIRECTION,
     OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
@@ -126,6 +148,9 @@ static const struct option_spec option_specs[] = {
       "LEVEL: warning (the default), error, or never" },
     { "baseline", "FILE", OPT_BASELINE, "db check: the base build's JSON "
       "report (vmsdcheck --format json --fail-on never -o FILE ...)" },
+    { "direction", "DIR", OPT_DIRECTION, "db check: forward (the change "
+      "loads what the base sends), backward (the base loads what the change "
+      "sends) or both, the default" },
     { "reason", "TEXT", OPT_REASON, "db generate: the reason of new "
       "entries" },
     { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
@@ -258,6 +283,11 @@ static int take_option(struct settings *s, int key, const char *arg)
     case OPT_BASELINE:
         s->baseline = arg;
         return EXIT_CLEAN;
+    case OPT_DIRECTION:
+        if (!vmsd_direction_from_name(arg, &s->config.directions))
+            return bad_usage("--direction is forward, backward or both, not "
+                             "'%s'", arg);
+        return EXIT_CLEAN;
     case OPT_REASON:
         s->reason = arg;
         return EXIT_CLEAN;
@@ -346,6 +376,9 @@ static int parse_args(int argc, char **argv, struct settings *s)
                          "archives or facts directories");
     if (s->baseline && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--baseline goes with db check");
+    if (s->config.directions != VMSD_DIRECTION_BOTH
+        && s->command->fn != cmd_db_check)
+        return bad_usage("%s", "--direction goes with db check");
     if ((s->reason || s->n_provenance) && s->command->fn != cmd_db_generate)
         return bad_usage("%s", "--reason and --provenance go with db "
                          "generate");
@@ -405,6 +438,7 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_uncovered = p->n_uncovered;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
+        facts[i].compared = &r->compared;
         if (r->have_base) {
             facts[i].base = baseline_match(&r->base, p->name, n);
             if (!facts[i].base) {
@@ -471,6 +505,8 @@ static int cmd_db_check(struct settings *s)
         if (r.have_base)
             report_drop_known(&r.report, &r.base.fingerprints);
         status = finish_report(s, &r);
+        if (status == EXIT_CLEAN && r.have_base)
+            gate_summary(s, &r);
     }
     run_free(&r);
     return status;
