@@ -482,7 +482,7 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].model = &p->model;
         facts[i].uncovered = (const char *const *)p->uncovered;
         facts[i].n_uncovered = p->n_uncovered;
-        facts[i].units_unknown = p->units_unknown != NULL;
+        facts[i].units_unknown = p->units_unknown;
         facts[i].fact_units = (const char *const *)p->fact_units;
         facts[i].n_fact_units = p->n_fact_units_named;
         facts[i].unlisted = (const char *const *)p->unlisted;
