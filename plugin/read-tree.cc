@@ -442,12 +442,12 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
 
 /* Where a field's entry is written, at the use of the outermost macro
  * (VMSTATE_UINT32(x, S)), where GCC's diagnostics point.  GCC keeps no
- * place for an initializer's braces.  An address the entry spells (.info,
- * .vmsd: &x) has its own; the address of a string or a function (.name,
- * .field_exists) is made when the initializer is converted and gets a
- * place of that moment, on the entry's line or an enclosing initializer's
- * (one list on one line).  So the first address of a variable, else the
- * first member with a place, else FALLBACK. */
+ * place for an initializer's braces.  An address the entry spells (.info
+ * = &x, .vmsd = &x, .field_exists = f) has its own; a string's (.name)
+ * is made when the initializer is converted and gets a place of that
+ * moment, a designator or the braces, or an enclosing initializer's when
+ * a list stands on one line.  So the first address of anything but a
+ * string, else the first member with a place, else FALLBACK. */
 static location_t field_location(tree ctor, location_t fallback)
 {
     unsigned i;
@@ -460,8 +460,7 @@ static location_t field_location(tree ctor, location_t fallback)
         if (loc == UNKNOWN_LOCATION)
             loc = EXPR_LOCATION(value);
         if (TREE_CODE(value) == ADDR_EXPR
-            && TREE_CODE(TREE_OPERAND(value, 0)) != STRING_CST
-            && TREE_CODE(TREE_OPERAND(value, 0)) != FUNCTION_DECL) {
+            && TREE_CODE(TREE_OPERAND(value, 0)) != STRING_CST) {
             loc = EXPR_LOCATION(value);
             break;
         }

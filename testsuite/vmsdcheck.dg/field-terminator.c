@@ -4,7 +4,7 @@
 
 typedef struct Dev { uint32_t a; uint32_t b; } Dev;
 
-const VMStateDescription vmstate_unterminated = { /* { dg-message "note: end the list of 'dev' with VMSTATE_END_OF_LIST..." } */
+const VMStateDescription vmstate_unterminated = { /* { dg-message "note: end the list of 'dev' with VMSTATE_END_OF_LIST..$" } */
     .name = "dev",
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(a, Dev),
