@@ -160,8 +160,8 @@ static const struct option_spec option_specs[] = {
       "sends) or both, the default" },
     { "pair", "BASE=PROGRAM", OPT_PAIR, "db check: compare PROGRAM with the "
       "base's program BASE; may repeat (programs pair by name, else by "
-      "last path part, else one with one when they share half the base's "
-      "description names; else exit 2)" },
+      "last path part, else one with one when the program has 90 % of the "
+      "base's description names; else exit 2)" },
     { "reason", "TEXT", OPT_REASON, "db generate: the reason of new "
       "entries" },
     { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
