@@ -246,8 +246,13 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
     }
     struct program_input *loose = loose_program(r);
     size_t units_before = loose->n_c_units;
-    if (!dwarf_c_units(elf, loose))
-        symbol_c_units(elf, &loose->c_units, &loose->n_c_units);
+    /* An object's file symbol first: the debug information of an object
+     * is not relocated yet, and libdw reads its strings (the unit's name
+     * among them, DW_FORM_line_strp) at offsets the relocations would
+     * have set, so a name can read as another string (the directory). */
+    if (!symbol_c_units(elf, &loose->c_units, &loose->n_c_units)
+        || loose->n_c_units == units_before)
+        dwarf_c_units(elf, loose);
     if (has_facts)
         add_blob(loose, origin, section_copy(data), data->d_size,
                  from_archive);
