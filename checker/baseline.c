@@ -59,7 +59,8 @@ static struct vmsd_loc own_loc(struct vmsd_base_program *p,
     return loc;
 }
 
-static void copy_field(struct vmsd_base_field *to,
+static void copy_field(struct vmsd_base_program *p,
+                       struct vmsd_base_field *to,
                        const struct vmsd_field *from)
 {
     const struct vmsd_desc *nested = from->vmsd.target;
@@ -70,6 +71,7 @@ static void copy_field(struct vmsd_base_field *to,
     to->num = from->num;
     to->flags = from->flags;
     to->nested = vmsd_strdup(nested && nested->defined ? nested->name : NULL);
+    to->loc = own_loc(p, from->loc);
 }
 
 void vmsd_base_program_from_model(struct vmsd_base_program *out,
@@ -89,8 +91,10 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
         bd->top_level = vmsd_desc_top_level(d);
         bd->version_id = d->version_id;
         bd->minimum_version_id = d->minimum_version_id;
+        bd->needed = vmsd_strdup(d->needed);
         for (size_t j = 0; d->fields && j < d->fields->n_fields; j++)
-            copy_field(vmsd_base_desc_add_field(bd), &d->fields->fields[j]);
+            copy_field(out, vmsd_base_desc_add_field(bd),
+                       &d->fields->fields[j]);
         if (!d->subsections)
             continue;
         size_t n = vmsd_sublist_length(d->subsections);
@@ -152,7 +156,8 @@ bool vmsd_base_has_pair(const struct vmsd_base_program *p,
 
 void vmsd_base_program_add_device(struct vmsd_base_program *p,
                                   const char *type, const char *vmsd,
-                                  struct vmsd_loc loc)
+                                  struct vmsd_loc loc,
+                                  struct vmsd_loc assigned)
 {
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&p->device_index,
                                                          type);
@@ -164,6 +169,7 @@ void vmsd_base_program_add_device(struct vmsd_base_program *p,
     d->type = vmsd_strdup(type);
     d->vmsd = vmsd_strdup(vmsd);
     d->loc = own_loc(p, loc);
+    d->assigned = own_loc(p, assigned);
 }
 
 void vmsd_base_program_add_devices(struct vmsd_base_program *p,
@@ -174,7 +180,14 @@ void vmsd_base_program_add_devices(struct vmsd_base_program *p,
         if (devices[i].vmsd && devices[i].vmsd->name)
             vmsd_base_program_add_device(p, devices[i].type,
                                          devices[i].vmsd->name,
-                                         devices[i].vmsd->loc);
+                                         devices[i].vmsd->loc,
+                                         devices[i].assigned);
+}
+
+void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
+                                     const char *type)
+{
+    vmsd_strset_add_name(&p->stateless, type);
 }
 
 const struct vmsd_base_device *vmsd_base_find_device(
@@ -210,6 +223,7 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
         free(d->subs);
         free(d->name);
         free(d->symbol);
+        free(d->needed);
     }
     free(p->descs);
     free(p->name);
@@ -224,5 +238,6 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
     }
     free(p->devices);
     vmsd_strset_free(&p->device_index);
+    vmsd_strset_free(&p->stateless);
     memset(p, 0, sizeof *p);
 }

@@ -440,6 +440,36 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
         vmsd_sublist_append(model, list)->is_null = true;
 }
 
+/* Where a field's entry is written, at the use of the outermost macro
+ * (VMSTATE_UINT32(x, S)), where GCC's diagnostics point.  GCC keeps no
+ * place for an initializer's braces.  An address the entry spells (.info
+ * = &x, .vmsd = &x, .field_exists = f) has its own; a string's (.name)
+ * is made when the initializer is converted and gets a place of that
+ * moment, a designator or the braces, or an enclosing initializer's when
+ * a list stands on one line.  So the first address of anything but a
+ * string, else the first member with a place, else FALLBACK. */
+static location_t field_location(tree ctor, location_t fallback)
+{
+    unsigned i;
+    tree value;
+    location_t loc = UNKNOWN_LOCATION;
+    FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value) {
+        STRIP_NOPS(value);
+        if (!EXPR_HAS_LOCATION(value))
+            continue;
+        if (loc == UNKNOWN_LOCATION)
+            loc = EXPR_LOCATION(value);
+        if (TREE_CODE(value) == ADDR_EXPR
+            && TREE_CODE(TREE_OPERAND(value, 0)) != STRING_CST) {
+            loc = EXPR_LOCATION(value);
+            break;
+        }
+    }
+    return linemap_resolve_location(line_table,
+                                    loc != UNKNOWN_LOCATION ? loc : fallback,
+                                    LRK_MACRO_EXPANSION_POINT, NULL);
+}
+
 static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
                        tree ctor, location_t fallback)
 {
@@ -454,6 +484,7 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
     field->size = size_value(member(ctor, members.size));
     field->num = int_value(member(ctor, members.num));
     field->info = pointee_name(model, member(ctor, members.info));
+    field->loc = loc_of(model, field_location(ctor, fallback));
     if (!is_null(vmsd)) {
         read_reference(model, vmsd, fallback, &field->vmsd);
         /* Fields are written with macros: point at the macro's use. */

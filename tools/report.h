@@ -14,7 +14,9 @@
 #include <stdio.h>
 
 #define REPORT_FORMAT "vmsdcheck-report"
-#define REPORT_VERSION 3
+/* Version 4 adds each field's place, each device type's "assigned",
+ * each description's "needed" and the device types without state. */
+#define REPORT_VERSION 4
 
 struct stored_finding {
     struct vmsd_finding finding;        /* files owned by the report; no

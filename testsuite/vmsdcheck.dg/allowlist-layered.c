@@ -24,4 +24,4 @@ const VMStateDescription vmstate_apic = {
         NULL
     },
 };
-/* { dg-message "note: renaming a subsection breaks migration" "" { target *-*-* } 14 } */
+/* { dg-message "note: a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } 14 } */

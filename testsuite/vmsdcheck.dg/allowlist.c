@@ -8,7 +8,7 @@ static const VMStateDescription vmstate_sipi = { /* { dg-message "note: subsecti
 };
 
 static const VMStateDescription vmstate_vendor = { /* { dg-message "note: subsection 'apic.vendor' is defined here" } */
-    /* { dg-message "note: renaming a subsection breaks migration" "" { target *-*-* } .-1 } */
+    /* { dg-message "note: a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } .-1 } */
     .name = "apic.vendor",
 };
 
