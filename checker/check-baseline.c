@@ -95,7 +95,7 @@ static bool among_units(const struct vmsd_strset *units, const char *file)
 static bool unseen(const struct vmsd_check *check, struct vmsd_loc loc,
                    const char *what, const char *name)
 {
-    const char *why;
+    const char *why, *detail = "", *close = "";
     if (!loc.file)
         return false;
     if (among_units(check->uncovered, loc.file))
@@ -103,17 +103,18 @@ static bool unseen(const struct vmsd_check *check, struct vmsd_loc loc,
     if (among_units(check->unlisted, loc.file))
         why = "its symbol table names such a unit, without debug "
               "information or facts";
-    else if (check->seen && !vmsd_strset_find_name(check->seen, loc.file))
-        why = "the program does not list its C units (no debug "
-              "information or symbol table)";
-    else
+    else if (check->seen && !vmsd_strset_find_name(check->seen, loc.file)) {
+        why = "the program cannot list its C units (";
+        detail = check->program->units_unknown;
+        close = ")";
+    } else
         return false;
     struct vmsd_finding *f = vmsd_finding_begin(check,
         VMSD_RULE_FACTS_MISSING, loc,
         "the base's %s %q, defined in %q, is not in this build, and whether "
-        "%q was compiled without the plugin or removed cannot be told: %s; "
+        "%q was compiled without the plugin or removed cannot be told: %s%s%s; "
         "build with -g, or give the gate the objects and archives",
-        what, name, loc.file, loc.file, why);
+        what, name, loc.file, loc.file, why, detail, close);
     vmsd_finding_about(f, loc.file, name);
     vmsd_finding_end(check, f);
     return true;

@@ -24,7 +24,7 @@ void baseline_free(struct baseline *baseline);
  * the one PAIRS ("BASE=PROGRAM", each name whole or its last path part)
  * give, else the one of the same name, else of the same last path part,
  * else, when both runs have one program, that one if the program has at
- * least half of its description names (a renamed binary; an unrelated
+ * least 90 % of its description names (a renamed binary; an unrelated
  * base is refused).  False, with both lists of names on stderr, when a
  * program has none or a pair names a program that is not there. */
 bool baseline_pair_programs(const struct baseline *b, const char *path,

@@ -163,7 +163,11 @@ void report_drop_known(struct report *report, const struct vmsd_strset *known)
     size_t kept = 0;
     for (size_t i = 0; i < report->n_findings; i++) {
         struct stored_finding *f = &report->findings[i];
-        if (vmsd_strset_find_name(known, f->fingerprint))
+        /* What the gate cannot see stays unseen however old it is: a
+         * unit without facts in the base and the change is a change
+         * nobody checked. */
+        if (f->finding.rule != VMSD_RULE_FACTS_MISSING
+            && vmsd_strset_find_name(known, f->fingerprint))
             free_finding(f);
         else
             report->findings[kept++] = *f;

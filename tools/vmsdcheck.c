@@ -160,8 +160,8 @@ static const struct option_spec option_specs[] = {
       "sends) or both, the default" },
     { "pair", "BASE=PROGRAM", OPT_PAIR, "db check: compare PROGRAM with the "
       "base's program BASE; may repeat (programs pair by name, else by "
-      "last path part, else one with one when they share half the base's "
-      "description names; else exit 2)" },
+      "last path part, else one with one when the program has 90 % of the "
+      "base's description names; else exit 2)" },
     { "reason", "TEXT", OPT_REASON, "db generate: the reason of new "
       "entries" },
     { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
@@ -482,7 +482,7 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].model = &p->model;
         facts[i].uncovered = (const char *const *)p->uncovered;
         facts[i].n_uncovered = p->n_uncovered;
-        facts[i].units_unknown = p->units_unknown != NULL;
+        facts[i].units_unknown = p->units_unknown;
         facts[i].fact_units = (const char *const *)p->fact_units;
         facts[i].n_fact_units = p->n_fact_units_named;
         facts[i].unlisted = (const char *const *)p->unlisted;

@@ -4,7 +4,7 @@
 
 typedef struct Dev { uint32_t a; uint32_t b; } Dev;
 
-const VMStateDescription vmstate_unterminated = { /* { dg-message "note: end the list of 'dev' with VMSTATE_END_OF_LIST..$" } */
+const VMStateDescription vmstate_unterminated = { /* { dg-message "note: end the list of 'dev' with VMSTATE_END_OF_LIST" } */
     .name = "dev",
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(a, Dev),
@@ -17,5 +17,15 @@ const VMStateDescription vmstate_terminated = {
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(a, Dev),
         VMSTATE_END_OF_LIST()   /* { dg-bogus "field-terminator" } */
+    },
+};
+
+/* A field after the end marker: the loader stops before it.  */
+const VMStateDescription vmstate_after_end = {
+    .name = "dev3",
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(a, Dev), /* { dg-message "note: the list ends after this field" } */
+        VMSTATE_END_OF_LIST(),
+        VMSTATE_UINT32(b, Dev), /* { dg-warning "field 'b' comes after the VMSTATE_END_OF_LIST.. that ends the field list of 'dev3': it is never saved nor loaded \\\[field-terminator\\\]" } */
     },
 };
