@@ -91,6 +91,7 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
         bd->top_level = vmsd_desc_top_level(d);
         bd->version_id = d->version_id;
         bd->minimum_version_id = d->minimum_version_id;
+        bd->needed = vmsd_strdup(d->needed);
         for (size_t j = 0; d->fields && j < d->fields->n_fields; j++)
             copy_field(out, vmsd_base_desc_add_field(bd),
                        &d->fields->fields[j]);
@@ -183,6 +184,12 @@ void vmsd_base_program_add_devices(struct vmsd_base_program *p,
                                          devices[i].assigned);
 }
 
+void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
+                                     const char *type)
+{
+    vmsd_strset_add_name(&p->stateless, type);
+}
+
 const struct vmsd_base_device *vmsd_base_find_device(
     const struct vmsd_base_program *p, const char *type)
 {
@@ -216,6 +223,7 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
         free(d->subs);
         free(d->name);
         free(d->symbol);
+        free(d->needed);
     }
     free(p->descs);
     free(p->name);
@@ -230,5 +238,6 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
     }
     free(p->devices);
     vmsd_strset_free(&p->device_index);
+    vmsd_strset_free(&p->stateless);
     memset(p, 0, sizeof *p);
 }

@@ -43,6 +43,8 @@ struct vmsd_base_desc {
     bool top_level;
     int version_id;
     int minimum_version_id;
+    char *needed;               /* the needed function's name, "?" when not
+                                   a function, NULL: always sent */
     struct vmsd_base_field *fields;
     size_t n_fields;
     struct vmsd_base_sub *subs;
@@ -62,6 +64,8 @@ struct vmsd_base_program {
     struct vmsd_base_device *devices;
     size_t n_devices;
     struct vmsd_strset device_index;    /* type -> device */
+    struct vmsd_strset stateless;       /* device types with no
+                                           description */
 };
 
 /* A resolved model's names, listed pairs and symbols: NAMES maps each
@@ -88,6 +92,9 @@ void vmsd_base_program_add_device(struct vmsd_base_program *p,
                                   const char *type, const char *vmsd,
                                   struct vmsd_loc loc,
                                   struct vmsd_loc assigned);
+/* Add a device type that migrates with no description. */
+void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
+                                     const char *type);
 const struct vmsd_base_device *vmsd_base_find_device(
     const struct vmsd_base_program *p, const char *type);
 

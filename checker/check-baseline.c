@@ -76,17 +76,55 @@ static void note_renames(const struct vmsd_check *check,
     }
 }
 
-/* Defined in a unit the change's build has without facts? */
-static bool unseen(const struct vmsd_check *check, struct vmsd_loc loc)
+/* Is FILE one of UNITS?  A unit named without a directory (by a file
+ * symbol) is FILE in any directory. */
+static bool among_units(const struct vmsd_strset *units, const char *file)
 {
-    return loc.file && vmsd_strset_find_name(check->uncovered, loc.file);
+    const char *slash = strrchr(file, '/');
+    return vmsd_strset_find_name(units, file)
+           || (slash && vmsd_strset_find_name(units, slash + 1));
+}
+
+/* The base's WHAT NAME, defined at LOC, is missing from the change: is
+ * that because the change's build cannot see LOC's file?  A unit the
+ * program lists without facts is unseen, and facts-missing names it.
+ * A unit only its symbol table names without facts, or, when the
+ * program cannot list its units, a file no unit with facts names, is
+ * unseen too, and this says so: a gate must not call what it defined
+ * gone, nor pass over it. */
+static bool unseen(const struct vmsd_check *check, struct vmsd_loc loc,
+                   const char *what, const char *name)
+{
+    const char *why, *detail = "", *close = "";
+    if (!loc.file)
+        return false;
+    if (among_units(check->uncovered, loc.file))
+        return true;                    /* facts-missing names the unit */
+    if (among_units(check->unlisted, loc.file))
+        why = "its symbol table names such a unit, without debug "
+              "information or facts";
+    else if (check->seen && !vmsd_strset_find_name(check->seen, loc.file)) {
+        why = "the program cannot list its C units (";
+        detail = check->program->units_unknown;
+        close = ")";
+    } else
+        return false;
+    struct vmsd_finding *f = vmsd_finding_begin(check,
+        VMSD_RULE_FACTS_MISSING, loc,
+        "the base's %s %q, defined in %q, is not in this build, and whether "
+        "%q was compiled without the plugin or removed cannot be told: %s%s%s; "
+        "build with -g, or give the gate the objects and archives",
+        what, name, loc.file, loc.file, why, detail, close);
+    vmsd_finding_about(f, loc.file, name);
+    vmsd_finding_end(check, f);
+    return true;
 }
 
 static void report_subsection(const struct vmsd_check *check,
                               const struct vmsd_base_desc *parent,
                               const struct vmsd_base_sub *old)
 {
-    if (unseen(check, old->loc))
+    if (unseen(check, old->loc, "subsection", old->name))
         return;
     const struct vmsd_desc *now = change_desc(check, parent->name);
     struct vmsd_finding *f = vmsd_finding_begin(check,
@@ -109,13 +147,17 @@ static void report_subsection(const struct vmsd_check *check,
                           "name: versions that shipped send it, so it must "
                           "stay, and so must its entry", old->name);
     }
+    vmsd_finding_remedy(check, f, "keep %q in the subsections of %q under "
+                        "that name; a subsection that no longer has state "
+                        "to send keeps its entry with a needed function "
+                        "that returns false", old->name, parent->name);
     vmsd_finding_end(check, f);
 }
 
 static void report_section(const struct vmsd_check *check,
                            const struct vmsd_base_desc *old)
 {
-    if (unseen(check, old->loc))
+    if (unseen(check, old->loc, "description", old->name))
         return;
     const struct vmsd_desc *now = same_symbol(check, old->symbol);
     struct vmsd_finding *f = vmsd_finding_begin(check,
@@ -129,6 +171,8 @@ static void report_section(const struct vmsd_check *check,
     if (now && !vmsd_strset_find_name(&check->program->base->names, now->name))
         vmsd_finding_note(check, f, now->loc, "renamed to %q?",
                           now->name);
+    vmsd_finding_remedy(check, f, "keep the name %q: a section is found by "
+                        "it on load", old->name);
     vmsd_finding_end(check, f);
 }
 
@@ -210,14 +254,15 @@ void vmsd_check_device_section(const struct vmsd_check *check)
         const struct vmsd_base_device *old = &base->devices[i];
         const struct vmsd_base_device *now =
             vmsd_base_find_device(check->now, old->type);
-        if ((now && strcmp(now->vmsd, old->vmsd) == 0)
-            || unseen(check, old->loc))
+        if (now && strcmp(now->vmsd, old->vmsd) == 0)
             continue;
         if (!now && !change_desc(check, old->vmsd))
             continue;           /* its description is gone: section-removed */
+        if (unseen(check, old->loc, "device type", old->type))
+            continue;
         struct vmsd_finding *f = now
             ? vmsd_finding_begin(check, VMSD_RULE_DEVICE_SECTION_CHANGED,
-                  now->loc, "device type %q migrates with %q, in the base "
+                  now->assigned.line ? now->assigned : now->loc, "device type %q migrates with %q, in the base "
                   "with %q: its section is named after it, so a stream from "
                   "the base (section %q) fails to load", old->type,
                   now->vmsd, old->vmsd, old->vmsd)
@@ -226,8 +271,20 @@ void vmsd_check_device_section(const struct vmsd_check *check)
                   "%q, is gone: a machine with it cannot migrate to this "
                   "build", old->type, old->vmsd);
         vmsd_finding_about(f, old->type, NULL);
+        if (now)
+            vmsd_finding_note(check, f, now->loc, "%q is defined here",
+                              now->vmsd);
         vmsd_finding_note(check, f, old->loc, "the base's %q is defined "
                           "here", old->vmsd);
+        if (now)
+            vmsd_finding_remedy(check, f, "let the class of %q set a "
+                                "description named %q (its fields may "
+                                "change under the rules of the field "
+                                "checks)", old->type, old->vmsd);
+        else
+            vmsd_finding_remedy(check, f, "keep the device type %q, or "
+                                "accept that machines with it cannot "
+                                "migrate", old->type);
         vmsd_finding_end(check, f);
     }
 }

@@ -1,124 +1,35 @@
 /* The gate's rules on what a description carries on the wire:
  * version-lowered, minimum-version-raised, field-removed, field-added,
- * field-size-changed.
+ * field-moved, field-size-changed, backward-field-added.
  *
- * A source running the base sends each description at the base's
- * version_id, its fields in order, each field's bytes and nothing else:
- * no names.  A destination running the change reads, in its own order,
- * every field whose version_id is at most the stream's version (or whose
- * field_exists test says so).  So the fields the change reads from a
- * base stream must be the base's fields, in the base's order, of the
- * base's sizes.  A field renamed in place with its size kept changes
- * nothing on the wire, and a field added with a version_id above the
- * base's is not read from a base stream (docs/gate.md). */
+ * A description travels as its fields' bytes, in order, no names.  The
+ * stream's version decides which fields travel: a field goes when its
+ * version_id is at most that version, or, with a field_exists test,
+ * when the test says so (migration/vmstate.c).  A section or a
+ * subsection carries its version in the stream: a destination running
+ * the change reads a base stream at the base's version_id.  A nested
+ * description (VMSTATE_STRUCT and the like) carries none: each side
+ * saves and loads it at its own version_id.  So the fields the change
+ * reads must be the fields the base sends, in the base's order, of the
+ * base's sizes; and the same lists compared the other way are what the
+ * base reads of the change's stream.  A field renamed in place with its
+ * size kept changes nothing on the wire (docs/gate.md). */
 #include "baseline.h"
 #include "check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The padding QEMU's VMSTATE_UNUSED sends: bytes only, any split. */
 static bool is_unused(const struct vmsd_base_field *f)
 {
-    return f->name && strcmp(f->name, "unused") == 0;
+    return strcmp(f->name, "unused") == 0;
 }
 
-/* A field and the next ones of a list, as the walk sees them. */
-struct cursor {
-    const struct vmsd_base_field **items;
-    size_t n, at;
-};
-
-/* The fields of D that a stream of version VERSION carries: all of them
- * for the base (its own version), those not newer than VERSION for the
- * change. */
-static struct cursor on_wire(const struct vmsd_base_desc *d, int version)
-{
-    struct cursor c = { vmsd_xcalloc(d->n_fields + 1, sizeof *c.items),
-                        0, 0 };
-    for (size_t i = 0; i < d->n_fields; i++) {
-        const struct vmsd_base_field *f = &d->fields[i];
-        if (!f->name || (f->flags & VMSD_VMS_MUST_EXIST)
-            || (!f->field_exists && f->version_id > version))
-            continue;
-        c.items[c.n++] = f;
-    }
-    return c;
-}
-
-/* Where a field named NAME stands in C from its current place on, or
- * C->n when it does not. */
-static size_t find_ahead(const struct cursor *c, const char *name)
-{
-    size_t i = c->at;
-    while (i < c->n && strcmp(c->items[i]->name, name) != 0)
-        i++;
-    return i;
-}
-
-/* Bytes of a run of "unused" fields from the cursor on (consumed). */
-static uint64_t unused_run(struct cursor *c)
-{
-    uint64_t bytes = 0;
-    while (c->at < c->n && is_unused(c->items[c->at]))
-        bytes += c->items[c->at++]->size;
-    return bytes;
-}
-
-/* The comparison of one description of the base with the change's. */
-struct pair {
-    const struct vmsd_check *check;
-    enum vmsd_rule rule;        /* the one rule being checked */
-    const struct vmsd_base_desc *old, *now;
-};
-
-/* Say what finding F is about, where the base has it, and hand it on. */
-static void finish_field(const struct pair *p, struct vmsd_finding *f,
-                         const char *field)
-{
-    vmsd_finding_about(f, p->now->name, field);
-    vmsd_finding_note(p->check, f, p->old->loc, "the base defines %q here",
-                      p->old->name);
-    vmsd_finding_end(p->check, f);
-}
-
-static void removed(const struct pair *p, const struct vmsd_base_field *f)
-{
-    if (p->rule != VMSD_RULE_FIELD_REMOVED || f->field_exists)
-        return;
-    finish_field(p, vmsd_finding_begin(p->check, p->rule, p->now->loc,
-        "field %q of %q is in the base and no longer read from its stream "
-        "(version %d): removed or moved, so what follows loads from the "
-        "wrong bytes", f->name, p->now->name, p->old->version_id), f->name);
-}
-
-static void added(const struct pair *p, const struct vmsd_base_field *f)
-{
-    if (p->rule != VMSD_RULE_FIELD_ADDED || f->field_exists)
-        return;
-    finish_field(p, vmsd_finding_begin(p->check, p->rule, p->now->loc,
-        "field %q of %q is read from a stream of the base's version %d, "
-        "which does not carry it: give it version_id %d (and raise the "
-        "description's) or a field_exists test", f->name, p->now->name,
-        p->old->version_id, p->old->version_id + 1), f->name);
-}
-
-/* A size of 0 is unknown (not a constant, a variable-length field, or
- * facts older than version 3) and compares with anything. */
-static void resized(const struct pair *p, const char *field,
-                    uint64_t now_size, uint64_t old_size)
-{
-    if (p->rule != VMSD_RULE_FIELD_SIZE_CHANGED || !now_size || !old_size
-        || now_size == old_size)
-        return;
-    finish_field(p, vmsd_finding_begin(p->check, p->rule, p->now->loc,
-        "field %q of %q is %z bytes on the wire, the base's %z", field,
-        p->now->name, (size_t)now_size, (size_t)old_size), field);
-}
-
-/* Bytes a field sends: its size, times its elements for an array.  A
- * field that nests a description sends that description instead, so its
- * size says nothing of the wire (QEMU's script skips it too). */
+/* Bytes a field sends: its size, times its elements for an array; 0 when
+ * unknown.  A field that nests a description sends that description
+ * instead, which is compared on its own (QEMU's script skips it too). */
 static uint64_t wire_bytes(const struct vmsd_base_field *f)
 {
     if (f->nested)
@@ -126,59 +37,349 @@ static uint64_t wire_bytes(const struct vmsd_base_field *f)
     return f->num > 0 ? f->size * (uint64_t)f->num : f->size;
 }
 
-/* Walk both lists in step, as the loader reads them. */
+/* The fields of a description a stream of VERSION carries, in order;
+ * 'partner' is the index of the same field in the other list (its name
+ * and occurrence of that name), or NONE. */
+#define NONE ((size_t)-1)
+struct wire {
+    const struct vmsd_base_field **items;
+    size_t *partner;
+    bool *moved;
+    size_t n;
+};
+
+static struct wire on_wire(const struct vmsd_base_desc *d, int version)
+{
+    struct wire w = { vmsd_xcalloc(d->n_fields + 1, sizeof *w.items),
+                      vmsd_xcalloc(d->n_fields + 1, sizeof *w.partner),
+                      vmsd_xcalloc(d->n_fields + 1, sizeof *w.moved), 0 };
+    for (size_t i = 0; i < d->n_fields; i++) {
+        const struct vmsd_base_field *f = &d->fields[i];
+        if (!f->name || (f->flags & VMSD_VMS_MUST_EXIST)
+            || (!f->field_exists && f->version_id > version))
+            continue;
+        w.partner[w.n] = NONE;
+        w.items[w.n++] = f;
+    }
+    return w;
+}
+
+static void wire_free(struct wire *w)
+{
+    free(w->items);
+    free(w->partner);
+    free(w->moved);
+}
+
+/* Key each named field of W by its name and the how-manieth field of
+ * that name it is ("a", "a", "b" are a/0, a/1, b/0), into KEYS with
+ * the field's index + 1.  Padding takes no key, but padding behind a
+ * test (VMSTATE_UNUSED_TEST) does: the test, not its bytes, decides
+ * whether it travels, so it pairs like a field. */
+static void key_fields(struct wire *w, struct vmsd_strset *keys,
+                       struct vmsd_strset *counts, bool add)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        if (is_unused(w->items[i]) && !w->items[i]->field_exists)
+            continue;
+        struct vmsd_strset_slot *count =
+            vmsd_strset_add_name(counts, w->items[i]->name);
+        char occurrence[24];
+        snprintf(occurrence, sizeof occurrence, "%zu",
+                 (size_t)(uintptr_t)count->value);
+        count->value = (void *)((uintptr_t)count->value + 1);
+        if (add) {
+            vmsd_strset_add_pair(keys, w->items[i]->name,
+                                 occurrence)->value = (void *)(i + 1);
+            continue;
+        }
+        struct vmsd_strset_slot *slot =
+            vmsd_strset_find_pair(keys, w->items[i]->name, occurrence);
+        if (slot)
+            w->partner[i] = (uintptr_t)slot->value - 1;
+    }
+}
+
+/* Pair the fields of OLD and NOW by name and occurrence, then mark as
+ * moved the pairs outside a longest run that keeps the base's order
+ * (patience sorting: n log n), so that one field moved is one finding. */
+static void pair_fields(struct wire *old, struct wire *now)
+{
+    struct vmsd_strset keys = { 0 }, old_counts = { 0 }, now_counts = { 0 };
+    key_fields(old, &keys, &old_counts, true);
+    key_fields(now, &keys, &now_counts, false);
+    vmsd_strset_free(&keys);
+    vmsd_strset_free(&old_counts);
+    vmsd_strset_free(&now_counts);
+    for (size_t i = 0; i < now->n; i++)
+        if (now->partner[i] != NONE)
+            old->partner[now->partner[i]] = i;
+
+    /* tails[k]: the NOW index ending the best run of length k + 1. */
+    size_t *tails = vmsd_xcalloc(now->n + 1, sizeof *tails);
+    size_t *before = vmsd_xcalloc(now->n + 1, sizeof *before);
+    size_t runs = 0;
+    for (size_t i = 0; i < now->n; i++) {
+        size_t o = now->partner[i];
+        if (o == NONE)
+            continue;
+        size_t lo = 0, hi = runs;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (now->partner[tails[mid]] < o)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        before[i] = lo ? tails[lo - 1] : NONE;
+        tails[lo] = i;
+        if (lo == runs)
+            runs++;
+        now->moved[i] = true;   /* until the run claims it */
+    }
+    for (size_t i = runs ? tails[runs - 1] : NONE; i != NONE; i = before[i])
+        now->moved[i] = false;
+    for (size_t i = 0; i < now->n; i++)
+        if (now->partner[i] != NONE)
+            old->moved[now->partner[i]] = now->moved[i];
+    free(tails);
+    free(before);
+}
+
+/* The comparison of one description of the base with the change's. */
+struct pair {
+    const struct vmsd_check *check;
+    enum vmsd_rule rule;        /* the one rule being checked */
+    const struct vmsd_base_desc *old, *now;
+    int now_version;            /* the version the change reads at */
+    bool nested;                /* loaded at each side's own version */
+};
+
+/* Where a finding about a field of the change goes: its entry, else the
+ * description (a base report or facts without places). */
+static struct vmsd_loc now_place(const struct pair *p,
+                                 const struct vmsd_base_field *f)
+{
+    return f && f->loc.line ? f->loc : p->now->loc;
+}
+
+/* Say what finding F is about, where the base has it, what to do
+ * instead, and hand it on. */
+static void finish_field(const struct pair *p, struct vmsd_finding *f,
+                         const struct vmsd_base_field *field,
+                         const struct vmsd_base_field *old_field)
+{
+    vmsd_finding_about(f, p->now->name, field->name);
+    if (old_field && old_field->loc.line)
+        vmsd_finding_note(p->check, f, old_field->loc, "the base has %q "
+                          "here", old_field->name);
+    else
+        vmsd_finding_note(p->check, f, p->old->loc, "the base defines %q "
+                          "here, at version %d", p->old->name,
+                          p->old->version_id);
+}
+
+/* How the base's stream version is said in a message. */
+static const char *nested_words(const struct pair *p)
+{
+    return p->nested ? " (a nested description travels at each side's own "
+                       "version)" : "";
+}
+
+static void removed(const struct pair *p, const struct vmsd_base_field *o,
+                    bool last, const struct vmsd_base_field *at)
+{
+    if (p->rule != VMSD_RULE_FIELD_REMOVED)
+        return;
+    struct vmsd_finding *f = vmsd_finding_begin(p->check, p->rule,
+        now_place(p, at), "field %q of %q, which the base sends at version "
+        "%d%s, is no longer read%s: %s", o->name, p->now->name,
+        p->old->version_id, nested_words(p),
+        o->field_exists ? " (the base sends it when its field_exists test "
+                          "says so)" : "",
+        last ? "its bytes stay in the stream where the loader expects the "
+               "next subsection or section"
+             : "the fields after it load from its bytes");
+    finish_field(p, f, o, o);
+    uint64_t bytes = wire_bytes(o);
+    if (bytes)
+        vmsd_finding_remedy(p->check, f, "keep the field, or put "
+                            "VMSTATE_UNUSED(%z) in its place so that its %z "
+                            "bytes are still read", (size_t)bytes,
+                            (size_t)bytes);
+    else
+        vmsd_finding_remedy(p->check, f, "keep the field, or put "
+                            "VMSTATE_UNUSED of its size in its place");
+    vmsd_finding_end(p->check, f);
+}
+
+static void added(const struct pair *p, const struct vmsd_base_field *n)
+{
+    enum vmsd_rule rule = n->field_exists ? VMSD_RULE_BACKWARD_FIELD_ADDED
+                                          : VMSD_RULE_FIELD_ADDED;
+    if (p->rule != rule)
+        return;
+    struct vmsd_finding *f;
+    if (n->field_exists) {
+        f = vmsd_finding_begin(p->check, rule, now_place(p, n), "field %q "
+            "of %q is sent whenever its field_exists test says so, and the "
+            "base, which does not have it, cannot read it", n->name,
+            p->now->name);
+        finish_field(p, f, n, NULL);
+        vmsd_finding_remedy(p->check, f, "check that its test is false on "
+                            "the machine types the base has (a compat "
+                            "property of those machine types)");
+    } else {
+        f = vmsd_finding_begin(p->check, rule, now_place(p, n), "field %q "
+            "of %q is read from a stream of version %d%s, which the base "
+            "sends without it", n->name, p->now->name,
+            p->nested ? p->now_version : p->old->version_id,
+            nested_words(p));
+        finish_field(p, f, n, NULL);
+        if (p->nested)
+            vmsd_finding_remedy(p->check, f, "a nested description's "
+                                "version does not travel, so raising it "
+                                "does not help: send %q in a subsection of "
+                                "%q with a needed function", n->name,
+                                p->now->name);
+        else
+            vmsd_finding_remedy(p->check, f, "give it version_id %d "
+                                "(VMSTATE_*_V) and raise the version_id of "
+                                "%q to %d; state that older machine types "
+                                "must not send goes into a subsection with "
+                                "a needed function instead",
+                                p->old->version_id + 1, p->now->name,
+                                p->old->version_id + 1);
+    }
+    vmsd_finding_end(p->check, f);
+}
+
+static void moved(const struct pair *p, const struct vmsd_base_field *n,
+                  const struct vmsd_base_field *o)
+{
+    if (p->rule != VMSD_RULE_FIELD_MOVED)
+        return;
+    struct vmsd_finding *f = vmsd_finding_begin(p->check, p->rule,
+        now_place(p, n), "field %q of %q has moved: the base sends it at "
+        "another place, so it and the fields between load from each "
+        "other's bytes", n->name, p->now->name);
+    finish_field(p, f, n, o);
+    vmsd_finding_remedy(p->check, f, "keep %q at the base's place in the "
+                        "list", n->name);
+    vmsd_finding_end(p->check, f);
+}
+
+/* A size of 0 is unknown and compares with anything. */
+static void resized(const struct pair *p, const struct vmsd_base_field *n,
+                    const struct vmsd_base_field *o, uint64_t now_bytes,
+                    uint64_t old_bytes)
+{
+    if (p->rule != VMSD_RULE_FIELD_SIZE_CHANGED || !now_bytes || !old_bytes
+        || now_bytes == old_bytes)
+        return;
+    struct vmsd_finding *f = vmsd_finding_begin(p->check, p->rule,
+        now_place(p, n), "field %q of %q is %z bytes on the wire, where "
+        "the base sends %z", n->name, p->now->name, (size_t)now_bytes,
+        (size_t)old_bytes);
+    finish_field(p, f, n, o);
+    vmsd_finding_remedy(p->check, f, "keep %z bytes where the base has "
+                        "them (its type, or VMSTATE_UNUSED for what it no "
+                        "longer needs); wider state goes into a subsection",
+                        (size_t)old_bytes);
+    vmsd_finding_end(p->check, f);
+}
+
+/* Bytes of fields FROM..TO of W that no pairing claims, and whether one
+ * of them is padding. */
+static uint64_t gap_bytes(const struct wire *w, size_t from, size_t to,
+                          bool *padding, bool *unknown)
+{
+    uint64_t bytes = 0;
+    for (size_t i = from; i < to; i++) {
+        if (w->partner[i] != NONE || w->items[i]->field_exists)
+            continue;
+        *padding |= is_unused(w->items[i]);
+        *unknown |= !wire_bytes(w->items[i]);
+        bytes += wire_bytes(w->items[i]);
+    }
+    return bytes;
+}
+
+/* The next field from *AT on, before TO, that no pairing claims and no
+ * test decides; TO when none. */
+static size_t next_unpaired(const struct wire *w, size_t *at, size_t to)
+{
+    while (*at < to && (w->partner[*at] != NONE
+                        || w->items[*at]->field_exists))
+        (*at)++;
+    return *at;
+}
+
+/* Between two fields both lists keep in order, the fields one list has
+ * and the other not.  Padding may be split, merged or given to new
+ * fields of the same bytes; other fields pair in order, each pair a
+ * rename in place; what is left is removed or added. */
+static void compare_gap(const struct pair *p, const struct wire *old,
+                        size_t o_from, size_t o_to, const struct wire *now,
+                        size_t n_from, size_t n_to)
+{
+    const struct vmsd_base_field *next = n_to < now->n ? now->items[n_to]
+                                                       : NULL;
+    for (size_t i = o_from; i < o_to; i++)
+        if (old->items[i]->field_exists && old->partner[i] == NONE)
+            removed(p, old->items[i], i + 1 == old->n, next);
+    for (size_t i = n_from; i < n_to; i++)
+        if (now->items[i]->field_exists && now->partner[i] == NONE)
+            added(p, now->items[i]);
+
+    bool padding = false, unknown = false;
+    uint64_t o_bytes = gap_bytes(old, o_from, o_to, &padding, &unknown);
+    uint64_t n_bytes = gap_bytes(now, n_from, n_to, &padding, &unknown);
+    size_t o = o_from, n = n_from;
+    if (padding && !unknown && o_bytes == n_bytes)
+        return;                 /* the same bytes, differently cut */
+    while (next_unpaired(old, &o, o_to) < o_to
+           && next_unpaired(now, &n, n_to) < n_to) {
+        const struct vmsd_base_field *of = old->items[o++];
+        const struct vmsd_base_field *nf = now->items[n++];
+        resized(p, nf, of, wire_bytes(nf), wire_bytes(of));
+    }
+    for (; next_unpaired(old, &o, o_to) < o_to; o++)
+        removed(p, old->items[o], o + 1 == old->n, next);
+    for (; next_unpaired(now, &n, n_to) < n_to; n++)
+        added(p, now->items[n]);
+}
+
+/* Walk both lists as the loader reads them: the fields kept in order
+ * are anchors, what lies between two anchors is compared as a gap.
+ * Linear but for the pairing's n log n. */
 static void compare_fields(const struct pair *p)
 {
-    struct cursor old = on_wire(p->old, p->old->version_id);
-    struct cursor now = on_wire(p->now, p->old->version_id);
+    struct wire old = on_wire(p->old, p->old->version_id);
+    struct wire now = on_wire(p->now, p->now_version);
+    pair_fields(&old, &now);
 
-    while (old.at < old.n && now.at < now.n) {
-        const struct vmsd_base_field *o = old.items[old.at];
-        const struct vmsd_base_field *n = now.items[now.at];
-        if (strcmp(o->name, n->name) == 0 && !is_unused(o)) {
-            resized(p, n->name, wire_bytes(n), wire_bytes(o));
-            old.at++, now.at++;
-        } else if (is_unused(o) || is_unused(n)) {
-            /* Padding may be split or merged, or given to new fields of
-             * the same bytes (or padding take the place of old ones). */
-            uint64_t o_bytes = is_unused(o) ? unused_run(&old) : 0;
-            uint64_t n_bytes = is_unused(n) ? unused_run(&now) : 0;
-            struct cursor *named = !is_unused(o) ? &old
-                                   : !is_unused(n) ? &now : NULL;
-            uint64_t *named_bytes = named == &old ? &o_bytes : &n_bytes;
-            uint64_t goal = named == &old ? n_bytes : o_bytes;
-            while (named && *named_bytes < goal && named->at < named->n
-                   && !is_unused(named->items[named->at]))
-                *named_bytes += wire_bytes(named->items[named->at++]);
-            resized(p, "unused", n_bytes, o_bytes);
-        } else if (n->field_exists) {
-            now.at++;           /* read or not: its test decides */
-        } else if (o->field_exists) {
-            old.at++;
-        } else {
-            size_t o_skip = find_ahead(&old, n->name) - old.at;
-            size_t n_skip = find_ahead(&now, o->name) - now.at;
-            bool o_found = old.at + o_skip < old.n;
-            bool n_found = now.at + n_skip < now.n;
-            if (o_found && (!n_found || o_skip <= n_skip)) {
-                while (o_skip--)
-                    removed(p, old.items[old.at++]);
-            } else if (n_found) {
-                while (n_skip--)
-                    added(p, now.items[now.at++]);
-            } else {
-                /* Renamed in place: the wire cares for the bytes only. */
-                resized(p, n->name, wire_bytes(n), wire_bytes(o));
-                old.at++, now.at++;
-            }
-        }
+    size_t o = 0, n = 0;
+    for (size_t i = 0; i <= now.n; i++) {
+        if (i < now.n && (now.partner[i] == NONE || now.moved[i]))
+            continue;
+        size_t o_to = i < now.n ? now.partner[i] : old.n;
+        compare_gap(p, &old, o, o_to, &now, n, i);
+        for (size_t j = n; j < i; j++)
+            if (now.moved[j])
+                moved(p, now.items[j], old.items[now.partner[j]]);
+        if (i < now.n)
+            resized(p, now.items[i], old.items[o_to],
+                    wire_bytes(now.items[i]), wire_bytes(old.items[o_to]));
+        o = o_to + 1, n = i + 1;
     }
-    while (old.at < old.n)
-        removed(p, old.items[old.at++]);
-    while (now.at < now.n)
-        added(p, now.items[now.at++]);
-    free(old.items);
-    free(now.items);
+    for (size_t i = 0; i < now.n; i++)
+        if (now.moved[i])
+            resized(p, now.items[i], old.items[now.partner[i]],
+                    wire_bytes(now.items[i]),
+                    wire_bytes(old.items[now.partner[i]]));
+    wire_free(&old);
+    wire_free(&now);
 }
 
 static void compare_versions(const struct pair *p)
@@ -186,36 +387,67 @@ static void compare_versions(const struct pair *p)
     const struct vmsd_check *check = p->check;
     struct vmsd_finding *f = NULL;
     if (p->rule == VMSD_RULE_VERSION_LOWERED
-        && p->now->version_id < p->old->version_id)
+        && p->now->version_id < p->old->version_id) {
         f = vmsd_finding_begin(check, p->rule, p->now->loc,
             "version_id of %q is %d, below the base's %d: a stream of "
-            "version %d from the base fails to load", p->now->name,
+            "version %d from the base fails to load (too new)", p->now->name,
             p->now->version_id, p->old->version_id, p->old->version_id);
-    else if (p->rule == VMSD_RULE_MINIMUM_VERSION_RAISED
-             && p->now->minimum_version_id > p->old->version_id)
+        vmsd_finding_about(f, p->now->name, NULL);
+        vmsd_finding_note(check, f, p->old->loc, "the base defines %q here, "
+                          "at version %d", p->old->name, p->old->version_id);
+        vmsd_finding_remedy(check, f, "keep version_id at %d or above",
+                            p->old->version_id);
+    } else if (p->rule == VMSD_RULE_MINIMUM_VERSION_RAISED
+               && p->now->minimum_version_id > p->old->version_id) {
         f = vmsd_finding_begin(check, p->rule, p->now->loc,
             "minimum_version_id of %q is %d, above the base's version_id "
-            "%d: the stream the base sends fails to load",
+            "%d: the stream the base sends fails to load (too old)",
             p->now->name, p->now->minimum_version_id, p->old->version_id);
-    if (!f)
-        return;
-    vmsd_finding_about(f, p->now->name, NULL);
-    vmsd_finding_note(check, f, p->old->loc, "the base defines %q here, at "
-                      "version %d", p->old->name, p->old->version_id);
+        vmsd_finding_about(f, p->now->name, NULL);
+        vmsd_finding_note(check, f, p->old->loc, "the base defines %q here, "
+                          "at version %d", p->old->name, p->old->version_id);
+        vmsd_finding_remedy(check, f, "keep minimum_version_id at %d or "
+                            "below, and the fields of older versions with "
+                            "their version_id", p->old->version_id);
+    } else if (p->rule == VMSD_RULE_BACKWARD_VERSION_RAISED && !p->nested
+               && p->now->version_id > p->old->version_id) {
+        f = vmsd_finding_begin(check, p->rule, p->now->loc,
+            "version_id of %q is %d, above the base's %d: the base refuses "
+            "the stream this build sends (too new), on every machine type",
+            p->now->name, p->now->version_id, p->old->version_id);
+        vmsd_finding_about(f, p->now->name, NULL);
+        vmsd_finding_note(check, f, p->old->loc, "the base defines %q here, "
+                          "at version %d", p->old->name, p->old->version_id);
+        vmsd_finding_remedy(check, f, "QEMU keeps version_id %d and sends "
+                            "new state in a subsection whose needed "
+                            "function a compat property turns off for "
+                            "older machine types; raise it only when "
+                            "migration back to older versions may break",
+                            p->old->version_id);
+    }
     vmsd_finding_end(check, f);
 }
 
 /* Each description of the base that the change still has (the same
- * name and variable), compared for RULE. */
+ * name and variable), compared for RULE at the versions QEMU loads it
+ * at; counted once, for the gate's summary. */
 static void each_kept(const struct vmsd_check *check, enum vmsd_rule rule,
                       void (*compare)(const struct pair *))
 {
     const struct vmsd_base_program *base = check->program->base;
     for (size_t i = 0; base && i < base->n_descs; i++) {
-        struct pair p = { check, rule, &base->descs[i], NULL };
+        struct pair p = { check, rule, &base->descs[i], NULL, 0, false };
         p.now = vmsd_base_find(check->now, p.old->name, p.old->symbol);
-        if (p.now)
-            compare(&p);
+        if (!p.now)
+            continue;
+        p.nested = !p.old->top_level
+                   && !vmsd_strset_find_name(&base->sub_names, p.old->name);
+        p.now_version = p.nested ? p.now->version_id : p.old->version_id;
+        if (rule == VMSD_RULE_FIELD_REMOVED && check->compared) {
+            check->compared->descriptions++;
+            check->compared->fields += p.old->n_fields;
+        }
+        compare(&p);
     }
 }
 
@@ -229,6 +461,11 @@ void vmsd_check_minimum_version_raised(const struct vmsd_check *check)
     each_kept(check, VMSD_RULE_MINIMUM_VERSION_RAISED, compare_versions);
 }
 
+void vmsd_check_backward_version_raised(const struct vmsd_check *check)
+{
+    each_kept(check, VMSD_RULE_BACKWARD_VERSION_RAISED, compare_versions);
+}
+
 void vmsd_check_field_removed(const struct vmsd_check *check)
 {
     each_kept(check, VMSD_RULE_FIELD_REMOVED, compare_fields);
@@ -239,7 +476,17 @@ void vmsd_check_field_added(const struct vmsd_check *check)
     each_kept(check, VMSD_RULE_FIELD_ADDED, compare_fields);
 }
 
+void vmsd_check_field_moved(const struct vmsd_check *check)
+{
+    each_kept(check, VMSD_RULE_FIELD_MOVED, compare_fields);
+}
+
 void vmsd_check_field_size_changed(const struct vmsd_check *check)
 {
     each_kept(check, VMSD_RULE_FIELD_SIZE_CHANGED, compare_fields);
+}
+
+void vmsd_check_backward_field_added(const struct vmsd_check *check)
+{
+    each_kept(check, VMSD_RULE_BACKWARD_FIELD_ADDED, compare_fields);
 }

@@ -43,20 +43,34 @@ static void report_separator(const struct vmsd_check *check,
     vmsd_finding_about(f, parent->name, sub->name);
     vmsd_finding_note(check, f, sub->loc, "subsection %q is defined here",
                       sub->name);
-    vmsd_finding_rename(f, sub, vmsd_suggest_name(sub->name, parent->name));
+    /* A gate knows whether the name has shipped; the plugin does not, and
+     * says both cases. */
     const struct vmsd_base_program *base = check->program->base;
-    if (base && !vmsd_base_has_pair(base, parent->name, sub->name))
+    bool shipped = base && vmsd_base_has_pair(base, parent->name, sub->name);
+    if (!shipped)
+        vmsd_finding_rename(f, sub, vmsd_suggest_name(sub->name,
+                                                      parent->name));
+    if (!base)
         vmsd_finding_note(check, f, sub->loc,
-                          "the base has no subsection %q under %q: a new "
-                          "name follows the rule; the allowlist is for "
-                          "names that have shipped", sub->name,
-                          parent->name);
+                          "if the name is new, rename it as suggested; if "
+                          "it has shipped in a release, it must stay "
+                          "(renaming it breaks migration from that release): "
+                          "add parent %q, subsection %q to the allowlist, "
+                          "which 'vmsdcheck db generate' writes",
+                          parent->name, sub->name);
+    else if (shipped)
+        vmsd_finding_note(check, f, sub->loc,
+                          "the base has it, so the name has shipped: keep "
+                          "it (renaming breaks migration from the base) and "
+                          "add parent %q, subsection %q to the allowlist, "
+                          "which 'vmsdcheck db generate' writes",
+                          parent->name, sub->name);
     else
         vmsd_finding_note(check, f, sub->loc,
-                          "renaming a subsection breaks migration from "
-                          "versions that sent the old name; a name that "
-                          "has shipped belongs in the allowlist as parent "
-                          "%q, subsection %q", parent->name, sub->name);
+                          "the base has no subsection %q under %q: the name "
+                          "is new, so rename it as suggested; the allowlist "
+                          "is for names that have shipped", sub->name,
+                          parent->name);
     vmsd_finding_end(check, f);
 }
 

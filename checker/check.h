@@ -17,12 +17,18 @@ struct vmsd_check {
     const struct vmsd_desc *desc;
     /* VMSD_SCOPE_PROGRAM, in a gate only: the program's descriptions by
      * name and by symbol (vmsd_model_names), the files of its units
-     * without facts, and the program as a base would record it (its
-     * pairs, fields and devices), to compare with the base's. */
+     * without facts (listed, and named only by its symbol table), when
+     * its units are unknown the files it sees (its
+     * units with facts and the files of its definitions), and the
+     * program as a base would record it (its pairs, fields and devices),
+     * to compare with the base's. */
     const struct vmsd_strset *names;
     const struct vmsd_strset *symbols;
     const struct vmsd_strset *uncovered;
+    const struct vmsd_strset *unlisted;
+    const struct vmsd_strset *seen;
     const struct vmsd_base_program *now;
+    struct vmsd_gate_counts *compared;  /* may be NULL */
     /* VMSD_SCOPE_BUILD: every program, and per allowlist entry whether
      * it applies (may be NULL). */
     const struct vmsd_program_facts *programs;
@@ -46,6 +52,11 @@ struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,
 void vmsd_finding_note(const struct vmsd_check *check,
                        struct vmsd_finding *finding, struct vmsd_loc loc,
                        const char *fmt, ...);
+/* End the notes with what to do instead, at the finding's own place,
+ * pointing at the rule's section of docs/gate.md: every gate finding
+ * has one. */
+void vmsd_finding_remedy(const struct vmsd_check *check,
+                         struct vmsd_finding *finding, const char *fmt, ...);
 /* Say what the finding is about (names; the second may be NULL). */
 void vmsd_finding_about(struct vmsd_finding *finding, const char *first,
                         const char *second);
@@ -58,7 +69,7 @@ void vmsd_finding_end(const struct vmsd_check *check,
                       struct vmsd_finding *finding);
 
 /* The check functions, one family of rules a file (rules.def). */
-#define RULE(name, id, scope, fn, summary) \
+#define RULE(name, id, scope, direction, severity, fn, summary) \
     void fn(const struct vmsd_check *check);
 #include "rules.def"
 #undef RULE

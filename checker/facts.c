@@ -158,6 +158,10 @@ static void put_fieldlist(struct writer *w, const struct vmsd_fieldlist *list)
     vmsd_strbuf_puts(w->b, "L");
     put_int(w, list->uid);
     put_int(w, list->terminated);
+    if (list->after_end) {
+        put_name(w, list->after_end);
+        put_loc(w, list->after_end_loc);
+    }
     put_char(w, '\n');
     for (size_t i = 0; i < list->n_fields; i++)
         put_field(w, &list->fields[i]);
@@ -519,7 +523,13 @@ static bool read_fieldlist(struct reader *r)
     if (!r->fields)
         return bad(r, "a field list's id is used twice");
     r->fields->terminated = terminated;
-    return true;
+    if (at(r, '\n'))
+        return true;
+    /* An entry after the end marker: only where there is one. */
+    if (!terminated)
+        return bad(r, "a list without its end has an entry after it");
+    return read_name(r, false, &r->fields->after_end)
+           && read_loc(r, &r->fields->after_end_loc);
 }
 
 /* An int right here, after a tag's letter. */

@@ -11,13 +11,15 @@
 struct rule_def {
     const char *id;
     enum vmsd_scope scope;
+    enum vmsd_direction direction;
+    enum vmsd_severity severity;
     void (*check)(const struct vmsd_check *check);
     const char *summary;
 };
 
 static const struct rule_def rules[VMSD_RULE_COUNT] = {
-#define RULE(name, id, scope, fn, summary) \
-    [VMSD_RULE_##name] = { id, scope, fn, summary },
+#define RULE(name, id, scope, direction, severity, fn, summary) \
+    [VMSD_RULE_##name] = { id, scope, direction, severity, fn, summary },
 #include "rules.def"
 #undef RULE
 };
@@ -41,6 +43,16 @@ const char *vmsd_rule_summary(enum vmsd_rule rule)
 enum vmsd_scope vmsd_rule_scope(enum vmsd_rule rule)
 {
     return rules[rule].scope;
+}
+
+enum vmsd_direction vmsd_rule_direction(enum vmsd_rule rule)
+{
+    return rules[rule].direction;
+}
+
+enum vmsd_severity vmsd_rule_default_severity(enum vmsd_rule rule)
+{
+    return rules[rule].severity;
 }
 
 bool vmsd_rule_in_unit(enum vmsd_rule rule)
@@ -75,11 +87,28 @@ const char *vmsd_severity_name(enum vmsd_severity severity)
     return severity_names[severity];
 }
 
+bool vmsd_direction_from_name(const char *name, enum vmsd_direction *out)
+{
+    static const char *const names[] = {
+        [VMSD_DIRECTION_FORWARD] = "forward",
+        [VMSD_DIRECTION_BACKWARD] = "backward",
+        [VMSD_DIRECTION_BOTH] = "both",
+    };
+    for (int d = VMSD_DIRECTION_FORWARD; d <= VMSD_DIRECTION_BOTH; d++) {
+        if (strcmp(name, names[d]) == 0) {
+            *out = (enum vmsd_direction)d;
+            return true;
+        }
+    }
+    return false;
+}
+
 void vmsd_check_config_init(struct vmsd_check_config *config)
 {
     memset(config, 0, sizeof *config);
     for (int r = 0; r < VMSD_RULE_COUNT; r++)
-        config->severity[r] = VMSD_WARNING;
+        config->severity[r] = rules[r].severity;
+    config->directions = VMSD_DIRECTION_BOTH;
     config->style.open_quote = "'";
     config->style.close_quote = "'";
     config->marker_field = VMSD_DEFAULT_MARKER_FIELD;
@@ -146,6 +175,23 @@ void vmsd_finding_note(const struct vmsd_check *check,
     va_end(ap);
 }
 
+void vmsd_finding_remedy(const struct vmsd_check *check,
+                         struct vmsd_finding *finding, const char *fmt, ...)
+{
+    if (!finding)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = vmsd_vformat(&check->config->style, fmt, ap);
+    va_end(ap);
+    struct vmsd_note *note = VMSD_APPEND(finding->notes, finding->n_notes);
+    note->loc = finding->loc;
+    note->text = vmsd_format(&check->config->style, "to keep migration "
+                             "working: %s (docs/gate.md#%s)", what,
+                             vmsd_rule_id(finding->rule));
+    free(what);
+}
+
 void vmsd_finding_rename(struct vmsd_finding *finding,
                          const struct vmsd_desc *desc, char *suggested)
 {
@@ -179,14 +225,17 @@ void vmsd_finding_end(const struct vmsd_check *check,
     free(finding);
 }
 
-/* The rules of one scope, in table order.  A rule that is off still
- * runs (its findings go nowhere): allowlist-stale also tells which
- * entries apply. */
+/* The rules of one scope, in table order, less the gate rules of the
+ * directions not chosen.  A rule that is off still runs (its findings
+ * go nowhere): allowlist-stale also tells which entries apply. */
 static void run_rules(struct vmsd_check *check, enum vmsd_scope scope)
 {
-    for (int r = 0; r < VMSD_RULE_COUNT; r++)
-        if (rules[r].scope == scope)
+    for (int r = 0; r < VMSD_RULE_COUNT; r++) {
+        enum vmsd_direction d = rules[r].direction;
+        if (rules[r].scope == scope
+            && (d == VMSD_DIRECTION_NONE || (d & check->config->directions)))
             rules[r].check(check);
+    }
 }
 
 /* The description rules for each description in turn, then the unit
@@ -217,12 +266,22 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
                         vmsd_report_fn report, void *user)
 {
     /* What the gate's rules compare with the base: only in a gate. */
-    struct vmsd_strset names = { 0 }, symbols = { 0 }, uncovered = { 0 };
+    struct vmsd_strset names = { 0 }, symbols = { 0 }, uncovered = { 0 },
+                       unlisted = { 0 }, seen = { 0 };
     struct vmsd_base_program now = { 0 };
     if (program->base) {
-        vmsd_model_names(program->model, &names, NULL, &symbols);
+        const struct vmsd_model *model = program->model;
+        vmsd_model_names(model, &names, NULL, &symbols);
         for (size_t i = 0; i < program->n_uncovered; i++)
             vmsd_strset_add_name(&uncovered, program->uncovered[i]);
+        for (size_t i = 0; i < program->n_unlisted; i++)
+            vmsd_strset_add_name(&unlisted, program->unlisted[i]);
+        for (size_t i = 0; program->units_unknown
+                           && i < program->n_fact_units; i++)
+            vmsd_strset_add_name(&seen, program->fact_units[i]);
+        for (size_t i = 0; program->units_unknown && i < model->n_descs; i++)
+            if (model->descs[i]->loc.file)
+                vmsd_strset_add_name(&seen, model->descs[i]->loc.file);
         vmsd_base_program_from_model(&now, "", program->model);
         vmsd_base_program_add_devices(&now, program->devices,
                                       program->n_devices);
@@ -230,12 +289,17 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
     struct vmsd_check check = { .config = config, .report = report,
                                 .user = user, .program = program,
                                 .names = &names, .symbols = &symbols,
-                                .uncovered = &uncovered, .now = &now };
+                                .uncovered = &uncovered,
+                                .unlisted = &unlisted,
+                                .seen = program->units_unknown ? &seen : NULL,
+                                .now = &now, .compared = program->compared };
     run_unit_rules(&check);
     run_rules(&check, VMSD_SCOPE_PROGRAM);
     vmsd_strset_free(&names);
     vmsd_strset_free(&symbols);
     vmsd_strset_free(&uncovered);
+    vmsd_strset_free(&unlisted);
+    vmsd_strset_free(&seen);
     vmsd_base_program_free(&now);
 }
 

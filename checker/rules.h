@@ -12,7 +12,8 @@ struct vmsd_compatdb;
 struct vmsd_base_program;
 
 enum vmsd_rule {
-#define RULE(name, id, scope, fn, summary) VMSD_RULE_##name,
+#define RULE(name, id, scope, direction, severity, fn, summary) \
+    VMSD_RULE_##name,
 #include "rules.def"
 #undef RULE
     VMSD_RULE_COUNT
@@ -35,11 +36,25 @@ enum vmsd_severity {
     VMSD_ERROR,
 };
 
+/* Which migration between a base build and a change a gate rule
+ * guards: forward, the change loading what the base sends; backward,
+ * the base loading what the change sends (QEMU supports both on one
+ * versioned machine type).  A set of them: BOTH is FORWARD | BACKWARD. */
+enum vmsd_direction {
+    VMSD_DIRECTION_NONE = 0,    /* not a gate rule: always runs */
+    VMSD_DIRECTION_FORWARD = 1,
+    VMSD_DIRECTION_BACKWARD = 2,
+    VMSD_DIRECTION_BOTH = 3,
+};
+
 /* The stable id printed in brackets, e.g. "subsection-prefix". */
 const char *vmsd_rule_id(enum vmsd_rule rule);
 /* One line on what the rule finds. */
 const char *vmsd_rule_summary(enum vmsd_rule rule);
 enum vmsd_scope vmsd_rule_scope(enum vmsd_rule rule);
+enum vmsd_direction vmsd_rule_direction(enum vmsd_rule rule);
+/* Its severity when no argument sets one. */
+enum vmsd_severity vmsd_rule_default_severity(enum vmsd_rule rule);
 /* Can the plugin decide it from one unit? */
 bool vmsd_rule_in_unit(enum vmsd_rule rule);
 /* The rule with this id; false when there is none. */
@@ -47,6 +62,9 @@ bool vmsd_rule_from_id(const char *id, enum vmsd_rule *rule);
 /* "error", "warning" or "off" to a severity; false for anything else. */
 bool vmsd_severity_from_name(const char *name, enum vmsd_severity *out);
 const char *vmsd_severity_name(enum vmsd_severity severity);
+/* "forward", "backward" or "both" to a direction; false for anything
+ * else. */
+bool vmsd_direction_from_name(const char *name, enum vmsd_direction *out);
 
 /* The member of VMStateDescription that says "my subsections use
  * legacy names", as QEMU's maintainers discussed it. */
@@ -90,6 +108,7 @@ typedef void (*vmsd_report_fn)(const struct vmsd_finding *finding,
 
 struct vmsd_check_config {
     enum vmsd_severity severity[VMSD_RULE_COUNT];
+    enum vmsd_direction directions;     /* the gate rules that run */
     const struct vmsd_compatdb *allowlist;      /* may be NULL */
     /* Instead of 'allowlist': called each time a rule needs it, so that
      * the plugin reads its allowlists only then (most units never need
@@ -99,8 +118,15 @@ struct vmsd_check_config {
     const char *marker_field;           /* for the marker rules' text */
 };
 
-/* Every rule at its default severity, no allowlist, plain quotes. */
+/* Every rule at its default severity, both directions, no allowlist,
+ * plain quotes. */
 void vmsd_check_config_init(struct vmsd_check_config *config);
+
+/* What a gate compared, for the summary of a gate that passes. */
+struct vmsd_gate_counts {
+    size_t descriptions;        /* of the base, that the change still has */
+    size_t fields;              /* theirs, in the base */
+};
 
 /* What the tool knows of one linked program. */
 struct vmsd_program_facts {
@@ -115,6 +141,21 @@ struct vmsd_program_facts {
      * and what the base defined there is unseen, not gone. */
     const char *const *uncovered;
     size_t n_uncovered;
+    /* When the program cannot tell which C units it has, why not (no
+     * debug information, no symbol table, ...: 'uncovered' is then
+     * empty), else NULL; and the files of the units that carry facts:
+     * what the base defined in any other file may be in a unit compiled
+     * without the plugin, so it is unseen (and said so), never gone. */
+    const char *units_unknown;
+    const char *const *fact_units;
+    size_t n_fact_units;
+    /* Units only its symbol table names, without facts (compiled without
+     * -g): not facts-missing findings (a static library's units are
+     * named there too), but what the base defined there is unseen. */
+    const char *const *unlisted;
+    size_t n_unlisted;
+    /* Where the gate counts what it compared; may be NULL. */
+    struct vmsd_gate_counts *compared;
 };
 
 /* The plugin: every rule of one unit that is not off, over a resolved

@@ -510,7 +510,8 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
 }
 
 /* The list ends at its first entry without a name, which is how
- * VMSTATE_END_OF_LIST() looks. */
+ * VMSTATE_END_OF_LIST() looks; the first named entry after it, which
+ * nothing reads, is kept to be reported. */
 static void read_field_list(struct vmsd_model *model, tree decl)
 {
     tree ctor = constructor_of(decl);
@@ -527,12 +528,20 @@ static void read_field_list(struct vmsd_model *model, tree decl)
     FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value) {
         if (TREE_CODE(value) != CONSTRUCTOR)
             break;
-        if (!string_value(member(value, members.name), &unreadable)
-            && !unreadable) {
-            list->terminated = true;
+        const char *name = string_value(member(value, members.name),
+                                        &unreadable);
+        if (list->terminated && name) {
+            list->after_end = vmsd_model_strdup(model, name);
+            list->after_end_loc = macro_use_of(model, field_location(
+                value, DECL_SOURCE_LOCATION(decl)));
             break;
         }
-        read_field(model, list, value, DECL_SOURCE_LOCATION(decl));
+        if (list->terminated)
+            continue;
+        if (!name && !unreadable)
+            list->terminated = true;
+        else
+            read_field(model, list, value, DECL_SOURCE_LOCATION(decl));
     }
 }
 

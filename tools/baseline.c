@@ -2,6 +2,7 @@
  * passes what it should not. */
 #include "baseline.h"
 #include "paths.h"
+#include "program.h"
 #include "report.h"
 
 #include "../checker/json-name.h"
@@ -17,8 +18,6 @@
 struct reader {
     const char *path;
     const char *what;           /* the first problem, or NULL */
-    bool field_places;          /* version 4: fields and device types
-                                   have their places */
 };
 
 /* A name member (string or {"hex": ...}), a copy; NULL when it is
@@ -92,8 +91,7 @@ static bool read_fields(struct reader *r, struct vmsd_base_program *p,
         if (!json_is_boolean(exists))
             r->what = r->what ? r->what : "field_exists";
         f->field_exists = json_is_true(exists);
-        if (r->field_places)
-            f->loc = read_loc(r, p, item, "location");
+        f->loc = read_loc(r, p, item, "location");
         if (r->what)
             return false;
     }
@@ -128,6 +126,7 @@ static void read_program(struct reader *r, json_t *item,
         d->version_id = (int)int_at(r, desc, "version_id", INT_MIN, INT_MAX);
         d->minimum_version_id = (int)int_at(r, desc, "minimum_version_id",
                                             INT_MIN, INT_MAX);
+        d->needed = name_at(r, desc, "needed", true);
         if (!read_fields(r, p, desc, d))
             return;
         json_array_foreach(subs, j, sub) {
@@ -150,20 +149,32 @@ static void read_program(struct reader *r, json_t *item,
         char *type = name_at(r, dev, "type", false);
         char *vmsd = name_at(r, dev, "vmsd", false);
         struct vmsd_loc loc = read_loc(r, p, dev, "location");
-        struct vmsd_loc assigned = { 0 };
-        if (r->field_places)
-            assigned = read_loc(r, p, dev, "assigned");
+        struct vmsd_loc assigned = read_loc(r, p, dev, "assigned");
         if (type && vmsd && !r->what)
             vmsd_base_program_add_device(p, type, vmsd, loc, assigned);
         free(type);
         free(vmsd);
+    }
+    json_t *stateless = json_object_get(item, "stateless_devices");
+    if (!json_is_array(stateless)) {
+        r->what = r->what ? r->what : "stateless_devices";
+        return;
+    }
+    json_array_foreach(stateless, i, dev) {
+        char *type;
+        if (!vmsd_json_name_decode(dev, &type)) {
+            r->what = r->what ? r->what : "stateless_devices";
+            return;
+        }
+        vmsd_base_program_add_stateless(p, type);
+        free(type);
     }
     vmsd_base_program_index(p);
 }
 
 bool baseline_read(const char *path, struct baseline *out)
 {
-    struct reader r = { path, NULL, false };
+    struct reader r = { path, NULL };
     json_error_t jerr;
     size_t length;
     const char *why;
@@ -191,17 +202,14 @@ bool baseline_read(const char *path, struct baseline *out)
         return false;
     }
     if (!json_is_integer(version)
-        || json_integer_value(version) < REPORT_OLDEST_READ
-        || json_integer_value(version) > REPORT_VERSION) {
+        || json_integer_value(version) != REPORT_VERSION) {
         fprintf(stderr, "vmsdcheck: %s: a version %lld report; the gate "
-                "needs version %d or %d: make the base's report again with "
-                "this vmsdcheck\n", path,
-                (long long)json_integer_value(version), REPORT_OLDEST_READ,
+                "needs version %d: make the base's report again with this "
+                "vmsdcheck\n", path, (long long)json_integer_value(version),
                 REPORT_VERSION);
         json_decref(root);
         return false;
     }
-    r.field_places = json_integer_value(version) >= 4;
     if (!json_is_array(programs) || !json_is_array(findings))
         r.what = "programs";
     out->has_source_root = json_object_get(root, "source_root") != NULL;
@@ -239,15 +247,107 @@ void baseline_free(struct baseline *baseline)
     memset(baseline, 0, sizeof *baseline);
 }
 
-const struct vmsd_base_program *baseline_match(const struct baseline *b,
-                                               const char *name, size_t n)
+/* NAME and OTHER name one program: the same, or the same last part
+ * (build/qemu-system-x86_64 and qemu-system-x86_64). */
+static bool same_program(const char *name, const char *other)
+{
+    return strcmp(name, other) == 0
+           || strcmp(paths_last_part(name), paths_last_part(other)) == 0;
+}
+
+static const struct vmsd_base_program *base_named(const struct baseline *b,
+                                                  const char *name)
 {
     for (size_t i = 0; i < b->n_programs; i++)
         if (strcmp(b->programs[i].name, name) == 0)
             return &b->programs[i];
     for (size_t i = 0; i < b->n_programs; i++)
-        if (strcmp(paths_last_part(b->programs[i].name),
-                   paths_last_part(name)) == 0)
+        if (same_program(b->programs[i].name, name))
             return &b->programs[i];
-    return n == 1 && b->n_programs == 1 ? &b->programs[0] : NULL;
+    return NULL;
+}
+
+/* Does PROGRAM define at least 90 % of BASE's description names (a
+ * renamed binary, which a change alters little), or is it another
+ * program?  QEMU's targets share most device models: QEMU 11's aarch64
+ * binary has 302 of the x86_64 binary's 474 description names (64 %),
+ * so half would not tell them apart. */
+static bool shares_names(const struct vmsd_base_program *base,
+                         const struct program *program, size_t *shared)
+{
+    struct vmsd_strset names = { 0 };
+    vmsd_model_names(&program->model, &names, NULL, NULL);
+    *shared = 0;
+    for (size_t i = 0; i < base->n_descs; i++)
+        *shared += vmsd_strset_find_name(&names, base->descs[i].name) != NULL;
+    vmsd_strset_free(&names);
+    return *shared * 10 >= base->n_descs * 9;
+}
+
+/* Both lists of names, and how to pair them by hand. */
+static bool unpaired(const struct baseline *b, const char *path,
+                     const struct program *programs, size_t n)
+{
+    fprintf(stderr, "vmsdcheck: the programs of %s:", path);
+    for (size_t i = 0; i < b->n_programs; i++)
+        fprintf(stderr, " %s", b->programs[i].name);
+    fprintf(stderr, "\nvmsdcheck: the programs given:");
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, " %s", programs[i].name);
+    fprintf(stderr, "\nvmsdcheck: pair them with --pair BASE=PROGRAM, or "
+            "give the base report of these programs\n");
+    return false;
+}
+
+bool baseline_pair_programs(const struct baseline *b, const char *path,
+                            const struct program *programs, size_t n,
+                            char *const *pairs, size_t n_pairs,
+                            const struct vmsd_base_program **out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    for (size_t j = 0; j < n_pairs; j++) {
+        const char *eq = strchr(pairs[j], '=');
+        size_t len = (size_t)(eq - pairs[j]);
+        char *base_name = memcpy(vmsd_xrealloc(NULL, len + 1), pairs[j], len);
+        base_name[len] = '\0';
+        const struct vmsd_base_program *base = base_named(b, base_name);
+        size_t i = 0;
+        while (i < n && !same_program(programs[i].name, eq + 1))
+            i++;
+        if (!base)
+            fprintf(stderr, "vmsdcheck: --pair %s: the baseline %s has no "
+                    "program '%s'\n", pairs[j], path, base_name);
+        else if (i == n)
+            fprintf(stderr, "vmsdcheck: --pair %s: no program given is "
+                    "'%s'\n", pairs[j], eq + 1);
+        free(base_name);
+        if (!base || i == n)
+            return unpaired(b, path, programs, n);
+        out[i] = base;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (out[i])
+            continue;
+        out[i] = base_named(b, programs[i].name);
+        if (out[i] || n != 1 || b->n_programs != 1)
+            continue;
+        size_t shared;
+        if (shares_names(&b->programs[0], &programs[i], &shared)) {
+            out[i] = &b->programs[0];
+            continue;
+        }
+        fprintf(stderr, "vmsdcheck: %s: the baseline %s is of another "
+                "program, %s: only %zu of its %zu description names are "
+                "this one's\n", programs[i].name, path, b->programs[0].name,
+                shared, b->programs[0].n_descs);
+        return unpaired(b, path, programs, n);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!out[i]) {
+            fprintf(stderr, "vmsdcheck: %s: the baseline %s has no such "
+                    "program to compare it with\n", programs[i].name, path);
+            return unpaired(b, path, programs, n);
+        }
+    return true;
 }

@@ -232,8 +232,12 @@ void qom_find_devices(struct program *program)
     qsort(types, n, sizeof *types, compare_types);
     program->devices = vmsd_xcalloc(n + 1, sizeof *program->devices);
     program->device_conditional = vmsd_xcalloc(n + 1, sizeof(bool));
+    program->stateless_types = vmsd_xcalloc(n + 1, sizeof(const char *));
     for (size_t i = 0; i < n; i++) {
         const struct program_type *setter = vmsd_setter(&by_name, types[i]);
+        if (!setter)
+            program->stateless_types[program->n_stateless_types++] =
+                types[i]->name;
         if (!setter || !setter->own_vmsd)
             continue;           /* QEMU's dump leaves it out too */
         program->devices[program->n_devices] =

@@ -14,10 +14,9 @@
 #include <stdio.h>
 
 #define REPORT_FORMAT "vmsdcheck-report"
-/* Version 4 adds each field's place and each device type's "assigned";
- * the gate reads versions 3 and 4 (a version 3 base has no such places). */
+/* Version 4 adds each field's place, each device type's "assigned",
+ * each description's "needed" and the device types without state. */
 #define REPORT_VERSION 4
-#define REPORT_OLDEST_READ 3
 
 struct stored_finding {
     struct vmsd_finding finding;        /* files owned by the report; no

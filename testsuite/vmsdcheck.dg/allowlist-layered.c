@@ -24,4 +24,4 @@ const VMStateDescription vmstate_apic = {
         NULL
     },
 };
-/* { dg-message "note: renaming a subsection breaks migration" "" { target *-*-* } 14 } */
+/* { dg-message "note: if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } 14 } */

@@ -7,7 +7,7 @@
 #include "vmstate.h"
 
 static const VMStateDescription vmstate_sipi = { /* { dg-message "note: subsection 'apic_sipi' is defined here" } */
-    /* { dg-message "note: renaming a subsection breaks migration" "" { target *-*-* } .-1 } */
+    /* { dg-message "note: if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } .-1 } */
     .name = "apic_sipi",
 };
 

@@ -21,6 +21,9 @@
 /* { dg-message "arker-missing +legacy subsection names, but the marker member is not set" "" { target *-*-* } 0 } */
 /* { dg-message "arker-unneeded +the marker member is set" "" { target *-*-* } 0 } */
 /* { dg-message "ubsection-unchecked +a subsection entry is an address" "" { target *-*-* } 0 } */
+/* { dg-message "ield-terminator +a field list lacks its VMSTATE_END_OF_LIST" "" { target *-*-* } 0 } */
+/* { dg-message "ield-never-sent +a field's version_id is above its description's" "" { target *-*-* } 0 } */
+/* { dg-message "ersion-below-minimum +a description's version_id is below its minimum_version_id" "" { target *-*-* } 0 } */
 /* { dg-message "Werror makes the warnings errors" "" { target *-*-* } 0 } */
 /* { dg-error "vmsdcheck: help printed; nothing is compiled" "" { target *-*-* } 0 } */
 #include "vmstate.h"

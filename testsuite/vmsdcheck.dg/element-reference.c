@@ -4,7 +4,7 @@
 #include "vmstate.h"
 
 static const VMStateDescription arr[] = { /* { dg-message "note: subsection 'dev_b' is defined here" } */
-    /* { dg-message "renaming a subsection breaks migration" "" { target *-*-* } .-1 } */
+    /* { dg-message "if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } .-1 } */
     /* { dg-message "note: subsection 'other' is defined here" "" { target *-*-* } .-2 } */
     { .name = "dev/a" },
     { .name = "dev_b" },

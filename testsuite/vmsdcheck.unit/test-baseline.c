@@ -49,6 +49,7 @@ static void build(struct vmsd_model *m, const char *second,
     add_list(m, nested, 51, (uint32_t[]){ 6, 0 }, 2);
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 60);
     other->fields_uid = 60;
+    fields->terminated = true;
     struct vmsd_field *f = vmsd_fieldlist_append(m, fields);
     f->name = vmsd_model_strdup(m, "inner");
     f->vmsd.uid = 5;
@@ -137,15 +138,25 @@ static void test_gate(void)
               "that sends it fails on load (unknown section)|other|");
     CHECK_STR(c.notes[0], "21: the base defines 'dev/b' here");
     CHECK_STR(c.notes[1], "21: renamed to 'dev/bee'?");
-    CHECK_STR(c.notes[2], "30: the base defines 'other' here");
-    CHECK_STR(c.notes[3], "30: renamed to 'other2'?");
+    CHECK_STR(c.notes[2], "10: to keep migration working: keep 'dev/b' in "
+              "the subsections of 'dev' under that name; a subsection that no "
+              "longer has state to send keeps its entry with a needed "
+              "function that returns false "
+              "(docs/gate.md#subsection-removed)");
+    CHECK_STR(c.notes[3], "30: the base defines 'other' here");
+    CHECK_STR(c.notes[4], "30: renamed to 'other2'?");
+    CHECK_STR(c.notes[5], "30: to keep migration working: keep the name "
+              "'other': a section is found by it on load "
+              "(docs/gate.md#section-removed)");
+    /* The new name, always sent, is what the base cannot load. */
+    CHECK(c.count[VMSD_RULE_BACKWARD_SUBSECTION_ADDED] == 1);
     vmsd_model_free(&after);
 
     /* 'dev/b' removed: no rename to guess. */
     build(&after, NULL, "other");
     c = gate(&base, &after, NULL);
     CHECK(c.count[VMSD_RULE_SUBSECTION_REMOVED] == 1);
-    CHECK(c.n_notes == 1);
+    CHECK(c.n_notes == 2);      /* the base's place and the remedy */
     vmsd_model_free(&after);
 
     vmsd_base_program_free(&base);

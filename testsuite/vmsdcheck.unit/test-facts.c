@@ -39,6 +39,8 @@ static void build(struct vmsd_model *m)
 
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 30);
     fields->terminated = true;
+    fields->after_end = vmsd_model_strdup(m, "late");
+    fields->after_end_loc = (struct vmsd_loc){ p->loc.file, 47, 9, 0 };
     struct vmsd_field *head = vmsd_fieldlist_append(m, fields);
     head->name = vmsd_model_strdup(m, "head");
     head->loc = (struct vmsd_loc){ p->loc.file, 44, 9, 0 };
@@ -154,6 +156,8 @@ static const struct broken broken[] = {
     BROKEN(HEAD "S 1 0 N\nS 1 0 N\nE\n",
            "line 3: a subsection list's id is used twice"),
     BROKEN(HEAD "L 1 1\nL 1 1\nE\n", "line 3: a field list's id is used twice"),
+    BROKEN(HEAD "L 1 0 4:late :7:9\nE\n", "line 2: a list without its end has an entry after it"),
+    BROKEN(HEAD "L 1 1 4:late\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "f - 0 0 -\nE\n",
            "line 2: a field comes before any field list"),
     BROKEN(HEAD "L 1 1\nf - 0 0 - x1\nE\n",
@@ -390,6 +394,9 @@ int main(void)
     CHECK_STR(p ? p->needed : NULL, "dev_needed");
     CHECK(p && p->marker == VMSD_MARKER_SET);
     CHECK(p && p->fields && p->fields->n_fields == 2 && p->fields->terminated);
+    CHECK_STR(p && p->fields ? p->fields->after_end : NULL, "late");
+    CHECK(p && p->fields && p->fields->after_end_loc.line == 47
+          && p->fields->after_end_loc.column == 9);
     CHECK(p && p->fields && !vmsd_field_nests(&p->fields->fields[0])
           && !p->fields->fields[0].has_field_exists);
     CHECK(p && p->fields && vmsd_field_nests(&p->fields->fields[1])

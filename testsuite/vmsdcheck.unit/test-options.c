@@ -32,7 +32,8 @@ int main(void)
     CHECK_STR(error, "unknown argument 'colour' (valid: db, facts, facts-dir, help, marker-field, "
               "subsection-prefix, subsection-separator, subsection-duplicate, "
               "subsection-terminator, name-length, name-missing, load-ambiguity, "
-              "marker-missing, marker-unneeded, subsection-unchecked)");
+              "marker-missing, marker-unneeded, subsection-unchecked, "
+              "field-terminator, field-never-sent, version-below-minimum)");
     vmsd_options_free(&o);
 
     const struct vmsd_arg bad_value[] = { { "name-missing", "loud" } };

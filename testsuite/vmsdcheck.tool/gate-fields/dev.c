@@ -12,7 +12,7 @@ const VMStateInfo vmstate_info_uint32 = { .name = "uint32" };
 static bool has_e(void *opaque, int version_id) { return opaque && version_id; }
 
 /* A field added without a version: the nested description changed. */
-static const VMStateDescription vmstate_regs = { /* { tool-warning "field 'irq' of 'regs' is read from a stream of the base's version 1, which does not carry it: give it version_id 2 .and raise the description's. or a field_exists test .field-added." } */
+static const VMStateDescription vmstate_regs = {
     .name = "regs",
     .version_id = 1,
     .minimum_version_id = 1,
@@ -27,7 +27,7 @@ static const VMStateDescription vmstate_regs = { /* { tool-warning "field 'irq' 
 /* 'b' removed, the array grown, the padding given to two new fields of
  * the same bytes (fine), a field behind a test (fine), a field of a new
  * version with the description's version raised (fine). */
-const VMStateDescription vmstate_dev = { /* { tool-warning "field 'b' of 'dev' is in the base and no longer read from its stream .version 2.: removed or moved, so what follows loads from the wrong bytes .field-removed." } */
+const VMStateDescription vmstate_dev = {
     /* and 'vec' grew a fifth element (gate-fields.exp expects that too) */
     .name = "dev",
     .version_id = 3,
@@ -45,7 +45,7 @@ const VMStateDescription vmstate_dev = { /* { tool-warning "field 'b' of 'dev' i
     },
 };
 
-const VMStateDescription vmstate_timer = { /* { tool-warning "version_id of 'timer' is 2, below the base's 3: a stream of version 3 from the base fails to load .version-lowered." } */
+const VMStateDescription vmstate_timer = { /* { tool-error "^version_id of 'timer' is 2, below the base's 3: a stream of version 3 from the base fails to load \(too new\) \[version-lowered\]$" } */
     .name = "timer",
     .version_id = 2,
     .minimum_version_id = 2,
@@ -57,7 +57,7 @@ const VMStateDescription vmstate_timer = { /* { tool-warning "version_id of 'tim
 
 /* 'b' renamed in place with its bytes (fine); the minimum raised above
  * what the base sends. */
-const VMStateDescription vmstate_clock = { /* { tool-warning "minimum_version_id of 'clock' is 3, above the base's version_id 2: the stream the base sends fails to load .minimum-version-raised." } */
+const VMStateDescription vmstate_clock = { /* { tool-error "^minimum_version_id of 'clock' is 3, above the base's version_id 2: the stream the base sends fails to load \(too old\) \[minimum-version-raised\]$" } { tool-warning "^version_id of 'clock' is 3, above the base's 2: the base refuses the stream this build sends \(too new\), on every machine type \[backward-version-raised\]$" } */
     .name = "clock",
     .version_id = 3,
     .minimum_version_id = 3,

@@ -7,7 +7,7 @@ static const VMStateDescription vmstate_uart_tx = { /* { tool-note "^renamed to 
     .name = "uart/tx",
 };
 
-const VMStateDescription vmstate_uart = { /* { tool-warning "^subsection 'uart.tx' of 'uart' was in the base and is gone: .* \[subsection-removed\]$" } */
+const VMStateDescription vmstate_uart = { /* { tool-error "^subsection 'uart.tx' of 'uart' was in the base and is gone: .* \[subsection-removed\]$" } */
     .name = "uart",
     .subsections = (const VMStateDescription * const []) {
         &vmstate_uart_tx,

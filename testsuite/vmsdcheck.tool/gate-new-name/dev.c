@@ -10,7 +10,7 @@ static const VMStateDescription vmstate_dev_b = {
     .name = "dev/b",
 };
 
-static const VMStateDescription vmstate_dev_c = { /* { tool-note "^the base has no subsection 'dev_c' under 'dev': a new name follows the rule; the allowlist is for names that have shipped$" } */
+static const VMStateDescription vmstate_dev_c = { /* { tool-note "^the base has no subsection 'dev_c' under 'dev': the name is new, so rename it as suggested; the allowlist is for names that have shipped$" } */
     .name = "dev_c",
 };
 

@@ -5,7 +5,7 @@ static const VMStateDescription vmstate_dev_a = {
     .name = "dev/a",
 };
 
-const VMStateDescription vmstate_dev = { /* { tool-warning "^subsection 'dev/b' of 'dev' was in the base and is gone: .* \[subsection-removed\]$" } */
+const VMStateDescription vmstate_dev = { /* { tool-error "^subsection 'dev/b' of 'dev' was in the base and is gone: .* \[subsection-removed\]$" } */
     .name = "dev",
     .subsections = (const VMStateDescription * const []) {
         &vmstate_dev_a,

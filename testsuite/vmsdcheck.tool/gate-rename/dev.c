@@ -10,7 +10,7 @@ static const VMStateDescription vmstate_dev_b = { /* { tool-note "^renamed to 'd
     .name = "dev/bee",
 };
 
-const VMStateDescription vmstate_dev = { /* { tool-warning "^subsection 'dev/b' of 'dev' was in the base and is gone: migration from a version that sends it fails on load \('dev' has no subsection of that name\) \[subsection-removed\]$" } */
+const VMStateDescription vmstate_dev = { /* { tool-error "^subsection 'dev/b' of 'dev' was in the base and is gone: migration from a version that sends it fails on load \('dev' has no subsection of that name\) \[subsection-removed\]$" } */
     .name = "dev",
     .subsections = (const VMStateDescription * const []) {
         &vmstate_dev_a,
