@@ -59,7 +59,8 @@ static struct vmsd_loc own_loc(struct vmsd_base_program *p,
     return loc;
 }
 
-static void copy_field(struct vmsd_base_field *to,
+static void copy_field(struct vmsd_base_program *p,
+                       struct vmsd_base_field *to,
                        const struct vmsd_field *from)
 {
     const struct vmsd_desc *nested = from->vmsd.target;
@@ -70,6 +71,7 @@ static void copy_field(struct vmsd_base_field *to,
     to->num = from->num;
     to->flags = from->flags;
     to->nested = vmsd_strdup(nested && nested->defined ? nested->name : NULL);
+    to->loc = own_loc(p, from->loc);
 }
 
 void vmsd_base_program_from_model(struct vmsd_base_program *out,
@@ -91,7 +93,8 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
         bd->minimum_version_id = d->minimum_version_id;
         bd->needed = vmsd_strdup(d->needed);
         for (size_t j = 0; d->fields && j < d->fields->n_fields; j++)
-            copy_field(vmsd_base_desc_add_field(bd), &d->fields->fields[j]);
+            copy_field(out, vmsd_base_desc_add_field(bd),
+                       &d->fields->fields[j]);
         if (!d->subsections)
             continue;
         size_t n = vmsd_sublist_length(d->subsections);
@@ -153,7 +156,8 @@ bool vmsd_base_has_pair(const struct vmsd_base_program *p,
 
 void vmsd_base_program_add_device(struct vmsd_base_program *p,
                                   const char *type, const char *vmsd,
-                                  struct vmsd_loc loc)
+                                  struct vmsd_loc loc,
+                                  struct vmsd_loc assigned)
 {
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&p->device_index,
                                                          type);
@@ -165,6 +169,7 @@ void vmsd_base_program_add_device(struct vmsd_base_program *p,
     d->type = vmsd_strdup(type);
     d->vmsd = vmsd_strdup(vmsd);
     d->loc = own_loc(p, loc);
+    d->assigned = own_loc(p, assigned);
 }
 
 void vmsd_base_program_add_devices(struct vmsd_base_program *p,
@@ -175,7 +180,8 @@ void vmsd_base_program_add_devices(struct vmsd_base_program *p,
         if (devices[i].vmsd && devices[i].vmsd->name)
             vmsd_base_program_add_device(p, devices[i].type,
                                          devices[i].vmsd->name,
-                                         devices[i].vmsd->loc);
+                                         devices[i].vmsd->loc,
+                                         devices[i].assigned);
 }
 
 void vmsd_base_program_add_stateless(struct vmsd_base_program *p,

@@ -86,10 +86,12 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
 void vmsd_base_program_add_devices(struct vmsd_base_program *p,
                                    const struct vmsd_device *devices,
                                    size_t n);
-/* Add one device type by hand (the report reader). */
+/* Add one device type by hand (the report reader): LOC is its
+ * description's definition, ASSIGNED the dc->vmsd = &x that sets it. */
 void vmsd_base_program_add_device(struct vmsd_base_program *p,
                                   const char *type, const char *vmsd,
-                                  struct vmsd_loc loc);
+                                  struct vmsd_loc loc,
+                                  struct vmsd_loc assigned);
 /* Add a device type that migrates with no description. */
 void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
                                      const char *type);

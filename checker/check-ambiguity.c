@@ -302,7 +302,7 @@ static void report(struct walk *w, const struct vmsd_desc *owner,
         const struct step *st = &w->path[i];
         const struct context *c = st->context;
         if (c->field)
-            vmsd_finding_note(check, f, c->field->vmsd.loc,
+            vmsd_finding_note(check, f, c->field->loc,
                               "%q is loaded by field %q of %q, and every "
                               "field after it may be absent",
                               st->desc->symbol,

@@ -76,17 +76,55 @@ static void note_renames(const struct vmsd_check *check,
     }
 }
 
-/* Defined in a unit the change's build has without facts? */
-static bool unseen(const struct vmsd_check *check, struct vmsd_loc loc)
+/* Is FILE one of UNITS?  A unit named without a directory (by a file
+ * symbol) is FILE in any directory. */
+static bool among_units(const struct vmsd_strset *units, const char *file)
 {
-    return loc.file && vmsd_strset_find_name(check->uncovered, loc.file);
+    const char *slash = strrchr(file, '/');
+    return vmsd_strset_find_name(units, file)
+           || (slash && vmsd_strset_find_name(units, slash + 1));
+}
+
+/* The base's WHAT NAME, defined at LOC, is missing from the change: is
+ * that because the change's build cannot see LOC's file?  A unit the
+ * program lists without facts is unseen, and facts-missing names it.
+ * A unit only its symbol table names without facts, or, when the
+ * program cannot list its units, a file no unit with facts names, is
+ * unseen too, and this says so: a gate must not call what it defined
+ * gone, nor pass over it. */
+static bool unseen(const struct vmsd_check *check, struct vmsd_loc loc,
+                   const char *what, const char *name)
+{
+    const char *why, *detail = "", *close = "";
+    if (!loc.file)
+        return false;
+    if (among_units(check->uncovered, loc.file))
+        return true;                    /* facts-missing names the unit */
+    if (among_units(check->unlisted, loc.file))
+        why = "its symbol table names such a unit, without debug "
+              "information or facts";
+    else if (check->seen && !vmsd_strset_find_name(check->seen, loc.file)) {
+        why = "the program cannot list its C units (";
+        detail = check->program->units_unknown;
+        close = ")";
+    } else
+        return false;
+    struct vmsd_finding *f = vmsd_finding_begin(check,
+        VMSD_RULE_FACTS_MISSING, loc,
+        "the base's %s %q, defined in %q, is not in this build, and whether "
+        "%q was compiled without the plugin or removed cannot be told: %s%s%s; "
+        "build with -g, or give the gate the objects and archives",
+        what, name, loc.file, loc.file, why, detail, close);
+    vmsd_finding_about(f, loc.file, name);
+    vmsd_finding_end(check, f);
+    return true;
 }
 
 static void report_subsection(const struct vmsd_check *check,
                               const struct vmsd_base_desc *parent,
                               const struct vmsd_base_sub *old)
 {
-    if (unseen(check, old->loc))
+    if (unseen(check, old->loc, "subsection", old->name))
         return;
     const struct vmsd_desc *now = change_desc(check, parent->name);
     struct vmsd_finding *f = vmsd_finding_begin(check,
@@ -119,7 +157,7 @@ static void report_subsection(const struct vmsd_check *check,
 static void report_section(const struct vmsd_check *check,
                            const struct vmsd_base_desc *old)
 {
-    if (unseen(check, old->loc))
+    if (unseen(check, old->loc, "description", old->name))
         return;
     const struct vmsd_desc *now = same_symbol(check, old->symbol);
     struct vmsd_finding *f = vmsd_finding_begin(check,
@@ -216,11 +254,12 @@ void vmsd_check_device_section(const struct vmsd_check *check)
         const struct vmsd_base_device *old = &base->devices[i];
         const struct vmsd_base_device *now =
             vmsd_base_find_device(check->now, old->type);
-        if ((now && strcmp(now->vmsd, old->vmsd) == 0)
-            || unseen(check, old->loc))
+        if (now && strcmp(now->vmsd, old->vmsd) == 0)
             continue;
         if (!now && !change_desc(check, old->vmsd))
             continue;           /* its description is gone: section-removed */
+        if (unseen(check, old->loc, "device type", old->type))
+            continue;
         struct vmsd_finding *f = now
             ? vmsd_finding_begin(check, VMSD_RULE_DEVICE_SECTION_CHANGED,
                   now->assigned.line ? now->assigned : now->loc, "device type %q migrates with %q, in the base "

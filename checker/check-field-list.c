@@ -18,10 +18,29 @@ static struct vmsd_loc field_place(const struct vmsd_desc *desc,
     return field->loc.line || field->loc.host ? field->loc : desc->loc;
 }
 
+/* An entry after the end marker is never saved nor loaded. */
+static void report_after_end(const struct vmsd_check *check)
+{
+    const struct vmsd_desc *desc = check->desc;
+    const struct vmsd_fieldlist *list = desc->fields;
+    struct vmsd_finding *f = vmsd_finding_begin(check,
+        VMSD_RULE_FIELD_TERMINATOR, list->after_end_loc, "field %q comes "
+        "after the VMSTATE_END_OF_LIST() that ends the field list of %q: "
+        "it is never saved nor loaded", list->after_end,
+        vmsd_desc_label(desc));
+    vmsd_finding_about(f, vmsd_desc_label(desc), list->after_end);
+    if (list->n_fields)
+        vmsd_finding_note(check, f, list->fields[list->n_fields - 1].loc,
+                          "the list ends after this field");
+    vmsd_finding_end(check, f);
+}
+
 void vmsd_check_field_terminator(const struct vmsd_check *check)
 {
     const struct vmsd_desc *desc = check->desc;
     const struct vmsd_fieldlist *list = desc->fields;
+    if (list && list->after_end)
+        report_after_end(check);
     if (!list || list->terminated)
         return;
     struct vmsd_loc at = list->n_fields

@@ -73,12 +73,14 @@ static void wire_free(struct wire *w)
 
 /* Key each named field of W by its name and the how-manieth field of
  * that name it is ("a", "a", "b" are a/0, a/1, b/0), into KEYS with
- * the field's index + 1.  Padding takes no key. */
+ * the field's index + 1.  Padding takes no key, but padding behind a
+ * test (VMSTATE_UNUSED_TEST) does: the test, not its bytes, decides
+ * whether it travels, so it pairs like a field. */
 static void key_fields(struct wire *w, struct vmsd_strset *keys,
                        struct vmsd_strset *counts, bool add)
 {
     for (size_t i = 0; i < w->n; i++) {
-        if (is_unused(w->items[i]))
+        if (is_unused(w->items[i]) && !w->items[i]->field_exists)
             continue;
         struct vmsd_strset_slot *count =
             vmsd_strset_add_name(counts, w->items[i]->name);

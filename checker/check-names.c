@@ -52,12 +52,12 @@ static void report_separator(const struct vmsd_check *check,
                                                       parent->name));
     if (!base)
         vmsd_finding_note(check, f, sub->loc,
-                          "a new name is renamed as suggested; a name that "
-                          "has shipped in a release must stay (renaming it "
-                          "breaks migration from that release): add parent "
-                          "%q, subsection %q to the allowlist, which "
-                          "'vmsdcheck db generate' writes", parent->name,
-                          sub->name);
+                          "if the name is new, rename it as suggested; if "
+                          "it has shipped in a release, it must stay "
+                          "(renaming it breaks migration from that release): "
+                          "add parent %q, subsection %q to the allowlist, "
+                          "which 'vmsdcheck db generate' writes",
+                          parent->name, sub->name);
     else if (shipped)
         vmsd_finding_note(check, f, sub->loc,
                           "the base has it, so the name has shipped: keep "

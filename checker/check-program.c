@@ -37,9 +37,29 @@ void vmsd_check_unresolved(const struct vmsd_check *check)
         check_unresolved_in(check, model->descs[i]);
 }
 
+/* A gate cannot pass on a program that cannot list its C units: a
+ * unit compiled without the plugin would go unseen, and with it what the
+ * change broke there (a section it added, say). */
+static void check_units_listed(const struct vmsd_check *check)
+{
+    const struct vmsd_program_facts *program = check->program;
+    if (!program->base || !program->units_unknown)
+        return;
+    struct vmsd_loc nowhere = { 0 };
+    struct vmsd_finding *f = vmsd_finding_begin(check,
+        VMSD_RULE_FACTS_MISSING, nowhere,
+        "the gate cannot tell whether every C unit of %q carries facts (%s): "
+        "a unit compiled without the plugin would go unseen; build with -g "
+        "and do not strip, or give the gate the objects and archives",
+        program->base->name, program->units_unknown);
+    vmsd_finding_about(f, "C units unknown", program->base->name);
+    vmsd_finding_end(check, f);
+}
+
 void vmsd_check_coverage(const struct vmsd_check *check)
 {
     const struct vmsd_program_facts *program = check->program;
+    check_units_listed(check);
     for (size_t i = 0; i < program->n_uncovered; i++) {
         const char *unit = program->uncovered[i];
         struct vmsd_loc at = { unit, 0, 0, 0 };

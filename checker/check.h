@@ -17,11 +17,16 @@ struct vmsd_check {
     const struct vmsd_desc *desc;
     /* VMSD_SCOPE_PROGRAM, in a gate only: the program's descriptions by
      * name and by symbol (vmsd_model_names), the files of its units
-     * without facts, and the program as a base would record it (its
-     * pairs, fields and devices), to compare with the base's. */
+     * without facts (listed, and named only by its symbol table), when
+     * its units are unknown the files it sees (its
+     * units with facts and the files of its definitions), and the
+     * program as a base would record it (its pairs, fields and devices),
+     * to compare with the base's. */
     const struct vmsd_strset *names;
     const struct vmsd_strset *symbols;
     const struct vmsd_strset *uncovered;
+    const struct vmsd_strset *unlisted;
+    const struct vmsd_strset *seen;
     const struct vmsd_base_program *now;
     struct vmsd_gate_counts *compared;  /* may be NULL */
     /* VMSD_SCOPE_BUILD: every program, and per allowlist entry whether

@@ -24,6 +24,8 @@ struct writer {
     size_t n_strings;
     const char *last_file;      /* most places are in the file before */
     size_t last_file_number;
+    struct vmsd_loc last_field_loc;     /* a field's place is written
+                                           against the field's before */
     struct vmsd_uid_index sublists_written, fieldlists_written;
 };
 
@@ -60,10 +62,10 @@ static void put_name(struct writer *w, const char *s)
     vmsd_strbuf_put(w->b, s, len);
 }
 
-/* FILE:LINE:COLUMN, the file by its number; none: ":LINE:COLUMN". */
-static void put_loc(struct writer *w, struct vmsd_loc loc)
+/* FILE:LINE:COLUMN right here, the file by its number; none:
+ * ":LINE:COLUMN". */
+static void put_loc_here(struct writer *w, struct vmsd_loc loc)
 {
-    put_char(w, ' ');
     if (loc.file && loc.file != w->last_file) {
         w->last_file = loc.file;
         w->last_file_number = vmsd_model_file_number(w->model, loc.file);
@@ -74,6 +76,12 @@ static void put_loc(struct writer *w, struct vmsd_loc loc)
     vmsd_strbuf_put_int(w->b, loc.line);
     put_char(w, ':');
     vmsd_strbuf_put_int(w->b, loc.column);
+}
+
+static void put_loc(struct writer *w, struct vmsd_loc loc)
+{
+    put_char(w, ' ');
+    put_loc_here(w, loc);
 }
 
 /* "N" for the NULL that ends a list, else UID SYMBOL LOC. */
@@ -108,6 +116,23 @@ static void put_tagged_int(struct writer *w, char tag, long long value)
     vmsd_strbuf_put_int(w->b, value);
 }
 
+/* A field's place against the field's before (P): nothing for the
+ * line after P's in P's file and column, the entry of a list written a
+ * line each; "lDELTA" for another line in P's file and column; else
+ * "pFILE:LINE:COLUMN". */
+static void put_field_loc(struct writer *w, struct vmsd_loc loc)
+{
+    struct vmsd_loc before = w->last_field_loc;
+    w->last_field_loc = loc;
+    if (loc.file != before.file || loc.column != before.column) {
+        vmsd_strbuf_puts(w->b, " p");
+        put_loc_here(w, loc);
+    } else if ((long long)loc.line != (long long)before.line + 1) {
+        vmsd_strbuf_puts(w->b, " l");
+        vmsd_strbuf_put_int(w->b, (long long)loc.line - before.line);
+    }
+}
+
 static void put_field(struct writer *w, const struct vmsd_field *f)
 {
     vmsd_strbuf_puts(w->b, "f");
@@ -124,6 +149,7 @@ static void put_field(struct writer *w, const struct vmsd_field *f)
         vmsd_strbuf_puts(w->b, " @");
         put_ref(w, &f->vmsd);
     }
+    put_field_loc(w, f->loc);
     put_char(w, '\n');
 }
 
@@ -132,6 +158,10 @@ static void put_fieldlist(struct writer *w, const struct vmsd_fieldlist *list)
     vmsd_strbuf_puts(w->b, "L");
     put_int(w, list->uid);
     put_int(w, list->terminated);
+    if (list->after_end) {
+        put_name(w, list->after_end);
+        put_loc(w, list->after_end_loc);
+    }
     put_char(w, '\n');
     for (size_t i = 0; i < list->n_fields; i++)
         put_field(w, &list->fields[i]);
@@ -275,6 +305,8 @@ struct reader {
     const char **files;         /* interned in the model, by number */
     size_t n_files;
     struct vmsd_fieldlist *fields;  /* the list "f" records go to */
+    bool field_places;          /* version 5: fields have places */
+    struct vmsd_loc last_field_loc;
     long long value;            /* the last integer read_int read */
     char *error;
     size_t error_size;
@@ -382,12 +414,11 @@ static bool read_name(struct reader *r, bool nullable, char **out)
     return space(r) && name_here(r, nullable, out);
 }
 
-static bool read_loc(struct reader *r, struct vmsd_loc *loc)
+static bool loc_here(struct reader *r, struct vmsd_loc *loc)
 {
     long long file = -1, line, column;
     memset(loc, 0, sizeof *loc);
-    if (!space(r) || (!at(r, ':') && !number(r, 0, (long long)r->n_files - 1,
-                                            &file))
+    if ((!at(r, ':') && !number(r, 0, (long long)r->n_files - 1, &file))
         || !take(r, ':') || !number(r, 0, UINT_MAX, &line) || !take(r, ':')
         || !number(r, 0, UINT_MAX, &column))
         return bad(r, "a place is not FILE:LINE:COLUMN");
@@ -395,6 +426,11 @@ static bool read_loc(struct reader *r, struct vmsd_loc *loc)
     loc->line = (unsigned)line;
     loc->column = (unsigned)column;
     return true;
+}
+
+static bool read_loc(struct reader *r, struct vmsd_loc *loc)
+{
+    return space(r) && loc_here(r, loc);
 }
 
 static bool read_ref(struct reader *r, struct vmsd_ref *ref)
@@ -487,7 +523,13 @@ static bool read_fieldlist(struct reader *r)
     if (!r->fields)
         return bad(r, "a field list's id is used twice");
     r->fields->terminated = terminated;
-    return true;
+    if (at(r, '\n'))
+        return true;
+    /* An entry after the end marker: only where there is one. */
+    if (!terminated)
+        return bad(r, "a list without its end has an entry after it");
+    return read_name(r, false, &r->fields->after_end)
+           && read_loc(r, &r->fields->after_end_loc);
 }
 
 /* An int right here, after a tag's letter. */
@@ -497,6 +539,24 @@ static bool int_here(struct reader *r, int *out)
     if (!number(r, INT_MIN, INT_MAX, &v))
         return false;
     *out = (int)v;
+    return true;
+}
+
+/* A field's place member right here (see put_field_loc): "lDELTA",
+ * the line DELTA lines from the field's before (in its file and column),
+ * or "pFILE:LINE:COLUMN". */
+static bool field_loc_here(struct reader *r, struct vmsd_loc *loc)
+{
+    const struct vmsd_loc before = r->last_field_loc;
+    long long delta;
+    if (take(r, 'p'))
+        return loc_here(r, loc);
+    r->p++;                     /* 'l' */
+    if (!number(r, -(long long)before.line,
+                (long long)UINT_MAX - before.line, &delta))
+        return false;
+    *loc = before;
+    loc->line = (unsigned)(before.line + delta);
     return true;
 }
 
@@ -535,9 +595,24 @@ static bool read_field(struct reader *r)
         || !READ_INT(r, 0, LLONG_MAX, &f->size)
         || !read_name(r, true, &f->info))
         return false;
-    while (!at(r, '\n'))
-        if (!space(r) || !read_field_tag(r, f))
+    bool placed = false;
+    while (!at(r, '\n')) {
+        if (!space(r))
             return false;
+        /* From version 5, a place member. */
+        bool place = r->field_places && (at(r, 'l') || at(r, 'p'));
+        if (!(place ? field_loc_here(r, &f->loc) : read_field_tag(r, f)))
+            return false;
+        placed |= place;
+    }
+    /* Without one: the line after the field's before. */
+    if (r->field_places && !placed) {
+        if (r->last_field_loc.line == UINT_MAX)
+            return bad(r, "a field's line is out of range");
+        f->loc = r->last_field_loc;
+        f->loc.line++;
+    }
+    r->last_field_loc = f->loc;
     return true;
 }
 
@@ -609,10 +684,12 @@ static bool read_header(struct reader *r, char **unit)
     r->p += n;
     if (!space(r) || !number(r, 0, INT_MAX, &version))
         return false;
-    if (version != VMSD_FACTS_VERSION)
+    if (version < VMSD_FACTS_OLDEST_READ || version > VMSD_FACTS_VERSION)
         return vmsd_fail(r->error, r->error_size, "facts version %lld; this "
-                         "vmsdcheck reads version %d (rebuild the objects "
-                         "with its plugin)", version, VMSD_FACTS_VERSION);
+                         "vmsdcheck reads versions %d and %d (rebuild the "
+                         "objects with its plugin)", version,
+                         VMSD_FACTS_OLDEST_READ, VMSD_FACTS_VERSION);
+    r->field_places = version >= 5;
     char *name;
     if (!read_name(r, false, &name))
         return false;

@@ -94,6 +94,10 @@ struct vmsd_fieldlist {
     struct vmsd_field *fields;
     size_t n_fields;
     bool terminated;
+    /* The first named entry after the end marker, which the loader
+     * never reaches; NULL when none. */
+    char *after_end;
+    struct vmsd_loc after_end_loc;
 };
 
 /* What a description's marker field says (docs/ambiguity.md): the

@@ -266,12 +266,22 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
                         vmsd_report_fn report, void *user)
 {
     /* What the gate's rules compare with the base: only in a gate. */
-    struct vmsd_strset names = { 0 }, symbols = { 0 }, uncovered = { 0 };
+    struct vmsd_strset names = { 0 }, symbols = { 0 }, uncovered = { 0 },
+                       unlisted = { 0 }, seen = { 0 };
     struct vmsd_base_program now = { 0 };
     if (program->base) {
-        vmsd_model_names(program->model, &names, NULL, &symbols);
+        const struct vmsd_model *model = program->model;
+        vmsd_model_names(model, &names, NULL, &symbols);
         for (size_t i = 0; i < program->n_uncovered; i++)
             vmsd_strset_add_name(&uncovered, program->uncovered[i]);
+        for (size_t i = 0; i < program->n_unlisted; i++)
+            vmsd_strset_add_name(&unlisted, program->unlisted[i]);
+        for (size_t i = 0; program->units_unknown
+                           && i < program->n_fact_units; i++)
+            vmsd_strset_add_name(&seen, program->fact_units[i]);
+        for (size_t i = 0; program->units_unknown && i < model->n_descs; i++)
+            if (model->descs[i]->loc.file)
+                vmsd_strset_add_name(&seen, model->descs[i]->loc.file);
         vmsd_base_program_from_model(&now, "", program->model);
         vmsd_base_program_add_devices(&now, program->devices,
                                       program->n_devices);
@@ -279,13 +289,17 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
     struct vmsd_check check = { .config = config, .report = report,
                                 .user = user, .program = program,
                                 .names = &names, .symbols = &symbols,
-                                .uncovered = &uncovered, .now = &now,
-                                .compared = program->compared };
+                                .uncovered = &uncovered,
+                                .unlisted = &unlisted,
+                                .seen = program->units_unknown ? &seen : NULL,
+                                .now = &now, .compared = program->compared };
     run_unit_rules(&check);
     run_rules(&check, VMSD_SCOPE_PROGRAM);
     vmsd_strset_free(&names);
     vmsd_strset_free(&symbols);
     vmsd_strset_free(&uncovered);
+    vmsd_strset_free(&unlisted);
+    vmsd_strset_free(&seen);
     vmsd_base_program_free(&now);
 }
 

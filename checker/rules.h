@@ -141,6 +141,19 @@ struct vmsd_program_facts {
      * and what the base defined there is unseen, not gone. */
     const char *const *uncovered;
     size_t n_uncovered;
+    /* When the program cannot tell which C units it has, why not (no
+     * debug information, no symbol table, ...: 'uncovered' is then
+     * empty), else NULL; and the files of the units that carry facts:
+     * what the base defined in any other file may be in a unit compiled
+     * without the plugin, so it is unseen (and said so), never gone. */
+    const char *units_unknown;
+    const char *const *fact_units;
+    size_t n_fact_units;
+    /* Units only its symbol table names, without facts (compiled without
+     * -g): not facts-missing findings (a static library's units are
+     * named there too), but what the base defined there is unseen. */
+    const char *const *unlisted;
+    size_t n_unlisted;
     /* Where the gate counts what it compared; may be NULL. */
     struct vmsd_gate_counts *compared;
 };

@@ -1,5 +1,6 @@
 /* Whole files: written whole or not at all, and read whole. */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700       /* realpath */
 #include "whole-file.h"
 
 #include "model.h"
@@ -27,27 +28,57 @@ static void hold_signals(sigset_t *old)
     sigprocmask(SIG_BLOCK, &held, old);
 }
 
+static bool write_all(int fd, const char *text, size_t length)
+{
+    size_t done = 0;
+    while (done < length) {
+        ssize_t wrote = write(fd, text + done, length - done);
+        if (wrote <= 0)
+            return false;
+        done += (size_t)wrote;
+    }
+    return true;
+}
+
+/* Into what is not a regular file (a device such as /dev/null, a FIFO,
+ * /dev/stdout on a pipe): a rename would put a file in its place, so
+ * the text is written through. */
+static bool write_through(const char *path, const char *text, size_t length)
+{
+    int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool ok = write_all(fd, text, length);
+    int saved = errno;
+    if (close(fd) != 0 && ok)
+        return false;
+    errno = saved;
+    return ok;
+}
+
 bool vmsd_write_whole_file(const char *path, const char *text)
 {
     size_t length = strlen(text);
-    size_t n = strlen(path) + sizeof ".tmp-XXXXXX";
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return write_through(path, text, length);
+    /* A symbolic link's target is replaced, not the link (/dev/stdout
+     * redirected to a file names it through two). */
+    char *real = realpath(path, NULL);
+    const char *target = real ? real : path;
+    size_t n = strlen(target) + sizeof ".tmp-XXXXXX";
     char *temp = vmsd_xrealloc(NULL, n);
-    snprintf(temp, n, "%s.tmp-XXXXXX", path);
+    snprintf(temp, n, "%s.tmp-XXXXXX", target);
 
     sigset_t old;
     hold_signals(&old);
     int fd = mkstemp(temp);
     bool ok = fd >= 0;
     if (ok) {
-        size_t done = 0;
-        while (ok && done < length) {
-            ssize_t wrote = write(fd, text + done, length - done);
-            ok = wrote > 0;
-            done += ok ? (size_t)wrote : 0;
-        }
+        ok = write_all(fd, text, length);
         ok = ok && fsync(fd) == 0;      /* whole on disk before it is named */
         ok = close(fd) == 0 && ok;
-        ok = ok && chmod(temp, 0644) == 0 && rename(temp, path) == 0;
+        ok = ok && chmod(temp, 0644) == 0 && rename(temp, target) == 0;
         if (!ok) {
             int saved = errno;
             unlink(temp);
@@ -58,6 +89,7 @@ bool vmsd_write_whole_file(const char *path, const char *text)
     sigprocmask(SIG_SETMASK, &old, NULL);
     errno = saved;
     free(temp);
+    free(real);
     return ok;
 }
 

@@ -69,15 +69,34 @@ static_assert((location_t)-1 > 0
               "GCC's location_t does not fit in vmsd_loc::host "
               "(checker/model.h)");
 
-struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
+static struct vmsd_loc expanded_loc(struct vmsd_model *model,
+                                    expanded_location x, location_t host)
 {
-    expanded_location x = expand_location(loc);
     struct vmsd_loc out;
     out.file = model_file(model, x.file);
     out.line = x.line;
     out.column = x.column;
-    out.host = loc;
+    out.host = host;
     return out;
+}
+
+struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
+{
+    return expanded_loc(model, expand_location(loc), loc);
+}
+
+/* LOC taken at the use of the outermost macro it comes from, where GCC's
+ * diagnostics point (VMSTATE_UINT32(x, S), not the header's braces):
+ * resolved once and expanded from the map that resolving found, as
+ * expand_location would resolve it again. */
+static struct vmsd_loc macro_use_of(struct vmsd_model *model, location_t loc)
+{
+    const line_map_ordinary *map = NULL;
+    location_t use = linemap_resolve_location(line_table, loc,
+                                              LRK_MACRO_EXPANSION_POINT, &map);
+    return map ? expanded_loc(model, linemap_expand_location(line_table, map,
+                                                             use), use)
+               : loc_of(model, use);
 }
 
 static const char *decl_symbol(tree decl)
@@ -440,6 +459,34 @@ static void read_subsection_list(struct vmsd_model *model, tree decl)
         vmsd_sublist_append(model, list)->is_null = true;
 }
 
+/* Where a field's entry is written (taken at its macro's use by the
+ * caller).  GCC keeps no place for an initializer's braces.  An address
+ * the entry spells (.info = &x, .vmsd = &x, .field_exists = f) has its
+ * own; a string's (.name) is made when the initializer is converted and
+ * gets a place of that moment, a designator or the braces, or an
+ * enclosing initializer's when a list stands on one line.  So the first
+ * address of anything but a string, else the first member with a place,
+ * else FALLBACK. */
+static location_t field_location(tree ctor, location_t fallback)
+{
+    unsigned i;
+    tree value;
+    location_t loc = UNKNOWN_LOCATION;
+    FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value) {
+        STRIP_NOPS(value);
+        if (!EXPR_HAS_LOCATION(value))
+            continue;
+        if (loc == UNKNOWN_LOCATION)
+            loc = EXPR_LOCATION(value);
+        if (TREE_CODE(value) == ADDR_EXPR
+            && TREE_CODE(TREE_OPERAND(value, 0)) != STRING_CST) {
+            loc = EXPR_LOCATION(value);
+            break;
+        }
+    }
+    return loc != UNKNOWN_LOCATION ? loc : fallback;
+}
+
 static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
                        tree ctor, location_t fallback)
 {
@@ -454,17 +501,17 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
     field->size = size_value(member(ctor, members.size));
     field->num = int_value(member(ctor, members.num));
     field->info = pointee_name(model, member(ctor, members.info));
+    field->loc = macro_use_of(model, field_location(ctor, fallback));
     if (!is_null(vmsd)) {
         read_reference(model, vmsd, fallback, &field->vmsd);
         /* Fields are written with macros: point at the macro's use. */
-        field->vmsd.loc = loc_of(model, linemap_resolve_location(
-            line_table, field->vmsd.loc.host, LRK_MACRO_EXPANSION_POINT,
-            NULL));
+        field->vmsd.loc = macro_use_of(model, field->vmsd.loc.host);
     }
 }
 
 /* The list ends at its first entry without a name, which is how
- * VMSTATE_END_OF_LIST() looks. */
+ * VMSTATE_END_OF_LIST() looks; the first named entry after it, which
+ * nothing reads, is kept to be reported. */
 static void read_field_list(struct vmsd_model *model, tree decl)
 {
     tree ctor = constructor_of(decl);
@@ -481,12 +528,20 @@ static void read_field_list(struct vmsd_model *model, tree decl)
     FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value) {
         if (TREE_CODE(value) != CONSTRUCTOR)
             break;
-        if (!string_value(member(value, members.name), &unreadable)
-            && !unreadable) {
-            list->terminated = true;
+        const char *name = string_value(member(value, members.name),
+                                        &unreadable);
+        if (list->terminated && name) {
+            list->after_end = vmsd_model_strdup(model, name);
+            list->after_end_loc = macro_use_of(model, field_location(
+                value, DECL_SOURCE_LOCATION(decl)));
             break;
         }
-        read_field(model, list, value, DECL_SOURCE_LOCATION(decl));
+        if (list->terminated)
+            continue;
+        if (!name && !unreadable)
+            list->terminated = true;
+        else
+            read_field(model, list, value, DECL_SOURCE_LOCATION(decl));
     }
 }
 

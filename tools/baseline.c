@@ -2,6 +2,7 @@
  * passes what it should not. */
 #include "baseline.h"
 #include "paths.h"
+#include "program.h"
 #include "report.h"
 
 #include "../checker/json-name.h"
@@ -33,17 +34,18 @@ static char *name_at(struct reader *r, json_t *object, const char *key,
     return name;
 }
 
+/* The place in member KEY of OBJECT. */
 static struct vmsd_loc read_loc(struct reader *r, struct vmsd_base_program *p,
-                                json_t *object)
+                                json_t *object, const char *key)
 {
-    json_t *loc = json_object_get(object, "location");
+    json_t *loc = json_object_get(object, key);
     json_t *line = json_object_get(loc, "line");
     json_t *column = json_object_get(loc, "column");
     struct vmsd_loc out = { 0 };
     if (!json_is_object(loc) || !json_is_integer(line)
         || !json_is_integer(column) || json_integer_value(line) < 0
         || json_integer_value(column) < 0) {
-        r->what = r->what ? r->what : "location";
+        r->what = r->what ? r->what : key;
         return out;
     }
     char *file = name_at(r, loc, "file", true);
@@ -67,8 +69,8 @@ static long long int_at(struct reader *r, json_t *object, const char *key,
     return json_integer_value(value);
 }
 
-static bool read_fields(struct reader *r, json_t *desc,
-                        struct vmsd_base_desc *d)
+static bool read_fields(struct reader *r, struct vmsd_base_program *p,
+                        json_t *desc, struct vmsd_base_desc *d)
 {
     json_t *fields = json_object_get(desc, "fields");
     size_t i;
@@ -89,6 +91,7 @@ static bool read_fields(struct reader *r, json_t *desc,
         if (!json_is_boolean(exists))
             r->what = r->what ? r->what : "field_exists";
         f->field_exists = json_is_true(exists);
+        f->loc = read_loc(r, p, item, "location");
         if (r->what)
             return false;
     }
@@ -118,13 +121,13 @@ static void read_program(struct reader *r, json_t *item,
         struct vmsd_base_desc *d = vmsd_base_program_add(p);
         d->name = name;
         d->symbol = name_at(r, desc, "symbol", true);
-        d->loc = read_loc(r, p, desc);
+        d->loc = read_loc(r, p, desc, "location");
         d->top_level = json_is_true(top);
         d->version_id = (int)int_at(r, desc, "version_id", INT_MIN, INT_MAX);
         d->minimum_version_id = (int)int_at(r, desc, "minimum_version_id",
                                             INT_MIN, INT_MAX);
         d->needed = name_at(r, desc, "needed", true);
-        if (!read_fields(r, desc, d))
+        if (!read_fields(r, p, desc, d))
             return;
         json_array_foreach(subs, j, sub) {
             char *sub_name = name_at(r, sub, "name", false);
@@ -133,7 +136,7 @@ static void read_program(struct reader *r, json_t *item,
             struct vmsd_base_sub *s = vmsd_base_desc_add_sub(d);
             s->name = sub_name;
             s->symbol = name_at(r, sub, "symbol", true);
-            s->loc = read_loc(r, p, sub);
+            s->loc = read_loc(r, p, sub, "location");
         }
     }
     json_t *devices = json_object_get(item, "devices");
@@ -145,9 +148,10 @@ static void read_program(struct reader *r, json_t *item,
     json_array_foreach(devices, i, dev) {
         char *type = name_at(r, dev, "type", false);
         char *vmsd = name_at(r, dev, "vmsd", false);
-        struct vmsd_loc loc = read_loc(r, p, dev);
+        struct vmsd_loc loc = read_loc(r, p, dev, "location");
+        struct vmsd_loc assigned = read_loc(r, p, dev, "assigned");
         if (type && vmsd && !r->what)
-            vmsd_base_program_add_device(p, type, vmsd, loc);
+            vmsd_base_program_add_device(p, type, vmsd, loc, assigned);
         free(type);
         free(vmsd);
     }
@@ -197,7 +201,8 @@ bool baseline_read(const char *path, struct baseline *out)
         json_decref(root);
         return false;
     }
-    if (json_integer_value(version) != REPORT_VERSION) {
+    if (!json_is_integer(version)
+        || json_integer_value(version) != REPORT_VERSION) {
         fprintf(stderr, "vmsdcheck: %s: a version %lld report; the gate "
                 "needs version %d: make the base's report again with this "
                 "vmsdcheck\n", path, (long long)json_integer_value(version),
@@ -242,15 +247,107 @@ void baseline_free(struct baseline *baseline)
     memset(baseline, 0, sizeof *baseline);
 }
 
-const struct vmsd_base_program *baseline_match(const struct baseline *b,
-                                               const char *name, size_t n)
+/* NAME and OTHER name one program: the same, or the same last part
+ * (build/qemu-system-x86_64 and qemu-system-x86_64). */
+static bool same_program(const char *name, const char *other)
+{
+    return strcmp(name, other) == 0
+           || strcmp(paths_last_part(name), paths_last_part(other)) == 0;
+}
+
+static const struct vmsd_base_program *base_named(const struct baseline *b,
+                                                  const char *name)
 {
     for (size_t i = 0; i < b->n_programs; i++)
         if (strcmp(b->programs[i].name, name) == 0)
             return &b->programs[i];
     for (size_t i = 0; i < b->n_programs; i++)
-        if (strcmp(paths_last_part(b->programs[i].name),
-                   paths_last_part(name)) == 0)
+        if (same_program(b->programs[i].name, name))
             return &b->programs[i];
-    return n == 1 && b->n_programs == 1 ? &b->programs[0] : NULL;
+    return NULL;
+}
+
+/* Does PROGRAM define at least 90 % of BASE's description names (a
+ * renamed binary, which a change alters little), or is it another
+ * program?  QEMU's targets share most device models: QEMU 11's aarch64
+ * binary has 302 of the x86_64 binary's 474 description names (64 %),
+ * so half would not tell them apart. */
+static bool shares_names(const struct vmsd_base_program *base,
+                         const struct program *program, size_t *shared)
+{
+    struct vmsd_strset names = { 0 };
+    vmsd_model_names(&program->model, &names, NULL, NULL);
+    *shared = 0;
+    for (size_t i = 0; i < base->n_descs; i++)
+        *shared += vmsd_strset_find_name(&names, base->descs[i].name) != NULL;
+    vmsd_strset_free(&names);
+    return *shared * 10 >= base->n_descs * 9;
+}
+
+/* Both lists of names, and how to pair them by hand. */
+static bool unpaired(const struct baseline *b, const char *path,
+                     const struct program *programs, size_t n)
+{
+    fprintf(stderr, "vmsdcheck: the programs of %s:", path);
+    for (size_t i = 0; i < b->n_programs; i++)
+        fprintf(stderr, " %s", b->programs[i].name);
+    fprintf(stderr, "\nvmsdcheck: the programs given:");
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, " %s", programs[i].name);
+    fprintf(stderr, "\nvmsdcheck: pair them with --pair BASE=PROGRAM, or "
+            "give the base report of these programs\n");
+    return false;
+}
+
+bool baseline_pair_programs(const struct baseline *b, const char *path,
+                            const struct program *programs, size_t n,
+                            char *const *pairs, size_t n_pairs,
+                            const struct vmsd_base_program **out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    for (size_t j = 0; j < n_pairs; j++) {
+        const char *eq = strchr(pairs[j], '=');
+        size_t len = (size_t)(eq - pairs[j]);
+        char *base_name = memcpy(vmsd_xrealloc(NULL, len + 1), pairs[j], len);
+        base_name[len] = '\0';
+        const struct vmsd_base_program *base = base_named(b, base_name);
+        size_t i = 0;
+        while (i < n && !same_program(programs[i].name, eq + 1))
+            i++;
+        if (!base)
+            fprintf(stderr, "vmsdcheck: --pair %s: the baseline %s has no "
+                    "program '%s'\n", pairs[j], path, base_name);
+        else if (i == n)
+            fprintf(stderr, "vmsdcheck: --pair %s: no program given is "
+                    "'%s'\n", pairs[j], eq + 1);
+        free(base_name);
+        if (!base || i == n)
+            return unpaired(b, path, programs, n);
+        out[i] = base;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (out[i])
+            continue;
+        out[i] = base_named(b, programs[i].name);
+        if (out[i] || n != 1 || b->n_programs != 1)
+            continue;
+        size_t shared;
+        if (shares_names(&b->programs[0], &programs[i], &shared)) {
+            out[i] = &b->programs[0];
+            continue;
+        }
+        fprintf(stderr, "vmsdcheck: %s: the baseline %s is of another "
+                "program, %s: only %zu of its %zu description names are "
+                "this one's\n", programs[i].name, path, b->programs[0].name,
+                shared, b->programs[0].n_descs);
+        return unpaired(b, path, programs, n);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!out[i]) {
+            fprintf(stderr, "vmsdcheck: %s: the baseline %s has no such "
+                    "program to compare it with\n", programs[i].name, path);
+            return unpaired(b, path, programs, n);
+        }
+    return true;
 }

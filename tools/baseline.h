@@ -6,6 +6,8 @@
 #include "../checker/baseline.h"
 #include "../checker/strset.h"
 
+struct program;
+
 struct baseline {
     struct vmsd_base_program *programs;
     size_t n_programs;
@@ -18,10 +20,16 @@ struct baseline {
 bool baseline_read(const char *path, struct baseline *out);
 void baseline_free(struct baseline *baseline);
 
-/* The base program that program NAME of a run of N programs compares
- * with: the one of the same name, else of the same last path part, else
- * the only one when both runs have one.  NULL when none. */
-const struct vmsd_base_program *baseline_match(const struct baseline *b,
-                                               const char *name, size_t n);
+/* The base program each of the N PROGRAMS compares with, into OUT:
+ * the one PAIRS ("BASE=PROGRAM", each name whole or its last path part)
+ * give, else the one of the same name, else of the same last path part,
+ * else, when both runs have one program, that one if the program has at
+ * least 90 % of its description names (a renamed binary; an unrelated
+ * base is refused).  False, with both lists of names on stderr, when a
+ * program has none or a pair names a program that is not there. */
+bool baseline_pair_programs(const struct baseline *b, const char *path,
+                            const struct program *programs, size_t n,
+                            char *const *pairs, size_t n_pairs,
+                            const struct vmsd_base_program **out);
 
 #endif

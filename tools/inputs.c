@@ -50,10 +50,15 @@ static struct program_input *loose_program(struct reading *r)
     return new_program(r->set, LOOSE_PROGRAM_NAME);
 }
 
+static void add_name(char ***names, size_t *n, const char *name)
+{
+    *names = vmsd_grow(*names, *n, sizeof **names);
+    (*names)[(*n)++] = vmsd_strdup(name);
+}
+
 static void add_c_unit(struct program_input *p, const char *name)
 {
-    p->c_units = vmsd_grow(p->c_units, p->n_c_units, sizeof *p->c_units);
-    p->c_units[p->n_c_units++] = vmsd_strdup(name);
+    add_name(&p->c_units, &p->n_c_units, name);
 }
 
 static bool is_c_language(int lang)
@@ -87,9 +92,12 @@ static bool dwarf_c_units(Elf *elf, struct program_input *p)
     return any;
 }
 
-/* An object without debug information: its first file symbol names the
- * source it was assembled from. */
-static void symbol_c_unit(Elf *elf, struct program_input *p)
+/* Without debug information, the symbol table: each unit GCC compiles
+ * leaves a file symbol naming its source (without directories), which
+ * the linker keeps unless the program is stripped.  GCC's own crtstuff.c
+ * (crtbegin.o, crtend.o) is linked into every program and is not the
+ * program's.  False when there is no symbol table. */
+static bool symbol_c_units(Elf *elf, char ***names, size_t *n_names)
 {
     Elf_Scn *scn = NULL;
     while ((scn = elf_nextscn(elf, scn))) {
@@ -105,11 +113,13 @@ static void symbol_c_unit(Elf *elf, struct program_input *p)
                 continue;
             const char *name = elf_strptr(elf, shdr.sh_link, sym.st_name);
             size_t len = name ? strlen(name) : 0;
-            if (len > 2 && strcmp(name + len - 2, ".c") == 0)
-                add_c_unit(p, name);
-            return;
+            if (len > 2 && strcmp(name + len - 2, ".c") == 0
+                && strcmp(name, "crtstuff.c") != 0)
+                add_name(names, n_names, name);
         }
+        return true;
     }
+    return false;
 }
 
 /* DATA (SIZE bytes and a NUL, allocated) becomes P's. */
@@ -219,7 +229,14 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
         }
         struct program_input *p = new_program(r->set, origin);
         add_blob(p, origin, section_copy(data), data->d_size, false);
-        p->units_known = dwarf_c_units(elf, p);
+        if (dwarf_c_units(elf, p)) {
+            p->units_from = UNITS_DEBUG_INFO;
+            symbol_c_units(elf, &p->symbol_units, &p->n_symbol_units);
+        } else if (symbol_c_units(elf, &p->c_units, &p->n_c_units))
+            p->units_from = UNITS_SYMBOLS;
+        else
+            p->units_unknown = "no debug information and no symbol table: "
+                               "stripped";
         return true;
     }
     if (lto && !has_facts) {
@@ -229,8 +246,13 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
     }
     struct program_input *loose = loose_program(r);
     size_t units_before = loose->n_c_units;
-    if (!dwarf_c_units(elf, loose))
-        symbol_c_unit(elf, loose);
+    /* An object's file symbol first: the debug information of an object
+     * is not relocated yet, and libdw reads its strings (the unit's name
+     * among them, DW_FORM_line_strp) at offsets the relocations would
+     * have set, so a name can read as another string (the directory). */
+    if (!symbol_c_units(elf, &loose->c_units, &loose->n_c_units)
+        || loose->n_c_units == units_before)
+        dwarf_c_units(elf, loose);
     if (has_facts)
         add_blob(loose, origin, section_copy(data), data->d_size,
                  from_archive);
@@ -298,7 +320,10 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every *.vmsdfacts file of a directory, in name order. */
+/* Every *.vmsdfacts file of a directory, in name order.  A name may
+ * begin with a dot: a unit compiled as ../hw/x.c writes
+ * "..!hw!x.c.HASH.vmsdfacts".  The writer's temporary files end in
+ * ".tmp-XXXXXX", so the suffix alone leaves them out. */
 static bool read_facts_dir(struct reading *r, const char *path)
 {
     DIR *dir = opendir(path);
@@ -310,7 +335,7 @@ static bool read_facts_dir(struct reading *r, const char *path)
     size_t n = 0;
     struct dirent *e;
     while ((e = readdir(dir))) {
-        if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".vmsdfacts"))
+        if (!has_suffix(e->d_name, ".vmsdfacts"))
             continue;
         names = vmsd_grow(names, n, sizeof *names);
         size_t len = strlen(path) + strlen(e->d_name) + 2;
@@ -395,7 +420,11 @@ bool inputs_read(char *const *paths, size_t n_paths, bool progress,
     }
     if (r.loose_seen) {
         struct program_input *loose = loose_program(&r);
-        loose->units_known = !r.loose_units_unknown;
+        loose->units_from = r.loose_units_unknown ? UNITS_UNKNOWN
+                                                  : UNITS_OBJECTS;
+        if (r.loose_units_unknown)
+            loose->units_unknown = "facts files name only the units that "
+                                   "carry facts";
         /* Objects that are not C (assembler) and carry nothing make no
          * program. */
         if (!loose->n_blobs && !loose->n_c_units) {
@@ -431,6 +460,9 @@ void inputs_free(struct input_set *set)
         for (size_t j = 0; j < p->n_c_units; j++)
             free(p->c_units[j]);
         free(p->c_units);
+        for (size_t j = 0; j < p->n_symbol_units; j++)
+            free(p->symbol_units[j]);
+        free(p->symbol_units);
         free(p->blobs);
         free(p->name);
     }

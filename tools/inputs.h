@@ -18,15 +18,29 @@ struct facts_blob {
                                    needed: its definitions yield to others */
 };
 
-/* A program's C units as its debug information (or, for an object
- * without it, its file symbol) names them: what should carry facts. */
+/* Where a program's list of C units comes from. */
+enum units_source {
+    UNITS_UNKNOWN,              /* nowhere: stripped, or facts files only */
+    UNITS_DEBUG_INFO,           /* its DWARF compile units */
+    UNITS_SYMBOLS,              /* its symbol table's file symbols */
+    UNITS_OBJECTS,              /* the objects and archives given */
+};
+
+/* A program's C units as its debug information (or, without it, its
+ * file symbols) names them: what should carry facts. */
 struct program_input {
     char *name;
     struct facts_blob *blobs;
     size_t n_blobs;
     char **c_units;
     size_t n_c_units;
-    bool units_known;           /* false: no way to count them */
+    /* With debug information, the C units the symbol table names too:
+     * those of them the debug information does not name were compiled
+     * without -g (or come from a static library). */
+    char **symbol_units;
+    size_t n_symbol_units;
+    enum units_source units_from;
+    const char *units_unknown;  /* UNITS_UNKNOWN: why, in a few words */
 };
 
 struct input_set {

@@ -167,6 +167,7 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
         *g = *f;                /* then its own copies of what it owns */
         g->name = vmsd_model_strdup(model, f->name);
         g->info = vmsd_model_strdup(model, f->info);
+        g->loc.file = program_file(map, f->loc.file);
         memset(&g->vmsd, 0, sizeof g->vmsd);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
@@ -232,6 +233,10 @@ static void add_types(struct merge *m, const struct qom_units *units,
                                                     &t->conditional, &where);
         t->own_set = set != NULL;
         t->own_vmsd = set ? resolve(m, &maps[where], set) : NULL;
+        if (set) {
+            t->assigned = set->loc;
+            t->assigned.file = program_file(&maps[where], set->loc.file);
+        }
     }
 }
 
@@ -293,15 +298,64 @@ static bool take_one(struct vmsd_strset *set, const char *key)
     return true;
 }
 
+/* Why the program's C units cannot be listed, or NULL.  A symbol table
+ * lists them only when it names every unit that carries facts (an LTO
+ * link leaves no file symbol of its units, nor does ld -x). */
+static const char *why_units_unknown(const struct program_input *input,
+                                     const struct unit *units, size_t n_units)
+{
+    if (input->units_from == UNITS_UNKNOWN)
+        return input->units_unknown;
+    if (input->units_from != UNITS_SYMBOLS)
+        return NULL;
+    struct vmsd_strset listed = { 0 };
+    const char *why = NULL;
+    for (size_t i = 0; i < input->n_c_units; i++)
+        vmsd_strset_add_name(&listed, input->c_units[i]);
+    for (size_t i = 0; !why && i < n_units; i++)
+        if (units[i].name && !vmsd_strset_find_name(
+                &listed, paths_last_part(units[i].name)))
+            why = "no debug information, and its symbol table does not "
+                  "name every unit (LTO, or local symbols discarded)";
+    vmsd_strset_free(&listed);
+    return why;
+}
+
+/* The units the symbol table of a program with debug information names
+ * beyond those its debug information names, less those that carry facts
+ * (UNMATCHED: the last parts of the facts not matched to a unit of the
+ * debug information): compiled without -g and without the plugin, or a
+ * static library's. */
+static void find_unlisted(const struct program_input *input,
+                          struct vmsd_strset *unmatched, struct program *out)
+{
+    struct vmsd_strset listed = { 0 };
+    for (size_t i = 0; i < input->n_c_units; i++)
+        count_one(&listed, paths_last_part(input->c_units[i]));
+    for (size_t i = 0; i < input->n_symbol_units; i++) {
+        const char *name = input->symbol_units[i];
+        if (take_one(&listed, name) || take_one(unmatched, name))
+            continue;
+        out->unlisted = vmsd_grow(out->unlisted, out->n_unlisted,
+                                  sizeof *out->unlisted);
+        out->unlisted[out->n_unlisted++] = vmsd_strdup(name);
+    }
+    vmsd_strset_free(&listed);
+}
+
 /* Which of the program's C units carry no facts: a unit whose facts
  * name it exactly first, then, among the facts left, one whose name has
- * the same last part (the two spellings can differ under prefix maps). */
+ * the same last part (the two spellings can differ under prefix maps,
+ * and file symbols name no directory). */
 static void find_uncovered(const struct program_input *input,
                            const struct unit *units, size_t n_units,
                            const char *root, struct program *out)
 {
     struct vmsd_strset exact = { 0 }, last = { 0 };
-    out->units_known = input->units_known;
+    out->units_from = input->units_from;
+    out->units_unknown = why_units_unknown(input, units, n_units);
+    if (out->units_unknown)
+        out->units_from = UNITS_UNKNOWN;
     out->n_c_units = input->n_c_units;
     out->n_fact_units = n_units;
     for (size_t i = 0; i < n_units; i++) {
@@ -309,8 +363,12 @@ static void find_uncovered(const struct program_input *input,
             continue;
         count_one(&exact, units[i].name);
         count_one(&last, paths_last_part(units[i].name));
+        out->fact_units = vmsd_grow(out->fact_units, out->n_fact_units_named,
+                                    sizeof *out->fact_units);
+        out->fact_units[out->n_fact_units_named++] =
+            paths_display(units[i].name, root);
     }
-    size_t n = input->units_known ? input->n_c_units : 0;
+    size_t n = out->units_unknown ? 0 : input->n_c_units;
     bool *covered = vmsd_xcalloc(n, sizeof *covered);
     for (size_t i = 0; i < n; i++) {
         const char *name = input->c_units[i];
@@ -326,6 +384,7 @@ static void find_uncovered(const struct program_input *input,
                                    sizeof *out->uncovered);
         out->uncovered[out->n_uncovered++] = paths_display(name, root);
     }
+    find_unlisted(input, &last, out);
     free(covered);
     vmsd_strset_free(&exact);
     vmsd_strset_free(&last);
@@ -400,6 +459,12 @@ void program_free(struct program *program)
     for (size_t i = 0; i < program->n_uncovered; i++)
         free(program->uncovered[i]);
     free(program->uncovered);
+    for (size_t i = 0; i < program->n_unlisted; i++)
+        free(program->unlisted[i]);
+    free(program->unlisted);
+    for (size_t i = 0; i < program->n_fact_units_named; i++)
+        free(program->fact_units[i]);
+    free(program->fact_units);
     qom_types_free(program->types, program->n_types);
     free(program->devices);
     free(program->device_conditional);

@@ -14,13 +14,21 @@ struct program {
     const char *name;
     struct vmsd_model model;    /* resolved */
     struct vmsd_strset files;   /* the file names the model's places use */
-    /* Coverage: the C units the program has (when it can tell) and those
-     * of them that carry no facts. */
-    bool units_known;
+    /* Coverage: the C units the program has (when it can tell: then
+     * units_unknown is NULL, else it says why not) and those of them
+     * that carry no facts. */
+    enum units_source units_from;
+    const char *units_unknown;
     size_t n_c_units;
     size_t n_fact_units;        /* facts documents read */
+    char **fact_units;          /* display paths of the units they name */
+    size_t n_fact_units_named;
     char **uncovered;           /* display paths */
     size_t n_uncovered;
+    /* With debug information: units only the symbol table names, that
+     * carry no facts (file names without directories). */
+    char **unlisted;
+    size_t n_unlisted;
     /* Every TypeInfo of its units, with what its class_init sets. */
     struct program_type *types;
     size_t n_types;

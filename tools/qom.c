@@ -242,7 +242,8 @@ void qom_find_devices(struct program *program)
             continue;           /* QEMU's dump leaves it out too */
         program->devices[program->n_devices] =
             (struct vmsd_device){ .type = types[i]->name,
-                                 .vmsd = setter->own_vmsd };
+                                 .vmsd = setter->own_vmsd,
+                                 .assigned = setter->assigned };
         program->device_conditional[program->n_devices++] =
             setter->conditional;
     }

@@ -20,6 +20,7 @@ struct program_type {
     bool own_set;               /* it sets vmsd (maybe to what no input
                                    defines: own_vmsd NULL) */
     bool conditional;           /* only under a condition */
+    struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
 };
 
 /* The units of a program, with the functions that set a class's vmsd

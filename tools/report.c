@@ -163,7 +163,11 @@ void report_drop_known(struct report *report, const struct vmsd_strset *known)
     size_t kept = 0;
     for (size_t i = 0; i < report->n_findings; i++) {
         struct stored_finding *f = &report->findings[i];
-        if (vmsd_strset_find_name(known, f->fingerprint))
+        /* What the gate cannot see stays unseen however old it is: a
+         * unit without facts in the base and the change is a change
+         * nobody checked. */
+        if (f->finding.rule != VMSD_RULE_FACTS_MISSING
+            && vmsd_strset_find_name(known, f->fingerprint))
             free_finding(f);
         else
             report->findings[kept++] = *f;
@@ -261,12 +265,13 @@ static json_t *json_fields(const struct vmsd_base_desc *d)
     for (size_t i = 0; i < d->n_fields; i++) {
         const struct vmsd_base_field *f = &d->fields[i];
         json_array_append_new(fields, json_pack(
-            "{s:o, s:i, s:b, s:I, s:i, s:I, s:o}",
+            "{s:o, s:i, s:b, s:I, s:i, s:I, s:o, s:o}",
             "name", f->name ? vmsd_json_name(f->name) : json_null(),
             "version_id", f->version_id, "field_exists", f->field_exists,
             "size", (json_int_t)f->size, "num", f->num,
             "flags", (json_int_t)f->flags,
-            "nested", f->nested ? vmsd_json_name(f->nested) : json_null()));
+            "nested", f->nested ? vmsd_json_name(f->nested) : json_null(),
+            "location", json_loc(f->loc)));
     }
     return fields;
 }
@@ -306,10 +311,11 @@ static json_t *json_devices(const struct program *program)
     for (size_t i = 0; i < program->n_devices; i++) {
         const struct vmsd_device *d = &program->devices[i];
         if (d->vmsd->name)
-            json_array_append_new(devices, json_pack("{s:o, s:o, s:o}",
+            json_array_append_new(devices, json_pack("{s:o, s:o, s:o, s:o}",
                 "type", vmsd_json_name(d->type),
                 "vmsd", vmsd_json_name(d->vmsd->name),
-                "location", json_loc(d->vmsd->loc)));
+                "location", json_loc(d->vmsd->loc),
+                "assigned", json_loc(d->assigned)));
     }
     return devices;
 }
@@ -330,12 +336,20 @@ static json_t *json_units(const struct program *program)
     json_t *missing = json_array();
     for (size_t i = 0; i < program->n_uncovered; i++)
         json_array_append_new(missing, vmsd_json_name(program->uncovered[i]));
-    json_t *c_units = program->units_known
-                      ? json_integer((json_int_t)program->n_c_units)
-                      : json_null();
-    return json_pack("{s:o, s:I, s:o}", "c_units", c_units,
+    static const char *const sources[] = {
+        [UNITS_DEBUG_INFO] = "debug-info", [UNITS_SYMBOLS] = "symbol-table",
+        [UNITS_OBJECTS] = "objects",
+    };
+    bool known = program->units_from != UNITS_UNKNOWN;
+    json_t *c_units = known ? json_integer((json_int_t)program->n_c_units)
+                            : json_null();
+    json_t *from = known ? json_string(sources[program->units_from])
+                         : json_null();
+    json_t *unknown = known ? json_null() : json_string(program->units_unknown);
+    return json_pack("{s:o, s:I, s:o, s:o, s:o}", "c_units", c_units,
                      "with_facts", (json_int_t)program->n_fact_units,
-                     "not_covered", missing);
+                     "not_covered", missing, "listed_from", from,
+                     "unlisted_because", unknown);
 }
 
 static json_t *json_inapplicable(const struct report *report)
@@ -526,24 +540,47 @@ char *report_render(const struct report *report, enum report_format format)
     return render_text(report);
 }
 
-void report_summary(const struct report *report, FILE *out)
+/* " a b c d e and N more" */
+static void put_some(struct vmsd_strbuf *b, char *const *names, size_t n)
 {
     enum { SHOWN = 5 };     /* the facts-missing findings name them all */
+    for (size_t j = 0; j < n && j < SHOWN; j++) {
+        vmsd_strbuf_puts(b, " ");
+        vmsd_put_shown(b, names[j]);
+    }
+    if (n > SHOWN)
+        vmsd_strbuf_printf(b, " and %zu more", n - SHOWN);
+}
+
+void report_summary(const struct report *report, FILE *out)
+{
     for (size_t i = 0; i < report->n_programs; i++) {
         const struct program *p = &report->programs[i];
-        if (!p->n_uncovered)
-            continue;
         struct vmsd_strbuf b = { 0 };
-        vmsd_strbuf_printf(&b, "vmsdcheck: %s: %zu of %zu C units carry "
-                           "facts; not covered:", p->name,
-                           p->n_c_units - p->n_uncovered, p->n_c_units);
-        for (size_t j = 0; j < p->n_uncovered && j < SHOWN; j++) {
-            vmsd_strbuf_puts(&b, " ");
-            vmsd_put_shown(&b, p->uncovered[j]);
+        if (p->units_unknown)
+            vmsd_strbuf_printf(&b, "vmsdcheck: %s: cannot tell whether every "
+                               "C unit carries facts (%s): a unit compiled "
+                               "without the plugin goes unseen; build with "
+                               "-g, or give the objects and archives\n",
+                               p->name, p->units_unknown);
+        if (p->n_uncovered) {
+            vmsd_strbuf_printf(&b, "vmsdcheck: %s: %zu of %zu C units carry "
+                               "facts; not covered:", p->name,
+                               p->n_c_units - p->n_uncovered, p->n_c_units);
+            put_some(&b, p->uncovered, p->n_uncovered);
+            vmsd_strbuf_puts(&b, "\n");
         }
-        if (p->n_uncovered > SHOWN)
-            vmsd_strbuf_printf(&b, " and %zu more", p->n_uncovered - SHOWN);
-        fprintf(out, "%s\n", b.data);
+        if (p->n_unlisted) {
+            vmsd_strbuf_printf(&b, "vmsdcheck: %s: its symbol table names %zu "
+                               "C unit%s with neither debug information nor "
+                               "facts (compiled without -g and the plugin, "
+                               "or a static library's):", p->name,
+                               p->n_unlisted, p->n_unlisted == 1 ? "" : "s");
+            put_some(&b, p->unlisted, p->n_unlisted);
+            vmsd_strbuf_puts(&b, "\n");
+        }
+        if (b.data)
+            fputs(b.data, out);
         free(b.data);
     }
     size_t n = 0;

@@ -14,6 +14,8 @@
 #include <stdio.h>
 
 #define REPORT_FORMAT "vmsdcheck-report"
+/* Version 4 adds each field's place, each device type's "assigned",
+ * each description's "needed" and the device types without state. */
 #define REPORT_VERSION 4
 
 struct stored_finding {

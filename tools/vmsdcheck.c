@@ -34,6 +34,8 @@ struct settings {
     enum report_format format;
     const char *output;
     const char *baseline;
+    char **pairs;                       /* BASE=PROGRAM, for db check */
+    size_t n_pairs;
     const char *reason;
     char **provenance;                  /* KEY=VALUE, for db generate */
     size_t n_provenance;
@@ -100,11 +102,16 @@ static const struct command commands[] = {
       "write the allowlist the inputs need that the lower --db layers do "
       "not give; entries of the last --db keep their reasons" },
     { "db check", cmd_db_check,
-      "db check [--db FILE] [--baseline BASE.json] [OPTION]... INPUT...",
-      "the pre-merge gate: fail on what breaks migration between the base "
-      "and the change, in both directions (sections, subsections, device "
-      "types, versions, fields), and on findings the base does not have, "
-      "stale allowlist entries included" },
+      "db check [--db FILE] [--baseline BASE.json [--pair BASE=PROGRAM]...] "
+      "[--direction DIR] [OPTION]... INPUT...",
+      "the pre-merge gate: compare with the --baseline report and fail "
+      "on what breaks migration, forward (the change loads the base's "
+      "stream: a section, subsection or device type's description renamed "
+      "or removed, a version lowered, a minimum version raised, a field "
+      "removed, added, moved or resized) and backward (the base loads the "
+      "change's stream: a version raised, a section, subsection or field "
+      "added, a subsection that lost its needed function), and on findings "
+      "the base does not have, stale allowlist entries included" },
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
       "red" },
@@ -121,7 +128,7 @@ enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
-    OPT_MACHINE, OPT_DIRECTION,
+    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR,
     OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
@@ -151,6 +158,10 @@ static const struct option_spec option_specs[] = {
     { "direction", "DIR", OPT_DIRECTION, "db check: forward (the change "
       "loads what the base sends), backward (the base loads what the change "
       "sends) or both, the default" },
+    { "pair", "BASE=PROGRAM", OPT_PAIR, "db check: compare PROGRAM with the "
+      "base's program BASE; may repeat (programs pair by name, else by "
+      "last path part, else one with one when the program has 90 % of the "
+      "base's description names; else exit 2)" },
     { "reason", "TEXT", OPT_REASON, "db generate: the reason of new "
       "entries" },
     { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
@@ -172,6 +183,24 @@ static const struct option_spec option_specs[] = {
 };
 #define N_OPTIONS (sizeof option_specs / sizeof *option_specs)
 
+/* "  LEFT TEXT", TEXT wrapped at 79 columns under its first column. */
+static void put_entry(FILE *out, int width, const char *left,
+                      const char *text)
+{
+    int column = fprintf(out, "  %-*s", width, left);
+    int indent = width + 3;
+    while (*text) {
+        size_t word = strcspn(text, " ");
+        if (column > indent - 1 && column + 1 + (int)word > 79)
+            column = fprintf(out, "\n%*s", indent, "") - 1;
+        else
+            column += fprintf(out, " ");
+        column += fprintf(out, "%.*s", (int)word, text);
+        text += word + (text[word] == ' ');
+    }
+    fputc('\n', out);
+}
+
 static void usage(FILE *out)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
@@ -184,7 +213,7 @@ static void usage(FILE *out)
           "archives, facts files and facts directories\n(all of those "
           "together are one program).\n\n", out);
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(out, "  %-13s %s\n", commands[i].words, commands[i].summary);
+        put_entry(out, 13, commands[i].words, commands[i].summary);
     fputs("\nOptions:\n", out);
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const struct option_spec *o = &option_specs[i];
@@ -193,14 +222,17 @@ static void usage(FILE *out)
                              : 0;
         snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", o->name,
                  o->arg ? " " : "", o->arg ? o->arg : "");
-        fprintf(out, "  %-24s %s\n", left, o->help);
+        put_entry(out, 24, left, o->help);
     }
     fputs("\nRules:\n", out);
     for (int r = 0; r < VMSD_RULE_COUNT; r++)
-        fprintf(out, "  %-22s %s\n", vmsd_rule_id((enum vmsd_rule)r),
-                vmsd_rule_summary((enum vmsd_rule)r));
-    fputs("\nExit status: 0 clean, 1 findings at or above --fail-on, 2 bad "
-          "usage, or\nan input that is unreadable or carries no facts.\n",
+        put_entry(out, 22, vmsd_rule_id((enum vmsd_rule)r),
+                  vmsd_rule_summary((enum vmsd_rule)r));
+    fputs("\nExit status: 0 clean (db check: nothing breaks migration, no "
+          "finding is new),\n1 findings at or above --fail-on (db check: a "
+          "break or a new finding),\n2 bad usage, an input that is "
+          "unreadable or carries no facts, or (db check)\na baseline that "
+          "cannot be used or whose programs do not pair with the inputs.\n",
           out);
 }
 
@@ -282,6 +314,12 @@ static int take_option(struct settings *s, int key, const char *arg)
         return EXIT_CLEAN;
     case OPT_BASELINE:
         s->baseline = arg;
+        return EXIT_CLEAN;
+    case OPT_PAIR:
+        if (!strchr(arg, '=') || arg[0] == '=' || !strchr(arg, '=')[1])
+            return bad_usage("--pair takes BASE=PROGRAM, not '%s'", arg);
+        s->pairs = vmsd_grow(s->pairs, s->n_pairs, sizeof *s->pairs);
+        s->pairs[s->n_pairs++] = (char *)arg;
         return EXIT_CLEAN;
     case OPT_DIRECTION:
         if (!vmsd_direction_from_name(arg, &s->config.directions))
@@ -376,6 +414,8 @@ static int parse_args(int argc, char **argv, struct settings *s)
                          "archives or facts directories");
     if (s->baseline && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--baseline goes with db check");
+    if (s->n_pairs && !s->baseline)
+        return bad_usage("%s", "--pair goes with db check --baseline");
     if (s->config.directions != VMSD_DIRECTION_BOTH
         && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--direction goes with db check");
@@ -425,8 +465,14 @@ static bool analyse(struct settings *s, struct run *r)
                 r->base.has_source_root ? "with" : "without");
         ok = false;
     }
-    if (!ok)
+    const struct vmsd_base_program **bases = vmsd_xcalloc(n, sizeof *bases);
+    if (ok && r->have_base)
+        ok = baseline_pair_programs(&r->base, s->baseline, r->programs, n,
+                                    s->pairs, s->n_pairs, bases);
+    if (!ok) {
+        free(bases);
         return false;
+    }
 
     struct vmsd_program_facts *facts = vmsd_xcalloc(n, sizeof *facts);
     report_init(&r->report, r->programs, n, s->source_root);
@@ -436,18 +482,15 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].model = &p->model;
         facts[i].uncovered = (const char *const *)p->uncovered;
         facts[i].n_uncovered = p->n_uncovered;
+        facts[i].units_unknown = p->units_unknown;
+        facts[i].fact_units = (const char *const *)p->fact_units;
+        facts[i].n_fact_units = p->n_fact_units_named;
+        facts[i].unlisted = (const char *const *)p->unlisted;
+        facts[i].n_unlisted = p->n_unlisted;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
         facts[i].compared = &r->compared;
-        if (r->have_base) {
-            facts[i].base = baseline_match(&r->base, p->name, n);
-            if (!facts[i].base) {
-                fprintf(stderr, "vmsdcheck: %s: the baseline %s has no such "
-                        "program to compare it with\n", p->name, s->baseline);
-                ok = false;
-                break;
-            }
-        }
+        facts[i].base = bases[i];
         report_begin_program(&r->report, i);
         vmsd_check_program(&facts[i], &s->config, report_add, &r->report);
     }
@@ -459,6 +502,7 @@ static bool analyse(struct settings *s, struct run *r)
         r->report.inapplicable = r->inapplicable;
     }
     free(facts);
+    free(bases);
     report_sort(&r->report);
     return ok;
 }
@@ -549,6 +593,7 @@ static int one_program(struct settings *s, const char *command,
         if (text && emit(s, text))
             status = EXIT_CLEAN;
         free(text);
+        report_summary(&r.report, stderr);     /* what it could not see */
     }
     run_free(&r);
     return status;
@@ -593,6 +638,7 @@ int main(int argc, char **argv)
         status = s.command->fn(&s);
     vmsd_compatdb_free(&s.db);
     free(s.provenance);
+    free(s.pairs);
     free(s.source_root);
     return status;
 }

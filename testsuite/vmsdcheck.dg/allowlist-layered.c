@@ -24,4 +24,4 @@ const VMStateDescription vmstate_apic = {
         NULL
     },
 };
-/* { dg-message "note: a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } 14 } */
+/* { dg-message "note: if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } 14 } */

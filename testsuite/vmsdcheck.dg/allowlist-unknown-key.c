@@ -7,7 +7,7 @@
 #include "vmstate.h"
 
 static const VMStateDescription vmstate_sipi = { /* { dg-message "note: subsection 'apic_sipi' is defined here" } */
-    /* { dg-message "note: a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } .-1 } */
+    /* { dg-message "note: if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } .-1 } */
     .name = "apic_sipi",
 };
 

@@ -8,7 +8,7 @@ static const VMStateDescription vmstate_sipi = { /* { dg-message "note: subsecti
 };
 
 static const VMStateDescription vmstate_vendor = { /* { dg-message "note: subsection 'apic.vendor' is defined here" } */
-    /* { dg-message "note: a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } .-1 } */
+    /* { dg-message "note: if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } .-1 } */
     .name = "apic.vendor",
 };
 

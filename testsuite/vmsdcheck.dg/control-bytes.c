@@ -4,12 +4,12 @@
 #include "vmstate.h"
 
 static const VMStateDescription vmstate_forged = { /* { dg-message "note: subsection 'dev_.x0aforged.c:1:1: error: fake.x1b.2J.xe2.x80.xae.xff' is defined here" } */
-    /* { dg-message "a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } .-1 } */
+    /* { dg-message "if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } .-1 } */
     .name = "dev_\nforged.c:1:1: error: fake\033[2J\u202e\xff",
 };
 
 static const VMStateDescription vmstate_backslash = { /* { dg-message "note: subsection 'dev_a\\\\\\\\x0a' is defined here" } */
-    /* { dg-message "a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } .-1 } */
+    /* { dg-message "if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } .-1 } */
     .name = "dev_a\\x0a",
 };
 

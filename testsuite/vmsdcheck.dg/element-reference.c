@@ -4,7 +4,7 @@
 #include "vmstate.h"
 
 static const VMStateDescription arr[] = { /* { dg-message "note: subsection 'dev_b' is defined here" } */
-    /* { dg-message "a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } .-1 } */
+    /* { dg-message "if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } .-1 } */
     /* { dg-message "note: subsection 'other' is defined here" "" { target *-*-* } .-2 } */
     { .name = "dev/a" },
     { .name = "dev_b" },

@@ -16,5 +16,5 @@ const VMStateDescription vmstate_dev = {
 
 /* Defined after all: then it is checked.  */
 const VMStateDescription vmstate_elsewhere2 = { /* { dg-message "note: subsection 'dev2' is defined here" } */
-    .name = "dev2",             /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "dev2",             /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };

@@ -6,7 +6,7 @@
    the "fix-it:" lines.  */
 
 static const VMStateDescription vmstate_sipi = { /* { dg-message "note: subsection 'apic_sipi' is defined here" } */
-    .name = "apic_sipi",        /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "apic_sipi",        /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 /* { dg-message "ix-it:\"\[^\"\]*fixit.c\":.9:13-9:24.:\"\\\\\"apic/sipi\\\\\"\"" "" { target *-*-* } 0 } */
 
@@ -17,12 +17,12 @@ static const VMStateDescription vmstate_stranger = { /* { dg-message "note: subs
 
 #define APIC "apic"
 static const VMStateDescription vmstate_macro = { /* { dg-message "note: subsection 'apic-macro' is defined here" } */
-    .name = APIC "-macro",      /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = APIC "-macro",      /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 
 /* The literal twice in the definition: which one is the name?  */
 static const VMStateDescription vmstate_twice = { /* { dg-message "note: subsection 'apic.twice' is defined here" } */
-    .name = "apic.twice",       /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "apic.twice",       /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
     .fields = (const VMStateField[]) {
         { .name = "apic.twice" },
         VMSTATE_END_OF_LIST()
@@ -31,7 +31,7 @@ static const VMStateDescription vmstate_twice = { /* { dg-message "note: subsect
 
 /* Nothing would be left after the parent's name.  */
 static const VMStateDescription vmstate_empty_rest = { /* { dg-message "note: subsection 'apic_' is defined here" } */
-    .name = "apic_",            /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "apic_",            /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 
 const VMStateDescription vmstate_apic = {

@@ -15,7 +15,7 @@ const VMStateDescription vmstate_timer = {
 };
 
 static const VMStateDescription vmstate_late = { /* { dg-message "note: subsection 'timer_late' is defined here" } */
-    .name = "timer_late",       /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "timer_late",       /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 
 static const VMStateDescription vmstate_late_good = {

@@ -5,7 +5,7 @@
 #define CONFIG_HAVE_A 1
 
 static const VMStateDescription vmstate_a = { /* { dg-message "note: subsection 'usb-a' is defined here" } */
-    .name = "usb-a",            /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "usb-a",            /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 
 static const VMStateDescription vmstate_b = {

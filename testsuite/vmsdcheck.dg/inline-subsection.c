@@ -10,7 +10,7 @@ const VMStateDescription vmstate_fdc = {
     },
 };
 /* { dg-message "note: subsection 'fdc_inline' is defined here" "" { target *-*-* } 8 } */
-/* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } 8 } */
+/* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } 8 } */
 
 static const VMStateDescription vmstate_drive_media = { /* { dg-message "note: subsection 'fdc/drive-media' is defined here" } */
     .name = "fdc/drive-media",
@@ -31,4 +31,4 @@ const VMStateDescription vmstate_fdc2 = {
         NULL
     },
 };
-/* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } 15 } */
+/* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } 15 } */

@@ -9,7 +9,7 @@ static const VMStateDescription vmstate_serial_fifo = {
 };
 
 static const VMStateDescription vmstate_serial_tx = { /* { dg-message "note: subsection 'serial-tx' is defined here" } */
-    .name = TYPE_SERIAL "-tx",  /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = TYPE_SERIAL "-tx",  /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 
 const VMStateDescription vmstate_serial = {
@@ -38,5 +38,5 @@ DEFINE_PORT(lpt);
    at the expansion.  */
 /* { dg-warning "subsection 'lpt_mode' of 'lpt' is not named 'lpt' followed by '/'" "" { target *-*-* } 31 } */
 /* { dg-message "note: subsection 'lpt_mode' is defined here" "" { target *-*-* } 25 } */
-/* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } 25 } */
+/* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } 25 } */
 /* { dg-message "note: in expansion of macro 'DEFINE_PORT'" "" { target *-*-* } 36 } */

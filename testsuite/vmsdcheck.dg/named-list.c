@@ -3,7 +3,7 @@
 #include "vmstate.h"
 
 static const VMStateDescription vmstate_bad = { /* { dg-message "note: subsection 'net_bad' is defined here" } */
-    .name = "net_bad",          /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "net_bad",          /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 
 static const VMStateDescription * const net_subsections[] = {

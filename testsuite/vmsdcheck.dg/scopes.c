@@ -3,7 +3,7 @@
 #include "vmstate.h"
 
 static const VMStateDescription vmstate_unused_sub = { /* { dg-message "note: subsection 'unused_x' is defined here" } */
-    .name = "unused_x",         /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "unused_x",         /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 
 static const VMStateDescription vmstate_unused = {
@@ -19,7 +19,7 @@ const VMStateDescription *get_vmsd(void);
 const VMStateDescription *get_vmsd(void)
 {
     static const VMStateDescription local_sub = { /* { dg-message "note: subsection 'local.sub' is defined here" } */
-        .name = "local.sub",    /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+        .name = "local.sub",    /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
     };
     static const VMStateDescription * const local_subsections[] = {
         &local_sub,             /* { dg-warning "subsection 'local.sub' of 'local' is not named 'local' followed by '/'" } */

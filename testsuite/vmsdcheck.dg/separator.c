@@ -46,7 +46,7 @@ const VMStateDescription vmstate_cet = {
 };
 
 /* Each finding says what to do with a name that has shipped.  */
-/* { dg-message "note: a new name is renamed as suggested; a name that has shipped in a release must stay .renaming it breaks migration from that release.: add parent 'apic', subsection 'apic_sipi' to the allowlist, which 'vmsdcheck db generate' writes" "" { target *-*-* } 5 } */
-/* { dg-message "note: a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } 9 } */
-/* { dg-message "note: a new name is renamed as suggested; a name that has shipped" "" { target *-*-* } 13 } */
-/* { dg-message "note: a new name is renamed as suggested; a name that has shipped in a release must stay .renaming it breaks migration from that release.: add parent 'cpu/cet', subsection 'cpu/cet_shstk' to the allowlist, which 'vmsdcheck db generate' writes" "" { target *-*-* } 36 } */
+/* { dg-message "note: if the name is new, rename it as suggested; if it has shipped in a release, it must stay .renaming it breaks migration from that release.: add parent 'apic', subsection 'apic_sipi' to the allowlist, which 'vmsdcheck db generate' writes" "" { target *-*-* } 5 } */
+/* { dg-message "note: if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } 9 } */
+/* { dg-message "note: if the name is new, rename it as suggested; if it has shipped" "" { target *-*-* } 13 } */
+/* { dg-message "note: if the name is new, rename it as suggested; if it has shipped in a release, it must stay .renaming it breaks migration from that release.: add parent 'cpu/cet', subsection 'cpu/cet_shstk' to the allowlist, which 'vmsdcheck db generate' writes" "" { target *-*-* } 36 } */

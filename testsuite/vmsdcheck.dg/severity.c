@@ -3,7 +3,7 @@
 #include "vmstate.h"
 
 static const VMStateDescription vmstate_sipi = { /* { dg-message "note: subsection 'apic_sipi' is defined here" } */
-    .name = "apic_sipi",        /* { dg-message "note: a new name is renamed as suggested" "" { target *-*-* } .-1 } */
+    .name = "apic_sipi",        /* { dg-message "note: if the name is new, rename it as suggested" "" { target *-*-* } .-1 } */
 };
 
 static const VMStateDescription vmstate_other = { /* { dg-message "note: subsection 'other' is defined here" } */

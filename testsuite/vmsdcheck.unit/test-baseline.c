@@ -54,6 +54,7 @@ static void build(struct vmsd_model *m, const char *second,
     f->name = vmsd_model_strdup(m, "inner");
     f->vmsd.uid = 5;
     f->vmsd.symbol = vmsd_model_strdup(m, "vmstate_nested");
+    f->loc = (struct vmsd_loc){ "t.c", 33, 9, 77 };
     vmsd_model_resolve(m);
 }
 
@@ -88,6 +89,25 @@ static void test_graph(void)
     CHECK(vmsd_base_has_pair(&base, "dev", "dev/b"));
     CHECK(vmsd_base_has_pair(&base, "nested", "nested/x"));
     CHECK(!vmsd_base_has_pair(&base, "dev", "nested/x"));
+    /* A field's place, in the base's own copy of its file name. */
+    CHECK(base.descs[3].n_fields == 1);
+    CHECK_STR(base.descs[3].fields[0].loc.file, "t.c");
+    CHECK(base.descs[3].fields[0].loc.file != m.descs[3]->loc.file);
+    CHECK(base.descs[3].fields[0].loc.line == 33
+          && base.descs[3].fields[0].loc.column == 9
+          && base.descs[3].fields[0].loc.host == 0);
+
+    /* A device type: its description's place and the assignment's. */
+    const struct vmsd_device device = {
+        .type = "dev-type", .vmsd = m.descs[0],
+        .assigned = { "c.c", 12, 16, 5 } };
+    vmsd_base_program_add_devices(&base, &device, 1);
+    const struct vmsd_base_device *d = vmsd_base_find_device(&base,
+                                                             "dev-type");
+    CHECK(d && strcmp(d->vmsd, "dev") == 0 && d->loc.line == 10);
+    CHECK_STR(d ? d->assigned.file : NULL, "c.c");
+    CHECK(d && d->assigned.line == 12 && d->assigned.column == 16
+          && d->assigned.host == 0);
     vmsd_base_program_free(&base);
     vmsd_model_free(&m);
 }

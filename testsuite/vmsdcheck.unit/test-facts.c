@@ -39,9 +39,14 @@ static void build(struct vmsd_model *m)
 
     struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 30);
     fields->terminated = true;
-    vmsd_fieldlist_append(m, fields)->name = vmsd_model_strdup(m, "head");
+    fields->after_end = vmsd_model_strdup(m, "late");
+    fields->after_end_loc = (struct vmsd_loc){ p->loc.file, 47, 9, 0 };
+    struct vmsd_field *head = vmsd_fieldlist_append(m, fields);
+    head->name = vmsd_model_strdup(m, "head");
+    head->loc = (struct vmsd_loc){ p->loc.file, 44, 9, 0 };
     struct vmsd_field *f = vmsd_fieldlist_append(m, fields);
     f->name = vmsd_model_strdup(m, "ring");
+    f->loc = (struct vmsd_loc){ p->loc.file, 45, 9, 0 };
     f->flags = 8;
     f->has_field_exists = true;
     f->version_id = 2;
@@ -88,7 +93,8 @@ struct broken {
 };
 
 #define BROKEN(text, error) { text, sizeof text - 1, error }
-#define HEAD "vmsdcheck-facts 4 3:u.c\n"
+#define HEAD "vmsdcheck-facts 5 3:u.c\n"
+#define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
  * fuzzer finds may crash it, and none is refused without a reason. */
@@ -96,13 +102,16 @@ static const struct broken broken[] = {
     BROKEN("{\"format\":\"vmsdcheck-facts\",\"version\":3}",
            "facts of an older vmsdcheck (JSON, version 3 or before): "
            "rebuild the objects with this vmsdcheck's plugin"),
-    BROKEN("vmsdcheck-fact 4 3:u.c\nE\n", "not vmsdcheck facts"),
+    BROKEN("vmsdcheck-fact 5 3:u.c\nE\n", "not vmsdcheck facts"),
     BROKEN("vmsdcheck-facts 9 3:u.c\nE\n",
-           "facts version 9; this vmsdcheck reads version 4 (rebuild the "
-           "objects with its plugin)"),
-    BROKEN("vmsdcheck-facts 4 3:u.c -\nE\n",
+           "facts version 9; this vmsdcheck reads versions 4 and 5 "
+           "(rebuild the objects with its plugin)"),
+    BROKEN("vmsdcheck-facts 3 3:u.c\nE\n",
+           "facts version 3; this vmsdcheck reads versions 4 and 5 "
+           "(rebuild the objects with its plugin)"),
+    BROKEN("vmsdcheck-facts 5 3:u.c -\nE\n",
            "line 1: the header goes on past the unit"),
-    BROKEN("vmsdcheck-facts 4 -\nE\n", "line 1: a name is missing"),
+    BROKEN("vmsdcheck-facts 5 -\nE\n", "line 1: a name is missing"),
     BROKEN(HEAD "F 3:u.c\n",
            "line 3: the facts end before their end record (truncated?)"),
     BROKEN(HEAD "Ex\n", "line 2: the end record is not \"E\""),
@@ -147,6 +156,8 @@ static const struct broken broken[] = {
     BROKEN(HEAD "S 1 0 N\nS 1 0 N\nE\n",
            "line 3: a subsection list's id is used twice"),
     BROKEN(HEAD "L 1 1\nL 1 1\nE\n", "line 3: a field list's id is used twice"),
+    BROKEN(HEAD "L 1 0 4:late :7:9\nE\n", "line 2: a list without its end has an entry after it"),
+    BROKEN(HEAD "L 1 1 4:late\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "f - 0 0 -\nE\n",
            "line 2: a field comes before any field list"),
     BROKEN(HEAD "L 1 1\nf - 0 0 - x1\nE\n",
@@ -154,6 +165,28 @@ static const struct broken broken[] = {
     BROKEN(HEAD "L 1 1\nf - 0 0 - @ N\nE\n",
            "line 3: a nested description has no symbol"),
     BROKEN(HEAD "L 1 1\nf - 0 0 - ", "line 3: a value is missing"),
+    /* A field's place. */
+    BROKEN(HEAD "L 1 1\nf - 0 0 - p0:1:1\nE\n",
+           "line 3: a place is not FILE:LINE:COLUMN"),
+    BROKEN(HEAD "F 3:u.c\nL 1 1\nf - 0 0 - p0:1\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN"),
+    BROKEN(HEAD "L 1 1\nf - 0 0 - p\nE\n",
+           "line 3: a place is not FILE:LINE:COLUMN"),
+    BROKEN(HEAD "L 1 1\nf - 0 0 - l\nE\n", "line 3: a number is missing"),
+    BROKEN(HEAD "L 1 1\nf - 0 0 - lx\nE\n", "line 3: a number is missing"),
+    BROKEN(HEAD "L 1 1\nf - 0 0 - p:5:1\nf - 0 0 - l-6\nE\n",
+           "line 4: a number is out of range"),
+    BROKEN(HEAD "L 1 1\nf - 0 0 - l4294967296\nE\n",
+           "line 3: a number is out of range"),
+    BROKEN(HEAD "L 1 1\nf - 0 0 - p:4294967295:1\nf - 0 0 -\nE\n",
+           "line 4: a field's line is out of range"),
+    BROKEN(HEAD "L 1 1\nf - 0 0 - p:4294967295:1\nf - 0 0 - l1\nE\n",
+           "line 4: a number is out of range"),
+    /* Version 4 fields have no place member. */
+    BROKEN(HEAD4 "L 1 1\nf - 0 0 - p:1:1\nE\n",
+           "line 3: a field has an unknown member"),
+    BROKEN(HEAD4 "L 1 1\nf - 0 0 - l2\nE\n",
+           "line 3: a field has an unknown member"),
     /* QOM. */
     BROKEN(HEAD "C - 0 N\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "K 1:a - 0\nE\n", "line 2: a name is missing"),
@@ -185,6 +218,118 @@ static void check_too_many_slots(void)
     check_refused(b.data, b.len,
                   "line 2: a list holds more slots than a list can");
     free(b.data);
+}
+
+static struct vmsd_field *field_at(struct vmsd_model *m,
+                                   struct vmsd_fieldlist *list,
+                                   const char *file, unsigned line,
+                                   unsigned column)
+{
+    struct vmsd_field *f = vmsd_fieldlist_append(m, list);
+    f->name = vmsd_model_strdup(m, "f");
+    f->loc = (struct vmsd_loc){ file ? vmsd_model_intern_file(m, file)
+                                     : NULL, line, column, 0 };
+    return f;
+}
+
+/* Each field's place against the field's before: nothing for the next
+ * line in its file and column, "lDELTA" for another line (back, or the
+ * same), "pFILE:LINE:COLUMN" for another file or column; across lists;
+ * and all read back as they were. */
+static void check_field_places(void)
+{
+    static const struct { const char *file; unsigned line, column; } at[] = {
+        { "a.c", 10, 9 },       /* p0:10:9, the first */
+        { "a.c", 11, 9 },       /* the next line: nothing */
+        { "a.c", 14, 9 },       /* l3 */
+        { "a.c", 14, 9 },       /* l0 */
+        { "a.c", 12, 9 },       /* l-2 */
+        { "a.c", 13, 40 },      /* p0:13:40, another column */
+        { "b.h", 14, 40 },      /* p1:14:40, another file */
+        { NULL, 0, 0 },         /* p:0:0, no place */
+        { "a.c", 30, 5 },       /* p0:30:5, in the second list */
+        { "a.c", 31, 5 },       /* nothing */
+    };
+    static const char *const written[] = {
+        " p0:10:9\n", " -\n", " l3\n", " l0\n", " l-2\n", " p0:13:40\n",
+        " p1:14:40\n", " p:0:0\n", " p0:30:5\n", " -\n",
+    };
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    struct vmsd_desc *d = vmsd_model_desc(&m, 1);
+    d->symbol = vmsd_model_strdup(&m, "vmstate_d");
+    d->defined = true;
+    d->fields_uid = 2;
+    struct vmsd_desc *e = vmsd_model_desc(&m, 3);
+    e->symbol = vmsd_model_strdup(&m, "vmstate_e");
+    e->defined = true;
+    e->fields_uid = 4;
+    struct vmsd_fieldlist *lists[] = { vmsd_model_add_fieldlist(&m, 2),
+                                       vmsd_model_add_fieldlist(&m, 4) };
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++)
+        field_at(&m, lists[i >= 8], at[i].file, at[i].line, at[i].column);
+    vmsd_model_resolve(&m);
+
+    /* Each "f" record, in order, ends with its place member (or with
+     * its info, "-", when it has none). */
+    char *text = vmsd_facts_write(&m, "a.c");
+    size_t k = 0;
+    for (const char *line = text; *line; line = strchr(line, '\n') + 1) {
+        if (strncmp(line, "f ", 2) != 0)
+            continue;
+        const char *end = strchr(line, '\n') + 1;
+        size_t n = k < sizeof written / sizeof *written
+                   ? strlen(written[k]) : 0;
+        CHECK(n && (size_t)(end - line) >= n
+              && strncmp(end - n, written[k], n) == 0);
+        k++;
+    }
+    CHECK(k == sizeof at / sizeof *at);
+
+    char error[256], *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    vmsd_model_resolve(&back);
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+        const struct vmsd_fieldlist *list =
+            vmsd_model_find_desc(&back, i < 8 ? 1 : 3)->fields;
+        const struct vmsd_field *f = &list->fields[i < 8 ? i : i - 8];
+        CHECK_STR(f->loc.file, at[i].file);
+        CHECK(f->loc.line == at[i].line && f->loc.column == at[i].column);
+    }
+    char *again = vmsd_facts_write(&back, "a.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(unit);
+    free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
+/* Version 4, which objects built earlier carry, still reads: its fields
+ * have no place. */
+static void check_version_4(void)
+{
+    static const char v4[] = HEAD4 "F ^0\n"
+        "D 1 1:d s-- - 0:3:1 0 0 - 0 2\nL 2 1\nf 1:a 1 4 -\nf 1:b 1 4 -\nE\n";
+    struct vmsd_model m;
+    char error[256] = "", *unit;
+    size_t used;
+    vmsd_model_init(&m);
+    CHECK(vmsd_facts_read(v4, sizeof v4 - 1, &m, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&m);
+    const struct vmsd_desc *d = vmsd_model_find_desc(&m, 1);
+    CHECK(d && d->fields && d->fields->n_fields == 2);
+    CHECK(d && d->fields && !d->fields->fields[0].loc.file
+          && d->fields->fields[0].loc.line == 0
+          && d->fields->fields[1].loc.line == 0);
+    CHECK(d && d->loc.line == 3);
+    free(unit);
+    vmsd_model_free(&m);
 }
 
 int main(void)
@@ -249,6 +394,9 @@ int main(void)
     CHECK_STR(p ? p->needed : NULL, "dev_needed");
     CHECK(p && p->marker == VMSD_MARKER_SET);
     CHECK(p && p->fields && p->fields->n_fields == 2 && p->fields->terminated);
+    CHECK_STR(p && p->fields ? p->fields->after_end : NULL, "late");
+    CHECK(p && p->fields && p->fields->after_end_loc.line == 47
+          && p->fields->after_end_loc.column == 9);
     CHECK(p && p->fields && !vmsd_field_nests(&p->fields->fields[0])
           && !p->fields->fields[0].has_field_exists);
     CHECK(p && p->fields && vmsd_field_nests(&p->fields->fields[1])
@@ -261,6 +409,11 @@ int main(void)
           && p->fields->fields[0].num == 0);
     CHECK_STR(p && p->fields ? p->fields->fields[1].info : NULL,
               "vmstate_info_qtailq");
+    CHECK_STR(p && p->fields ? p->fields->fields[1].loc.file : NULL,
+              "hw/dev.c");
+    CHECK(p && p->fields && p->fields->fields[0].loc.line == 44
+          && p->fields->fields[1].loc.line == 45
+          && p->fields->fields[1].loc.column == 9);
     vmsd_model_free(&back);
 
     /* The second document reads the same, from where the first ended. */
@@ -277,7 +430,7 @@ int main(void)
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
     char *mark = vmsd_facts_write(&decl_only, "empty.c");
-    CHECK_STR(mark, "vmsdcheck-facts 4 7:empty.c\nE\n");
+    CHECK_STR(mark, "vmsdcheck-facts 5 7:empty.c\nE\n");
     vmsd_model_free(&decl_only);
     vmsd_model_init(&decl_only);
     CHECK(vmsd_facts_read(mark, strlen(mark), &decl_only, &unit, &used,
@@ -291,6 +444,8 @@ int main(void)
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++)
         check_refused(broken[i].text, broken[i].length, broken[i].error);
     check_too_many_slots();
+    check_field_places();
+    check_version_4();
 
     /* Names are bytes, written as they are: one that is not UTF-8
      * stays apart from the UTF-8 name it would have been mistaken for. */
@@ -309,7 +464,7 @@ int main(void)
     raw->subsections_uid = 3;
     vmsd_model_resolve(&bytes);
     char *both = vmsd_facts_write(&bytes, "b.c");
-    CHECK(strncmp(both, "vmsdcheck-facts 4 3:b.c\n", 24) == 0);
+    CHECK(strncmp(both, "vmsdcheck-facts 5 3:b.c\n", 24) == 0);
     CHECK(strstr(both, " 3:p/\xff ") != NULL);
     CHECK(strstr(both, " 4:p/\xc3\xbf ") != NULL);
     CHECK(strstr(both, "\nS 3 1\n") != NULL);

@@ -234,6 +234,15 @@ static void test_unused(void)
     CHECK(gate_findings(&c) == 0);
     c = gate(pad, N(pad), 2, 1, wrong, N(wrong));
     CHECK(c.count[VMSD_RULE_FIELD_SIZE_CHANGED] == 1 && gate_findings(&c) == 1);
+
+    /* Padding behind a test (VMSTATE_UNUSED_TEST) beside plain padding,
+     * the description's version raised: nothing moved on the wire. */
+    const struct spec tested_pad[] = {
+        base[0], { "unused", 0, true, 4, 0 }, { "unused", 0, false, 4, 0 },
+        base[2] };
+    c = gate(tested_pad, N(tested_pad), 3, 1, tested_pad, N(tested_pad));
+    CHECK(gate_findings(&c) == 0);
+    CHECK(c.count[VMSD_RULE_BACKWARD_FIELD_ADDED] == 0);
 }
 
 static void test_versions(void)

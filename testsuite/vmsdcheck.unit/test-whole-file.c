@@ -1,6 +1,8 @@
 /* Files written whole or not at all: an ending signal that arrives
- * while the temporary file exists is held until it is renamed, and
- * reading refuses what is not a regular file or is too large.
+ * while the temporary file exists is held until it is renamed; a
+ * symbolic link's target is replaced, the link kept; a FIFO (as a
+ * device such as /dev/null) is written through, not replaced by a file;
+ * and reading refuses what is not a regular file or is too large.
  *
  * fsync is replaced here: it raises SIGTERM in the middle of the write,
  * and the handler looks at the directory when the signal is delivered. */
@@ -10,6 +12,7 @@
 #include "whole-file.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +69,29 @@ int main(void)
     CHECK(!vmsd_read_whole_file(dir, 100, &n, &why));
     CHECK_STR(why, "not a regular file");
 
+    char link[64], fifo[64];
+    snprintf(link, sizeof link, "%s/link.json", dir);
+    CHECK(symlink("out.json", link) == 0);
+    CHECK(vmsd_write_whole_file(link, "[]\n"));
+    struct stat st;
+    CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+    text = vmsd_read_whole_file(path, 100, &n, &why);
+    CHECK(text && strcmp(text, "[]\n") == 0);
+    free(text);
+
+    /* Opened for reading first, so that writing does not wait. */
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    CHECK(mkfifo(fifo, 0600) == 0);
+    int reader = open(fifo, O_RDONLY | O_NONBLOCK);
+    CHECK(reader >= 0);
+    CHECK(vmsd_write_whole_file(fifo, "{}\n"));
+    char got[8] = "";
+    CHECK(read(reader, got, sizeof got - 1) == 3 && strcmp(got, "{}\n") == 0);
+    close(reader);
+    CHECK(lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode));
+
+    unlink(fifo);
+    unlink(link);
     unlink(path);
     rmdir(dir);
     totals();
