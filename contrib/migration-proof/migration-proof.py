@@ -234,7 +234,11 @@ def wait_migration(instance, timeout):
         try:
             info = instance.qmp.command("query-migrate")
         except (QMPError, OSError, ValueError) as e:
-            return "exited", "QMP: %s" % e
+            try:
+                status = instance.proc.wait(timeout=5)
+                return "exited", "QEMU exited (status %d)" % status
+            except subprocess.TimeoutExpired:
+                return "exited", "QMP: %s" % e
         status = info.get("status")
         if status in ("completed", "failed", "cancelled"):
             return status, info.get("error-desc", "")
@@ -334,6 +338,13 @@ def run_one(older, newer, program, machine, device, bus, topdir):
                                             workdir, "fwd")
                 record["backward"] = migrate(newer, older, program, args,
                                              workdir, "bwd")
+                if any(record[d]["result"] not in ("ok", "save-refused")
+                       for d in ("forward", "backward")):
+                    record["control"] = {
+                        "older": migrate(older, older, program, args,
+                                         workdir, "old"),
+                        "newer": migrate(newer, newer, program, args,
+                                         workdir, "new")}
                 return record
             errors.append("%s: %s" % (name, error.splitlines()[-1]))
         record["cannot_start"] = errors
@@ -420,10 +431,13 @@ def print_summary(program, machine, base, records):
               len(records) - len(started), count("forward", "ok"),
               count("backward", "ok")), file=sys.stderr, flush=True)
     for r in started:
+        control = r.get("control")
+        within = control and any(control[b]["result"] != "ok" for b in control)
         for direction in ("forward", "backward"):
             if r[direction]["result"] != "ok":
-                print("  %s %s: %s: %s" % (
+                print("  %s %s: %s%s: %s" % (
                     r["device"], direction, r[direction]["result"],
+                    " (fails within a release too)" if within else "",
                     r[direction]["error"].replace("\n", " | ")[:300]),
                     file=sys.stderr, flush=True)
 
