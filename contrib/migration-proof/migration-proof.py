@@ -208,10 +208,22 @@ def device_types(build, program):
     return types
 
 
-def base_args(program, machine):
+def base_args(program, machine, board_cpu=False):
+    """The command line of every run; BOARD_CPU keeps the machine's own CPU
+    (a board's CPU is part of the board)."""
     return (["-machine", machine, "-nodefaults", "-display", "none", "-S",
              "-accel", "tcg"] +
-            BINARY_ARGS.get(program, []))
+            ([] if board_cpu else BINARY_ARGS.get(program, [])))
+
+
+def machine_types(build, program):
+    """Machine types from `-machine help`, less aliases (`pc`, `q35`,
+    `virt` name another type in each release) and `none`."""
+    out = subprocess.run([build.binary(program), "-machine", "help"],
+                         capture_output=True, text=True, timeout=60).stdout
+    return {line.split()[0] for line in out.splitlines()[1:]
+            if line.strip() and "(alias of" not in line
+            and line.split()[0] != "none"}
 
 
 def recipes(device, bus):
@@ -353,15 +365,42 @@ def run_one(older, newer, program, machine, device, bus, topdir):
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def baseline(older, newer, program, machine, topdir):
-    """The machine with no device, both directions: must work for the rest to mean anything."""
+def baseline(older, newer, program, machine, topdir, board_cpu=False):
+    """The machine with no device, both directions (and within each release
+    when that fails)."""
     workdir = tempfile.mkdtemp(prefix="b", dir=topdir)
     try:
-        args = base_args(program, machine)
-        return {"forward": migrate(older, newer, program, args, workdir, "fwd"),
-                "backward": migrate(newer, older, program, args, workdir, "bwd")}
+        args = base_args(program, machine, board_cpu)
+        record = {"forward": migrate(older, newer, program, args, workdir, "fwd"),
+                  "backward": migrate(newer, older, program, args, workdir, "bwd")}
+        if any(record[d]["result"] not in ("ok", "save-refused")
+               for d in ("forward", "backward")):
+            record["control"] = {
+                "older": migrate(older, older, program, args, workdir, "old"),
+                "newer": migrate(newer, newer, program, args, workdir, "new")}
+        return record
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run_boards(older, newer, program, jobs, topdir):
+    """Every machine type both builds have, with no device and its own CPU:
+    the state of the boards' built-in devices, which -device cannot reach."""
+    machines = sorted(machine_types(older, program) & machine_types(newer, program))
+    print("%s: %d machine types" % (program, len(machines)),
+          file=sys.stderr, flush=True)
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        futures = {m: pool.submit(baseline, older, newer, program, m, topdir,
+                                  True) for m in machines}
+        records = {m: f.result() for m, f in futures.items()}
+    for machine, record in records.items():
+        for direction in ("forward", "backward"):
+            if record[direction]["result"] != "ok":
+                print("  %s %s: %s: %s" % (
+                    machine, direction, record[direction]["result"],
+                    record[direction]["error"].replace("\n", " | ")[:300]),
+                    file=sys.stderr, flush=True)
+    return records
 
 
 def main():
@@ -376,6 +415,10 @@ def main():
                         help="machine type (default: the versioned ones of each program)")
     parser.add_argument("--device", action="append",
                         help="only these device types (default: all user-creatable)")
+    parser.add_argument("--boards", action="store_true",
+                        help="also every machine type both builds have, with no device")
+    parser.add_argument("--no-devices", action="store_true",
+                        help="skip the device types (with --boards)")
     options = parser.parse_args()
 
     older, newer = Build(options.older), Build(options.newer)
@@ -402,6 +445,11 @@ def main():
                      "only_newer": sorted(set(new_types) - set(old_types)),
                      "machines": {}}
             results["programs"][program] = entry
+            if options.boards:
+                entry["boards"] = run_boards(older, newer, program,
+                                             options.jobs, topdir)
+            if options.no_devices:
+                continue
             for machine in machines:
                 print("%s %s: %d device types" % (program, machine, len(wanted)),
                       file=sys.stderr, flush=True)
