@@ -210,10 +210,12 @@ def device_types(build, program):
 
 def base_args(program, machine, board_cpu=False):
     """The command line of every run; BOARD_CPU keeps the machine's own CPU
-    (a board's CPU is part of the board)."""
+    (a board's CPU is part of the board) and gives the board's own sound
+    hardware a silent backend."""
     return (["-machine", machine, "-nodefaults", "-display", "none", "-S",
              "-accel", "tcg"] +
-            ([] if board_cpu else BINARY_ARGS.get(program, [])))
+            (["-audio", "none"] if board_cpu  # boards with built-in sound
+             else BINARY_ARGS.get(program, [])))
 
 
 def machine_types(build, program):
