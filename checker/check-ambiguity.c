@@ -263,16 +263,27 @@ static bool already_reported(struct walk *w, const struct vmsd_ref *entry)
     return w->reported.count == before;
 }
 
-/* "a, b and c": the needed functions of slots [from, to) of LIST. */
+/* The needed functions a note names at the most: the rest are counted,
+ * so that a note costs O(1) however long the list (every finding of a
+ * list of n subsections naming all the siblings between made the
+ * report n^2). */
+#define MAX_NEEDED_NAMED 4
+
+/* "a, b and c": the needed functions of slots [from, to) of LIST, the
+ * first MAX_NEEDED_NAMED of them and how many more. */
 static char *needed_list(const struct vmsd_sublist *list, size_t from,
                          size_t to)
 {
     struct vmsd_strbuf b = { 0 };
-    for (size_t i = from; i < to; i++) {
+    size_t named = to - from > MAX_NEEDED_NAMED ? MAX_NEEDED_NAMED
+                                                : to - from;
+    for (size_t i = from; i < from + named; i++) {
         if (i > from)
             vmsd_strbuf_puts(&b, i + 1 == to ? " and " : ", ");
         vmsd_strbuf_puts(&b, list->slots[i].target->needed);
     }
+    if (from + named < to)
+        vmsd_strbuf_printf(&b, " and %zu more", to - from - named);
     return vmsd_strbuf_take(&b);
 }
 
