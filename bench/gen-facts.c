@@ -9,6 +9,16 @@
  *                                  each of them a finding
  *        gen-facts list N FILE     one unit: a description with N
  *                                  subsections, all named by the rule
+ *        gen-facts lattice N FILE  one unit: descriptions N deep, each
+ *                                  loading four optional copies of the
+ *                                  one below
+ *        gen-facts renamed-subsections N FILE WORD
+ *                                  one unit: a description with N
+ *                                  subsections 'p/WORDk' (variables
+ *                                  vmstate_WORDk), for the gate: the base
+ *                                  with one WORD, the change with another
+ *        gen-facts renamed-fields N FILE WORD
+ *                                  one unit: a section of N fields WORDk
  *
  * A unit of "objects" is shaped like a QEMU device file: four devices,
  * each with its top-level description (global, with a device type whose
@@ -35,6 +45,8 @@
 #define MAX_COUNT 10000000L
 #define DEVICES 4               /* per unit of "objects" */
 #define SUBSECTIONS 3           /* per device */
+
+#define LATTICE_COPIES 4
 
 /* VMStateField flags (QEMU's values) and the info of a uint32 field. */
 #define VMS_SINGLE 0x001
@@ -133,14 +145,17 @@ static void add_uint32(struct unit *u, struct vmsd_fieldlist *list,
 }
 
 /* A field that loads NESTED inline (VMSTATE_STRUCT). */
-static void add_struct(struct unit *u, struct vmsd_fieldlist *list,
-                       const char *name, const struct vmsd_desc *nested)
+static struct vmsd_field *add_struct(struct unit *u,
+                                     struct vmsd_fieldlist *list,
+                                     const char *name,
+                                     const struct vmsd_desc *nested)
 {
     struct vmsd_field *f = vmsd_fieldlist_append(&u->model, list);
     f->name = vmsd_model_strdup(&u->model, name);
     f->flags = VMS_STRUCT;
     f->size = 8;
     set_ref(u, &f->vmsd, nested);
+    return f;
 }
 
 /* Device D of unit K: the device type and what it migrates. */
@@ -282,6 +297,74 @@ static bool gen_list(unsigned long n, const char *path)
     return write_unit(&u, path);
 }
 
+/* Descriptions l0 ... l(N-1), each loading LATTICE_COPIES copies of the
+ * one below, each behind a field_exists test (VMSTATE_STRUCT_TEST): the
+ * load-ambiguity walk from l0 has LATTICE_COPIES^depth chains to take;
+ * 'l0/x' in the list of l3 is what it finds at their end. */
+static bool gen_lattice(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "lattice.c");
+    struct vmsd_desc *below = NULL;
+    for (unsigned long i = 0; i < n; i++) {
+        struct vmsd_desc *d = add_desc(&u, format(&u, "vmstate_l%lu", i),
+                                       format(&u, "l%lu", i),
+                                       VMSD_LINK_STATIC);
+        struct vmsd_fieldlist *fields = add_fields(&u, d);
+        if (!below)
+            add_uint32(&u, fields, "x", 0);
+        for (unsigned c = 0; below && c < LATTICE_COPIES; c++)
+            add_struct(&u, fields, format(&u, "c%u", c),
+                       below)->has_field_exists = true;
+        if (i == 3) {
+            struct vmsd_desc *x = add_desc(&u, format(&u, "vmstate_l0_x"),
+                                           format(&u, "l0/x"),
+                                           VMSD_LINK_STATIC);
+            x->needed = format(&u, "l0_x_needed");
+            add_subsections(&u, d, &x, 1);
+        }
+        below = d;
+    }
+    return write_unit(&u, path);
+}
+
+/* One description with N subsections 'p/WORDk' of variables
+ * vmstate_WORDk, each with a needed function. */
+static bool gen_renamed_subsections(unsigned long n, const char *path,
+                                    const char *word)
+{
+    struct unit u;
+    unit_init(&u, "renamed.c");
+    struct vmsd_desc *parent = add_desc(&u,
+                                        vmsd_model_strdup(&u.model, "vmstate_p"),
+                                        vmsd_model_strdup(&u.model, "p"),
+                                        VMSD_LINK_GLOBAL);
+    struct vmsd_desc **subs = vmsd_xcalloc(n, sizeof *subs);
+    for (unsigned long i = 0; i < n; i++) {
+        subs[i] = add_desc(&u, format(&u, "vmstate_%s%lu", word, i),
+                           format(&u, "p/%s%07lu", word, i), VMSD_LINK_STATIC);
+        subs[i]->needed = format(&u, "%s%lu_needed", word, i);
+    }
+    add_subsections(&u, parent, subs, n);
+    free(subs);
+    return write_unit(&u, path);
+}
+
+/* One section with N uint32 fields WORDk. */
+static bool gen_renamed_fields(unsigned long n, const char *path,
+                               const char *word)
+{
+    struct unit u;
+    unit_init(&u, "renamed.c");
+    struct vmsd_desc *d = add_desc(&u, vmsd_model_strdup(&u.model, "vmstate_p"),
+                                   vmsd_model_strdup(&u.model, "p"),
+                                   VMSD_LINK_GLOBAL);
+    struct vmsd_fieldlist *fields = add_fields(&u, d);
+    for (unsigned long i = 0; i < n; i++)
+        add_uint32(&u, fields, format(&u, "%s%lu", word, i), 0);
+    return write_unit(&u, path);
+}
+
 static void usage(FILE *out)
 {
     fputs("usage: gen-facts objects N DIR   N units of 20 descriptions, one "
@@ -289,7 +372,15 @@ static void usage(FILE *out)
           "       gen-facts chain N FILE    one unit: a chain of N "
           "subsections\n"
           "       gen-facts list N FILE     one unit: a description with N "
-          "subsections\n", out);
+          "subsections\n"
+          "       gen-facts lattice N FILE  one unit: descriptions N deep, "
+          "each loading four optional copies of the one below\n"
+          "       gen-facts renamed-subsections N FILE WORD\n"
+          "                                 one unit: a description with N "
+          "subsections p/WORDk\n"
+          "       gen-facts renamed-fields N FILE WORD\n"
+          "                                 one unit: a section of N fields "
+          "WORDk\n", out);
 }
 
 int main(int argc, char **argv)
@@ -299,7 +390,8 @@ int main(int argc, char **argv)
         usage(stdout);
         return 0;
     }
-    if (argc != 4 || !parse_count(argv[2], 1, MAX_COUNT, &n)) {
+    bool worded = argc == 5 && strncmp(argv[1], "renamed-", 8) == 0;
+    if ((argc != 4 && !worded) || !parse_count(argv[2], 1, MAX_COUNT, &n)) {
         usage(stderr);
         return 2;
     }
@@ -310,6 +402,12 @@ int main(int argc, char **argv)
         ok = gen_chain((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "list") == 0)
         ok = gen_list((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "lattice") == 0)
+        ok = gen_lattice((unsigned long)n, argv[3]);
+    else if (worded && strcmp(argv[1], "renamed-subsections") == 0)
+        ok = gen_renamed_subsections((unsigned long)n, argv[3], argv[4]);
+    else if (worded && strcmp(argv[1], "renamed-fields") == 0)
+        ok = gen_renamed_fields((unsigned long)n, argv[3], argv[4]);
     else {
         usage(stderr);
         return 2;
