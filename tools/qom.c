@@ -4,7 +4,9 @@
 #include "report.h"
 
 #include "../checker/json-name.h"
+#include "../checker/strbuf.h"
 #include "../checker/strset.h"
+#include "../checker/text.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -13,7 +15,7 @@
 
 /* How far helpers that hand the class on are followed. */
 #define MAX_HELPER_DEPTH 8
-/* How long a chain of parents may be. */
+/* How deep nested descriptions are written. */
 #define MAX_TYPE_DEPTH 64
 
 void qom_units_init(struct qom_units *units,
@@ -180,29 +182,70 @@ static const struct program_type *type_named(const struct vmsd_strset *by_name,
     return slot ? slot->value : NULL;
 }
 
-/* Does T descend from "device" (or is it)? */
-static bool is_device(const struct vmsd_strset *by_name,
-                      const struct program_type *t)
+/* What a type's chain of parents makes of it. */
+struct lineage {
+    enum { LINEAGE_UNSEEN, LINEAGE_ON_PATH, LINEAGE_DONE } state;
+    bool device;                /* it is "device" or descends from it */
+    bool looped;                /* its chain of parents loops */
+    /* What it migrates with: its class_init's, else the nearest
+     * parent's (QOM runs the parents' class_init first). */
+    const struct program_type *setter;
+};
+
+/* Say that the parents of the types on PATH[FROM ...] loop. */
+static void report_loop(const struct program *program,
+                        const struct program_type *const *path, size_t from,
+                        size_t to)
 {
-    for (int depth = 0; t && depth < MAX_TYPE_DEPTH; depth++) {
-        if (strcmp(t->name, "device") == 0)
-            return true;
-        t = type_named(by_name, t->parent);
+    struct vmsd_strbuf text = { 0 };
+    vmsd_strbuf_printf(&text, "vmsdcheck: %s: type ", program->name);
+    vmsd_put_shown(&text, path[from]->name);
+    vmsd_strbuf_puts(&text, ": its chain of parents loops (");
+    for (size_t i = from; i < to; i++) {
+        vmsd_put_shown(&text, path[i]->name);
+        vmsd_strbuf_puts(&text, " -> ");
     }
-    return false;
+    vmsd_put_shown(&text, path[from]->name);
+    vmsd_strbuf_puts(&text, "): not a device type\n");
+    fputs(text.data, stderr);
+    free(text.data);
 }
 
-/* The description T migrates with: its class_init's, else the nearest
- * parent's (QOM runs the parents' class_init first). */
-static const struct program_type *vmsd_setter(const struct vmsd_strset *by_name,
-                                              const struct program_type *t)
+/* Work out T's lineage, and on the way that of its ancestors: each type
+ * is walked once, so all types cost O(types); no limit on the depth (a
+ * stack of its own), and a loop is said once and ends the walk. */
+static void trace(const struct program *program,
+                  const struct vmsd_strset *by_name, struct lineage *lineages,
+                  const struct program_type *t)
 {
-    for (int depth = 0; t && depth < MAX_TYPE_DEPTH; depth++) {
-        if (t->own_set)
-            return t;
+    const struct program_type **path = NULL;
+    size_t n = 0;
+    while (t && lineages[t - program->types].state == LINEAGE_UNSEEN) {
+        lineages[t - program->types].state = LINEAGE_ON_PATH;
+        *VMSD_APPEND(path, n) = t;
         t = type_named(by_name, t->parent);
     }
-    return NULL;
+    struct lineage above = { 0 };
+    if (t && lineages[t - program->types].state == LINEAGE_ON_PATH) {
+        size_t from = 0;
+        while (path[from] != t)
+            from++;
+        report_loop(program, path, from, n);
+        above.looped = true;
+    } else if (t) {
+        above = lineages[t - program->types];
+    }
+    while (n--) {
+        const struct program_type *at = path[n];
+        struct lineage *l = &lineages[at - program->types];
+        l->state = LINEAGE_DONE;
+        l->looped = above.looped;
+        l->device = !l->looped
+                    && (above.device || strcmp(at->name, "device") == 0);
+        l->setter = l->looped ? NULL : at->own_set ? at : above.setter;
+        above = *l;
+    }
+    free(path);
 }
 
 static int compare_types(const void *pa, const void *pb)
@@ -223,10 +266,16 @@ void qom_find_devices(struct program *program)
     /* The device types, by name, then what each migrates with. */
     const struct program_type **types =
         vmsd_xcalloc(program->n_types + 1, sizeof *types);
+    struct lineage *lineages =
+        vmsd_xcalloc(program->n_types + 1, sizeof *lineages);
     size_t n = 0;
     for (size_t i = 0; i < program->n_types; i++) {
         const struct program_type *t = &program->types[i];
-        if (type_named(&by_name, t->name) == t && is_device(&by_name, t))
+        if (type_named(&by_name, t->name) != t)
+            continue;
+        if (lineages[i].state == LINEAGE_UNSEEN)
+            trace(program, &by_name, lineages, t);
+        if (lineages[i].device)
             types[n++] = t;
     }
     qsort(types, n, sizeof *types, compare_types);
@@ -234,7 +283,8 @@ void qom_find_devices(struct program *program)
     program->device_conditional = vmsd_xcalloc(n + 1, sizeof(bool));
     program->stateless_types = vmsd_xcalloc(n + 1, sizeof(const char *));
     for (size_t i = 0; i < n; i++) {
-        const struct program_type *setter = vmsd_setter(&by_name, types[i]);
+        const struct program_type *setter =
+            lineages[types[i] - program->types].setter;
         if (!setter)
             program->stateless_types[program->n_stateless_types++] =
                 types[i]->name;
@@ -248,6 +298,7 @@ void qom_find_devices(struct program *program)
             setter->conditional;
     }
     free(types);
+    free(lineages);
     vmsd_strset_free(&by_name);
 }
 
