@@ -13,10 +13,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* How far helpers that hand the class on are followed. */
-#define MAX_HELPER_DEPTH 8
-/* How deep nested descriptions are written. */
-#define MAX_TYPE_DEPTH 64
+/* A function of a unit that sets a class's vmsd or hands the class on,
+ * and, once asked, what it sets. */
+struct qom_function {
+    const struct vmsd_ref *direct;      /* its last unguarded assignment */
+    const struct vmsd_ref *guarded;     /* its last guarded one */
+    const struct vmsd_call **calls;     /* the calls it hands the class to */
+    size_t n_calls;
+    enum { FUNCTION_UNSEEN, FUNCTION_ON_PATH, FUNCTION_DONE } state;
+    const struct vmsd_ref *sets;
+    bool conditional;
+    size_t where;
+};
+
+/* UNIT's function NAME, made when MAKE (else NULL when it has none). */
+static struct qom_function *unit_function(const struct qom_units *units,
+                                          size_t unit, const char *name,
+                                          bool make)
+{
+    struct vmsd_strset *bodies = &units->bodies[unit];
+    struct vmsd_strset_slot *slot = make
+        ? vmsd_strset_add_name(bodies, name)
+        : vmsd_strset_find_name(bodies, name);
+    if (slot && !slot->value)
+        slot->value = vmsd_xcalloc(1, sizeof(struct qom_function));
+    return slot ? slot->value : NULL;
+}
 
 void qom_units_init(struct qom_units *units,
                     const struct vmsd_model *const *models, size_t n)
@@ -24,8 +46,24 @@ void qom_units_init(struct qom_units *units,
     memset(units, 0, sizeof *units);
     units->models = models;
     units->n = n;
+    units->bodies = vmsd_xcalloc(n + 1, sizeof *units->bodies);
     for (size_t u = 0; u < n; u++) {
         const struct vmsd_model *m = models[u];
+        for (size_t i = 0; i < m->n_class_vmsds; i++) {
+            const struct vmsd_class_vmsd *c = &m->class_vmsds[i];
+            struct qom_function *f = unit_function(units, u, c->function,
+                                                   true);
+            if (c->conditional)
+                f->guarded = &c->vmsd;
+            else
+                f->direct = &c->vmsd;
+        }
+        for (size_t i = 0; i < m->n_calls; i++) {
+            struct qom_function *f = unit_function(units, u,
+                                                   m->calls[i].caller, true);
+            f->calls = vmsd_grow(f->calls, f->n_calls, sizeof *f->calls);
+            f->calls[f->n_calls++] = &m->calls[i];
+        }
         for (size_t i = 0; i < m->n_class_vmsds + m->n_calls; i++) {
             const char *function = i < m->n_class_vmsds
                 ? m->class_vmsds[i].function
@@ -40,19 +78,18 @@ void qom_units_init(struct qom_units *units,
 
 void qom_units_free(struct qom_units *units)
 {
+    for (size_t u = 0; u < units->n; u++) {
+        struct vmsd_strset *bodies = &units->bodies[u];
+        for (size_t i = 0; i < bodies->capacity; i++) {
+            struct qom_function *f = bodies->slots[i].value;
+            if (f)
+                free(f->calls);
+            free(f);
+        }
+        vmsd_strset_free(bodies);
+    }
+    free(units->bodies);
     vmsd_strset_free(&units->functions);
-}
-
-/* Does UNIT have FUNCTION's body (as far as the facts tell)? */
-static bool has_body(const struct vmsd_model *unit, const char *function)
-{
-    for (size_t i = 0; i < unit->n_class_vmsds; i++)
-        if (strcmp(unit->class_vmsds[i].function, function) == 0)
-            return true;
-    for (size_t i = 0; i < unit->n_calls; i++)
-        if (strcmp(unit->calls[i].caller, function) == 0)
-            return true;
-    return false;
 }
 
 /* The unit a call's callee is in: the caller's, else (with external
@@ -60,46 +97,75 @@ static bool has_body(const struct vmsd_model *unit, const char *function)
 static size_t callee_unit(const struct qom_units *units, size_t unit,
                           const struct vmsd_call *call)
 {
-    if (has_body(units->models[unit], call->callee) || !call->global)
+    if (unit_function(units, unit, call->callee, false) || !call->global)
         return unit;
     struct vmsd_strset_slot *slot =
         vmsd_strset_find_name(&units->functions, call->callee);
     return slot ? (size_t)(uintptr_t)slot->value - 1 : units->n;
 }
 
-static const struct vmsd_ref *class_vmsd_at(const struct qom_units *units,
-                                            size_t unit, const char *function,
-                                            int depth, bool *conditional,
-                                            size_t *where)
+/* F's call of a helper was answered by HELPER. */
+static void take_from(struct qom_function *f, const struct qom_function *helper)
 {
-    const struct vmsd_model *m = units->models[unit];
-    const struct vmsd_ref *direct = NULL, *maybe = NULL;
-    for (size_t i = 0; i < m->n_class_vmsds; i++) {
-        const struct vmsd_class_vmsd *c = &m->class_vmsds[i];
-        if (strcmp(c->function, function) != 0)
+    if (!helper->sets)
+        return;
+    f->sets = helper->sets;
+    f->conditional = helper->conditional;
+    f->where = helper->where;
+}
+
+static void begin(struct qom_function *f, size_t unit)
+{
+    f->state = FUNCTION_ON_PATH;
+    f->where = unit;
+    f->sets = f->direct;
+}
+
+/* What F (of UNIT) sets: its unguarded assignment, else the first helper
+ * it hands the class to that sets one, else its guarded assignment.
+ * Each function is worked out once and remembered, and a helper already
+ * on the way (helpers that call each other) adds nothing: over all the
+ * program's types the walk costs O(functions + calls) of its units,
+ * however deep or meshed the helpers are.  Its own stack, as deep as
+ * the longest chain of helpers. */
+static void work_out(const struct qom_units *units, size_t unit,
+                     struct qom_function *f)
+{
+    struct frame {
+        size_t unit;
+        struct qom_function *f;
+        size_t next_call;
+    } *stack = NULL;
+    size_t depth = 0;
+    begin(f, unit);
+    *VMSD_APPEND(stack, depth) = (struct frame){ unit, f, 0 };
+    while (depth) {
+        struct frame *top = &stack[depth - 1];
+        struct qom_function *at = top->f;
+        if (!at->sets && top->next_call < at->n_calls) {
+            const struct vmsd_call *call = at->calls[top->next_call++];
+            size_t in = callee_unit(units, top->unit, call);
+            struct qom_function *helper = in == units->n ? NULL
+                : unit_function(units, in, call->callee, false);
+            if (!helper || helper->state == FUNCTION_ON_PATH)
+                continue;
+            if (helper->state == FUNCTION_DONE) {
+                take_from(at, helper);
+                continue;
+            }
+            begin(helper, in);
+            *VMSD_APPEND(stack, depth) = (struct frame){ in, helper, 0 };
             continue;
-        if (c->conditional)
-            maybe = &c->vmsd;
-        else
-            direct = &c->vmsd;
+        }
+        if (!at->sets && at->guarded) {
+            at->sets = at->guarded;
+            at->conditional = true;
+        }
+        at->state = FUNCTION_DONE;
+        if (--depth)
+            take_from(stack[depth - 1].f, at);
     }
-    *where = unit;
-    if (direct)
-        return direct;
-    for (size_t i = 0; depth < MAX_HELPER_DEPTH && i < m->n_calls; i++) {
-        if (strcmp(m->calls[i].caller, function) != 0)
-            continue;
-        size_t in = callee_unit(units, unit, &m->calls[i]);
-        const struct vmsd_ref *helper = in == units->n ? NULL
-            : class_vmsd_at(units, in, m->calls[i].callee, depth + 1,
-                            conditional, where);
-        if (helper)
-            return helper;
-    }
-    *where = unit;
-    if (maybe)
-        *conditional = true;
-    return maybe;
+    free(stack);
 }
 
 const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
@@ -108,9 +174,15 @@ const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
 {
     *conditional = false;
     *where = unit;
-    return function ? class_vmsd_at(units, unit, function, 0, conditional,
-                                    where)
-                    : NULL;
+    struct qom_function *f = function
+        ? unit_function(units, unit, function, false) : NULL;
+    if (!f)
+        return NULL;
+    if (f->state == FUNCTION_UNSEEN)
+        work_out(units, unit, f);
+    *conditional = f->conditional;
+    *where = f->where;
+    return f->sets;
 }
 
 void qom_types_free(struct program_type *types, size_t n)
@@ -121,6 +193,9 @@ void qom_types_free(struct program_type *types, size_t n)
     }
     free(types);
 }
+
+/* How deep nested descriptions are written. */
+#define MAX_TYPE_DEPTH 64
 
 /* The JSON -dump-vmstate writes for a description (dump_vmstate_vmsd in
  * QEMU's migration/savevm.c). */
