@@ -9,6 +9,7 @@
 #include "../checker/text.h"
 
 #include <jansson.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,14 +195,54 @@ void qom_types_free(struct program_type *types, size_t n)
     free(types);
 }
 
-/* How deep nested descriptions are written. */
-#define MAX_TYPE_DEPTH 64
-
 /* The JSON -dump-vmstate writes for a description (dump_vmstate_vmsd in
- * QEMU's migration/savevm.c). */
-static json_t *json_vmsd(const struct vmsd_desc *d, int depth);
+ * QEMU's migration/savevm.c) repeats a nested description at each use,
+ * so what it writes can grow exponentially with its input (a description
+ * whose two fields nest the same one, a few levels deep).  The JSON of
+ * each description is built once and shared, and what the text would
+ * hold is measured (memoised per description) before it is written:
+ * building and measuring cost O(descriptions + fields + subsections); the
+ * text is written only within DUMP_MAX_ENTRIES, nesting within
+ * DUMP_MAX_NESTING (docs/dump-vmstate.md). */
+#define DUMP_MAX_ENTRIES 1000000u
+#define DUMP_MAX_NESTING 64
 
-static json_t *json_field(const struct vmsd_field *f, int depth)
+/* What a description's JSON holds, nested descriptions included. */
+struct extent {
+    uint64_t entries;           /* descriptions and fields written */
+    int height;                 /* levels of nesting below it */
+};
+
+struct dumped {
+    json_t *json;               /* NULL while it is being built */
+    struct extent extent;
+};
+
+struct dump {
+    const struct program *program;
+    const char *type;           /* the device type being written */
+    struct vmsd_uid_index dumped;       /* uid -> struct dumped */
+    bool failed;                /* said on stderr */
+};
+
+static json_t *json_vmsd(struct dump *dump, const struct vmsd_desc *d,
+                         int depth, struct extent *extent);
+
+static uint64_t add_entries(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* Count NESTED, one level below, into EXTENT. */
+static void take_nested(struct extent *extent, const struct extent *nested)
+{
+    extent->entries = add_entries(extent->entries, nested->entries);
+    if (nested->height + 1 > extent->height)
+        extent->height = nested->height + 1;
+}
+
+static json_t *json_field(struct dump *dump, const struct vmsd_field *f,
+                          int depth, struct extent *extent)
 {
     json_t *out = json_pack("{s:o, s:i, s:b}", "field",
                             vmsd_json_name(f->name), "version_id",
@@ -210,13 +251,22 @@ static json_t *json_field(const struct vmsd_field *f, int depth)
     if (f->flags & VMSD_VMS_ARRAY)
         json_object_set_new(out, "num", json_integer(f->num));
     json_object_set_new(out, "size", json_integer((json_int_t)f->size));
-    if (f->vmsd.target && depth < MAX_TYPE_DEPTH)
-        json_object_set_new(out, "Description",
-                            json_vmsd(f->vmsd.target, depth + 1));
+    *extent = (struct extent){ 1, 0 };
+    if (f->vmsd.target) {
+        struct extent nested;
+        json_t *d = json_vmsd(dump, f->vmsd.target, depth + 1, &nested);
+        if (!d) {
+            json_decref(out);
+            return NULL;
+        }
+        json_object_set_new(out, "Description", d);
+        take_nested(extent, &nested);
+    }
     return out;
 }
 
-static json_t *json_vmsd(const struct vmsd_desc *d, int depth)
+static json_t *build_vmsd(struct dump *dump, const struct vmsd_desc *d,
+                          int depth, struct extent *extent)
 {
     /* QEMU prints a description without a name with printf's "%s", which
      * glibc writes as "(null)" (acpi-ged's cpuhp stub on aarch64). */
@@ -224,28 +274,110 @@ static json_t *json_vmsd(const struct vmsd_desc *d, int depth)
                             vmsd_json_name(d->name ? d->name : "(null)"),
                             "version_id", d->version_id,
                             "minimum_version_id", d->minimum_version_id);
+    *extent = (struct extent){ 1, 0 };
     if (d->fields) {
         json_t *fields = json_array();
+        json_object_set_new(out, "Fields", fields);
         for (size_t i = 0; i < d->fields->n_fields; i++) {
             const struct vmsd_field *f = &d->fields->fields[i];
             if (!f->name)
                 break;
-            if (!(f->flags & VMSD_VMS_MUST_EXIST))
-                json_array_append_new(fields, json_field(f, depth));
+            if (f->flags & VMSD_VMS_MUST_EXIST)
+                continue;
+            struct extent field_extent;
+            json_t *field = json_field(dump, f, depth, &field_extent);
+            if (!field) {
+                json_decref(out);
+                return NULL;
+            }
+            json_array_append_new(fields, field);
+            /* The field is on the description's level. */
+            extent->entries = add_entries(extent->entries,
+                                          field_extent.entries);
+            if (field_extent.height > extent->height)
+                extent->height = field_extent.height;
         }
-        json_object_set_new(out, "Fields", fields);
     }
-    if (d->subsections && depth < MAX_TYPE_DEPTH) {
+    if (d->subsections) {
         json_t *subs = json_array();
+        json_object_set_new(out, "Subsections", subs);
         size_t n = vmsd_sublist_length(d->subsections);
         for (size_t i = 0; i < n; i++) {
             const struct vmsd_desc *sub = d->subsections->slots[i].target;
-            if (sub)
-                json_array_append_new(subs, json_vmsd(sub, depth + 1));
+            if (!sub)
+                continue;
+            struct extent nested;
+            json_t *json = json_vmsd(dump, sub, depth + 1, &nested);
+            if (!json) {
+                json_decref(out);
+                return NULL;
+            }
+            json_array_append_new(subs, json);
+            take_nested(extent, &nested);
         }
-        json_object_set_new(out, "Subsections", subs);
     }
     return out;
+}
+
+#define VMSD_STRINGIFY(x) VMSD_STRINGIFY_(x)
+#define VMSD_STRINGIFY_(x) #x
+
+/* Say why the dump stops (WHY), at D or (NULL) at the type; NULL. */
+static json_t *dump_refused(struct dump *dump, const struct vmsd_desc *d,
+                            const char *why)
+{
+    struct vmsd_strbuf text = { 0 };
+    vmsd_strbuf_printf(&text, "vmsdcheck: %s: type ", dump->program->name);
+    vmsd_put_shown(&text, dump->type);
+    if (d) {
+        vmsd_strbuf_puts(&text, ": description ");
+        vmsd_put_shown(&text, d->name ? d->name : "(null)");
+    }
+    vmsd_strbuf_printf(&text, "%s\n", why);
+    fputs(text.data, stderr);
+    free(text.data);
+    dump->failed = true;
+    return NULL;
+}
+
+/* D's JSON (a new reference) at DEPTH levels of nesting, and in *EXTENT
+ * what it holds; NULL when it cannot be written (said on stderr). */
+static json_t *json_vmsd(struct dump *dump, const struct vmsd_desc *d,
+                         int depth, struct extent *extent)
+{
+    static const char too_deep[] = ": its description nests others more "
+        "than " VMSD_STRINGIFY(DUMP_MAX_NESTING) " deep: not written";
+    struct dumped *seen = vmsd_uid_index_get(&dump->dumped, d->uid);
+    if (seen && !seen->json)
+        return dump_refused(dump, d, " nests itself: QEMU's -dump-vmstate "
+                            "would not end");
+    if (seen && depth + seen->extent.height > DUMP_MAX_NESTING)
+        return dump_refused(dump, NULL, too_deep);
+    if (seen) {
+        *extent = seen->extent;
+        return json_incref(seen->json);
+    }
+    if (depth > DUMP_MAX_NESTING)
+        return dump_refused(dump, NULL, too_deep);
+    seen = vmsd_xcalloc(1, sizeof *seen);
+    vmsd_uid_index_put(&dump->dumped, d->uid, seen);
+    json_t *json = build_vmsd(dump, d, depth, extent);
+    if (!json)
+        return NULL;
+    seen->json = json_incref(json);
+    seen->extent = *extent;
+    return json;
+}
+
+static void dump_free(struct dump *dump)
+{
+    for (size_t i = 0; i < dump->dumped.capacity; i++) {
+        struct dumped *d = dump->dumped.values[i];
+        if (d)
+            json_decref(d->json);
+        free(d);
+    }
+    vmsd_uid_index_free(&dump->dumped);
 }
 
 /* The type's place in the table BY_NAME, or NULL. */
@@ -385,21 +517,41 @@ char *qom_dump_vmstate(const struct program *program, const char *machine)
                 program->name);
         return NULL;
     }
+    struct dump dump = { .program = program };
     json_t *root = json_object();
     json_object_set_new(root, "vmschkmachine",
                         json_pack("{s:s}", "Name", machine));
-    for (size_t i = 0; i < program->n_devices; i++) {
+    uint64_t entries = 0;
+    for (size_t i = 0; i < program->n_devices && !dump.failed; i++) {
         const struct vmsd_device *dev = &program->devices[i];
         const struct vmsd_desc *d = dev->vmsd;
         if (program->device_conditional[i])
             fprintf(stderr, "vmsdcheck: %s: type %s: the class sets vmsd "
                     "only under a condition; taken as %s\n", program->name,
                     dev->type, d->name ? d->name : "unknown");
+        struct extent extent;
+        dump.type = dev->type;
+        json_t *json = json_vmsd(&dump, d, 0, &extent);
+        if (!json)
+            break;
         json_object_set_new(root, dev->type, json_pack(
             "{s:s, s:i, s:i, s:o}", "Name", dev->type,
             "version_id", d->version_id,
             "minimum_version_id", d->minimum_version_id,
-            "Description", json_vmsd(d, 0)));
+            "Description", json));
+        entries = add_entries(entries, extent.entries);
     }
-    return report_json_text(root);
+    if (!dump.failed && entries > DUMP_MAX_ENTRIES) {
+        fprintf(stderr, "vmsdcheck: %s: the dump would write %s%" PRIu64
+                " descriptions and fields (a nested description is written "
+                "again at each use, as QEMU's -dump-vmstate does): more than "
+                "%u\n", program->name,
+                entries == UINT64_MAX ? "at least " : "", entries,
+                DUMP_MAX_ENTRIES);
+        dump.failed = true;
+    }
+    char *text = dump.failed ? NULL : report_json_text(json_incref(root));
+    json_decref(root);
+    dump_free(&dump);
+    return text;
 }
