@@ -266,7 +266,9 @@ void vmsd_read_function(struct vmsd_model *model, tree fndecl)
         return;
     /* Only a function given a class (a class_init, or a helper it hands
      * the class to) is read: walking every body would cost every
-     * compile more than the rest of the plugin. */
+     * compile more than the rest of the plugin.  The walk visits each
+     * node of the body once (an if, ?: or switch walks its parts itself,
+     * once), and the locals holding the class are a hash set: O(body). */
     tree parm = DECL_ARGUMENTS(fndecl);
     while (parm && !is_class_pointer(TREE_TYPE(parm)))
         parm = DECL_CHAIN(parm);
