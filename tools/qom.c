@@ -327,7 +327,9 @@ static json_t *dump_refused(struct dump *dump, const struct vmsd_desc *d,
                             const char *why)
 {
     struct vmsd_strbuf text = { 0 };
-    vmsd_strbuf_printf(&text, "vmsdcheck: %s: type ", dump->program->name);
+    vmsd_strbuf_puts(&text, "vmsdcheck: ");
+    vmsd_put_shown(&text, dump->program->name);
+    vmsd_strbuf_puts(&text, ": type ");
     vmsd_put_shown(&text, dump->type);
     if (d) {
         vmsd_strbuf_puts(&text, ": description ");
@@ -405,7 +407,9 @@ static void report_loop(const struct program *program,
                         size_t to)
 {
     struct vmsd_strbuf text = { 0 };
-    vmsd_strbuf_printf(&text, "vmsdcheck: %s: type ", program->name);
+    vmsd_strbuf_puts(&text, "vmsdcheck: ");
+    vmsd_put_shown(&text, program->name);
+    vmsd_strbuf_puts(&text, ": type ");
     vmsd_put_shown(&text, path[from]->name);
     vmsd_strbuf_puts(&text, ": its chain of parents loops (");
     for (size_t i = from; i < to; i++) {
@@ -542,12 +546,17 @@ char *qom_dump_vmstate(const struct program *program, const char *machine)
         entries = add_entries(entries, extent.entries);
     }
     if (!dump.failed && entries > DUMP_MAX_ENTRIES) {
-        fprintf(stderr, "vmsdcheck: %s: the dump would write %s%" PRIu64
-                " descriptions and fields (a nested description is written "
-                "again at each use, as QEMU's -dump-vmstate does): more than "
-                "%u\n", program->name,
-                entries == UINT64_MAX ? "at least " : "", entries,
-                DUMP_MAX_ENTRIES);
+        struct vmsd_strbuf text = { 0 };
+        vmsd_strbuf_puts(&text, "vmsdcheck: ");
+        vmsd_put_shown(&text, program->name);
+        vmsd_strbuf_printf(&text, ": the dump would write %s%" PRIu64
+                           " descriptions and fields (a nested description "
+                           "is written again at each use, as QEMU's "
+                           "-dump-vmstate does): more than %u\n",
+                           entries == UINT64_MAX ? "at least " : "", entries,
+                           DUMP_MAX_ENTRIES);
+        fputs(text.data, stderr);
+        free(text.data);
         dump.failed = true;
     }
     char *text = dump.failed ? NULL : report_json_text(json_incref(root));
