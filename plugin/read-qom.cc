@@ -61,7 +61,8 @@ struct body_walk {
     struct vmsd_model *model;
     tree fndecl;
     const char *function;
-    int conditional;            /* depth of if, ?: and switch */
+    int conditional;            /* depth of what guards (if, ?:, switch,
+                                   loops, &&, ||) */
     hash_set<tree> *class_copies;       /* locals that hold the class */
 };
 
@@ -228,10 +229,44 @@ static void record_call(struct body_walk *w, tree call)
     c->global = TREE_PUBLIC(callee_decl);
 }
 
+/* The first operand of T that runs only under a condition (its branches,
+ * a loop's body, the right of && and ||), or 0 when T guards nothing. */
+static int first_guarded_operand(tree t)
+{
+    switch (TREE_CODE(t)) {
+    case COND_EXPR:
+    case SWITCH_EXPR:
+    case TRUTH_ANDIF_EXPR:
+    case TRUTH_ORIF_EXPR:
+        return 1;
+#if BUILDING_GCC_MAJOR >= 11
+    /* C's statements before genericizing (GCC 10's C builds the others). */
+    case SWITCH_STMT:           /* condition, body */
+    case WHILE_STMT:            /* condition, body */
+        return 1;
+    case FOR_STMT:              /* init, condition, then increment, body */
+        return 2;
+#endif
+    default:
+        return 0;
+    }
+}
+
 static tree visit(tree *node, int *walk_subtrees, void *data)
 {
     struct body_walk *w = (struct body_walk *)data;
     tree t = *node;
+    int guarded = first_guarded_operand(t);
+    if (guarded) {
+        /* What runs first as it is, the rest as conditional. */
+        for (int i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
+            w->conditional += i == guarded;
+            walk_tree_without_duplicates(&TREE_OPERAND(t, i), visit, w);
+        }
+        w->conditional--;
+        *walk_subtrees = 0;
+        return NULL_TREE;
+    }
     switch (TREE_CODE(t)) {
     case MODIFY_EXPR:
         record_vmsd(w, t);
@@ -241,17 +276,6 @@ static tree visit(tree *node, int *walk_subtrees, void *data)
         break;
     case CALL_EXPR:
         record_call(w, t);
-        break;
-    case COND_EXPR:
-    case SWITCH_EXPR:
-    case SWITCH_STMT:           /* C's switch before genericizing */
-        /* The condition and the branches, the latter as conditional. */
-        walk_tree_without_duplicates(&TREE_OPERAND(t, 0), visit, w);
-        w->conditional++;
-        for (int i = 1; i < TREE_OPERAND_LENGTH(t); i++)
-            walk_tree_without_duplicates(&TREE_OPERAND(t, i), visit, w);
-        w->conditional--;
-        *walk_subtrees = 0;
         break;
     default:
         break;
