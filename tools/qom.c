@@ -41,6 +41,18 @@ static struct qom_function *unit_function(const struct qom_units *units,
     return slot ? slot->value : NULL;
 }
 
+/* UNIT's function NAME, made if new, and where its name leads (the
+ * first unit that has it, for calls of other units). */
+static struct qom_function *add_function(struct qom_units *units,
+                                         size_t unit, const char *name)
+{
+    struct vmsd_strset_slot *slot =
+        vmsd_strset_add_name(&units->functions, name);
+    if (!slot->value)
+        slot->value = (void *)(uintptr_t)(unit + 1);
+    return unit_function(units, unit, name, true);
+}
+
 void qom_units_init(struct qom_units *units,
                     const struct vmsd_model *const *models, size_t n)
 {
@@ -52,27 +64,17 @@ void qom_units_init(struct qom_units *units,
         const struct vmsd_model *m = models[u];
         for (size_t i = 0; i < m->n_class_vmsds; i++) {
             const struct vmsd_class_vmsd *c = &m->class_vmsds[i];
-            struct qom_function *f = unit_function(units, u, c->function,
-                                                   true);
+            struct qom_function *f = add_function(units, u, c->function);
             if (c->conditional)
                 f->guarded = &c->vmsd;
             else
                 f->direct = &c->vmsd;
         }
         for (size_t i = 0; i < m->n_calls; i++) {
-            struct qom_function *f = unit_function(units, u,
-                                                   m->calls[i].caller, true);
+            struct qom_function *f = add_function(units, u,
+                                                  m->calls[i].caller);
             f->calls = vmsd_grow(f->calls, f->n_calls, sizeof *f->calls);
             f->calls[f->n_calls++] = &m->calls[i];
-        }
-        for (size_t i = 0; i < m->n_class_vmsds + m->n_calls; i++) {
-            const char *function = i < m->n_class_vmsds
-                ? m->class_vmsds[i].function
-                : m->calls[i - m->n_class_vmsds].caller;
-            struct vmsd_strset_slot *slot =
-                vmsd_strset_add_name(&units->functions, function);
-            if (!slot->value)
-                slot->value = (void *)(uintptr_t)(u + 1);
         }
     }
 }
