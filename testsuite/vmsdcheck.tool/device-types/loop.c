@@ -1,4 +1,4 @@
-/* Types whose parents loop (QEMU would refuse them when it starts): said,
+/* Types whose parents loop (QEMU would not start with them): said,
  * with their names escaped, and not device types; a type below the loop
  * is not one either. */
 #include "qom.h"
