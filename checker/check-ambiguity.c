@@ -276,9 +276,8 @@ static bool already_reported(struct walk *w, const struct vmsd_ref *entry)
 }
 
 /* The needed functions a note names at the most: the rest are counted,
- * so that a note costs O(1) however long the list (every finding of a
- * list of n subsections naming all the siblings between made the
- * report n^2). */
+ * so that a note costs O(1) however long the list (naming every sibling
+ * between, the findings of a list of n subsections would name n^2). */
 #define MAX_NEEDED_NAMED 4
 
 /* "a, b and c": the needed functions of slots [from, to) of LIST, the
@@ -413,7 +412,9 @@ static void candidates(struct walk *w, const struct vmsd_desc *owner,
  * contexts within MAX_DEPTH steps above X, plus the extensions of X's
  * name it reports: linear in the model, however the descriptions nest
  * (a lattice of any depth whose every level loads the one below four
- * times is walked once per level, not 4^depth times). */
+ * times is walked once per level, not 4^depth times).  Walks are taken
+ * only from descriptions may_claim() lets through; docs/robustness.md
+ * has the bound over all of them. */
 static void follow(struct walk *w, const struct vmsd_desc *ended)
 {
     struct contexts *c = vmsd_uid_index_get(&w->contexts, ended->uid);
