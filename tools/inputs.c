@@ -14,6 +14,8 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -358,6 +360,58 @@ static bool read_facts_dir(struct reading *r, const char *path)
     return ok;
 }
 
+/* Where a read of a mapped input that was cut short under the tool (a
+ * build still writing it) lands: the kernel sends SIGBUS for a page past
+ * the file's new end, and the handler, installed only around the mapped
+ * reads, jumps back here. */
+static sigjmp_buf mapped_read;
+
+static void on_mapped_read_fault(int sig)
+{
+    (void)sig;
+    siglongjmp(mapped_read, 1);
+}
+
+static bool read_elf_kind(struct reading *r, int fd, Elf *elf,
+                          const char *path, size_t size)
+{
+    switch (elf ? elf_kind(elf) : ELF_K_NONE) {
+    case ELF_K_AR:
+        return read_archive(r, fd, elf, path);
+    case ELF_K_ELF:
+        return read_elf(r, elf, path, size, false);
+    default:
+        fprintf(stderr, "vmsdcheck: %s: not an ELF file, archive, facts file "
+                "or facts directory\n", path);
+        return false;
+    }
+}
+
+/* An ELF file or archive, mapped: only the pages read are loaded, where
+ * libelf's reads copied whole debug sections (QEMU's binaries carry
+ * hundreds of MB of DWARF, and the tool looks at each unit's header).
+ * A file truncated while it is read is an error, not a signal: the
+ * file is let go (elf_end frees and unmaps, reading nothing), what
+ * libdw or an archive member held when the fault came is left behind
+ * (the tool ends with exit status 2 soon after). */
+static bool read_mapped(struct reading *r, int fd, const char *path,
+                        size_t size)
+{
+    struct sigaction guard = { .sa_handler = on_mapped_read_fault }, old;
+    sigemptyset(&guard.sa_mask);
+    Elf *volatile elf = NULL;
+    volatile bool ok = false;
+    sigaction(SIGBUS, &guard, &old);
+    if (sigsetjmp(mapped_read, 1) == 0) {
+        elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+        ok = read_elf_kind(r, fd, elf, path, size);
+    } else
+        fprintf(stderr, "vmsdcheck: %s: changed while being read\n", path);
+    sigaction(SIGBUS, &old, NULL);
+    elf_end(elf);
+    return ok;
+}
+
 static bool read_path(struct reading *r, const char *path)
 {
     struct stat st;
@@ -379,25 +433,7 @@ static bool read_path(struct reading *r, const char *path)
         fprintf(stderr, "vmsdcheck: %s: %s\n", path, strerror(errno));
         return false;
     }
-    /* Mapped: only the pages read are loaded, where libelf's reads
-     * copied whole debug sections (QEMU's binaries carry hundreds of MB
-     * of DWARF, and the tool looks at each unit's header). */
-    Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-    bool ok;
-    switch (elf ? elf_kind(elf) : ELF_K_NONE) {
-    case ELF_K_AR:
-        ok = read_archive(r, fd, elf, path);
-        break;
-    case ELF_K_ELF:
-        ok = read_elf(r, elf, path, (size_t)st.st_size, false);
-        break;
-    default:
-        fprintf(stderr, "vmsdcheck: %s: not an ELF file, archive, facts file "
-                "or facts directory\n", path);
-        ok = false;
-        break;
-    }
-    elf_end(elf);
+    bool ok = read_mapped(r, fd, path, (size_t)st.st_size);
     close(fd);
     return ok;
 }
