@@ -53,6 +53,13 @@ void vmsd_put_shown(struct vmsd_strbuf *b, const char *text)
     }
 }
 
+char *vmsd_shown(const char *text)
+{
+    struct vmsd_strbuf b = { 0 };
+    vmsd_put_shown(&b, text);
+    return vmsd_strbuf_take(&b);
+}
+
 char *vmsd_vformat(const struct vmsd_text_style *style, const char *fmt,
                    va_list ap)
 {

@@ -17,6 +17,8 @@ size_t vmsd_utf8_length(const unsigned char *s);
  * it: control bytes, bytes that are not UTF-8 and bidi marks as \xNN, a
  * backslash as \\; NULL as "(null)". */
 void vmsd_put_shown(struct vmsd_strbuf *b, const char *text);
+/* The same, in a new string the caller frees. */
+char *vmsd_shown(const char *text);
 
 /* Format 'fmt' into a new string.  Directives: %q a name between the
  * style's quotes, shown safely; %s text as it is; %d int; %u unsigned;

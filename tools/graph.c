@@ -74,10 +74,9 @@ static void dot_newline(struct dot_string *s)
  * cut to MAX bytes: true when it was cut. */
 static bool dot_put_name(struct dot_string *s, const char *name, size_t max)
 {
-    struct vmsd_strbuf shown = { 0 };
-    vmsd_put_shown(&shown, name);
-    bool cut = dot_put(s, shown.data ? shown.data : "", max);
-    free(shown.data);
+    char *shown = vmsd_shown(name);
+    bool cut = dot_put(s, shown, max);
+    free(shown);
     return cut;
 }
 
