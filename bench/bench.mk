@@ -11,7 +11,9 @@
 #   make bench BENCH_COUNT=0        times only (no valgrind needed)
 #
 # Knobs: BENCH_PLUGIN (default: this tree's plugin), BENCH_SIZES
-# (descriptions in each generated unit), BENCH_LEVELS (the -O options it
+# (descriptions in each generated unit), BENCH_LATTICES (the depths of
+# the lattice units: the load-ambiguity walk's adversarial shape),
+# BENCH_LEVELS (the -O options it
 # is compiled at), BENCH_COUNT and BENCH_TIME (0: leave that part out),
 # BENCH_RUNS (timed iterations for each generated unit), BENCH_QEMU_RUNS
 # (for each QEMU unit), QEMU_FILES (suffixes of QEMU "file" entries),
@@ -22,6 +24,7 @@
 
 BENCH_PLUGIN ?= plugin/vmsdcheck.so
 BENCH_SIZES ?= 500 2000 5000 20000
+BENCH_LATTICES ?= 18 1000
 BENCH_LEVELS ?= -O0 -O2
 BENCH_COUNT ?= 1
 BENCH_TIME ?= 1
@@ -39,7 +42,8 @@ QEMU_FILES ?= hw/display/cirrus_vga.c hw/virtio/virtio.c hw/ppc/spapr.c \
 	target/i386/machine.c target/i386/tcg/translate.c
 
 BENCH_WORK = bench/work
-BENCH_UNITS = $(foreach n,$(BENCH_SIZES),$(BENCH_WORK)/unit-$(n).c)
+BENCH_UNITS = $(foreach n,$(BENCH_SIZES),$(BENCH_WORK)/unit-$(n).c) \
+	$(foreach n,$(BENCH_LATTICES),$(BENCH_WORK)/lattice-$(n).c)
 
 # Built on the core's helpers (allocation, strbuf, whole files).
 BENCH_CORE_OBJS = checker/model.o checker/arena.o checker/strset.o checker/strbuf.o checker/text.o \
@@ -66,6 +70,10 @@ bench/gen-facts: $(GEN_FACTS_OBJS) $(CORE_OBJS)
 $(BENCH_WORK)/unit-%.c: bench/gen-bench-unit
 	@mkdir -p $(BENCH_WORK)
 	bench/gen-bench-unit -o $@ $*
+
+$(BENCH_WORK)/lattice-%.c: bench/gen-bench-unit
+	@mkdir -p $(BENCH_WORK)
+	bench/gen-bench-unit -o $@ --lattice $*
 
 bench-tools: bench/bench bench/gen-bench-unit bench/gen-facts
 

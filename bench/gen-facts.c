@@ -9,6 +9,27 @@
  *                                  each of them a finding
  *        gen-facts list N FILE     one unit: a description with N
  *                                  subsections, all named by the rule
+ *        gen-facts lattice N FILE  one unit: descriptions N deep, each
+ *                                  loading four optional copies of the
+ *                                  one below
+ *        gen-facts renamed-subsections N FILE WORD
+ *                                  one unit: a description with N
+ *                                  subsections 'p/WORDk' (variables
+ *                                  vmstate_WORDk), for the gate: the base
+ *                                  with one WORD, the change with another
+ *        gen-facts renamed-fields N FILE WORD
+ *                                  one unit: a section of N fields WORDk
+ *        gen-facts diamond N FILE  one unit: a device whose description
+ *                                  nests N levels, each description's two
+ *                                  fields nesting the one below (QEMU's
+ *                                  -dump-vmstate writes 5 x 2^(N-1) - 3
+ *                                  descriptions and fields)
+ *        gen-facts helpers N FILE  one unit: N class_init helpers that
+ *                                  each hand the class to all the others
+ *                                  (N x (N - 1) calls) and set nothing,
+ *                                  and N device types whose class_init
+ *                                  calls the first, then sets vmsd under
+ *                                  a condition (so every helper is asked)
  *
  * A unit of "objects" is shaped like a QEMU device file: four devices,
  * each with its top-level description (global, with a device type whose
@@ -35,6 +56,8 @@
 #define MAX_COUNT 10000000L
 #define DEVICES 4               /* per unit of "objects" */
 #define SUBSECTIONS 3           /* per device */
+
+#define LATTICE_COPIES 4
 
 /* VMStateField flags (QEMU's values) and the info of a uint32 field. */
 #define VMS_SINGLE 0x001
@@ -133,14 +156,17 @@ static void add_uint32(struct unit *u, struct vmsd_fieldlist *list,
 }
 
 /* A field that loads NESTED inline (VMSTATE_STRUCT). */
-static void add_struct(struct unit *u, struct vmsd_fieldlist *list,
-                       const char *name, const struct vmsd_desc *nested)
+static struct vmsd_field *add_struct(struct unit *u,
+                                     struct vmsd_fieldlist *list,
+                                     const char *name,
+                                     const struct vmsd_desc *nested)
 {
     struct vmsd_field *f = vmsd_fieldlist_append(&u->model, list);
     f->name = vmsd_model_strdup(&u->model, name);
     f->flags = VMS_STRUCT;
     f->size = 8;
     set_ref(u, &f->vmsd, nested);
+    return f;
 }
 
 /* Device D of unit K: the device type and what it migrates. */
@@ -282,6 +308,171 @@ static bool gen_list(unsigned long n, const char *path)
     return write_unit(&u, path);
 }
 
+/* The "device" type, with nothing else: the root of device types. */
+static void add_device_root(struct unit *u)
+{
+    struct vmsd_qom_type *device = VMSD_APPEND(u->model.types,
+                                               u->model.n_types);
+    device->name = vmsd_model_strdup(&u->model, "device");
+    device->parent = vmsd_model_strdup(&u->model, "object");
+    device->loc = next_loc(u);
+}
+
+/* A device type NAME whose class_init CLASS_INIT (nothing else). */
+static void add_type(struct unit *u, char *name, char *class_init)
+{
+    struct vmsd_qom_type *type = VMSD_APPEND(u->model.types,
+                                             u->model.n_types);
+    type->name = name;
+    type->parent = vmsd_model_strdup(&u->model, "device");
+    type->class_init = class_init;
+    type->loc = next_loc(u);
+}
+
+static struct vmsd_class_vmsd *add_class_vmsd(struct unit *u,
+                                              char *function,
+                                              const struct vmsd_desc *d)
+{
+    struct vmsd_class_vmsd *set = VMSD_APPEND(u->model.class_vmsds,
+                                              u->model.n_class_vmsds);
+    set->function = function;
+    set_ref(u, &set->vmsd, d);
+    return set;
+}
+
+/* Descriptions d0 ... d(N-1), each with two fields nesting the one below
+ * (d0 a uint32), and a device type that migrates with the last. */
+static bool gen_diamond(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "diamond.c");
+    add_device_root(&u);
+    struct vmsd_desc *below = NULL;
+    for (unsigned long i = 0; i < n; i++) {
+        struct vmsd_desc *d = add_desc(&u, format(&u, "vmstate_d%lu", i),
+                                       format(&u, "d%lu", i),
+                                       VMSD_LINK_STATIC);
+        struct vmsd_fieldlist *fields = add_fields(&u, d);
+        if (!below)
+            add_uint32(&u, fields, "x", 0);
+        else {
+            add_struct(&u, fields, "left", below);
+            add_struct(&u, fields, "right", below);
+        }
+        below = d;
+    }
+    char *class_init = format(&u, "diamond_class_init");
+    add_type(&u, format(&u, "diamond"), class_init);
+    add_class_vmsd(&u, class_init, below);
+    return write_unit(&u, path);
+}
+
+/* Helpers h0 ... h(N-1), each handing the class to every other one,
+ * none setting vmsd.  Types t0 ... t(N-1), whose class_init calls h0 and
+ * then sets vmsd under a condition. */
+static bool gen_helpers(unsigned long n, const char *path)
+{
+    if (n < 2 || n > 10000) {
+        fprintf(stderr, "gen-facts: helpers: from 2 to 10000\n");
+        return false;
+    }
+    struct unit u;
+    unit_init(&u, "helpers.c");
+    add_device_root(&u);
+    struct vmsd_desc *d = add_desc(&u, format(&u, "vmstate_mesh"),
+                                   format(&u, "mesh"), VMSD_LINK_STATIC);
+    char **helper = vmsd_xcalloc(n, sizeof *helper);
+    for (unsigned long i = 0; i < n; i++)
+        helper[i] = format(&u, "h%lu", i);
+    for (unsigned long i = 0; i < n; i++)
+        for (unsigned long j = 0; j < n; j++) {
+            if (i == j)
+                continue;
+            struct vmsd_call *call = VMSD_APPEND(u.model.calls,
+                                                 u.model.n_calls);
+            call->caller = helper[i];
+            call->callee = helper[j];
+        }
+    for (unsigned long i = 0; i < n; i++) {
+        char *class_init = format(&u, "t%lu_class_init", i);
+        add_type(&u, format(&u, "t%lu", i), class_init);
+        struct vmsd_call *call = VMSD_APPEND(u.model.calls, u.model.n_calls);
+        call->caller = class_init;
+        call->callee = helper[0];
+        add_class_vmsd(&u, class_init, d)->conditional = true;
+    }
+    free(helper);
+    return write_unit(&u, path);
+}
+
+/* Descriptions l0 ... l(N-1), each loading LATTICE_COPIES copies of the
+ * one below, each behind a field_exists test (VMSTATE_STRUCT_TEST): the
+ * load-ambiguity walk from l0 has LATTICE_COPIES^depth chains to take;
+ * 'l0/x' in the list of l3 is what it finds at their end. */
+static bool gen_lattice(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "lattice.c");
+    struct vmsd_desc *below = NULL;
+    for (unsigned long i = 0; i < n; i++) {
+        struct vmsd_desc *d = add_desc(&u, format(&u, "vmstate_l%lu", i),
+                                       format(&u, "l%lu", i),
+                                       VMSD_LINK_STATIC);
+        struct vmsd_fieldlist *fields = add_fields(&u, d);
+        if (!below)
+            add_uint32(&u, fields, "x", 0);
+        for (unsigned c = 0; below && c < LATTICE_COPIES; c++)
+            add_struct(&u, fields, format(&u, "c%u", c),
+                       below)->has_field_exists = true;
+        if (i == 3) {
+            struct vmsd_desc *x = add_desc(&u, format(&u, "vmstate_l0_x"),
+                                           format(&u, "l0/x"),
+                                           VMSD_LINK_STATIC);
+            x->needed = format(&u, "l0_x_needed");
+            add_subsections(&u, d, &x, 1);
+        }
+        below = d;
+    }
+    return write_unit(&u, path);
+}
+
+/* One description with N subsections 'p/WORDk' of variables
+ * vmstate_WORDk, each with a needed function. */
+static bool gen_renamed_subsections(unsigned long n, const char *path,
+                                    const char *word)
+{
+    struct unit u;
+    unit_init(&u, "renamed.c");
+    struct vmsd_desc *parent = add_desc(&u,
+                                        vmsd_model_strdup(&u.model, "vmstate_p"),
+                                        vmsd_model_strdup(&u.model, "p"),
+                                        VMSD_LINK_GLOBAL);
+    struct vmsd_desc **subs = vmsd_xcalloc(n, sizeof *subs);
+    for (unsigned long i = 0; i < n; i++) {
+        subs[i] = add_desc(&u, format(&u, "vmstate_%s%lu", word, i),
+                           format(&u, "p/%s%07lu", word, i), VMSD_LINK_STATIC);
+        subs[i]->needed = format(&u, "%s%lu_needed", word, i);
+    }
+    add_subsections(&u, parent, subs, n);
+    free(subs);
+    return write_unit(&u, path);
+}
+
+/* One section with N uint32 fields WORDk. */
+static bool gen_renamed_fields(unsigned long n, const char *path,
+                               const char *word)
+{
+    struct unit u;
+    unit_init(&u, "renamed.c");
+    struct vmsd_desc *d = add_desc(&u, vmsd_model_strdup(&u.model, "vmstate_p"),
+                                   vmsd_model_strdup(&u.model, "p"),
+                                   VMSD_LINK_GLOBAL);
+    struct vmsd_fieldlist *fields = add_fields(&u, d);
+    for (unsigned long i = 0; i < n; i++)
+        add_uint32(&u, fields, format(&u, "%s%lu", word, i), 0);
+    return write_unit(&u, path);
+}
+
 static void usage(FILE *out)
 {
     fputs("usage: gen-facts objects N DIR   N units of 20 descriptions, one "
@@ -289,7 +480,19 @@ static void usage(FILE *out)
           "       gen-facts chain N FILE    one unit: a chain of N "
           "subsections\n"
           "       gen-facts list N FILE     one unit: a description with N "
-          "subsections\n", out);
+          "subsections\n"
+          "       gen-facts diamond N FILE  one unit: a description nesting "
+          "N levels, two fields a level\n"
+          "       gen-facts helpers N FILE  one unit: N class_init helpers "
+          "that all call each other\n"
+          "       gen-facts lattice N FILE  one unit: descriptions N deep, "
+          "each loading four optional copies of the one below\n"
+          "       gen-facts renamed-subsections N FILE WORD\n"
+          "                                 one unit: a description with N "
+          "subsections p/WORDk\n"
+          "       gen-facts renamed-fields N FILE WORD\n"
+          "                                 one unit: a section of N fields "
+          "WORDk\n", out);
 }
 
 int main(int argc, char **argv)
@@ -299,7 +502,8 @@ int main(int argc, char **argv)
         usage(stdout);
         return 0;
     }
-    if (argc != 4 || !parse_count(argv[2], 1, MAX_COUNT, &n)) {
+    bool worded = argc == 5 && strncmp(argv[1], "renamed-", 8) == 0;
+    if ((argc != 4 && !worded) || !parse_count(argv[2], 1, MAX_COUNT, &n)) {
         usage(stderr);
         return 2;
     }
@@ -310,6 +514,16 @@ int main(int argc, char **argv)
         ok = gen_chain((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "list") == 0)
         ok = gen_list((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "lattice") == 0)
+        ok = gen_lattice((unsigned long)n, argv[3]);
+    else if (worded && strcmp(argv[1], "renamed-subsections") == 0)
+        ok = gen_renamed_subsections((unsigned long)n, argv[3], argv[4]);
+    else if (worded && strcmp(argv[1], "renamed-fields") == 0)
+        ok = gen_renamed_fields((unsigned long)n, argv[3], argv[4]);
+    else if (strcmp(argv[1], "diamond") == 0)
+        ok = gen_diamond((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "helpers") == 0)
+        ok = gen_helpers((unsigned long)n, argv[3]);
     else {
         usage(stderr);
         return 2;

@@ -43,6 +43,9 @@ struct context {
 struct contexts {
     struct context *items;
     size_t n;
+    size_t walk;                        /* the walk that last followed the
+                                           description (0: none) */
+    size_t depth;                       /* at the least depth it was */
 };
 
 /* A subsection list's named entries in name order, and where a scan of
@@ -73,6 +76,7 @@ struct step {
 
 struct walk {
     const struct vmsd_check *check;
+    size_t number;                      /* this claimer's walk, from 1 */
     struct vmsd_uid_index contexts;     /* desc uid -> struct contexts */
     struct vmsd_uid_index lists;        /* list uid -> struct list_index */
     const struct vmsd_desc *claimer;    /* X */
@@ -259,16 +263,27 @@ static bool already_reported(struct walk *w, const struct vmsd_ref *entry)
     return w->reported.count == before;
 }
 
-/* "a, b and c": the needed functions of slots [from, to) of LIST. */
+/* The needed functions a note names at the most: the rest are counted,
+ * so that a note costs O(1) however long the list (every finding of a
+ * list of n subsections naming all the siblings between made the
+ * report n^2). */
+#define MAX_NEEDED_NAMED 4
+
+/* "a, b and c": the needed functions of slots [from, to) of LIST, the
+ * first MAX_NEEDED_NAMED of them and how many more. */
 static char *needed_list(const struct vmsd_sublist *list, size_t from,
                          size_t to)
 {
     struct vmsd_strbuf b = { 0 };
-    for (size_t i = from; i < to; i++) {
+    size_t named = to - from > MAX_NEEDED_NAMED ? MAX_NEEDED_NAMED
+                                                : to - from;
+    for (size_t i = from; i < from + named; i++) {
         if (i > from)
             vmsd_strbuf_puts(&b, i + 1 == to ? " and " : ", ");
         vmsd_strbuf_puts(&b, list->slots[i].target->needed);
     }
+    if (from + named < to)
+        vmsd_strbuf_printf(&b, " and %zu more", to - from - named);
     return vmsd_strbuf_take(&b);
 }
 
@@ -375,12 +390,25 @@ static void candidates(struct walk *w, const struct vmsd_desc *owner,
     follow(w, owner);
 }
 
-/* Everything that can come right after ENDED's end, given the path. */
+/* Everything that can come right after ENDED's end, given the path.
+ *
+ * Bound: a description followed once in X's walk is followed again only
+ * from a shallower depth, since what lies beyond it is the same and the
+ * findings are one per (X, list entry).  Each description is followed at
+ * most MAX_DEPTH times a walk, each of its contexts taken each time, so
+ * X's walk costs O(MAX_DEPTH * (D + C)) for the D descriptions and C
+ * contexts within MAX_DEPTH steps above X, plus the extensions of X's
+ * name it reports: linear in the model, however the descriptions nest
+ * (a lattice of any depth whose every level loads the one below four
+ * times is walked once per level, not 4^depth times). */
 static void follow(struct walk *w, const struct vmsd_desc *ended)
 {
-    const struct contexts *c = vmsd_uid_index_get(&w->contexts, ended->uid);
-    if (!c || w->depth == MAX_DEPTH)
+    struct contexts *c = vmsd_uid_index_get(&w->contexts, ended->uid);
+    if (!c || w->depth == MAX_DEPTH
+        || (c->walk == w->number && c->depth <= w->depth))
         return;
+    c->walk = w->number;
+    c->depth = w->depth;
     for (size_t i = 0; i < c->n; i++) {
         const struct context *ctx = &c->items[i];
         for (size_t d = 0; d < w->depth; d++)
@@ -409,6 +437,7 @@ void vmsd_check_load_ambiguity(const struct vmsd_check *check)
         if (!x->defined || !x->name)
             continue;
         w.claimer = x;
+        w.number = i + 1;
         vmsd_strset_free(&w.reported);
         follow(&w, x);
     }

@@ -13,6 +13,7 @@
 #include "compatdb.h"
 #include "names.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The change's description named NAME. */
@@ -32,48 +33,82 @@ static const struct vmsd_desc *same_symbol(const struct vmsd_check *check,
     return slot ? slot->value : NULL;
 }
 
-/* Did the base list a subsection of SYMBOL under PARENT? */
-static bool base_lists_symbol(const struct vmsd_base_desc *parent,
-                              const char *symbol)
-{
-    for (size_t i = 0; symbol && i < parent->n_subs; i++)
-        if (parent->subs[i].symbol
-            && strcmp(parent->subs[i].symbol, symbol) == 0)
-            return true;
-    return false;
-}
+/* Where the lost subsections of one parent may have gone: the names
+ * the change's parent lists and the base's did not.  Built once per
+ * parent, in O(n) for its n subsections, so that each lost subsection's
+ * notes cost what they print (renaming all of 2,000 subsections cost
+ * n^3 when each lost one went through the list, and the base's list for
+ * each entry). */
+struct renames {
+    const struct vmsd_desc *parent;     /* the change's; NULL: not built */
+    struct vmsd_strset by_symbol;       /* symbol -> first new name's
+                                           description of that variable */
+    const struct vmsd_desc **fresh;     /* new names of variables the
+                                           base's parent did not list */
+    size_t n_fresh;
+};
 
-/* Notes at the names PARENT has now and the base did not: the likely
- * new spelling of OLD.  The same variable, renamed, first; else every
- * new name that is not another old variable's. */
-static void note_renames(const struct vmsd_check *check,
-                         struct vmsd_finding *f,
-                         const struct vmsd_desc *parent,
-                         const struct vmsd_base_desc *base_parent,
-                         const struct vmsd_base_sub *old)
+/* The guesses a lost subsection gets when no variable kept its name. */
+#define MAX_GUESSES 3
+
+static void build_renames(const struct vmsd_check *check, struct renames *r,
+                          const struct vmsd_desc *parent,
+                          const struct vmsd_base_desc *base_parent)
 {
+    struct vmsd_strset base_symbols = { .borrows_keys = true };
+    for (size_t i = 0; i < base_parent->n_subs; i++)
+        if (base_parent->subs[i].symbol)
+            vmsd_strset_add_name(&base_symbols, base_parent->subs[i].symbol);
+    r->parent = parent;
+    r->by_symbol.borrows_keys = true;
     const struct vmsd_sublist *list = parent->subsections;
     size_t n = list ? vmsd_sublist_length(list) : 0;
-    for (int pass = 0; pass < 2; pass++) {
-        bool noted = false;
-        for (size_t i = 0; i < n; i++) {
-            const struct vmsd_desc *sub = list->slots[i].target;
-            if (!sub || !sub->defined || !sub->name
-                || vmsd_base_has_pair(check->program->base, parent->name,
-                                      sub->name))
-                continue;
-            bool same = sub->symbol && old->symbol
-                        && strcmp(sub->symbol, old->symbol) == 0;
-            if (pass == 0 ? !same
-                          : base_lists_symbol(base_parent, sub->symbol))
-                continue;
-            vmsd_finding_note(check, f, sub->loc, "renamed to %q?",
-                              sub->name);
-            noted = true;
+    for (size_t i = 0; i < n; i++) {
+        const struct vmsd_desc *sub = list->slots[i].target;
+        if (!sub || !sub->defined || !sub->name
+            || vmsd_base_has_pair(check->program->base, parent->name,
+                                  sub->name))
+            continue;
+        if (sub->symbol) {
+            struct vmsd_strset_slot *slot =
+                vmsd_strset_add_name(&r->by_symbol, sub->symbol);
+            if (!slot->value)
+                slot->value = (void *)sub;
         }
-        if (noted)
-            return;
+        if (!sub->symbol || !vmsd_strset_find_name(&base_symbols, sub->symbol))
+            *VMSD_APPEND(r->fresh, r->n_fresh) = sub;
     }
+    vmsd_strset_free(&base_symbols);
+}
+
+static void free_renames(struct renames *r)
+{
+    vmsd_strset_free(&r->by_symbol);
+    free(r->fresh);
+    memset(r, 0, sizeof *r);
+}
+
+/* Notes at the likely new spelling of OLD: the same variable, renamed;
+ * else the new names that are not another old variable's, the first
+ * MAX_GUESSES of them and how many more. */
+static void note_renames(const struct vmsd_check *check,
+                         struct vmsd_finding *f, const struct renames *r,
+                         const struct vmsd_base_sub *old)
+{
+    struct vmsd_strset_slot *same =
+        old->symbol ? vmsd_strset_find_name(&r->by_symbol, old->symbol) : NULL;
+    if (same) {
+        const struct vmsd_desc *sub = same->value;
+        vmsd_finding_note(check, f, sub->loc, "renamed to %q?", sub->name);
+        return;
+    }
+    for (size_t i = 0; i < r->n_fresh && i < MAX_GUESSES; i++)
+        vmsd_finding_note(check, f, r->fresh[i]->loc, "renamed to %q?",
+                          r->fresh[i]->name);
+    if (r->n_fresh > MAX_GUESSES)
+        vmsd_finding_note(check, f, r->parent->loc, "or to one of the %zu "
+                          "other new names of %q?", r->n_fresh - MAX_GUESSES,
+                          r->parent->name);
 }
 
 /* Is FILE one of UNITS?  A unit named without a directory (by a file
@@ -122,7 +157,8 @@ static bool unseen(const struct vmsd_check *check, struct vmsd_loc loc,
 
 static void report_subsection(const struct vmsd_check *check,
                               const struct vmsd_base_desc *parent,
-                              const struct vmsd_base_sub *old)
+                              const struct vmsd_base_sub *old,
+                              struct renames *renames)
 {
     if (unseen(check, old->loc, "subsection", old->name))
         return;
@@ -135,8 +171,11 @@ static void report_subsection(const struct vmsd_check *check,
     vmsd_finding_about(f, parent->name, old->name);
     vmsd_finding_note(check, f, old->loc, "the base defines %q here",
                       old->name);
-    if (now)
-        note_renames(check, f, now, parent, old);
+    if (now) {
+        if (renames->parent != now)
+            build_renames(check, renames, now, parent);
+        note_renames(check, f, renames, old);
+    }
     const struct vmsd_compat_entry *legacy =
         vmsd_compatdb_find(vmsd_check_allowlist(check), parent->name,
                            old->name);
@@ -221,6 +260,7 @@ static void subsections_gone(const struct vmsd_check *check,
 {
     if (reported_with_parent(check, d))
         return;
+    struct renames renames = { 0 };
     for (size_t j = 0; j < d->n_subs; j++) {
         const struct vmsd_base_sub *s = &d->subs[j];
         bool lost = vmsd_name_extends(s->name, d->name)
@@ -228,9 +268,10 @@ static void subsections_gone(const struct vmsd_check *check,
                     && !vmsd_strset_find_pair(reported, d->name, s->name);
         if (lost) {
             vmsd_strset_add_pair(reported, d->name, s->name);
-            report_subsection(check, d, s);
+            report_subsection(check, d, s, &renames);
         }
     }
+    free_renames(&renames);
 }
 
 void vmsd_check_section_removed(const struct vmsd_check *check)
