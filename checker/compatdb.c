@@ -214,9 +214,13 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
     json_error_t jerr;
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
+        /* Jansson's text quotes the file ("near '...'"). */
+        char *shown = vmsd_shown(jerr.text);
         free(text);
-        return vmsd_fail(error, error_size, "%s:%d:%d: %s", path, jerr.line,
-                    jerr.column, jerr.text);
+        vmsd_fail(error, error_size, "%s:%d:%d: %s", path, jerr.line,
+                  jerr.column, shown);
+        free(shown);
+        return false;
     }
 
     struct vmsd_compat_entry *entries = NULL;

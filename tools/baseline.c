@@ -189,8 +189,10 @@ bool baseline_read(const char *path, struct baseline *out)
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
     free(text);
     if (!root) {
+        char *shown = vmsd_shown(jerr.text);  /* it quotes the file */
         fprintf(stderr, "vmsdcheck: %s:%d:%d: not a vmsdcheck JSON report: "
-                "%s\n", path, jerr.line, jerr.column, jerr.text);
+                "%s\n", path, jerr.line, jerr.column, shown);
+        free(shown);
         return false;
     }
     const char *format = json_string_value(json_object_get(root, "format"));
