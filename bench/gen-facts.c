@@ -21,6 +21,17 @@
  *                                  with one WORD, the change with another
  *        gen-facts renamed-fields N FILE WORD
  *                                  one unit: a section of N fields WORDk
+ *        gen-facts diamond N FILE  one unit: a device whose description
+ *                                  nests N levels, each description's two
+ *                                  fields nesting the one below (QEMU's
+ *                                  -dump-vmstate writes 5 x 2^(N-1) - 3
+ *                                  descriptions and fields)
+ *        gen-facts helpers N FILE  one unit: N class_init helpers that
+ *                                  each hand the class to all the others
+ *                                  (N x (N - 1) calls) and set nothing,
+ *                                  and N device types whose class_init
+ *                                  calls the first, then sets vmsd under
+ *                                  a condition (so every helper is asked)
  *
  * A unit of "objects" is shaped like a QEMU device file: four devices,
  * each with its top-level description (global, with a device type whose
@@ -299,6 +310,103 @@ static bool gen_list(unsigned long n, const char *path)
     return write_unit(&u, path);
 }
 
+/* The "device" type, with nothing else: the root of device types. */
+static void add_device_root(struct unit *u)
+{
+    struct vmsd_qom_type *device = VMSD_APPEND(u->model.types,
+                                               u->model.n_types);
+    device->name = vmsd_model_strdup(&u->model, "device");
+    device->parent = vmsd_model_strdup(&u->model, "object");
+    device->loc = next_loc(u);
+}
+
+/* A device type NAME whose class_init CLASS_INIT (nothing else). */
+static void add_type(struct unit *u, char *name, char *class_init)
+{
+    struct vmsd_qom_type *type = VMSD_APPEND(u->model.types,
+                                             u->model.n_types);
+    type->name = name;
+    type->parent = vmsd_model_strdup(&u->model, "device");
+    type->class_init = class_init;
+    type->loc = next_loc(u);
+}
+
+static struct vmsd_class_vmsd *add_class_vmsd(struct unit *u,
+                                              char *function,
+                                              const struct vmsd_desc *d)
+{
+    struct vmsd_class_vmsd *set = VMSD_APPEND(u->model.class_vmsds,
+                                              u->model.n_class_vmsds);
+    set->function = function;
+    set_ref(u, &set->vmsd, d);
+    return set;
+}
+
+/* Descriptions d0 ... d(N-1), each with two fields nesting the one below
+ * (d0 a uint32), and a device type that migrates with the last. */
+static bool gen_diamond(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "diamond.c");
+    add_device_root(&u);
+    struct vmsd_desc *below = NULL;
+    for (unsigned long i = 0; i < n; i++) {
+        struct vmsd_desc *d = add_desc(&u, format(&u, "vmstate_d%lu", i),
+                                       format(&u, "d%lu", i),
+                                       VMSD_LINK_STATIC);
+        struct vmsd_fieldlist *fields = add_fields(&u, d);
+        if (!below)
+            add_uint32(&u, fields, "x", 0);
+        else {
+            add_struct(&u, fields, "left", below);
+            add_struct(&u, fields, "right", below);
+        }
+        below = d;
+    }
+    char *class_init = format(&u, "diamond_class_init");
+    add_type(&u, format(&u, "diamond"), class_init);
+    add_class_vmsd(&u, class_init, below);
+    return write_unit(&u, path);
+}
+
+/* Helpers h0 ... h(N-1), each handing the class to every other one,
+ * none setting vmsd.  Types t0 ... t(N-1), whose class_init calls h0 and
+ * then sets vmsd under a condition. */
+static bool gen_helpers(unsigned long n, const char *path)
+{
+    if (n < 2 || n > 10000) {
+        fprintf(stderr, "gen-facts: helpers: from 2 to 10000\n");
+        return false;
+    }
+    struct unit u;
+    unit_init(&u, "helpers.c");
+    add_device_root(&u);
+    struct vmsd_desc *d = add_desc(&u, format(&u, "vmstate_mesh"),
+                                   format(&u, "mesh"), VMSD_LINK_STATIC);
+    char **helper = vmsd_xcalloc(n, sizeof *helper);
+    for (unsigned long i = 0; i < n; i++)
+        helper[i] = format(&u, "h%lu", i);
+    for (unsigned long i = 0; i < n; i++)
+        for (unsigned long j = 0; j < n; j++) {
+            if (i == j)
+                continue;
+            struct vmsd_call *call = VMSD_APPEND(u.model.calls,
+                                                 u.model.n_calls);
+            call->caller = helper[i];
+            call->callee = helper[j];
+        }
+    for (unsigned long i = 0; i < n; i++) {
+        char *class_init = format(&u, "t%lu_class_init", i);
+        add_type(&u, format(&u, "t%lu", i), class_init);
+        struct vmsd_call *call = VMSD_APPEND(u.model.calls, u.model.n_calls);
+        call->caller = class_init;
+        call->callee = helper[0];
+        add_class_vmsd(&u, class_init, d)->conditional = true;
+    }
+    free(helper);
+    return write_unit(&u, path);
+}
+
 /* Descriptions l0 ... l(N-1), each loading LATTICE_COPIES copies of the
  * one below, each behind a field_exists test (VMSTATE_STRUCT_TEST): the
  * load-ambiguity walk from l0 has LATTICE_COPIES^depth chains to take;
@@ -404,6 +512,10 @@ static void usage(FILE *out)
           "subsections\n"
           "       gen-facts list N FILE     one unit: a description with N "
           "subsections\n"
+          "       gen-facts diamond N FILE  one unit: a description nesting "
+          "N levels, two fields a level\n"
+          "       gen-facts helpers N FILE  one unit: N class_init helpers "
+          "that all call each other\n"
           "       gen-facts lattice N FILE  one unit: descriptions N deep, "
           "each loading four optional copies of the one below\n"
           "       gen-facts fan N FILE      one unit: N descriptions loaded "
@@ -443,6 +555,10 @@ int main(int argc, char **argv)
         ok = gen_renamed_subsections((unsigned long)n, argv[3], argv[4]);
     else if (worded && strcmp(argv[1], "renamed-fields") == 0)
         ok = gen_renamed_fields((unsigned long)n, argv[3], argv[4]);
+    else if (strcmp(argv[1], "diamond") == 0)
+        ok = gen_diamond((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "helpers") == 0)
+        ok = gen_helpers((unsigned long)n, argv[3]);
     else {
         usage(stderr);
         return 2;

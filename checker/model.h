@@ -160,7 +160,8 @@ struct vmsd_qom_type {
 struct vmsd_class_vmsd {
     char *function;
     struct vmsd_ref vmsd;       /* x; uid 0 when it is not &description */
-    bool conditional;           /* under an if, a ?: or a switch */
+    bool conditional;           /* under an if, ?:, switch, for, while,
+                                   && or || */
 };
 
 /* A call from one function of the unit to another by name (a helper a

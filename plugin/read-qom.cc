@@ -59,25 +59,131 @@ void vmsd_read_type_infos(struct vmsd_model *model, tree decl)
 /* The walk of one function body. */
 struct body_walk {
     struct vmsd_model *model;
+    tree fndecl;
     const char *function;
-    int conditional;            /* depth of if, ?: and switch */
+    int conditional;            /* depth of what guards (if, ?:, switch,
+                                   loops, &&, ||) */
+    hash_set<tree> *class_copies;       /* locals that hold the class */
 };
+
+static bool is_class_pointer(tree type);
+static bool is_own_class_object(const struct body_walk *w, tree object);
+
+/* Is NAME one of QOM's class casts: DEVICE_CLASS, OBJECT_CLASS (any
+ * FOO_CLASS checker), or what they expand to? */
+static bool is_class_cast(const char *name)
+{
+    size_t n = strlen(name);
+    if (strcmp(name, "object_class_dynamic_cast_assert") == 0
+        || strcmp(name, "object_class_dynamic_cast") == 0)
+        return true;
+    if (n <= 6 || strcmp(name + n - 6, "_CLASS") != 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ISLOWER(name[i]))
+            return false;
+    return true;
+}
+
+/* Does EXPR point to the class the function was given: a parameter
+ * that points to a class, a local that holds it, a cast of either
+ * (DEVICE_CLASS(klass)), or its first member (&k->parent_class)?
+ * Anything else (dc + 1, another class) is another object. */
+static bool is_own_class(const struct body_walk *w, tree expr)
+{
+    STRIP_NOPS(expr);
+    switch (TREE_CODE(expr)) {
+    case PARM_DECL:
+        return DECL_CONTEXT(expr) == w->fndecl
+               && is_class_pointer(TREE_TYPE(expr));
+    case VAR_DECL:
+        return w->class_copies->contains(expr);
+    case CALL_EXPR: {
+        tree fn = CALL_EXPR_FN(expr);
+        if (!fn || call_expr_nargs(expr) < 1)
+            return false;
+        STRIP_NOPS(fn);
+        return TREE_CODE(fn) == ADDR_EXPR
+               && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL
+               && DECL_NAME(TREE_OPERAND(fn, 0))
+               && is_class_cast(IDENTIFIER_POINTER(
+                      DECL_NAME(TREE_OPERAND(fn, 0))))
+               && is_own_class(w, CALL_EXPR_ARG(expr, 0));
+    }
+    case ADDR_EXPR:
+        return is_own_class_object(w, TREE_OPERAND(expr, 0));
+    default:
+        return false;
+    }
+}
+
+/* Is OBJECT the class itself: *p, or its first member (p->parent_class),
+ * with p pointing to the class? */
+static bool is_own_class_object(const struct body_walk *w, tree object)
+{
+    while (TREE_CODE(object) == COMPONENT_REF) {
+        tree field = TREE_OPERAND(object, 1);
+        if (!integer_zerop(DECL_FIELD_OFFSET(field))
+            || !integer_zerop(DECL_FIELD_BIT_OFFSET(field)))
+            return false;
+        object = TREE_OPERAND(object, 0);
+    }
+    return (TREE_CODE(object) == INDIRECT_REF
+            || (TREE_CODE(object) == MEM_REF
+                && integer_zerop(TREE_OPERAND(object, 1))))
+           && is_own_class(w, TREE_OPERAND(object, 0));
+}
+
+/* A local given the class is a copy of it (DeviceClass *dc =
+ * DEVICE_CLASS(klass)) until it is given something else.  The walk
+ * meets a body's statements in order. */
+static void note_copy(struct body_walk *w, tree var, tree value)
+{
+    if (!VAR_P(var) || DECL_CONTEXT(var) != w->fndecl
+        || !POINTER_TYPE_P(TREE_TYPE(var)))
+        return;
+    if (value && is_own_class(w, value))
+        w->class_copies->add(var);
+    else
+        w->class_copies->remove(var);
+}
+
+/* VALUE as the description the class gets: each branch of a ?: is a
+ * candidate under a condition. */
+static void record_candidates(struct body_walk *w, tree value, bool guarded,
+                              location_t where)
+{
+    tree stripped = value;
+    STRIP_NOPS(stripped);
+    if (TREE_CODE(stripped) == COND_EXPR) {
+        for (int i = 1; i <= 2; i++)
+            if (TREE_OPERAND(stripped, i))
+                record_candidates(w, TREE_OPERAND(stripped, i), true,
+                                  where);
+        return;
+    }
+    struct vmsd_class_vmsd *set = VMSD_APPEND(w->model->class_vmsds,
+                                              w->model->n_class_vmsds);
+    set->function = vmsd_model_strdup(w->model, w->function);
+    set->conditional = guarded;
+    read_reference(w->model, value, EXPR_LOC_OR_LOC(value, where),
+                   &set->vmsd);
+}
 
 static void record_vmsd(struct body_walk *w, tree assign)
 {
     tree lhs = TREE_OPERAND(assign, 0);
-    if (TREE_CODE(lhs) != COMPONENT_REF)
+    if (TREE_CODE(lhs) != COMPONENT_REF) {
+        note_copy(w, lhs, TREE_OPERAND(assign, 1));
         return;
+    }
     tree field = TREE_OPERAND(lhs, 1);
     if (TREE_CODE(field) != FIELD_DECL || DECL_NAME(field) != vmsd_member
-        || !type_has_tag(DECL_CONTEXT(field), device_class_tag))
+        || !type_has_tag(DECL_CONTEXT(field), device_class_tag)
+        || !is_own_class_object(w, TREE_OPERAND(lhs, 0)))
         return;
-    struct vmsd_class_vmsd *set = VMSD_APPEND(w->model->class_vmsds,
-                                              w->model->n_class_vmsds);
-    set->function = vmsd_model_strdup(w->model, w->function);
-    set->conditional = w->conditional > 0;
-    read_reference(w->model, TREE_OPERAND(assign, 1),
-                   EXPR_LOC_OR_LOC(assign, input_location), &set->vmsd);
+    location_t where = EXPR_LOC_OR_LOC(assign, input_location);
+    record_candidates(w, TREE_OPERAND(assign, 1), w->conditional > 0, where);
 }
 
 /* Does TYPE point to an ObjectClass or a DeviceClass? */
@@ -88,12 +194,14 @@ static bool is_class_pointer(tree type)
                || type_has_tag(TREE_TYPE(type), object_class_tag));
 }
 
-/* Does the call hand a class on? */
-static bool passes_class(tree call)
+/* Does the call hand the function's class on, as a class? */
+static bool passes_class(const struct body_walk *w, tree call)
 {
-    for (int i = 0; i < call_expr_nargs(call); i++)
-        if (is_class_pointer(TREE_TYPE(CALL_EXPR_ARG(call, i))))
+    for (int i = 0; i < call_expr_nargs(call); i++) {
+        tree arg = CALL_EXPR_ARG(call, i);
+        if (is_class_pointer(TREE_TYPE(arg)) && is_own_class(w, arg))
             return true;
+    }
     return false;
 }
 
@@ -107,7 +215,7 @@ static void record_call(struct body_walk *w, tree call)
     STRIP_NOPS(fn);
     if (TREE_CODE(fn) != ADDR_EXPR
         || TREE_CODE(TREE_OPERAND(fn, 0)) != FUNCTION_DECL
-        || !DECL_NAME(TREE_OPERAND(fn, 0)) || !passes_class(call))
+        || !DECL_NAME(TREE_OPERAND(fn, 0)) || !passes_class(w, call))
         return;
     tree callee_decl = TREE_OPERAND(fn, 0);
     const char *callee = IDENTIFIER_POINTER(DECL_NAME(callee_decl));
@@ -121,26 +229,53 @@ static void record_call(struct body_walk *w, tree call)
     c->global = TREE_PUBLIC(callee_decl);
 }
 
+/* The first operand of T that runs only under a condition (its branches,
+ * a loop's body, the right of && and ||), or 0 when T guards nothing. */
+static int first_guarded_operand(tree t)
+{
+    switch (TREE_CODE(t)) {
+    case COND_EXPR:
+    case SWITCH_EXPR:
+    case TRUTH_ANDIF_EXPR:
+    case TRUTH_ORIF_EXPR:
+        return 1;
+#if BUILDING_GCC_MAJOR >= 11
+    /* C's statements before genericizing (GCC 10's C builds the others). */
+    case SWITCH_STMT:           /* condition, body */
+    case WHILE_STMT:            /* condition, body */
+        return 1;
+    case FOR_STMT:              /* init, condition, then increment, body */
+        return 2;
+#endif
+    default:
+        return 0;
+    }
+}
+
 static tree visit(tree *node, int *walk_subtrees, void *data)
 {
     struct body_walk *w = (struct body_walk *)data;
     tree t = *node;
+    int guarded = first_guarded_operand(t);
+    if (guarded) {
+        /* What runs first as it is, the rest as conditional. */
+        for (int i = 0; i < TREE_OPERAND_LENGTH(t); i++) {
+            w->conditional += i == guarded;
+            walk_tree_without_duplicates(&TREE_OPERAND(t, i), visit, w);
+        }
+        w->conditional--;
+        *walk_subtrees = 0;
+        return NULL_TREE;
+    }
     switch (TREE_CODE(t)) {
     case MODIFY_EXPR:
         record_vmsd(w, t);
         break;
+    case DECL_EXPR:
+        note_copy(w, DECL_EXPR_DECL(t), DECL_INITIAL(DECL_EXPR_DECL(t)));
+        break;
     case CALL_EXPR:
         record_call(w, t);
-        break;
-    case COND_EXPR:
-    case SWITCH_EXPR:
-        /* The condition and the branches, the latter as conditional. */
-        walk_tree_without_duplicates(&TREE_OPERAND(t, 0), visit, w);
-        w->conditional++;
-        for (int i = 1; i < TREE_OPERAND_LENGTH(t); i++)
-            walk_tree_without_duplicates(&TREE_OPERAND(t, i), visit, w);
-        w->conditional--;
-        *walk_subtrees = 0;
         break;
     default:
         break;
@@ -155,12 +290,16 @@ void vmsd_read_function(struct vmsd_model *model, tree fndecl)
         return;
     /* Only a function given a class (a class_init, or a helper it hands
      * the class to) is read: walking every body would cost every
-     * compile more than the rest of the plugin. */
+     * compile more than the rest of the plugin.  The walk visits each
+     * node of the body once (an if, ?: or switch walks its parts itself,
+     * once), and the locals holding the class are a hash set: O(body). */
     tree parm = DECL_ARGUMENTS(fndecl);
     while (parm && !is_class_pointer(TREE_TYPE(parm)))
         parm = DECL_CHAIN(parm);
     if (!parm)
         return;
-    struct body_walk w = { model, IDENTIFIER_POINTER(DECL_NAME(fndecl)), 0 };
+    hash_set<tree> class_copies;
+    struct body_walk w = { model, fndecl, IDENTIFIER_POINTER(DECL_NAME(fndecl)),
+                           0, &class_copies };
     walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), visit, &w);
 }

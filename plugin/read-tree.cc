@@ -219,6 +219,15 @@ static void read_initializer(struct vmsd_model *model,
 static void read_subsection_list(struct vmsd_model *model, tree decl);
 static void read_field_list(struct vmsd_model *model, tree decl);
 
+/* Is KEY past the end of the array type TYPE (when its size is known)? */
+static bool past_end(tree type, tree key)
+{
+    tree domain = TREE_CODE(type) == ARRAY_TYPE ? TYPE_DOMAIN(type) : NULL_TREE;
+    tree max = domain ? TYPE_MAX_VALUE(domain) : NULL_TREE;
+    return max && TREE_CODE(max) == INTEGER_CST && tree_fits_uhwi_p(max)
+           && tree_to_uhwi(key) > tree_to_uhwi(max);
+}
+
 /* The initializer of EXPR, an element of an array or a member of a
  * struct (arr[2], s.dev, s.devs[1].x), into *INIT: NULL_TREE when the
  * variable's initializer leaves it zero-filled.  False when this unit
@@ -240,7 +249,8 @@ static bool element_initializer(tree expr, tree *base, tree *init,
         || !element_initializer(TREE_OPERAND(expr, 0), base, &outer, text))
         return false;
     tree key = TREE_OPERAND(expr, 1);
-    if (is_array && (TREE_CODE(key) != INTEGER_CST || !tree_fits_uhwi_p(key)))
+    if (is_array && (TREE_CODE(key) != INTEGER_CST || !tree_fits_uhwi_p(key)
+                     || past_end(TREE_TYPE(TREE_OPERAND(expr, 0)), key)))
         return false;
     if (is_array)
         vmsd_strbuf_printf(text, "[%lu]", (unsigned long)tree_to_uhwi(key));
@@ -313,9 +323,49 @@ static uint32_t read_element(struct vmsd_model *model, tree expr,
     return uid;
 }
 
-/* "&x" where x is a description: its uid, reading x first when it is a
- * compound literal (GCC reports no declaration for those) or an element
- * of an array or struct.  uid 0: an address vmsdcheck cannot follow. */
+/* What "base + N" (or "base", an array) points at, spelled as
+ * "&base[N]" (an ARRAY_REF) so that all are read alike: BASE an array of
+ * descriptions or one of its elements, N a constant (GCC gives it in
+ * bytes).  NULL_TREE for any other address, or one that leaves the
+ * array. */
+static tree offset_element(tree value)
+{
+    STRIP_NOPS(value);
+    bool sum = TREE_CODE(value) == POINTER_PLUS_EXPR;
+    tree base = address_operand(sum ? TREE_OPERAND(value, 0) : value);
+    tree offset = sum ? TREE_OPERAND(value, 1) : size_zero_node;
+    if (!base || TREE_CODE(offset) != INTEGER_CST)
+        return NULL_TREE;
+    tree array = base;
+    HOST_WIDE_INT index = 0;
+    if (TREE_CODE(base) == ARRAY_REF) {
+        if (TREE_CODE(TREE_OPERAND(base, 1)) != INTEGER_CST
+            || !tree_fits_shwi_p(TREE_OPERAND(base, 1)))
+            return NULL_TREE;
+        array = TREE_OPERAND(base, 0);
+        index = tree_to_shwi(TREE_OPERAND(base, 1));
+    }
+    tree type = TREE_TYPE(array);
+    if (TREE_CODE(type) != ARRAY_TYPE
+        || !is_description_type(TREE_TYPE(type)))
+        return NULL_TREE;       /* &x + 1 is past x */
+    tree element_size = TYPE_SIZE_UNIT(TREE_TYPE(type));
+    HOST_WIDE_INT bytes = int_cst_value(offset);        /* sign-extended */
+    if (!element_size || !tree_fits_shwi_p(element_size)
+        || tree_to_shwi(element_size) <= 0
+        || bytes % tree_to_shwi(element_size) != 0)
+        return NULL_TREE;
+    index += bytes / tree_to_shwi(element_size);
+    if (index < 0)
+        return NULL_TREE;
+    return build4(ARRAY_REF, TREE_TYPE(type), array, size_int(index),
+                  NULL_TREE, NULL_TREE);
+}
+
+/* "&x" (or "base + N") where x is a description: its uid, reading x
+ * first when it is a compound literal (GCC reports no declaration for
+ * those) or an element of an array or struct.  uid 0: an address
+ * vmsdcheck cannot follow. */
 void read_reference(struct vmsd_model *model, tree value,
                            location_t fallback, struct vmsd_ref *ref)
 {
@@ -323,7 +373,9 @@ void read_reference(struct vmsd_model *model, tree value,
         ref->is_null = true;    /* a constant: GCC keeps no location */
         return;
     }
-    tree op = address_operand(value);
+    tree op = offset_element(value);
+    if (!op)
+        op = address_operand(value);
     ref->loc = loc_of(model, EXPR_LOC_OR_LOC(value, fallback));
     if (!op || !is_description_type(TREE_TYPE(op)))
         return;

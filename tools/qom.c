@@ -4,17 +4,54 @@
 #include "report.h"
 
 #include "../checker/json-name.h"
+#include "../checker/strbuf.h"
 #include "../checker/strset.h"
+#include "../checker/text.h"
 
 #include <jansson.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* How far helpers that hand the class on are followed. */
-#define MAX_HELPER_DEPTH 8
-/* How long a chain of parents may be. */
-#define MAX_TYPE_DEPTH 64
+/* A function of a unit that sets a class's vmsd or hands the class on,
+ * and, once asked, what it sets. */
+struct qom_function {
+    const struct vmsd_ref *direct;      /* its last unguarded assignment */
+    const struct vmsd_ref *guarded;     /* its last guarded one */
+    const struct vmsd_call **calls;     /* the calls it hands the class to */
+    size_t n_calls;
+    enum { FUNCTION_UNSEEN, FUNCTION_ON_PATH, FUNCTION_DONE } state;
+    const struct vmsd_ref *sets;
+    bool conditional;
+    size_t where;
+};
+
+/* UNIT's function NAME, made when MAKE (else NULL when it has none). */
+static struct qom_function *unit_function(const struct qom_units *units,
+                                          size_t unit, const char *name,
+                                          bool make)
+{
+    struct vmsd_strset *bodies = &units->bodies[unit];
+    struct vmsd_strset_slot *slot = make
+        ? vmsd_strset_add_name(bodies, name)
+        : vmsd_strset_find_name(bodies, name);
+    if (slot && !slot->value)
+        slot->value = vmsd_xcalloc(1, sizeof(struct qom_function));
+    return slot ? slot->value : NULL;
+}
+
+/* UNIT's function NAME, made if new, and where its name leads (the
+ * first unit that has it, for calls of other units). */
+static struct qom_function *add_function(struct qom_units *units,
+                                         size_t unit, const char *name)
+{
+    struct vmsd_strset_slot *slot =
+        vmsd_strset_add_name(&units->functions, name);
+    if (!slot->value)
+        slot->value = (void *)(uintptr_t)(unit + 1);
+    return unit_function(units, unit, name, true);
+}
 
 void qom_units_init(struct qom_units *units,
                     const struct vmsd_model *const *models, size_t n)
@@ -22,35 +59,40 @@ void qom_units_init(struct qom_units *units,
     memset(units, 0, sizeof *units);
     units->models = models;
     units->n = n;
+    units->bodies = vmsd_xcalloc(n + 1, sizeof *units->bodies);
     for (size_t u = 0; u < n; u++) {
         const struct vmsd_model *m = models[u];
-        for (size_t i = 0; i < m->n_class_vmsds + m->n_calls; i++) {
-            const char *function = i < m->n_class_vmsds
-                ? m->class_vmsds[i].function
-                : m->calls[i - m->n_class_vmsds].caller;
-            struct vmsd_strset_slot *slot =
-                vmsd_strset_add_name(&units->functions, function);
-            if (!slot->value)
-                slot->value = (void *)(uintptr_t)(u + 1);
+        for (size_t i = 0; i < m->n_class_vmsds; i++) {
+            const struct vmsd_class_vmsd *c = &m->class_vmsds[i];
+            struct qom_function *f = add_function(units, u, c->function);
+            if (c->conditional)
+                f->guarded = &c->vmsd;
+            else
+                f->direct = &c->vmsd;
+        }
+        for (size_t i = 0; i < m->n_calls; i++) {
+            struct qom_function *f = add_function(units, u,
+                                                  m->calls[i].caller);
+            f->calls = vmsd_grow(f->calls, f->n_calls, sizeof *f->calls);
+            f->calls[f->n_calls++] = &m->calls[i];
         }
     }
 }
 
 void qom_units_free(struct qom_units *units)
 {
+    for (size_t u = 0; u < units->n; u++) {
+        struct vmsd_strset *bodies = &units->bodies[u];
+        for (size_t i = 0; i < bodies->capacity; i++) {
+            struct qom_function *f = bodies->slots[i].value;
+            if (f)
+                free(f->calls);
+            free(f);
+        }
+        vmsd_strset_free(bodies);
+    }
+    free(units->bodies);
     vmsd_strset_free(&units->functions);
-}
-
-/* Does UNIT have FUNCTION's body (as far as the facts tell)? */
-static bool has_body(const struct vmsd_model *unit, const char *function)
-{
-    for (size_t i = 0; i < unit->n_class_vmsds; i++)
-        if (strcmp(unit->class_vmsds[i].function, function) == 0)
-            return true;
-    for (size_t i = 0; i < unit->n_calls; i++)
-        if (strcmp(unit->calls[i].caller, function) == 0)
-            return true;
-    return false;
 }
 
 /* The unit a call's callee is in: the caller's, else (with external
@@ -58,46 +100,75 @@ static bool has_body(const struct vmsd_model *unit, const char *function)
 static size_t callee_unit(const struct qom_units *units, size_t unit,
                           const struct vmsd_call *call)
 {
-    if (has_body(units->models[unit], call->callee) || !call->global)
+    if (unit_function(units, unit, call->callee, false) || !call->global)
         return unit;
     struct vmsd_strset_slot *slot =
         vmsd_strset_find_name(&units->functions, call->callee);
     return slot ? (size_t)(uintptr_t)slot->value - 1 : units->n;
 }
 
-static const struct vmsd_ref *class_vmsd_at(const struct qom_units *units,
-                                            size_t unit, const char *function,
-                                            int depth, bool *conditional,
-                                            size_t *where)
+/* F's call of a helper was answered by HELPER. */
+static void take_from(struct qom_function *f, const struct qom_function *helper)
 {
-    const struct vmsd_model *m = units->models[unit];
-    const struct vmsd_ref *direct = NULL, *maybe = NULL;
-    for (size_t i = 0; i < m->n_class_vmsds; i++) {
-        const struct vmsd_class_vmsd *c = &m->class_vmsds[i];
-        if (strcmp(c->function, function) != 0)
+    if (!helper->sets)
+        return;
+    f->sets = helper->sets;
+    f->conditional = helper->conditional;
+    f->where = helper->where;
+}
+
+static void begin(struct qom_function *f, size_t unit)
+{
+    f->state = FUNCTION_ON_PATH;
+    f->where = unit;
+    f->sets = f->direct;
+}
+
+/* What F (of UNIT) sets: its unguarded assignment, else the first helper
+ * it hands the class to that sets one, else its guarded assignment.
+ * Each function is worked out once and remembered, and a helper already
+ * on the way (helpers that call each other) adds nothing: over all the
+ * program's types the walk costs O(functions + calls) of its units,
+ * however deep or meshed the helpers are.  Its own stack, as deep as
+ * the longest chain of helpers. */
+static void work_out(const struct qom_units *units, size_t unit,
+                     struct qom_function *f)
+{
+    struct frame {
+        size_t unit;
+        struct qom_function *f;
+        size_t next_call;
+    } *stack = NULL;
+    size_t depth = 0;
+    begin(f, unit);
+    *VMSD_APPEND(stack, depth) = (struct frame){ unit, f, 0 };
+    while (depth) {
+        struct frame *top = &stack[depth - 1];
+        struct qom_function *at = top->f;
+        if (!at->sets && top->next_call < at->n_calls) {
+            const struct vmsd_call *call = at->calls[top->next_call++];
+            size_t in = callee_unit(units, top->unit, call);
+            struct qom_function *helper = in == units->n ? NULL
+                : unit_function(units, in, call->callee, false);
+            if (!helper || helper->state == FUNCTION_ON_PATH)
+                continue;
+            if (helper->state == FUNCTION_DONE) {
+                take_from(at, helper);
+                continue;
+            }
+            begin(helper, in);
+            *VMSD_APPEND(stack, depth) = (struct frame){ in, helper, 0 };
             continue;
-        if (c->conditional)
-            maybe = &c->vmsd;
-        else
-            direct = &c->vmsd;
+        }
+        if (!at->sets && at->guarded) {
+            at->sets = at->guarded;
+            at->conditional = true;
+        }
+        at->state = FUNCTION_DONE;
+        if (--depth)
+            take_from(stack[depth - 1].f, at);
     }
-    *where = unit;
-    if (direct)
-        return direct;
-    for (size_t i = 0; depth < MAX_HELPER_DEPTH && i < m->n_calls; i++) {
-        if (strcmp(m->calls[i].caller, function) != 0)
-            continue;
-        size_t in = callee_unit(units, unit, &m->calls[i]);
-        const struct vmsd_ref *helper = in == units->n ? NULL
-            : class_vmsd_at(units, in, m->calls[i].callee, depth + 1,
-                            conditional, where);
-        if (helper)
-            return helper;
-    }
-    *where = unit;
-    if (maybe)
-        *conditional = true;
-    return maybe;
+    free(stack);
 }
 
 const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
@@ -106,9 +177,15 @@ const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
 {
     *conditional = false;
     *where = unit;
-    return function ? class_vmsd_at(units, unit, function, 0, conditional,
-                                    where)
-                    : NULL;
+    struct qom_function *f = function
+        ? unit_function(units, unit, function, false) : NULL;
+    if (!f)
+        return NULL;
+    if (f->state == FUNCTION_UNSEEN)
+        work_out(units, unit, f);
+    *conditional = f->conditional;
+    *where = f->where;
+    return f->sets;
 }
 
 void qom_types_free(struct program_type *types, size_t n)
@@ -121,10 +198,53 @@ void qom_types_free(struct program_type *types, size_t n)
 }
 
 /* The JSON -dump-vmstate writes for a description (dump_vmstate_vmsd in
- * QEMU's migration/savevm.c). */
-static json_t *json_vmsd(const struct vmsd_desc *d, int depth);
+ * QEMU's migration/savevm.c) repeats a nested description at each use,
+ * so what it writes can grow exponentially with its input (a description
+ * whose two fields nest the same one, a few levels deep).  The JSON of
+ * each description is built once and shared, and what the text would
+ * hold is measured (memoised per description) before it is written:
+ * building and measuring cost O(descriptions + fields + subsections); the
+ * text is written only within DUMP_MAX_ENTRIES, nesting within
+ * DUMP_MAX_NESTING (docs/dump-vmstate.md). */
+#define DUMP_MAX_ENTRIES 1000000u
+#define DUMP_MAX_NESTING 64
 
-static json_t *json_field(const struct vmsd_field *f, int depth)
+/* What a description's JSON holds, nested descriptions included. */
+struct extent {
+    uint64_t entries;           /* descriptions and fields written */
+    int height;                 /* levels of nesting below it */
+};
+
+struct dumped {
+    json_t *json;               /* NULL while it is being built */
+    struct extent extent;
+};
+
+struct dump {
+    const struct program *program;
+    const char *type;           /* the device type being written */
+    struct vmsd_uid_index dumped;       /* uid -> struct dumped */
+    bool failed;                /* said on stderr */
+};
+
+static json_t *json_vmsd(struct dump *dump, const struct vmsd_desc *d,
+                         int depth, struct extent *extent);
+
+static uint64_t add_entries(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* Count NESTED, one level below, into EXTENT. */
+static void take_nested(struct extent *extent, const struct extent *nested)
+{
+    extent->entries = add_entries(extent->entries, nested->entries);
+    if (nested->height + 1 > extent->height)
+        extent->height = nested->height + 1;
+}
+
+static json_t *json_field(struct dump *dump, const struct vmsd_field *f,
+                          int depth, struct extent *extent)
 {
     json_t *out = json_pack("{s:o, s:i, s:b}", "field",
                             vmsd_json_name(f->name), "version_id",
@@ -133,13 +253,22 @@ static json_t *json_field(const struct vmsd_field *f, int depth)
     if (f->flags & VMSD_VMS_ARRAY)
         json_object_set_new(out, "num", json_integer(f->num));
     json_object_set_new(out, "size", json_integer((json_int_t)f->size));
-    if (f->vmsd.target && depth < MAX_TYPE_DEPTH)
-        json_object_set_new(out, "Description",
-                            json_vmsd(f->vmsd.target, depth + 1));
+    *extent = (struct extent){ 1, 0 };
+    if (f->vmsd.target) {
+        struct extent nested;
+        json_t *d = json_vmsd(dump, f->vmsd.target, depth + 1, &nested);
+        if (!d) {
+            json_decref(out);
+            return NULL;
+        }
+        json_object_set_new(out, "Description", d);
+        take_nested(extent, &nested);
+    }
     return out;
 }
 
-static json_t *json_vmsd(const struct vmsd_desc *d, int depth)
+static json_t *build_vmsd(struct dump *dump, const struct vmsd_desc *d,
+                          int depth, struct extent *extent)
 {
     /* QEMU prints a description without a name with printf's "%s", which
      * glibc writes as "(null)" (acpi-ged's cpuhp stub on aarch64). */
@@ -147,28 +276,112 @@ static json_t *json_vmsd(const struct vmsd_desc *d, int depth)
                             vmsd_json_name(d->name ? d->name : "(null)"),
                             "version_id", d->version_id,
                             "minimum_version_id", d->minimum_version_id);
+    *extent = (struct extent){ 1, 0 };
     if (d->fields) {
         json_t *fields = json_array();
+        json_object_set_new(out, "Fields", fields);
         for (size_t i = 0; i < d->fields->n_fields; i++) {
             const struct vmsd_field *f = &d->fields->fields[i];
             if (!f->name)
                 break;
-            if (!(f->flags & VMSD_VMS_MUST_EXIST))
-                json_array_append_new(fields, json_field(f, depth));
+            if (f->flags & VMSD_VMS_MUST_EXIST)
+                continue;
+            struct extent field_extent;
+            json_t *field = json_field(dump, f, depth, &field_extent);
+            if (!field) {
+                json_decref(out);
+                return NULL;
+            }
+            json_array_append_new(fields, field);
+            /* The field is on the description's level. */
+            extent->entries = add_entries(extent->entries,
+                                          field_extent.entries);
+            if (field_extent.height > extent->height)
+                extent->height = field_extent.height;
         }
-        json_object_set_new(out, "Fields", fields);
     }
-    if (d->subsections && depth < MAX_TYPE_DEPTH) {
+    if (d->subsections) {
         json_t *subs = json_array();
+        json_object_set_new(out, "Subsections", subs);
         size_t n = vmsd_sublist_length(d->subsections);
         for (size_t i = 0; i < n; i++) {
             const struct vmsd_desc *sub = d->subsections->slots[i].target;
-            if (sub)
-                json_array_append_new(subs, json_vmsd(sub, depth + 1));
+            if (!sub)
+                continue;
+            struct extent nested;
+            json_t *json = json_vmsd(dump, sub, depth + 1, &nested);
+            if (!json) {
+                json_decref(out);
+                return NULL;
+            }
+            json_array_append_new(subs, json);
+            take_nested(extent, &nested);
         }
-        json_object_set_new(out, "Subsections", subs);
     }
     return out;
+}
+
+#define VMSD_STRINGIFY(x) VMSD_STRINGIFY_(x)
+#define VMSD_STRINGIFY_(x) #x
+
+/* Say why the dump stops (WHY), at D or (NULL) at the type; NULL. */
+static json_t *dump_refused(struct dump *dump, const struct vmsd_desc *d,
+                            const char *why)
+{
+    struct vmsd_strbuf text = { 0 };
+    vmsd_strbuf_puts(&text, "vmsdcheck: ");
+    vmsd_put_shown(&text, dump->program->name);
+    vmsd_strbuf_puts(&text, ": type ");
+    vmsd_put_shown(&text, dump->type);
+    if (d) {
+        vmsd_strbuf_puts(&text, ": description ");
+        vmsd_put_shown(&text, d->name ? d->name : "(null)");
+    }
+    vmsd_strbuf_printf(&text, "%s\n", why);
+    fputs(text.data, stderr);
+    free(text.data);
+    dump->failed = true;
+    return NULL;
+}
+
+/* D's JSON (a new reference) at DEPTH levels of nesting, and in *EXTENT
+ * what it holds; NULL when it cannot be written (said on stderr). */
+static json_t *json_vmsd(struct dump *dump, const struct vmsd_desc *d,
+                         int depth, struct extent *extent)
+{
+    static const char too_deep[] = ": its description nests others more "
+        "than " VMSD_STRINGIFY(DUMP_MAX_NESTING) " deep: not written";
+    struct dumped *seen = vmsd_uid_index_get(&dump->dumped, d->uid);
+    if (seen && !seen->json)
+        return dump_refused(dump, d, " nests itself: QEMU's -dump-vmstate "
+                            "would not end");
+    if (seen && depth + seen->extent.height > DUMP_MAX_NESTING)
+        return dump_refused(dump, NULL, too_deep);
+    if (seen) {
+        *extent = seen->extent;
+        return json_incref(seen->json);
+    }
+    if (depth > DUMP_MAX_NESTING)
+        return dump_refused(dump, NULL, too_deep);
+    seen = vmsd_xcalloc(1, sizeof *seen);
+    vmsd_uid_index_put(&dump->dumped, d->uid, seen);
+    json_t *json = build_vmsd(dump, d, depth, extent);
+    if (!json)
+        return NULL;
+    seen->json = json_incref(json);
+    seen->extent = *extent;
+    return json;
+}
+
+static void dump_free(struct dump *dump)
+{
+    for (size_t i = 0; i < dump->dumped.capacity; i++) {
+        struct dumped *d = dump->dumped.values[i];
+        if (d)
+            json_decref(d->json);
+        free(d);
+    }
+    vmsd_uid_index_free(&dump->dumped);
 }
 
 /* The type's place in the table BY_NAME, or NULL. */
@@ -180,29 +393,72 @@ static const struct program_type *type_named(const struct vmsd_strset *by_name,
     return slot ? slot->value : NULL;
 }
 
-/* Does T descend from "device" (or is it)? */
-static bool is_device(const struct vmsd_strset *by_name,
-                      const struct program_type *t)
+/* What a type's chain of parents makes of it. */
+struct lineage {
+    enum { LINEAGE_UNSEEN, LINEAGE_ON_PATH, LINEAGE_DONE } state;
+    bool device;                /* it is "device" or descends from it */
+    bool looped;                /* its chain of parents loops */
+    /* What it migrates with: its class_init's, else the nearest
+     * parent's (QOM runs the parents' class_init first). */
+    const struct program_type *setter;
+};
+
+/* Say that the parents of the types on PATH[FROM ...] loop. */
+static void report_loop(const struct program *program,
+                        const struct program_type *const *path, size_t from,
+                        size_t to)
 {
-    for (int depth = 0; t && depth < MAX_TYPE_DEPTH; depth++) {
-        if (strcmp(t->name, "device") == 0)
-            return true;
-        t = type_named(by_name, t->parent);
+    struct vmsd_strbuf text = { 0 };
+    vmsd_strbuf_puts(&text, "vmsdcheck: ");
+    vmsd_put_shown(&text, program->name);
+    vmsd_strbuf_puts(&text, ": type ");
+    vmsd_put_shown(&text, path[from]->name);
+    vmsd_strbuf_puts(&text, ": its chain of parents loops (");
+    for (size_t i = from; i < to; i++) {
+        vmsd_put_shown(&text, path[i]->name);
+        vmsd_strbuf_puts(&text, " -> ");
     }
-    return false;
+    vmsd_put_shown(&text, path[from]->name);
+    vmsd_strbuf_puts(&text, "): not a device type\n");
+    fputs(text.data, stderr);
+    free(text.data);
 }
 
-/* The description T migrates with: its class_init's, else the nearest
- * parent's (QOM runs the parents' class_init first). */
-static const struct program_type *vmsd_setter(const struct vmsd_strset *by_name,
-                                              const struct program_type *t)
+/* Work out T's lineage, and on the way that of its ancestors: each type
+ * is walked once, so all types cost O(types); no limit on the depth (a
+ * stack of its own), and a loop is said once and ends the walk. */
+static void trace(const struct program *program,
+                  const struct vmsd_strset *by_name, struct lineage *lineages,
+                  const struct program_type *t)
 {
-    for (int depth = 0; t && depth < MAX_TYPE_DEPTH; depth++) {
-        if (t->own_set)
-            return t;
+    const struct program_type **path = NULL;
+    size_t n = 0;
+    while (t && lineages[t - program->types].state == LINEAGE_UNSEEN) {
+        lineages[t - program->types].state = LINEAGE_ON_PATH;
+        *VMSD_APPEND(path, n) = t;
         t = type_named(by_name, t->parent);
     }
-    return NULL;
+    struct lineage above = { 0 };
+    if (t && lineages[t - program->types].state == LINEAGE_ON_PATH) {
+        size_t from = 0;
+        while (path[from] != t)
+            from++;
+        report_loop(program, path, from, n);
+        above.looped = true;
+    } else if (t) {
+        above = lineages[t - program->types];
+    }
+    while (n--) {
+        const struct program_type *at = path[n];
+        struct lineage *l = &lineages[at - program->types];
+        l->state = LINEAGE_DONE;
+        l->looped = above.looped;
+        l->device = !l->looped
+                    && (above.device || strcmp(at->name, "device") == 0);
+        l->setter = l->looped ? NULL : at->own_set ? at : above.setter;
+        above = *l;
+    }
+    free(path);
 }
 
 static int compare_types(const void *pa, const void *pb)
@@ -223,10 +479,16 @@ void qom_find_devices(struct program *program)
     /* The device types, by name, then what each migrates with. */
     const struct program_type **types =
         vmsd_xcalloc(program->n_types + 1, sizeof *types);
+    struct lineage *lineages =
+        vmsd_xcalloc(program->n_types + 1, sizeof *lineages);
     size_t n = 0;
     for (size_t i = 0; i < program->n_types; i++) {
         const struct program_type *t = &program->types[i];
-        if (type_named(&by_name, t->name) == t && is_device(&by_name, t))
+        if (type_named(&by_name, t->name) != t)
+            continue;
+        if (lineages[i].state == LINEAGE_UNSEEN)
+            trace(program, &by_name, lineages, t);
+        if (lineages[i].device)
             types[n++] = t;
     }
     qsort(types, n, sizeof *types, compare_types);
@@ -234,7 +496,8 @@ void qom_find_devices(struct program *program)
     program->device_conditional = vmsd_xcalloc(n + 1, sizeof(bool));
     program->stateless_types = vmsd_xcalloc(n + 1, sizeof(const char *));
     for (size_t i = 0; i < n; i++) {
-        const struct program_type *setter = vmsd_setter(&by_name, types[i]);
+        const struct program_type *setter =
+            lineages[types[i] - program->types].setter;
         if (!setter)
             program->stateless_types[program->n_stateless_types++] =
                 types[i]->name;
@@ -248,32 +511,66 @@ void qom_find_devices(struct program *program)
             setter->conditional;
     }
     free(types);
+    free(lineages);
     vmsd_strset_free(&by_name);
 }
 
 char *qom_dump_vmstate(const struct program *program, const char *machine)
 {
     if (!program->n_devices) {
+        char *name = vmsd_shown(program->name);
         fprintf(stderr, "vmsdcheck: %s has no device type (no TypeInfo "
-                "descending from \"device\" in its facts)\n",
-                program->name);
+                "descending from \"device\" in its facts)\n", name);
+        free(name);
         return NULL;
     }
+    struct dump dump = { .program = program };
     json_t *root = json_object();
     json_object_set_new(root, "vmschkmachine",
                         json_pack("{s:s}", "Name", machine));
-    for (size_t i = 0; i < program->n_devices; i++) {
+    uint64_t entries = 0;
+    for (size_t i = 0; i < program->n_devices && !dump.failed; i++) {
         const struct vmsd_device *dev = &program->devices[i];
         const struct vmsd_desc *d = dev->vmsd;
-        if (program->device_conditional[i])
+        if (program->device_conditional[i]) {
+            char *name = vmsd_shown(program->name);
+            char *type = vmsd_shown(dev->type);
+            char *taken = vmsd_shown(d->name ? d->name : "unknown");
             fprintf(stderr, "vmsdcheck: %s: type %s: the class sets vmsd "
-                    "only under a condition; taken as %s\n", program->name,
-                    dev->type, d->name ? d->name : "unknown");
+                    "only under a condition; taken as %s\n", name, type,
+                    taken);
+            free(taken);
+            free(type);
+            free(name);
+        }
+        struct extent extent;
+        dump.type = dev->type;
+        json_t *json = json_vmsd(&dump, d, 0, &extent);
+        if (!json)
+            break;
         json_object_set_new(root, dev->type, json_pack(
             "{s:s, s:i, s:i, s:o}", "Name", dev->type,
             "version_id", d->version_id,
             "minimum_version_id", d->minimum_version_id,
-            "Description", json_vmsd(d, 0)));
+            "Description", json));
+        entries = add_entries(entries, extent.entries);
     }
-    return report_json_text(root);
+    if (!dump.failed && entries > DUMP_MAX_ENTRIES) {
+        struct vmsd_strbuf text = { 0 };
+        vmsd_strbuf_puts(&text, "vmsdcheck: ");
+        vmsd_put_shown(&text, program->name);
+        vmsd_strbuf_printf(&text, ": the dump would write %s%" PRIu64
+                           " descriptions and fields (a nested description "
+                           "is written again at each use, as QEMU's "
+                           "-dump-vmstate does): more than %u\n",
+                           entries == UINT64_MAX ? "at least " : "", entries,
+                           DUMP_MAX_ENTRIES);
+        fputs(text.data, stderr);
+        free(text.data);
+        dump.failed = true;
+    }
+    char *text = dump.failed ? NULL : report_json_text(json_incref(root));
+    json_decref(root);
+    dump_free(&dump);
+    return text;
 }

@@ -30,6 +30,8 @@ struct qom_units {
     const struct vmsd_model *const *models;
     size_t n;
     struct vmsd_strset functions;       /* name -> unit index + 1 */
+    struct vmsd_strset *bodies;         /* per unit: name -> what its
+                                           function sets (tools/qom.c) */
 };
 
 void qom_units_init(struct qom_units *units,
