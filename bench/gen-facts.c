@@ -12,6 +12,8 @@
  *        gen-facts lattice N FILE  one unit: descriptions N deep, each
  *                                  loading four optional copies of the
  *                                  one below
+ *        gen-facts fan N FILE      one unit: N descriptions loaded by
+ *                                  one container, loaded by N others
  *        gen-facts renamed-subsections N FILE WORD
  *                                  one unit: a description with N
  *                                  subsections 'p/WORDk' (variables
@@ -436,6 +438,35 @@ static bool gen_lattice(unsigned long n, const char *path)
     return write_unit(&u, path);
 }
 
+/* Descriptions leaf0 ... leaf(N-1), each loaded by an optional field of
+ * 'hub', which an optional field of each of top0 ... top(N-1) loads:
+ * what can follow each leaf's end goes through the N tops, N^2 steps
+ * for a walk from every description that nothing limits. */
+static bool gen_fan(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "fan.c");
+    struct vmsd_desc *hub = add_desc(&u, format(&u, "vmstate_hub"),
+                                     format(&u, "hub"), VMSD_LINK_STATIC);
+    struct vmsd_fieldlist *hub_fields = add_fields(&u, hub);
+    for (unsigned long i = 0; i < n; i++) {
+        struct vmsd_desc *leaf = add_desc(&u, format(&u, "vmstate_leaf%lu", i),
+                                          format(&u, "leaf%lu", i),
+                                          VMSD_LINK_STATIC);
+        add_uint32(&u, add_fields(&u, leaf), "x", 0);
+        add_struct(&u, hub_fields, format(&u, "leaf%lu", i),
+                   leaf)->has_field_exists = true;
+    }
+    for (unsigned long i = 0; i < n; i++) {
+        struct vmsd_desc *top = add_desc(&u, format(&u, "vmstate_top%lu", i),
+                                         format(&u, "top%lu", i),
+                                         VMSD_LINK_GLOBAL);
+        add_struct(&u, add_fields(&u, top), "hub",
+                   hub)->has_field_exists = true;
+    }
+    return write_unit(&u, path);
+}
+
 /* One description with N subsections 'p/WORDk' of variables
  * vmstate_WORDk, each with a needed function. */
 static bool gen_renamed_subsections(unsigned long n, const char *path,
@@ -487,6 +518,8 @@ static void usage(FILE *out)
           "that all call each other\n"
           "       gen-facts lattice N FILE  one unit: descriptions N deep, "
           "each loading four optional copies of the one below\n"
+          "       gen-facts fan N FILE      one unit: N descriptions loaded "
+          "by one container, loaded by N others\n"
           "       gen-facts renamed-subsections N FILE WORD\n"
           "                                 one unit: a description with N "
           "subsections p/WORDk\n"
@@ -516,6 +549,8 @@ int main(int argc, char **argv)
         ok = gen_list((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "lattice") == 0)
         ok = gen_lattice((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "fan") == 0)
+        ok = gen_fan((unsigned long)n, argv[3]);
     else if (worded && strcmp(argv[1], "renamed-subsections") == 0)
         ok = gen_renamed_subsections((unsigned long)n, argv[3], argv[4]);
     else if (worded && strcmp(argv[1], "renamed-fields") == 0)

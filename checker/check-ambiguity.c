@@ -56,6 +56,7 @@ struct contexts {
 struct named_slot {
     const char *name;
     size_t slot;
+    const struct vmsd_desc *target;
 };
 
 struct list_index {
@@ -84,6 +85,9 @@ struct walk {
     size_t depth;
     struct vmsd_strset reported;        /* list entries already reported
                                            for X, by address */
+    struct named_slot *all_named;       /* every list's named entries, by
+                                           name (slot: unused) */
+    size_t n_all_named;
 };
 
 static bool framed(const struct vmsd_field *field)
@@ -139,7 +143,7 @@ static struct list_index *index_list(const struct vmsd_sublist *list)
         const struct vmsd_desc *s = list->slots[k].target;
         ix->stop[k] = known(s) && s->needed ? ix->stop[k + 1] : k;
         if (s && s->name)
-            ix->by_name[ix->n_named++] = (struct named_slot){ s->name, k };
+            ix->by_name[ix->n_named++] = (struct named_slot){ s->name, k, s };
     }
     qsort(ix->by_name, ix->n_named, sizeof *ix->by_name, compare_named);
     return ix;
@@ -151,26 +155,28 @@ static const struct list_index *list_index(const struct walk *w,
     return list ? vmsd_uid_index_get(&w->lists, list->uid) : NULL;
 }
 
-/* The first of IX's named entries whose name is not below NAME. */
-static const struct named_slot *lower_bound(const struct list_index *ix,
-                                            const char *name)
+/* The first of the N entries ITEMS, in name order, whose name is not
+ * below NAME. */
+static const struct named_slot *lower_bound(const struct named_slot *items,
+                                            size_t n, const char *name)
 {
-    size_t lo = 0, hi = ix->n_named;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ix->by_name[mid].name, name) < 0)
+        if (strcmp(items[mid].name, name) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return &ix->by_name[lo];
+    return &items[lo];
 }
 
 /* The first entry the loader sees named NAME, or NULL. */
 static const struct named_slot *first_named(const struct list_index *ix,
                                             const char *name)
 {
-    const struct named_slot *e = ix ? lower_bound(ix, name) : NULL;
+    const struct named_slot *e = ix ? lower_bound(ix->by_name, ix->n_named,
+                                                  name) : NULL;
     return e && e < ix->by_name + ix->n_named && strcmp(e->name, name) == 0
            ? e : NULL;
 }
@@ -200,9 +206,14 @@ static void add_context(struct walk *w, const struct vmsd_desc *loaded,
 
 static void collect_contexts(struct walk *w, const struct vmsd_model *model)
 {
-    for (size_t i = 0; i < model->n_sublists; i++)
-        vmsd_uid_index_put(&w->lists, model->sublists[i]->uid,
-                           index_list(model->sublists[i]));
+    for (size_t i = 0; i < model->n_sublists; i++) {
+        struct list_index *ix = index_list(model->sublists[i]);
+        vmsd_uid_index_put(&w->lists, model->sublists[i]->uid, ix);
+        for (size_t j = 0; j < ix->n_named; j++)
+            *VMSD_APPEND(w->all_named, w->n_all_named) = ix->by_name[j];
+    }
+    qsort(w->all_named, w->n_all_named, sizeof *w->all_named,
+          compare_named);
     for (size_t i = 0; i < model->n_descs; i++) {
         const struct vmsd_desc *d = model->descs[i];
         size_t tail = d->fields ? tail_from(d) : 0;
@@ -242,6 +253,7 @@ static void free_walk(struct walk *w, const struct vmsd_model *model)
     }
     vmsd_uid_index_free(&w->contexts);
     vmsd_uid_index_free(&w->lists);
+    free(w->all_named);
     vmsd_strset_free(&w->reported);
 }
 
@@ -264,9 +276,8 @@ static bool already_reported(struct walk *w, const struct vmsd_ref *entry)
 }
 
 /* The needed functions a note names at the most: the rest are counted,
- * so that a note costs O(1) however long the list (every finding of a
- * list of n subsections naming all the siblings between made the
- * report n^2). */
+ * so that a note costs O(1) however long the list (naming every sibling
+ * between, the findings of a list of n subsections would name n^2). */
 #define MAX_NEEDED_NAMED 4
 
 /* "a, b and c": the needed functions of slots [from, to) of LIST, the
@@ -356,7 +367,8 @@ static void report_extensions(struct walk *w, const struct vmsd_desc *owner,
     const char *xname = w->claimer->name;
     size_t len = strlen(xname);
     size_t *slots = NULL, n = 0;
-    for (const struct named_slot *e = lower_bound(ix, xname);
+    for (const struct named_slot *e = lower_bound(ix->by_name, ix->n_named,
+                                                  xname);
          e < ix->by_name + ix->n_named && strncmp(e->name, xname, len) == 0;
          e++)
         if (e->name[len] && e->slot >= from && e->slot < end
@@ -400,7 +412,9 @@ static void candidates(struct walk *w, const struct vmsd_desc *owner,
  * contexts within MAX_DEPTH steps above X, plus the extensions of X's
  * name it reports: linear in the model, however the descriptions nest
  * (a lattice of any depth whose every level loads the one below four
- * times is walked once per level, not 4^depth times). */
+ * times is walked once per level, not 4^depth times).  Walks are taken
+ * only from descriptions may_claim() lets through; docs/robustness.md
+ * has the bound over all of them. */
 static void follow(struct walk *w, const struct vmsd_desc *ended)
 {
     struct contexts *c = vmsd_uid_index_get(&w->contexts, ended->uid);
@@ -423,6 +437,23 @@ static void follow(struct walk *w, const struct vmsd_desc *ended)
     }
 }
 
+/* Can any entry of any list be a finding for X: one whose name extends
+ * X's, that is not X, and that X does not list itself under that name?
+ * When none can, X's walk would find nothing and is not taken.  Costs
+ * O(log L) and the entries extending X's name that X lists itself. */
+static bool may_claim(const struct walk *w, const struct vmsd_desc *x)
+{
+    size_t len = strlen(x->name);
+    const struct named_slot *end = w->all_named + w->n_all_named;
+    for (const struct named_slot *e = lower_bound(w->all_named,
+                                                  w->n_all_named, x->name);
+         e < end && strncmp(e->name, x->name, len) == 0; e++)
+        if (e->name[len] && e->target != x
+            && listed_as(w, x, e->name) != e->target)
+            return true;
+    return false;
+}
+
 void vmsd_check_load_ambiguity(const struct vmsd_check *check)
 {
     if (check->config->severity[VMSD_RULE_LOAD_AMBIGUITY] == VMSD_OFF)
@@ -434,7 +465,7 @@ void vmsd_check_load_ambiguity(const struct vmsd_check *check)
     collect_contexts(&w, model);
     for (size_t i = 0; i < model->n_descs; i++) {
         const struct vmsd_desc *x = model->descs[i];
-        if (!x->defined || !x->name)
+        if (!x->defined || !x->name || !may_claim(&w, x))
             continue;
         w.claimer = x;
         w.number = i + 1;

@@ -3,6 +3,7 @@
 
 #include "model.h"
 #include "strbuf.h"
+#include "text.h"
 #include "whole-file.h"
 
 #include <errno.h>
@@ -70,10 +71,14 @@ static bool read_entry(json_t *item, size_t index, const char *path,
     if (!json_is_object(item))
         return vmsd_fail(error, size, "%s: entries[%zu]: not an object", path,
                     index);
-    if ((bad = unknown_key(item, keys)))
-        return vmsd_fail(error, size, "%s: entries[%zu]: unknown key \"%s\" "
-                    "(an entry has parent, subsection, reason, where)",
-                    path, index, bad);
+    if ((bad = unknown_key(item, keys))) {
+        char *shown = vmsd_shown(bad);
+        vmsd_fail(error, size, "%s: entries[%zu]: unknown key \"%s\" (an "
+                  "entry has parent, subsection, reason, where)", path, index,
+                  shown);
+        free(shown);
+        return false;
+    }
     for (int k = 0; k < 3; k++)
         if (!string_member(item, keys[k]))
             return vmsd_fail(error, size, "%s: entries[%zu]: \"%s\" must be a "
@@ -104,9 +109,13 @@ static bool read_database(json_t *root, const char *path,
     if (!json_is_object(root))
         return vmsd_fail(error, size, "%s: the top level must be an object",
                     path);
-    if ((bad = unknown_key(root, keys)))
-        return vmsd_fail(error, size, "%s: unknown key \"%s\" (the top level has "
-                    "format, version, provenance, entries)", path, bad);
+    if ((bad = unknown_key(root, keys))) {
+        char *shown = vmsd_shown(bad);
+        vmsd_fail(error, size, "%s: unknown key \"%s\" (the top level has "
+                  "format, version, provenance, entries)", path, shown);
+        free(shown);
+        return false;
+    }
     if (!format || strcmp(format, VMSD_COMPATDB_FORMAT) != 0)
         return vmsd_fail(error, size, "%s: \"format\" must be \"%s\"", path,
                     VMSD_COMPATDB_FORMAT);
@@ -129,11 +138,16 @@ static bool read_database(json_t *root, const char *path,
             break;
         struct vmsd_strset_slot *slot = vmsd_strset_add_pair(&seen, e->parent,
                                                              e->subsection);
-        if (slot->value)
+        if (slot->value) {
+            char *parent = vmsd_shown(e->parent);
+            char *subsection = vmsd_shown(e->subsection);
             ok = vmsd_fail(error, size, "%s: entries[%zu]: parent \"%s\", "
                            "subsection \"%s\" is listed already at "
-                           "entries[%zu]", path, i, e->parent, e->subsection,
+                           "entries[%zu]", path, i, parent, subsection,
                            (size_t)(uintptr_t)slot->value - 1);
+            free(subsection);
+            free(parent);
+        }
         slot->value = (void *)(uintptr_t)(i + 1);
     }
     vmsd_strset_free(&seen);
@@ -200,9 +214,13 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
     json_error_t jerr;
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
+        /* Jansson's text quotes the file ("near '...'"). */
+        char *shown = vmsd_shown(jerr.text);
         free(text);
-        return vmsd_fail(error, error_size, "%s:%d:%d: %s", path, jerr.line,
-                    jerr.column, jerr.text);
+        vmsd_fail(error, error_size, "%s:%d:%d: %s", path, jerr.line,
+                  jerr.column, shown);
+        free(shown);
+        return false;
     }
 
     struct vmsd_compat_entry *entries = NULL;

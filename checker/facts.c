@@ -40,6 +40,12 @@ static void put_int(struct writer *w, long long value)
     vmsd_strbuf_put_int(w->b, value);
 }
 
+static void put_uint(struct writer *w, unsigned long long value)
+{
+    put_char(w, ' ');
+    vmsd_strbuf_put_uint(w->b, value);
+}
+
 /* A name: "-" for none, "^N" for the Nth name of the document written
  * again, else "LENGTH:BYTES" (any bytes but NUL: no escaping). */
 static void put_name(struct writer *w, const char *s)
@@ -138,7 +144,7 @@ static void put_field(struct writer *w, const struct vmsd_field *f)
     vmsd_strbuf_puts(w->b, "f");
     put_name(w, f->name);
     put_int(w, f->flags);
-    put_int(w, (long long)f->size);
+    put_uint(w, f->size);
     put_name(w, f->info);
     put_tagged_int(w, 'v', f->version_id);
     put_tagged_int(w, 's', f->struct_version_id);
@@ -340,21 +346,31 @@ static bool space(struct reader *r)
     return take(r, ' ') || bad(r, "a value is missing");
 }
 
-/* A decimal integer in [MIN, MAX] right here. */
-static bool number(struct reader *r, long long min, long long max,
-                   long long *out)
+/* Decimal digits right here, as much as an unsigned long long holds. */
+static bool digits(struct reader *r, unsigned long long *out)
 {
-    bool negative = take(r, '-');
     unsigned long long v = 0;
-    const char *digits = r->p;
+    const char *first = r->p;
     for (; r->p < r->end && *r->p >= '0' && *r->p <= '9'; r->p++) {
         unsigned digit = (unsigned)(*r->p - '0');
         if (v > (ULLONG_MAX - digit) / 10)
             return bad(r, "a number is too long");
         v = v * 10 + digit;
     }
-    if (r->p == digits)
+    if (r->p == first)
         return bad(r, "a number is missing");
+    *out = v;
+    return true;
+}
+
+/* A decimal integer in [MIN, MAX] right here. */
+static bool number(struct reader *r, long long min, long long max,
+                   long long *out)
+{
+    bool negative = take(r, '-');
+    unsigned long long v;
+    if (!digits(r, &v))
+        return false;
     /* The value, not its digits, against the range: "-0" is below a
      * range that starts at 1, and every number is outside an empty one
      * (a place's file when the document names no file). */
@@ -372,6 +388,21 @@ static bool number(struct reader *r, long long min, long long max,
 static bool read_int(struct reader *r, long long min, long long max)
 {
     return space(r) && number(r, min, max, &r->value);
+}
+
+/* " VALUE", any uint64_t (a field's .size, which is a size_t). */
+_Static_assert(ULLONG_MAX == UINT64_MAX, "digits() reads a whole uint64_t");
+static bool read_uint64(struct reader *r, uint64_t *out)
+{
+    unsigned long long v;
+    if (!space(r))
+        return false;
+    if (at(r, '-'))
+        return bad(r, "a number is out of range");
+    if (!digits(r, &v))
+        return false;
+    *out = v;
+    return true;
 }
 
 #define READ_INT(r, min, max, out)                                        \
@@ -592,7 +623,7 @@ static bool read_field(struct reader *r)
     struct vmsd_field *f = vmsd_fieldlist_append(r->model, r->fields);
     if (!read_name(r, true, &f->name)
         || !READ_INT(r, 0, UINT32_MAX, &f->flags)
-        || !READ_INT(r, 0, LLONG_MAX, &f->size)
+        || !read_uint64(r, &f->size)
         || !read_name(r, true, &f->info))
         return false;
     bool placed = false;

@@ -44,20 +44,24 @@ void vmsd_strbuf_flush(struct vmsd_strbuf *b)
 
 /* Digits straight into the buffer, most significant first: numbers are
  * most of the facts, and copying a few bytes in costs a call. */
-void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value)
+void vmsd_strbuf_put_uint(struct vmsd_strbuf *b, unsigned long long value)
 {
-    unsigned long long u = value < 0 ? 0 - (unsigned long long)value
-                                     : (unsigned long long)value;
     size_t n = 1;
-    for (unsigned long long rest = u / 10; rest; rest /= 10)
+    for (unsigned long long rest = value / 10; rest; rest /= 10)
         n++;
-    make_room(b, n + 1);
-    if (value < 0)
-        b->data[b->len++] = '-';
-    for (size_t i = n; i > 0; u /= 10)
-        b->data[b->len + --i] = (char)('0' + u % 10);
+    make_room(b, n);
+    for (size_t i = n; i > 0; value /= 10)
+        b->data[b->len + --i] = (char)('0' + value % 10);
     b->len += n;
     end_put(b);
+}
+
+void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value)
+{
+    if (value < 0)
+        vmsd_strbuf_putc(b, '-');
+    vmsd_strbuf_put_uint(b, value < 0 ? 0 - (unsigned long long)value
+                                      : (unsigned long long)value);
 }
 
 void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s)

@@ -42,6 +42,7 @@ static inline void vmsd_strbuf_putc(struct vmsd_strbuf *b, char c)
 void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s);
 /* A number in decimal, without printf (facts are numbers and names). */
 void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value);
+void vmsd_strbuf_put_uint(struct vmsd_strbuf *b, unsigned long long value);
 /* Hand what the buffer holds to its flush function. */
 void vmsd_strbuf_flush(struct vmsd_strbuf *b);
 void vmsd_strbuf_printf(struct vmsd_strbuf *b, const char *fmt, ...)

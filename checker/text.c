@@ -14,13 +14,24 @@ size_t vmsd_utf8_length(const unsigned char *s)
     for (size_t i = 1; i < n; i++)
         if ((s[i] >> 6) != 2)
             return 0;
+    /* Well-formed only (RFC 3629): no overlong form (C0, C1, E0 80-9F,
+     * F0 80-8F), no UTF-16 surrogate (ED A0-BF), nothing above U+10FFFF
+     * (F4 90-BF, F5-F7): XML (dot's SVG) and JSON refuse them. */
+    if ((n == 2 && *s < 0xc2) || (n == 3 && *s == 0xe0 && s[1] < 0xa0)
+        || (n == 3 && *s == 0xed && s[1] >= 0xa0)
+        || (n == 4 && ((*s == 0xf0 && s[1] < 0x90)
+                       || (*s == 0xf4 && s[1] >= 0x90) || *s > 0xf4)))
+        return 0;
     return n;
 }
 
 /* Marks that reorder or hide text on a terminal: LRM, RLM, the bidi
- * embeddings and overrides, the isolates. */
-static bool is_bidi_control(const unsigned char *s, size_t n)
+ * embeddings and overrides, the isolates; and U+FFFE, U+FFFF, which are
+ * not characters (XML, and so dot's SVG, refuses them). */
+static bool is_unshowable(const unsigned char *s, size_t n)
 {
+    if (n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] >= 0xbe)
+        return true;
     if (n != 3 || s[0] != 0xe2)
         return false;
     return (s[1] == 0x80 && (s[2] == 0x8e || s[2] == 0x8f
@@ -35,7 +46,7 @@ void vmsd_put_shown(struct vmsd_strbuf *b, const char *text)
     while (*s) {
         size_t n = vmsd_utf8_length(s);
         if (n && *s >= 0x20 && *s != 0x7f && *s != '\\'
-            && !is_bidi_control(s, n)) {
+            && !is_unshowable(s, n)) {
             vmsd_strbuf_put(b, (const char *)s, n);
             s += n;
             continue;
@@ -51,6 +62,13 @@ void vmsd_put_shown(struct vmsd_strbuf *b, const char *text)
         }
         s += n ? n : 1;
     }
+}
+
+char *vmsd_shown(const char *text)
+{
+    struct vmsd_strbuf b = { 0 };
+    vmsd_put_shown(&b, text);
+    return vmsd_strbuf_take(&b);
 }
 
 char *vmsd_vformat(const struct vmsd_text_style *style, const char *fmt,

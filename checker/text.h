@@ -9,14 +9,17 @@
 
 struct vmsd_strbuf;
 
-/* The length of the UTF-8 sequence at S (1 for an ASCII byte, NUL
- * included), 0 when it is not one. */
+/* The length of the well-formed UTF-8 sequence at S (1 for an ASCII
+ * byte, NUL included), 0 when it is not one (overlong forms and
+ * surrogates are not). */
 size_t vmsd_utf8_length(const unsigned char *s);
 
 /* TEXT (untrusted: a name, a file name) as a terminal may safely show
- * it: control bytes, bytes that are not UTF-8 and bidi marks as \xNN, a
- * backslash as \\; NULL as "(null)". */
+ * it: control bytes, bytes that are not well-formed UTF-8, bidi marks
+ * and U+FFFE, U+FFFF as \xNN, a backslash as \\; NULL as "(null)". */
 void vmsd_put_shown(struct vmsd_strbuf *b, const char *text);
+/* The same, in a new string the caller frees. */
+char *vmsd_shown(const char *text);
 
 /* Format 'fmt' into a new string.  Directives: %q a name between the
  * style's quotes, shown safely; %s text as it is; %d int; %u unsigned;

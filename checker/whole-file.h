@@ -9,8 +9,10 @@
 /* Write TEXT to PATH through a temporary file in the same directory and
  * a rename.  On failure PATH is untouched, errno says why, and the
  * result is false.  A symbolic link's target is replaced, the link
- * kept; what is not a regular file (/dev/null, a FIFO) is written
- * through, not replaced by a file. */
+ * kept (even a link to a file not there yet); what is not a regular
+ * file (/dev/null, a FIFO) is written through, not replaced by a file;
+ * a descriptor of the process (/dev/stdout, /dev/fd/N) is written
+ * where it stands. */
 bool vmsd_write_whole_file(const char *path, const char *text);
 
 /* How large an input of each kind may be: far above any real one, and

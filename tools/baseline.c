@@ -6,6 +6,7 @@
 #include "report.h"
 
 #include "../checker/json-name.h"
+#include "../checker/text.h"
 #include "../checker/whole-file.h"
 
 #include <jansson.h>
@@ -188,8 +189,10 @@ bool baseline_read(const char *path, struct baseline *out)
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
     free(text);
     if (!root) {
+        char *shown = vmsd_shown(jerr.text);  /* it quotes the file */
         fprintf(stderr, "vmsdcheck: %s:%d:%d: not a vmsdcheck JSON report: "
-                "%s\n", path, jerr.line, jerr.column, jerr.text);
+                "%s\n", path, jerr.line, jerr.column, shown);
+        free(shown);
         return false;
     }
     const char *format = json_string_value(json_object_get(root, "format"));
@@ -284,16 +287,25 @@ static bool shares_names(const struct vmsd_base_program *base,
     return *shared * 10 >= base->n_descs * 9;
 }
 
+/* " NAME" on stderr, shown safely: the base report's names are its
+ * writer's. */
+static void print_name(const char *name)
+{
+    char *shown = vmsd_shown(name);
+    fprintf(stderr, " %s", shown);
+    free(shown);
+}
+
 /* Both lists of names, and how to pair them by hand. */
 static bool unpaired(const struct baseline *b, const char *path,
                      const struct program *programs, size_t n)
 {
     fprintf(stderr, "vmsdcheck: the programs of %s:", path);
     for (size_t i = 0; i < b->n_programs; i++)
-        fprintf(stderr, " %s", b->programs[i].name);
+        print_name(b->programs[i].name);
     fprintf(stderr, "\nvmsdcheck: the programs given:");
     for (size_t i = 0; i < n; i++)
-        fprintf(stderr, " %s", programs[i].name);
+        print_name(programs[i].name);
     fprintf(stderr, "\nvmsdcheck: pair them with --pair BASE=PROGRAM, or "
             "give the base report of these programs\n");
     return false;
@@ -337,10 +349,12 @@ bool baseline_pair_programs(const struct baseline *b, const char *path,
             out[i] = &b->programs[0];
             continue;
         }
+        char *other = vmsd_shown(b->programs[0].name);
         fprintf(stderr, "vmsdcheck: %s: the baseline %s is of another "
                 "program, %s: only %zu of its %zu description names are "
-                "this one's\n", programs[i].name, path, b->programs[0].name,
-                shared, b->programs[0].n_descs);
+                "this one's\n", programs[i].name, path, other, shared,
+                b->programs[0].n_descs);
+        free(other);
         return unpaired(b, path, programs, n);
     }
     for (size_t i = 0; i < n; i++)

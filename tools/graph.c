@@ -2,18 +2,82 @@
 #include "graph.h"
 
 #include "../checker/strbuf.h"
+#include "../checker/text.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void put_escaped(struct vmsd_strbuf *b, const char *s)
+/* Graphviz refuses a quoted string of 16,384 bytes or more ("longer
+ * than 16384?"); longer text is written as pieces joined by '+', which
+ * dot concatenates. */
+#define DOT_PIECE_MAX 8192
+/* A name in a label is cut after this many bytes (of its shown form)
+ * and ends in an ellipsis; the tooltip has it whole. */
+#define DOT_LABEL_NAME_MAX 1024
+
+/* A quoted dot string being written, for the piece its length counts. */
+struct dot_string {
+    struct vmsd_strbuf *b;
+    size_t piece;
+};
+
+static struct dot_string dot_open(struct vmsd_strbuf *b)
 {
-    for (; s && *s; s++) {
-        if (*s == '"' || *s == '\\')
-            vmsd_strbuf_put(b, "\\", 1);
-        vmsd_strbuf_put(b, s, 1);
+    vmsd_strbuf_put(b, "\"", 1);
+    return (struct dot_string){ b, 1 };
+}
+
+static void dot_close(struct dot_string *s)
+{
+    vmsd_strbuf_put(s->b, "\"", 1);
+}
+
+/* TEXT, safe to show already (vmsdcheck's own text, a finding's message),
+ * with dot's quote and backslash escaped, at most MAX bytes of it (then
+ * an ellipsis); a new piece begins only where a character does.  True
+ * when it was cut. */
+static bool dot_put(struct dot_string *s, const char *text, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = text; *p; p++, n++) {
+        bool starts_char = ((unsigned char)*p & 0xc0) != 0x80;
+        if (starts_char && n >= max) {
+            vmsd_strbuf_puts(s->b, "\xe2\x80\xa6");        /* U+2026 */
+            return true;
+        }
+        if (starts_char && s->piece >= DOT_PIECE_MAX) {
+            vmsd_strbuf_puts(s->b, "\" + \"");
+            s->piece = 1;
+        }
+        if (*p == '"' || *p == '\\') {
+            vmsd_strbuf_put(s->b, "\\", 1);
+            s->piece++;
+        }
+        vmsd_strbuf_put(s->b, p, 1);
+        s->piece++;
     }
+    return false;
+}
+
+/* A line break in a label or a tooltip. */
+static void dot_newline(struct dot_string *s)
+{
+    vmsd_strbuf_puts(s->b, "\\n");
+    s->piece += 2;
+}
+
+/* NAME (untrusted: a name, a symbol, a file name) as the terminal shows
+ * it (control bytes escaped: they make the SVG dot writes ill-formed),
+ * cut to MAX bytes: true when it was cut. */
+static bool dot_put_name(struct dot_string *s, const char *name, size_t max)
+{
+    char *shown = vmsd_shown(name);
+    bool cut = dot_put(s, shown, max);
+    free(shown);
+    return cut;
 }
 
 /* A place is a pair of the set: its file, and "LINE:COLUMN". */
@@ -56,14 +120,21 @@ static const struct stored_finding *finding_at(const struct vmsd_strset *places,
     return slot ? slot->value : NULL;
 }
 
+/* The red of a place with a finding. */
 static void put_attention(struct vmsd_strbuf *b,
                           const struct stored_finding *f)
 {
-    if (!f)
-        return;
-    vmsd_strbuf_puts(b, ", color=red, fontcolor=red, penwidth=2, tooltip=\"");
-    put_escaped(b, f->finding.message);
-    vmsd_strbuf_printf(b, " [%s]\"", vmsd_rule_id(f->finding.rule));
+    if (f)
+        vmsd_strbuf_puts(b, ", color=red, fontcolor=red, penwidth=2");
+}
+
+/* A finding's message and rule, in a tooltip. */
+static void put_finding(struct dot_string *s, const struct stored_finding *f)
+{
+    char rule[64];
+    snprintf(rule, sizeof rule, " [%s]", vmsd_rule_id(f->finding.rule));
+    dot_put(s, f->finding.message, SIZE_MAX);
+    dot_put(s, rule, SIZE_MAX);
 }
 
 /* Mark what ROOT loads, transitively (subsections and nested fields),
@@ -101,20 +172,47 @@ static const struct vmsd_desc *find_root(const struct vmsd_model *model,
     return NULL;
 }
 
+/* D's name, symbol and place, each cut to MAX bytes: true when one
+ * was cut. */
+static bool put_desc_text(struct dot_string *s, const struct vmsd_desc *d,
+                          size_t max)
+{
+    char line[16];
+    bool cut = d->name ? dot_put_name(s, d->name, max)
+                       : dot_put(s, "(no name)", max);
+    dot_newline(s);
+    cut |= dot_put_name(s, d->symbol, max);
+    if (d->loc.file) {
+        dot_newline(s);
+        cut |= dot_put_name(s, d->loc.file, max);
+        snprintf(line, sizeof line, ":%u", d->loc.line);
+        dot_put(s, line, SIZE_MAX);
+    }
+    return cut;
+}
+
+/* A node: its label with names cut, and a tooltip with them whole when
+ * one was cut, and with the finding at its place. */
 static void put_node(struct vmsd_strbuf *b, const struct vmsd_desc *d,
                      const struct vmsd_strset *findings)
 {
-    vmsd_strbuf_printf(b, "  d%u [label=\"", d->uid);
-    put_escaped(b, d->name ? d->name : "(no name)");
-    vmsd_strbuf_puts(b, "\\n");
-    put_escaped(b, d->symbol);
-    if (d->loc.file) {
-        vmsd_strbuf_puts(b, "\\n");
-        put_escaped(b, d->loc.file);
-        vmsd_strbuf_printf(b, ":%u", d->loc.line);
+    vmsd_strbuf_printf(b, "  d%u [label=", d->uid);
+    struct dot_string s = dot_open(b);
+    bool cut = put_desc_text(&s, d, DOT_LABEL_NAME_MAX);
+    dot_close(&s);
+    const struct stored_finding *f = finding_at(findings, d->loc);
+    put_attention(b, f);
+    if (cut || f) {
+        vmsd_strbuf_puts(b, ", tooltip=");
+        s = dot_open(b);
+        if (cut)
+            put_desc_text(&s, d, SIZE_MAX);
+        if (cut && f)
+            dot_newline(&s);
+        if (f)
+            put_finding(&s, f);
+        dot_close(&s);
     }
-    vmsd_strbuf_puts(b, "\"");
-    put_attention(b, finding_at(findings, d->loc));
     vmsd_strbuf_puts(b, "];\n");
 }
 
@@ -129,17 +227,32 @@ static void put_edges(struct vmsd_strbuf *b, const struct vmsd_desc *d,
             continue;
         vmsd_strbuf_printf(b, "  d%u -> d%u [label=\"%zu\"", d->uid,
                            e->target->uid, i + 1);
-        put_attention(b, finding_at(findings, e->loc));
+        const struct stored_finding *f = finding_at(findings, e->loc);
+        put_attention(b, f);
+        if (f) {
+            vmsd_strbuf_puts(b, ", tooltip=");
+            struct dot_string s = dot_open(b);
+            put_finding(&s, f);
+            dot_close(&s);
+        }
         vmsd_strbuf_puts(b, "];\n");
     }
     for (size_t i = 0; d->fields && i < d->fields->n_fields; i++) {
         const struct vmsd_field *f = &d->fields->fields[i];
         if (!f->vmsd.target)
             continue;
-        vmsd_strbuf_printf(b, "  d%u -> d%u [style=dashed, label=\"", d->uid,
+        vmsd_strbuf_printf(b, "  d%u -> d%u [style=dashed, label=", d->uid,
                            f->vmsd.target->uid);
-        put_escaped(b, f->name);
-        vmsd_strbuf_puts(b, "\"];\n");
+        struct dot_string s = dot_open(b);
+        bool cut = dot_put_name(&s, f->name, DOT_LABEL_NAME_MAX);
+        dot_close(&s);
+        if (cut) {
+            vmsd_strbuf_puts(b, ", tooltip=");
+            s = dot_open(b);
+            dot_put_name(&s, f->name, SIZE_MAX);
+            dot_close(&s);
+        }
+        vmsd_strbuf_puts(b, "];\n");
     }
 }
 

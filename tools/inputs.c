@@ -5,6 +5,8 @@
 
 #include "../checker/facts.h"
 #include "../checker/model.h"
+#include "../checker/strbuf.h"
+#include "../checker/text.h"
 #include "../checker/whole-file.h"
 
 #include <dirent.h>
@@ -14,6 +16,9 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +30,22 @@
 #define BUILD_HINT "build it with -fplugin=vmsdcheck (for QEMU: configure " \
     "--extra-cflags=-fplugin=vmsdcheck)"
 #define NO_FACTS_HINT "no vmsdcheck facts: " BUILD_HINT
+
+/* A message about the input ORIGIN, whose name (a directory's entry, an
+ * archive's member, a section's) is shown as the terminal may show it;
+ * false. */
+static bool input_error(const char *origin, const char *fmt, ...)
+{
+    char *shown = vmsd_shown(origin);
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "vmsdcheck: %s: ", shown);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    free(shown);
+    return false;
+}
 
 struct reading {
     struct input_set *set;
@@ -146,9 +167,8 @@ static char *section_copy(const Elf_Data *data)
 static bool broken_elf(const char *origin)
 {
     int error = elf_errno();
-    fprintf(stderr, "vmsdcheck: %s: a truncated or malformed ELF file%s%s\n",
-            origin, error ? ": " : "", error ? elf_errmsg(error) : "");
-    return false;
+    return input_error(origin, "a truncated or malformed ELF file%s%s",
+                       error ? ": " : "", error ? elf_errmsg(error) : "");
 }
 
 /* Find the facts section's data (*facts, NULL when none); *lto says the
@@ -188,16 +208,17 @@ static bool facts_section(Elf *elf, const char *origin, size_t size,
         /* The plugin's section is never loaded into memory: one that is
          * holds someone else's data under the name. */
         if (shdr.sh_flags & SHF_ALLOC) {
-            fprintf(stderr, "vmsdcheck: %s: section [%zu] %s is not "
-                    "vmsdcheck's (it is allocated: a variable placed there?): "
-                    "ignored\n", origin, elf_ndxscn(scn), name);
+            char *shown = vmsd_shown(name);
+            input_error(origin, "section [%zu] %s is not vmsdcheck's (it "
+                        "is allocated: a variable placed there?): ignored",
+                        elf_ndxscn(scn), shown);
+            free(shown);
             continue;
         }
         if (*facts) {
-            fprintf(stderr, "vmsdcheck: %s: two %s sections that are not "
-                    "allocated: cannot tell which holds the facts\n", origin,
-                    name);
-            return false;
+            return input_error(origin, "two %s sections that are not "
+                               "allocated: cannot tell which holds the facts",
+                               name);
         }
         *facts = elf_getdata(scn, NULL);
         if (!*facts)
@@ -214,9 +235,8 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
     GElf_Ehdr ehdr;
     bool lto;
     if (!gelf_getehdr(elf, &ehdr)) {
-        fprintf(stderr, "vmsdcheck: %s: not a readable ELF file: %s\n",
-                origin, elf_errmsg(-1));
-        return false;
+        return input_error(origin, "not a readable ELF file: %s",
+                           elf_errmsg(-1));
     }
     Elf_Data *data;
     if (!facts_section(elf, origin, size, &data, &lto))
@@ -224,8 +244,7 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
     bool has_facts = data && data->d_size;
     if (ehdr.e_type == ET_EXEC || ehdr.e_type == ET_DYN) {
         if (!has_facts) {
-            fprintf(stderr, "vmsdcheck: %s: %s\n", origin, NO_FACTS_HINT);
-            return false;
+            return input_error(origin, "%s", NO_FACTS_HINT);
         }
         struct program_input *p = new_program(r->set, origin);
         add_blob(p, origin, section_copy(data), data->d_size, false);
@@ -240,9 +259,8 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
         return true;
     }
     if (lto && !has_facts) {
-        fprintf(stderr, "vmsdcheck: %s: LTO bytecode carries its facts only "
-                "once linked: give the linked program\n", origin);
-        return false;
+        return input_error(origin, "LTO bytecode carries its facts only "
+                           "once linked: give the linked program");
     }
     struct program_input *loose = loose_program(r);
     size_t units_before = loose->n_c_units;
@@ -257,8 +275,7 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
         add_blob(loose, origin, section_copy(data), data->d_size,
                  from_archive);
     else if (!from_archive && loose->n_c_units > units_before) {
-        fprintf(stderr, "vmsdcheck: %s: %s\n", origin, NO_FACTS_HINT);
-        return false;
+        return input_error(origin, "%s", NO_FACTS_HINT);
     }
     return true;
 }
@@ -289,8 +306,7 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
     if (ok && elf_errno() != 0)
         ok = broken_elf(path);
     if (ok && loose->n_blobs == blobs_before) {
-        fprintf(stderr, "vmsdcheck: %s: %s\n", path, NO_FACTS_HINT);
-        return false;
+        return input_error(path, "%s", NO_FACTS_HINT);
     }
     return ok;
 }
@@ -301,8 +317,7 @@ static bool read_facts_file(struct reading *r, const char *path)
     const char *why;
     char *text = vmsd_read_whole_file(path, VMSD_MAX_FACTS_BYTES, &n, &why);
     if (!text) {
-        fprintf(stderr, "vmsdcheck: %s: %s\n", path, why);
-        return false;
+        return input_error(path, "%s", why);
     }
     add_blob(loose_program(r), path, text, n, false);
     r->loose_units_unknown = true;      /* facts, but no object to count */
@@ -328,8 +343,7 @@ static bool read_facts_dir(struct reading *r, const char *path)
 {
     DIR *dir = opendir(path);
     if (!dir) {
-        fprintf(stderr, "vmsdcheck: %s: %s\n", path, strerror(errno));
-        return false;
+        return input_error(path, "%s", strerror(errno));
     }
     char **names = NULL;
     size_t n = 0;
@@ -344,9 +358,8 @@ static bool read_facts_dir(struct reading *r, const char *path)
     }
     closedir(dir);
     if (!n) {
-        fprintf(stderr, "vmsdcheck: %s: no *.vmsdfacts files: %s\n", path,
-                "give the directory named by -fplugin-arg-vmsdcheck-facts-dir");
-        return false;
+        return input_error(path, "no *.vmsdfacts files: give the directory "
+                           "named by -fplugin-arg-vmsdcheck-facts-dir");
     }
     qsort(names, n, sizeof *names, compare_names);
     bool ok = true;
@@ -358,46 +371,76 @@ static bool read_facts_dir(struct reading *r, const char *path)
     return ok;
 }
 
+/* Where a read of a mapped input that was cut short under the tool (a
+ * build still writing it) lands: the kernel sends SIGBUS for a page past
+ * the file's new end, and the handler, installed only around the mapped
+ * reads, jumps back here. */
+static sigjmp_buf mapped_read;
+
+static void on_mapped_read_fault(int sig)
+{
+    (void)sig;
+    siglongjmp(mapped_read, 1);
+}
+
+static bool read_elf_kind(struct reading *r, int fd, Elf *elf,
+                          const char *path, size_t size)
+{
+    switch (elf ? elf_kind(elf) : ELF_K_NONE) {
+    case ELF_K_AR:
+        return read_archive(r, fd, elf, path);
+    case ELF_K_ELF:
+        return read_elf(r, elf, path, size, false);
+    default:
+        return input_error(path, "not an ELF file, archive, facts file or "
+                           "facts directory");
+    }
+}
+
+/* An ELF file or archive, mapped: only the pages read are loaded, where
+ * libelf's reads copied whole debug sections (QEMU's binaries carry
+ * hundreds of MB of DWARF, and the tool looks at each unit's header).
+ * A file truncated while it is read is an error, not a signal: the
+ * file is let go (elf_end frees and unmaps, reading nothing), what
+ * libdw or an archive member held when the fault came is left behind
+ * (the tool ends with exit status 2 soon after). */
+static bool read_mapped(struct reading *r, int fd, const char *path,
+                        size_t size)
+{
+    struct sigaction guard = { .sa_handler = on_mapped_read_fault }, old;
+    sigemptyset(&guard.sa_mask);
+    Elf *volatile elf = NULL;
+    volatile bool ok = false;
+    sigaction(SIGBUS, &guard, &old);
+    if (sigsetjmp(mapped_read, 1) == 0) {
+        elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+        ok = read_elf_kind(r, fd, elf, path, size);
+    } else
+        input_error(path, "changed while being read");
+    sigaction(SIGBUS, &old, NULL);
+    elf_end(elf);
+    return ok;
+}
+
 static bool read_path(struct reading *r, const char *path)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        fprintf(stderr, "vmsdcheck: %s: %s\n", path, strerror(errno));
-        return false;
+        return input_error(path, "%s", strerror(errno));
     }
     if (S_ISDIR(st.st_mode))
         return read_facts_dir(r, path);
     if (!S_ISREG(st.st_mode)) {
-        fprintf(stderr, "vmsdcheck: %s: not a regular file\n", path);
-        return false;
+        return input_error(path, "not a regular file");
     }
     if (has_suffix(path, ".vmsdfacts"))
         return read_facts_file(r, path);
 
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
-        fprintf(stderr, "vmsdcheck: %s: %s\n", path, strerror(errno));
-        return false;
+        return input_error(path, "%s", strerror(errno));
     }
-    /* Mapped: only the pages read are loaded, where libelf's reads
-     * copied whole debug sections (QEMU's binaries carry hundreds of MB
-     * of DWARF, and the tool looks at each unit's header). */
-    Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-    bool ok;
-    switch (elf ? elf_kind(elf) : ELF_K_NONE) {
-    case ELF_K_AR:
-        ok = read_archive(r, fd, elf, path);
-        break;
-    case ELF_K_ELF:
-        ok = read_elf(r, elf, path, (size_t)st.st_size, false);
-        break;
-    default:
-        fprintf(stderr, "vmsdcheck: %s: not an ELF file, archive, facts file "
-                "or facts directory\n", path);
-        ok = false;
-        break;
-    }
-    elf_end(elf);
+    bool ok = read_mapped(r, fd, path, (size_t)st.st_size);
     close(fd);
     return ok;
 }

@@ -9,6 +9,7 @@
 #include "paths.h"
 
 #include "../checker/facts.h"
+#include "../checker/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,8 +273,10 @@ static bool parse_blob(const struct facts_blob *blob, struct unit **units,
         if (!vmsd_facts_read(blob->data + pos, blob->size - pos, &u->model,
                              &u->name, &used, error,
                              sizeof error)) {
+            char *origin = vmsd_shown(blob->origin);
             fprintf(stderr, "vmsdcheck: %s: facts at byte %zu: %s\n",
-                    blob->origin, pos, error);
+                    origin, pos, error);
+            free(origin);
             return false;
         }
         vmsd_model_resolve(&u->model);

@@ -518,9 +518,10 @@ void qom_find_devices(struct program *program)
 char *qom_dump_vmstate(const struct program *program, const char *machine)
 {
     if (!program->n_devices) {
+        char *name = vmsd_shown(program->name);
         fprintf(stderr, "vmsdcheck: %s has no device type (no TypeInfo "
-                "descending from \"device\" in its facts)\n",
-                program->name);
+                "descending from \"device\" in its facts)\n", name);
+        free(name);
         return NULL;
     }
     struct dump dump = { .program = program };
@@ -531,10 +532,17 @@ char *qom_dump_vmstate(const struct program *program, const char *machine)
     for (size_t i = 0; i < program->n_devices && !dump.failed; i++) {
         const struct vmsd_device *dev = &program->devices[i];
         const struct vmsd_desc *d = dev->vmsd;
-        if (program->device_conditional[i])
+        if (program->device_conditional[i]) {
+            char *name = vmsd_shown(program->name);
+            char *type = vmsd_shown(dev->type);
+            char *taken = vmsd_shown(d->name ? d->name : "unknown");
             fprintf(stderr, "vmsdcheck: %s: type %s: the class sets vmsd "
-                    "only under a condition; taken as %s\n", program->name,
-                    dev->type, d->name ? d->name : "unknown");
+                    "only under a condition; taken as %s\n", name, type,
+                    taken);
+            free(taken);
+            free(type);
+            free(name);
+        }
         struct extent extent;
         dump.type = dev->type;
         json_t *json = json_vmsd(&dump, d, 0, &extent);

@@ -99,6 +99,22 @@ static void test_errors(void)
     CHECK_STR(load(&db, HEADER "\"entries\": [], \"extra\": 1 }"),
               ": unknown key \"extra\" (the top level has format, version, "
               "provenance, entries)");
+    /* Names from the file are shown escaped, as in every message. */
+    CHECK_STR(load(&db, HEADER "\"entries\": [], \"x\\u001b[2J\": 1 }"),
+              ": unknown key \"x\\x1b[2J\" (the top level has format, "
+              "version, provenance, entries)");
+    CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"a\", "
+                   "\"subsection\": \"a\\u0007\", \"reason\": \"r\" }, "
+                   "{ \"parent\": \"a\", \"subsection\": \"a\\u0007\", "
+                   "\"reason\": \"r\", \"\\u001b\": 1 } ] }"),
+              ": entries[1]: unknown key \"\\x1b\" (an entry has parent, "
+              "subsection, reason, where)");
+    CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"a\", "
+                   "\"subsection\": \"a\\u0007\", \"reason\": \"r\" }, "
+                   "{ \"parent\": \"a\", \"subsection\": \"a\\u0007\", "
+                   "\"reason\": \"r\" } ] }"),
+              ": entries[1]: parent \"a\", subsection \"a\\x07\" is listed "
+              "already at entries[0]");
     CHECK_STR(load(&db, HEADER "\"entries\": [ 3 ] }"),
               ": entries[0]: not an object");
     CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"a\", "

@@ -5,6 +5,8 @@
 #include "facts.h"
 #include "strbuf.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 static void build(struct vmsd_model *m)
@@ -137,6 +139,12 @@ static const struct broken broken[] = {
     BROKEN(HEAD "D x 1:d s-- - :1:1 0 0 - 0 0\nE\n",
            "line 2: a number is missing"),
     BROKEN(HEAD "S 1 2 N\nE\n", "line 2: a number is out of range"),
+    /* A field's size is a size_t: never negative, at most 2^64 - 1. */
+    BROKEN(HEAD "D 1 1:d s-- - :1:1 0 0 - 0 2\nL 2 1\nf 1:a 1 -1 -\nE\n",
+           "line 4: a number is out of range"),
+    BROKEN(HEAD "D 1 1:d s-- - :1:1 0 0 - 0 2\nL 2 1\n"
+           "f 1:a 1 18446744073709551616 -\nE\n",
+           "line 4: a number is too long"),
     /* Places. */
     BROKEN(HEAD "F 3:u.c\nT 1:t - - 0:1\nE\n",
            "line 3: a place is not FILE:LINE:COLUMN"),
@@ -308,6 +316,65 @@ static void check_field_places(void)
     vmsd_model_free(&m);
 }
 
+/* Every number the writer writes, at the limits of its type, reads
+ * back as it was: what the plugin writes, the tool reads. */
+static void check_number_limits(void)
+{
+    static const uint64_t sizes[] = { 0, (uint64_t)INT64_MAX,
+                                      (uint64_t)INT64_MAX + 1, UINT64_MAX };
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    struct vmsd_desc *d = vmsd_model_desc(&m, UINT32_MAX);
+    d->symbol = vmsd_model_strdup(&m, "vmstate_d");
+    d->defined = true;
+    d->version_id = INT_MAX;
+    d->minimum_version_id = INT_MIN;
+    d->loc = (struct vmsd_loc){ vmsd_model_intern_file(&m, "a.c"), UINT_MAX,
+                                UINT_MAX, 0 };
+    d->fields_uid = UINT32_MAX - 1;
+    struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(&m,
+                                                           UINT32_MAX - 1);
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        struct vmsd_field *f = vmsd_fieldlist_append(&m, list);
+        f->name = vmsd_model_strdup(&m, "f");
+        f->flags = UINT32_MAX;
+        f->size = sizes[i];
+        f->version_id = i % 2 ? INT_MIN : INT_MAX;
+        f->struct_version_id = i % 2 ? INT_MAX : INT_MIN;
+        f->num = i % 2 ? INT_MIN : INT_MAX;
+        f->loc = (struct vmsd_loc){ d->loc.file, UINT_MAX - (unsigned)i,
+                                    UINT_MAX, 0 };
+    }
+    vmsd_model_resolve(&m);
+    char *text = vmsd_facts_write(&m, "a.c");
+    CHECK(strstr(text, " 18446744073709551615 ") != NULL);
+
+    char error[256] = "", *unit = NULL;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&back);
+    const struct vmsd_desc *e = vmsd_model_find_desc(&back, UINT32_MAX);
+    CHECK(e && e->version_id == INT_MAX && e->minimum_version_id == INT_MIN
+          && e->loc.line == UINT_MAX && e->loc.column == UINT_MAX);
+    for (size_t i = 0; e && e->fields && i < e->fields->n_fields; i++) {
+        const struct vmsd_field *f = &e->fields->fields[i];
+        CHECK(f->size == sizes[i] && f->flags == UINT32_MAX
+              && f->num == (i % 2 ? INT_MIN : INT_MAX)
+              && f->loc.line == UINT_MAX - i);
+    }
+    CHECK(e && e->fields && e->fields->n_fields == 4);
+    char *again = vmsd_facts_write(&back, "a.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(unit);
+    free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
 /* Version 4, which objects built earlier carry, still reads: its fields
  * have no place. */
 static void check_version_4(void)
@@ -446,6 +513,7 @@ int main(void)
     check_too_many_slots();
     check_field_places();
     check_version_4();
+    check_number_limits();
 
     /* Names are bytes, written as they are: one that is not UTF-8
      * stays apart from the UTF-8 name it would have been mistaken for. */

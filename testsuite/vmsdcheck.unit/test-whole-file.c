@@ -1,12 +1,15 @@
 /* Files written whole or not at all: an ending signal that arrives
  * while the temporary file exists is held until it is renamed; a
- * symbolic link's target is replaced, the link kept; a FIFO (as a
- * device such as /dev/null) is written through, not replaced by a file;
- * and reading refuses what is not a regular file or is too large.
+ * symbolic link's target is replaced, the link kept; a FIFO and a
+ * character device (a copy of /dev/null, as root) are written through,
+ * not replaced by a file; /dev/stdout and /dev/fd/N write to the
+ * descriptor, where it stands (a file redirected with >> keeps what it
+ * had); and reading refuses what is not a regular file or is too large.
  *
  * fsync is replaced here: it raises SIGTERM in the middle of the write,
  * and the handler looks at the directory when the signal is delivered. */
 #define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700       /* mknod */
 #include "unit.h"
 
 #include "whole-file.h"
@@ -17,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 static char dir[] = "/tmp/vmsdcheck-unit-XXXXXX";
@@ -52,7 +56,9 @@ int main(void)
     CHECK(mkdtemp(dir) != NULL);
     char path[64];
     snprintf(path, sizeof path, "%s/out.json", dir);
-    signal(SIGTERM, on_term);
+    struct sigaction term = { .sa_handler = on_term };
+    sigemptyset(&term.sa_mask);
+    sigaction(SIGTERM, &term, NULL);     /* kept for every write */
 
     CHECK(vmsd_write_whole_file(path, "{}\n"));
     CHECK(delivered);
@@ -90,6 +96,42 @@ int main(void)
     close(reader);
     CHECK(lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode));
 
+    /* Standard output redirected to a file for appending. */
+    char log[64];
+    snprintf(log, sizeof log, "%s/log", dir);
+    int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0600);
+    CHECK(fd >= 0 && write(fd, "head\n", 5) == 5);
+    struct stat before;
+    CHECK(fstat(fd, &before) == 0);
+    fflush(stdout);
+    int saved = dup(1);
+    dup2(fd, 1);
+    bool wrote = vmsd_write_whole_file("/dev/stdout", "{}\n");
+    dup2(saved, 1);     /* before CHECK prints */
+    close(saved);
+    CHECK(wrote);
+    char through_fd[32];
+    snprintf(through_fd, sizeof through_fd, "/dev/fd/%d", fd);
+    CHECK(vmsd_write_whole_file(through_fd, "[]\n"));
+    close(fd);
+    text = vmsd_read_whole_file(log, 100, &n, &why);
+    CHECK_STR(text, "head\n{}\n[]\n");
+    free(text);
+    CHECK(stat(log, &st) == 0 && st.st_ino == before.st_ino);
+    CHECK(!vmsd_write_whole_file("/dev/fd/999", "{}\n"));
+
+    /* A character device stays one (as root: mknod needs it). */
+    char null[64];
+    snprintf(null, sizeof null, "%s/null", dir);
+    if (geteuid() == 0) {
+        CHECK(mknod(null, S_IFCHR | 0666, makedev(1, 3)) == 0);
+        CHECK(vmsd_write_whole_file(null, "{}\n"));
+        CHECK(lstat(null, &st) == 0 && S_ISCHR(st.st_mode));
+        unlink(null);
+    } else
+        note("not root: no character device made");
+
+    unlink(log);
     unlink(fifo);
     unlink(link);
     unlink(path);
