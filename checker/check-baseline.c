@@ -303,10 +303,12 @@ void vmsd_check_device_section(const struct vmsd_check *check)
             continue;
         struct vmsd_finding *f = now
             ? vmsd_finding_begin(check, VMSD_RULE_DEVICE_SECTION_CHANGED,
-                  now->assigned.line ? now->assigned : now->loc, "device type %q migrates with %q, in the base "
-                  "with %q: its section is named after it, so a stream from "
-                  "the base (section %q) fails to load", old->type,
-                  now->vmsd, old->vmsd, old->vmsd)
+                  now->assigned.line ? now->assigned : now->loc,
+                  "device type %q migrates with %q, in the base with %q: "
+                  "its section is named after it, so a stream from the base "
+                  "(section %q) fails to load, and the base fails on this "
+                  "build's (section %q)", old->type, now->vmsd, old->vmsd,
+                  old->vmsd, now->vmsd)
             : vmsd_finding_begin(check, VMSD_RULE_DEVICE_SECTION_CHANGED,
                   old->loc, "device type %q, which the base migrates with "
                   "%q, is gone: a machine with it cannot migrate to this "

@@ -34,7 +34,7 @@ static void vga_pci_class_init(ObjectClass *klass, const void *data)
 
 static void vga_isa_class_init(ObjectClass *klass, const void *data)
 {
-    DEVICE_CLASS(klass)->vmsd = &vmstate_vga_isa; /* { tool-error "device type 'isa-vga' migrates with 'vga-isa', in the base with 'vga': its section is named after it, so a stream from the base .section 'vga'. fails to load .device-section-changed." } */
+    DEVICE_CLASS(klass)->vmsd = &vmstate_vga_isa; /* { tool-error "device type 'isa-vga' migrates with 'vga-isa', in the base with 'vga': its section is named after it, so a stream from the base .section 'vga'. fails to load, and the base fails on this build's .section 'vga-isa'. .device-section-changed." } */
 }
 
 static const TypeInfo types[] = {
