@@ -163,20 +163,29 @@ static struct vmsd_loc now_place(const struct pair *p,
     return f && f->loc.line ? f->loc : p->now->loc;
 }
 
-/* Say what finding F is about, where the base has it, what to do
- * instead, and hand it on. */
+/* Say that finding F is about the description (and FIELD, when not
+ * NULL) and where the base defines it, at which version. */
+static void note_base(const struct pair *p, struct vmsd_finding *f,
+                      const char *field)
+{
+    vmsd_finding_about(f, p->now->name, field);
+    vmsd_finding_note(p->check, f, p->old->loc, "the base defines %q here, "
+                      "at version %d", p->old->name, p->old->version_id);
+}
+
+/* Say what finding F is about and where the base has it: the base's
+ * field when it has one with a place, else its description. */
 static void finish_field(const struct pair *p, struct vmsd_finding *f,
                          const struct vmsd_base_field *field,
                          const struct vmsd_base_field *old_field)
 {
+    if (!old_field || !old_field->loc.line) {
+        note_base(p, f, field->name);
+        return;
+    }
     vmsd_finding_about(f, p->now->name, field->name);
-    if (old_field && old_field->loc.line)
-        vmsd_finding_note(p->check, f, old_field->loc, "the base has %q "
-                          "here", old_field->name);
-    else
-        vmsd_finding_note(p->check, f, p->old->loc, "the base defines %q "
-                          "here, at version %d", p->old->name,
-                          p->old->version_id);
+    vmsd_finding_note(p->check, f, old_field->loc, "the base has %q here",
+                      old_field->name);
 }
 
 /* How the base's stream version is said in a message. */
@@ -392,9 +401,7 @@ static void compare_versions(const struct pair *p)
             "version_id of %q is %d, below the base's %d: a stream of "
             "version %d from the base fails to load (too new)", p->now->name,
             p->now->version_id, p->old->version_id, p->old->version_id);
-        vmsd_finding_about(f, p->now->name, NULL);
-        vmsd_finding_note(check, f, p->old->loc, "the base defines %q here, "
-                          "at version %d", p->old->name, p->old->version_id);
+        note_base(p, f, NULL);
         vmsd_finding_remedy(check, f, "keep version_id at %d or above",
                             p->old->version_id);
     } else if (p->rule == VMSD_RULE_MINIMUM_VERSION_RAISED
@@ -403,9 +410,7 @@ static void compare_versions(const struct pair *p)
             "minimum_version_id of %q is %d, above the base's version_id "
             "%d: the stream the base sends fails to load (too old)",
             p->now->name, p->now->minimum_version_id, p->old->version_id);
-        vmsd_finding_about(f, p->now->name, NULL);
-        vmsd_finding_note(check, f, p->old->loc, "the base defines %q here, "
-                          "at version %d", p->old->name, p->old->version_id);
+        note_base(p, f, NULL);
         vmsd_finding_remedy(check, f, "keep minimum_version_id at %d or "
                             "below, and the fields of older versions with "
                             "their version_id", p->old->version_id);
@@ -415,9 +420,7 @@ static void compare_versions(const struct pair *p)
             "version_id of %q is %d, above the base's %d: the base refuses "
             "the stream this build sends (too new), on every machine type",
             p->now->name, p->now->version_id, p->old->version_id);
-        vmsd_finding_about(f, p->now->name, NULL);
-        vmsd_finding_note(check, f, p->old->loc, "the base defines %q here, "
-                          "at version %d", p->old->name, p->old->version_id);
+        note_base(p, f, NULL);
         vmsd_finding_remedy(check, f, "QEMU keeps version_id %d and sends "
                             "new state in a subsection whose needed "
                             "function a compat property turns off for "

@@ -41,6 +41,7 @@ struct settings {
     size_t n_provenance;
     const char *root;
     const char *machine;
+    const char *direction;              /* as given, for db check */
     char *source_root;                  /* absolute, or NULL */
     enum vmsd_severity fail_on;         /* VMSD_OFF: never */
     int progress;                       /* -1: when there are many inputs */
@@ -322,6 +323,7 @@ static int take_option(struct settings *s, int key, const char *arg)
         s->pairs[s->n_pairs++] = (char *)arg;
         return EXIT_CLEAN;
     case OPT_DIRECTION:
+        s->direction = arg;
         if (!vmsd_direction_from_name(arg, &s->config.directions))
             return bad_usage("--direction is forward, backward or both, not "
                              "'%s'", arg);
@@ -416,8 +418,7 @@ static int parse_args(int argc, char **argv, struct settings *s)
         return bad_usage("%s", "--baseline goes with db check");
     if (s->n_pairs && !s->baseline)
         return bad_usage("%s", "--pair goes with db check --baseline");
-    if (s->config.directions != VMSD_DIRECTION_BOTH
-        && s->command->fn != cmd_db_check)
+    if (s->direction && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--direction goes with db check");
     if ((s->reason || s->n_provenance) && s->command->fn != cmd_db_generate)
         return bad_usage("%s", "--reason and --provenance go with db "

@@ -31,16 +31,15 @@ static void collect(const struct vmsd_finding *f, void *user)
              f->n_notes ? f->notes[f->n_notes - 1].text : "");
 }
 
-/* 'dev' at VERSION (minimum MINIMUM) with the fields of SPECS. */
-static void build(struct vmsd_model *m, int version, int minimum,
-                  const struct spec *specs, size_t n)
+/* D's field list, of id UID, with the fields of SPECS. */
+static struct vmsd_fieldlist *add_spec_fields(struct vmsd_model *m,
+                                              struct vmsd_desc *d,
+                                              uint32_t uid,
+                                              const struct spec *specs,
+                                              size_t n)
 {
-    vmsd_model_init(m);
-    struct vmsd_desc *dev = add_desc(m, 1, "vmstate_dev", "dev", 10);
-    dev->version_id = version;
-    dev->minimum_version_id = minimum;
-    struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 2);
-    dev->fields_uid = 2;
+    struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, uid);
+    d->fields_uid = uid;
     for (size_t i = 0; i < n; i++) {
         struct vmsd_field *f = vmsd_fieldlist_append(m, fields);
         f->name = vmsd_model_strdup(m, specs[i].name);
@@ -49,31 +48,53 @@ static void build(struct vmsd_model *m, int version, int minimum,
         f->size = specs[i].size;
         f->num = specs[i].num;
     }
+    return fields;
+}
+
+/* 'dev' at VERSION (minimum MINIMUM) with the fields of SPECS. */
+static void build(struct vmsd_model *m, int version, int minimum,
+                  const struct spec *specs, size_t n)
+{
+    vmsd_model_init(m);
+    struct vmsd_desc *dev = add_desc(m, 1, "vmstate_dev", "dev", 10);
+    dev->version_id = version;
+    dev->minimum_version_id = minimum;
+    add_spec_fields(m, dev, 2, specs, n);
     vmsd_model_resolve(m);
 }
 
 /* The gate's findings for a change of BASE_SPECS at version 2 into
  * NOW_SPECS at NOW_VERSION. */
+/* The gate's findings for the change AFTER of BEFORE, in DIRECTIONS;
+ * both models are freed. */
+static struct collected check_change(struct vmsd_model *before,
+                                     struct vmsd_model *after,
+                                     enum vmsd_direction directions)
+{
+    struct vmsd_base_program base;
+    struct vmsd_check_config config;
+    struct collected c;
+    memset(&c, 0, sizeof c);
+    vmsd_base_program_from_model(&base, "prog", before);
+    vmsd_check_config_init(&config);
+    config.directions = directions;
+    const struct vmsd_program_facts program = { .model = after,
+                                                .base = &base };
+    vmsd_check_program(&program, &config, collect, &c);
+    vmsd_base_program_free(&base);
+    vmsd_model_free(before);
+    vmsd_model_free(after);
+    return c;
+}
+
 static struct collected gate(const struct spec *base_specs, size_t n_base,
                              int now_version, int now_minimum,
                              const struct spec *now_specs, size_t n_now)
 {
     struct vmsd_model before, after;
-    struct vmsd_base_program base;
-    struct vmsd_check_config config;
-    struct collected c;
-    memset(&c, 0, sizeof c);
     build(&before, 2, 1, base_specs, n_base);
     build(&after, now_version, now_minimum, now_specs, n_now);
-    vmsd_base_program_from_model(&base, "prog", &before);
-    vmsd_check_config_init(&config);
-    const struct vmsd_program_facts program = { .model = &after,
-                                                .base = &base };
-    vmsd_check_program(&program, &config, collect, &c);
-    vmsd_base_program_free(&base);
-    vmsd_model_free(&before);
-    vmsd_model_free(&after);
-    return c;
+    return check_change(&before, &after, VMSD_DIRECTION_BOTH);
 }
 
 #define N(a) (sizeof (a) / sizeof *(a))
@@ -274,20 +295,12 @@ static void build_nested(struct vmsd_model *m, int version,
     struct vmsd_desc *inner = add_desc(m, 3, "vmstate_inner", "inner", 20);
     inner->version_id = version;
     inner->minimum_version_id = 1;
-    struct vmsd_fieldlist *inner_fields = vmsd_model_add_fieldlist(m, 4);
-    inner->fields_uid = 4;
-    for (size_t i = 0; i < n; i++) {
-        struct vmsd_field *f = vmsd_fieldlist_append(m, inner_fields);
-        f->name = vmsd_model_strdup(m, specs[i].name);
-        f->version_id = specs[i].version_id;
-        f->size = specs[i].size;
-    }
+    add_spec_fields(m, inner, 4, specs, n);
     struct vmsd_desc *dev = add_desc(m, 1, "vmstate_dev", "dev", 10);
     dev->version_id = 1;
     dev->minimum_version_id = 1;
-    struct vmsd_fieldlist *fields = vmsd_model_add_fieldlist(m, 2);
-    dev->fields_uid = 2;
-    struct vmsd_field *in = vmsd_fieldlist_append(m, fields);
+    struct vmsd_field *in = vmsd_fieldlist_append(m, add_spec_fields(
+        m, dev, 2, NULL, 0));
     in->name = vmsd_model_strdup(m, "in");
     in->vmsd.uid = 3;
     in->vmsd.symbol = vmsd_model_strdup(m, "vmstate_inner");
@@ -301,22 +314,9 @@ static struct collected gate_nested(int base_version,
                                     enum vmsd_direction directions)
 {
     struct vmsd_model before, after;
-    struct vmsd_base_program base_program;
-    struct vmsd_check_config config;
-    struct collected c;
-    memset(&c, 0, sizeof c);
     build_nested(&before, base_version, base_specs, n_base);
     build_nested(&after, now_version, now_specs, n_now);
-    vmsd_base_program_from_model(&base_program, "prog", &before);
-    vmsd_check_config_init(&config);
-    config.directions = directions;
-    const struct vmsd_program_facts program = { .model = &after,
-                                                .base = &base_program };
-    vmsd_check_program(&program, &config, collect, &c);
-    vmsd_base_program_free(&base_program);
-    vmsd_model_free(&before);
-    vmsd_model_free(&after);
-    return c;
+    return check_change(&before, &after, directions);
 }
 
 /* QEMU saves and loads a nested description at each side's own
