@@ -366,7 +366,8 @@ static void test_directions(void)
     CHECK(config.directions == VMSD_DIRECTION_BOTH);
     CHECK(config.severity[VMSD_RULE_FIELD_REMOVED] == VMSD_ERROR);
     CHECK(config.severity[VMSD_RULE_SUBSECTION_REMOVED] == VMSD_ERROR);
-    CHECK(config.severity[VMSD_RULE_BACKWARD_VERSION_RAISED] == VMSD_WARNING);
+    CHECK(config.severity[VMSD_RULE_BACKWARD_VERSION_RAISED] == VMSD_ERROR);
+    CHECK(config.severity[VMSD_RULE_BACKWARD_SUBSECTION_ADDED] == VMSD_WARNING);
     CHECK(config.severity[VMSD_RULE_SUBSECTION_SEPARATOR] == VMSD_WARNING);
 }
 

@@ -57,7 +57,7 @@ const VMStateDescription vmstate_timer = { /* { tool-error "^version_id of 'time
 
 /* 'b' renamed in place with its bytes (fine); the minimum raised above
  * what the base sends. */
-const VMStateDescription vmstate_clock = { /* { tool-error "^minimum_version_id of 'clock' is 3, above the base's version_id 2: the stream the base sends fails to load \(too old\) \[minimum-version-raised\]$" } { tool-warning "^version_id of 'clock' is 3, above the base's 2: the base refuses the stream this build sends \(too new\), on every machine type \[backward-version-raised\]$" } */
+const VMStateDescription vmstate_clock = { /* { tool-error "^minimum_version_id of 'clock' is 3, above the base's version_id 2: the stream the base sends fails to load \(too old\) \[minimum-version-raised\]$" } { tool-error "^version_id of 'clock' is 3, above the base's 2: the base refuses the stream this build sends \(too new\), on every machine type \[backward-version-raised\]$" } */
     .name = "clock",
     .version_id = 3,
     .minimum_version_id = 3,
