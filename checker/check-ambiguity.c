@@ -212,8 +212,9 @@ static void collect_contexts(struct walk *w, const struct vmsd_model *model)
         for (size_t j = 0; j < ix->n_named; j++)
             *VMSD_APPEND(w->all_named, w->n_all_named) = ix->by_name[j];
     }
-    qsort(w->all_named, w->n_all_named, sizeof *w->all_named,
-          compare_named);
+    if (w->n_all_named)         /* qsort's array may not be NULL */
+        qsort(w->all_named, w->n_all_named, sizeof *w->all_named,
+              compare_named);
     for (size_t i = 0; i < model->n_descs; i++) {
         const struct vmsd_desc *d = model->descs[i];
         size_t tail = d->fields ? tail_from(d) : 0;
