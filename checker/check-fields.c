@@ -298,14 +298,21 @@ static void resized(const struct pair *p, const struct vmsd_base_field *n,
     vmsd_finding_end(p->check, f);
 }
 
-/* Bytes of fields FROM..TO of W that no pairing claims, and whether one
+/* Field I of W is compared in its gap: no pairing claims it and no test
+ * decides whether it travels. */
+static bool in_gap(const struct wire *w, size_t i)
+{
+    return w->partner[i] == NONE && !w->items[i]->field_exists;
+}
+
+/* Bytes of fields FROM..TO of W compared in their gap, and whether one
  * of them is padding. */
 static uint64_t gap_bytes(const struct wire *w, size_t from, size_t to,
                           bool *padding, bool *unknown)
 {
     uint64_t bytes = 0;
     for (size_t i = from; i < to; i++) {
-        if (w->partner[i] != NONE || w->items[i]->field_exists)
+        if (!in_gap(w, i))
             continue;
         *padding |= is_unused(w->items[i]);
         *unknown |= !wire_bytes(w->items[i]);
@@ -314,12 +321,11 @@ static uint64_t gap_bytes(const struct wire *w, size_t from, size_t to,
     return bytes;
 }
 
-/* The next field from *AT on, before TO, that no pairing claims and no
- * test decides; TO when none. */
+/* The next field from *AT on, before TO, compared in its gap; TO when
+ * none. */
 static size_t next_unpaired(const struct wire *w, size_t *at, size_t to)
 {
-    while (*at < to && (w->partner[*at] != NONE
-                        || w->items[*at]->field_exists))
+    while (*at < to && !in_gap(w, *at))
         (*at)++;
     return *at;
 }

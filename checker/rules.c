@@ -87,15 +87,21 @@ const char *vmsd_severity_name(enum vmsd_severity severity)
     return severity_names[severity];
 }
 
+static const char *const direction_names[] = {
+    [VMSD_DIRECTION_FORWARD] = "forward",
+    [VMSD_DIRECTION_BACKWARD] = "backward",
+    [VMSD_DIRECTION_BOTH] = "both",
+};
+
+const char *vmsd_direction_name(enum vmsd_direction direction)
+{
+    return direction_names[direction];
+}
+
 bool vmsd_direction_from_name(const char *name, enum vmsd_direction *out)
 {
-    static const char *const names[] = {
-        [VMSD_DIRECTION_FORWARD] = "forward",
-        [VMSD_DIRECTION_BACKWARD] = "backward",
-        [VMSD_DIRECTION_BOTH] = "both",
-    };
     for (int d = VMSD_DIRECTION_FORWARD; d <= VMSD_DIRECTION_BOTH; d++) {
-        if (strcmp(name, names[d]) == 0) {
+        if (strcmp(name, direction_names[d]) == 0) {
             *out = (enum vmsd_direction)d;
             return true;
         }

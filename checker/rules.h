@@ -65,6 +65,8 @@ const char *vmsd_severity_name(enum vmsd_severity severity);
 /* "forward", "backward" or "both" to a direction; false for anything
  * else. */
 bool vmsd_direction_from_name(const char *name, enum vmsd_direction *out);
+/* The name --direction takes for a direction (not NONE). */
+const char *vmsd_direction_name(enum vmsd_direction direction);
 
 /* The member of VMStateDescription that says "my subsections use
  * legacy names", as QEMU's maintainers discussed it. */

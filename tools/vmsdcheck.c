@@ -72,26 +72,6 @@ struct command {
 
 static int cmd_check(struct settings *s);
 static int cmd_db_generate(struct settings *s);
-/* A gate that passes says what it compared, so that a green is seen to
- * have looked. */
-static void gate_summary(const struct settings *s, const struct run *r)
-{
-    static const char *const directions[] = {
-        [VMSD_DIRECTION_FORWARD] = "forward",
-        [VMSD_DIRECTION_BACKWARD] = "backward",
-        [VMSD_DIRECTION_BOTH] = "both directions",
-    };
-    size_t warnings = 0;
-    for (size_t i = 0; i < r->report.n_findings; i++)
-        warnings += r->report.findings[i].finding.severity == VMSD_WARNING;
-    fprintf(stderr, "vmsdcheck: gate passed: %zu program%s, %zu "
-            "descriptions and %zu fields compared with %s (%s); breaks 0, "
-            "new warnings %zu\n", r->set.n_programs,
-            r->set.n_programs == 1 ? "" : "s", r->compared.descriptions,
-            r->compared.fields, s->baseline,
-            directions[s->config.directions], warnings);
-}
-
 static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
@@ -540,6 +520,24 @@ static int cmd_check(struct settings *s)
     int status = analyse(s, &r) ? finish_report(s, &r) : EXIT_USAGE;
     run_free(&r);
     return status;
+}
+
+/* A gate that passes says what it compared, so that a green is seen to
+ * have looked. */
+static void gate_summary(const struct settings *s, const struct run *r)
+{
+    size_t warnings = 0;
+    for (size_t i = 0; i < r->report.n_findings; i++)
+        warnings += r->report.findings[i].finding.severity == VMSD_WARNING;
+    fprintf(stderr, "vmsdcheck: gate passed: %zu program%s, %zu "
+            "descriptions and %zu fields compared with %s (%s); breaks 0, "
+            "new warnings %zu\n", r->set.n_programs,
+            r->set.n_programs == 1 ? "" : "s", r->compared.descriptions,
+            r->compared.fields, s->baseline,
+            s->config.directions == VMSD_DIRECTION_BOTH
+                ? "both directions"
+                : vmsd_direction_name(s->config.directions),
+            warnings);
 }
 
 static int cmd_db_check(struct settings *s)
