@@ -235,6 +235,8 @@ static void put_qom(struct writer *w)
         put_name(w, m->class_vmsds[i].function);
         put_int(w, m->class_vmsds[i].conditional);
         put_ref(w, &m->class_vmsds[i].vmsd);
+        if (m->class_vmsds[i].data_member)
+            put_name(w, m->class_vmsds[i].data_member);
         put_char(w, '\n');
     }
     for (size_t i = 0; i < m->n_calls; i++) {
@@ -242,6 +244,33 @@ static void put_qom(struct writer *w)
         put_name(w, m->calls[i].caller);
         put_name(w, m->calls[i].callee);
         put_int(w, m->calls[i].global);
+        put_char(w, '\n');
+    }
+}
+
+/* The types the units' code registers, and the registrations the plugin
+ * could not work out. */
+static void put_registrations(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_registrations; i++) {
+        const struct vmsd_registration *r = &m->registrations[i];
+        vmsd_strbuf_puts(w->b, "R");
+        put_name(w, r->name);
+        put_name(w, r->parent);
+        put_name(w, r->class_init);
+        put_loc(w, r->loc);
+        for (size_t k = 0; k < r->n_data; k++) {
+            put_name(w, r->data[k].member);
+            put_ref(w, &r->data[k].vmsd);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_unfollowed; i++) {
+        vmsd_strbuf_puts(w->b, "U");
+        put_name(w, m->unfollowed[i].function);
+        put_name(w, m->unfollowed[i].reason);
+        put_loc(w, m->unfollowed[i].loc);
         put_char(w, '\n');
     }
 }
@@ -267,6 +296,7 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
         if (model->descs[i]->defined)
             put_desc(&w, model->descs[i]);
     put_qom(&w);
+    put_registrations(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
     vmsd_uid_index_free(&w.sublists_written);
@@ -659,7 +689,8 @@ static bool read_class_vmsd(struct reader *r)
     struct vmsd_class_vmsd *c = VMSD_APPEND(r->model->class_vmsds,
                                             r->model->n_class_vmsds);
     return read_name(r, false, &c->function)
-           && read_bool(r, &c->conditional) && read_ref(r, &c->vmsd);
+           && read_bool(r, &c->conditional) && read_ref(r, &c->vmsd)
+           && (at(r, '\n') || read_name(r, false, &c->data_member));
 }
 
 static bool read_call(struct reader *r)
@@ -669,6 +700,32 @@ static bool read_call(struct reader *r)
            && read_bool(r, &c->global);
 }
 
+static bool read_registration(struct reader *r)
+{
+    struct vmsd_registration *reg = VMSD_APPEND(r->model->registrations,
+                                                r->model->n_registrations);
+    if (!read_name(r, false, &reg->name) || !read_name(r, true, &reg->parent)
+        || !read_name(r, true, &reg->class_init) || !read_loc(r, &reg->loc))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_data_member *d = VMSD_APPEND(reg->data, reg->n_data);
+        if (!read_name(r, false, &d->member) || !read_ref(r, &d->vmsd))
+            return false;
+        if (!d->vmsd.symbol)
+            return bad(r, "a class_data member is not a description's "
+                       "address");
+    }
+    return true;
+}
+
+static bool read_unfollowed(struct reader *r)
+{
+    struct vmsd_unfollowed *u = VMSD_APPEND(r->model->unfollowed,
+                                            r->model->n_unfollowed);
+    return read_name(r, false, &u->function) && read_name(r, false, &u->reason)
+           && read_loc(r, &u->loc);
+}
+
 static const struct {
     char letter;
     bool (*read)(struct reader *);
@@ -676,6 +733,7 @@ static const struct {
     { 'F', read_file }, { 'D', read_desc }, { 'S', read_sublist },
     { 'L', read_fieldlist }, { 'f', read_field }, { 'T', read_type },
     { 'C', read_class_vmsd }, { 'K', read_call },
+    { 'R', read_registration }, { 'U', read_unfollowed },
 };
 
 /* Records up to the end record "E". */
@@ -717,7 +775,7 @@ static bool read_header(struct reader *r, char **unit)
         return false;
     if (version < VMSD_FACTS_OLDEST_READ || version > VMSD_FACTS_VERSION)
         return vmsd_fail(r->error, r->error_size, "facts version %lld; this "
-                         "vmsdcheck reads versions %d and %d (rebuild the "
+                         "vmsdcheck reads versions %d to %d (rebuild the "
                          "objects with its plugin)", version,
                          VMSD_FACTS_OLDEST_READ, VMSD_FACTS_VERSION);
     r->field_places = version >= 5;

@@ -162,6 +162,9 @@ struct vmsd_class_vmsd {
     struct vmsd_ref vmsd;       /* x; uid 0 when it is not &description */
     bool conditional;           /* under an if, ?:, switch, for, while,
                                    && or || */
+    char *data_member;          /* x is this member of the class_data the
+                                   function was given (info->vmsd); NULL
+                                   when not */
 };
 
 /* A call from one function of the unit to another by name (a helper a
@@ -171,6 +174,35 @@ struct vmsd_call {
     char *callee;
     bool global;                /* the callee has external linkage: it may
                                    be defined in another unit */
+};
+
+/* A member of a type's class_data that holds a description's address
+ * (a table element's .vmsd): what a class_init taking its description
+ * from class_data sets. */
+struct vmsd_data_member {
+    char *member;
+    struct vmsd_ref vmsd;
+};
+
+/* A QOM type a function's code registers (type_register_static of a
+ * local TypeInfo, in a loop over a table or not), as the plugin worked
+ * it out: one for each type registered. */
+struct vmsd_registration {
+    char *name;
+    char *parent;               /* NULL: none */
+    char *class_init;           /* NULL: none */
+    struct vmsd_loc loc;        /* the call that registers it */
+    struct vmsd_data_member *data;      /* its class_data's description
+                                           members */
+    size_t n_data;
+};
+
+/* A registration the plugin cannot work out: the type it registers, if
+ * any, is not in the facts. */
+struct vmsd_unfollowed {
+    char *function;
+    char *reason;               /* what stopped it: docs/facts.md */
+    struct vmsd_loc loc;
 };
 
 /* A device type and the description its class sets (QEMU registers
@@ -192,6 +224,10 @@ struct vmsd_model {
     size_t n_class_vmsds;
     struct vmsd_call *calls;
     size_t n_calls;
+    struct vmsd_registration *registrations;
+    size_t n_registrations;
+    struct vmsd_unfollowed *unfollowed;
+    size_t n_unfollowed;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;

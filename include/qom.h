@@ -1,5 +1,6 @@
 /* A minimal model of QEMU's object model, as far as vmsdcheck reads it:
- * a type's TypeInfo (its name, its parent, its class_init function) and
+ * a type's TypeInfo (its name, its parent, its class_init function and
+ * what it is given), the functions that register one, and
  * the DeviceClass member that names the description a device migrates
  * with.  Written for vmsdcheck's tests and examples; not QEMU's header. */
 #ifndef VMSDCHECK_MINI_QOM_H
@@ -14,6 +15,7 @@ typedef struct TypeInfo {
     const char *parent;
     bool abstract;
     void (*class_init)(ObjectClass *klass, const void *data);
+    const void *class_data;     /* handed to class_init */
 } TypeInfo;
 
 typedef struct DeviceClass {
@@ -31,5 +33,8 @@ typedef struct OtherClass {
 #define DEVICE_CLASS(klass) ((DeviceClass *)(klass))
 
 void type_register_static(const TypeInfo *info);
+void type_register_static_array(const TypeInfo *infos, int nr_infos);
+
+#define ARRAY_SIZE(x) (sizeof(x) / sizeof((x)[0]))
 
 #endif

@@ -46,6 +46,7 @@ static void on_finish_decl(void *gcc_data, void *)
 static void on_function(void *gcc_data, void *)
 {
     vmsd_read_function(&unit_model, (tree)gcc_data);
+    vmsd_read_registrations(&unit_model, (tree)gcc_data);
 }
 
 /* Tells check_unit which event called it. */
@@ -204,6 +205,7 @@ int plugin_init(struct plugin_name_args *info,
 
     vmsd_model_init(&unit_model);
     vmsd_qom_reader_init();
+    vmsd_registration_reader_init();
     plugin_name = info->base_name;
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
         register_callback(plugin_name, listened[i].event, listened[i].callback,

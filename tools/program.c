@@ -213,31 +213,76 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
     }
 }
 
-/* The unit's types, each with the description its class_init (in the
- * unit) sets, as the program resolves the reference. */
+/* The class_data member named MEMBER, or NULL. */
+static const struct vmsd_ref *data_member(const struct vmsd_data_member *data,
+                                          size_t n, const char *member)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(data[i].member, member) == 0)
+            return &data[i].vmsd;
+    return NULL;
+}
+
+/* A type of UNIT, with the description its class_init (in the unit)
+ * sets, as the program resolves the reference; a class_init that takes
+ * it from class_data gets the member of DATA (the registration's) it
+ * names, or nothing known. */
+static void add_type(struct merge *m, const struct qom_units *units,
+                     size_t unit, struct unit_map *maps, const char *name,
+                     const char *parent, const char *class_init,
+                     struct vmsd_loc loc,
+                     const struct vmsd_data_member *data, size_t n_data)
+{
+    struct program *program = m->program;
+    struct program_type *t = VMSD_APPEND(program->types, program->n_types);
+    t->name = vmsd_strdup(name);
+    t->parent = vmsd_strdup(parent);
+    t->loc = loc;
+    t->loc.file = program_file(&maps[unit], loc.file);
+    size_t where;
+    const struct vmsd_class_vmsd *set = qom_class_vmsd(units, unit, class_init,
+                                                       &t->conditional,
+                                                       &where);
+    t->own_set = set != NULL;
+    if (!set)
+        return;
+    const struct vmsd_ref *ref = &set->vmsd;
+    if (set->data_member) {
+        ref = data_member(data, n_data, set->data_member);
+        where = unit;
+    }
+    t->own_vmsd = ref ? resolve(m, &maps[where], ref) : NULL;
+    if (ref) {
+        t->assigned = ref->loc;
+        t->assigned.file = program_file(&maps[where], ref->loc.file);
+    }
+}
+
+/* The unit's types: its TypeInfo variables and what its code registers;
+ * and the registrations it could not follow, for the report. */
 static void add_types(struct merge *m, const struct qom_units *units,
                       size_t unit, struct unit_map *maps)
 {
-    struct program *program = m->program;
     const struct vmsd_model *model = units->models[unit];
     for (size_t i = 0; i < model->n_types; i++) {
-        const struct vmsd_qom_type *from = &model->types[i];
-        struct program_type *t = VMSD_APPEND(program->types,
-                                             program->n_types);
-        t->name = vmsd_strdup(from->name);
-        t->parent = vmsd_strdup(from->parent);
-        t->loc = from->loc;
-        t->loc.file = program_file(&maps[unit], from->loc.file);
-        size_t where;
-        const struct vmsd_ref *set = qom_class_vmsd(units, unit,
-                                                    from->class_init,
-                                                    &t->conditional, &where);
-        t->own_set = set != NULL;
-        t->own_vmsd = set ? resolve(m, &maps[where], set) : NULL;
-        if (set) {
-            t->assigned = set->loc;
-            t->assigned.file = program_file(&maps[where], set->loc.file);
-        }
+        const struct vmsd_qom_type *t = &model->types[i];
+        add_type(m, units, unit, maps, t->name, t->parent, t->class_init,
+                 t->loc, NULL, 0);
+    }
+    for (size_t i = 0; i < model->n_registrations; i++) {
+        const struct vmsd_registration *r = &model->registrations[i];
+        add_type(m, units, unit, maps, r->name, r->parent, r->class_init,
+                 r->loc, r->data, r->n_data);
+    }
+    struct vmsd_model *merged = &m->program->model;
+    for (size_t i = 0; i < model->n_unfollowed; i++) {
+        const struct vmsd_unfollowed *from = &model->unfollowed[i];
+        struct vmsd_unfollowed *u = VMSD_APPEND(merged->unfollowed,
+                                                merged->n_unfollowed);
+        u->function = vmsd_model_strdup(merged, from->function);
+        u->reason = vmsd_model_strdup(merged, from->reason);
+        u->loc = from->loc;
+        u->loc.file = program_file(&maps[unit], from->loc.file);
     }
 }
 

@@ -76,6 +76,29 @@ static void build(struct vmsd_model *m)
     call->caller = vmsd_model_strdup(m, "dev_class_init");
     call->callee = vmsd_model_strdup(m, "common_class_init");
     call->global = true;
+
+    /* A type registered by code, whose class_data names a description,
+     * a class_init that takes it from there, and a registration the
+     * plugin could not follow. */
+    struct vmsd_class_vmsd *from_data = VMSD_APPEND(m->class_vmsds,
+                                                    m->n_class_vmsds);
+    from_data->function = vmsd_model_strdup(m, "part_class_init");
+    from_data->data_member = vmsd_model_strdup(m, "vmsd");
+    struct vmsd_registration *reg = VMSD_APPEND(m->registrations,
+                                                m->n_registrations);
+    reg->name = vmsd_model_strdup(m, "part-one");
+    reg->parent = vmsd_model_strdup(m, "dev");
+    reg->class_init = vmsd_model_strdup(m, "part_class_init");
+    reg->loc = (struct vmsd_loc){ p->loc.file, 60, 9, 0 };
+    struct vmsd_data_member *d = VMSD_APPEND(reg->data, reg->n_data);
+    d->member = vmsd_model_strdup(m, "vmsd");
+    d->vmsd.uid = 10;
+    d->vmsd.symbol = vmsd_model_strdup(m, "vmstate_dev");
+    d->vmsd.loc = (struct vmsd_loc){ p->loc.file, 55, 17, 0 };
+    struct vmsd_unfollowed *u = VMSD_APPEND(m->unfollowed, m->n_unfollowed);
+    u->function = vmsd_model_strdup(m, "register_cpu");
+    u->reason = vmsd_model_strdup(m, "name");
+    u->loc = (struct vmsd_loc){ p->loc.file, 70, 5, 0 };
     vmsd_model_resolve(m);
 }
 
@@ -95,7 +118,7 @@ struct broken {
 };
 
 #define BROKEN(text, error) { text, sizeof text - 1, error }
-#define HEAD "vmsdcheck-facts 5 3:u.c\n"
+#define HEAD "vmsdcheck-facts 6 3:u.c\n"
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
@@ -106,10 +129,10 @@ static const struct broken broken[] = {
            "rebuild the objects with this vmsdcheck's plugin"),
     BROKEN("vmsdcheck-fact 5 3:u.c\nE\n", "not vmsdcheck facts"),
     BROKEN("vmsdcheck-facts 9 3:u.c\nE\n",
-           "facts version 9; this vmsdcheck reads versions 4 and 5 "
+           "facts version 9; this vmsdcheck reads versions 4 to 6 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 3 3:u.c\nE\n",
-           "facts version 3; this vmsdcheck reads versions 4 and 5 "
+           "facts version 3; this vmsdcheck reads versions 4 to 6 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 5 3:u.c -\nE\n",
            "line 1: the header goes on past the unit"),
@@ -198,6 +221,15 @@ static const struct broken broken[] = {
     /* QOM. */
     BROKEN(HEAD "C - 0 N\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "K 1:a - 0\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "C 1:f 0 0 - :0:0 -\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R - - - :0:0\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd 0 - :0:0\nE\n",
+           "line 2: a class_data member is not a description's address"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd N\nE\n",
+           "line 2: a class_data member is not a description's address"),
+    BROKEN(HEAD "U 1:f - :0:0\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "U 1:f 4:name\nE\n", "line 2: a value is missing"),
 };
 
 /* TEXT does not read, for the reason WANT (the whole message). */
@@ -434,7 +466,19 @@ int main(void)
     char *again = vmsd_facts_write(&back, "../hw/dev.c");
     CHECK_STR(again, text);
     free(again);
-    CHECK(back.n_types == 1 && back.n_class_vmsds == 1 && back.n_calls == 1);
+    CHECK(back.n_types == 1 && back.n_class_vmsds == 2 && back.n_calls == 1);
+    CHECK(back.n_class_vmsds == 2 && !back.class_vmsds[0].data_member
+          && back.class_vmsds[1].vmsd.uid == 0);
+    CHECK_STR(back.n_class_vmsds == 2 ? back.class_vmsds[1].data_member
+                                      : NULL, "vmsd");
+    CHECK(back.n_registrations == 1 && back.registrations[0].n_data == 1
+          && back.registrations[0].loc.line == 60
+          && back.registrations[0].data[0].vmsd.uid == 10
+          && back.registrations[0].data[0].vmsd.loc.line == 55);
+    CHECK_STR(back.n_registrations ? back.registrations[0].name : NULL,
+              "part-one");
+    CHECK(back.n_unfollowed == 1 && back.unfollowed[0].loc.line == 70);
+    CHECK_STR(back.n_unfollowed ? back.unfollowed[0].reason : NULL, "name");
     CHECK(back.n_types && strcmp(back.types[0].parent, "device") == 0
           && strcmp(back.types[0].class_init, "dev_class_init") == 0
           && back.types[0].loc.line == 40);
@@ -497,7 +541,7 @@ int main(void)
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
     char *mark = vmsd_facts_write(&decl_only, "empty.c");
-    CHECK_STR(mark, "vmsdcheck-facts 5 7:empty.c\nE\n");
+    CHECK_STR(mark, "vmsdcheck-facts 6 7:empty.c\nE\n");
     vmsd_model_free(&decl_only);
     vmsd_model_init(&decl_only);
     CHECK(vmsd_facts_read(mark, strlen(mark), &decl_only, &unit, &used,
@@ -532,7 +576,7 @@ int main(void)
     raw->subsections_uid = 3;
     vmsd_model_resolve(&bytes);
     char *both = vmsd_facts_write(&bytes, "b.c");
-    CHECK(strncmp(both, "vmsdcheck-facts 5 3:b.c\n", 24) == 0);
+    CHECK(strncmp(both, "vmsdcheck-facts 6 3:b.c\n", 24) == 0);
     CHECK(strstr(both, " 3:p/\xff ") != NULL);
     CHECK(strstr(both, " 4:p/\xc3\xbf ") != NULL);
     CHECK(strstr(both, "\nS 3 1\n") != NULL);
