@@ -161,6 +161,14 @@ static tree element_initializer(tree array_type, tree ctor, HOST_WIDE_INT index,
         || index > tree_to_shwi(TYPE_MAX_VALUE(domain)))
         return NULL_TREE;
     *found = true;
+    /* Mostly element INDEX is the INDEXth written: no walk. */
+    if ((unsigned HOST_WIDE_INT)index < CONSTRUCTOR_NELTS(ctor)) {
+        constructor_elt *elt = CONSTRUCTOR_ELT(ctor, index);
+        if (elt->index && TREE_CODE(elt->index) == INTEGER_CST
+            && tree_fits_shwi_p(elt->index)
+            && tree_to_shwi(elt->index) == index)
+            return elt->value;
+    }
     unsigned k;
     tree at, value;
     HOST_WIDE_INT next = 0;
@@ -213,6 +221,15 @@ static tree pointee_initializer(struct value v, bool *zero)
 
 static struct value eval(struct run *r, tree e);
 
+/* The value of an initializer INIT of TYPE; none: zero. */
+static struct value initial_value(struct run *r, tree init, tree type)
+{
+    if (init)
+        return eval(r, init);
+    return POINTER_TYPE_P(type) ? (struct value){ V_NULL, 0, NULL_TREE }
+                                : int_value_of(0);
+}
+
 /* Member FIELD of the static struct V points at. */
 static struct value member_of(struct run *r, struct value v, tree field)
 {
@@ -220,12 +237,21 @@ static struct value member_of(struct run *r, struct value v, tree field)
     tree ctor = pointee_initializer(v, &zero);
     if (!ctor && !zero)
         return unknown;
-    tree init = ctor ? member(ctor, DECL_NAME(field)) : NULL_TREE;
-    if (!init)
-        return POINTER_TYPE_P(TREE_TYPE(field)) ? (struct value){ V_NULL, 0,
-                                                                 NULL_TREE }
-                                                : int_value_of(0);
-    return eval(r, init);
+    return initial_value(r, ctor ? member(ctor, DECL_NAME(field)) : NULL_TREE,
+                         TREE_TYPE(field));
+}
+
+/* Element E ("table[i]") of a static array of pointers or integers. */
+static struct value element_value(struct run *r, tree e)
+{
+    tree base = TREE_OPERAND(e, 0);
+    struct value index = eval(r, TREE_OPERAND(e, 1));
+    tree ctor = static_initializer(base);
+    if (index.kind != V_INT || !ctor)
+        return unknown;
+    bool found;
+    tree init = element_initializer(TREE_TYPE(base), ctor, index.i, &found);
+    return found ? initial_value(r, init, TREE_TYPE(e)) : unknown;
 }
 
 /* The value of "&OP". */
@@ -400,6 +426,8 @@ static struct value eval(struct run *r, tree e)
         return address_of(r, TREE_OPERAND(e, 0));
     case COMPONENT_REF:
         return component(r, e);
+    case ARRAY_REF:
+        return element_value(r, e);
     case POINTER_PLUS_EXPR:
     case PLUS_EXPR:
     case MINUS_EXPR:
