@@ -16,8 +16,9 @@ static tree type_info_tag;
 static tree name_member, parent_member, class_init_member, class_data_member;
 static hash_set<tree> *registering;     /* functions with a local TypeInfo */
 
-/* Statements run in one function at most: a loop over a table of
- * thousands of entries fits, a loop that does not end stops here. */
+/* Statements run (and nodes searched) in one function at most: a loop
+ * over a table of thousands of entries fits, a loop that does not end
+ * stops here, and what follows is searched once. */
 #define MAX_STEPS 200000
 
 void vmsd_registration_reader_init(void)
@@ -83,6 +84,8 @@ struct run {
     struct vmsd_model *model;
     tree fndecl;
     vec<struct local> locals;
+    hash_map<tree, unsigned> *local_index;      /* decl -> its place in
+                                                   locals */
     hash_set<tree> *counted;    /* registrations counted as unfollowed:
                                    one count a call, however often the
                                    run meets it */
@@ -96,10 +99,8 @@ struct run {
 
 static struct local *local_of(struct run *r, tree decl)
 {
-    for (unsigned i = 0; i < r->locals.length(); i++)
-        if (r->locals[i].decl == decl)
-            return &r->locals[i];
-    return NULL;
+    unsigned *at = r->local_index->get(decl);
+    return at ? &r->locals[*at] : NULL;
 }
 
 /* A variable of this function the run may follow. */
@@ -581,6 +582,7 @@ static void forget(struct run *r, tree lhs)
 struct search {
     struct run *r;
     const char *reason;
+    long nodes;
 };
 
 static tree search_node(tree *node, int *, void *data)
@@ -588,6 +590,7 @@ static tree search_node(tree *node, int *, void *data)
     struct search *s = (struct search *)data;
     tree t = *node;
     bool array;
+    s->nodes++;
     switch (TREE_CODE(t)) {
     case CALL_EXPR:
         if (is_registration(t, &array)) {
@@ -632,8 +635,9 @@ static void search(struct run *r, tree t, const char *reason)
 {
     if (!t)
         return;
-    struct search s = { r, reason };
+    struct search s = { r, reason, 0 };
     walk_tree_without_duplicates(&t, search_node, &s);
+    r->steps += s.nodes;        /* a loop may search its body each time */
 }
 
 /* Running */
@@ -656,6 +660,7 @@ static void set_local(struct run *r, tree decl, struct value v)
     memset(&fresh, 0, sizeof fresh);
     fresh.decl = decl;
     fresh.v = v;
+    r->local_index->put(decl, r->locals.length());
     r->locals.safe_push(fresh);
 }
 
@@ -885,7 +890,9 @@ void vmsd_read_registrations(struct vmsd_model *model, tree fndecl)
     r.fndecl = fndecl;
     r.locals = vNULL;
     hash_set<tree> counted;
+    hash_map<tree, unsigned> local_index;
     r.counted = &counted;
+    r.local_index = &local_index;
     exec(&r, DECL_SAVED_TREE(fndecl));
     r.locals.release();
 }
