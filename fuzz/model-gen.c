@@ -120,6 +120,37 @@ static void add_types(struct vmsd_model *m, struct bytes *b, unsigned n,
         c->callee = numbered(m, "fn", next(b, functions));
         c->global = next(b, 2);
     }
+    /* Types registered by code, some class_init functions taking their
+     * description from class_data, registrations not followed (read
+     * last, so that older inputs make the models they made). */
+    unsigned registered = next(b, 8);
+    for (unsigned i = 0; i < registered; i++) {
+        struct vmsd_registration *r = VMSD_APPEND(m->registrations,
+                                                  m->n_registrations);
+        unsigned parent = next(b, types + 2);
+        r->name = numbered(m, "registered", i);
+        r->parent = parent == types ? vmsd_model_strdup(m, "device")
+                    : parent > types ? NULL : numbered(m, "type", parent);
+        r->class_init = numbered(m, "fn", next(b, functions));
+        r->loc = (struct vmsd_loc){ file, 400 + i, 1, 0 };
+        unsigned members = next(b, 3);
+        for (unsigned k = 0; k < members; k++) {
+            struct vmsd_data_member *d = VMSD_APPEND(r->data, r->n_data);
+            d->member = vmsd_model_strdup(m, k ? "other" : "vmsd");
+            pick_ref(m, b, n, file, &d->vmsd);
+        }
+    }
+    for (size_t i = 0; i < m->n_class_vmsds; i++)
+        if (!m->class_vmsds[i].vmsd.uid && next(b, 2))
+            m->class_vmsds[i].data_member = vmsd_model_strdup(m, "vmsd");
+    unsigned unfollowed = next(b, 3);
+    for (unsigned i = 0; i < unfollowed; i++) {
+        struct vmsd_unfollowed *u = VMSD_APPEND(m->unfollowed,
+                                                m->n_unfollowed);
+        u->function = numbered(m, "fn", next(b, functions));
+        u->reason = vmsd_model_strdup(m, "name");
+        u->loc = (struct vmsd_loc){ file, 500 + i, 1, 0 };
+    }
 }
 
 char *fuzz_model_facts(const unsigned char *data, size_t size)
