@@ -248,6 +248,59 @@ static void put_qom(struct writer *w)
     }
 }
 
+/* "COUNT" then each part: "c NAME" a constant, "m NAME" a member. */
+static void put_template_string(struct writer *w,
+                                const struct vmsd_template_string *t)
+{
+    put_uint(w, t->n_parts);
+    for (size_t i = 0; i < t->n_parts; i++) {
+        vmsd_strbuf_puts(w->b, t->parts[i].member ? " m" : " c");
+        put_name(w, t->parts[i].text);
+    }
+}
+
+static void put_template(struct writer *w, const struct vmsd_template *t)
+{
+    vmsd_strbuf_puts(w->b, "R *");
+    put_name(w, t->function);
+    put_uint(w, t->param);
+    put_loc(w, t->loc);
+    put_name(w, t->class_init);
+    put_int(w, t->data_is_struct);
+    put_template_string(w, &t->name);
+    put_template_string(w, &t->parent);
+    for (size_t i = 0; i < t->n_guards; i++) {
+        put_int(w, t->guards[i].set);
+        put_name(w, t->guards[i].member);
+    }
+    put_char(w, '\n');
+}
+
+/* Each member: "NAME = STRING", "NAME @ REF" or "NAME ?". */
+static void put_struct_call(struct writer *w, const struct vmsd_struct_call *c)
+{
+    vmsd_strbuf_puts(w->b, "R @");
+    put_name(w, c->caller);
+    put_name(w, c->callee);
+    put_uint(w, c->arg);
+    put_loc(w, c->loc);
+    put_int(w, !c->uncertain);
+    for (size_t i = 0; i < c->n_members; i++) {
+        const struct vmsd_struct_member *member = &c->members[i];
+        put_name(w, member->member);
+        if (member->string) {
+            vmsd_strbuf_puts(w->b, " =");
+            put_name(w, member->string);
+        } else if (member->vmsd.uid) {
+            vmsd_strbuf_puts(w->b, " @");
+            put_ref(w, &member->vmsd);
+        } else {
+            vmsd_strbuf_puts(w->b, " ?");
+        }
+    }
+    put_char(w, '\n');
+}
+
 /* The types the units' code registers, and the registrations the plugin
  * could not work out. */
 static void put_registrations(struct writer *w)
@@ -266,6 +319,10 @@ static void put_registrations(struct writer *w)
         }
         put_char(w, '\n');
     }
+    for (size_t i = 0; i < m->n_templates; i++)
+        put_template(w, &m->templates[i]);
+    for (size_t i = 0; i < m->n_struct_calls; i++)
+        put_struct_call(w, &m->struct_calls[i]);
     for (size_t i = 0; i < m->n_unfollowed; i++) {
         vmsd_strbuf_puts(w->b, "U");
         put_name(w, m->unfollowed[i].function);
@@ -700,8 +757,87 @@ static bool read_call(struct reader *r)
            && read_bool(r, &c->global);
 }
 
+static bool read_template_string(struct reader *r,
+                                 struct vmsd_template_string *t)
+{
+    size_t n;
+    if (!READ_INT(r, 0, 4096, &n))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        struct vmsd_template_part *part = VMSD_APPEND(t->parts, t->n_parts);
+        if (!space(r))
+            return false;
+        if (!take(r, 'c') && !(part->member = take(r, 'm')))
+            return bad(r, "a template's part is not \"c NAME\" or "
+                       "\"m NAME\"");
+        if (!read_name(r, false, &part->text))
+            return false;
+    }
+    return true;
+}
+
+/* "R * FUNCTION PARAM LOC CLASS_INIT DATA NAME PARENT [SET MEMBER]..." */
+static bool read_template(struct reader *r)
+{
+    struct vmsd_template *t = VMSD_APPEND(r->model->templates,
+                                          r->model->n_templates);
+    if (!read_name(r, false, &t->function)
+        || !READ_INT(r, 0, UINT_MAX, &t->param) || !read_loc(r, &t->loc)
+        || !read_name(r, true, &t->class_init)
+        || !read_bool(r, &t->data_is_struct)
+        || !read_template_string(r, &t->name)
+        || !read_template_string(r, &t->parent))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_guard *g = VMSD_APPEND(t->guards, t->n_guards);
+        if (!read_bool(r, &g->set) || !read_name(r, false, &g->member))
+            return false;
+    }
+    return true;
+}
+
+/* "R @ CALLER CALLEE ARG LOC CERTAIN [MEMBER VALUE]..." */
+static bool read_struct_call(struct reader *r)
+{
+    struct vmsd_struct_call *c = VMSD_APPEND(r->model->struct_calls,
+                                             r->model->n_struct_calls);
+    bool certain;
+    if (!read_name(r, false, &c->caller) || !read_name(r, false, &c->callee)
+        || !READ_INT(r, 0, UINT_MAX, &c->arg) || !read_loc(r, &c->loc)
+        || !read_bool(r, &certain))
+        return false;
+    c->uncertain = !certain;
+    while (!at(r, '\n')) {
+        struct vmsd_struct_member *m = VMSD_APPEND(c->members, c->n_members);
+        if (!read_name(r, false, &m->member) || !space(r))
+            return false;
+        if (take(r, '=')) {
+            if (!read_name(r, false, &m->string))
+                return false;
+        } else if (take(r, '@')) {
+            if (!read_ref(r, &m->vmsd))
+                return false;
+            if (!m->vmsd.symbol)
+                return bad(r, "a struct member is not a description's "
+                           "address");
+        } else if (!take(r, '?')) {
+            return bad(r, "a struct member is not \"= NAME\", \"@ REF\" "
+                       "or \"?\"");
+        }
+    }
+    return true;
+}
+
 static bool read_registration(struct reader *r)
 {
+    if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '*') {
+        r->p += 2;
+        return read_template(r);
+    }
+    if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '@') {
+        r->p += 2;
+        return read_struct_call(r);
+    }
     struct vmsd_registration *reg = VMSD_APPEND(r->model->registrations,
                                                 r->model->n_registrations);
     if (!read_name(r, false, &reg->name) || !read_name(r, true, &reg->parent)

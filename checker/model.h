@@ -197,6 +197,61 @@ struct vmsd_registration {
     size_t n_data;
 };
 
+/* A string a helper builds from the struct it is given: its parts
+ * joined (g_strdup_printf's "%s"), each a constant or a member of the
+ * struct; no parts: NULL. */
+struct vmsd_template_part {
+    char *text;                 /* the constant, or the member's name */
+    bool member;
+};
+
+struct vmsd_template_string {
+    struct vmsd_template_part *parts;
+    size_t n_parts;
+};
+
+/* A member of the struct a helper is given, NULL or not. */
+struct vmsd_guard {
+    char *member;
+    bool set;
+};
+
+/* A type a helper registers from the struct it is given (parameter
+ * PARAM, from 0) when every guard holds: what the tool makes of each
+ * call that hands the helper a struct (struct vmsd_struct_call). */
+struct vmsd_template {
+    char *function;
+    unsigned param;
+    struct vmsd_loc loc;        /* the call that registers it */
+    char *class_init;           /* NULL: none */
+    bool data_is_struct;        /* its class_data is the struct */
+    struct vmsd_template_string name, parent;
+    struct vmsd_guard *guards;
+    size_t n_guards;
+};
+
+/* A member of a struct handed to a function: a constant string, a
+ * description's address, or set to something else (both NULL, uid 0).
+ * Members not listed are NULL or zero. */
+struct vmsd_struct_member {
+    char *member;
+    char *string;
+    struct vmsd_ref vmsd;
+};
+
+/* A call handing a static struct (or a table's element) to a function by
+ * name, from a function QEMU runs at start (type_init); 'uncertain'
+ * when the call may not be made or its struct is unknown (no members). */
+struct vmsd_struct_call {
+    char *caller;
+    char *callee;
+    unsigned arg;
+    struct vmsd_loc loc;
+    bool uncertain;
+    struct vmsd_struct_member *members;
+    size_t n_members;
+};
+
 /* A registration the plugin cannot work out: the type it registers, if
  * any, is not in the facts. */
 struct vmsd_unfollowed {
@@ -228,6 +283,10 @@ struct vmsd_model {
     size_t n_registrations;
     struct vmsd_unfollowed *unfollowed;
     size_t n_unfollowed;
+    struct vmsd_template *templates;
+    size_t n_templates;
+    struct vmsd_struct_call *struct_calls;
+    size_t n_struct_calls;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;

@@ -15,6 +15,7 @@
 static tree type_info_tag;
 static tree name_member, parent_member, class_init_member, class_data_member;
 static hash_set<tree> *registering;     /* functions with a local TypeInfo */
+static hash_set<tree> *started;         /* functions type_init registers */
 
 /* Statements run (and nodes searched) in one function at most: a loop
  * over a table of thousands of entries fits, a loop that does not end
@@ -29,6 +30,7 @@ void vmsd_registration_reader_init(void)
     class_init_member = get_identifier("class_init");
     class_data_member = get_identifier("class_data");
     registering = new hash_set<tree>;
+    started = new hash_set<tree>;
 }
 
 static bool is_type_info(tree type)
@@ -57,14 +59,20 @@ enum value_kind {
     V_FUNCTION,                 /* a function's address */
     V_ELEMENT,                  /* the address of a static array's element */
     V_OBJECT,                   /* the address of a static variable */
+    V_MEMBER,                   /* a member of the struct the function is
+                                   given (a helper's template) */
+    V_PARAM,                    /* that struct's address */
+    V_JOINED,                   /* a string joined from parts */
 };
 
 struct value {
     enum value_kind kind;
-    HOST_WIDE_INT i;            /* V_INT; V_ELEMENT: the index */
+    HOST_WIDE_INT i;            /* V_INT; V_ELEMENT: the index;
+                                   V_JOINED: its place in the run's
+                                   'joined' */
     tree t;                     /* V_STRING: STRING_CST; V_FUNCTION: the
                                    function; V_ELEMENT, V_OBJECT: the
-                                   variable */
+                                   variable; V_MEMBER: the FIELD_DECL */
 };
 
 static const struct value unknown = { V_UNKNOWN, 0, NULL_TREE };
@@ -80,9 +88,39 @@ struct local {
     struct value members[N_MEMBERS];
 };
 
+/* What a run assumes of a member of the struct it is given. */
+struct assumption {
+    tree field;
+    bool set;
+    bool used;                  /* the run has relied on it so far */
+};
+
+/* What a run found, kept until it ends without needing another
+ * assumption (then it is the model's). */
+struct pending_unfollowed {
+    tree call;
+    const char *reason;
+};
+
 struct run {
     struct vmsd_model *model;
     tree fndecl;
+    /* A helper's template: the struct parameter, and what this run
+     * assumes of its members (each run takes one set of assumptions). */
+    tree param;
+    unsigned param_index;
+    vec<struct assumption> assumptions;
+    tree undecided;             /* a member the run needs an assumption
+                                   about: it stops, and is run again with
+                                   each */
+    vec<vec<struct vmsd_template_part> > joined;
+    bool starts_qemu;           /* void (void): may be a type_init
+                                   function, whose calls handing a
+                                   struct to a helper are kept */
+    vec<struct vmsd_registration> registrations;
+    vec<struct vmsd_template> templates;
+    vec<struct vmsd_struct_call> struct_calls;
+    vec<struct pending_unfollowed> unfollowed;
     vec<struct local> locals;
     hash_map<tree, unsigned> *local_index;      /* decl -> its place in
                                                    locals */
@@ -110,6 +148,11 @@ static bool is_own_local(const struct run *r, tree decl)
            && !TREE_STATIC(decl) && !DECL_EXTERNAL(decl);
 }
 
+static const char *function_name(tree fn)
+{
+    return DECL_NAME(fn) ? IDENTIFIER_POINTER(DECL_NAME(fn)) : "?";
+}
+
 static tree strip(tree e)
 {
     while (e && (CONVERT_EXPR_P(e) || TREE_CODE(e) == NON_LVALUE_EXPR
@@ -124,11 +167,22 @@ static struct value int_value_of(HOST_WIDE_INT i)
     return v;
 }
 
-/* true or false: 1 or 0; unknown: -1. */
-static int truth(struct value v)
+/* true or false: 1 or 0; unknown: -1.  A member of the struct the
+ * function is given is what the run assumes; without an assumption, the
+ * run needs one (R->undecided). */
+static int truth(struct run *r, struct value v)
 {
     switch (v.kind) {
     case V_UNKNOWN:
+        return -1;
+    case V_MEMBER:
+        for (unsigned i = 0; i < r->assumptions.length(); i++)
+            if (r->assumptions[i].field == v.t) {
+                r->assumptions[i].used = true;
+                return r->assumptions[i].set;
+            }
+        if (!r->undecided)
+            r->undecided = v.t;
         return -1;
     case V_NULL:
         return 0;
@@ -323,11 +377,37 @@ static int member_index(tree field)
            : id == class_data_member ? M_CLASS_DATA : -1;
 }
 
+/* Is OBJ "*p", p the struct the function is given? */
+static bool is_param_struct(const struct run *r, tree obj)
+{
+    if (!r->param || !(TREE_CODE(obj) == INDIRECT_REF
+                       || (TREE_CODE(obj) == MEM_REF
+                           && integer_zerop(TREE_OPERAND(obj, 1)))))
+        return false;
+    return strip(TREE_OPERAND(obj, 0)) == r->param;
+}
+
+/* A pointer member of the struct the function is given: NULL when the
+ * run assumes so, else the member. */
+static struct value param_member(struct run *r, tree field)
+{
+    if (!POINTER_TYPE_P(TREE_TYPE(field)))
+        return unknown;
+    for (unsigned i = 0; i < r->assumptions.length(); i++)
+        if (r->assumptions[i].field == field && !r->assumptions[i].set) {
+            r->assumptions[i].used = true;
+            return (struct value){ V_NULL, 0, NULL_TREE };
+        }
+    return (struct value){ V_MEMBER, 0, field };
+}
+
 static struct value component(struct run *r, tree e)
 {
     tree obj = TREE_OPERAND(e, 0), field = TREE_OPERAND(e, 1);
     if (TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
         return unknown;
+    if (is_param_struct(r, obj))
+        return param_member(r, field);
     struct local *l = VAR_P(obj) ? local_of(r, obj) : NULL;
     if (l) {
         int m = l->type_info ? member_index(field) : -1;
@@ -378,14 +458,14 @@ static struct value arithmetic(enum tree_code code, struct value a,
 }
 
 /* A == or != of known values: pointers against NULL, integers. */
-static struct value equality(enum tree_code code, struct value a,
-                             struct value b)
+static struct value equality(struct run *r, enum tree_code code,
+                             struct value a, struct value b)
 {
-    int equal;
+    int equal, ta = truth(r, a), tb = truth(r, b);
     if (a.kind == V_INT && b.kind == V_INT)
         equal = a.i == b.i;
-    else if (truth(a) == 0 || truth(b) == 0)
-        equal = truth(a) < 0 || truth(b) < 0 ? -1 : truth(a) == truth(b);
+    else if (ta == 0 || tb == 0)
+        equal = ta < 0 || tb < 0 ? -1 : ta == tb;
     else
         equal = -1;
     if (equal < 0)
@@ -395,17 +475,97 @@ static struct value equality(enum tree_code code, struct value a,
 
 static struct value logic(struct run *r, tree e)
 {
-    int a = truth(eval(r, TREE_OPERAND(e, 0)));
+    int a = truth(r, eval(r, TREE_OPERAND(e, 0)));
     if (TREE_CODE(e) == TRUTH_NOT_EXPR)
         return a < 0 ? unknown : int_value_of(!a);
     bool is_and = TREE_CODE(e) == TRUTH_ANDIF_EXPR
                   || TREE_CODE(e) == TRUTH_AND_EXPR;
     if (a == (is_and ? 0 : 1))
         return int_value_of(a);         /* decided by the left */
-    int b = truth(eval(r, TREE_OPERAND(e, 1)));
+    int b = truth(r, eval(r, TREE_OPERAND(e, 1)));
     if (a < 0 || b < 0)
         return unknown;
     return int_value_of(b);
+}
+
+/* Append V, a string, to the parts of a joined string; false when it is
+ * not one the run knows. */
+static bool join_part(struct run *r, vec<struct vmsd_template_part> *parts,
+                      struct value v)
+{
+    struct vmsd_template_part part = { NULL, false };
+    switch (v.kind) {
+    case V_STRING:
+        part.text = vmsd_model_strdup(r->model, TREE_STRING_POINTER(v.t));
+        parts->safe_push(part);
+        return true;
+    case V_MEMBER:
+        part.text = vmsd_model_strdup(r->model,
+                                      IDENTIFIER_POINTER(DECL_NAME(v.t)));
+        part.member = true;
+        parts->safe_push(part);
+        return true;
+    case V_JOINED:
+        for (unsigned i = 0; i < r->joined[v.i].length(); i++)
+            parts->safe_push(r->joined[v.i][i]);
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A "%s" of V: NULL is written "(null)", as glib's printf does. */
+static bool print_part(struct run *r, vec<struct vmsd_template_part> *parts,
+                       struct value v)
+{
+    if (v.kind != V_NULL)
+        return join_part(r, parts, v);
+    struct vmsd_template_part part = {
+        vmsd_model_strdup(r->model, "(null)"), false };
+    parts->safe_push(part);
+    return true;
+}
+
+/* g_strdup_printf with a constant format of "%s" conversions only:
+ * the string it joins. */
+static struct value printed(struct run *r, tree call)
+{
+    tree fn = strip(CALL_EXPR_FN(call));
+    if (!fn || TREE_CODE(fn) != ADDR_EXPR
+        || TREE_CODE(TREE_OPERAND(fn, 0)) != FUNCTION_DECL
+        || strcmp(function_name(TREE_OPERAND(fn, 0)), "g_strdup_printf") != 0
+        || call_expr_nargs(call) < 1)
+        return unknown;
+    struct value format = eval(r, CALL_EXPR_ARG(call, 0));
+    if (format.kind != V_STRING)
+        return unknown;
+    vec<struct vmsd_template_part> parts = vNULL;
+    const char *f = TREE_STRING_POINTER(format.t);
+    int arg = 1;
+    while (*f) {
+        const char *percent = strchr(f, '%');
+        size_t n = percent ? (size_t)(percent - f) : strlen(f);
+        if (n) {
+            char *text = XNEWVEC(char, n + 1);
+            memcpy(text, f, n);
+            text[n] = '\0';
+            struct vmsd_template_part part = {
+                vmsd_model_strdup(r->model, text), false };
+            XDELETEVEC(text);
+            parts.safe_push(part);
+        }
+        if (!percent)
+            break;
+        if (percent[1] != 's' || arg >= call_expr_nargs(call)
+            || !print_part(r, &parts, eval(r, CALL_EXPR_ARG(call, arg++)))) {
+            parts.release();
+            return unknown;
+        }
+        f = percent + 2;
+    }
+    r->joined.safe_push(parts);
+    return (struct value){ V_JOINED, (HOST_WIDE_INT)r->joined.length() - 1,
+                           NULL_TREE };
 }
 
 /* What E evaluates to, as far as the run knows; no side effects. */
@@ -423,6 +583,11 @@ static struct value eval(struct run *r, tree e)
         struct local *l = local_of(r, e);
         return l && !l->type_info ? l->v : unknown;
     }
+    case PARM_DECL:
+        return e == r->param ? (struct value){ V_PARAM, 0, NULL_TREE }
+                             : unknown;
+    case CALL_EXPR:
+        return printed(r, e);
     case ADDR_EXPR:
         return address_of(r, TREE_OPERAND(e, 0));
     case COMPONENT_REF:
@@ -442,7 +607,7 @@ static struct value eval(struct run *r, tree e)
                           TREE_TYPE(strip(TREE_OPERAND(e, 0))));
     case EQ_EXPR:
     case NE_EXPR:
-        return equality(TREE_CODE(e), eval(r, TREE_OPERAND(e, 0)),
+        return equality(r, TREE_CODE(e), eval(r, TREE_OPERAND(e, 0)),
                         eval(r, TREE_OPERAND(e, 1)));
     case TRUTH_NOT_EXPR:
     case TRUTH_ANDIF_EXPR:
@@ -451,7 +616,7 @@ static struct value eval(struct run *r, tree e)
     case TRUTH_OR_EXPR:
         return logic(r, e);
     case COND_EXPR: {
-        int c = truth(eval(r, TREE_OPERAND(e, 0)));
+        int c = truth(r, eval(r, TREE_OPERAND(e, 0)));
         return c < 0 ? unknown : eval(r, TREE_OPERAND(e, c ? 1 : 2));
     }
     default:
@@ -461,20 +626,10 @@ static struct value eval(struct run *r, tree e)
 
 /* Types */
 
-static const char *function_name(tree fn)
-{
-    return DECL_NAME(fn) ? IDENTIFIER_POINTER(DECL_NAME(fn)) : "?";
-}
-
 static void unfollowed(struct run *r, tree call, const char *reason)
 {
-    if (r->counted->add(call))
-        return;
-    struct vmsd_unfollowed *u = VMSD_APPEND(r->model->unfollowed,
-                                            r->model->n_unfollowed);
-    u->function = vmsd_model_strdup(r->model, function_name(r->fndecl));
-    u->reason = vmsd_model_strdup(r->model, reason);
-    u->loc = loc_of(r->model, EXPR_LOC_OR_LOC(call, input_location));
+    struct pending_unfollowed u = { call, reason };
+    r->unfollowed.safe_push(u);
 }
 
 /* QOM's registration functions: the TypeInfo is their first argument. */
@@ -530,6 +685,66 @@ static void read_class_data(struct run *r, struct value data, tree call,
     }
 }
 
+/* A name the run knows: constant, or (in a helper) built from the
+ * struct it is given. */
+static bool is_string(struct value v)
+{
+    return v.kind == V_STRING || v.kind == V_MEMBER || v.kind == V_JOINED;
+}
+
+/* A string value (or NULL) as a template's parts. */
+static void template_string(struct run *r, struct value v,
+                            struct vmsd_template_string *out)
+{
+    vec<struct vmsd_template_part> parts = vNULL;
+    if (v.kind != V_NULL)
+        join_part(r, &parts, v);
+    out->n_parts = parts.length();
+    out->parts = out->n_parts
+        ? (struct vmsd_template_part *)vmsd_xcalloc(out->n_parts,
+                                                    sizeof *out->parts)
+        : NULL;
+    for (unsigned i = 0; i < parts.length(); i++)
+        out->parts[i] = parts[i];
+    parts.release();
+}
+
+/* The assumptions the run has relied on so far. */
+static unsigned relied_on(const struct run *r)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < r->assumptions.length(); i++)
+        n += r->assumptions[i].used;
+    return n;
+}
+
+/* A type a helper registers from the struct it is given, under what the
+ * run has relied on of its members (what it assumes after, another run
+ * assumes otherwise and registers the same). */
+static void add_template(struct run *r, tree call, const struct value *m)
+{
+    struct vmsd_template *t = r->templates.safe_push(vmsd_template());
+    t->function = vmsd_model_strdup(r->model, function_name(r->fndecl));
+    t->param = r->param_index;
+    t->loc = loc_of(r->model, EXPR_LOC_OR_LOC(call, input_location));
+    if (m[M_CLASS_INIT].kind == V_FUNCTION)
+        t->class_init = vmsd_model_strdup(r->model,
+                                          function_name(m[M_CLASS_INIT].t));
+    t->data_is_struct = m[M_CLASS_DATA].kind == V_PARAM;
+    template_string(r, m[M_NAME], &t->name);
+    template_string(r, m[M_PARENT], &t->parent);
+    t->guards = (struct vmsd_guard *)vmsd_xcalloc(relied_on(r) + 1,
+                                                  sizeof *t->guards);
+    for (unsigned i = 0; i < r->assumptions.length(); i++) {
+        if (!r->assumptions[i].used)
+            continue;
+        struct vmsd_guard *g = &t->guards[t->n_guards++];
+        g->member = vmsd_model_strdup(
+            r->model, IDENTIFIER_POINTER(DECL_NAME(r->assumptions[i].field)));
+        g->set = r->assumptions[i].set;
+    }
+}
+
 /* A registration the run reaches: a type when it knows the TypeInfo. */
 static void registration(struct run *r, tree call, bool array)
 {
@@ -543,14 +758,18 @@ static void registration(struct run *r, tree call, bool array)
         return;
     }
     struct value *m = l->members;
-    if (m[M_NAME].kind != V_STRING)
+    if (!is_string(m[M_NAME]))
         return unfollowed(r, call, "name");
-    if (m[M_PARENT].kind != V_STRING && m[M_PARENT].kind != V_NULL)
+    if (!is_string(m[M_PARENT]) && m[M_PARENT].kind != V_NULL)
         return unfollowed(r, call, "parent");
     if (m[M_CLASS_INIT].kind != V_FUNCTION && m[M_CLASS_INIT].kind != V_NULL)
         return unfollowed(r, call, "class_init");
-    struct vmsd_registration *reg = VMSD_APPEND(r->model->registrations,
-                                                r->model->n_registrations);
+    if (m[M_NAME].kind != V_STRING || m[M_PARENT].kind == V_MEMBER
+        || m[M_PARENT].kind == V_JOINED || m[M_CLASS_DATA].kind == V_PARAM
+        || relied_on(r))
+        return add_template(r, call, m);
+    struct vmsd_registration *reg = r->registrations.safe_push(
+        vmsd_registration());
     reg->name = vmsd_model_strdup(r->model,
                                   TREE_STRING_POINTER(m[M_NAME].t));
     if (m[M_PARENT].kind == V_STRING)
@@ -561,6 +780,42 @@ static void registration(struct run *r, tree call, bool array)
                                             function_name(m[M_CLASS_INIT].t));
     reg->loc = loc_of(r->model, EXPR_LOC_OR_LOC(call, input_location));
     read_class_data(r, m[M_CLASS_DATA], call, reg);
+}
+
+/* The struct a value points at (a static variable or a table's
+ * element), when it is one: not a TypeInfo, which is read as it is. */
+static tree pointee_struct(struct value v)
+{
+    if (v.kind != V_OBJECT && v.kind != V_ELEMENT)
+        return NULL_TREE;
+    tree type = TREE_TYPE(v.t);
+    if (v.kind == V_ELEMENT)
+        type = TREE_TYPE(type);
+    return TREE_CODE(type) == RECORD_TYPE && !is_type_info(type) ? type
+                                                                 : NULL_TREE;
+}
+
+static struct vmsd_struct_call *add_struct_call(struct run *r, tree call,
+                                                unsigned arg, bool uncertain)
+{
+    struct vmsd_struct_call *c = r->struct_calls.safe_push(
+        vmsd_struct_call());
+    c->caller = vmsd_model_strdup(r->model, function_name(r->fndecl));
+    c->callee = vmsd_model_strdup(
+        r->model, function_name(TREE_OPERAND(strip(CALL_EXPR_FN(call)), 0)));
+    c->arg = arg;
+    c->loc = loc_of(r->model, EXPR_LOC_OR_LOC(call, input_location));
+    c->uncertain = uncertain;
+    return c;
+}
+
+/* The function a call names, or NULL_TREE (through a pointer). */
+static tree callee_of(tree call)
+{
+    tree fn = strip(CALL_EXPR_FN(call));
+    return fn && TREE_CODE(fn) == ADDR_EXPR
+           && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL
+           ? TREE_OPERAND(fn, 0) : NULL_TREE;
 }
 
 /* Searching what the run cannot decide */
@@ -597,6 +852,18 @@ static tree search_node(tree *node, int *, void *data)
             tree var = registered_variable(CALL_EXPR_ARG(t, 0));
             if (!var || !(TREE_STATIC(var) || DECL_EXTERNAL(var)))
                 unfollowed(s->r, t, s->reason);
+        } else if (s->r->starts_qemu && callee_of(t)) {
+            /* A struct it hands on, if any, may not be handed: if the
+             * callee registers types, they are not followed. */
+            for (int i = 0; i < call_expr_nargs(t); i++) {
+                tree arg = strip(CALL_EXPR_ARG(t, i));
+                if (TREE_CODE(arg) == ADDR_EXPR
+                    && pointee_struct(address_of(s->r,
+                                                 TREE_OPERAND(arg, 0)))) {
+                    add_struct_call(s->r, t, i, true);
+                    break;
+                }
+            }
         }
         break;
     case MODIFY_EXPR:
@@ -752,6 +1019,46 @@ static void step(struct run *r, tree e)
                       l->v, amount, NULL_TREE);
 }
 
+/* A call of a function that starts QEMU handing a struct to another
+ * function (virtio_pci_types_register(&virtio_vga_info)): its pointer
+ * members, for the helper's templates. */
+static void struct_call(struct run *r, tree call)
+{
+    if (!r->starts_qemu || !callee_of(call))
+        return;
+    for (int i = 0; i < call_expr_nargs(call); i++) {
+        struct value v = eval(r, CALL_EXPR_ARG(call, i));
+        if (!pointee_struct(v))
+            continue;
+        bool zero;
+        tree ctor = pointee_initializer(v, &zero);
+        struct vmsd_struct_call *c = add_struct_call(r, call, i, !ctor && !zero);
+        if (!ctor)
+            continue;           /* all zero, or an initializer it cannot read */
+        unsigned k;
+        tree field, value;
+        FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), k, field, value) {
+            if (!field || TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field)
+                || !POINTER_TYPE_P(TREE_TYPE(field)))
+                continue;
+            struct value member_value = eval(r, value);
+            if (member_value.kind == V_NULL)
+                continue;
+            struct vmsd_struct_member *m = VMSD_APPEND(c->members,
+                                                       c->n_members);
+            m->member = vmsd_model_strdup(r->model,
+                                          IDENTIFIER_POINTER(DECL_NAME(field)));
+            if (member_value.kind == V_STRING)
+                m->string = vmsd_model_strdup(
+                    r->model, TREE_STRING_POINTER(member_value.t));
+            else
+                read_reference(r->model, value,
+                               EXPR_LOC_OR_LOC(call, input_location),
+                               &m->vmsd);
+        }
+    }
+}
+
 /* A call: a registration, or any other, which may write the locals it
  * is given the address of. */
 static void call(struct run *r, tree e)
@@ -762,6 +1069,11 @@ static void call(struct run *r, tree e)
         search(r, CALL_EXPR_ARG(e, i), "condition");
     if (registers)
         registration(r, e, array);
+    else
+        struct_call(r, e);
+    /* abort(), a failed assertion: QEMU goes no further. */
+    if (callee_of(e) && TREE_THIS_VOLATILE(callee_of(e)))
+        r->returned = true;
 }
 
 /* A loop: while its condition is known and true, its body, then its
@@ -771,7 +1083,7 @@ static void run_loop(struct run *r, tree cond, tree body, tree increment,
 {
     for (;;) {
         if (test_first && cond) {
-            int c = truth(eval(r, cond));
+            int c = truth(r, eval(r, cond));
             if (c < 0) {
                 search(r, body, "condition");
                 search(r, increment, "condition");
@@ -797,8 +1109,8 @@ static void run_loop(struct run *r, tree cond, tree body, tree increment,
 
 static void exec(struct run *r, tree s)
 {
-    if (!s)
-        return;
+    if (!s || r->undecided)
+        return;                 /* it will be run again with an assumption */
     if (r->lost) {
         search(r, s, r->lost);
         return;
@@ -836,7 +1148,7 @@ static void exec(struct run *r, tree s)
         exec(r, TREE_OPERAND(s, 0));
         return exec(r, TREE_OPERAND(s, 1));
     case COND_EXPR: {
-        int c = truth(eval(r, TREE_OPERAND(s, 0)));
+        int c = truth(r, eval(r, TREE_OPERAND(s, 0)));
         if (c >= 0)
             return exec(r, TREE_OPERAND(s, c ? 1 : 2));
         search(r, TREE_OPERAND(s, 0), "condition");
@@ -879,20 +1191,238 @@ static void exec(struct run *r, tree s)
     }
 }
 
-void vmsd_read_registrations(struct vmsd_model *model, tree fndecl)
+/* Runs of one helper at most: one for each set of assumptions about
+ * the members of the struct it is given that decide its conditions
+ * (virtio_pci_types_register needs 6). */
+#define MAX_RUNS 64
+
+/* The first parameter that points to a struct, other than a TypeInfo or
+ * a class: what a helper builds types from. */
+static tree struct_parameter(tree fndecl, unsigned *index)
 {
-    if (!registering->contains(fndecl) || !DECL_SAVED_TREE(fndecl))
-        return;
-    registering->remove(fndecl);
+    *index = 0;
+    for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), ++*index)
+        if (POINTER_TYPE_P(TREE_TYPE(p))
+            && TREE_CODE(TREE_TYPE(TREE_TYPE(p))) == RECORD_TYPE
+            && !is_type_info(TREE_TYPE(TREE_TYPE(p))))
+            return p;
+    return NULL_TREE;
+}
+
+/* void f(void): what type_init takes. */
+static bool may_start_qemu(tree fndecl)
+{
+    tree type = TREE_TYPE(fndecl);
+    return VOID_TYPE_P(TREE_TYPE(type)) && TYPE_ARG_TYPES(type)
+           && TREE_VALUE(TYPE_ARG_TYPES(type)) == void_type_node;
+}
+
+/* Calls handing a struct on, by the function that makes them, until a
+ * constructor registers the function (type_init): only then are they
+ * calls QEMU makes. */
+struct waiting_calls {
+    tree fn;
+    vec<struct vmsd_struct_call> calls;
+};
+static vec<struct waiting_calls> waiting;
+
+static void commit_calls(struct vmsd_model *model,
+                         vec<struct vmsd_struct_call> *calls)
+{
+    for (unsigned i = 0; i < calls->length(); i++)
+        *VMSD_APPEND(model->struct_calls, model->n_struct_calls) =
+            (*calls)[i];
+    calls->truncate(0);
+}
+
+static void started_by_constructor(struct vmsd_model *model, tree fn)
+{
+    started->add(fn);
+    for (unsigned i = 0; i < waiting.length(); i++)
+        if (waiting[i].fn == fn)
+            commit_calls(model, &waiting[i].calls);
+}
+
+/* In a constructor (what type_init defines), the functions it gives
+ * register_module_init. */
+static tree constructor_node(tree *node, int *, void *data)
+{
+    tree fn = TREE_CODE(*node) == CALL_EXPR ? callee_of(*node) : NULL_TREE;
+    if (!fn || call_expr_nargs(*node) < 1
+        || (strcmp(function_name(fn), "register_module_init") != 0
+            && strcmp(function_name(fn), "register_dso_module_init") != 0))
+        return NULL_TREE;
+    tree arg = strip(CALL_EXPR_ARG(*node, 0));
+    if (TREE_CODE(arg) == ADDR_EXPR
+        && TREE_CODE(TREE_OPERAND(arg, 0)) == FUNCTION_DECL)
+        started_by_constructor((struct vmsd_model *)data,
+                               TREE_OPERAND(arg, 0));
+    return NULL_TREE;
+}
+
+static bool same_string(const struct vmsd_template_string *a,
+                        const struct vmsd_template_string *b)
+{
+    if (a->n_parts != b->n_parts)
+        return false;
+    for (size_t i = 0; i < a->n_parts; i++)
+        if (a->parts[i].member != b->parts[i].member
+            || strcmp(a->parts[i].text, b->parts[i].text) != 0)
+            return false;
+    return true;
+}
+
+static bool same_name(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Has an earlier run of the helper registered T, relying on the same? */
+static bool template_known(const struct vmsd_model *m,
+                           const struct vmsd_template *t)
+{
+    for (size_t i = m->n_templates; i-- > 0;) {
+        const struct vmsd_template *o = &m->templates[i];
+        if (strcmp(o->function, t->function) != 0)
+            break;              /* the runs of one helper are together */
+        if (o->loc.line != t->loc.line || o->loc.column != t->loc.column
+            || o->n_guards != t->n_guards
+            || o->data_is_struct != t->data_is_struct
+            || !same_name(o->class_init, t->class_init)
+            || !same_string(&o->name, &t->name)
+            || !same_string(&o->parent, &t->parent))
+            continue;
+        bool same = true;
+        for (size_t g = 0; g < t->n_guards && same; g++)
+            same = o->guards[g].set == t->guards[g].set
+                   && strcmp(o->guards[g].member, t->guards[g].member) == 0;
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+static void discard_template(struct vmsd_template *t)
+{
+    free(t->name.parts);
+    free(t->parent.parts);
+    free(t->guards);
+}
+
+/* What a run found becomes the model's (registrations not followed
+ * counted once a call, whichever run met them). */
+static void commit(struct run *r)
+{
+    struct vmsd_model *m = r->model;
+    for (unsigned i = 0; i < r->registrations.length(); i++)
+        *VMSD_APPEND(m->registrations, m->n_registrations) =
+            r->registrations[i];
+    for (unsigned i = 0; i < r->templates.length(); i++) {
+        if (template_known(m, &r->templates[i])) {
+            discard_template(&r->templates[i]);
+            continue;
+        }
+        *VMSD_APPEND(m->templates, m->n_templates) = r->templates[i];
+    }
+    for (unsigned i = 0; i < r->unfollowed.length(); i++) {
+        if (r->counted->add(r->unfollowed[i].call))
+            continue;
+        struct vmsd_unfollowed *u = VMSD_APPEND(m->unfollowed,
+                                                m->n_unfollowed);
+        u->function = vmsd_model_strdup(m, function_name(r->fndecl));
+        u->reason = vmsd_model_strdup(m, r->unfollowed[i].reason);
+        u->loc = loc_of(m, EXPR_LOC_OR_LOC(r->unfollowed[i].call,
+                                           input_location));
+    }
+    if (started->contains(r->fndecl)) {
+        commit_calls(m, &r->struct_calls);
+    } else if (r->struct_calls.length()) {
+        struct waiting_calls w = { r->fndecl, vNULL };
+        w.calls.safe_splice(r->struct_calls);
+        waiting.safe_push(w);
+    }
+}
+
+/* What a run found that it must run again for. */
+static void discard(struct run *r)
+{
+    for (unsigned i = 0; i < r->registrations.length(); i++)
+        free(r->registrations[i].data);
+    for (unsigned i = 0; i < r->templates.length(); i++)
+        discard_template(&r->templates[i]);
+    for (unsigned i = 0; i < r->struct_calls.length(); i++)
+        free(r->struct_calls[i].members);
+}
+
+/* One run of FNDECL under ASSUMPTIONS; the member it needs an
+ * assumption about, if any (what it found is then dropped).  Past
+ * MAX_RUNS, the function is only searched: its registrations counted as
+ * "paths". */
+static tree run_once(struct vmsd_model *model, tree fndecl,
+                     vec<struct assumption> assumptions,
+                     hash_set<tree> *counted, bool only_search)
+{
     struct run r;
     memset(&r, 0, sizeof r);
     r.model = model;
     r.fndecl = fndecl;
-    r.locals = vNULL;
-    hash_set<tree> counted;
+    r.param = struct_parameter(fndecl, &r.param_index);
+    r.assumptions = assumptions;
+    for (unsigned i = 0; i < assumptions.length(); i++)
+        assumptions[i].used = false;
+    r.starts_qemu = may_start_qemu(fndecl);
     hash_map<tree, unsigned> local_index;
-    r.counted = &counted;
+    r.counted = counted;
     r.local_index = &local_index;
-    exec(&r, DECL_SAVED_TREE(fndecl));
+    if (only_search)
+        search(&r, DECL_SAVED_TREE(fndecl), "paths");
+    else
+        exec(&r, DECL_SAVED_TREE(fndecl));
+    tree undecided = r.undecided;
+    if (undecided)
+        discard(&r);
+    else
+        commit(&r);
     r.locals.release();
+    for (unsigned i = 0; i < r.joined.length(); i++)
+        r.joined[i].release();
+    r.joined.release();
+    r.registrations.release();
+    r.templates.release();
+    r.struct_calls.release();
+    r.unfollowed.release();
+    return undecided;
+}
+
+void vmsd_read_registrations(struct vmsd_model *model, tree fndecl)
+{
+    if (!DECL_SAVED_TREE(fndecl))
+        return;
+    if (DECL_STATIC_CONSTRUCTOR(fndecl))
+        walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
+                                     constructor_node, model);
+    bool marked = registering->contains(fndecl);
+    if (!marked && !may_start_qemu(fndecl))
+        return;
+    registering->remove(fndecl);
+    /* Each set of assumptions the runs need, depth first. */
+    hash_set<tree> counted;
+    vec<vec<struct assumption> > todo = vNULL;
+    todo.safe_push(vNULL);
+    int runs = 0;
+    while (!todo.is_empty()) {
+        vec<struct assumption> assumptions = todo.pop();
+        tree undecided = NULL_TREE;
+        if (++runs <= MAX_RUNS + 1)
+            undecided = run_once(model, fndecl, assumptions, &counted,
+                                 runs > MAX_RUNS);
+        for (int set = 0; undecided && set <= 1; set++) {
+            vec<struct assumption> more = assumptions.copy();
+            struct assumption a = { undecided, set != 0, false };
+            more.safe_push(a);
+            todo.safe_push(more);
+        }
+        assumptions.release();
+    }
+    todo.release();
 }
