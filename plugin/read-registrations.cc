@@ -394,9 +394,10 @@ static struct value param_member(struct run *r, tree field)
     if (!POINTER_TYPE_P(TREE_TYPE(field)))
         return unknown;
     for (unsigned i = 0; i < r->assumptions.length(); i++)
-        if (r->assumptions[i].field == field && !r->assumptions[i].set) {
+        if (r->assumptions[i].field == field) {
             r->assumptions[i].used = true;
-            return (struct value){ V_NULL, 0, NULL_TREE };
+            if (!r->assumptions[i].set)
+                return (struct value){ V_NULL, 0, NULL_TREE };
         }
     return (struct value){ V_MEMBER, 0, field };
 }

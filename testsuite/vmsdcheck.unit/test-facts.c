@@ -95,6 +95,39 @@ static void build(struct vmsd_model *m)
     d->vmsd.uid = 10;
     d->vmsd.symbol = vmsd_model_strdup(m, "vmstate_dev");
     d->vmsd.loc = (struct vmsd_loc){ p->loc.file, 55, 17, 0 };
+    /* A helper's template, and a call handing it a struct. */
+    struct vmsd_template *tp = VMSD_APPEND(m->templates, m->n_templates);
+    tp->function = vmsd_model_strdup(m, "family_register");
+    tp->param = 1;
+    tp->loc = (struct vmsd_loc){ p->loc.file, 80, 5, 0 };
+    tp->data_is_struct = true;
+    struct vmsd_template_part *part = VMSD_APPEND(tp->name.parts,
+                                                  tp->name.n_parts);
+    part->text = vmsd_model_strdup(m, "generic_name");
+    part->member = true;
+    part = VMSD_APPEND(tp->name.parts, tp->name.n_parts);
+    part->text = vmsd_model_strdup(m, "-base-type");
+    struct vmsd_guard *g = VMSD_APPEND(tp->guards, tp->n_guards);
+    g->member = vmsd_model_strdup(m, "base_name");
+    struct vmsd_struct_call *sc = VMSD_APPEND(m->struct_calls,
+                                              m->n_struct_calls);
+    sc->caller = vmsd_model_strdup(m, "register_paint");
+    sc->callee = vmsd_model_strdup(m, "family_register");
+    sc->arg = 1;
+    sc->loc = (struct vmsd_loc){ p->loc.file, 90, 5, 0 };
+    struct vmsd_struct_member *sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "generic_name");
+    sm->string = vmsd_model_strdup(m, "paint");
+    sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "vmsd");
+    sm->vmsd = d->vmsd;
+    sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "instance_init");
+    struct vmsd_struct_call *uncertain = VMSD_APPEND(m->struct_calls,
+                                                     m->n_struct_calls);
+    uncertain->caller = vmsd_model_strdup(m, "register_paint");
+    uncertain->callee = vmsd_model_strdup(m, "family_register");
+    uncertain->uncertain = true;
     struct vmsd_unfollowed *u = VMSD_APPEND(m->unfollowed, m->n_unfollowed);
     u->function = vmsd_model_strdup(m, "register_cpu");
     u->reason = vmsd_model_strdup(m, "name");
@@ -229,6 +262,18 @@ static const struct broken broken[] = {
     BROKEN(HEAD "R 1:t - - :0:0 4:vmsd N\nE\n",
            "line 2: a class_data member is not a description's address"),
     BROKEN(HEAD "U 1:f - :0:0\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 1 x 1:a 0\nE\n",
+           "line 2: a template's part is not \"c NAME\" or \"m NAME\""),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 4097\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 2 0 0\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 0 0 1\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0 1 1:m !\nE\n",
+           "line 2: a struct member is not \"= NAME\", \"@ REF\" or \"?\""),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0 1 1:m @ N\nE\n",
+           "line 2: a struct member is not a description's address"),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "U 1:f 4:name\nE\n", "line 2: a value is missing"),
 };
 
@@ -478,6 +523,25 @@ int main(void)
     CHECK_STR(back.n_registrations ? back.registrations[0].name : NULL,
               "part-one");
     CHECK(back.n_unfollowed == 1 && back.unfollowed[0].loc.line == 70);
+    CHECK(back.n_templates == 1 && back.templates[0].param == 1
+          && back.templates[0].data_is_struct
+          && !back.templates[0].class_init
+          && back.templates[0].name.n_parts == 2
+          && back.templates[0].name.parts[0].member
+          && !back.templates[0].name.parts[1].member
+          && back.templates[0].parent.n_parts == 0
+          && back.templates[0].n_guards == 1
+          && !back.templates[0].guards[0].set);
+    CHECK(back.n_struct_calls == 2 && back.struct_calls[0].arg == 1
+          && !back.struct_calls[0].uncertain
+          && back.struct_calls[0].n_members == 3
+          && back.struct_calls[0].members[1].vmsd.uid == 10
+          && !back.struct_calls[0].members[2].string
+          && !back.struct_calls[0].members[2].vmsd.uid
+          && back.struct_calls[1].uncertain
+          && back.struct_calls[1].n_members == 0);
+    CHECK_STR(back.n_struct_calls ? back.struct_calls[0].members[0].string
+                                  : NULL, "paint");
     CHECK_STR(back.n_unfollowed ? back.unfollowed[0].reason : NULL, "name");
     CHECK(back.n_types && strcmp(back.types[0].parent, "device") == 0
           && strcmp(back.types[0].class_init, "dev_class_init") == 0
