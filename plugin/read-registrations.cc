@@ -6,6 +6,11 @@
  * locals, the tables' initializers, conditions and loops it can decide.
  * Each registration becomes a type with a constant name (an R record);
  * one it cannot work out is counted (a U record, with what stopped it).
+ * A helper that builds types from the struct it is given
+ * (virtio_pci_types_register) is run once for each set of assumptions
+ * about which members are NULL that its conditions need: its types are
+ * templates (R *) the tool fills in from each call a type_init function
+ * makes with a struct (R @), which the run of that function keeps.
  * docs/dump-vmstate.md says which shapes are followed. */
 #include "plugin.h"
 #include "tree-access.h"
