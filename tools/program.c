@@ -169,6 +169,7 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
         g->name = vmsd_model_strdup(model, f->name);
         g->info = vmsd_model_strdup(model, f->info);
         g->loc.file = program_file(map, f->loc.file);
+        g->member_type = vmsd_model_strdup(model, f->member_type);
         memset(&g->vmsd, 0, sizeof g->vmsd);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
@@ -232,12 +233,51 @@ static void add_types(struct merge *m, const struct qom_units *units,
         const struct vmsd_ref *set = qom_class_vmsd(units, unit,
                                                     from->class_init,
                                                     &t->conditional, &where);
+        for (size_t k = 0; k < model->n_instances; k++) {
+            const struct vmsd_instance *in = &model->instances[k];
+            if (strcmp(in->type, from->name) != 0)
+                continue;
+            t->cast_struct = vmsd_strdup(in->structure);
+            t->cast_struct_size = in->structure_size;
+            t->instance_size = in->instance_size;
+            break;
+        }
         t->own_set = set != NULL;
         t->own_vmsd = set ? resolve(m, &maps[where], set) : NULL;
         if (set) {
             t->assigned = set->loc;
             t->assigned.file = program_file(&maps[where], set->loc.file);
         }
+    }
+}
+
+/* What the unit's structs say: the structs of its descriptions (by
+ * their program ids) and what sits at offset 0 of its structs. */
+static void add_structs(struct merge *m, struct unit *u, struct unit_map *map)
+{
+    struct vmsd_model *model = &m->program->model;
+    for (size_t i = 0; i < u->model.n_desc_structs; i++) {
+        const struct vmsd_desc_structs *from = &u->model.desc_structs[i];
+        const struct vmsd_desc *d = vmsd_uid_index_get(&map->desc,
+                                                       from->desc);
+        if (!d)
+            continue;           /* a definition another unit's won */
+        struct vmsd_desc_structs *to = VMSD_APPEND(model->desc_structs,
+                                                   model->n_desc_structs);
+        to->desc = d->uid;
+        for (size_t k = 0; k < from->n_names; k++)
+            *VMSD_APPEND(to->names, to->n_names) =
+                vmsd_model_strdup(model, from->names[k]);
+    }
+    for (size_t i = 0; i < u->model.n_struct_heads; i++) {
+        const struct vmsd_struct_head *from = &u->model.struct_heads[i];
+        struct vmsd_struct_head *to = VMSD_APPEND(model->struct_heads,
+                                                  model->n_struct_heads);
+        to->name = vmsd_model_strdup(model, from->name);
+        to->size = from->size;
+        to->first = vmsd_model_strdup(model, from->first);
+        to->loc = from->loc;
+        to->loc.file = program_file(map, from->loc.file);
     }
 }
 
@@ -422,8 +462,10 @@ bool program_build(struct program_input *input, const char *root,
         map_files(out, root, &units[i], &maps[i]);
         add_descs(&m, &units[i], &maps[i]);
     }
-    for (size_t i = 0; ok && i < n_units; i++)
+    for (size_t i = 0; ok && i < n_units; i++) {
         add_lists(&m, &units[i], &maps[i]);
+        add_structs(&m, &units[i], &maps[i]);
+    }
     const struct vmsd_model **models = vmsd_xcalloc(n_units + 1,
                                                     sizeof *models);
     for (size_t i = 0; i < n_units; i++)

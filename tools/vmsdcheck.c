@@ -471,6 +471,7 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
         facts[i].compared = &r->compared;
+        facts[i].fit = &r->programs[i].fit;
         facts[i].base = bases[i];
         report_begin_program(&r->report, i);
         vmsd_check_program(&facts[i], &s->config, report_add, &r->report);
