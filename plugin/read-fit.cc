@@ -185,13 +185,14 @@ static bool find_member(tree record, tree name, uint64_t base,
 }
 
 /* Does a field take its place in the struct?  Not an entry that sends
- * nothing of it (VMSTATE_VALIDATE), skips bytes (VMSTATE_UNUSED) or
- * works on a temporary struct (VMSTATE_WITH_TMP). */
+ * nothing of it (VMSTATE_VALIDATE), skips bytes (VMSTATE_UNUSED: named
+ * "unused", as the field rules take it) or works on a temporary struct
+ * (VMSTATE_WITH_TMP). */
 static bool field_in_struct(const struct vmsd_field *f)
 {
     return f->name && !(f->flags & VMSD_VMS_MUST_EXIST)
-           && !(f->info && (strcmp(f->info, "vmstate_info_unused_buffer") == 0
-                            || strcmp(f->info, "vmstate_info_tmp") == 0));
+           && strcmp(f->name, "unused") != 0
+           && !(f->info && strcmp(f->info, "vmstate_info_tmp") == 0);
 }
 
 /* The member a field names: its name up to the first '.', '[' or "->",

@@ -512,6 +512,7 @@ static int finish_report(struct settings *s, struct run *r)
         status = EXIT_FINDINGS;
     free(text);
     report_summary(&r->report, stderr);
+    report_fit_summary(&r->report, stderr);
     return status;
 }
 

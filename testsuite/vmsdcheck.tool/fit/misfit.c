@@ -1,6 +1,7 @@
 /* QEMU 10.2's isa-vga: its class sets the description of the state it
- * holds (Common, at offset 24 of IsaCommon) as the device's own, so
- * loading writes Common's fields at the start of the instance. */
+ * holds (Common, after the IsaDevice that starts IsaCommon) as the
+ * device's own, so loading writes Common's fields at the start of the
+ * instance. */
 #include "devices.h"
 
 typedef struct IsaCommon {
