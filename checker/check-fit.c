@@ -137,13 +137,16 @@ static void note_holder(const struct vmsd_check *check,
     free(chain);
 }
 
+/* A description set only under a condition may be another type's (a
+ * class_init shared by two types that picks by its data): its
+ * instances are taken as unknown. */
 static void check_device(const struct vmsd_check *check,
                          const struct fit_tables *t,
-                         const struct vmsd_device *dev,
+                         const struct vmsd_device *dev, bool conditional,
                          struct vmsd_fit_counts *counts)
 {
     const struct vmsd_desc_structs *y = structs_of(t, dev->vmsd);
-    enum fit fit = !y || !dev->instance ? UNKNOWN
+    enum fit fit = !y || !dev->instance || conditional ? UNKNOWN
                    : fits(t, y, dev->instance);
     if (fit == UNKNOWN) {
         if (!y)
@@ -219,7 +222,9 @@ void vmsd_check_description_fit(const struct vmsd_check *check)
     struct fit_tables t;
     tables_init(&t, model);
     for (size_t i = 0; i < program->n_devices; i++)
-        check_device(check, &t, &program->devices[i], counts);
+        check_device(check, &t, &program->devices[i],
+                     program->device_conditional
+                     && program->device_conditional[i], counts);
     for (size_t i = 0; i < model->n_descs; i++) {
         const struct vmsd_desc *d = model->descs[i];
         for (size_t k = 0; d->defined && d->fields

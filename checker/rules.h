@@ -145,6 +145,9 @@ struct vmsd_program_facts {
     const struct vmsd_model *model;     /* resolved */
     const struct vmsd_device *devices;  /* its device types with one */
     size_t n_devices;
+    /* Per device: its class sets the description only under a condition
+     * (another type may be what it is for); may be NULL. */
+    const bool *device_conditional;
     /* The gate: what the base build of this program had; NULL when
      * there is no base. */
     const struct vmsd_base_program *base;

@@ -470,6 +470,7 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_unlisted = p->n_unlisted;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
+        facts[i].device_conditional = p->device_conditional;
         facts[i].compared = &r->compared;
         facts[i].fit = &r->programs[i].fit;
         facts[i].base = bases[i];
