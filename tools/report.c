@@ -601,10 +601,10 @@ void report_fit_summary(const struct report *report, FILE *out)
         const struct vmsd_fit_counts *c = &p->fit;
         size_t devices_unknown = c->devices_desc_unknown
                                  + c->devices_instance_unknown;
-        size_t decided = c->devices_fit + c->devices_misfit + c->nested_fit
-                         + c->nested_misfit;
-        if (!decided || (!devices_unknown && !c->nested_unknown))
-            continue;           /* nothing to weigh the undecided by */
+        if (!c->devices_fit && !c->devices_misfit)
+            continue;           /* no device to weigh the undecided by */
+        if (!devices_unknown && !c->nested_unknown)
+            continue;
         char *name = vmsd_shown(p->name);
         fprintf(out, "vmsdcheck: %s: description-misfit: %zu device type%s "
                 "checked (%zu fit, %zu misfit), %zu undecided (the "
