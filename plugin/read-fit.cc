@@ -25,7 +25,10 @@
  * analysed), so both lists are roots; they are dropped after the check. */
 static tree record_types;
 static tree casts;
-static hash_set<tree> *noted_types;
+/* The structs already listed.  Not allocated with new: operator new
+ * would make the plugin load libstdc++, whose relocation costs every
+ * compile 3 M instructions. */
+static hash_set<tree> noted_types;
 
 static const struct ggc_root_tab fit_roots[] = {
     { &record_types, 1, sizeof record_types, &gt_ggc_mx_tree_node,
@@ -58,9 +61,7 @@ void vmsd_fit_note_type(tree type)
     if (!type || TREE_CODE(type) != RECORD_TYPE || !COMPLETE_TYPE_P(type))
         return;
     type = TYPE_MAIN_VARIANT(type);
-    if (!noted_types)
-        noted_types = new hash_set<tree>;
-    if (!noted_types->add(type))
+    if (!noted_types.add(type))
         record_types = tree_cons(NULL_TREE, type, record_types);
 }
 
@@ -458,6 +459,5 @@ void vmsd_fit_unit(struct vmsd_model *model)
     write_heads(&fit);
     record_types = NULL_TREE;
     casts = NULL_TREE;
-    delete noted_types;
-    noted_types = NULL;
+    noted_types.empty();
 }
