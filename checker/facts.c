@@ -48,9 +48,8 @@ static void put_uint(struct writer *w, unsigned long long value)
 
 /* A name: "-" for none, "^N" for the Nth name of the document written
  * again, else "LENGTH:BYTES" (any bytes but NUL: no escaping). */
-static void put_name(struct writer *w, const char *s)
+static void put_name_here(struct writer *w, const char *s)
 {
-    put_char(w, ' ');
     if (!s) {
         put_char(w, '-');
         return;
@@ -66,6 +65,12 @@ static void put_name(struct writer *w, const char *s)
     vmsd_strbuf_put_int(w->b, (long long)len);
     put_char(w, ':');
     vmsd_strbuf_put(w->b, s, len);
+}
+
+static void put_name(struct writer *w, const char *s)
+{
+    put_char(w, ' ');
+    put_name_here(w, s);
 }
 
 /* FILE:LINE:COLUMN right here, the file by its number; none:
@@ -154,6 +159,14 @@ static void put_field(struct writer *w, const struct vmsd_field *f)
     if (vmsd_field_nests(f)) {
         vmsd_strbuf_puts(w->b, " @");
         put_ref(w, &f->vmsd);
+    }
+    if (f->offset) {
+        vmsd_strbuf_puts(w->b, " o");
+        vmsd_strbuf_put_uint(w->b, f->offset);
+    }
+    if (f->member_type) {
+        vmsd_strbuf_puts(w->b, " t");
+        put_name_here(w, f->member_type);
     }
     put_field_loc(w, f->loc);
     put_char(w, '\n');
@@ -332,6 +345,40 @@ static void put_registrations(struct writer *w)
     }
 }
 
+/* What the unit's structs say of its descriptions and QOM types:
+ * "Y UID NAME...", "I TYPE STRUCT STRUCT_SIZE INSTANCE_SIZE",
+ * "O STRUCT SIZE FIRST LOC". */
+static void put_fit(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_desc_structs; i++) {
+        const struct vmsd_desc_structs *y = &m->desc_structs[i];
+        vmsd_strbuf_puts(w->b, "Y");
+        put_int(w, y->desc);
+        for (size_t k = 0; k < y->n_names; k++)
+            put_name(w, y->names[k]);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_instances; i++) {
+        const struct vmsd_instance *t = &m->instances[i];
+        vmsd_strbuf_puts(w->b, "I");
+        put_name(w, t->type);
+        put_name(w, t->structure);
+        put_uint(w, t->structure_size);
+        put_uint(w, t->instance_size);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_struct_heads; i++) {
+        const struct vmsd_struct_head *o = &m->struct_heads[i];
+        vmsd_strbuf_puts(w->b, "O");
+        put_name(w, o->name);
+        put_uint(w, o->size);
+        put_name(w, o->first);
+        put_loc(w, o->loc);
+        put_char(w, '\n');
+    }
+}
+
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
@@ -354,6 +401,7 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
             put_desc(&w, model->descs[i]);
     put_qom(&w);
     put_registrations(&w);
+    put_fit(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
     vmsd_uid_index_free(&w.sublists_written);
@@ -399,7 +447,9 @@ struct reader {
     size_t n_files;
     struct vmsd_fieldlist *fields;  /* the list "f" records go to */
     bool field_places;          /* version 5: fields have places */
+    bool fit;                   /* version 6: the fit records and members */
     struct vmsd_loc last_field_loc;
+    int version;
     long long value;            /* the last integer read_int read */
     char *error;
     size_t error_size;
@@ -697,10 +747,26 @@ static bool read_field_tag(struct reader *r, struct vmsd_field *f)
         return read_ref(r, &f->vmsd)
                && (f->vmsd.symbol || bad(r, "a nested description has no "
                                          "symbol"));
-    default:
-        r->p--;
-        return bad(r, "a field has an unknown member");
+    case 'o': {
+        unsigned long long offset;
+        if (!r->fit)
+            break;
+        if (at(r, '-'))
+            return bad(r, "a number is out of range");
+        if (!digits(r, &offset))
+            return false;
+        f->offset = offset;
+        return true;
     }
+    case 't':
+        if (!r->fit)
+            break;
+        return name_here(r, false, &f->member_type);
+    default:
+        break;
+    }
+    r->p--;
+    return bad(r, "a field has an unknown member");
 }
 
 static bool read_field(struct reader *r)
@@ -796,6 +862,27 @@ static bool read_template(struct reader *r)
     return true;
 }
 
+/* "Y UID NAME...": the structs a description of the document is of. */
+static bool read_desc_structs(struct reader *r)
+{
+    uint32_t uid;
+    if (!READ_INT(r, 1, UINT32_MAX, &uid))
+        return false;
+    struct vmsd_desc *d = vmsd_model_find_desc(r->model, uid);
+    if (!d || !d->symbol)
+        return bad(r, "a struct match names no description of the unit");
+    struct vmsd_desc_structs *y = VMSD_APPEND(r->model->desc_structs,
+                                              r->model->n_desc_structs);
+    y->desc = uid;
+    while (!at(r, '\n')) {
+        char *name;
+        if (!read_name(r, false, &name))
+            return false;
+        *VMSD_APPEND(y->names, y->n_names) = name;
+    }
+    return true;
+}
+
 /* "R @ CALLER CALLEE ARG LOC CERTAIN [MEMBER VALUE]..." */
 static bool read_struct_call(struct reader *r)
 {
@@ -862,14 +949,34 @@ static bool read_unfollowed(struct reader *r)
            && read_loc(r, &u->loc);
 }
 
+static bool read_instance(struct reader *r)
+{
+    struct vmsd_instance *t = VMSD_APPEND(r->model->instances,
+                                          r->model->n_instances);
+    return read_name(r, false, &t->type) && read_name(r, true, &t->structure)
+           && read_uint64(r, &t->structure_size)
+           && read_uint64(r, &t->instance_size);
+}
+
+static bool read_struct_head(struct reader *r)
+{
+    struct vmsd_struct_head *o = VMSD_APPEND(r->model->struct_heads,
+                                             r->model->n_struct_heads);
+    return read_name(r, false, &o->name) && read_uint64(r, &o->size)
+           && read_name(r, true, &o->first) && read_loc(r, &o->loc);
+}
+
 static const struct {
     char letter;
     bool (*read)(struct reader *);
+    int since;                  /* the first version that has it */
 } records[] = {
-    { 'F', read_file }, { 'D', read_desc }, { 'S', read_sublist },
-    { 'L', read_fieldlist }, { 'f', read_field }, { 'T', read_type },
-    { 'C', read_class_vmsd }, { 'K', read_call },
-    { 'R', read_registration }, { 'U', read_unfollowed },
+    { 'F', read_file, 4 }, { 'D', read_desc, 4 }, { 'S', read_sublist, 4 },
+    { 'L', read_fieldlist, 4 }, { 'f', read_field, 4 }, { 'T', read_type, 4 },
+    { 'C', read_class_vmsd, 4 }, { 'K', read_call, 4 },
+    { 'Y', read_desc_structs, 6 }, { 'I', read_instance, 6 },
+    { 'O', read_struct_head, 6 },
+    { 'R', read_registration, 6 }, { 'U', read_unfollowed, 6 },
 };
 
 /* Records up to the end record "E". */
@@ -881,7 +988,8 @@ static bool read_records(struct reader *r)
             return take(r, '\n') || bad(r, "the end record is not \"E\"");
         size_t k = 0;
         while (k < sizeof records / sizeof *records
-               && records[k].letter != letter)
+               && (records[k].letter != letter
+                   || records[k].since > r->version))
             k++;
         if (k == sizeof records / sizeof *records) {
             r->p--;
@@ -914,7 +1022,9 @@ static bool read_header(struct reader *r, char **unit)
                          "vmsdcheck reads versions %d to %d (rebuild the "
                          "objects with its plugin)", version,
                          VMSD_FACTS_OLDEST_READ, VMSD_FACTS_VERSION);
+    r->version = (int)version;
     r->field_places = version >= 5;
+    r->fit = version >= 6;
     char *name;
     if (!read_name(r, false, &name))
         return false;

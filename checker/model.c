@@ -122,6 +122,11 @@ void vmsd_model_free(struct vmsd_model *model)
     for (size_t i = 0; i < model->n_struct_calls; i++)
         free(model->struct_calls[i].members);
     free(model->struct_calls);
+    for (size_t i = 0; i < model->n_desc_structs; i++)
+        free(model->desc_structs[i].names);
+    free(model->desc_structs);
+    free(model->instances);
+    free(model->struct_heads);
     vmsd_strset_free(&model->file_set);
     free(model->descs);
     free(model->sublists);

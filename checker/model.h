@@ -86,6 +86,11 @@ struct vmsd_field {
     char *info;                 /* the .info variable's name, or NULL */
     struct vmsd_ref vmsd;
     struct vmsd_loc loc;        /* where the field's entry is written */
+    uint64_t offset;            /* .offset as the compiler folded it */
+    /* For a field that loads a struct member inline (VMS_STRUCT), the
+     * member's type (an array's element, a pointer's pointee) as the
+     * unit's struct matching found it; NULL when unknown. */
+    char *member_type;
 };
 
 /* A field list, up to its end marker (the entry with no name). */
@@ -154,6 +159,8 @@ struct vmsd_qom_type {
     char *parent;               /* NULL: none */
     char *class_init;           /* the function's name; NULL: none */
     struct vmsd_loc loc;
+    uint64_t instance_size;     /* .instance_size; 0: not set (the
+                                   parent's) or not a constant */
 };
 
 /* "DeviceClass.vmsd = &x" in a function's body. */
@@ -266,6 +273,40 @@ struct vmsd_device {
     const char *type;
     const struct vmsd_desc *vmsd;
     struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
+    const char *instance;       /* the struct of its instances (QOM's
+                                   cast, through parents); NULL: unknown */
+};
+
+/* What the plugin finds of the unit's structs, so that the tool can
+ * tell whether a description fits the device it is attached to
+ * (description-misfit).  Structs are named by their tag, else by a
+ * typedef name. */
+
+/* The structs a description's fields are offsets into: those of its
+ * unit whose members match every field's name, offset and size (none
+ * matched: no names). */
+struct vmsd_desc_structs {
+    uint32_t desc;              /* the description's uid */
+    char **names;
+    size_t n_names;
+};
+
+/* A QOM type of the unit: the struct its cast function (QOM's
+ * OBJECT_CHECK) names, and that struct's size. */
+struct vmsd_instance {
+    char *type;
+    char *structure;            /* NULL: the unit has no cast for it */
+    uint64_t structure_size;    /* 0: the struct is incomplete here */
+    uint64_t instance_size;     /* TypeInfo's .instance_size; 0: not set */
+};
+
+/* A struct of the unit and what sits at its offset 0: a parent struct
+ * (a device's ISADevice, whose DeviceState, whose Object), or nothing. */
+struct vmsd_struct_head {
+    char *name;
+    uint64_t size;
+    char *first;                /* the struct at offset 0; NULL: none */
+    struct vmsd_loc loc;        /* where the struct is defined */
 };
 
 /* The model owns every description, list, slot, field and name in it:
@@ -287,6 +328,12 @@ struct vmsd_model {
     size_t n_templates;
     struct vmsd_struct_call *struct_calls;
     size_t n_struct_calls;
+    struct vmsd_desc_structs *desc_structs;
+    size_t n_desc_structs;
+    struct vmsd_instance *instances;
+    size_t n_instances;
+    struct vmsd_struct_head *struct_heads;
+    size_t n_struct_heads;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;

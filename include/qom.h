@@ -1,8 +1,10 @@
 /* A minimal model of QEMU's object model, as far as vmsdcheck reads it:
- * a type's TypeInfo (its name, its parent, its class_init function and
- * what it is given), the functions that register one, and
- * the DeviceClass member that names the description a device migrates
- * with.  Written for vmsdcheck's tests and examples; not QEMU's header. */
+ * a type's TypeInfo (its name, its parent, its instance size, its
+ * class_init function and what it is given), the functions that
+ * register one, the DeviceClass member that names the description a
+ * device migrates with, and the cast function that names the struct of
+ * a type's instances.  Written for vmsdcheck's tests and examples; not
+ * QEMU's header. */
 #ifndef VMSDCHECK_MINI_QOM_H
 #define VMSDCHECK_MINI_QOM_H
 
@@ -10,13 +12,37 @@
 
 typedef struct ObjectClass ObjectClass;
 
+typedef struct Object {
+    ObjectClass *klass;
+} Object;
+
+/* What every device's instance starts with. */
+typedef struct DeviceState {
+    Object parent_obj;
+    uint32_t realized;
+} DeviceState;
+
 typedef struct TypeInfo {
     const char *name;
     const char *parent;
+    size_t instance_size;
     bool abstract;
     void (*class_init)(ObjectClass *klass, const void *data);
     const void *class_data;     /* handed to class_init */
 } TypeInfo;
+
+Object *object_dynamic_cast_assert(Object *obj, const char *typename,
+                                   const char *file, int line,
+                                   const char *func);
+
+/* OBJ_NAME(obj) is obj as an InstanceType, the struct of the type
+ * TYPENAME's instances. */
+#define DECLARE_INSTANCE_CHECKER(InstanceType, OBJ_NAME, TYPENAME)      \
+    static inline InstanceType *OBJ_NAME(const void *obj)               \
+    {                                                                   \
+        return (InstanceType *)object_dynamic_cast_assert(              \
+            (Object *)obj, (TYPENAME), __FILE__, __LINE__, __func__);   \
+    }
 
 typedef struct DeviceClass {
     int categories;

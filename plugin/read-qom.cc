@@ -7,7 +7,8 @@
 #include "tree-access.h"
 
 static tree type_info_tag, device_class_tag, object_class_tag;
-static tree name_member, parent_member, class_init_member, vmsd_member;
+static tree name_member, parent_member, class_init_member, vmsd_member,
+            instance_size_member;
 
 void vmsd_qom_reader_init(void)
 {
@@ -18,6 +19,7 @@ void vmsd_qom_reader_init(void)
     parent_member = get_identifier("parent");
     class_init_member = get_identifier("class_init");
     vmsd_member = get_identifier("vmsd");
+    instance_size_member = get_identifier("instance_size");
 }
 
 static void read_type_info(struct vmsd_model *model, tree ctor,
@@ -35,6 +37,9 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
     type->class_init = fn && TREE_CODE(fn) == FUNCTION_DECL
                        ? pointee_name(model, init) : NULL;
     type->loc = loc_of(model, where);
+    tree size = member(ctor, instance_size_member);
+    if (size && TREE_CODE(size) == INTEGER_CST && tree_fits_uhwi_p(size))
+        type->instance_size = tree_to_uhwi(size);
 }
 
 void vmsd_read_type_infos(struct vmsd_model *model, tree decl)

@@ -640,3 +640,31 @@ void report_summary(const struct report *report, FILE *out)
                 n == 1 ? "y does" : "ies do", n == 1 ? "its" : "their",
                 n == 1 ? "it" : "them");
 }
+
+void report_fit_summary(const struct report *report, FILE *out)
+{
+    for (size_t i = 0; i < report->n_programs; i++) {
+        const struct program *p = &report->programs[i];
+        const struct vmsd_fit_counts *c = &p->fit;
+        size_t devices_unknown = c->devices_desc_unknown
+                                 + c->devices_instance_unknown;
+        if (!c->devices_fit && !c->devices_misfit)
+            continue;           /* no device to weigh the undecided by */
+        if (!devices_unknown && !c->nested_unknown)
+            continue;
+        char *name = vmsd_shown(p->name);
+        fprintf(out, "vmsdcheck: %s: description-misfit: %zu device type%s "
+                "checked (%zu fit, %zu misfit), %zu undecided (the "
+                "description's struct unknown: %zu, the instances' struct "
+                "unknown: %zu); %zu nested struct field%s checked (%zu fit, "
+                "%zu misfit), %zu undecided\n", name,
+                c->devices_fit + c->devices_misfit,
+                c->devices_fit + c->devices_misfit == 1 ? "" : "s",
+                c->devices_fit, c->devices_misfit, devices_unknown,
+                c->devices_desc_unknown, c->devices_instance_unknown,
+                c->nested_fit + c->nested_misfit,
+                c->nested_fit + c->nested_misfit == 1 ? "" : "s",
+                c->nested_fit, c->nested_misfit, c->nested_unknown);
+        free(name);
+    }
+}

@@ -153,6 +153,7 @@ struct broken {
 #define BROKEN(text, error) { text, sizeof text - 1, error }
 #define HEAD "vmsdcheck-facts 6 3:u.c\n"
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
+#define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
  * fuzzer finds may crash it, and none is refused without a reason. */
@@ -246,6 +247,17 @@ static const struct broken broken[] = {
            "line 4: a field's line is out of range"),
     BROKEN(HEAD "L 1 1\nf - 0 0 - p:4294967295:1\nf - 0 0 - l1\nE\n",
            "line 4: a number is out of range"),
+    /* Version 6: the structs. */
+    BROKEN(HEAD "L 1 1\nf - 0 0 - o4\nE\n",
+           "line 3: a field has an unknown member"),
+    BROKEN(HEAD "Y 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD6 "L 1 1\nf - 0 0 - o-4\nE\n",
+           "line 3: a number is out of range"),
+    BROKEN(HEAD6 "L 1 1\nf - 0 0 - t-\nE\n", "line 3: a name is missing"),
+    BROKEN(HEAD6 "Y 7 1:S\nE\n",
+           "line 2: a struct match names no description of the unit"),
+    BROKEN(HEAD6 "I 1:t 1:S 4\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD6 "O 1:S 4 -\nE\n", "line 2: a value is missing"),
     /* Version 4 fields have no place member. */
     BROKEN(HEAD4 "L 1 1\nf - 0 0 - p:1:1\nE\n",
            "line 3: a field has an unknown member"),
@@ -454,6 +466,74 @@ static void check_number_limits(void)
 
 /* Version 4, which objects built earlier carry, still reads: its fields
  * have no place. */
+/* The structs of descriptions and types, and the fields' offsets and
+ * member types, read back as written. */
+static void check_fit_records(void)
+{
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    struct vmsd_desc *d = vmsd_model_desc(&m, 5);
+    d->symbol = vmsd_model_strdup(&m, "vmstate_d");
+    d->defined = true;
+    d->fields_uid = 6;
+    struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(&m, 6);
+    struct vmsd_field *f = vmsd_fieldlist_append(&m, list);
+    f->name = vmsd_model_strdup(&m, "inner");
+    f->offset = UINT64_MAX;
+    f->member_type = vmsd_model_strdup(&m, "Inner");
+    f->vmsd.symbol = vmsd_model_strdup(&m, "vmstate_inner");
+    struct vmsd_desc_structs *y = VMSD_APPEND(m.desc_structs,
+                                              m.n_desc_structs);
+    y->desc = 5;
+    *VMSD_APPEND(y->names, y->n_names) = vmsd_model_strdup(&m, "Outer");
+    *VMSD_APPEND(y->names, y->n_names) = vmsd_model_strdup(&m, "Twin");
+    struct vmsd_instance *in = VMSD_APPEND(m.instances, m.n_instances);
+    in->type = vmsd_model_strdup(&m, "outer");
+    in->structure = vmsd_model_strdup(&m, "Outer");
+    in->structure_size = 72;
+    in->instance_size = UINT64_MAX;
+    struct vmsd_struct_head *o = VMSD_APPEND(m.struct_heads,
+                                             m.n_struct_heads);
+    o->name = vmsd_model_strdup(&m, "Outer");
+    o->size = 72;
+    o->first = vmsd_model_strdup(&m, "DeviceState");
+    o->loc = (struct vmsd_loc){ vmsd_model_intern_file(&m, "a.c"), 3, 5, 0 };
+    vmsd_model_resolve(&m);
+    char *text = vmsd_facts_write(&m, "a.c");
+    CHECK(strstr(text, " o18446744073709551615 t5:Inner") != NULL);
+    CHECK(strstr(text, "\nY 5 5:Outer 4:Twin\nI 5:outer ^") != NULL);
+
+    char error[256] = "", *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&back);
+    const struct vmsd_desc *got = vmsd_model_find_desc(&back, 5);
+    CHECK(got && got->fields && got->fields->n_fields == 1
+          && got->fields->fields[0].offset == UINT64_MAX);
+    CHECK(got && got->fields
+          && strcmp(got->fields->fields[0].member_type, "Inner") == 0);
+    CHECK(back.n_desc_structs == 1 && back.desc_structs[0].desc == 5
+          && back.desc_structs[0].n_names == 2
+          && strcmp(back.desc_structs[0].names[1], "Twin") == 0);
+    CHECK(back.n_instances == 1
+          && strcmp(back.instances[0].structure, "Outer") == 0
+          && back.instances[0].structure_size == 72
+          && back.instances[0].instance_size == UINT64_MAX);
+    CHECK(back.n_struct_heads == 1
+          && strcmp(back.struct_heads[0].first, "DeviceState") == 0
+          && back.struct_heads[0].loc.line == 3);
+    char *again = vmsd_facts_write(&back, "a.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(unit);
+    free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
 static void check_version_4(void)
 {
     static const char v4[] = HEAD4 "F ^0\n"
@@ -621,6 +701,7 @@ int main(void)
     check_too_many_slots();
     check_field_places();
     check_version_4();
+    check_fit_records();
     check_number_limits();
 
     /* Names are bytes, written as they are: one that is not UTF-8
