@@ -153,6 +153,7 @@ struct broken {
 #define BROKEN(text, error) { text, sizeof text - 1, error }
 #define HEAD "vmsdcheck-facts 6 3:u.c\n"
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
+#define HEAD5 "vmsdcheck-facts 5 3:u.c\n"
 #define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
@@ -248,9 +249,9 @@ static const struct broken broken[] = {
     BROKEN(HEAD "L 1 1\nf - 0 0 - p:4294967295:1\nf - 0 0 - l1\nE\n",
            "line 4: a number is out of range"),
     /* Version 6: the structs. */
-    BROKEN(HEAD "L 1 1\nf - 0 0 - o4\nE\n",
+    BROKEN(HEAD5 "L 1 1\nf - 0 0 - o4\nE\n",
            "line 3: a field has an unknown member"),
-    BROKEN(HEAD "Y 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD5 "Y 1\nE\n", "line 2: not a record"),
     BROKEN(HEAD6 "L 1 1\nf - 0 0 - o-4\nE\n",
            "line 3: a number is out of range"),
     BROKEN(HEAD6 "L 1 1\nf - 0 0 - t-\nE\n", "line 3: a name is missing"),
