@@ -22,6 +22,12 @@ void vmsd_qom_reader_init(void);
 void vmsd_read_type_infos(struct vmsd_model *model, tree decl);
 void vmsd_read_function(struct vmsd_model *model, tree fndecl);
 
+/* read-machine.cc: record GlobalProperty arrays (of a finished
+ * declaration), and at the end of the unit the versioning macros. */
+void vmsd_machine_reader_init(void);
+void vmsd_read_property_array(struct vmsd_model *model, tree decl);
+void vmsd_read_machine_macros(struct vmsd_model *model);
+
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 

@@ -41,6 +41,7 @@ static void on_finish_decl(void *gcc_data, void *)
         return;
     vmsd_read_decl(&unit_model, decl);
     vmsd_read_type_infos(&unit_model, decl);
+    vmsd_read_property_array(&unit_model, decl);
 }
 
 static void on_function(void *gcc_data, void *)
@@ -130,6 +131,7 @@ static const struct vmsd_compatdb *read_allowlists(void)
  * unit with errors). */
 static void check_unit(void *, void *event)
 {
+    vmsd_read_machine_macros(&unit_model);
     vmsd_model_resolve(&unit_model);
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
@@ -204,6 +206,7 @@ int plugin_init(struct plugin_name_args *info,
 
     vmsd_model_init(&unit_model);
     vmsd_qom_reader_init();
+    vmsd_machine_reader_init();
     plugin_name = info->base_name;
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
         register_callback(plugin_name, listened[i].event, listened[i].callback,
