@@ -256,6 +256,7 @@ static void put_machines(struct writer *w)
         vmsd_strbuf_puts(w->b, "M");
         put_name(w, mm->owner);
         put_name(w, mm->member);
+        put_uint(w, mm->after_calls);
         put_int(w, mm->conditional);
         put_name(w, mm->value);
         put_char(w, '\n');
@@ -718,6 +719,7 @@ static bool read_machine_member(struct reader *r)
     struct vmsd_machine_member *m = VMSD_APPEND(r->model->machine_members,
                                                 r->model->n_machine_members);
     return read_name(r, false, &m->owner) && read_name(r, false, &m->member)
+           && READ_INT(r, 0, LLONG_MAX, &m->after_calls)
            && read_bool(r, &m->conditional) && read_name(r, true, &m->value);
 }
 

@@ -182,6 +182,8 @@ struct vmsd_machine_member {
     char *member;
     char *value;                /* the string; is_default "0" or "1";
                                    NULL: NULL, or not a constant */
+    size_t after_calls;         /* how many of the function's calls (K)
+                                   come before it: the order they take */
     bool conditional;           /* under a condition (as for vmsd) */
 };
 

@@ -55,13 +55,14 @@ static char *member_value(struct vmsd_model *model, tree value, bool is_flag)
 
 static void add_machine_member(struct vmsd_model *model, const char *owner,
                                const char *member, char *value,
-                               bool conditional)
+                               size_t after_calls, bool conditional)
 {
     struct vmsd_machine_member *m = VMSD_APPEND(model->machine_members,
                                                 model->n_machine_members);
     m->owner = vmsd_model_strdup(model, owner);
     m->member = vmsd_model_strdup(model, member);
     m->value = value;
+    m->after_calls = after_calls;
     m->conditional = conditional;
 }
 
@@ -84,7 +85,7 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
     tree abstract = member(ctor, abstract_member);
     if (abstract && TREE_CODE(abstract) == INTEGER_CST
         && !integer_zerop(abstract))
-        add_machine_member(model, name, "abstract", NULL, false);
+        add_machine_member(model, name, "abstract", NULL, 0, false);
 }
 
 void vmsd_read_type_infos(struct vmsd_model *model, tree decl)
@@ -254,6 +255,7 @@ static void record_machine_member(struct body_walk *w, tree assign)
             add_machine_member(w->model, w->function, machine_members[i].name,
                                member_value(w->model, TREE_OPERAND(assign, 1),
                                             machine_members[i].is_flag),
+                               w->model->n_calls - w->first_call,
                                w->conditional > 0);
 }
 
