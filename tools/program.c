@@ -435,6 +435,7 @@ bool program_build(struct program_input *input, const char *root,
             add_types(&m, &qom, i, maps);
         qom_units_free(&qom);
         qom_find_devices(out);
+        machines_build(&out->machines, models, n_units, out->name);
     }
     free(models);
     vmsd_model_resolve(&out->model);
@@ -472,4 +473,5 @@ void program_free(struct program *program)
     free(program->devices);
     free(program->device_conditional);
     free(program->stateless_types);
+    machines_free(&program->machines);
 }
