@@ -75,7 +75,7 @@ static uint64_t add_saturating(uint64_t a, uint64_t b)
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
-static const char *keep(struct builder *b, const char *s)
+static char *keep(struct builder *b, const char *s)
 {
     return vmsd_arena_strdup(&b->set->arena, s);
 }
@@ -167,9 +167,9 @@ static void read_unit(struct builder *b, size_t u)
         struct vmsd_global_property *entries = vmsd_arena_alloc(
             &b->set->arena, (a->n_entries + 1) * sizeof *entries);
         for (size_t k = 0; k < a->n_entries; k++) {
-            entries[k].driver = (char *)keep(b, a->entries[k].driver);
-            entries[k].property = (char *)keep(b, a->entries[k].property);
-            entries[k].value = (char *)keep(b, a->entries[k].value);
+            entries[k].driver = keep(b, a->entries[k].driver);
+            entries[k].property = keep(b, a->entries[k].property);
+            entries[k].value = keep(b, a->entries[k].value);
         }
         copy->symbol = keep(b, a->symbol);
         copy->entries = entries;
@@ -513,7 +513,7 @@ static void add_machine(struct builder *b, const struct type_ref *ref)
     const char *type = ref->type->name;
     size_t len = strlen(type), suffix = strlen(MACHINE_SUFFIX);
     m->type = keep(b, type);
-    char *name = (char *)keep(b, type);
+    char *name = keep(b, type);
     if (len > suffix && strcmp(type + len - suffix, MACHINE_SUFFIX) == 0)
         name[len - suffix] = '\0';
     m->name = name;

@@ -1,6 +1,6 @@
 /* Machine types: a program's QOM types that descend from "machine", the
  * versioned ones' status under the tree's own policy, and the compat
- * properties each gets from its class_init and the functions that hands
+ * properties each gets from its class_init and the functions it hands
  * its class to (docs/machines.md). */
 #ifndef VMSDCHECK_TOOL_MACHINES_H
 #define VMSDCHECK_TOOL_MACHINES_H
