@@ -18,8 +18,8 @@ static void folded_class_init(ObjectClass *klass, const void *data)
     if (!HAS_STATE)
         dc->vmsd = &vmstate_never;
 }
-/* { dg-facts "C folded_class_init 0 [0-9]+ vmstate_taken .*" } */
-/* { dg-no-facts "C folded_class_init . [0-9]+ vmstate_never .*" } */
+/* { dg-facts {C folded_class_init 0 [0-9]+ vmstate_taken .*} } */
+/* { dg-no-facts {C folded_class_init . [0-9]+ vmstate_never .*} } */
 
 const TypeInfo folded_info = {
     .name = "folded", .parent = TYPE_DEVICE, .class_init = folded_class_init,
