@@ -7,6 +7,7 @@
  * each command is one cmd_* function. */
 #define _POSIX_C_SOURCE 200809L
 #include "baseline.h"
+#include "coverage.h"
 #include "db.h"
 #include "graph.h"
 #include "inputs.h"
@@ -75,6 +76,7 @@ static int cmd_db_generate(struct settings *s);
 static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
+static int cmd_coverage(struct settings *s);
 
 static const struct command commands[] = {
     { "check", cmd_check, "[check] [OPTION]... INPUT...",
@@ -100,6 +102,11 @@ static const struct command commands[] = {
       "dump-vmstate [--machine NAME] [-o FILE] PROGRAM",
       "every device type of one program and its description, as QEMU's "
       "-dump-vmstate writes them (for scripts/vmstate-static-checker.py)" },
+    { "coverage", cmd_coverage, "coverage [--source-root DIR] [OPTION]... "
+      "INPUT...",
+      "the C units of each program and whether each carries facts; with "
+      "--source-root, the C files under DIR that define a "
+      "VMStateDescription and are in none of the programs" },
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -129,7 +136,9 @@ static const struct option_spec option_specs[] = {
     { "output", "FILE", OPT_OUTPUT, "write there, whole or not at all, not "
       "to stdout" },
     { "source-root", "DIR", OPT_SOURCE_ROOT, "name files relative to DIR "
-      "(SARIF: under %SRCROOT%)" },
+      "(SARIF: under %SRCROOT%); coverage and db generate: also find the C "
+      "files under DIR that define a VMStateDescription and are in none of "
+      "the programs" },
     { "severity", "RULE=SEV", OPT_SEVERITY, "SEV is error, warning or off; "
       "may repeat" },
     { "fail-on", "LEVEL", OPT_FAIL_ON, "exit 1 on a finding of at least "
@@ -558,8 +567,11 @@ static int cmd_db_check(struct settings *s)
 static int cmd_db_generate(struct settings *s)
 {
     struct run r;
+    struct coverage unseen;
     int status = EXIT_USAGE;
-    if (analyse(s, &r)) {
+    if (analyse(s, &r)
+        && coverage_find(&unseen, r.programs, r.set.programs,
+                         r.set.n_programs, s->source_root)) {
         char *text = db_generate(r.programs, r.set.n_programs,
                                  s->have_db ? &s->db : NULL,
                                  s->reason ? s->reason
@@ -568,6 +580,33 @@ static int cmd_db_generate(struct settings *s)
                                  s->provenance, s->n_provenance);
         status = emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
         free(text);
+        if (s->source_root)
+            coverage_not_built_summary(&unseen, stderr);
+        coverage_free(&unseen);
+    }
+    run_free(&r);
+    return status;
+}
+
+/* Exit 1 when something is missed (a unit without facts, a file in no
+ * program), unless --fail-on never. */
+static int cmd_coverage(struct settings *s)
+{
+    struct run r;
+    struct coverage c;
+    int status = EXIT_USAGE;
+    if (analyse(s, &r)
+        && coverage_find(&c, r.programs, r.set.programs, r.set.n_programs,
+                         s->source_root)) {
+        char *text = coverage_render(&c, s->format);
+        if (!emit(s, text))
+            status = EXIT_USAGE;
+        else if (s->fail_on != VMSD_OFF && coverage_incomplete(&c))
+            status = EXIT_FINDINGS;
+        else
+            status = EXIT_CLEAN;
+        free(text);
+        coverage_free(&c);
     }
     run_free(&r);
     return status;
