@@ -38,6 +38,7 @@ struct settings {
     char **pairs;                       /* BASE=PROGRAM, for db check */
     size_t n_pairs;
     const char *reason;
+    const char *history;                /* db generate: a git repository */
     char **provenance;                  /* KEY=VALUE, for db generate */
     size_t n_provenance;
     const char *root;
@@ -116,7 +117,7 @@ enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
-    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR,
+    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR, OPT_HISTORY,
     OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
@@ -156,6 +157,10 @@ static const struct option_spec option_specs[] = {
       "entries" },
     { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
       "the provenance; may repeat" },
+    { "history", "DIR", OPT_HISTORY, "db generate: give each entry the "
+      "release it shipped in (since), the oldest release of the git "
+      "repository DIR (tags vX.Y.0, else commits setting VERSION) with the "
+      "name as a string in a .c file" },
     { "root", "NAME", OPT_ROOT, "graph: only what this description (a name "
       "or a symbol) loads" },
     { "machine", "NAME", OPT_MACHINE, "dump-vmstate: the vmschkmachine "
@@ -327,6 +332,9 @@ static int take_option(struct settings *s, int key, const char *arg)
                                   sizeof *s->provenance);
         s->provenance[s->n_provenance++] = (char *)arg;
         return EXIT_CLEAN;
+    case OPT_HISTORY:
+        s->history = arg;
+        return EXIT_CLEAN;
     case OPT_ROOT:
         s->root = arg;
         return EXIT_CLEAN;
@@ -409,9 +417,10 @@ static int parse_args(int argc, char **argv, struct settings *s)
         return bad_usage("%s", "--pair goes with db check --baseline");
     if (s->direction && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--direction goes with db check");
-    if ((s->reason || s->n_provenance) && s->command->fn != cmd_db_generate)
-        return bad_usage("%s", "--reason and --provenance go with db "
-                         "generate");
+    if ((s->reason || s->n_provenance || s->history)
+        && s->command->fn != cmd_db_generate)
+        return bad_usage("%s", "--reason, --provenance and --history go with "
+                         "db generate");
     if (s->root && s->command->fn != cmd_graph)
         return bad_usage("%s", "--root goes with graph");
     if (s->machine && s->command->fn != cmd_dump_vmstate)
@@ -577,8 +586,9 @@ static int cmd_db_generate(struct settings *s)
                                  s->reason ? s->reason
                                  : "recorded by vmsdcheck db generate: say "
                                    "why this name stays",
-                                 s->provenance, s->n_provenance);
-        status = emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
+                                 s->provenance, s->n_provenance,
+                                 s->history);
+        status = text && emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
         free(text);
         if (s->source_root)
             coverage_not_built_summary(&unseen, stderr);
