@@ -14,6 +14,7 @@
 #include "paths.h"
 #include "program.h"
 #include "report.h"
+#include "retire.h"
 
 #include "../checker/compatdb.h"
 #include "../checker/whole-file.h"
@@ -39,6 +40,8 @@ struct settings {
     size_t n_pairs;
     const char *reason;
     const char *history;                /* db generate: a git repository */
+    struct retire_policy policy;        /* db retire */
+    bool policy_given;
     char **provenance;                  /* KEY=VALUE, for db generate */
     size_t n_provenance;
     const char *root;
@@ -78,6 +81,7 @@ static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
 static int cmd_coverage(struct settings *s);
+static int cmd_db_retire(struct settings *s);
 
 static const struct command commands[] = {
     { "check", cmd_check, "[check] [OPTION]... INPUT...",
@@ -96,6 +100,12 @@ static const struct command commands[] = {
       "change's stream: a version raised, a section, subsection or field "
       "added, a subsection that lost its needed function), and on findings "
       "the base does not have, stale allowlist entries included" },
+    { "db retire", cmd_db_retire,
+      "db retire --db FILE [--first-release X.Y] [--format json] [OPTION]...",
+      "when each legacy name of the allowlist can go under QEMU's policy "
+      "for versioned machine types: tied to a compat property in the first "
+      "release, kept by the machine types before it, and gone when the "
+      "newest of those is deleted" },
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
       "red" },
@@ -117,7 +127,8 @@ enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
-    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR, OPT_HISTORY,
+    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR, OPT_HISTORY, OPT_FIRST_RELEASE,
+    OPT_DELETION_MAJORS, OPT_DEPRECATION_MAJORS, OPT_RELEASES_PER_MAJOR,
     OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
@@ -161,6 +172,17 @@ static const struct option_spec option_specs[] = {
       "release it shipped in (since), the oldest release of the git "
       "repository DIR (tags vX.Y.0, else commits setting VERSION) with the "
       "name as a string in a .c file" },
+    { "first-release", "X.Y", OPT_FIRST_RELEASE, "db retire: the first "
+      "release that can tie the names to a compat property (default: the "
+      "one after the allowlist's released)" },
+    { "deletion-majors", "N", OPT_DELETION_MAJORS, "db retire: major "
+      "releases after which a machine type is deleted (QEMU's "
+      "MACHINE_VER_DELETION_MAJOR, 6)" },
+    { "deprecation-majors", "N", OPT_DEPRECATION_MAJORS, "db retire: major "
+      "releases after which a machine type is deprecated "
+      "(MACHINE_VER_DEPRECATION_MAJOR, 3)" },
+    { "releases-per-major", "N", OPT_RELEASES_PER_MAJOR, "db retire: "
+      "releases of one major version, X.0 to X.(N-1) (3)" },
     { "root", "NAME", OPT_ROOT, "graph: only what this description (a name "
       "or a symbol) loads" },
     { "machine", "NAME", OPT_MACHINE, "dump-vmstate: the vmschkmachine "
@@ -256,6 +278,21 @@ static int parse_severity(struct settings *s, const char *arg)
     return EXIT_CLEAN;
 }
 
+/* A policy number: 1 to 100. */
+static int parse_count(const char *option, const char *arg, int *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < 1 || n > 100) {
+        fprintf(stderr, "vmsdcheck: %s is a number from 1 to 100, not "
+                "'%s'\nTry 'vmsdcheck --help'.\n", option, arg);
+        return EXIT_USAGE;
+    }
+    *out = (int)n;
+    return EXIT_CLEAN;
+}
+
 static int set_format(struct settings *s, const char *name)
 {
     static const char *const names[] = {
@@ -335,6 +372,25 @@ static int take_option(struct settings *s, int key, const char *arg)
     case OPT_HISTORY:
         s->history = arg;
         return EXIT_CLEAN;
+    case OPT_FIRST_RELEASE:
+        s->policy_given = true;
+        s->policy.have_first = vmsd_compatdb_release(
+            arg, &s->policy.first.major, &s->policy.first.minor);
+        return s->policy.have_first
+               ? EXIT_CLEAN
+               : bad_usage("--first-release is a release X.Y, not '%s'", arg);
+    case OPT_DELETION_MAJORS:
+        s->policy_given = true;
+        return parse_count("--deletion-majors", arg,
+                           &s->policy.deletion_majors);
+    case OPT_DEPRECATION_MAJORS:
+        s->policy_given = true;
+        return parse_count("--deprecation-majors", arg,
+                           &s->policy.deprecation_majors);
+    case OPT_RELEASES_PER_MAJOR:
+        s->policy_given = true;
+        return parse_count("--releases-per-major", arg,
+                           &s->policy.releases_per_major);
     case OPT_ROOT:
         s->root = arg;
         return EXIT_CLEAN;
@@ -399,8 +455,8 @@ static int parse_args(int argc, char **argv, struct settings *s)
     s->command = find_command(argc, argv, &used);
     if (!used && argc > 1 && strcmp(argv[1], "db") == 0)
         return bad_usage("%s", argc > 2
-                         ? "no such db command (db generate, db check)"
-                         : "db generate or db check?");
+                         ? "no such db command (db generate, db check, db retire)"
+                         : "db generate, db check or db retire?");
     argc -= used;
     argv += used;
     while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1)
@@ -408,6 +464,22 @@ static int parse_args(int argc, char **argv, struct settings *s)
             return status;
     s->inputs = argv + optind;
     s->n_inputs = (size_t)(argc - optind);
+    if (s->policy_given && s->command->fn != cmd_db_retire)
+        return bad_usage("%s", "--first-release, --deletion-majors, "
+                         "--deprecation-majors and --releases-per-major go "
+                         "with db retire");
+    if (s->command->fn == cmd_db_retire) {
+        /* Which machine types send a name will come from programs. */
+        if (s->n_inputs)
+            return bad_usage("%s", "db retire reads the allowlist only, "
+                             "not programs: give --db FILE");
+        if (!s->have_db)
+            return bad_usage("%s", "db retire needs the allowlist: --db "
+                             "FILE");
+        if (s->format != REPORT_TEXT && s->format != REPORT_JSON)
+            return bad_usage("%s", "db retire writes text or json");
+        return EXIT_CLEAN;
+    }
     if (!s->n_inputs)
         return bad_usage("%s", "no input: give linked programs, objects, "
                          "archives or facts directories");
@@ -622,6 +694,14 @@ static int cmd_coverage(struct settings *s)
     return status;
 }
 
+static int cmd_db_retire(struct settings *s)
+{
+    char *text = retire_render(&s->db, &s->policy, s->format);
+    int status = text && emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
+    free(text);
+    return status;
+}
+
 typedef char *render_fn(const struct settings *s, const struct run *r);
 
 /* A command that writes one text about one program: RENDER makes it
@@ -680,6 +760,9 @@ int main(int argc, char **argv)
     vmsd_compatdb_init(&s.db);
     s.fail_on = VMSD_WARNING;
     s.progress = -1;
+    s.policy.deletion_majors = POLICY_DELETION_MAJORS;
+    s.policy.deprecation_majors = POLICY_DEPRECATION_MAJORS;
+    s.policy.releases_per_major = POLICY_RELEASES_PER_MAJOR;
 
     int status = parse_args(argc, argv, &s);
     if (status == EXIT_CLEAN)
