@@ -247,7 +247,8 @@ static void usage(FILE *out)
                   vmsd_rule_summary((enum vmsd_rule)r));
     fputs("\nExit status: 0 clean (db check: nothing breaks migration, no "
           "finding is new),\n1 findings at or above --fail-on (db check: a "
-          "break or a new finding),\n2 bad usage, an input that is "
+          "break or a new finding;\ncoverage: a unit without facts, or a file "
+          "in no program),\n2 bad usage, an input that is "
           "unreadable or carries no facts, or (db check)\na baseline that "
           "cannot be used or whose programs do not pair with the inputs.\n",
           out);
