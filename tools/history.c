@@ -114,14 +114,18 @@ static bool run_git(const char *dir, const char *const *args,
     argv[3] = dir;
     memcpy(argv + 4, args, n * sizeof *argv);
 
-    int out[2], err[2];
-    if (pipe2(out, O_CLOEXEC) != 0) {
-        free(argv);
-        return false;
-    }
-    if (pipe2(err, O_CLOEXEC) != 0) {
-        close(out[0]);
-        close(out[1]);
+    int out[2] = { -1, -1 }, err[2] = { -1, -1 };
+    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
+        char what[128];
+        snprintf(what, sizeof what, "git %s could not be run: %s", args[0],
+                 strerror(errno));
+        git_error(dir, what, g);
+        for (int i = 0; i < 2; i++) {
+            if (out[i] >= 0)
+                close(out[i]);
+            if (err[i] >= 0)
+                close(err[i]);
+        }
         free(argv);
         return false;
     }

@@ -29,7 +29,7 @@ struct source_files {
 };
 
 /* Every file under ROOT (a directory) whose name ends in ".c" and that
- * defines a VMStateDescription.  Directories whose names start with '.'
+ * defines a VMStateDescription.  Entries whose names start with '.'
  * (.git) are skipped, and symbolic links to directories are not
  * followed (as find does), so a link loop cannot make the walk endless;
  * a link to a file is read through.  False, with what could not be read

@@ -663,7 +663,7 @@ static int cmd_db_generate(struct settings *s)
                                  s->history);
         status = text && emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
         free(text);
-        if (s->source_root)
+        if (status == EXIT_CLEAN && s->source_root)
             coverage_not_built_summary(&unseen, stderr);
         coverage_free(&unseen);
     }
