@@ -2,8 +2,11 @@
  * a type's TypeInfo (its name, its parent, its instance size, its
  * class_init function and what it is given), the functions that
  * register one, the DeviceClass member that names the description a
- * device migrates with, and the cast function that names the struct of
- * a type's instances.  Written for vmsdcheck's tests and examples; not
+ * device migrates with, the cast function that names the struct of a
+ * type's instances, and what a machine type's class gets: its compat
+ * properties (GlobalProperty arrays handed to compat_props_add), its
+ * alias, and the policy that deprecates and deletes old versioned
+ * machine types.  Written for vmsdcheck's tests and examples; not
  * QEMU's header. */
 #ifndef VMSDCHECK_MINI_QOM_H
 #define VMSDCHECK_MINI_QOM_H
@@ -57,6 +60,34 @@ typedef struct OtherClass {
 
 #define TYPE_DEVICE "device"
 #define DEVICE_CLASS(klass) ((DeviceClass *)(klass))
+
+typedef struct PropertyList PropertyList;
+
+/* A property value a machine type sets on every device of a type. */
+typedef struct GlobalProperty {
+    const char *driver;
+    const char *property;
+    const char *value;
+} GlobalProperty;
+
+typedef struct MachineClass {
+    const char *alias;
+    const char *desc;
+    const char *deprecation_reason;
+    bool is_default;
+    PropertyList *compat_props;
+} MachineClass;
+
+#define TYPE_MACHINE "machine"
+#define MACHINE_CLASS(klass) ((MachineClass *)(klass))
+
+void compat_props_add(PropertyList *list, GlobalProperty *props,
+                      unsigned long n);
+
+/* A versioned machine type is deprecated this many major versions
+ * after its own, and no longer registered after this many. */
+#define MACHINE_VER_DEPRECATION_MAJOR 3
+#define MACHINE_VER_DELETION_MAJOR 6
 
 void type_register_static(const TypeInfo *info);
 void type_register_static_array(const TypeInfo *infos, int nr_infos);

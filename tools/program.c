@@ -650,6 +650,7 @@ bool program_build(struct program_input *input, const char *root,
         add_helper_types(&m, &qom, maps);
         qom_units_free(&qom);
         qom_find_devices(out);
+        machines_build(&out->machines, models, n_units, out->name);
     }
     free(models);
     vmsd_model_resolve(&out->model);
@@ -687,4 +688,5 @@ void program_free(struct program *program)
     free(program->devices);
     free(program->device_conditional);
     free(program->stateless_types);
+    machines_free(&program->machines);
 }

@@ -5,6 +5,7 @@
 #define VMSDCHECK_TOOL_PROGRAM_H
 
 #include "inputs.h"
+#include "machines.h"
 #include "qom.h"
 
 #include "../checker/model.h"
@@ -43,6 +44,8 @@ struct program {
     /* The device types no class_init of which sets a description. */
     const char **stateless_types;
     size_t n_stateless_types;
+    /* Its machine types and their compat properties. */
+    struct machine_set machines;
 };
 
 /* Build the program from its facts, file names shown relative to ROOT
