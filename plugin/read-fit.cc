@@ -7,8 +7,8 @@
  * structs the unit defines, those whose members have every field's name
  * (the part before the first '.', '[' or "->"), its offset (within the
  * member) and its size.  A type's instance struct is what its QOM cast
- * function returns (OBJECT_DECLARE_*, OBJECT_CHECK: a static inline
- * function returning Foo * from object_dynamic_cast_assert(obj,
+ * function returns (OBJECT_DECLARE_*, OBJECT_CHECK: a static function
+ * returning Foo * from object_dynamic_cast_assert(obj,
  * "type-name", ...)).  What sits at offset 0 of a struct (its parent:
  * ISAVGAState's ISADevice, whose DeviceState, whose Object) is written
  * for the structs the tool compares with, so that a description of a
@@ -27,7 +27,7 @@ static tree record_types;
 static tree casts;
 /* The structs already listed.  Not allocated with new: operator new
  * would make the plugin load libstdc++, whose relocation costs every
- * compile 3 M instructions. */
+ * compile 4 M instructions. */
 static hash_set<tree> noted_types;
 
 static const struct ggc_root_tab fit_roots[] = {
@@ -43,7 +43,6 @@ static tree cast_function;      /* object_dynamic_cast_assert */
  * member. */
 enum {
     FIELD_POINTER = 0x002,
-    FIELD_ARRAY = 0x004,
     FIELD_STRUCT = 0x008,
     FIELD_VBUFFER = 0x100,
     FIELD_VSTRUCT = 0x8000,
@@ -86,7 +85,8 @@ static tree only_statement(tree body)
 }
 
 /* "static inline Foo *F(const void *obj) { return (Foo *)
- * object_dynamic_cast_assert(obj, "name", ...); }" ties "name" to Foo. */
+ * object_dynamic_cast_assert(obj, "name", ...); }" ties "name" to Foo;
+ * a body that does more may return another object than it casts. */
 void vmsd_fit_read_function(tree fndecl)
 {
     if (!fndecl || TREE_PUBLIC(fndecl))
@@ -108,9 +108,11 @@ void vmsd_fit_read_function(tree fndecl)
     if (TREE_CODE(value) != CALL_EXPR || call_expr_nargs(value) < 2)
         return;
     tree callee = get_callee_fndecl(value);
+    if (!callee || DECL_NAME(callee) != cast_function)
+        return;
     bool unreadable;
     const char *name = string_value(CALL_EXPR_ARG(value, 1), &unreadable);
-    if (!callee || DECL_NAME(callee) != cast_function || !name)
+    if (!name)
         return;
     casts = tree_cons(get_identifier(name),
                       TYPE_MAIN_VARIANT(TREE_TYPE(returned)), casts);
