@@ -35,6 +35,7 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
     type->class_init = fn && TREE_CODE(fn) == FUNCTION_DECL
                        ? pointee_name(model, init) : NULL;
     type->loc = loc_of(model, where);
+    vmsd_read_type_hooks(model, name, ctor);
 }
 
 void vmsd_read_type_infos(struct vmsd_model *model, tree decl)

@@ -131,6 +131,8 @@ static const struct vmsd_compatdb *read_allowlists(void)
 static void check_unit(void *, void *event)
 {
     vmsd_model_resolve(&unit_model);
+    if (event == &ipa_event && !seen_error())
+        vmsd_read_creates(&unit_model);   /* the bodies are lowered */
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
     vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
@@ -204,6 +206,7 @@ int plugin_init(struct plugin_name_args *info,
 
     vmsd_model_init(&unit_model);
     vmsd_qom_reader_init();
+    vmsd_creates_reader_init();
     plugin_name = info->base_name;
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
         register_callback(plugin_name, listened[i].event, listened[i].callback,

@@ -6,6 +6,7 @@
  * from an archive member yields to one from an object (QEMU's stubs live
  * in an archive); between equals the first wins. */
 #include "program.h"
+#include "containment.h"
 #include "paths.h"
 
 #include "../checker/facts.h"
@@ -435,6 +436,7 @@ bool program_build(struct program_input *input, const char *root,
             add_types(&m, &qom, i, maps);
         qom_units_free(&qom);
         qom_find_devices(out);
+        containment_find(out, models, n_units);
     }
     free(models);
     vmsd_model_resolve(&out->model);
@@ -472,4 +474,5 @@ void program_free(struct program *program)
     free(program->devices);
     free(program->device_conditional);
     free(program->stateless_types);
+    containment_free(program);
 }

@@ -7,6 +7,7 @@
  * each command is one cmd_* function. */
 #define _POSIX_C_SOURCE 200809L
 #include "baseline.h"
+#include "containment.h"
 #include "db.h"
 #include "graph.h"
 #include "inputs.h"
@@ -75,6 +76,7 @@ static int cmd_db_generate(struct settings *s);
 static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
+static int cmd_containment(struct settings *s);
 
 static const struct command commands[] = {
     { "check", cmd_check, "[check] [OPTION]... INPUT...",
@@ -100,6 +102,9 @@ static const struct command commands[] = {
       "dump-vmstate [--machine NAME] [-o FILE] PROGRAM",
       "every device type of one program and its description, as QEMU's "
       "-dump-vmstate writes them (for scripts/vmstate-static-checker.py)" },
+    { "containment", cmd_containment, "containment [-o FILE] PROGRAM",
+      "every device type of one program and the machine types that can "
+      "contain it: a versioned one, the unversioned ones, or none" },
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -470,6 +475,8 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_unlisted = p->n_unlisted;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
+        facts[i].type_machines = p->type_machines;
+        facts[i].n_type_machines = p->n_type_machines;
         facts[i].compared = &r->compared;
         facts[i].base = bases[i];
         report_begin_program(&r->report, i);
@@ -621,6 +628,17 @@ static int cmd_graph(struct settings *s)
 static int cmd_dump_vmstate(struct settings *s)
 {
     return one_program(s, "dump-vmstate", render_dump);
+}
+
+static char *render_containment(const struct settings *s, const struct run *r)
+{
+    (void)s;
+    return containment_render(&r->programs[0]);
+}
+
+static int cmd_containment(struct settings *s)
+{
+    return one_program(s, "containment", render_containment);
 }
 
 int main(int argc, char **argv)

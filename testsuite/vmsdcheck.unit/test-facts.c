@@ -106,10 +106,10 @@ static const struct broken broken[] = {
            "rebuild the objects with this vmsdcheck's plugin"),
     BROKEN("vmsdcheck-fact 5 3:u.c\nE\n", "not vmsdcheck facts"),
     BROKEN("vmsdcheck-facts 9 3:u.c\nE\n",
-           "facts version 9; this vmsdcheck reads versions 4 and 5 "
+           "facts version 9; this vmsdcheck reads versions 4 to 6 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 3 3:u.c\nE\n",
-           "facts version 3; this vmsdcheck reads versions 4 and 5 "
+           "facts version 3; this vmsdcheck reads versions 4 to 6 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 5 3:u.c -\nE\n",
            "line 1: the header goes on past the unit"),
@@ -497,7 +497,7 @@ int main(void)
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
     char *mark = vmsd_facts_write(&decl_only, "empty.c");
-    CHECK_STR(mark, "vmsdcheck-facts 5 7:empty.c\nE\n");
+    CHECK_STR(mark, "vmsdcheck-facts 6 7:empty.c\nE\n");
     vmsd_model_free(&decl_only);
     vmsd_model_init(&decl_only);
     CHECK(vmsd_facts_read(mark, strlen(mark), &decl_only, &unit, &used,
@@ -532,7 +532,7 @@ int main(void)
     raw->subsections_uid = 3;
     vmsd_model_resolve(&bytes);
     char *both = vmsd_facts_write(&bytes, "b.c");
-    CHECK(strncmp(both, "vmsdcheck-facts 5 3:b.c\n", 24) == 0);
+    CHECK(strncmp(both, "vmsdcheck-facts 6 3:b.c\n", 24) == 0);
     CHECK(strstr(both, " 3:p/\xff ") != NULL);
     CHECK(strstr(both, " 4:p/\xc3\xbf ") != NULL);
     CHECK(strstr(both, "\nS 3 1\n") != NULL);
