@@ -106,10 +106,23 @@ struct body {
 
 /* What one body's reading needs: its arguments still to name a type,
  * and the names met so far (each kind once). */
+/* A value a local of the body was given: an assignment's, or the
+ * format of a printf-like call that fills it. */
+struct source {
+    tree value;
+    const char *format;
+    int next;                           /* the local's next, or -1 */
+};
+
 struct reading {
     struct vmsd_model *model;
     struct body *body;
     vec<tree> pending;                  /* creator arguments */
+    vec<source> sources;                /* gathered once, when a creator
+                                           names a type by a local */
+    hash_map<tree, int> first_source;   /* local -> its first source */
+    hash_set<tree> followed;            /* each local once */
+    bool gathered;
     hash_set<nofree_string_hash> seen[3];       /* t, p, m */
     hash_set<tree> callees;
 };
@@ -176,28 +189,55 @@ static bool printf_target(const struct reading *r, gimple *call, tree *var,
     return *var;
 }
 
-/* What the value VALUE (a creator's type argument, or what a local it
- * names was given) names: a constant string, a member, or a local whose
- * assignments and printf formats are followed (DEPTH levels: a
- * temporary, then the variable it copies). */
-static void name_type(struct reading *r, tree value, int depth);
-
-static void follow_local(struct reading *r, tree var, int depth)
+/* Every value the body gives its locals, in one pass over it. */
+static void gather_sources(struct reading *r)
 {
     basic_block bb;
+    r->gathered = true;
     FOR_EACH_BB_FN(bb, DECL_STRUCT_FUNCTION(r->body->decl))
         for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
              gsi_next(&gsi)) {
             gimple *stmt = gsi_stmt(gsi);
-            tree target;
-            const char *format;
-            if (is_gimple_call(stmt) && printf_target(r, stmt, &target, &format)
-                && target == var)
-                add_item(r, VMSD_CREATE_FORMAT, format);
-            else if (gimple_assign_single_p(stmt)
-                     && gimple_assign_lhs(stmt) == var)
-                name_type(r, gimple_assign_rhs1(stmt), depth + 1);
+            struct source src = { NULL_TREE, NULL, -1 };
+            tree var = NULL_TREE;
+            if (is_gimple_call(stmt)) {
+                if (!printf_target(r, stmt, &var, &src.format))
+                    continue;
+            } else if (gimple_assign_single_p(stmt)
+                       && is_local(r, gimple_assign_lhs(stmt))) {
+                var = gimple_assign_lhs(stmt);
+                src.value = gimple_assign_rhs1(stmt);
+            } else {
+                continue;
+            }
+            bool existed;
+            int &first = r->first_source.get_or_insert(var, &existed);
+            src.next = existed ? first : -1;
+            first = (int)r->sources.length();
+            r->sources.safe_push(src);
         }
+}
+
+/* What the value VALUE (a creator's type argument, or what a local it
+ * names was given) names: a constant string, a member, or a local whose
+ * assignments and printf formats are followed (DEPTH levels: a
+ * temporary, then the variable it copies).  Each local is followed
+ * once, over the sources gathered once: linear in the body. */
+static void name_type(struct reading *r, tree value, int depth);
+
+static void follow_local(struct reading *r, tree var, int depth)
+{
+    if (r->followed.add(var))
+        return;
+    if (!r->gathered)
+        gather_sources(r);
+    int *first = r->first_source.get(var);
+    for (int i = first ? *first : -1; i >= 0; i = r->sources[i].next) {
+        if (r->sources[i].format)
+            add_item(r, VMSD_CREATE_FORMAT, r->sources[i].format);
+        else
+            name_type(r, r->sources[i].value, depth + 1);
+    }
 }
 
 #define MAX_FOLLOW 3
@@ -299,6 +339,8 @@ static void read_body(struct vmsd_model *model, struct body *body)
     r.model = model;
     r.body = body;
     r.pending = vNULL;
+    r.sources = vNULL;
+    r.gathered = false;
     basic_block bb;
     FOR_EACH_BB_FN(bb, DECL_STRUCT_FUNCTION(body->decl))
         for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
@@ -314,6 +356,7 @@ static void read_body(struct vmsd_model *model, struct body *body)
     for (unsigned i = 0; i < r.pending.length(); i++)
         name_type(&r, r.pending[i], 0);
     r.pending.release();
+    r.sources.release();
 }
 
 /* Keep what can run when a machine is built: the functions other units
