@@ -81,9 +81,11 @@ struct graph {
                                            records -> its first unit */
     struct vmsd_strset member_strings;  /* member -> struct hooks */
     struct vmsd_strset formats;         /* format -> struct matches */
+    int *by_name;                       /* type indexes, sorted by name */
     struct node *nodes;
     size_t n_nodes;
     int user;                           /* the user's node */
+    int any;                            /* leads to every type */
 };
 
 /* A list of pointers (hooks, calls, type indexes), grown by vmsd_grow. */
@@ -166,6 +168,14 @@ static void add_edge(struct graph *g, int from, int to)
     *VMSD_APPEND(n->edges, n->n_edges) = to;
 }
 
+static const struct graph *sorting;     /* for compare_by_name */
+
+static int compare_by_name(const void *pa, const void *pb)
+{
+    return strcmp(sorting->types[*(const int *)pa].name,
+                  sorting->types[*(const int *)pb].name);
+}
+
 static void add_owner(struct graph *g, size_t unit, const char *function)
 {
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&g->class_owners,
@@ -225,9 +235,18 @@ static void index_units(struct graph *g)
         }
     }
     g->user = (int)g->n_nodes++;
+    g->any = (int)g->n_nodes++;
     g->nodes = vmsd_xcalloc(g->n_nodes, sizeof *g->nodes);
     for (size_t i = 0; i < g->n_nodes; i++)
         g->nodes[i].versioned = -1;
+    for (size_t t = 0; t < g->n_types; t++)
+        add_edge(g, g->any, instance_node((int)t));
+    g->by_name = vmsd_xcalloc(g->n_types + 1, sizeof *g->by_name);
+    for (size_t t = 0; t < g->n_types; t++)
+        g->by_name[t] = (int)t;
+    sorting = g;
+    qsort(g->by_name, g->n_types, sizeof *g->by_name, compare_by_name);
+    sorting = NULL;
 }
 
 /* Is NAME what FORMAT prints, each conversion standing for any text? */
@@ -273,18 +292,40 @@ static bool format_matches(const char *format, const char *name)
     return !*format;
 }
 
-/* The types FORMAT prints, worked out once a format. */
-static const struct list *format_types(struct graph *g, const char *format)
+/* The types FORMAT prints, worked out once a format: among the types
+ * whose names start with its text before the first conversion (a range
+ * of the sorted names), those it matches.  A format that starts with a
+ * conversion can print any type's name: the any node, made once, leads
+ * to every type.  So the matching costs O(formats x the types that share
+ * a format's first text), not formats x types. */
+static void format_edges(struct graph *g, int from, const char *format)
 {
+    size_t prefix = strcspn(format, "%");
+    if (!prefix) {
+        add_edge(g, from, g->any);
+        return;
+    }
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&g->formats,
                                                          format);
     if (!slot->value) {
         slot->value = vmsd_xcalloc(1, sizeof(struct list));
-        for (size_t t = 0; t < g->n_types; t++)
-            if (format_matches(format, g->types[t].name))
-                list_add(slot, (const void *)(uintptr_t)t);
+        size_t lo = 0, hi = g->n_types;
+        while (lo < hi) {       /* the first name not below the prefix */
+            size_t mid = lo + (hi - lo) / 2;
+            if (strncmp(g->types[g->by_name[mid]].name, format, prefix) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < g->n_types
+             && strncmp(g->types[g->by_name[k]].name, format, prefix) == 0;
+             k++)
+            if (format_matches(format, g->types[g->by_name[k]].name))
+                list_add(slot, (const void *)(uintptr_t)g->by_name[k]);
     }
-    return slot->value;
+    const struct list *l = slot->value;
+    for (size_t k = 0; k < l->n; k++)
+        add_edge(g, from, instance_node((int)(uintptr_t)l->items[k]));
 }
 
 static void add_type_edge(struct graph *g, int from, const char *type)
@@ -311,10 +352,7 @@ static void function_edges(struct graph *g)
                     add_type_edge(g, from, name);
                     break;
                 case VMSD_CREATE_FORMAT:
-                    l = format_types(g, name);
-                    for (size_t k = 0; k < l->n; k++)
-                        add_edge(g, from,
-                                 instance_node((int)(uintptr_t)l->items[k]));
+                    format_edges(g, from, name);
                     break;
                 case VMSD_CREATE_MEMBER:
                     l = list_at(&g->member_strings, name, NULL);
@@ -548,6 +586,7 @@ static void graph_free(struct graph *g)
         free(g->nodes[i].edges);
     free(g->nodes);
     free(g->types);
+    free(g->by_name);
     vmsd_strset_free(&g->type_index);
     vmsd_strset_free(&g->functions);
     vmsd_strset_free(&g->globals);
