@@ -58,15 +58,18 @@ static enum reach side_reach(const struct vmsd_type_machines *tm,
     return tm->unversioned ? REACH_UNVERSIONED : REACH_UNSEEN;
 }
 
-/* TYPE's verdict, both builds joined. */
+/* TYPE's verdict, both builds joined: the strongest, the base's on a
+ * tie. */
 static struct verdict type_verdict(const struct gate_machines *gm,
                                    const char *type)
 {
+    /* The base's first: its newest versioned machine type is one both
+     * builds have, the change's may be new. */
     const struct vmsd_type_machines *sides[2] = {
-        vmsd_find_type_machines(gm->program->type_machines,
-                                gm->program->n_type_machines, type),
         vmsd_find_type_machines(gm->base->type_machines,
-                                gm->base->n_type_machines, type) };
+                                gm->base->n_type_machines, type),
+        vmsd_find_type_machines(gm->program->type_machines,
+                                gm->program->n_type_machines, type) };
     struct verdict v = { sides[0] || sides[1] ? REACH_NONE : REACH_UNSEEN,
                          type, NULL };
     for (int i = 0; i < 2; i++) {

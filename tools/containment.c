@@ -32,15 +32,23 @@
 
 bool machine_is_versioned(const char *machine)
 {
-    const char *end = machine + strlen(machine), *p = end;
-    while (p > machine && isdigit((unsigned char)p[-1]))
+    /* Back from the end: two or three numbers between dots, after a
+     * dash (QEMU's MACHINE_VER_TYPE_NAME also writes MAJOR.MINOR.MICRO). */
+    const char *p = machine + strlen(machine);
+    int numbers = 0;
+    for (;;) {
+        const char *end = p;
+        while (p > machine && isdigit((unsigned char)p[-1]))
+            p--;
+        if (p == end || p == machine)
+            return false;
+        numbers++;
+        if (p[-1] == '-')
+            return numbers >= 2 && numbers <= 3;
+        if (p[-1] != '.' || numbers == 3)
+            return false;
         p--;
-    if (p == end || p == machine || p[-1] != '.')
-        return false;
-    const char *dot = --p;
-    while (p > machine && isdigit((unsigned char)p[-1]))
-        p--;
-    return p < dot && p > machine && p[-1] == '-';
+    }
 }
 
 struct node {
@@ -531,14 +539,17 @@ static const char *machine_name(struct program *p, const char *type)
     return vmsd_strset_add(&p->machine_names, type, n)->key;
 }
 
-/* MAJOR * 1000 + MINOR of a versioned name. */
+/* A versioned name's MAJOR, MINOR and MICRO as one number. */
 static long version_of(const char *machine)
 {
-    const char *dot = strrchr(machine, '.');
-    const char *dash = dot;
-    while (dash > machine && dash[-1] != '-')
-        dash--;
-    return strtol(dash, NULL, 10) * 1000 + strtol(dot + 1, NULL, 10);
+    const char *p = strrchr(machine, '-') + 1;
+    long version = 0;
+    for (int part = 0; part < 3; part++) {
+        char *end;
+        version = version * 1000 + (*p ? strtol(p, &end, 10) : 0);
+        p = *p ? (*end == '.' ? end + 1 : end) : p;
+    }
+    return version;
 }
 
 /* Newest first, then by name. */

@@ -15,8 +15,9 @@
 struct program;
 
 /* Is MACHINE (a machine type's name, without "-machine") versioned, its
- * name ending in -MAJOR.MINOR (pc-q35-10.2, virt-10.2)?  QEMU promises
- * migration compatibility only for those. */
+ * name ending in -MAJOR.MINOR or -MAJOR.MINOR.MICRO (pc-q35-10.2,
+ * virt-10.2, pc-q35-4.0.1)?  QEMU promises migration compatibility only
+ * for those. */
 bool machine_is_versioned(const char *machine);
 
 /* Set the program's type_machines from its units' models (each device
