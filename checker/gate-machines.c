@@ -187,7 +187,12 @@ void vmsd_gate_machines_apply(const struct vmsd_check *check,
                           "(%s) can contain device type %q: QEMU promises "
                           "no migration compatibility for them, so this is "
                           "not an error", v.machines, v.type);
-    }
+    } else if (v.reach == REACH_UNSEEN)
+        vmsd_finding_note(check, f, f->loc, "no machine type the gate can "
+                          "see creates device type %q or lets a user add it; "
+                          "if none can, no stream carries it, but the gate "
+                          "keeps the error, since it may miss how the type "
+                          "is created (docs/gate.md#machine-types)", v.type);
     if (remedy && f->n_notes > remedy) {
         struct vmsd_note added = f->notes[remedy];
         f->notes[remedy] = f->notes[remedy - 1];

@@ -72,6 +72,8 @@ struct ctype {
     bool device, machine, looped;
     int user;                   /* its class's user_creatable: -1 unset
                                    (its parent's), 0, 1; then inherited */
+    bool init;                  /* its class or a parent's sets
+                                   MachineClass.init */
 };
 
 struct graph {
@@ -418,6 +420,7 @@ static void class_hooks(struct graph *g, int t)
             else if (h->kind == VMSD_HOOK_REALIZE
                      || h->kind == VMSD_HOOK_MACHINE_INIT)
                 add_edge(g, code_node(t), function_node(g, at.unit, h->name));
+            type->init |= h->kind == VMSD_HOOK_MACHINE_INIT;
         }
         const struct list *calls = list_at(&g->calls, buf, at.name);
         for (size_t i = 0; calls && i < calls->n; i++) {
@@ -475,6 +478,7 @@ static void trace(struct graph *g, int t)
                       && (above.machine || strcmp(at->name, "machine") == 0);
         if (at->user < 0)
             at->user = above.user;
+        at->init |= above.init;
         above = *at;
     }
     free(path);
@@ -582,15 +586,6 @@ static int compare_type_machines(const void *pa, const void *pb)
     return strcmp(a->type, b->type);
 }
 
-static bool has_creation_facts(const struct vmsd_model *const *models,
-                               size_t n)
-{
-    for (size_t u = 0; u < n; u++)
-        if (models[u]->n_creators || models[u]->n_hooks)
-            return true;
-    return false;
-}
-
 static void graph_free(struct graph *g)
 {
     for (size_t i = 0; i < g->n_nodes; i++)
@@ -632,18 +627,26 @@ static const char *unversioned_text(struct program *p,
 void containment_find(struct program *program,
                       const struct vmsd_model *const *models, size_t n)
 {
-    if (!has_creation_facts(models, n))
-        return;
     struct graph g = { .models = models, .n_units = n };
     index_units(&g);
     function_edges(&g);
     type_edges(&g);
     struct machine *machines = NULL;
     size_t n_machines = 0;
+    bool known = false;
     for (size_t t = 0; t < g.n_types; t++)
-        if (g.types[t].machine && !g.types[t].abstract)
+        if (g.types[t].machine && !g.types[t].abstract) {
             *VMSD_APPEND(machines, n_machines) = (struct machine){
                 machine_name(program, g.types[t].name), (int)t };
+            known |= g.types[t].init;
+        }
+    /* Machine facts: a machine type whose init the facts name (facts of
+     * an older plugin name none); without, nothing is said. */
+    if (!known) {
+        free(machines);
+        graph_free(&g);
+        return;
+    }
     qsort(machines, n_machines, sizeof *machines, compare_machine_entries);
     int *stack = NULL;
     for (size_t i = 0; i < n_machines; i++)
@@ -673,8 +676,8 @@ char *containment_render(const struct program *program)
 {
     if (!program->n_type_machines) {
         char *name = vmsd_shown(program->name);
-        fprintf(stderr, "vmsdcheck: %s: its facts do not say what functions "
-                "create (no device type, or objects of an older plugin: "
+        fprintf(stderr, "vmsdcheck: %s: its facts name no machine type's "
+                "init (no machine type, or objects of an older plugin: "
                 "rebuild them)\n", name);
         free(name);
         return NULL;

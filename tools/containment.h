@@ -21,15 +21,15 @@ struct program;
 bool machine_is_versioned(const char *machine);
 
 /* Set the program's type_machines from its units' models (each device
- * type, sorted by type); none when no unit says what it creates (facts
- * of an older plugin). */
+ * type, sorted by type); none when no machine type's init is known (no
+ * machine type, or facts of an older plugin). */
 void containment_find(struct program *program,
                       const struct vmsd_model *const *models, size_t n);
 
 /* One line per device type, "TYPE: [abstract] [versioned MACHINE]
  * [unversioned MACHINE, ... [and more]]", or "TYPE: none" when no
  * machine type can contain it, for vmsdcheck containment; the caller
- * frees it.  NULL (said on stderr) without creation facts. */
+ * frees it.  NULL (said on stderr) without machine facts. */
 char *containment_render(const struct program *program);
 
 void containment_free(struct program *program);
