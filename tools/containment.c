@@ -76,6 +76,18 @@ struct ctype {
                                    MachineClass.init */
 };
 
+/* A function with hooks or K records (a class_init, or a helper it
+ * hands the class to): a node whose edges lead to the realize and init
+ * it sets and to its helpers, and what it says of user_creatable and
+ * MachineClass.init, its helpers' included. */
+struct class_function {
+    size_t unit;
+    const char *name;
+    enum { CLASS_UNSEEN, CLASS_ON_PATH, CLASS_DONE } state;
+    bool init;
+    int user;                   /* -1: says nothing */
+};
+
 struct graph {
     const struct vmsd_model *const *models;
     size_t n_units;
@@ -89,6 +101,11 @@ struct graph {
                                            of K records */
     struct vmsd_strset class_owners;    /* function with hooks or K
                                            records -> its first unit */
+    struct vmsd_strset class_nodes;     /* (unit, such a function) ->
+                                           node + 1 */
+    struct class_function *classes;     /* by node - first_class */
+    size_t n_classes;
+    int first_class;
     struct vmsd_strset member_strings;  /* member -> struct hooks */
     struct vmsd_strset formats;         /* format -> struct matches */
     int *by_name;                       /* type indexes, sorted by name */
@@ -244,6 +261,23 @@ static void index_units(struct graph *g)
             add_owner(g, u, m->calls[i].caller);
         }
     }
+    g->first_class = (int)g->n_nodes;
+    for (size_t u = 0; u < g->n_units; u++) {
+        const struct vmsd_model *m = g->models[u];
+        for (size_t i = 0; i < m->n_hooks + m->n_calls; i++) {
+            const char *owner = i < m->n_hooks ? m->hooks[i].owner
+                                : m->calls[i - m->n_hooks].caller;
+            if (i < m->n_hooks && m->hooks[i].kind == VMSD_HOOK_MEMBER_STRING)
+                continue;
+            struct vmsd_strset_slot *slot = vmsd_strset_add_pair(
+                &g->class_nodes, unit_key(u, buf), owner);
+            if (slot->value)
+                continue;
+            slot->value = (void *)(uintptr_t)++g->n_nodes;
+            *VMSD_APPEND(g->classes, g->n_classes) = (struct class_function){
+                u, owner, CLASS_UNSEEN, false, -1 };
+        }
+    }
     g->user = (int)g->n_nodes++;
     g->any = (int)g->n_nodes++;
     g->nodes = vmsd_xcalloc(g->n_nodes, sizeof *g->nodes);
@@ -392,45 +426,101 @@ static size_t class_function_unit(const struct graph *g, size_t unit,
     return owner >= 0 ? (size_t)owner : unit;
 }
 
-/* What T's class functions (its class_init and the helpers it hands the
- * class to, each once) set: the realize and init they name become the
- * type's code, user_creatable its own. */
-static void class_hooks(struct graph *g, int t)
+/* The node of class function NAME of UNIT, -1 when it has no records. */
+static int class_node(const struct graph *g, size_t unit, const char *name)
 {
-    struct ctype *type = &g->types[t];
-    struct vmsd_strset seen = { 0 };
-    struct class_function { size_t unit; const char *name; } *stack = NULL;
-    size_t depth = 0;
     char buf[32];
-    if (type->class_init)
-        *VMSD_APPEND(stack, depth) =
-            (struct class_function){ type->unit, type->class_init };
-    while (depth) {
-        struct class_function at = stack[--depth];
-        struct vmsd_strset_slot *mark =
-            vmsd_strset_add_pair(&seen, unit_key(at.unit, buf), at.name);
-        if (mark->value)
-            continue;
-        mark->value = (void *)1;
-        const struct list *hooks = list_at(&g->hooks, buf, at.name);
+    return name ? index_of(&g->class_nodes, unit_key(unit, buf), name) : -1;
+}
+
+static struct class_function *class_at(const struct graph *g, int node)
+{
+    return &g->classes[node - g->first_class];
+}
+
+/* Each class function's edges: the realize and init it sets, the
+ * helpers it hands the class to; and what it says itself. */
+static void class_edges(struct graph *g)
+{
+    char buf[32];
+    for (size_t c = 0; c < g->n_classes; c++) {
+        struct class_function *f = &g->classes[c];
+        int node = g->first_class + (int)c;
+        const struct list *hooks = list_at(&g->hooks, unit_key(f->unit, buf),
+                                           f->name);
         for (size_t i = 0; hooks && i < hooks->n; i++) {
             const struct vmsd_hook *h = hooks->items[i];
             if (h->kind == VMSD_HOOK_USER_CREATABLE)
-                type->user = h->flag;
+                f->user = h->flag;
             else if (h->kind == VMSD_HOOK_REALIZE
                      || h->kind == VMSD_HOOK_MACHINE_INIT)
-                add_edge(g, code_node(t), function_node(g, at.unit, h->name));
-            type->init |= h->kind == VMSD_HOOK_MACHINE_INIT;
+                add_edge(g, node, function_node(g, f->unit, h->name));
+            f->init |= h->kind == VMSD_HOOK_MACHINE_INIT;
         }
-        const struct list *calls = list_at(&g->calls, buf, at.name);
+        const struct list *calls = list_at(&g->calls, unit_key(f->unit, buf),
+                                           f->name);
         for (size_t i = 0; calls && i < calls->n; i++) {
             const struct vmsd_call *k = calls->items[i];
-            *VMSD_APPEND(stack, depth) = (struct class_function){
-                class_function_unit(g, at.unit, k), k->callee };
+            add_edge(g, node, class_node(g, class_function_unit(g, f->unit, k),
+                                         k->callee));
+        }
+    }
+}
+
+/* What class function NODE says with its helpers': MachineClass.init
+ * when any sets it, user_creatable its own else its first helper's
+ * that says.  Each function worked out once (a stack of its own; a
+ * helper already on the way adds nothing): O(functions + calls). */
+static const struct class_function *class_says(struct graph *g, int node)
+{
+    struct frame { int node; size_t next; } *stack = NULL;
+    size_t depth = 0;
+    if (class_at(g, node)->state == CLASS_UNSEEN) {
+        class_at(g, node)->state = CLASS_ON_PATH;
+        *VMSD_APPEND(stack, depth) = (struct frame){ node, 0 };
+    }
+    while (depth) {
+        struct frame *top = &stack[depth - 1];
+        struct node *n = &g->nodes[top->node];
+        struct class_function *f = class_at(g, top->node);
+        if (top->next < n->n_edges) {
+            int to = n->edges[top->next++];
+            if (to < g->first_class || to >= g->first_class + (int)g->n_classes)
+                continue;       /* a realize or init function */
+            struct class_function *helper = class_at(g, to);
+            if (helper->state == CLASS_UNSEEN) {
+                helper->state = CLASS_ON_PATH;
+                *VMSD_APPEND(stack, depth) = (struct frame){ to, 0 };
+            } else if (helper->state == CLASS_DONE) {
+                f->init |= helper->init;
+                if (f->user < 0)
+                    f->user = helper->user;
+            }
+            continue;
+        }
+        f->state = CLASS_DONE;
+        if (--depth) {
+            struct class_function *caller = class_at(g, stack[depth - 1].node);
+            caller->init |= f->init;
+            if (caller->user < 0)
+                caller->user = f->user;
         }
     }
     free(stack);
-    vmsd_strset_free(&seen);
+    return class_at(g, node);
+}
+
+/* T's class_init: an edge from its code, and what it says. */
+static void class_hooks(struct graph *g, int t)
+{
+    struct ctype *type = &g->types[t];
+    int node = class_node(g, type->unit, type->class_init);
+    if (node < 0)
+        return;
+    add_edge(g, code_node(t), node);
+    const struct class_function *says = class_says(g, node);
+    type->user = says->user;
+    type->init = says->init;
 }
 
 /* Each type's own hooks (its TypeInfo's instance_init and abstract). */
@@ -486,6 +576,7 @@ static void trace(struct graph *g, int t)
 
 static void type_edges(struct graph *g)
 {
+    class_edges(g);
     for (size_t t = 0; t < g->n_types; t++) {
         g->types[t].parent_index = type_named(g, g->types[t].parent);
         add_edge(g, instance_node((int)t), code_node((int)t));
@@ -597,6 +688,8 @@ static void graph_free(struct graph *g)
     vmsd_strset_free(&g->functions);
     vmsd_strset_free(&g->globals);
     vmsd_strset_free(&g->class_owners);
+    vmsd_strset_free(&g->class_nodes);
+    free(g->classes);
     lists_free(&g->hooks);
     lists_free(&g->calls);
     lists_free(&g->member_strings);
