@@ -48,9 +48,8 @@ static void put_uint(struct writer *w, unsigned long long value)
 
 /* A name: "-" for none, "^N" for the Nth name of the document written
  * again, else "LENGTH:BYTES" (any bytes but NUL: no escaping). */
-static void put_name(struct writer *w, const char *s)
+static void put_name_here(struct writer *w, const char *s)
 {
-    put_char(w, ' ');
     if (!s) {
         put_char(w, '-');
         return;
@@ -66,6 +65,12 @@ static void put_name(struct writer *w, const char *s)
     vmsd_strbuf_put_int(w->b, (long long)len);
     put_char(w, ':');
     vmsd_strbuf_put(w->b, s, len);
+}
+
+static void put_name(struct writer *w, const char *s)
+{
+    put_char(w, ' ');
+    put_name_here(w, s);
 }
 
 /* FILE:LINE:COLUMN right here, the file by its number; none:
@@ -155,6 +160,14 @@ static void put_field(struct writer *w, const struct vmsd_field *f)
         vmsd_strbuf_puts(w->b, " @");
         put_ref(w, &f->vmsd);
     }
+    if (f->offset) {
+        vmsd_strbuf_puts(w->b, " o");
+        vmsd_strbuf_put_uint(w->b, f->offset);
+    }
+    if (f->member_type) {
+        vmsd_strbuf_puts(w->b, " t");
+        put_name_here(w, f->member_type);
+    }
     put_field_loc(w, f->loc);
     put_char(w, '\n');
 }
@@ -235,6 +248,8 @@ static void put_qom(struct writer *w)
         put_name(w, m->class_vmsds[i].function);
         put_int(w, m->class_vmsds[i].conditional);
         put_ref(w, &m->class_vmsds[i].vmsd);
+        if (m->class_vmsds[i].data_member)
+            put_name(w, m->class_vmsds[i].data_member);
         put_char(w, '\n');
     }
     for (size_t i = 0; i < m->n_calls; i++) {
@@ -242,6 +257,124 @@ static void put_qom(struct writer *w)
         put_name(w, m->calls[i].caller);
         put_name(w, m->calls[i].callee);
         put_int(w, m->calls[i].global);
+        put_char(w, '\n');
+    }
+}
+
+/* "COUNT" then each part: "c NAME" a constant, "m NAME" a member. */
+static void put_template_string(struct writer *w,
+                                const struct vmsd_template_string *t)
+{
+    put_uint(w, t->n_parts);
+    for (size_t i = 0; i < t->n_parts; i++) {
+        vmsd_strbuf_puts(w->b, t->parts[i].member ? " m" : " c");
+        put_name(w, t->parts[i].text);
+    }
+}
+
+static void put_template(struct writer *w, const struct vmsd_template *t)
+{
+    vmsd_strbuf_puts(w->b, "R *");
+    put_name(w, t->function);
+    put_uint(w, t->param);
+    put_loc(w, t->loc);
+    put_name(w, t->class_init);
+    put_int(w, t->data_is_struct);
+    put_template_string(w, &t->name);
+    put_template_string(w, &t->parent);
+    for (size_t i = 0; i < t->n_guards; i++) {
+        put_int(w, t->guards[i].set);
+        put_name(w, t->guards[i].member);
+    }
+    put_char(w, '\n');
+}
+
+/* Each member: "NAME = STRING", "NAME @ REF" or "NAME ?". */
+static void put_struct_call(struct writer *w, const struct vmsd_struct_call *c)
+{
+    vmsd_strbuf_puts(w->b, "R @");
+    put_name(w, c->caller);
+    put_name(w, c->callee);
+    put_uint(w, c->arg);
+    put_loc(w, c->loc);
+    put_int(w, !c->uncertain);
+    for (size_t i = 0; i < c->n_members; i++) {
+        const struct vmsd_struct_member *member = &c->members[i];
+        put_name(w, member->member);
+        if (member->string) {
+            vmsd_strbuf_puts(w->b, " =");
+            put_name(w, member->string);
+        } else if (member->vmsd.uid) {
+            vmsd_strbuf_puts(w->b, " @");
+            put_ref(w, &member->vmsd);
+        } else {
+            vmsd_strbuf_puts(w->b, " ?");
+        }
+    }
+    put_char(w, '\n');
+}
+
+/* The types the units' code registers, and the registrations the plugin
+ * could not work out. */
+static void put_registrations(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_registrations; i++) {
+        const struct vmsd_registration *r = &m->registrations[i];
+        vmsd_strbuf_puts(w->b, "R");
+        put_name(w, r->name);
+        put_name(w, r->parent);
+        put_name(w, r->class_init);
+        put_loc(w, r->loc);
+        for (size_t k = 0; k < r->n_data; k++) {
+            put_name(w, r->data[k].member);
+            put_ref(w, &r->data[k].vmsd);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_templates; i++)
+        put_template(w, &m->templates[i]);
+    for (size_t i = 0; i < m->n_struct_calls; i++)
+        put_struct_call(w, &m->struct_calls[i]);
+    for (size_t i = 0; i < m->n_unfollowed; i++) {
+        vmsd_strbuf_puts(w->b, "U");
+        put_name(w, m->unfollowed[i].function);
+        put_name(w, m->unfollowed[i].reason);
+        put_loc(w, m->unfollowed[i].loc);
+        put_char(w, '\n');
+    }
+}
+
+/* What the unit's structs say of its descriptions and QOM types:
+ * "Y UID NAME...", "I TYPE STRUCT STRUCT_SIZE INSTANCE_SIZE",
+ * "O STRUCT SIZE FIRST LOC". */
+static void put_fit(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_desc_structs; i++) {
+        const struct vmsd_desc_structs *y = &m->desc_structs[i];
+        vmsd_strbuf_puts(w->b, "Y");
+        put_int(w, y->desc);
+        for (size_t k = 0; k < y->n_names; k++)
+            put_name(w, y->names[k]);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_instances; i++) {
+        const struct vmsd_instance *t = &m->instances[i];
+        vmsd_strbuf_puts(w->b, "I");
+        put_name(w, t->type);
+        put_name(w, t->structure);
+        put_uint(w, t->structure_size);
+        put_uint(w, t->instance_size);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_struct_heads; i++) {
+        const struct vmsd_struct_head *o = &m->struct_heads[i];
+        vmsd_strbuf_puts(w->b, "O");
+        put_name(w, o->name);
+        put_uint(w, o->size);
+        put_name(w, o->first);
+        put_loc(w, o->loc);
         put_char(w, '\n');
     }
 }
@@ -307,6 +440,8 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
         if (model->descs[i]->defined)
             put_desc(&w, model->descs[i]);
     put_qom(&w);
+    put_registrations(&w);
+    put_fit(&w);
     put_creates(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
@@ -353,7 +488,9 @@ struct reader {
     size_t n_files;
     struct vmsd_fieldlist *fields;  /* the list "f" records go to */
     bool field_places;          /* version 5: fields have places */
+    bool fit;                   /* version 6: the fit records and members */
     struct vmsd_loc last_field_loc;
+    int version;
     long long value;            /* the last integer read_int read */
     char *error;
     size_t error_size;
@@ -651,10 +788,26 @@ static bool read_field_tag(struct reader *r, struct vmsd_field *f)
         return read_ref(r, &f->vmsd)
                && (f->vmsd.symbol || bad(r, "a nested description has no "
                                          "symbol"));
-    default:
-        r->p--;
-        return bad(r, "a field has an unknown member");
+    case 'o': {
+        unsigned long long offset;
+        if (!r->fit)
+            break;
+        if (at(r, '-'))
+            return bad(r, "a number is out of range");
+        if (!digits(r, &offset))
+            return false;
+        f->offset = offset;
+        return true;
     }
+    case 't':
+        if (!r->fit)
+            break;
+        return name_here(r, false, &f->member_type);
+    default:
+        break;
+    }
+    r->p--;
+    return bad(r, "a field has an unknown member");
 }
 
 static bool read_field(struct reader *r)
@@ -700,7 +853,8 @@ static bool read_class_vmsd(struct reader *r)
     struct vmsd_class_vmsd *c = VMSD_APPEND(r->model->class_vmsds,
                                             r->model->n_class_vmsds);
     return read_name(r, false, &c->function)
-           && read_bool(r, &c->conditional) && read_ref(r, &c->vmsd);
+           && read_bool(r, &c->conditional) && read_ref(r, &c->vmsd)
+           && (at(r, '\n') || read_name(r, false, &c->data_member));
 }
 
 static bool read_call(struct reader *r)
@@ -708,6 +862,149 @@ static bool read_call(struct reader *r)
     struct vmsd_call *c = VMSD_APPEND(r->model->calls, r->model->n_calls);
     return read_name(r, false, &c->caller) && read_name(r, false, &c->callee)
            && read_bool(r, &c->global);
+}
+
+static bool read_template_string(struct reader *r,
+                                 struct vmsd_template_string *t)
+{
+    size_t n;
+    if (!READ_INT(r, 0, 4096, &n))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        struct vmsd_template_part *part = VMSD_APPEND(t->parts, t->n_parts);
+        if (!space(r))
+            return false;
+        if (!take(r, 'c') && !(part->member = take(r, 'm')))
+            return bad(r, "a template's part is not \"c NAME\" or "
+                       "\"m NAME\"");
+        if (!read_name(r, false, &part->text))
+            return false;
+    }
+    return true;
+}
+
+/* "R * FUNCTION PARAM LOC CLASS_INIT DATA NAME PARENT [SET MEMBER]..." */
+static bool read_template(struct reader *r)
+{
+    struct vmsd_template *t = VMSD_APPEND(r->model->templates,
+                                          r->model->n_templates);
+    if (!read_name(r, false, &t->function)
+        || !READ_INT(r, 0, UINT_MAX, &t->param) || !read_loc(r, &t->loc)
+        || !read_name(r, true, &t->class_init)
+        || !read_bool(r, &t->data_is_struct)
+        || !read_template_string(r, &t->name)
+        || !read_template_string(r, &t->parent))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_guard *g = VMSD_APPEND(t->guards, t->n_guards);
+        if (!read_bool(r, &g->set) || !read_name(r, false, &g->member))
+            return false;
+    }
+    return true;
+}
+
+/* "Y UID NAME...": the structs a description of the document is of. */
+static bool read_desc_structs(struct reader *r)
+{
+    uint32_t uid;
+    if (!READ_INT(r, 1, UINT32_MAX, &uid))
+        return false;
+    struct vmsd_desc *d = vmsd_model_find_desc(r->model, uid);
+    if (!d || !d->symbol)
+        return bad(r, "a struct match names no description of the unit");
+    struct vmsd_desc_structs *y = VMSD_APPEND(r->model->desc_structs,
+                                              r->model->n_desc_structs);
+    y->desc = uid;
+    while (!at(r, '\n')) {
+        char *name;
+        if (!read_name(r, false, &name))
+            return false;
+        *VMSD_APPEND(y->names, y->n_names) = name;
+    }
+    return true;
+}
+
+/* "R @ CALLER CALLEE ARG LOC CERTAIN [MEMBER VALUE]..." */
+static bool read_struct_call(struct reader *r)
+{
+    struct vmsd_struct_call *c = VMSD_APPEND(r->model->struct_calls,
+                                             r->model->n_struct_calls);
+    bool certain;
+    if (!read_name(r, false, &c->caller) || !read_name(r, false, &c->callee)
+        || !READ_INT(r, 0, UINT_MAX, &c->arg) || !read_loc(r, &c->loc)
+        || !read_bool(r, &certain))
+        return false;
+    c->uncertain = !certain;
+    while (!at(r, '\n')) {
+        struct vmsd_struct_member *m = VMSD_APPEND(c->members, c->n_members);
+        if (!read_name(r, false, &m->member) || !space(r))
+            return false;
+        if (take(r, '=')) {
+            if (!read_name(r, false, &m->string))
+                return false;
+        } else if (take(r, '@')) {
+            if (!read_ref(r, &m->vmsd))
+                return false;
+            if (!m->vmsd.symbol)
+                return bad(r, "a struct member is not a description's "
+                           "address");
+        } else if (!take(r, '?')) {
+            return bad(r, "a struct member is not \"= NAME\", \"@ REF\" "
+                       "or \"?\"");
+        }
+    }
+    return true;
+}
+
+static bool read_registration(struct reader *r)
+{
+    if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '*') {
+        r->p += 2;
+        return read_template(r);
+    }
+    if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '@') {
+        r->p += 2;
+        return read_struct_call(r);
+    }
+    struct vmsd_registration *reg = VMSD_APPEND(r->model->registrations,
+                                                r->model->n_registrations);
+    if (!read_name(r, false, &reg->name) || !read_name(r, true, &reg->parent)
+        || !read_name(r, true, &reg->class_init) || !read_loc(r, &reg->loc))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_data_member *d = VMSD_APPEND(reg->data, reg->n_data);
+        if (!read_name(r, false, &d->member) || !read_ref(r, &d->vmsd))
+            return false;
+        if (!d->vmsd.symbol)
+            return bad(r, "a class_data member is not a description's "
+                       "address");
+    }
+    return true;
+}
+
+static bool read_unfollowed(struct reader *r)
+{
+    struct vmsd_unfollowed *u = VMSD_APPEND(r->model->unfollowed,
+                                            r->model->n_unfollowed);
+    return read_name(r, false, &u->function) && read_name(r, false, &u->reason)
+           && read_loc(r, &u->loc);
+}
+
+static bool read_instance(struct reader *r)
+{
+    struct vmsd_instance *t = VMSD_APPEND(r->model->instances,
+                                          r->model->n_instances);
+    return read_name(r, false, &t->type) && read_name(r, true, &t->structure)
+           && read_uint64(r, &t->structure_size)
+           && read_uint64(r, &t->instance_size);
+}
+
+static bool read_struct_head(struct reader *r)
+{
+    struct vmsd_struct_head *o = VMSD_APPEND(r->model->struct_heads,
+                                             r->model->n_struct_heads);
+    return read_name(r, false, &o->name) && read_uint64(r, &o->size)
+           && read_name(r, true, &o->first) && read_loc(r, &o->loc);
 }
 
 /* "Q FUNCTION GLOBAL (KIND NAME)*" */
@@ -754,11 +1051,15 @@ static bool read_hook(struct reader *r)
 static const struct {
     char letter;
     bool (*read)(struct reader *);
+    int since;                  /* the first version that has it */
 } records[] = {
-    { 'F', read_file }, { 'D', read_desc }, { 'S', read_sublist },
-    { 'L', read_fieldlist }, { 'f', read_field }, { 'T', read_type },
-    { 'C', read_class_vmsd }, { 'K', read_call },
-    { 'Q', read_creator }, { 'J', read_hook },
+    { 'F', read_file, 4 }, { 'D', read_desc, 4 }, { 'S', read_sublist, 4 },
+    { 'L', read_fieldlist, 4 }, { 'f', read_field, 4 }, { 'T', read_type, 4 },
+    { 'C', read_class_vmsd, 4 }, { 'K', read_call, 4 },
+    { 'Y', read_desc_structs, 6 }, { 'I', read_instance, 6 },
+    { 'O', read_struct_head, 6 },
+    { 'R', read_registration, 6 }, { 'U', read_unfollowed, 6 },
+    { 'Q', read_creator, 6 }, { 'J', read_hook, 6 },
 };
 
 /* Records up to the end record "E". */
@@ -770,7 +1071,8 @@ static bool read_records(struct reader *r)
             return take(r, '\n') || bad(r, "the end record is not \"E\"");
         size_t k = 0;
         while (k < sizeof records / sizeof *records
-               && records[k].letter != letter)
+               && (records[k].letter != letter
+                   || records[k].since > r->version))
             k++;
         if (k == sizeof records / sizeof *records) {
             r->p--;
@@ -803,7 +1105,9 @@ static bool read_header(struct reader *r, char **unit)
                          "vmsdcheck reads versions %d to %d (rebuild the "
                          "objects with its plugin)", version,
                          VMSD_FACTS_OLDEST_READ, VMSD_FACTS_VERSION);
+    r->version = (int)version;
     r->field_places = version >= 5;
+    r->fit = version >= 6;
     char *name;
     if (!read_name(r, false, &name))
         return false;

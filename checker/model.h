@@ -86,6 +86,11 @@ struct vmsd_field {
     char *info;                 /* the .info variable's name, or NULL */
     struct vmsd_ref vmsd;
     struct vmsd_loc loc;        /* where the field's entry is written */
+    uint64_t offset;            /* .offset as the compiler folded it */
+    /* For a field that loads a struct member inline (VMS_STRUCT), the
+     * member's type (an array's element, a pointer's pointee) as the
+     * unit's struct matching found it; NULL when unknown. */
+    char *member_type;
 };
 
 /* A field list, up to its end marker (the entry with no name). */
@@ -154,6 +159,8 @@ struct vmsd_qom_type {
     char *parent;               /* NULL: none */
     char *class_init;           /* the function's name; NULL: none */
     struct vmsd_loc loc;
+    uint64_t instance_size;     /* .instance_size; 0: not set (the
+                                   parent's) or not a constant */
 };
 
 /* "DeviceClass.vmsd = &x" in a function's body. */
@@ -162,6 +169,9 @@ struct vmsd_class_vmsd {
     struct vmsd_ref vmsd;       /* x; uid 0 when it is not &description */
     bool conditional;           /* under an if, ?:, switch, for, while,
                                    && or || */
+    char *data_member;          /* x is this member of the class_data the
+                                   function was given (info->vmsd); NULL
+                                   when not */
 };
 
 /* A call from one function of the unit to another by name (a helper a
@@ -171,6 +181,90 @@ struct vmsd_call {
     char *callee;
     bool global;                /* the callee has external linkage: it may
                                    be defined in another unit */
+};
+
+/* A member of a type's class_data that holds a description's address
+ * (a table element's .vmsd): what a class_init taking its description
+ * from class_data sets. */
+struct vmsd_data_member {
+    char *member;
+    struct vmsd_ref vmsd;
+};
+
+/* A QOM type a function's code registers (type_register_static of a
+ * local TypeInfo, in a loop over a table or not), as the plugin worked
+ * it out: one for each type registered. */
+struct vmsd_registration {
+    char *name;
+    char *parent;               /* NULL: none */
+    char *class_init;           /* NULL: none */
+    struct vmsd_loc loc;        /* the call that registers it */
+    struct vmsd_data_member *data;      /* its class_data's description
+                                           members */
+    size_t n_data;
+};
+
+/* A string a helper builds from the struct it is given: its parts
+ * joined (g_strdup_printf's "%s"), each a constant or a member of the
+ * struct; no parts: NULL. */
+struct vmsd_template_part {
+    char *text;                 /* the constant, or the member's name */
+    bool member;
+};
+
+struct vmsd_template_string {
+    struct vmsd_template_part *parts;
+    size_t n_parts;
+};
+
+/* A member of the struct a helper is given, NULL or not. */
+struct vmsd_guard {
+    char *member;
+    bool set;
+};
+
+/* A type a helper registers from the struct it is given (parameter
+ * PARAM, from 0) when every guard holds: what the tool makes of each
+ * call that hands the helper a struct (struct vmsd_struct_call). */
+struct vmsd_template {
+    char *function;
+    unsigned param;
+    struct vmsd_loc loc;        /* the call that registers it */
+    char *class_init;           /* NULL: none */
+    bool data_is_struct;        /* its class_data is the struct */
+    struct vmsd_template_string name, parent;
+    struct vmsd_guard *guards;
+    size_t n_guards;
+};
+
+/* A member of a struct handed to a function: a constant string, a
+ * description's address, or set to something else (both NULL, uid 0).
+ * Members not listed are NULL or zero. */
+struct vmsd_struct_member {
+    char *member;
+    char *string;
+    struct vmsd_ref vmsd;
+};
+
+/* A call handing a static struct (or a table's element) to a function by
+ * name, from a function QEMU runs at start (type_init); 'uncertain'
+ * when the call may not be made or its struct is unknown (no members). */
+struct vmsd_struct_call {
+    char *caller;
+    char *callee;
+    unsigned arg;
+    struct vmsd_loc loc;
+    bool uncertain;
+    struct vmsd_struct_member *members;
+    size_t n_members;
+};
+
+/* A registration the plugin cannot work out: the type it registers, if
+ * any, is not in the facts. */
+struct vmsd_unfollowed {
+    char *function;
+    char *reason;               /* what stopped it: docs/facts.md */
+    struct vmsd_loc loc;
 };
 
 /* What a function's body creates and calls (facts record Q): device
@@ -226,6 +320,40 @@ struct vmsd_device {
     const char *type;
     const struct vmsd_desc *vmsd;
     struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
+    const char *instance;       /* the struct of its instances (QOM's
+                                   cast, through parents); NULL: unknown */
+};
+
+/* What the plugin finds of the unit's structs, so that the tool can
+ * tell whether a description fits the device it is attached to
+ * (description-misfit).  Structs are named by their tag, else by a
+ * typedef name. */
+
+/* The structs a description's fields are offsets into: those of its
+ * unit whose members match every field's name, offset and size (none
+ * matched: no names). */
+struct vmsd_desc_structs {
+    uint32_t desc;              /* the description's uid */
+    char **names;
+    size_t n_names;
+};
+
+/* A QOM type of the unit: the struct its cast function (QOM's
+ * OBJECT_CHECK) names, and that struct's size. */
+struct vmsd_instance {
+    char *type;
+    char *structure;            /* NULL: the unit has no cast for it */
+    uint64_t structure_size;    /* 0: the struct is incomplete here */
+    uint64_t instance_size;     /* TypeInfo's .instance_size; 0: not set */
+};
+
+/* A struct of the unit and what sits at its offset 0: a parent struct
+ * (a device's ISADevice, whose DeviceState, whose Object), or nothing. */
+struct vmsd_struct_head {
+    char *name;
+    uint64_t size;
+    char *first;                /* the struct at offset 0; NULL: none */
+    struct vmsd_loc loc;        /* where the struct is defined */
 };
 
 /* The model owns every description, list, slot, field and name in it:
@@ -243,6 +371,20 @@ struct vmsd_model {
     size_t n_creators;
     struct vmsd_hook *hooks;            /* J records */
     size_t n_hooks;
+    struct vmsd_registration *registrations;
+    size_t n_registrations;
+    struct vmsd_unfollowed *unfollowed;
+    size_t n_unfollowed;
+    struct vmsd_template *templates;
+    size_t n_templates;
+    struct vmsd_struct_call *struct_calls;
+    size_t n_struct_calls;
+    struct vmsd_desc_structs *desc_structs;
+    size_t n_desc_structs;
+    struct vmsd_instance *instances;
+    size_t n_instances;
+    struct vmsd_struct_head *struct_heads;
+    size_t n_struct_heads;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;

@@ -145,11 +145,24 @@ struct vmsd_type_machines {
                                    more"); NULL: none */
 };
 
+/* What description-misfit decided, for the summary: device types whose
+ * description fits their instances, does not, or cannot be told (the
+ * description's struct or the instances' struct unknown); the same for
+ * fields that load a struct member with a nested description. */
+struct vmsd_fit_counts {
+    size_t devices_fit, devices_misfit;
+    size_t devices_desc_unknown, devices_instance_unknown;
+    size_t nested_fit, nested_misfit, nested_unknown;
+};
+
 /* What the tool knows of one linked program. */
 struct vmsd_program_facts {
     const struct vmsd_model *model;     /* resolved */
     const struct vmsd_device *devices;  /* its device types with one */
     size_t n_devices;
+    /* Per device: its class sets the description only under a condition
+     * (another type may be what it is for); may be NULL. */
+    const bool *device_conditional;
     /* The gate: what the base build of this program had; NULL when
      * there is no base. */
     const struct vmsd_base_program *base;
@@ -174,11 +187,13 @@ struct vmsd_program_facts {
     /* Where the gate counts what it compared; may be NULL. */
     struct vmsd_gate_counts *compared;
     /* Its device types, sorted by type, with the machine types that
-     * can contain them; none when its facts do not say what functions
-     * create (an older plugin's): then the gate leaves every break an
-     * error. */
+     * can contain them; none without machine facts (no machine type's
+     * init known: an older plugin's objects): then the gate leaves
+     * every break an error. */
     const struct vmsd_type_machines *type_machines;
     size_t n_type_machines;
+    /* Where description-misfit counts what it decided; may be NULL. */
+    struct vmsd_fit_counts *fit;
 };
 
 /* The plugin: every rule of one unit that is not off, over a resolved

@@ -1,8 +1,10 @@
 /* A minimal model of QEMU's object model, as far as vmsdcheck reads it:
- * a type's TypeInfo (its name, its parent, its class_init and
- * instance_init functions), the DeviceClass members that name the
- * description a device migrates with and what runs when it is realized,
- * a machine class's init, and the functions that create objects.
+ * a type's TypeInfo (its name, its parent, its instance size, its
+ * class_init and instance_init functions and what class_init is given),
+ * the functions that register one, the DeviceClass members that name
+ * the description a device migrates with and what runs when it is
+ * realized, a machine class's init, the functions that create objects,
+ * and the cast function that names the struct of a type's instances.
  * Written for vmsdcheck's tests and examples; not QEMU's header. */
 #ifndef VMSDCHECK_MINI_QOM_H
 #define VMSDCHECK_MINI_QOM_H
@@ -15,13 +17,38 @@ typedef struct DeviceState DeviceState;
 typedef struct MachineState MachineState;
 typedef struct Error Error;
 
+typedef struct Object {
+    ObjectClass *klass;
+} Object;
+
+/* What every device's instance starts with. */
+typedef struct DeviceState {
+    Object parent_obj;
+    uint32_t realized;
+} DeviceState;
+
 typedef struct TypeInfo {
     const char *name;
     const char *parent;
+    size_t instance_size;
     bool abstract;
     void (*instance_init)(Object *obj);
     void (*class_init)(ObjectClass *klass, const void *data);
+    const void *class_data;     /* handed to class_init */
 } TypeInfo;
+
+Object *object_dynamic_cast_assert(Object *obj, const char *typename,
+                                   const char *file, int line,
+                                   const char *func);
+
+/* OBJ_NAME(obj) is obj as an InstanceType, the struct of the type
+ * TYPENAME's instances. */
+#define DECLARE_INSTANCE_CHECKER(InstanceType, OBJ_NAME, TYPENAME)      \
+    static inline InstanceType *OBJ_NAME(const void *obj)               \
+    {                                                                   \
+        return (InstanceType *)object_dynamic_cast_assert(              \
+            (Object *)obj, (TYPENAME), __FILE__, __LINE__, __func__);   \
+    }
 
 typedef void (*DeviceRealize)(DeviceState *dev, Error **errp);
 
@@ -64,5 +91,20 @@ typedef struct OtherClass {
 #define DEVICE_CLASS(klass) ((DeviceClass *)(klass))
 
 void type_register_static(const TypeInfo *info);
+void type_register_static_array(const TypeInfo *infos, int nr_infos);
+
+#define ARRAY_SIZE(x) (sizeof(x) / sizeof((x)[0]))
+
+/* What type_init expands to, as QEMU's include/qemu/module.h has it: a
+ * constructor handing the function to register_module_init. */
+typedef enum { MODULE_INIT_QOM } module_init_type;
+void register_module_init(void (*fn)(void), module_init_type type);
+#define type_init(function)                                             \
+    static void __attribute__((constructor)) do_init_##function(void)   \
+    {                                                                   \
+        register_module_init(function, MODULE_INIT_QOM);                \
+    }
+
+char *g_strdup_printf(const char *format, ...);
 
 #endif

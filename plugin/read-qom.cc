@@ -7,7 +7,8 @@
 #include "tree-access.h"
 
 static tree type_info_tag, device_class_tag, object_class_tag;
-static tree name_member, parent_member, class_init_member, vmsd_member;
+static tree name_member, parent_member, class_init_member, vmsd_member,
+            instance_size_member;
 
 void vmsd_qom_reader_init(void)
 {
@@ -18,6 +19,7 @@ void vmsd_qom_reader_init(void)
     parent_member = get_identifier("parent");
     class_init_member = get_identifier("class_init");
     vmsd_member = get_identifier("vmsd");
+    instance_size_member = get_identifier("instance_size");
 }
 
 static void read_type_info(struct vmsd_model *model, tree ctor,
@@ -36,13 +38,18 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
                        ? pointee_name(model, init) : NULL;
     type->loc = loc_of(model, where);
     vmsd_read_type_hooks(model, name, ctor);
+    tree size = member(ctor, instance_size_member);
+    if (size && TREE_CODE(size) == INTEGER_CST && tree_fits_uhwi_p(size))
+        type->instance_size = tree_to_uhwi(size);
 }
 
 void vmsd_read_type_infos(struct vmsd_model *model, tree decl)
 {
     tree type = TREE_TYPE(decl);
     tree ctor = constructor_of(decl);
-    if (!ctor)
+    /* A function's own TypeInfo is a type only when the function
+     * registers it: read-registrations.cc runs the function. */
+    if (vmsd_note_local_type_info(decl) || !ctor)
         return;
     location_t where = DECL_SOURCE_LOCATION(decl);
     if (type_has_tag(type, type_info_tag)) {
@@ -65,6 +72,7 @@ struct body_walk {
     int conditional;            /* depth of what guards (if, ?:, switch,
                                    loops, &&, ||) */
     hash_set<tree> *class_copies;       /* locals that hold the class */
+    hash_set<tree> *data_copies;        /* locals that hold class_data */
 };
 
 static bool is_class_pointer(tree type);
@@ -135,9 +143,21 @@ static bool is_own_class_object(const struct body_walk *w, tree object)
            && is_own_class(w, TREE_OPERAND(object, 0));
 }
 
+/* Is EXPR the class_data the function was given (its "const void *"
+ * parameter), or a local that holds it (const Info *info = data)? */
+static bool is_class_data(const struct body_walk *w, tree expr)
+{
+    STRIP_NOPS(expr);
+    if (TREE_CODE(expr) == PARM_DECL)
+        return DECL_CONTEXT(expr) == w->fndecl
+               && POINTER_TYPE_P(TREE_TYPE(expr))
+               && VOID_TYPE_P(TREE_TYPE(TREE_TYPE(expr)));
+    return VAR_P(expr) && w->data_copies->contains(expr);
+}
+
 /* A local given the class is a copy of it (DeviceClass *dc =
- * DEVICE_CLASS(klass)) until it is given something else.  The walk
- * meets a body's statements in order. */
+ * DEVICE_CLASS(klass)) until it is given something else; so is one
+ * given class_data.  The walk meets a body's statements in order. */
 static void note_copy(struct body_walk *w, tree var, tree value)
 {
     if (!VAR_P(var) || DECL_CONTEXT(var) != w->fndecl
@@ -147,6 +167,26 @@ static void note_copy(struct body_walk *w, tree var, tree value)
         w->class_copies->add(var);
     else
         w->class_copies->remove(var);
+    if (value && is_class_data(w, value))
+        w->data_copies->add(var);
+    else
+        w->data_copies->remove(var);
+}
+
+/* The member of class_data VALUE reads (info->vmsd), or NULL. */
+static const char *class_data_member(const struct body_walk *w, tree value)
+{
+    STRIP_NOPS(value);
+    if (TREE_CODE(value) != COMPONENT_REF
+        || !DECL_NAME(TREE_OPERAND(value, 1)))
+        return NULL;
+    tree object = TREE_OPERAND(value, 0);
+    if (!(TREE_CODE(object) == INDIRECT_REF
+          || (TREE_CODE(object) == MEM_REF
+              && integer_zerop(TREE_OPERAND(object, 1))))
+        || !is_class_data(w, TREE_OPERAND(object, 0)))
+        return NULL;
+    return IDENTIFIER_POINTER(DECL_NAME(TREE_OPERAND(value, 1)));
 }
 
 /* VALUE as the description the class gets: each branch of a ?: is a
@@ -169,6 +209,9 @@ static void record_candidates(struct body_walk *w, tree value, bool guarded,
     set->conditional = guarded;
     read_reference(w->model, value, EXPR_LOC_OR_LOC(value, where),
                    &set->vmsd);
+    if (!set->vmsd.uid)
+        set->data_member = vmsd_model_strdup(w->model,
+                                             class_data_member(w, value));
 }
 
 static void record_vmsd(struct body_walk *w, tree assign)
@@ -299,8 +342,8 @@ void vmsd_read_function(struct vmsd_model *model, tree fndecl)
         parm = DECL_CHAIN(parm);
     if (!parm)
         return;
-    hash_set<tree> class_copies;
+    hash_set<tree> class_copies, data_copies;
     struct body_walk w = { model, fndecl, IDENTIFIER_POINTER(DECL_NAME(fndecl)),
-                           0, &class_copies };
+                           0, &class_copies, &data_copies };
     walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), visit, &w);
 }

@@ -8,6 +8,7 @@
 #include "qom.h"
 
 #include "../checker/model.h"
+#include "../checker/rules.h"
 #include "../checker/strset.h"
 
 struct program {
@@ -37,6 +38,8 @@ struct program {
     struct vmsd_device *devices;
     bool *device_conditional;
     size_t n_devices;
+    /* What description-misfit decided (for the summary). */
+    struct vmsd_fit_counts fit;
     /* The device types no class_init of which sets a description. */
     const char **stateless_types;
     size_t n_stateless_types;

@@ -17,12 +17,13 @@
 /* A function of a unit that sets a class's vmsd or hands the class on,
  * and, once asked, what it sets. */
 struct qom_function {
-    const struct vmsd_ref *direct;      /* its last unguarded assignment */
-    const struct vmsd_ref *guarded;     /* its last guarded one */
+    const struct vmsd_class_vmsd *direct;       /* its last unguarded
+                                                   assignment */
+    const struct vmsd_class_vmsd *guarded;      /* its last guarded one */
     const struct vmsd_call **calls;     /* the calls it hands the class to */
     size_t n_calls;
     enum { FUNCTION_UNSEEN, FUNCTION_ON_PATH, FUNCTION_DONE } state;
-    const struct vmsd_ref *sets;
+    const struct vmsd_class_vmsd *sets;
     bool conditional;
     size_t where;
 };
@@ -66,9 +67,9 @@ void qom_units_init(struct qom_units *units,
             const struct vmsd_class_vmsd *c = &m->class_vmsds[i];
             struct qom_function *f = add_function(units, u, c->function);
             if (c->conditional)
-                f->guarded = &c->vmsd;
+                f->guarded = c;
             else
-                f->direct = &c->vmsd;
+                f->direct = c;
         }
         for (size_t i = 0; i < m->n_calls; i++) {
             struct qom_function *f = add_function(units, u,
@@ -171,9 +172,9 @@ static void work_out(const struct qom_units *units, size_t unit,
     free(stack);
 }
 
-const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
-                                      size_t unit, const char *function,
-                                      bool *conditional, size_t *where)
+const struct vmsd_class_vmsd *qom_class_vmsd(const struct qom_units *units,
+                                             size_t unit, const char *function,
+                                             bool *conditional, size_t *where)
 {
     *conditional = false;
     *where = unit;
@@ -193,6 +194,7 @@ void qom_types_free(struct program_type *types, size_t n)
     for (size_t i = 0; i < n; i++) {
         free(types[i].name);
         free(types[i].parent);
+        free(types[i].cast_struct);
     }
     free(types);
 }
@@ -401,7 +403,28 @@ struct lineage {
     /* What it migrates with: its class_init's, else the nearest
      * parent's (QOM runs the parents' class_init first). */
     const struct program_type *setter;
+    /* The struct of its instances and their size (0, NULL: unknown):
+     * its cast's struct when the sizes agree, else its parent's when it
+     * does not change the size. */
+    const char *instance;
+    uint64_t instance_size;
 };
+
+/* The instances of AT, whose parent's are ABOVE. */
+static void find_instance(const struct program_type *at,
+                          const struct lineage *above, struct lineage *l)
+{
+    l->instance_size = at->instance_size ? at->instance_size
+                                         : above->instance_size;
+    if (at->cast_struct)
+        l->instance = at->cast_struct_size
+                      && at->cast_struct_size == l->instance_size
+                      ? at->cast_struct : NULL;
+    else
+        l->instance = !at->instance_size
+                      || at->instance_size == above->instance_size
+                      ? above->instance : NULL;
+}
 
 /* Say that the parents of the types on PATH[FROM ...] loop. */
 static void report_loop(const struct program *program,
@@ -456,6 +479,8 @@ static void trace(const struct program *program,
         l->device = !l->looped
                     && (above.device || strcmp(at->name, "device") == 0);
         l->setter = l->looped ? NULL : at->own_set ? at : above.setter;
+        if (!l->looped)
+            find_instance(at, &above, l);
         above = *l;
     }
     free(path);
@@ -506,7 +531,10 @@ void qom_find_devices(struct program *program)
         program->devices[program->n_devices] =
             (struct vmsd_device){ .type = types[i]->name,
                                  .vmsd = setter->own_vmsd,
-                                 .assigned = setter->assigned };
+                                 .assigned = setter->assigned,
+                                 .instance = lineages[types[i]
+                                                      - program->types]
+                                                 .instance };
         program->device_conditional[program->n_devices++] =
             setter->conditional;
     }

@@ -21,6 +21,12 @@ struct program_type {
                                    defines: own_vmsd NULL) */
     bool conditional;           /* only under a condition */
     struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
+    /* Its unit's I record: the struct its cast names (NULL: none) and
+     * that struct's size, and its TypeInfo's .instance_size (0: the
+     * parent's). */
+    char *cast_struct;
+    uint64_t cast_struct_size;
+    uint64_t instance_size;
 };
 
 /* The units of a program, with the functions that set a class's vmsd
@@ -42,10 +48,12 @@ void qom_units_free(struct qom_units *units);
  * or through the functions it hands the class to (in its unit, or with
  * external linkage in another): its last unconditional one, else a
  * helper's, else its last conditional one (*CONDITIONAL then true); NULL
- * when none.  *WHERE gets the unit the assignment is in. */
-const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
-                                      size_t unit, const char *function,
-                                      bool *conditional, size_t *where);
+ * when none.  *WHERE gets the unit the assignment is in.  An assignment
+ * of a class_data member (data_member set) is the registered type's to
+ * resolve. */
+const struct vmsd_class_vmsd *qom_class_vmsd(const struct qom_units *units,
+                                             size_t unit, const char *function,
+                                             bool *conditional, size_t *where);
 
 /* Set the program's devices: its types that descend from "device" and
  * migrate with a description (their own class_init's, else the nearest

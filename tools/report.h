@@ -73,4 +73,10 @@ char *report_render(const struct report *report, enum report_format format);
  * entries that do not apply to these programs. */
 void report_summary(const struct report *report, FILE *out);
 
+/* What description-misfit could not decide, on OUT: device types and
+ * nested struct fields whose description's struct or holder's struct
+ * is unknown, beside those it checked (said when it checked a device
+ * type). */
+void report_fit_summary(const struct report *report, FILE *out);
+
 #endif

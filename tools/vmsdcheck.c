@@ -477,7 +477,9 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_devices = p->n_devices;
         facts[i].type_machines = p->type_machines;
         facts[i].n_type_machines = p->n_type_machines;
+        facts[i].device_conditional = p->device_conditional;
         facts[i].compared = &r->compared;
+        facts[i].fit = &r->programs[i].fit;
         facts[i].base = bases[i];
         report_begin_program(&r->report, i);
         vmsd_check_program(&facts[i], &s->config, report_add, &r->report);
@@ -518,6 +520,7 @@ static int finish_report(struct settings *s, struct run *r)
         status = EXIT_FINDINGS;
     free(text);
     report_summary(&r->report, stderr);
+    report_fit_summary(&r->report, stderr);
     return status;
 }
 

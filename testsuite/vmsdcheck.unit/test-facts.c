@@ -100,6 +100,62 @@ static void build(struct vmsd_model *m)
                                         : NULL;
         h->flag = hook_kinds[i] == 'u';
     }
+
+    /* A type registered by code, whose class_data names a description,
+     * a class_init that takes it from there, and a registration the
+     * plugin could not follow. */
+    struct vmsd_class_vmsd *from_data = VMSD_APPEND(m->class_vmsds,
+                                                    m->n_class_vmsds);
+    from_data->function = vmsd_model_strdup(m, "part_class_init");
+    from_data->data_member = vmsd_model_strdup(m, "vmsd");
+    struct vmsd_registration *reg = VMSD_APPEND(m->registrations,
+                                                m->n_registrations);
+    reg->name = vmsd_model_strdup(m, "part-one");
+    reg->parent = vmsd_model_strdup(m, "dev");
+    reg->class_init = vmsd_model_strdup(m, "part_class_init");
+    reg->loc = (struct vmsd_loc){ p->loc.file, 60, 9, 0 };
+    struct vmsd_data_member *d = VMSD_APPEND(reg->data, reg->n_data);
+    d->member = vmsd_model_strdup(m, "vmsd");
+    d->vmsd.uid = 10;
+    d->vmsd.symbol = vmsd_model_strdup(m, "vmstate_dev");
+    d->vmsd.loc = (struct vmsd_loc){ p->loc.file, 55, 17, 0 };
+    /* A helper's template, and a call handing it a struct. */
+    struct vmsd_template *tp = VMSD_APPEND(m->templates, m->n_templates);
+    tp->function = vmsd_model_strdup(m, "family_register");
+    tp->param = 1;
+    tp->loc = (struct vmsd_loc){ p->loc.file, 80, 5, 0 };
+    tp->data_is_struct = true;
+    struct vmsd_template_part *part = VMSD_APPEND(tp->name.parts,
+                                                  tp->name.n_parts);
+    part->text = vmsd_model_strdup(m, "generic_name");
+    part->member = true;
+    part = VMSD_APPEND(tp->name.parts, tp->name.n_parts);
+    part->text = vmsd_model_strdup(m, "-base-type");
+    struct vmsd_guard *g = VMSD_APPEND(tp->guards, tp->n_guards);
+    g->member = vmsd_model_strdup(m, "base_name");
+    struct vmsd_struct_call *sc = VMSD_APPEND(m->struct_calls,
+                                              m->n_struct_calls);
+    sc->caller = vmsd_model_strdup(m, "register_paint");
+    sc->callee = vmsd_model_strdup(m, "family_register");
+    sc->arg = 1;
+    sc->loc = (struct vmsd_loc){ p->loc.file, 90, 5, 0 };
+    struct vmsd_struct_member *sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "generic_name");
+    sm->string = vmsd_model_strdup(m, "paint");
+    sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "vmsd");
+    sm->vmsd = d->vmsd;
+    sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "instance_init");
+    struct vmsd_struct_call *uncertain = VMSD_APPEND(m->struct_calls,
+                                                     m->n_struct_calls);
+    uncertain->caller = vmsd_model_strdup(m, "register_paint");
+    uncertain->callee = vmsd_model_strdup(m, "family_register");
+    uncertain->uncertain = true;
+    struct vmsd_unfollowed *u = VMSD_APPEND(m->unfollowed, m->n_unfollowed);
+    u->function = vmsd_model_strdup(m, "register_cpu");
+    u->reason = vmsd_model_strdup(m, "name");
+    u->loc = (struct vmsd_loc){ p->loc.file, 70, 5, 0 };
     vmsd_model_resolve(m);
 }
 
@@ -119,8 +175,9 @@ struct broken {
 };
 
 #define BROKEN(text, error) { text, sizeof text - 1, error }
-#define HEAD "vmsdcheck-facts 5 3:u.c\n"
+#define HEAD "vmsdcheck-facts 6 3:u.c\n"
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
+#define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
  * fuzzer finds may crash it, and none is refused without a reason. */
@@ -214,6 +271,17 @@ static const struct broken broken[] = {
            "line 4: a field's line is out of range"),
     BROKEN(HEAD "L 1 1\nf - 0 0 - p:4294967295:1\nf - 0 0 - l1\nE\n",
            "line 4: a number is out of range"),
+    /* Version 6: the structs. */
+    BROKEN(HEAD "L 1 1\nf - 0 0 - o4\nE\n",
+           "line 3: a field has an unknown member"),
+    BROKEN(HEAD "Y 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD6 "L 1 1\nf - 0 0 - o-4\nE\n",
+           "line 3: a number is out of range"),
+    BROKEN(HEAD6 "L 1 1\nf - 0 0 - t-\nE\n", "line 3: a name is missing"),
+    BROKEN(HEAD6 "Y 7 1:S\nE\n",
+           "line 2: a struct match names no description of the unit"),
+    BROKEN(HEAD6 "I 1:t 1:S 4\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD6 "O 1:S 4 -\nE\n", "line 2: a value is missing"),
     /* Version 4 fields have no place member. */
     BROKEN(HEAD4 "L 1 1\nf - 0 0 - p:1:1\nE\n",
            "line 3: a field has an unknown member"),
@@ -229,6 +297,27 @@ static const struct broken broken[] = {
     BROKEN(HEAD "J 1:f z\nE\n", "line 2: a hook is not i, a, r, m, u or s"),
     BROKEN(HEAD "J 1:f u 2\nE\n", "line 2: a number is out of range"),
     BROKEN(HEAD "J 1:f s 1:m\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "C 1:f 0 0 - :0:0 -\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R - - - :0:0\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd 0 - :0:0\nE\n",
+           "line 2: a class_data member is not a description's address"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd N\nE\n",
+           "line 2: a class_data member is not a description's address"),
+    BROKEN(HEAD "U 1:f - :0:0\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 1 x 1:a 0\nE\n",
+           "line 2: a template's part is not \"c NAME\" or \"m NAME\""),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 4097\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 2 0 0\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 0 0 1\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0 1 1:m !\nE\n",
+           "line 2: a struct member is not \"= NAME\", \"@ REF\" or \"?\""),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0 1 1:m @ N\nE\n",
+           "line 2: a struct member is not a description's address"),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "U 1:f 4:name\nE\n", "line 2: a value is missing"),
 };
 
 /* TEXT does not read, for the reason WANT (the whole message). */
@@ -408,6 +497,74 @@ static void check_number_limits(void)
 
 /* Version 4, which objects built earlier carry, still reads: its fields
  * have no place. */
+/* The structs of descriptions and types, and the fields' offsets and
+ * member types, read back as written. */
+static void check_fit_records(void)
+{
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    struct vmsd_desc *d = vmsd_model_desc(&m, 5);
+    d->symbol = vmsd_model_strdup(&m, "vmstate_d");
+    d->defined = true;
+    d->fields_uid = 6;
+    struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(&m, 6);
+    struct vmsd_field *f = vmsd_fieldlist_append(&m, list);
+    f->name = vmsd_model_strdup(&m, "inner");
+    f->offset = UINT64_MAX;
+    f->member_type = vmsd_model_strdup(&m, "Inner");
+    f->vmsd.symbol = vmsd_model_strdup(&m, "vmstate_inner");
+    struct vmsd_desc_structs *y = VMSD_APPEND(m.desc_structs,
+                                              m.n_desc_structs);
+    y->desc = 5;
+    *VMSD_APPEND(y->names, y->n_names) = vmsd_model_strdup(&m, "Outer");
+    *VMSD_APPEND(y->names, y->n_names) = vmsd_model_strdup(&m, "Twin");
+    struct vmsd_instance *in = VMSD_APPEND(m.instances, m.n_instances);
+    in->type = vmsd_model_strdup(&m, "outer");
+    in->structure = vmsd_model_strdup(&m, "Outer");
+    in->structure_size = 72;
+    in->instance_size = UINT64_MAX;
+    struct vmsd_struct_head *o = VMSD_APPEND(m.struct_heads,
+                                             m.n_struct_heads);
+    o->name = vmsd_model_strdup(&m, "Outer");
+    o->size = 72;
+    o->first = vmsd_model_strdup(&m, "DeviceState");
+    o->loc = (struct vmsd_loc){ vmsd_model_intern_file(&m, "a.c"), 3, 5, 0 };
+    vmsd_model_resolve(&m);
+    char *text = vmsd_facts_write(&m, "a.c");
+    CHECK(strstr(text, " o18446744073709551615 t5:Inner") != NULL);
+    CHECK(strstr(text, "\nY 5 5:Outer 4:Twin\nI 5:outer ^") != NULL);
+
+    char error[256] = "", *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&back);
+    const struct vmsd_desc *got = vmsd_model_find_desc(&back, 5);
+    CHECK(got && got->fields && got->fields->n_fields == 1
+          && got->fields->fields[0].offset == UINT64_MAX);
+    CHECK(got && got->fields
+          && strcmp(got->fields->fields[0].member_type, "Inner") == 0);
+    CHECK(back.n_desc_structs == 1 && back.desc_structs[0].desc == 5
+          && back.desc_structs[0].n_names == 2
+          && strcmp(back.desc_structs[0].names[1], "Twin") == 0);
+    CHECK(back.n_instances == 1
+          && strcmp(back.instances[0].structure, "Outer") == 0
+          && back.instances[0].structure_size == 72
+          && back.instances[0].instance_size == UINT64_MAX);
+    CHECK(back.n_struct_heads == 1
+          && strcmp(back.struct_heads[0].first, "DeviceState") == 0
+          && back.struct_heads[0].loc.line == 3);
+    char *again = vmsd_facts_write(&back, "a.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(unit);
+    free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
 static void check_version_4(void)
 {
     static const char v4[] = HEAD4 "F ^0\n"
@@ -465,7 +622,38 @@ int main(void)
     char *again = vmsd_facts_write(&back, "../hw/dev.c");
     CHECK_STR(again, text);
     free(again);
-    CHECK(back.n_types == 1 && back.n_class_vmsds == 1 && back.n_calls == 1);
+    CHECK(back.n_types == 1 && back.n_class_vmsds == 2 && back.n_calls == 1);
+    CHECK(back.n_class_vmsds == 2 && !back.class_vmsds[0].data_member
+          && back.class_vmsds[1].vmsd.uid == 0);
+    CHECK_STR(back.n_class_vmsds == 2 ? back.class_vmsds[1].data_member
+                                      : NULL, "vmsd");
+    CHECK(back.n_registrations == 1 && back.registrations[0].n_data == 1
+          && back.registrations[0].loc.line == 60
+          && back.registrations[0].data[0].vmsd.uid == 10
+          && back.registrations[0].data[0].vmsd.loc.line == 55);
+    CHECK_STR(back.n_registrations ? back.registrations[0].name : NULL,
+              "part-one");
+    CHECK(back.n_unfollowed == 1 && back.unfollowed[0].loc.line == 70);
+    CHECK(back.n_templates == 1 && back.templates[0].param == 1
+          && back.templates[0].data_is_struct
+          && !back.templates[0].class_init
+          && back.templates[0].name.n_parts == 2
+          && back.templates[0].name.parts[0].member
+          && !back.templates[0].name.parts[1].member
+          && back.templates[0].parent.n_parts == 0
+          && back.templates[0].n_guards == 1
+          && !back.templates[0].guards[0].set);
+    CHECK(back.n_struct_calls == 2 && back.struct_calls[0].arg == 1
+          && !back.struct_calls[0].uncertain
+          && back.struct_calls[0].n_members == 3
+          && back.struct_calls[0].members[1].vmsd.uid == 10
+          && !back.struct_calls[0].members[2].string
+          && !back.struct_calls[0].members[2].vmsd.uid
+          && back.struct_calls[1].uncertain
+          && back.struct_calls[1].n_members == 0);
+    CHECK_STR(back.n_struct_calls ? back.struct_calls[0].members[0].string
+                                  : NULL, "paint");
+    CHECK_STR(back.n_unfollowed ? back.unfollowed[0].reason : NULL, "name");
     CHECK(back.n_types && strcmp(back.types[0].parent, "device") == 0
           && strcmp(back.types[0].class_init, "dev_class_init") == 0
           && back.types[0].loc.line == 40);
@@ -553,6 +741,7 @@ int main(void)
     check_too_many_slots();
     check_field_places();
     check_version_4();
+    check_fit_records();
     check_number_limits();
 
     /* Names are bytes, written as they are: one that is not UTF-8
