@@ -379,6 +379,50 @@ static void put_fit(struct writer *w)
     }
 }
 
+/* What decides each machine type's compat properties, alias and
+ * status (docs/machines.md). */
+static void put_machines(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_machine_members; i++) {
+        const struct vmsd_machine_member *mm = &m->machine_members[i];
+        vmsd_strbuf_puts(w->b, "M");
+        put_name(w, mm->owner);
+        put_name(w, mm->member);
+        put_uint(w, mm->after_calls);
+        put_int(w, mm->conditional);
+        put_name(w, mm->value);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_compat_adds; i++) {
+        const struct vmsd_compat_add *c = &m->compat_adds[i];
+        vmsd_strbuf_puts(w->b, "P");
+        put_name(w, c->function);
+        put_name(w, c->array);
+        put_uint(w, c->after_calls);
+        put_int(w, c->conditional);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_property_arrays; i++) {
+        const struct vmsd_property_array *a = &m->property_arrays[i];
+        vmsd_strbuf_puts(w->b, "G");
+        put_name(w, a->symbol);
+        put_int(w, a->global);
+        for (size_t k = 0; k < a->n_entries; k++) {
+            put_name(w, a->entries[k].driver);
+            put_name(w, a->entries[k].property);
+            put_name(w, a->entries[k].value);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_macro_values; i++) {
+        vmsd_strbuf_puts(w->b, "V");
+        put_name(w, m->macro_values[i].name);
+        put_name(w, m->macro_values[i].value);
+        put_char(w, '\n');
+    }
+}
+
 /* What each function creates and calls (Q), what runs when a type is
  * instantiated and what its class says (J): docs/facts.md. */
 static void put_creates(struct writer *w)
@@ -442,6 +486,7 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     put_qom(&w);
     put_registrations(&w);
     put_fit(&w);
+    put_machines(&w);
     put_creates(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
@@ -1007,6 +1052,46 @@ static bool read_struct_head(struct reader *r)
            && read_name(r, true, &o->first) && read_loc(r, &o->loc);
 }
 
+static bool read_machine_member(struct reader *r)
+{
+    struct vmsd_machine_member *m = VMSD_APPEND(r->model->machine_members,
+                                                r->model->n_machine_members);
+    return read_name(r, false, &m->owner) && read_name(r, false, &m->member)
+           && READ_INT(r, 0, LLONG_MAX, &m->after_calls)
+           && read_bool(r, &m->conditional) && read_name(r, true, &m->value);
+}
+
+static bool read_compat_add(struct reader *r)
+{
+    struct vmsd_compat_add *c = VMSD_APPEND(r->model->compat_adds,
+                                            r->model->n_compat_adds);
+    return read_name(r, false, &c->function) && read_name(r, true, &c->array)
+           && READ_INT(r, 0, LLONG_MAX, &c->after_calls)
+           && read_bool(r, &c->conditional);
+}
+
+static bool read_property_array(struct reader *r)
+{
+    struct vmsd_property_array *a = VMSD_APPEND(r->model->property_arrays,
+                                                r->model->n_property_arrays);
+    if (!read_name(r, false, &a->symbol) || !read_bool(r, &a->global))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_global_property *p = VMSD_APPEND(a->entries, a->n_entries);
+        if (!read_name(r, true, &p->driver) || !read_name(r, true, &p->property)
+            || !read_name(r, true, &p->value))
+            return false;
+    }
+    return true;
+}
+
+static bool read_macro_value(struct reader *r)
+{
+    struct vmsd_macro_value *v = VMSD_APPEND(r->model->macro_values,
+                                             r->model->n_macro_values);
+    return read_name(r, false, &v->name) && read_name(r, false, &v->value);
+}
+
 /* "Q FUNCTION GLOBAL (KIND NAME)*" */
 static bool read_creator(struct reader *r)
 {
@@ -1059,6 +1144,8 @@ static const struct {
     { 'Y', read_desc_structs, 6 }, { 'I', read_instance, 6 },
     { 'O', read_struct_head, 6 },
     { 'R', read_registration, 6 }, { 'U', read_unfollowed, 6 },
+    { 'M', read_machine_member, 6 }, { 'P', read_compat_add, 6 },
+    { 'G', read_property_array, 6 }, { 'V', read_macro_value, 6 },
     { 'Q', read_creator, 6 }, { 'J', read_hook, 6 },
 };
 

@@ -131,6 +131,12 @@ void vmsd_model_free(struct vmsd_model *model)
     free(model->desc_structs);
     free(model->instances);
     free(model->struct_heads);
+    free(model->machine_members);
+    free(model->compat_adds);
+    for (size_t i = 0; i < model->n_property_arrays; i++)
+        free(model->property_arrays[i].entries);
+    free(model->property_arrays);
+    free(model->macro_values);
     vmsd_strset_free(&model->file_set);
     free(model->descs);
     free(model->sublists);

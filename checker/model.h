@@ -267,6 +267,54 @@ struct vmsd_unfollowed {
     struct vmsd_loc loc;
 };
 
+/* Machine types (docs/machines.md).  A member of a machine's class
+ * that a function sets through the class it is given (alias,
+ * is_default, deprecation_reason), or a TypeInfo that is abstract
+ * (member "abstract", owner the type's name). */
+struct vmsd_machine_member {
+    char *owner;                /* the function, or the abstract type */
+    char *member;
+    char *value;                /* the string; is_default "0" or "1";
+                                   NULL: NULL, or not a constant */
+    size_t after_calls;         /* how many of the function's calls (K)
+                                   come before it: the order they take */
+    bool conditional;           /* under a condition (as for vmsd) */
+};
+
+/* compat_props_add(c->compat_props, ARRAY, ...) in FUNCTION, c its
+ * class: the machine type gets ARRAY's properties. */
+struct vmsd_compat_add {
+    char *function;
+    char *array;                /* the array variable's name; NULL: not
+                                   a variable */
+    size_t after_calls;         /* how many of FUNCTION's calls (K) come
+                                   before it: the order they take */
+    bool conditional;
+};
+
+/* One { driver, property, value } of a GlobalProperty array; NULL: not
+ * a constant string. */
+struct vmsd_global_property {
+    char *driver;
+    char *property;
+    char *value;
+};
+
+/* A GlobalProperty array the unit defines. */
+struct vmsd_property_array {
+    char *symbol;
+    bool global;                /* external linkage */
+    struct vmsd_global_property *entries;
+    size_t n_entries;
+};
+
+/* A macro's value as the unit defines it (the versioning policy's and
+ * QEMU's version). */
+struct vmsd_macro_value {
+    char *name;
+    char *value;                /* its expansion, as written */
+};
+
 /* What a function's body creates and calls (facts record Q): device
  * creation as QEMU writes it (qdev_new(TYPE), object_initialize_child,
  * sysbus_create_simple, ...), and the calls that may lead to more. */
@@ -385,6 +433,14 @@ struct vmsd_model {
     size_t n_instances;
     struct vmsd_struct_head *struct_heads;
     size_t n_struct_heads;
+    struct vmsd_machine_member *machine_members;
+    size_t n_machine_members;
+    struct vmsd_compat_add *compat_adds;
+    size_t n_compat_adds;
+    struct vmsd_property_array *property_arrays;
+    size_t n_property_arrays;
+    struct vmsd_macro_value *macro_values;
+    size_t n_macro_values;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;

@@ -3,9 +3,12 @@
  * class_init and instance_init functions and what class_init is given),
  * the functions that register one, the DeviceClass members that name
  * the description a device migrates with and what runs when it is
- * realized, a machine class's init, the functions that create objects,
- * and the cast function that names the struct of a type's instances.
- * Written for vmsdcheck's tests and examples; not QEMU's header. */
+ * realized, the cast function that names the struct of a type's
+ * instances, what a machine type's class gets (its init, its compat
+ * properties: GlobalProperty arrays handed to compat_props_add, its
+ * alias, and the policy that deprecates and deletes old versioned
+ * machine types), and the functions that create objects.  Written for
+ * vmsdcheck's tests and examples; not QEMU's header. */
 #ifndef VMSDCHECK_MINI_QOM_H
 #define VMSDCHECK_MINI_QOM_H
 
@@ -59,14 +62,7 @@ typedef struct DeviceClass {
     const VMStateDescription *vmsd;
 } DeviceClass;
 
-typedef struct MachineClass {
-    const char *desc;
-    void (*init)(MachineState *machine);
-} MachineClass;
-
-#define TYPE_MACHINE "machine"
 #define TYPE_SYS_BUS_DEVICE "sys-bus-device"
-#define MACHINE_CLASS(klass) ((MachineClass *)(klass))
 
 Object *object_new(const char *type);
 DeviceState *qdev_new(const char *type);
@@ -89,6 +85,35 @@ typedef struct OtherClass {
 
 #define TYPE_DEVICE "device"
 #define DEVICE_CLASS(klass) ((DeviceClass *)(klass))
+
+typedef struct PropertyList PropertyList;
+
+/* A property value a machine type sets on every device of a type. */
+typedef struct GlobalProperty {
+    const char *driver;
+    const char *property;
+    const char *value;
+} GlobalProperty;
+
+typedef struct MachineClass {
+    const char *alias;
+    const char *desc;
+    const char *deprecation_reason;
+    bool is_default;
+    PropertyList *compat_props;
+    void (*init)(MachineState *machine);
+} MachineClass;
+
+#define TYPE_MACHINE "machine"
+#define MACHINE_CLASS(klass) ((MachineClass *)(klass))
+
+void compat_props_add(PropertyList *list, GlobalProperty *props,
+                      unsigned long n);
+
+/* A versioned machine type is deprecated this many major versions
+ * after its own, and no longer registered after this many. */
+#define MACHINE_VER_DEPRECATION_MAJOR 3
+#define MACHINE_VER_DELETION_MAJOR 6
 
 void type_register_static(const TypeInfo *info);
 void type_register_static_array(const TypeInfo *infos, int nr_infos);

@@ -47,6 +47,11 @@ void vmsd_fit_init(const char *plugin_name);
 void vmsd_fit_note_type(tree type);
 void vmsd_fit_read_function(tree fndecl);
 void vmsd_fit_unit(struct vmsd_model *model);
+/* read-machine.cc: record GlobalProperty arrays (of a finished
+ * declaration), and at the end of the unit the versioning macros. */
+void vmsd_machine_reader_init(void);
+void vmsd_read_property_array(struct vmsd_model *model, tree decl);
+void vmsd_read_machine_macros(struct vmsd_model *model);
 
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);

@@ -41,6 +41,7 @@ static void on_finish_decl(void *gcc_data, void *)
         return;
     vmsd_read_decl(&unit_model, decl);
     vmsd_read_type_infos(&unit_model, decl);
+    vmsd_read_property_array(&unit_model, decl);
 }
 
 static void on_function(void *gcc_data, void *)
@@ -138,6 +139,7 @@ static const struct vmsd_compatdb *read_allowlists(void)
  * unit with errors). */
 static void check_unit(void *, void *event)
 {
+    vmsd_read_machine_macros(&unit_model);
     vmsd_model_resolve(&unit_model);
     if (event == &ipa_event && !seen_error())
         vmsd_read_creates(&unit_model);   /* the bodies are lowered */
@@ -217,6 +219,7 @@ int plugin_init(struct plugin_name_args *info,
     vmsd_qom_reader_init();
     vmsd_creates_reader_init();
     vmsd_registration_reader_init();
+    vmsd_machine_reader_init();
     plugin_name = info->base_name;
     vmsd_fit_init(plugin_name);
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)

@@ -652,6 +652,7 @@ bool program_build(struct program_input *input, const char *root,
         qom_units_free(&qom);
         qom_find_devices(out);
         containment_find(out, models, n_units);
+        machines_build(&out->machines, models, n_units, out->name);
     }
     free(models);
     vmsd_model_resolve(&out->model);
@@ -690,4 +691,5 @@ void program_free(struct program *program)
     free(program->device_conditional);
     free(program->stateless_types);
     containment_free(program);
+    machines_free(&program->machines);
 }

@@ -5,6 +5,7 @@
 #define VMSDCHECK_TOOL_PROGRAM_H
 
 #include "inputs.h"
+#include "machines.h"
 #include "qom.h"
 
 #include "../checker/model.h"
@@ -49,6 +50,8 @@ struct program {
     size_t n_type_machines;
     /* Strings they point into. */
     struct vmsd_strset machine_names;
+    /* Its machine types and their compat properties. */
+    struct machine_set machines;
 };
 
 /* Build the program from its facts, file names shown relative to ROOT

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "graph.h"
 #include "inputs.h"
+#include "machine-report.h"
 #include "paths.h"
 #include "program.h"
 #include "report.h"
@@ -77,6 +78,7 @@ static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
 static int cmd_containment(struct settings *s);
+static int cmd_machines(struct settings *s);
 
 static const struct command commands[] = {
     { "check", cmd_check, "[check] [OPTION]... INPUT...",
@@ -102,6 +104,11 @@ static const struct command commands[] = {
       "dump-vmstate [--machine NAME] [-o FILE] PROGRAM",
       "every device type of one program and its description, as QEMU's "
       "-dump-vmstate writes them (for scripts/vmstate-static-checker.py)" },
+    { "machines", cmd_machines,
+      "machines [--machine NAME] [--format text|json] [-o FILE] INPUT...",
+      "each program's machine types: version, status under the tree's "
+      "deprecation and deletion policy, alias, and how many compat "
+      "properties each gets; with --machine, that machine's properties" },
     { "containment", cmd_containment, "containment [-o FILE] PROGRAM",
       "every device type of one program and the machine types that can "
       "contain it: a versioned one, the unversioned ones, or none" },
@@ -154,8 +161,10 @@ static const struct option_spec option_specs[] = {
       "the provenance; may repeat" },
     { "root", "NAME", OPT_ROOT, "graph: only what this description (a name "
       "or a symbol) loads" },
-    { "machine", "NAME", OPT_MACHINE, "dump-vmstate: the vmschkmachine "
-      "entry's name (default: static; the dump does not depend on it)" },
+    { "machine", "NAME", OPT_MACHINE, "dump-vmstate: the machine (a name or "
+      "alias of one of the program's machine types) whose name the "
+      "vmschkmachine entry gives (default: static; the dump does not depend "
+      "on it); machines: list that machine's compat properties" },
     { "marker-field", "NAME", OPT_MARKER_FIELD, "the marker member's name "
       "in messages, as given to the plugin (default: "
       VMSD_DEFAULT_MARKER_FIELD ")" },
@@ -410,8 +419,13 @@ static int parse_args(int argc, char **argv, struct settings *s)
                          "generate");
     if (s->root && s->command->fn != cmd_graph)
         return bad_usage("%s", "--root goes with graph");
-    if (s->machine && s->command->fn != cmd_dump_vmstate)
-        return bad_usage("%s", "--machine goes with dump-vmstate");
+    if (s->machine && s->command->fn != cmd_dump_vmstate
+        && s->command->fn != cmd_machines)
+        return bad_usage("%s", "--machine goes with dump-vmstate or "
+                         "machines");
+    if (s->command->fn == cmd_machines && s->format != REPORT_TEXT
+        && s->format != REPORT_JSON)
+        return bad_usage("%s", "machines writes --format text or json");
     return EXIT_CLEAN;
 }
 
@@ -619,8 +633,9 @@ static char *render_graph(const struct settings *s, const struct run *r)
 
 static char *render_dump(const struct settings *s, const struct run *r)
 {
-    return qom_dump_vmstate(&r->programs[0],
-                            s->machine ? s->machine : "static");
+    const char *machine = s->machine
+        ? machines_dump_name(&r->programs[0], s->machine) : "static";
+    return machine ? qom_dump_vmstate(&r->programs[0], machine) : NULL;
 }
 
 static int cmd_graph(struct settings *s)
@@ -631,6 +646,22 @@ static int cmd_graph(struct settings *s)
 static int cmd_dump_vmstate(struct settings *s)
 {
     return one_program(s, "dump-vmstate", render_dump);
+}
+
+static int cmd_machines(struct settings *s)
+{
+    struct run r;
+    int status = EXIT_USAGE;
+    if (analyse(s, &r)) {
+        char *text = machines_render(r.programs, r.set.n_programs, s->format,
+                                     s->machine);
+        if (text && emit(s, text))
+            status = EXIT_CLEAN;
+        free(text);
+        report_summary(&r.report, stderr);     /* what it could not see */
+    }
+    run_free(&r);
+    return status;
 }
 
 static char *render_containment(const struct settings *s, const struct run *r)

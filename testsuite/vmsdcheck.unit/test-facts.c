@@ -177,6 +177,7 @@ struct broken {
 #define BROKEN(text, error) { text, sizeof text - 1, error }
 #define HEAD "vmsdcheck-facts 6 3:u.c\n"
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
+#define HEAD5 "vmsdcheck-facts 5 3:u.c\n"
 #define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
@@ -272,9 +273,9 @@ static const struct broken broken[] = {
     BROKEN(HEAD "L 1 1\nf - 0 0 - p:4294967295:1\nf - 0 0 - l1\nE\n",
            "line 4: a number is out of range"),
     /* Version 6: the structs. */
-    BROKEN(HEAD "L 1 1\nf - 0 0 - o4\nE\n",
+    BROKEN(HEAD5 "L 1 1\nf - 0 0 - o4\nE\n",
            "line 3: a field has an unknown member"),
-    BROKEN(HEAD "Y 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD5 "Y 1\nE\n", "line 2: not a record"),
     BROKEN(HEAD6 "L 1 1\nf - 0 0 - o-4\nE\n",
            "line 3: a number is out of range"),
     BROKEN(HEAD6 "L 1 1\nf - 0 0 - t-\nE\n", "line 3: a name is missing"),
@@ -318,6 +319,15 @@ static const struct broken broken[] = {
            "line 2: a struct member is not a description's address"),
     BROKEN(HEAD "R @ 1:f 1:g 0 :0:0\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "U 1:f 4:name\nE\n", "line 2: a value is missing"),
+    /* Machine types. */
+    BROKEN(HEAD "M 1:f 5:alias 0 2 -\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "M 1:f 5:alias -1 0 -\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "P 1:f 1:a 0\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "G 1:a 1 1:d 1:p\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "G - 1\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "V 1:N\nE\n", "line 2: a value is missing"),
 };
 
 /* TEXT does not read, for the reason WANT (the whole message). */
@@ -428,6 +438,82 @@ static void check_field_places(void)
         CHECK(f->loc.line == at[i].line && f->loc.column == at[i].column);
     }
     char *again = vmsd_facts_write(&back, "a.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(unit);
+    free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
+/* The machine records, written and read back as they were: a member
+ * set (with a NULL value), a compat_props_add of an array and of what
+ * is not a variable, an array with entries (one not a constant) and an
+ * empty one, a macro's value. */
+static void check_machine_records(void)
+{
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    struct vmsd_machine_member *mm = VMSD_APPEND(m.machine_members,
+                                                 m.n_machine_members);
+    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "init"),
+                                        vmsd_model_strdup(&m, "alias"),
+                                        vmsd_model_strdup(&m, "q 35"), 2,
+                                        true };
+    mm = VMSD_APPEND(m.machine_members, m.n_machine_members);
+    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "t"),
+                                        vmsd_model_strdup(&m, "abstract"),
+                                        NULL, 0, false };
+    struct vmsd_compat_add *c = VMSD_APPEND(m.compat_adds, m.n_compat_adds);
+    *c = (struct vmsd_compat_add){ vmsd_model_strdup(&m, "init"),
+                                   vmsd_model_strdup(&m, "hw_compat_1_0"), 7,
+                                   false };
+    c = VMSD_APPEND(m.compat_adds, m.n_compat_adds);
+    *c = (struct vmsd_compat_add){ vmsd_model_strdup(&m, "init"), NULL, 0,
+                                   true };
+    struct vmsd_property_array *a = VMSD_APPEND(m.property_arrays,
+                                                m.n_property_arrays);
+    a->symbol = vmsd_model_strdup(&m, "hw_compat_1_0");
+    a->global = true;
+    struct vmsd_global_property *e = VMSD_APPEND(a->entries, a->n_entries);
+    *e = (struct vmsd_global_property){ vmsd_model_strdup(&m, "uart"),
+                                        vmsd_model_strdup(&m, "fifo"),
+                                        vmsd_model_strdup(&m, "off") };
+    e = VMSD_APPEND(a->entries, a->n_entries);
+    *e = (struct vmsd_global_property){ vmsd_model_strdup(&m, "uart"), NULL,
+                                        vmsd_model_strdup(&m, "on") };
+    a = VMSD_APPEND(m.property_arrays, m.n_property_arrays);
+    a->symbol = vmsd_model_strdup(&m, "empty");
+    struct vmsd_macro_value *v = VMSD_APPEND(m.macro_values,
+                                             m.n_macro_values);
+    *v = (struct vmsd_macro_value){ vmsd_model_strdup(&m, "QEMU_VERSION_MAJOR"),
+                                    vmsd_model_strdup(&m, "11") };
+
+    char *text = vmsd_facts_write(&m, "m.c");
+    CHECK(strstr(text, "\nM 4:init 5:alias 2 1 4:q 35\nM 1:t 8:abstract 0 0 -\n"
+                 "P ^1 13:hw_compat_1_0 7 0\nP ^1 - 0 1\n"
+                 "G ^6 1 4:uart 4:fifo 3:off ^7 - 2:on\nG 5:empty 0\n"
+                 "V 18:QEMU_VERSION_MAJOR 2:11\nE\n") != NULL);
+    char error[256], *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK(back.n_machine_members == 2 && back.n_compat_adds == 2
+          && back.n_property_arrays == 2 && back.n_macro_values == 1);
+    CHECK_STR(back.machine_members[0].value, "q 35");
+    CHECK(back.machine_members[0].after_calls == 2
+          && back.machine_members[0].conditional);
+    CHECK(back.machine_members[1].value == NULL);
+    CHECK(back.compat_adds[0].after_calls == 7
+          && back.compat_adds[1].array == NULL
+          && back.compat_adds[1].conditional);
+    CHECK(back.property_arrays[0].global && back.property_arrays[0].n_entries == 2
+          && back.property_arrays[0].entries[1].property == NULL
+          && !back.property_arrays[1].global
+          && back.property_arrays[1].n_entries == 0);
+    CHECK_STR(back.macro_values[0].value, "11");
+    char *again = vmsd_facts_write(&back, "m.c");
     CHECK_STR(again, text);
     free(again);
     free(unit);
@@ -740,6 +826,7 @@ int main(void)
         check_refused(broken[i].text, broken[i].length, broken[i].error);
     check_too_many_slots();
     check_field_places();
+    check_machine_records();
     check_version_4();
     check_fit_records();
     check_number_limits();
