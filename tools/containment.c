@@ -16,6 +16,7 @@
  * node and edge is handled at most MAX_SHOWN + 2 times: linear in the
  * program, however many machine types it has. */
 #include "containment.h"
+#include "machines.h"
 #include "program.h"
 
 #include "../checker/strbuf.h"
@@ -29,27 +30,6 @@
 #include <string.h>
 
 #define MAX_SHOWN 3             /* unversioned machine types named */
-
-bool machine_is_versioned(const char *machine)
-{
-    /* Back from the end: two or three numbers between dots, after a
-     * dash (QEMU's MACHINE_VER_TYPE_NAME also writes MAJOR.MINOR.MICRO). */
-    const char *p = machine + strlen(machine);
-    int numbers = 0;
-    for (;;) {
-        const char *end = p;
-        while (p > machine && isdigit((unsigned char)p[-1]))
-            p--;
-        if (p == end || p == machine)
-            return false;
-        numbers++;
-        if (p[-1] == '-')
-            return numbers >= 2 && numbers <= 3;
-        if (p[-1] != '.' || numbers == 3)
-            return false;
-        p--;
-    }
-}
 
 struct node {
     int *edges;
@@ -594,14 +574,15 @@ static void type_edges(struct graph *g)
             add_edge(g, g->user, instance_node((int)t));
 }
 
-/* Mark what machine type M reaches; the versioned walk keeps the first
- * machine, the others up to MAX_SHOWN + 1.  A node already marked
- * enough is not walked again: what it reaches is marked enough too. */
-static void walk(struct graph *g, int m, bool versioned, int **stack)
+/* Mark what machine type M (of type T) reaches; the versioned walk
+ * keeps the first machine, the others up to MAX_SHOWN + 1.  A node
+ * already marked enough is not walked again: what it reaches is marked
+ * enough too. */
+static void walk(struct graph *g, int m, int t, bool versioned, int **stack)
 {
     size_t depth = 0;
     *stack = vmsd_grow(*stack, depth, sizeof **stack);
-    (*stack)[depth++] = instance_node(m);
+    (*stack)[depth++] = instance_node(t);
     *stack = vmsd_grow(*stack, depth, sizeof **stack);
     (*stack)[depth++] = g->user;
     while (depth) {
@@ -625,49 +606,24 @@ static void walk(struct graph *g, int m, bool versioned, int **stack)
     }
 }
 
-/* A machine type's name as -machine takes it. */
-static const char *machine_name(struct program *p, const char *type)
-{
-    size_t n = strlen(type), suffix = strlen("-machine");
-    if (n > suffix && strcmp(type + n - suffix, "-machine") == 0)
-        n -= suffix;
-    return vmsd_strset_add(&p->machine_names, type, n)->key;
-}
-
-/* A versioned name's MAJOR, MINOR and MICRO as one number. */
-static long version_of(const char *machine)
-{
-    const char *p = strrchr(machine, '-') + 1;
-    long version = 0;
-    for (int part = 0; part < 3; part++) {
-        char *end;
-        version = version * 1000 + (*p ? strtol(p, &end, 10) : 0);
-        p = *p ? (*end == '.' ? end + 1 : end) : p;
-    }
-    return version;
-}
-
-/* Newest first, then by name. */
-static int compare_machines(const void *pa, const void *pb)
-{
-    const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
-    long va = version_of(a), vb = version_of(b);
-    return va != vb ? (va < vb ? 1 : -1) : strcmp(a, b);
-}
-
+/* A machine type that QEMU registers, and its type's index. */
 struct machine {
-    const char *name;
-    int type;
+    const struct machine_type *type;
+    int index;
 };
 
-static int compare_machine_entries(const void *pa, const void *pb)
+/* Versioned ones first, newest first; then by name. */
+static int compare_machines(const void *pa, const void *pb)
 {
-    const struct machine *a = pa, *b = pb;
-    bool va = machine_is_versioned(a->name), vb = machine_is_versioned(b->name);
-    if (va != vb)
-        return va ? -1 : 1;
-    if (va)
-        return compare_machines(&a->name, &b->name);
+    const struct machine_type *a = ((const struct machine *)pa)->type;
+    const struct machine_type *b = ((const struct machine *)pb)->type;
+    if (a->versioned != b->versioned)
+        return a->versioned ? -1 : 1;
+    if (a->versioned && (a->major != b->major || a->minor != b->minor
+                         || a->micro != b->micro))
+        return a->major != b->major ? (a->major < b->major ? 1 : -1)
+               : a->minor != b->minor ? (a->minor < b->minor ? 1 : -1)
+               : a->micro < b->micro ? 1 : -1;
     return strcmp(a->name, b->name);
 }
 
@@ -699,7 +655,7 @@ static void graph_free(struct graph *g)
 /* "a, b, c" and " and more" past MAX_SHOWN, the machines of NODE. */
 static const char *unversioned_text(struct program *p,
                                     const struct node *node,
-                                    const struct graph *g)
+                                    const struct machine *machines)
 {
     if (!node->n_unversioned)
         return NULL;
@@ -707,8 +663,7 @@ static const char *unversioned_text(struct program *p,
     for (int i = 0; i < node->n_unversioned && i < MAX_SHOWN; i++) {
         if (i)
             vmsd_strbuf_puts(&text, ", ");
-        vmsd_strbuf_puts(&text,
-                         machine_name(p, g->types[node->unversioned[i]].name));
+        vmsd_strbuf_puts(&text, machines[node->unversioned[i]].type->name);
     }
     if (node->n_unversioned > MAX_SHOWN)
         vmsd_strbuf_puts(&text, " and more");
@@ -724,15 +679,20 @@ void containment_find(struct program *program,
     index_units(&g);
     function_edges(&g);
     type_edges(&g);
+    /* The machine types QEMU registers (machines.c: the deleted ones
+     * are not; nor abstract ones, which its facts or ours say), each
+     * with its type. */
     struct machine *machines = NULL;
     size_t n_machines = 0;
     bool known = false;
-    for (size_t t = 0; t < g.n_types; t++)
-        if (g.types[t].machine && !g.types[t].abstract) {
-            *VMSD_APPEND(machines, n_machines) = (struct machine){
-                machine_name(program, g.types[t].name), (int)t };
-            known |= g.types[t].init;
-        }
+    for (size_t i = 0; i < program->machines.n_machines; i++) {
+        const struct machine_type *mt = &program->machines.machines[i];
+        int t = type_named(&g, mt->type);
+        if (mt->status == MACHINE_DELETED || t < 0 || g.types[t].abstract)
+            continue;
+        *VMSD_APPEND(machines, n_machines) = (struct machine){ mt, t };
+        known |= g.types[t].init;
+    }
     /* Machine facts: a machine type whose init the facts name (facts of
      * an older plugin name none); without, nothing is said. */
     if (!known) {
@@ -740,10 +700,10 @@ void containment_find(struct program *program,
         graph_free(&g);
         return;
     }
-    qsort(machines, n_machines, sizeof *machines, compare_machine_entries);
+    qsort(machines, n_machines, sizeof *machines, compare_machines);
     int *stack = NULL;
     for (size_t i = 0; i < n_machines; i++)
-        walk(&g, machines[i].type, machine_is_versioned(machines[i].name),
+        walk(&g, (int)i, machines[i].index, machines[i].type->versioned,
              &stack);
     free(stack);
     for (size_t t = 0; t < g.n_types; t++) {
@@ -756,8 +716,8 @@ void containment_find(struct program *program,
                                         g.types[t].name)->key;
         tm->abstract = g.types[t].abstract;
         tm->versioned = node->versioned >= 0
-            ? machine_name(program, g.types[node->versioned].name) : NULL;
-        tm->unversioned = unversioned_text(program, node, &g);
+            ? machines[node->versioned].type->name : NULL;
+        tm->unversioned = unversioned_text(program, node, machines);
     }
     qsort(program->type_machines, program->n_type_machines,
           sizeof *program->type_machines, compare_type_machines);

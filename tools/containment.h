@@ -14,15 +14,12 @@
 
 struct program;
 
-/* Is MACHINE (a machine type's name, without "-machine") versioned, its
- * name ending in -MAJOR.MINOR or -MAJOR.MINOR.MICRO (pc-q35-10.2,
- * virt-10.2, pc-q35-4.0.1)?  QEMU promises migration compatibility only
- * for those. */
-bool machine_is_versioned(const char *machine);
-
-/* Set the program's type_machines from its units' models (each device
- * type, sorted by type); none when no machine type's init is known (no
- * machine type, or facts of an older plugin). */
+/* Set the program's type_machines from its units' models and its
+ * machine types (program->machines, built first: a versioned machine
+ * type's name ends in -MAJOR.MINOR[.MICRO], and one the tree's policy
+ * deletes is not registered, so it contains nothing): each device type,
+ * sorted by type; none when no machine type's init is known (no machine
+ * type, or facts of an older plugin). */
 void containment_find(struct program *program,
                       const struct vmsd_model *const *models, size_t n);
 

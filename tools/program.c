@@ -651,8 +651,8 @@ bool program_build(struct program_input *input, const char *root,
         add_helper_types(&m, &qom, maps);
         qom_units_free(&qom);
         qom_find_devices(out);
-        containment_find(out, models, n_units);
         machines_build(&out->machines, models, n_units, out->name);
+        containment_find(out, models, n_units);
     }
     free(models);
     vmsd_model_resolve(&out->model);
