@@ -3,6 +3,15 @@
 #include <stdio.h>
 #include "qom.h"
 
+/* The tree's version: with qom.h's policy, machine types of 5.x and
+ * before are deleted (not registered). */
+#define QEMU_VERSION_MAJOR 11
+#define QEMU_VERSION_MINOR 0
+#define QEMU_VERSION_MICRO 0
+
+/* A unit that defines compat properties says the policy's macros. */
+GlobalProperty hw_compat_4_2[] = { { "old-only", "mode", "legacy" } };
+
 typedef struct BoardClass { MachineClass parent; const char *soc_name; } BoardClass;
 
 DeviceState *qdev_new(const char *type) { return 0; }
@@ -79,6 +88,17 @@ static void user_class_init(ObjectClass *klass, const void *data)
     DEVICE_CLASS(klass)->user_creatable = true;
 }
 
+/* A deleted machine type contains nothing. */
+static void old_init(MachineState *machine)
+{
+    qdev_new("old-only");
+}
+
+static void old_class_init(ObjectClass *klass, const void *data)
+{
+    MACHINE_CLASS(klass)->init = old_init;
+}
+
 static void quiet_init(MachineState *machine) {}
 
 static void quiet_class_init(ObjectClass *klass, const void *data)
@@ -100,6 +120,8 @@ const TypeInfo types[] = {
     { .name = "wild-machine", .parent = TYPE_MACHINE, .class_init = wild_class_init },
     { .name = "pc-9.2-machine", .parent = TYPE_MACHINE, .class_init = pc_class_init },
     { .name = "pc-10.0-machine", .parent = TYPE_MACHINE, .class_init = pc_class_init },
+    { .name = "pc-4.2-machine", .parent = TYPE_MACHINE, .class_init = old_class_init },
+    { .name = "old-only", .parent = TYPE_SYS_BUS_DEVICE },
     { .name = "soc-a", .parent = TYPE_SYS_BUS_DEVICE, .instance_init = soc_init },
     { .name = "soc-b", .parent = TYPE_SYS_BUS_DEVICE, .instance_init = soc_init },
     { .name = "uart-soc", .parent = TYPE_SYS_BUS_DEVICE },
