@@ -423,6 +423,46 @@ static void put_machines(struct writer *w)
     }
 }
 
+/* What each function creates and calls (Q), what runs when a type is
+ * instantiated and what its class says (J): docs/facts.md. */
+static void put_creates(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_creators; i++) {
+        const struct vmsd_creator *c = &m->creators[i];
+        vmsd_strbuf_puts(w->b, "Q");
+        put_name(w, c->function);
+        put_int(w, c->global);
+        for (size_t j = 0; j < c->n_items; j++) {
+            put_char(w, ' ');
+            put_char(w, c->items[j].kind);
+            put_name(w, c->items[j].name);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_hooks; i++) {
+        const struct vmsd_hook *h = &m->hooks[i];
+        vmsd_strbuf_puts(w->b, "J");
+        put_name(w, h->owner);
+        put_char(w, ' ');
+        put_char(w, h->kind);
+        switch (h->kind) {
+        case VMSD_HOOK_ABSTRACT:
+            break;
+        case VMSD_HOOK_USER_CREATABLE:
+            put_int(w, h->flag);
+            break;
+        case VMSD_HOOK_MEMBER_STRING:
+            put_name(w, h->name);
+            put_name(w, h->value);
+            break;
+        default:
+            put_name(w, h->name);
+        }
+        put_char(w, '\n');
+    }
+}
+
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
@@ -447,6 +487,7 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     put_registrations(&w);
     put_fit(&w);
     put_machines(&w);
+    put_creates(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
     vmsd_uid_index_free(&w.sublists_written);
@@ -1051,6 +1092,47 @@ static bool read_macro_value(struct reader *r)
     return read_name(r, false, &v->name) && read_name(r, false, &v->value);
 }
 
+/* "Q FUNCTION GLOBAL (KIND NAME)*" */
+static bool read_creator(struct reader *r)
+{
+    struct vmsd_creator *c = VMSD_APPEND(r->model->creators,
+                                         r->model->n_creators);
+    if (!read_name(r, false, &c->function) || !read_bool(r, &c->global))
+        return false;
+    while (!at(r, '\n')) {
+        if (!space(r))
+            return false;
+        if (r->p == r->end || !strchr("tpmc", *r->p) || !*r->p)
+            return bad(r, "a creation is not t, p, m or c and a name");
+        struct vmsd_create_item *item = VMSD_APPEND(c->items, c->n_items);
+        item->kind = *r->p++;
+        if (!read_name(r, false, &item->name))
+            return false;
+    }
+    return true;
+}
+
+/* "J OWNER KIND ...": what follows KIND depends on it. */
+static bool read_hook(struct reader *r)
+{
+    struct vmsd_hook *h = VMSD_APPEND(r->model->hooks, r->model->n_hooks);
+    if (!read_name(r, false, &h->owner) || !space(r))
+        return false;
+    if (r->p == r->end || !*r->p || !strchr("iarmus", *r->p))
+        return bad(r, "a hook is not i, a, r, m, u or s");
+    h->kind = *r->p++;
+    switch (h->kind) {
+    case VMSD_HOOK_ABSTRACT:
+        return true;
+    case VMSD_HOOK_USER_CREATABLE:
+        return read_bool(r, &h->flag);
+    case VMSD_HOOK_MEMBER_STRING:
+        return read_name(r, false, &h->name) && read_name(r, false, &h->value);
+    default:
+        return read_name(r, false, &h->name);
+    }
+}
+
 static const struct {
     char letter;
     bool (*read)(struct reader *);
@@ -1064,6 +1146,7 @@ static const struct {
     { 'R', read_registration, 6 }, { 'U', read_unfollowed, 6 },
     { 'M', read_machine_member, 6 }, { 'P', read_compat_add, 6 },
     { 'G', read_property_array, 6 }, { 'V', read_macro_value, 6 },
+    { 'Q', read_creator, 6 }, { 'J', read_hook, 6 },
 };
 
 /* Records up to the end record "E". */

@@ -109,6 +109,10 @@ void vmsd_model_free(struct vmsd_model *model)
     free(model->types);
     free(model->class_vmsds);
     free(model->calls);
+    for (size_t i = 0; i < model->n_creators; i++)
+        free(model->creators[i].items);
+    free(model->creators);
+    free(model->hooks);
     for (size_t i = 0; i < model->n_registrations; i++)
         free(model->registrations[i].data);
     free(model->registrations);

@@ -315,6 +315,53 @@ struct vmsd_macro_value {
     char *value;                /* its expansion, as written */
 };
 
+/* What a function's body creates and calls (facts record Q): device
+ * creation as QEMU writes it (qdev_new(TYPE), object_initialize_child,
+ * sysbus_create_simple, ...), and the calls that may lead to more. */
+enum vmsd_create_kind {
+    VMSD_CREATE_TYPE = 't',     /* a type by its constant name */
+    VMSD_CREATE_FORMAT = 'p',   /* a type whose name a printf format
+                                   prints ("aspeed.i2c-%s") */
+    VMSD_CREATE_MEMBER = 'm',   /* a type named by a struct member of
+                                   this name (amc->soc_name) */
+    VMSD_CREATE_CALL = 'c',     /* a call of this function */
+};
+
+struct vmsd_create_item {
+    char kind;                  /* enum vmsd_create_kind */
+    char *name;
+};
+
+struct vmsd_creator {
+    char *function;
+    bool global;                /* external linkage: other units call it */
+    struct vmsd_create_item *items;
+    size_t n_items;
+};
+
+/* What runs when a type is instantiated, and what a class says of its
+ * instances (facts record J). */
+enum vmsd_hook_kind {
+    VMSD_HOOK_INSTANCE_INIT = 'i',      /* owner: a type; name: function */
+    VMSD_HOOK_ABSTRACT = 'a',           /* owner: a type */
+    VMSD_HOOK_REALIZE = 'r',            /* owner: a function given the
+                                           class; name: the realize
+                                           function it sets */
+    VMSD_HOOK_MACHINE_INIT = 'm',       /* owner: likewise; name:
+                                           MachineClass.init */
+    VMSD_HOOK_USER_CREATABLE = 'u',     /* owner: likewise; flag */
+    VMSD_HOOK_MEMBER_STRING = 's',      /* owner: likewise; name: the
+                                           member; value: the string */
+};
+
+struct vmsd_hook {
+    char *owner;
+    char kind;                  /* enum vmsd_hook_kind */
+    char *name;
+    char *value;
+    bool flag;
+};
+
 /* A device type and the description its class sets (QEMU registers
  * the device's section under that description's name). */
 struct vmsd_device {
@@ -368,6 +415,10 @@ struct vmsd_model {
     size_t n_class_vmsds;
     struct vmsd_call *calls;
     size_t n_calls;
+    struct vmsd_creator *creators;      /* Q records */
+    size_t n_creators;
+    struct vmsd_hook *hooks;            /* J records */
+    size_t n_hooks;
     struct vmsd_registration *registrations;
     size_t n_registrations;
     struct vmsd_unfollowed *unfollowed;

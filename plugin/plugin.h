@@ -22,6 +22,15 @@ void vmsd_qom_reader_init(void);
 void vmsd_read_type_infos(struct vmsd_model *model, tree decl);
 void vmsd_read_function(struct vmsd_model *model, tree fndecl);
 
+/* read-creates.cc: what a TypeInfo says runs when its type is
+ * instantiated (called for each TypeInfo with its constant name), and,
+ * once the unit's bodies are lowered, what its functions create and
+ * call and the hooks they set in classes. */
+void vmsd_creates_reader_init(void);
+void vmsd_read_type_hooks(struct vmsd_model *model, const char *type,
+                          tree ctor);
+void vmsd_read_creates(struct vmsd_model *model);
+
 /* read-registrations.cc: the types a function's code registers (a local
  * TypeInfo given to type_register_static).  A local TypeInfo marks its
  * function (vmsd_note_local_type_info: true for such a local), whose

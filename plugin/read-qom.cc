@@ -83,6 +83,7 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
     type->class_init = fn && TREE_CODE(fn) == FUNCTION_DECL
                        ? pointee_name(model, init) : NULL;
     type->loc = loc_of(model, where);
+    vmsd_read_type_hooks(model, name, ctor);
     tree size = member(ctor, instance_size_member);
     if (size && TREE_CODE(size) == INTEGER_CST && tree_fits_uhwi_p(size))
         type->instance_size = tree_to_uhwi(size);

@@ -141,6 +141,8 @@ static void check_unit(void *, void *event)
 {
     vmsd_read_machine_macros(&unit_model);
     vmsd_model_resolve(&unit_model);
+    if (event == &ipa_event && !seen_error())
+        vmsd_read_creates(&unit_model);   /* the bodies are lowered */
     vmsd_fit_unit(&unit_model);
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
@@ -215,6 +217,7 @@ int plugin_init(struct plugin_name_args *info,
 
     vmsd_model_init(&unit_model);
     vmsd_qom_reader_init();
+    vmsd_creates_reader_init();
     vmsd_registration_reader_init();
     vmsd_machine_reader_init();
     plugin_name = info->base_name;

@@ -6,6 +6,7 @@
  * from an archive member yields to one from an object (QEMU's stubs live
  * in an archive); between equals the first wins. */
 #include "program.h"
+#include "containment.h"
 #include "paths.h"
 
 #include "../checker/strbuf.h"
@@ -651,6 +652,7 @@ bool program_build(struct program_input *input, const char *root,
         qom_units_free(&qom);
         qom_find_devices(out);
         machines_build(&out->machines, models, n_units, out->name);
+        containment_find(out, models, n_units);
     }
     free(models);
     vmsd_model_resolve(&out->model);
@@ -688,5 +690,6 @@ void program_free(struct program *program)
     free(program->devices);
     free(program->device_conditional);
     free(program->stateless_types);
+    containment_free(program);
     machines_free(&program->machines);
 }

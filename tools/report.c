@@ -331,6 +331,23 @@ static json_t *json_stateless_devices(const struct program *program)
     return types;
 }
 
+/* The machine types that can contain each device type (containment.c):
+ * a later gate reads them for a device the change no longer has. */
+static json_t *json_machine_types(const struct program *program)
+{
+    json_t *types = json_array();
+    for (size_t i = 0; i < program->n_type_machines; i++) {
+        const struct vmsd_type_machines *tm = &program->type_machines[i];
+        json_array_append_new(types, json_pack("{s:o, s:b, s:o, s:o}",
+            "type", vmsd_json_name(tm->type), "abstract", tm->abstract,
+            "versioned", tm->versioned ? vmsd_json_name(tm->versioned)
+                                       : json_null(),
+            "unversioned", tm->unversioned ? vmsd_json_name(tm->unversioned)
+                                           : json_null()));
+    }
+    return types;
+}
+
 /* The registrations the plugin could not follow: the types they
  * register are missing from the devices. */
 static json_t *json_unfollowed(const struct program *program)
@@ -412,10 +429,14 @@ static json_t *render_json_tree(const struct report *report)
             "devices", json_devices(&report->programs[i]),
             "stateless_devices",
             json_stateless_devices(&report->programs[i])));
-    for (size_t i = 0; i < report->n_programs; i++)
+    for (size_t i = 0; i < report->n_programs; i++) {
         json_object_set_new(json_array_get(programs, i),
                             "registrations_not_followed",
                             json_unfollowed(&report->programs[i]));
+        if (report->programs[i].n_type_machines)
+            json_object_set_new(json_array_get(programs, i), "machine_types",
+                                json_machine_types(&report->programs[i]));
+    }
     json_t *root = json_pack("{s:s, s:i}", "format", REPORT_FORMAT,
                              "version", REPORT_VERSION);
     if (report->source_root)

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "baseline.h"
 #include "coverage.h"
+#include "containment.h"
 #include "db.h"
 #include "graph.h"
 #include "inputs.h"
@@ -83,6 +84,7 @@ static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
 static int cmd_coverage(struct settings *s);
 static int cmd_db_retire(struct settings *s);
+static int cmd_containment(struct settings *s);
 static int cmd_machines(struct settings *s);
 
 static const struct command commands[] = {
@@ -125,6 +127,9 @@ static const struct command commands[] = {
       "each program's machine types: version, status under the tree's "
       "deprecation and deletion policy, alias, and how many compat "
       "properties each gets; with --machine, that machine's properties" },
+    { "containment", cmd_containment, "containment [-o FILE] PROGRAM",
+      "every device type of one program and the machine types that can "
+      "contain it: a versioned one, the unversioned ones, or none" },
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -575,6 +580,8 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_unlisted = p->n_unlisted;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
+        facts[i].type_machines = p->type_machines;
+        facts[i].n_type_machines = p->n_type_machines;
         facts[i].device_conditional = p->device_conditional;
         facts[i].compared = &r->compared;
         facts[i].fit = &r->programs[i].fit;
@@ -785,6 +792,17 @@ static int cmd_machines(struct settings *s)
     }
     run_free(&r);
     return status;
+}
+
+static char *render_containment(const struct settings *s, const struct run *r)
+{
+    (void)s;
+    return containment_render(&r->programs[0]);
+}
+
+static int cmd_containment(struct settings *s)
+{
+    return one_program(s, "containment", render_containment);
 }
 
 int main(int argc, char **argv)

@@ -76,6 +76,30 @@ static void build(struct vmsd_model *m)
     call->caller = vmsd_model_strdup(m, "dev_class_init");
     call->callee = vmsd_model_strdup(m, "common_class_init");
     call->global = true;
+    /* What functions create and call, and the hooks of types. */
+    struct vmsd_creator *cr = VMSD_APPEND(m->creators, m->n_creators);
+    cr->function = vmsd_model_strdup(m, "board_init");
+    cr->global = true;
+    static const char kinds[] = "tpmc";
+    static const char *const names[] = { "soc", "soc.i2c-%s", "soc_name",
+                                         "helper" };
+    for (int i = 0; i < 4; i++) {
+        struct vmsd_create_item *item = VMSD_APPEND(cr->items, cr->n_items);
+        item->kind = kinds[i];
+        item->name = vmsd_model_strdup(m, names[i]);
+    }
+    static const char hook_kinds[] = "iarmus";
+    for (int i = 0; i < 6; i++) {
+        struct vmsd_hook *h = VMSD_APPEND(m->hooks, m->n_hooks);
+        h->owner = vmsd_model_strdup(m, i < 2 ? "dev" : "dev_class_init");
+        h->kind = hook_kinds[i];
+        h->name = hook_kinds[i] == 'a' || hook_kinds[i] == 'u' ? NULL
+                  : vmsd_model_strdup(m, hook_kinds[i] == 's' ? "soc_name"
+                                                             : "dev_realize");
+        h->value = hook_kinds[i] == 's' ? vmsd_model_strdup(m, "soc-a1")
+                                        : NULL;
+        h->flag = hook_kinds[i] == 'u';
+    }
 
     /* A type registered by code, whose class_data names a description,
      * a class_init that takes it from there, and a registration the
@@ -175,7 +199,7 @@ static const struct broken broken[] = {
     BROKEN(HEAD "F 3:u.c\n",
            "line 3: the facts end before their end record (truncated?)"),
     BROKEN(HEAD "Ex\n", "line 2: the end record is not \"E\""),
-    BROKEN(HEAD "Q 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD "Z 1\nE\n", "line 2: not a record"),
     BROKEN(HEAD "F 3:u.c 1\nE\n",
            "line 2: a record goes on past its last value"),
     BROKEN(HEAD "F\nE\n", "line 2: a value is missing"),
@@ -267,6 +291,13 @@ static const struct broken broken[] = {
     /* QOM. */
     BROKEN(HEAD "C - 0 N\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "K 1:a - 0\nE\n", "line 2: a name is missing"),
+    /* Creations and hooks. */
+    BROKEN(HEAD "Q 1:f 1 x 1:a\nE\n",
+           "line 2: a creation is not t, p, m or c and a name"),
+    BROKEN(HEAD "Q 1:f 1 t\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "J 1:f z\nE\n", "line 2: a hook is not i, a, r, m, u or s"),
+    BROKEN(HEAD "J 1:f u 2\nE\n", "line 2: a number is out of range"),
+    BROKEN(HEAD "J 1:f s 1:m\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "C 1:f 0 0 - :0:0 -\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "R - - - :0:0\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "R 1:t - - :0:0 4:vmsd\nE\n", "line 2: a value is missing"),
@@ -716,6 +747,15 @@ int main(void)
           && back.class_vmsds[0].vmsd.uid == 10);
     CHECK(back.n_calls && back.calls[0].global
           && strcmp(back.calls[0].callee, "common_class_init") == 0);
+    CHECK(back.n_creators == 1 && back.creators[0].n_items == 4
+          && back.creators[0].global
+          && back.creators[0].items[1].kind == 'p'
+          && strcmp(back.creators[0].items[1].name, "soc.i2c-%s") == 0);
+    CHECK(back.n_hooks == 6 && back.hooks[4].kind == 'u'
+          && back.hooks[4].flag && back.hooks[5].kind == 's'
+          && strcmp(back.hooks[5].value, "soc-a1") == 0);
+    CHECK(strstr(text, "\nQ 10:board_init 1 t 3:soc p 10:soc.i2c-%s m 8:"
+                 "soc_name c 6:helper\n") != NULL);
 
     struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
     CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
