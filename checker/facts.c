@@ -423,6 +423,44 @@ static void put_machines(struct writer *w)
     }
 }
 
+/* What needed functions test and what device properties set:
+ * "X FUNCTION HOW (STRUCT OFFSET)...", "W ARRAY (NAME OFFSET DEFAULT)...",
+ * "W * FUNCTION ARRAY". */
+static void put_properties(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_predicates; i++) {
+        const struct vmsd_predicate *x = &m->predicates[i];
+        vmsd_strbuf_puts(w->b, "X");
+        put_name(w, x->function);
+        put_char(w, ' ');
+        put_char(w, x->how);
+        for (size_t k = 0; k < x->n_reads; k++) {
+            put_name(w, x->reads[k].structure);
+            put_uint(w, x->reads[k].offset);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_device_props; i++) {
+        const struct vmsd_device_props *a = &m->device_props[i];
+        vmsd_strbuf_puts(w->b, "W");
+        put_name(w, a->array);
+        for (size_t k = 0; k < a->n_props; k++) {
+            put_name(w, a->props[k].name);
+            put_uint(w, a->props[k].offset);
+            put_char(w, ' ');
+            put_char(w, a->props[k].bool_default);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_props_sets; i++) {
+        vmsd_strbuf_puts(w->b, "W *");
+        put_name(w, m->props_sets[i].function);
+        put_name(w, m->props_sets[i].array);
+        put_char(w, '\n');
+    }
+}
+
 /* What each function creates and calls (Q), what runs when a type is
  * instantiated and what its class says (J): docs/facts.md. */
 static void put_creates(struct writer *w)
@@ -488,6 +526,7 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     put_fit(&w);
     put_machines(&w);
     put_creates(&w);
+    put_properties(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
     vmsd_uid_index_free(&w.sublists_written);
@@ -1085,6 +1124,51 @@ static bool read_property_array(struct reader *r)
     return true;
 }
 
+/* "X FUNCTION HOW (STRUCT OFFSET)..." */
+static bool read_predicate(struct reader *r)
+{
+    struct vmsd_predicate *x = VMSD_APPEND(r->model->predicates,
+                                           r->model->n_predicates);
+    if (!read_name(r, false, &x->function) || !space(r))
+        return false;
+    if (r->p == r->end || !*r->p || !strchr("=!&?", *r->p))
+        return bad(r, "a needed function's form is not =, !, & or ?");
+    x->how = *r->p++;
+    while (!at(r, '\n')) {
+        struct vmsd_member_read *m = VMSD_APPEND(x->reads, x->n_reads);
+        if (!read_name(r, false, &m->structure)
+            || !read_uint64(r, &m->offset))
+            return false;
+    }
+    return true;
+}
+
+/* "W ARRAY (NAME OFFSET DEFAULT)..." or "W * FUNCTION ARRAY" */
+static bool read_device_props(struct reader *r)
+{
+    if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '*') {
+        r->p += 2;
+        struct vmsd_props_set *s = VMSD_APPEND(r->model->props_sets,
+                                               r->model->n_props_sets);
+        return read_name(r, false, &s->function)
+               && read_name(r, false, &s->array);
+    }
+    struct vmsd_device_props *a = VMSD_APPEND(r->model->device_props,
+                                              r->model->n_device_props);
+    if (!read_name(r, false, &a->array))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_device_property *p = VMSD_APPEND(a->props, a->n_props);
+        if (!read_name(r, false, &p->name) || !read_uint64(r, &p->offset)
+            || !space(r))
+            return false;
+        if (r->p == r->end || !*r->p || !strchr("01-", *r->p))
+            return bad(r, "a property's default is not 0, 1 or -");
+        p->bool_default = *r->p++;
+    }
+    return true;
+}
+
 static bool read_macro_value(struct reader *r)
 {
     struct vmsd_macro_value *v = VMSD_APPEND(r->model->macro_values,
@@ -1147,6 +1231,7 @@ static const struct {
     { 'M', read_machine_member, 6 }, { 'P', read_compat_add, 6 },
     { 'G', read_property_array, 6 }, { 'V', read_macro_value, 6 },
     { 'Q', read_creator, 6 }, { 'J', read_hook, 6 },
+    { 'X', read_predicate, 6 }, { 'W', read_device_props, 6 },
 };
 
 /* Records up to the end record "E". */

@@ -137,6 +137,13 @@ void vmsd_model_free(struct vmsd_model *model)
         free(model->property_arrays[i].entries);
     free(model->property_arrays);
     free(model->macro_values);
+    for (size_t i = 0; i < model->n_predicates; i++)
+        free(model->predicates[i].reads);
+    free(model->predicates);
+    for (size_t i = 0; i < model->n_device_props; i++)
+        free(model->device_props[i].props);
+    free(model->device_props);
+    free(model->props_sets);
     vmsd_strset_free(&model->file_set);
     free(model->descs);
     free(model->sublists);

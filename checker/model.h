@@ -78,6 +78,8 @@ struct vmsd_field {
     char *name;
     uint32_t flags;
     bool has_field_exists;
+    char *field_exists;         /* its function's name, the plugin's
+                                   only (not in the facts) */
     int version_id;
     int struct_version_id;
     uint64_t size;              /* .size as the compiler folded it; 0 when
@@ -315,6 +317,49 @@ struct vmsd_macro_value {
     char *value;                /* its expansion, as written */
 };
 
+/* Device properties and the functions that test them (facts records
+ * X and W): what the tool needs to tell whether a compat property turns
+ * a needed function off for a machine type (docs/machines.md). */
+
+/* A struct member a function reads (s->m): the struct's name (tag, else
+ * typedef) and the member's byte offset in it. */
+struct vmsd_member_read {
+    char *structure;
+    uint64_t offset;
+};
+
+/* A needed or field_exists function and the members it reads.  HOW
+ * says what it returns when its body is one return of its only member
+ * read: '=' that member, '!' its negation, '&' that member && more;
+ * '?' anything else. */
+struct vmsd_predicate {
+    char *function;
+    char how;
+    struct vmsd_member_read *reads;
+    size_t n_reads;
+};
+
+/* One entry of a device's Property array: its name, the offset of the
+ * member it sets, and its default when it is a bool ('0', '1'; '-' not
+ * a bool or not a constant). */
+struct vmsd_device_property {
+    char *name;
+    uint64_t offset;
+    char bool_default;
+};
+
+struct vmsd_device_props {
+    char *array;
+    struct vmsd_device_property *props;
+    size_t n_props;
+};
+
+/* device_class_set_props(dc, ARRAY) in FUNCTION (given the class). */
+struct vmsd_props_set {
+    char *function;
+    char *array;
+};
+
 /* What a function's body creates and calls (facts record Q): device
  * creation as QEMU writes it (qdev_new(TYPE), object_initialize_child,
  * sysbus_create_simple, ...), and the calls that may lead to more. */
@@ -441,6 +486,12 @@ struct vmsd_model {
     size_t n_property_arrays;
     struct vmsd_macro_value *macro_values;
     size_t n_macro_values;
+    struct vmsd_predicate *predicates;  /* X records */
+    size_t n_predicates;
+    struct vmsd_device_props *device_props;     /* W records */
+    size_t n_device_props;
+    struct vmsd_props_set *props_sets;          /* W * records */
+    size_t n_props_sets;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;

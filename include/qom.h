@@ -86,6 +86,37 @@ typedef struct OtherClass {
 #define TYPE_DEVICE "device"
 #define DEVICE_CLASS(klass) ((DeviceClass *)(klass))
 
+/* A device property: what it is called, which member of the instance it
+ * sets, and its default; a class gets its array with
+ * device_class_set_props.  A machine type's compat property sets it
+ * for every device of a type (GlobalProperty, below). */
+typedef struct PropertyInfo {
+    const char *type;
+} PropertyInfo;
+extern const PropertyInfo qdev_prop_bool, qdev_prop_uint32;
+
+typedef struct Property {
+    const char *name;
+    const PropertyInfo *info;
+    ptrdiff_t offset;
+    union { int64_t i; uint64_t u; } defval;
+    bool set_default;
+} Property;
+
+#define DEFINE_PROP_BOOL(_name, _state, _field, _defval)                \
+    { .name = (_name), .info = &qdev_prop_bool,                         \
+      .offset = offsetof(_state, _field), .set_default = true,          \
+      .defval.u = (bool)(_defval) }
+#define DEFINE_PROP_UINT32(_name, _state, _field, _defval)              \
+    { .name = (_name), .info = &qdev_prop_uint32,                       \
+      .offset = offsetof(_state, _field), .set_default = true,          \
+      .defval.u = (uint32_t)(_defval) }
+
+void device_class_set_props_n(DeviceClass *dc, const Property *props,
+                              size_t n);
+#define device_class_set_props(dc, props) \
+    device_class_set_props_n((dc), (props), sizeof(props) / sizeof((props)[0]))
+
 typedef struct PropertyList PropertyList;
 
 /* A property value a machine type sets on every device of a type. */

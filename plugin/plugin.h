@@ -53,6 +53,21 @@ void vmsd_machine_reader_init(void);
 void vmsd_read_property_array(struct vmsd_model *model, tree decl);
 void vmsd_read_machine_macros(struct vmsd_model *model);
 
+/* read-props.cc: device Property arrays (of a finished declaration),
+ * the members functions shaped as needed functions read (each body
+ * before it is lowered), and at the end of the unit only those a
+ * description or a field names are kept. */
+void vmsd_props_reader_init(void);
+void vmsd_read_device_props(struct vmsd_model *model, tree decl);
+void vmsd_read_predicate(struct vmsd_model *model, tree fndecl);
+void vmsd_props_unit(struct vmsd_model *model);
+/* read-fit.cc: a struct's name across units (its tag, else a typedef's
+ * name); NULL when it has neither. */
+const char *vmsd_struct_name(tree type);
+/* The only statement of a function body but declarations and debug
+ * markers, or NULL_TREE. */
+tree vmsd_only_statement(tree body);
+
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 

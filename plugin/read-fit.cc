@@ -66,7 +66,7 @@ void vmsd_fit_note_type(tree type)
 
 /* The only statement of a function body but declarations (__func__
  * is one) and -g's debug markers, or NULL_TREE. */
-static tree only_statement(tree body)
+tree vmsd_only_statement(tree body)
 {
     if (body && TREE_CODE(body) == BIND_EXPR)
         body = BIND_EXPR_BODY(body);
@@ -95,7 +95,7 @@ void vmsd_fit_read_function(tree fndecl)
     if (!returned || TREE_CODE(returned) != POINTER_TYPE
         || TREE_CODE(TREE_TYPE(returned)) != RECORD_TYPE)
         return;
-    tree ret = only_statement(DECL_SAVED_TREE(fndecl));
+    tree ret = vmsd_only_statement(DECL_SAVED_TREE(fndecl));
     if (!ret || TREE_CODE(ret) != RETURN_EXPR)
         return;
     tree value = TREE_OPERAND(ret, 0);
@@ -120,7 +120,7 @@ void vmsd_fit_read_function(tree fndecl)
 
 /* A struct's name across units: its tag, else a typedef's name (a
  * typedef makes a variant named by it); NULL when it has neither. */
-static const char *struct_name(tree type)
+const char *vmsd_struct_name(tree type)
 {
     type = TYPE_MAIN_VARIANT(type);
     tree name = TYPE_NAME(type);
@@ -321,12 +321,12 @@ static void note_member_types(struct fit *fit, struct vmsd_fieldlist *list,
             tree s = find_member(matched[k], name, 0, &m)
                      && m.offset == f->offset
                      ? held_struct(TREE_TYPE(m.decl)) : NULL_TREE;
-            agreed = s && (!held || s == held) && struct_name(s);
+            agreed = s && (!held || s == held) && vmsd_struct_name(s);
             held = s;
         }
         f->member_type = NULL;
         if (agreed && held) {
-            f->member_type = vmsd_model_strdup(fit->model, struct_name(held));
+            f->member_type = vmsd_model_strdup(fit->model, vmsd_struct_name(held));
             fit->involved.safe_push(held);
         }
     }
@@ -363,7 +363,7 @@ static void match_descriptions(struct fit *fit)
         for (tree c = found ? *found : NULL_TREE; c; c = TREE_CHAIN(c))
             if (struct_matches(TREE_VALUE(c), d->fields)) {
                 matched.safe_push(TREE_VALUE(c));
-                named &= struct_name(TREE_VALUE(c)) != NULL;
+                named &= vmsd_struct_name(TREE_VALUE(c)) != NULL;
             }
         note_member_types(fit, d->fields, matched);
         if (!named)
@@ -372,7 +372,7 @@ static void match_descriptions(struct fit *fit)
                                                   model->n_desc_structs);
         y->desc = d->uid;
         for (unsigned k = 0; k < matched.length(); k++) {
-            const char *sname = struct_name(matched[k]);
+            const char *sname = vmsd_struct_name(matched[k]);
             bool seen = false;
             for (size_t j = 0; j < y->n_names; j++)
                 seen |= strcmp(y->names[j], sname) == 0;
@@ -394,7 +394,7 @@ static void match_instances(struct fit *fit)
         for (tree c = id ? casts : NULL_TREE; c && !cast; c = TREE_CHAIN(c))
             if (TREE_PURPOSE(c) == id)
                 cast = TREE_VALUE(c);
-        const char *name = cast ? struct_name(cast) : NULL;
+        const char *name = cast ? vmsd_struct_name(cast) : NULL;
         if (!name && !type->instance_size)
             continue;
         struct vmsd_instance *in = VMSD_APPEND(model->instances,
@@ -458,20 +458,20 @@ static void write_heads(struct fit *fit)
     for (unsigned i = 0; i < fit->involved.length(); i++) {
         tree parent;
         for (tree s = fit->involved[i]; s && COMPLETE_TYPE_P(s)
-                                        && struct_name(s)
+                                        && vmsd_struct_name(s)
                                         && !written.add(s); s = parent) {
             enum head head = head_of(s, &parent);
             if (head == HEAD_UNKNOWN
                 || (parent && (!COMPLETE_TYPE_P(parent)
-                               || !struct_name(parent))))
+                               || !vmsd_struct_name(parent))))
                 break;
             struct vmsd_struct_head *o =
                 VMSD_APPEND(fit->model->struct_heads,
                             fit->model->n_struct_heads);
-            o->name = vmsd_model_strdup(fit->model, struct_name(s));
+            o->name = vmsd_model_strdup(fit->model, vmsd_struct_name(s));
             constant_size(TYPE_SIZE_UNIT(s), &o->size);
             o->first = parent ? vmsd_model_strdup(fit->model,
-                                                  struct_name(parent))
+                                                  vmsd_struct_name(parent))
                               : NULL;
             o->loc = loc_of(fit->model, struct_location(s));
         }

@@ -329,6 +329,26 @@ static void record_compat_add(struct body_walk *w, tree call, tree callee)
     c->conditional = w->conditional > 0;
 }
 
+/* device_class_set_props(dc, ARRAY) with dc the function's class (QEMU's
+ * macro calls device_class_set_props_n): the class's properties. */
+static void record_props_set(struct body_walk *w, tree call, tree callee)
+{
+    const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
+    if (strncmp(name, "device_class_set_props", 22) != 0
+        || call_expr_nargs(call) < 2
+        || !is_own_class(w, CALL_EXPR_ARG(call, 0)))
+        return;
+    tree array = address_operand(CALL_EXPR_ARG(call, 1));
+    while (array && TREE_CODE(array) == ARRAY_REF)
+        array = TREE_OPERAND(array, 0);         /* &a[0] */
+    if (!array || !VAR_P(array) || !DECL_NAME(array))
+        return;
+    struct vmsd_model *m = w->model;
+    struct vmsd_props_set *s = VMSD_APPEND(m->props_sets, m->n_props_sets);
+    s->function = vmsd_model_strdup(m, w->function);
+    s->array = vmsd_model_strdup(m, IDENTIFIER_POINTER(DECL_NAME(array)));
+}
+
 /* Does TYPE point to an ObjectClass, a DeviceClass or a MachineClass? */
 static bool is_class_pointer(tree type)
 {
@@ -363,6 +383,7 @@ static void record_call(struct body_walk *w, tree call)
         return;
     tree callee_decl = TREE_OPERAND(fn, 0);
     record_compat_add(w, call, callee_decl);
+    record_props_set(w, call, callee_decl);
     if (!passes_class(w, call))
         return;
     const char *callee = IDENTIFIER_POINTER(DECL_NAME(callee_decl));

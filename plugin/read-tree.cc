@@ -549,6 +549,9 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
     field->name = string_copy(model, member(ctor, members.name), &unreadable);
     field->flags = (uint32_t)int_value(member(ctor, members.flags));
     field->has_field_exists = !is_null(member(ctor, members.field_exists));
+    if (field->has_field_exists)
+        field->field_exists = pointee_name(model,
+                                           member(ctor, members.field_exists));
     field->version_id = int_value(member(ctor, members.version_id));
     field->struct_version_id = int_value(member(ctor, members.struct_version_id));
     field->size = size_value(member(ctor, members.size));

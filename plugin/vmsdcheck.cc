@@ -42,6 +42,7 @@ static void on_finish_decl(void *gcc_data, void *)
     vmsd_read_decl(&unit_model, decl);
     vmsd_read_type_infos(&unit_model, decl);
     vmsd_read_property_array(&unit_model, decl);
+    vmsd_read_device_props(&unit_model, decl);
 }
 
 static void on_function(void *gcc_data, void *)
@@ -49,6 +50,7 @@ static void on_function(void *gcc_data, void *)
     vmsd_read_function(&unit_model, (tree)gcc_data);
     vmsd_read_registrations(&unit_model, (tree)gcc_data);
     vmsd_fit_read_function((tree)gcc_data);
+    vmsd_read_predicate(&unit_model, (tree)gcc_data);
 }
 
 static void on_finish_type(void *gcc_data, void *)
@@ -144,6 +146,7 @@ static void check_unit(void *, void *event)
     if (event == &ipa_event && !seen_error())
         vmsd_read_creates(&unit_model);   /* the bodies are lowered */
     vmsd_fit_unit(&unit_model);
+    vmsd_props_unit(&unit_model);
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
     vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
@@ -220,6 +223,7 @@ int plugin_init(struct plugin_name_args *info,
     vmsd_creates_reader_init();
     vmsd_registration_reader_init();
     vmsd_machine_reader_init();
+    vmsd_props_reader_init();
     plugin_name = info->base_name;
     vmsd_fit_init(plugin_name);
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)

@@ -1,0 +1,253 @@
+/* Device properties and the functions that test them, so that the tool
+ * can tell which machine types a compat property keeps a subsection
+ * from (docs/machines.md, "Compat properties and needed functions"):
+ * each Property array (its entries' names, member offsets and bool
+ * defaults), and what each needed or field_exists function reads (the
+ * struct members s->m, and whether its body is just return s->m,
+ * return !s->m or return s->m && ...).  Bodies are read as the front
+ * end leaves them, before they are lowered; only functions shaped as
+ * a needed function (bool f(void *, ...)) are read, and at the end only
+ * those a description names are kept. */
+#include "plugin.h"
+#include "tree-access.h"
+
+static tree property_tag, name_member, offset_member, info_member,
+    defval_member;
+
+void vmsd_props_reader_init(void)
+{
+    property_tag = get_identifier("Property");
+    name_member = get_identifier("name");
+    offset_member = get_identifier("offset");
+    info_member = get_identifier("info");
+    defval_member = get_identifier("defval");
+}
+
+static uint64_t constant_uint(tree value, bool *known)
+{
+    if (value)
+        STRIP_NOPS(value);
+    *known = value && TREE_CODE(value) == INTEGER_CST
+             && tree_fits_uhwi_p(value);
+    return *known ? (uint64_t)tree_to_uhwi(value) : 0;
+}
+
+/* A bool property's default: '1' or '0'; '-' when not a bool
+ * (.info = &qdev_prop_bool) or not a constant.  .defval is a union
+ * (QEMU: { int64_t i; uint64_t u; }): its one initialized member. */
+static char bool_default(tree entry)
+{
+    tree info = address_operand(member(entry, info_member));
+    if (!info || !DECL_NAME(info)
+        || strcmp(IDENTIFIER_POINTER(DECL_NAME(info)), "qdev_prop_bool"))
+        return '-';
+    tree defval = member(entry, defval_member);
+    if (!defval)
+        return '0';
+    if (TREE_CODE(defval) == CONSTRUCTOR) {
+        if (CONSTRUCTOR_NELTS(defval) != 1)
+            return CONSTRUCTOR_NELTS(defval) ? '-' : '0';
+        defval = CONSTRUCTOR_ELT(defval, 0)->value;
+    }
+    bool known;
+    uint64_t v = constant_uint(defval, &known);
+    return known ? (v ? '1' : '0') : '-';
+}
+
+void vmsd_read_device_props(struct vmsd_model *model, tree decl)
+{
+    tree type = TREE_TYPE(decl);
+    if (TREE_CODE(type) != ARRAY_TYPE
+        || !type_has_tag(TREE_TYPE(type), property_tag))
+        return;
+    tree ctor = constructor_of(decl);
+    if (!ctor || !DECL_NAME(decl))
+        return;
+    struct vmsd_device_props *a = VMSD_APPEND(model->device_props,
+                                              model->n_device_props);
+    a->array = vmsd_model_strdup(model, IDENTIFIER_POINTER(DECL_NAME(decl)));
+    unsigned i;
+    tree entry;
+    FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, entry) {
+        bool unreadable, known;
+        if (TREE_CODE(entry) != CONSTRUCTOR)
+            continue;
+        char *name = string_copy(model, member(entry, name_member),
+                                 &unreadable);
+        uint64_t offset = constant_uint(member(entry, offset_member), &known);
+        if (!name || !known)
+            continue;           /* the end marker of older QEMUs, or
+                                   nothing the tool can join */
+        struct vmsd_device_property *p = VMSD_APPEND(a->props, a->n_props);
+        p->name = name;
+        p->offset = offset;
+        p->bool_default = bool_default(entry);
+    }
+}
+
+/* s->m (or s->a.b) through a pointer: the outermost struct's name and
+ * the member's byte offset in it; false for anything else (a bit-field,
+ * a member of a local struct, an array element). */
+static bool member_read(tree t, const char **structure, uint64_t *offset)
+{
+    uint64_t at = 0;
+    tree field = NULL_TREE;
+    while (TREE_CODE(t) == COMPONENT_REF) {
+        field = TREE_OPERAND(t, 1);
+        if (TREE_CODE(field) != FIELD_DECL || DECL_BIT_FIELD(field)
+            || !tree_fits_uhwi_p(byte_position(field)))
+            return false;
+        at += (uint64_t)int_byte_position(field);
+        t = TREE_OPERAND(t, 0);
+    }
+    if (!field || (TREE_CODE(t) != INDIRECT_REF && TREE_CODE(t) != MEM_REF))
+        return false;
+    *structure = vmsd_struct_name(DECL_CONTEXT(field));
+    *offset = at;
+    return *structure != NULL;
+}
+
+static void add_read(struct vmsd_model *model, struct vmsd_predicate *x,
+                     const char *structure, uint64_t offset)
+{
+    for (size_t i = 0; i < x->n_reads; i++)
+        if (x->reads[i].offset == offset
+            && strcmp(x->reads[i].structure, structure) == 0)
+            return;
+    struct vmsd_member_read *r = VMSD_APPEND(x->reads, x->n_reads);
+    r->structure = vmsd_model_strdup(model, structure);
+    r->offset = offset;
+}
+
+struct read_walk {
+    struct vmsd_model *model;
+    struct vmsd_predicate *x;
+};
+
+static tree visit_read(tree *node, int *walk_subtrees, void *data)
+{
+    struct read_walk *w = (struct read_walk *)data;
+    const char *structure;
+    uint64_t offset;
+    if (TREE_CODE(*node) == COMPONENT_REF) {
+        if (member_read(*node, &structure, &offset))
+            add_read(w->model, w->x, structure, offset);
+        *walk_subtrees = 0;
+    }
+    return NULL_TREE;
+}
+
+/* VALUE without its conversions between integers and bool (C's ! is
+ * an int, converted to the function's bool). */
+static tree strip_conversions(tree value)
+{
+    while (CONVERT_EXPR_P(value) || TREE_CODE(value) == NON_LVALUE_EXPR)
+        value = TREE_OPERAND(value, 0);
+    return value;
+}
+
+/* Is VALUE (a returned value) s->m or s->m != 0 (C's test of an
+ * integer as a bool)?  Then *MEMBER is s->m. */
+static bool tests_member(tree value, tree *member_ref)
+{
+    value = strip_conversions(value);
+    if (TREE_CODE(value) == NE_EXPR && integer_zerop(TREE_OPERAND(value, 1)))
+        value = strip_conversions(TREE_OPERAND(value, 0));
+    const char *structure;
+    uint64_t offset;
+    if (TREE_CODE(value) != COMPONENT_REF
+        || !member_read(value, &structure, &offset))
+        return false;
+    *member_ref = value;
+    return true;
+}
+
+/* What the function returns, when its body is one return statement
+ * after declarations: '=', '!' or '&' (and the member it tests), else
+ * '?'. */
+static char return_form(tree body, tree *tested)
+{
+    tree ret = vmsd_only_statement(body);
+    if (ret && TREE_CODE(ret) != RETURN_EXPR)
+        return '?';
+    tree value = ret ? TREE_OPERAND(ret, 0) : NULL_TREE;
+    if (value && TREE_CODE(value) == MODIFY_EXPR)
+        value = TREE_OPERAND(value, 1);
+    if (!value)
+        return '?';
+    value = strip_conversions(value);
+    if (tests_member(value, tested))
+        return '=';
+    if ((TREE_CODE(value) == TRUTH_NOT_EXPR
+         && tests_member(TREE_OPERAND(value, 0), tested))
+        || (TREE_CODE(value) == BIT_XOR_EXPR
+            && integer_onep(TREE_OPERAND(value, 1))
+            && TREE_CODE(TREE_TYPE(value)) == BOOLEAN_TYPE
+            && tests_member(TREE_OPERAND(value, 0), tested))
+        || (TREE_CODE(value) == EQ_EXPR
+            && integer_zerop(TREE_OPERAND(value, 1))
+            && tests_member(TREE_OPERAND(value, 0), tested)))
+        return '!';
+    if ((TREE_CODE(value) == TRUTH_ANDIF_EXPR
+         || TREE_CODE(value) == TRUTH_AND_EXPR)
+        && (tests_member(TREE_OPERAND(value, 0), tested)
+            || tests_member(TREE_OPERAND(value, 1), tested)))
+        return '&';
+    return '?';
+}
+
+/* A function shaped as a needed (bool f(void *opaque)) or field_exists
+ * (bool f(void *opaque, int version_id)) function. */
+static bool predicate_shaped(tree fndecl)
+{
+    tree type = TREE_TYPE(fndecl);
+    tree first = DECL_ARGUMENTS(fndecl);
+    return TREE_CODE(TREE_TYPE(type)) == BOOLEAN_TYPE && first
+           && POINTER_TYPE_P(TREE_TYPE(first))
+           && VOID_TYPE_P(TREE_TYPE(TREE_TYPE(first)));
+}
+
+void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
+{
+    if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl)
+        || !DECL_SAVED_TREE(fndecl) || !predicate_shaped(fndecl))
+        return;
+    struct vmsd_predicate *x = VMSD_APPEND(model->predicates,
+                                           model->n_predicates);
+    x->function = vmsd_model_strdup(model,
+                                    IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+    tree tested = NULL_TREE;
+    x->how = return_form(DECL_SAVED_TREE(fndecl), &tested);
+    struct read_walk w = { model, x };
+    int unused;
+    if (tested)
+        visit_read(&tested, &unused, &w);       /* it comes first */
+    walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), visit_read, &w);
+}
+
+/* Keep only the functions a description names as needed or a field as
+ * field_exists, and of those only the ones that read a member. */
+void vmsd_props_unit(struct vmsd_model *model)
+{
+    struct vmsd_strset named;
+    memset(&named, 0, sizeof named);
+    for (size_t i = 0; i < model->n_descs; i++)
+        if (model->descs[i]->needed)
+            vmsd_strset_add_name(&named, model->descs[i]->needed);
+    for (size_t i = 0; i < model->n_fieldlists; i++) {
+        const struct vmsd_fieldlist *l = model->fieldlists[i];
+        for (size_t k = 0; k < l->n_fields; k++)
+            if (l->fields[k].field_exists)
+                vmsd_strset_add_name(&named, l->fields[k].field_exists);
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < model->n_predicates; i++) {
+        struct vmsd_predicate *x = &model->predicates[i];
+        if (x->n_reads && vmsd_strset_find_name(&named, x->function))
+            model->predicates[kept++] = *x;
+        else
+            free(x->reads);
+    }
+    model->n_predicates = kept;
+    vmsd_strset_free(&named);
+}
