@@ -7,9 +7,13 @@
  * versioned machine type.  So new state goes into a subsection whose
  * needed function a compat property turns off for the older machine
  * types: the older loader fails on a subsection name its parent does not
- * list ("does not exist") and on a section it does not know.  Whether a
- * compat property covers a needed function is decided at run time; the
- * rules say where to look. */
+ * list ("does not exist") and on a section it does not know.  When the
+ * needed function tests a device property (tools/compat-props.c), the
+ * tool has worked out which machine types send the subsection: a new
+ * subsection no released machine type sends breaks nothing (the gate
+ * counts it), one that a released machine type sends is a break there,
+ * named.  What cannot be told stays as it was: the rules say where to
+ * look. */
 #include "baseline.h"
 #include "check.h"
 #include "names.h"
@@ -62,8 +66,20 @@ static void subsection_added(const struct vmsd_check *check,
                              const struct vmsd_base_desc *base_parent)
 {
     const struct vmsd_desc *sub = entry->target;
-    if (vmsd_base_has_pair(check->program->base, parent->name, sub->name))
+    const struct vmsd_program_facts *p = check->program;
+    if (vmsd_base_has_pair(p->base, parent->name, sub->name))
         return;
+    const struct vmsd_sub_sends *sends = NULL;
+    const struct vmsd_machine_sends *machine = NULL;
+    enum vmsd_sends sent = sub->needed
+        ? vmsd_sub_sends_find(p->sub_sends, p->n_sub_sends, parent->name,
+                              sub->name, true, &sends, &machine)
+        : VMSD_SENDS_UNKNOWN;
+    if (sent == VMSD_SENDS_NO) {
+        if (check->compared)
+            check->compared->kept_back++;
+        return;
+    }
     struct vmsd_finding *f = sub->needed
         ? vmsd_finding_begin(check, VMSD_RULE_BACKWARD_SUBSECTION_ADDED,
               entry->loc, "subsection %q of %q is new: the base fails to "
@@ -77,6 +93,23 @@ static void subsection_added(const struct vmsd_check *check,
     vmsd_finding_note(check, f, sub->loc, "%q is defined here", sub->name);
     vmsd_finding_note(check, f, base_parent->loc, "the base's %q has no "
                       "subsection of that name", parent->name);
+    if (sent == VMSD_SENDS_YES) {
+        vmsd_finding_note(check, f, sub->loc, "%q tests property %q of %q, "
+                          "which is %s on the released machine type %q (%s): "
+                          "the subsection is sent there", sub->needed,
+                          sends->property, sends->device,
+                          machine->value ? machine->value
+                          : sends->property_default ? "on" : "off",
+                          machine->machine, machine->array
+                          ? machine->array : "its default; no compat "
+                            "property of that machine type sets it");
+        vmsd_finding_remedy(check, f, "set %q of %q back for %q and the "
+                            "older machine types in their compat array, so "
+                            "that %q is false there", sends->property,
+                            sends->device, machine->machine, sub->needed);
+        vmsd_finding_end(check, f);
+        return;
+    }
     vmsd_finding_remedy(check, f, "give %q a needed function that is false "
                         "on the machine types the base has, through a "
                         "compat property of those machine types (check that "

@@ -84,6 +84,67 @@ static bool in_a_base(const struct vmsd_check *check, const char *parent,
     return false;
 }
 
+/* Does the program have subsection SUB under PARENT? */
+static bool program_has_pair(const struct vmsd_program_facts *program,
+                             const char *parent, const char *sub)
+{
+    const struct vmsd_model *m = program->model;
+    for (size_t i = 0; i < m->n_descs; i++) {
+        const struct vmsd_desc *d = m->descs[i];
+        size_t n = d->defined && d->name && d->subsections
+                   && strcmp(d->name, parent) == 0
+                   ? vmsd_sublist_length(d->subsections) : 0;
+        for (size_t k = 0; k < n; k++) {
+            const struct vmsd_desc *s = d->subsections->slots[k].target;
+            if (s && s->name && strcmp(s->name, sub) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A legacy name that a device property selects (its needed function
+ * tests the property, and old machine types' compat arrays set it) is
+ * sent by no machine type once those machine types are gone: the
+ * subsection, the property and the entry can go. */
+void vmsd_check_retirable_entries(const struct vmsd_check *check)
+{
+    const struct vmsd_compatdb *db = check->config->allowlist;
+    for (size_t i = 0; db && i < db->n_entries; i++) {
+        const struct vmsd_compat_entry *e = &db->entries[i];
+        const struct vmsd_sub_sends *decided = NULL;
+        bool sent = false;
+        for (size_t p = 0; !sent && p < check->n_programs; p++) {
+            const struct vmsd_program_facts *prog = &check->programs[p];
+            const struct vmsd_sub_sends *entry;
+            const struct vmsd_machine_sends *machine;
+            enum vmsd_sends s = vmsd_sub_sends_find(prog->sub_sends,
+                prog->n_sub_sends, e->parent, e->subsection, false, &entry,
+                &machine);
+            if (s == VMSD_SENDS_NO && !decided)
+                decided = entry;
+            /* A program that has the pair and cannot tell keeps it. */
+            sent = s == VMSD_SENDS_YES
+                   || (s == VMSD_SENDS_UNKNOWN
+                       && program_has_pair(prog, e->parent, e->subsection));
+        }
+        if (sent || !decided)
+            continue;
+        struct vmsd_loc at = { e->file, e->line, e->line ? 1 : 0, 0 };
+        struct vmsd_finding *f = vmsd_finding_begin(check,
+            VMSD_RULE_ALLOWLIST_RETIRABLE, at, "legacy subsection %q of %q "
+            "is sent by no machine type of this build: its needed function "
+            "%q tests property %q of %q, and no machine type's compat "
+            "properties set it so that it is sent", e->subsection, e->parent,
+            decided->needed, decided->property, decided->device);
+        vmsd_finding_about(f, e->parent, e->subsection);
+        vmsd_finding_note(check, f, at, "drop subsection %q, property %q "
+                          "and this entry: the machine types that sent the "
+                          "name are gone", e->subsection, decided->property);
+        vmsd_finding_end(check, f);
+    }
+}
+
 void vmsd_check_stale_entries(const struct vmsd_check *check)
 {
     const struct vmsd_compatdb *db = check->config->allowlist;

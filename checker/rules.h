@@ -129,6 +129,9 @@ void vmsd_check_config_init(struct vmsd_check_config *config);
 struct vmsd_gate_counts {
     size_t descriptions;        /* of the base, that the change still has */
     size_t fields;              /* theirs, in the base */
+    size_t kept_back;           /* new subsections a compat property
+                                   keeps from every released machine
+                                   type */
 };
 
 /* Which machine types can contain a device type (tools/containment.c):
@@ -144,6 +147,54 @@ struct vmsd_type_machines {
                                    list for a message ("a, b, c and
                                    more"); NULL: none */
 };
+
+/* Whether a machine type sends a subsection whose needed function tests
+ * a device property (tools/compat-props.c): the property's value on it
+ * (its default, or what its compat properties set) makes the needed
+ * function false (NO) or true (YES), or cannot be told (UNKNOWN: a
+ * value that is no bool, a compat property added under a condition or
+ * from an array no unit defines, or a needed function "m && ...").  */
+enum vmsd_sends {
+    VMSD_SENDS_NO,
+    VMSD_SENDS_YES,
+    VMSD_SENDS_UNKNOWN,
+};
+
+struct vmsd_machine_sends {
+    const char *machine;        /* "board-4.0" */
+    int major, minor;           /* its version; -1 -1: unversioned */
+    bool released;              /* versioned and of a release out (not
+                                   newer than the build's QEMU version):
+                                   QEMU keeps migration working on it */
+    enum vmsd_sends sends;
+    const char *value;          /* the property's value on it; NULL: the
+                                   default */
+    const char *array;          /* the compat array that set it; NULL:
+                                   the default */
+};
+
+/* One device type's subsection whose needed function tests one of its
+ * properties, and each registered machine type of the program. */
+struct vmsd_sub_sends {
+    const char *parent, *subsection;
+    const char *device;         /* the device type */
+    const char *needed;         /* the needed function */
+    const char *property;       /* the property's name */
+    bool property_default;
+    struct vmsd_machine_sends *machines;
+    size_t n_machines;
+};
+
+/* Over the entries of a program about (PARENT, SUB), only machine types
+ * that RELEASED_ONLY allows: YES when one sends it (*MACHINE, *ENTRY
+ * that one), NO when every entry decides that none does (*ENTRY the
+ * first), UNKNOWN otherwise, and when there is no such machine type or
+ * no entry is about the pair (*ENTRY NULL). */
+enum vmsd_sends vmsd_sub_sends_find(const struct vmsd_sub_sends *list,
+                                    size_t n, const char *parent,
+                                    const char *sub, bool released_only,
+                                    const struct vmsd_sub_sends **entry,
+                                    const struct vmsd_machine_sends **machine);
 
 /* What description-misfit decided, for the summary: device types whose
  * description fits their instances, does not, or cannot be told (the
@@ -192,6 +243,10 @@ struct vmsd_program_facts {
      * every break an error. */
     const struct vmsd_type_machines *type_machines;
     size_t n_type_machines;
+    /* Its subsections a device property selects, per machine type;
+     * none without the facts (X, W) of newer plugins. */
+    const struct vmsd_sub_sends *sub_sends;
+    size_t n_sub_sends;
     /* Where description-misfit counts what it decided; may be NULL. */
     struct vmsd_fit_counts *fit;
 };

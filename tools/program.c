@@ -6,6 +6,7 @@
  * from an archive member yields to one from an object (QEMU's stubs live
  * in an archive); between equals the first wins. */
 #include "program.h"
+#include "compat-props.h"
 #include "containment.h"
 #include "paths.h"
 
@@ -654,10 +655,12 @@ bool program_build(struct program_input *input, const char *root,
         machines_build(&out->machines, models, n_units, out->name);
         containment_find(out, models, n_units);
     }
-    free(models);
     vmsd_model_resolve(&out->model);
-    if (ok)
+    if (ok) {
+        compat_props_find(out, models, n_units);        /* resolved */
         find_uncovered(input, units, n_units, root, out);
+    }
+    free(models);
 
     for (size_t i = 0; i < n_units; i++) {
         vmsd_uid_index_free(&maps[i].desc);
@@ -691,5 +694,6 @@ void program_free(struct program *program)
     free(program->device_conditional);
     free(program->stateless_types);
     containment_free(program);
+    compat_props_free(program);
     machines_free(&program->machines);
 }

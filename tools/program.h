@@ -50,6 +50,10 @@ struct program {
     size_t n_type_machines;
     /* Strings they point into. */
     struct vmsd_strset machine_names;
+    /* Its subsections a device property selects, per machine type
+     * (compat-props.c). */
+    struct vmsd_sub_sends *sub_sends;
+    size_t n_sub_sends;
     /* Its machine types and their compat properties. */
     struct machine_set machines;
 };

@@ -582,6 +582,8 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_devices = p->n_devices;
         facts[i].type_machines = p->type_machines;
         facts[i].n_type_machines = p->n_type_machines;
+        facts[i].sub_sends = p->sub_sends;
+        facts[i].n_sub_sends = p->n_sub_sends;
         facts[i].device_conditional = p->device_conditional;
         facts[i].compared = &r->compared;
         facts[i].fit = &r->programs[i].fit;
@@ -653,6 +655,11 @@ static void gate_summary(const struct settings *s, const struct run *r)
                 ? "both directions"
                 : vmsd_direction_name(s->config.directions),
             warnings);
+    if (r->compared.kept_back)
+        fprintf(stderr, "vmsdcheck: note: %zu new subsection%s a compat "
+                "property keeps from every released machine type "
+                "(compatible)\n", r->compared.kept_back,
+                r->compared.kept_back == 1 ? "" : "s");
 }
 
 static int cmd_db_check(struct settings *s)

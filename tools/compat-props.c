@@ -1,0 +1,292 @@
+/* Which machine types send a subsection that a device property selects.
+ *
+ * QEMU keeps new state from older machine types with a property: the
+ * subsection's needed function returns s->m, a member a Property sets
+ * (DEFINE_PROP_BOOL("x-foo", FooState, m, true)), and the older machine
+ * types' compat arrays set the property back ({ "foo", "x-foo", "off" }).
+ * The join: the needed function's X record in the unit that defines the
+ * subsection (the member's struct and offset, and the form of its
+ * return), the device type's Property arrays (W, through its parents'
+ * class_inits, W *), and each machine type's compat properties in the
+ * order they are added (machines.c), whose driver is the type or one of
+ * its parents.  The member is matched by offset; when the unit names
+ * the struct of the type's instances (its QOM cast, I), the needed
+ * function must read that struct. */
+#include "compat-props.h"
+
+#include "machines.h"
+#include "program.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Types don't loop in QEMU; this bounds a walk that would. */
+#define MAX_ANCESTORS 64
+
+/* A QOM type's first definition among the units. */
+struct type_def {
+    size_t unit;
+    const struct vmsd_qom_type *type;
+};
+
+struct join {
+    struct program *program;
+    const struct vmsd_model *const *models;
+    size_t n;
+    struct vmsd_strset types;           /* name -> struct type_def */
+    struct vmsd_strset casts;           /* type -> its instance struct */
+    struct vmsd_strset predicates;      /* (subsection, needed) ->
+                                           predicate, or &ambiguous */
+    struct type_def *defs;
+};
+
+static const struct vmsd_predicate ambiguous;
+
+static const struct vmsd_predicate *unit_predicate(const struct vmsd_model *m,
+                                                   const char *function)
+{
+    for (size_t i = 0; i < m->n_predicates; i++)
+        if (strcmp(m->predicates[i].function, function) == 0)
+            return &m->predicates[i];
+    return NULL;
+}
+
+static void index_units(struct join *j)
+{
+    size_t n_types = 0;
+    for (size_t u = 0; u < j->n; u++)
+        n_types += j->models[u]->n_types;
+    j->defs = vmsd_xcalloc(n_types + 1, sizeof *j->defs);
+    size_t k = 0;
+    for (size_t u = 0; u < j->n; u++) {
+        const struct vmsd_model *m = j->models[u];
+        for (size_t i = 0; i < m->n_types; i++) {
+            struct vmsd_strset_slot *s =
+                vmsd_strset_add_name(&j->types, m->types[i].name);
+            if (s->value)
+                continue;
+            j->defs[k] = (struct type_def){ u, &m->types[i] };
+            s->value = &j->defs[k++];
+        }
+        for (size_t i = 0; i < m->n_instances; i++) {
+            struct vmsd_strset_slot *s =
+                vmsd_strset_add_name(&j->casts, m->instances[i].type);
+            if (!s->value && m->instances[i].structure)
+                s->value = m->instances[i].structure;
+        }
+        /* The subsections' needed functions, by the subsection's name and
+         * the function's (a static function is its unit's). */
+        for (size_t i = 0; i < m->n_descs; i++) {
+            const struct vmsd_desc *d = m->descs[i];
+            const struct vmsd_predicate *x =
+                d->defined && d->name && d->needed
+                ? unit_predicate(m, d->needed) : NULL;
+            if (!x || x->how == '?')
+                continue;
+            struct vmsd_strset_slot *s =
+                vmsd_strset_add_pair(&j->predicates, d->name, d->needed);
+            if (s->value && s->value != x)
+                s->value = (void *)&ambiguous;
+            else
+                s->value = (void *)x;
+        }
+    }
+}
+
+static const struct type_def *type_def(const struct join *j, const char *name)
+{
+    struct vmsd_strset_slot *s = name ? vmsd_strset_find_name(&j->types, name)
+                                      : NULL;
+    return s ? s->value : NULL;
+}
+
+/* The bool property of TYPE's class (the arrays its class_init, or a
+ * function of its unit it hands the class to, sets) on the member at
+ * OFFSET. */
+static const struct vmsd_device_property *own_property(
+    const struct join *j, const struct type_def *t, uint64_t offset)
+{
+    const struct vmsd_model *m = j->models[t->unit];
+    const char *class_init = t->type->class_init;
+    for (size_t i = 0; class_init && i < m->n_props_sets; i++) {
+        const struct vmsd_props_set *set = &m->props_sets[i];
+        bool by_class_init = strcmp(set->function, class_init) == 0;
+        for (size_t c = 0; !by_class_init && c < m->n_calls; c++)
+            by_class_init = strcmp(m->calls[c].caller, class_init) == 0
+                            && strcmp(m->calls[c].callee, set->function) == 0;
+        for (size_t a = 0; by_class_init && a < m->n_device_props; a++) {
+            const struct vmsd_device_props *arr = &m->device_props[a];
+            if (strcmp(arr->array, set->array))
+                continue;
+            for (size_t p = 0; p < arr->n_props; p++)
+                if (arr->props[p].offset == offset
+                    && arr->props[p].bool_default != '-')
+                    return &arr->props[p];
+        }
+    }
+    return NULL;
+}
+
+/* TYPE and its parents, nearest first; how many. */
+static size_t ancestors(const struct join *j, const char *type,
+                        const struct type_def **out)
+{
+    size_t n = 0;
+    for (const struct type_def *t = type_def(j, type);
+         t && n < MAX_ANCESTORS; t = type_def(j, t->type->parent))
+        out[n++] = t;
+    return n;
+}
+
+/* Does a QOM cast of the chain name a struct, and is it STRUCTURE? */
+static bool struct_agrees(const struct join *j, const struct type_def **chain,
+                          size_t n, const char *structure)
+{
+    bool named = false;
+    for (size_t i = 0; i < n; i++) {
+        struct vmsd_strset_slot *s =
+            vmsd_strset_find_name(&j->casts, chain[i]->type->name);
+        if (!s)
+            continue;
+        named = true;
+        if (strcmp(s->value, structure) == 0)
+            return true;
+    }
+    return !named;
+}
+
+/* QEMU's boolean words (qapi_bool_parse). */
+static bool parse_bool(const char *value, bool *out)
+{
+    static const char *const yes[] = { "on", "yes", "true", "y" };
+    static const char *const no[] = { "off", "no", "false", "n" };
+    for (size_t i = 0; value && i < 4; i++) {
+        if (strcmp(value, yes[i]) == 0 || strcmp(value, no[i]) == 0) {
+            *out = strcmp(value, yes[i]) == 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool in_chain(const struct type_def **chain, size_t n,
+                     const char *driver)
+{
+    for (size_t i = 0; driver && i < n; i++)
+        if (strcmp(chain[i]->type->name, driver) == 0)
+            return true;
+    return false;
+}
+
+/* The property's value on machine type M and what that makes of a
+ * needed function of form HOW. */
+static struct vmsd_machine_sends machine_sends(
+    const struct machine_type *m, const struct type_def **chain,
+    size_t n_chain, const char *property, bool value, char how,
+    const struct machine_policy *policy)
+{
+    struct vmsd_machine_sends out = { m->name, -1, -1, false,
+                                      VMSD_SENDS_UNKNOWN, NULL, NULL };
+    if (m->versioned) {
+        out.major = m->major;
+        out.minor = m->minor;
+        out.released = !policy->known || m->major < policy->qemu_major
+                       || (m->major == policy->qemu_major
+                           && m->minor <= policy->qemu_minor);
+    }
+    size_t n = 0;
+    struct machine_property *props = machines_properties(m, &n);
+    bool known = props != NULL;
+    for (size_t i = 0; known && i < n; i++) {
+        const struct vmsd_global_property *e = props[i].entry;
+        if (!e) {
+            known = false;      /* an array no unit defines */
+            continue;
+        }
+        if (!e->driver || !e->property) {
+            known = false;
+            continue;
+        }
+        if (!in_chain(chain, n_chain, e->driver)
+            || strcmp(e->property, property))
+            continue;
+        known = !props[i].conditional && parse_bool(e->value, &value);
+        out.value = e->value;
+        out.array = props[i].array;
+    }
+    free(props);
+    if (known)
+        out.sends = how == '!' ? (value ? VMSD_SENDS_NO : VMSD_SENDS_YES)
+                    : value ? (how == '=' ? VMSD_SENDS_YES
+                                          : VMSD_SENDS_UNKNOWN)
+                    : VMSD_SENDS_NO;
+    return out;
+}
+
+/* An entry for subsection SUB of DEV's description, when its needed
+ * function tests one of DEV's bool properties. */
+static void join_subsection(struct join *j, const struct vmsd_device *dev,
+                            const struct vmsd_desc *sub)
+{
+    struct vmsd_strset_slot *s =
+        vmsd_strset_find_pair(&j->predicates, sub->name, sub->needed);
+    const struct vmsd_predicate *x = s ? s->value : NULL;
+    if (!x || x == &ambiguous)
+        return;
+    const struct type_def *chain[MAX_ANCESTORS];
+    size_t n_chain = ancestors(j, dev->type, chain);
+    if (!struct_agrees(j, chain, n_chain, x->reads[0].structure))
+        return;
+    const struct vmsd_device_property *prop = NULL;
+    for (size_t i = 0; !prop && i < n_chain; i++)
+        prop = own_property(j, chain[i], x->reads[0].offset);
+    if (!prop)
+        return;
+    struct program *p = j->program;
+    const struct machine_set *set = &p->machines;
+    struct vmsd_sub_sends *e = VMSD_APPEND(p->sub_sends, p->n_sub_sends);
+    memset(e, 0, sizeof *e);
+    e->parent = dev->vmsd->name;
+    e->subsection = sub->name;
+    e->device = dev->type;
+    e->needed = sub->needed;
+    e->property = vmsd_strset_add_name(&p->machine_names, prop->name)->key;
+    e->property_default = prop->bool_default == '1';
+    e->machines = vmsd_xcalloc(set->n_machines + 1, sizeof *e->machines);
+    for (size_t i = 0; i < set->n_machines; i++)
+        if (set->machines[i].status != MACHINE_DELETED)
+            e->machines[e->n_machines++] = machine_sends(
+                &set->machines[i], chain, n_chain, prop->name,
+                e->property_default, x->how, &set->policy);
+}
+
+void compat_props_find(struct program *program,
+                       const struct vmsd_model *const *models, size_t n)
+{
+    struct join j = { program, models, n, { 0 }, { 0 }, { 0 }, NULL };
+    j.types.borrows_keys = j.casts.borrows_keys = true;
+    index_units(&j);
+    for (size_t i = 0; j.predicates.count && i < program->n_devices; i++) {
+        const struct vmsd_device *dev = &program->devices[i];
+        const struct vmsd_sublist *list = dev->vmsd->subsections;
+        size_t length = list ? vmsd_sublist_length(list) : 0;
+        for (size_t k = 0; k < length; k++) {
+            const struct vmsd_desc *sub = list->slots[k].target;
+            if (sub && sub->name && sub->needed)
+                join_subsection(&j, dev, sub);
+        }
+    }
+    vmsd_strset_free(&j.types);
+    vmsd_strset_free(&j.casts);
+    vmsd_strset_free(&j.predicates);
+    free(j.defs);
+}
+
+void compat_props_free(struct program *program)
+{
+    for (size_t i = 0; i < program->n_sub_sends; i++)
+        free(program->sub_sends[i].machines);
+    free(program->sub_sends);
+    program->sub_sends = NULL;
+    program->n_sub_sends = 0;
+}
