@@ -95,7 +95,7 @@ static void subsection_added(const struct vmsd_check *check,
                       "subsection of that name", parent->name);
     if (sent == VMSD_SENDS_YES) {
         vmsd_finding_note(check, f, sub->loc, "%q tests property %q of %q, "
-                          "which is %s on the released machine type %q (%s): "
+                          "which is %q on the released machine type %q (%s): "
                           "the subsection is sent there", sub->needed,
                           sends->property, sends->device,
                           machine->value ? machine->value
