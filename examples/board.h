@@ -10,6 +10,7 @@ typedef struct UartState {
 
 typedef struct RtcState {
     uint32_t seconds, irq_coalesced, alarm, tz_offset;
+    bool legacy_names;          /* property x-legacy-names */
 } RtcState;
 
 typedef struct NicRing {
@@ -27,5 +28,8 @@ extern const VMStateDescription vmstate_rtc;
 extern const VMStateDescription vmstate_nic;
 extern const VMStateDescription vmstate_nic_stats;
 extern const VMStateDescription vmstate_rtc_tz;
+
+typedef struct DeviceClass DeviceClass;
+void rtc_class_props(DeviceClass *dc);
 
 #endif

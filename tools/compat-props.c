@@ -100,21 +100,23 @@ static const struct type_def *type_def(const struct join *j, const char *name)
     return s ? s->value : NULL;
 }
 
-/* The bool property of TYPE's class (the arrays its class_init, or a
- * function of its unit it hands the class to, sets) on the member at
- * OFFSET. */
-static const struct vmsd_device_property *own_property(
-    const struct join *j, const struct type_def *t, uint64_t offset)
+/* How deep the helpers a class_init hands its class to are followed. */
+#define MAX_HELPER_DEPTH 4
+
+/* The bool property on the member at OFFSET of the arrays FUNCTION of
+ * unit U sets (device_class_set_props), itself or through the functions
+ * it hands the class to: in its unit, or, with external linkage, in any
+ * unit that has the callee set an array. */
+static const struct vmsd_device_property *function_property(
+    const struct join *j, size_t u, const char *function, uint64_t offset,
+    int depth)
 {
-    const struct vmsd_model *m = j->models[t->unit];
-    const char *class_init = t->type->class_init;
-    for (size_t i = 0; class_init && i < m->n_props_sets; i++) {
+    const struct vmsd_model *m = j->models[u];
+    for (size_t i = 0; i < m->n_props_sets; i++) {
         const struct vmsd_props_set *set = &m->props_sets[i];
-        bool by_class_init = strcmp(set->function, class_init) == 0;
-        for (size_t c = 0; !by_class_init && c < m->n_calls; c++)
-            by_class_init = strcmp(m->calls[c].caller, class_init) == 0
-                            && strcmp(m->calls[c].callee, set->function) == 0;
-        for (size_t a = 0; by_class_init && a < m->n_device_props; a++) {
+        if (strcmp(set->function, function))
+            continue;
+        for (size_t a = 0; a < m->n_device_props; a++) {
             const struct vmsd_device_props *arr = &m->device_props[a];
             if (strcmp(arr->array, set->array))
                 continue;
@@ -124,7 +126,29 @@ static const struct vmsd_device_property *own_property(
                     return &arr->props[p];
         }
     }
+    for (size_t c = 0; depth < MAX_HELPER_DEPTH && c < m->n_calls; c++) {
+        const struct vmsd_call *call = &m->calls[c];
+        if (strcmp(call->caller, function))
+            continue;
+        for (size_t v = 0; v < j->n; v++) {
+            if (v != u && !call->global)
+                continue;
+            const struct vmsd_device_property *found = function_property(
+                j, v, call->callee, offset, depth + 1);
+            if (found)
+                return found;
+        }
+    }
     return NULL;
+}
+
+/* The bool property of TYPE's class on the member at OFFSET. */
+static const struct vmsd_device_property *own_property(
+    const struct join *j, const struct type_def *t, uint64_t offset)
+{
+    return t->type->class_init
+           ? function_property(j, t->unit, t->type->class_init, offset, 0)
+           : NULL;
 }
 
 /* TYPE and its parents, nearest first; how many. */

@@ -6,7 +6,10 @@
  * once a compat property ties it to the machine types before the
  * release that adds the property (those keep the old name, newer ones
  * send parent/rest) and the newest of those machine types is deleted.
- * A name no release has sent can be renamed at once. */
+ * A name no release has sent can be renamed at once.  Given programs,
+ * a name a device property selects is kept by the machine types whose
+ * compat properties make them send it, and goes when the newest of
+ * those is deleted; sent by none, it can go now. */
 #ifndef VMSDCHECK_TOOL_RETIRE_H
 #define VMSDCHECK_TOOL_RETIRE_H
 
@@ -25,11 +28,15 @@ struct retire_policy {
     bool have_first;
 };
 
+struct program;
+
 /* The plan for every pair of DB (the first entry of a pair listed by
- * several layers), as text or JSON; NULL (said on stderr) when POLICY
- * has no first release and DB no "released", or its first release has
- * a minor a major does not have.  The caller frees it. */
+ * several layers), as text or JSON, with what the N PROGRAMS (may be 0)
+ * say of the machine types that send each name; NULL (said on stderr)
+ * when POLICY has no first release and DB no "released", or its first
+ * release has a minor a major does not have.  The caller frees it. */
 char *retire_render(const struct vmsd_compatdb *db,
-                    struct retire_policy *policy, enum report_format format);
+                    struct retire_policy *policy, enum report_format format,
+                    const struct program *programs, size_t n);
 
 #endif

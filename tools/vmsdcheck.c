@@ -105,7 +105,8 @@ static const struct command commands[] = {
       "added, a subsection that lost its needed function), and on findings "
       "the base does not have, stale allowlist entries included" },
     { "db retire", cmd_db_retire,
-      "db retire --db FILE [--first-release X.Y] [--format json] [OPTION]...",
+      "db retire --db FILE [--first-release X.Y] [--format json] "
+      "[OPTION]... [INPUT]...",
       "when each legacy name of the allowlist can go under QEMU's policy "
       "for versioned machine types: tied to a compat property in the first "
       "release, kept by the machine types before it, and gone when the "
@@ -484,10 +485,6 @@ static int parse_args(int argc, char **argv, struct settings *s)
                          "--deprecation-majors and --releases-per-major go "
                          "with db retire");
     if (s->command->fn == cmd_db_retire) {
-        /* Which machine types send a name will come from programs. */
-        if (s->n_inputs)
-            return bad_usage("%s", "db retire reads the allowlist only, "
-                             "not programs: give --db FILE");
         if (!s->have_db)
             return bad_usage("%s", "db retire needs the allowlist: --db "
                              "FILE");
@@ -726,11 +723,20 @@ static int cmd_coverage(struct settings *s)
     return status;
 }
 
+/* The programs, when given, say which machine types send each name. */
 static int cmd_db_retire(struct settings *s)
 {
-    char *text = retire_render(&s->db, &s->policy, s->format);
+    struct run r;
+    memset(&r, 0, sizeof r);
+    if (s->n_inputs && !analyse(s, &r)) {
+        run_free(&r);
+        return EXIT_USAGE;
+    }
+    char *text = retire_render(&s->db, &s->policy, s->format, r.programs,
+                               s->n_inputs ? r.set.n_programs : 0);
     int status = text && emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
     free(text);
+    run_free(&r);
     return status;
 }
 
