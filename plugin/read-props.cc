@@ -1,8 +1,8 @@
 /* Device properties and the functions that test them, so that the tool
  * can tell which machine types a compat property keeps a subsection
  * from (docs/machines.md, "Compat properties and needed functions"):
- * each Property array (its entries' names, member offsets and bool
- * defaults), and what each needed or field_exists function reads (the
+ * each Property array's bool properties (names, member offsets and
+ * defaults: no other kind can be a needed function's answer), and what each needed or field_exists function reads (the
  * struct members s->m, and whether its body is just return s->m,
  * return !s->m or return s->m && ...).  Bodies are read as the front
  * end leaves them, before they are lowered; only functions shaped as
@@ -32,15 +32,20 @@ static uint64_t constant_uint(tree value, bool *known)
     return *known ? (uint64_t)tree_to_uhwi(value) : 0;
 }
 
-/* A bool property's default: '1' or '0'; '-' when not a bool
- * (.info = &qdev_prop_bool) or not a constant.  .defval is a union
- * (QEMU: { int64_t i; uint64_t u; }): its one initialized member. */
-static char bool_default(tree entry)
+/* Is the entry a bool property (.info = &qdev_prop_bool)? */
+static bool is_bool_property(tree entry)
 {
     tree info = address_operand(member(entry, info_member));
-    if (!info || !DECL_NAME(info)
-        || strcmp(IDENTIFIER_POINTER(DECL_NAME(info)), "qdev_prop_bool"))
-        return '-';
+    return info && DECL_NAME(info)
+           && strcmp(IDENTIFIER_POINTER(DECL_NAME(info)), "qdev_prop_bool")
+              == 0;
+}
+
+/* A bool property's default: '1' or '0'; '-' when not a constant.
+ * .defval is a union (QEMU: { int64_t i; uint64_t u; }): its one
+ * initialized member. */
+static char bool_default(tree entry)
+{
     tree defval = member(entry, defval_member);
     if (!defval)
         return '0';
@@ -70,8 +75,8 @@ void vmsd_read_device_props(struct vmsd_model *model, tree decl)
     tree entry;
     FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, entry) {
         bool unreadable, known;
-        if (TREE_CODE(entry) != CONSTRUCTOR)
-            continue;
+        if (TREE_CODE(entry) != CONSTRUCTOR || !is_bool_property(entry))
+            continue;           /* only a bool can select a subsection */
         char *name = string_copy(model, member(entry, name_member),
                                  &unreadable);
         uint64_t offset = constant_uint(member(entry, offset_member), &known);

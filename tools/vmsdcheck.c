@@ -110,7 +110,8 @@ static const struct command commands[] = {
       "when each legacy name of the allowlist can go under QEMU's policy "
       "for versioned machine types: tied to a compat property in the first "
       "release, kept by the machine types before it, and gone when the "
-      "newest of those is deleted" },
+      "newest of those is deleted; given programs, the machine types that "
+      "still send a name a device property selects" },
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
       "red" },

@@ -101,6 +101,31 @@ static void build(struct vmsd_model *m)
         h->flag = hook_kinds[i] == 'u';
     }
 
+    /* A needed function's member read, a Property array and the
+     * class_init that sets it. */
+    struct vmsd_predicate *x = VMSD_APPEND(m->predicates, m->n_predicates);
+    x->function = vmsd_model_strdup(m, "dev_extra_needed");
+    x->how = '!';
+    for (int i = 0; i < 2; i++) {
+        struct vmsd_member_read *r = VMSD_APPEND(x->reads, x->n_reads);
+        r->structure = vmsd_model_strdup(m, "DevState");
+        r->offset = 20 + (uint64_t)i * 4;
+    }
+    struct vmsd_device_props *props = VMSD_APPEND(m->device_props,
+                                                  m->n_device_props);
+    props->array = vmsd_model_strdup(m, "dev_props");
+    static const char defaults[] = "01-";
+    for (int i = 0; i < 3; i++) {
+        struct vmsd_device_property *dp = VMSD_APPEND(props->props,
+                                                      props->n_props);
+        dp->name = vmsd_model_strdup(m, i ? "x-more" : "x-extra");
+        dp->offset = 20 + (uint64_t)i * 4;
+        dp->bool_default = defaults[i];
+    }
+    struct vmsd_props_set *set = VMSD_APPEND(m->props_sets, m->n_props_sets);
+    set->function = vmsd_model_strdup(m, "dev_class_init");
+    set->array = vmsd_model_strdup(m, "dev_props");
+
     /* A type registered by code, whose class_data names a description,
      * a class_init that takes it from there, and a registration the
      * plugin could not follow. */
@@ -328,6 +353,15 @@ static const struct broken broken[] = {
     BROKEN(HEAD "G 1:a 1 1:d 1:p\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "G - 1\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "V 1:N\nE\n", "line 2: a value is missing"),
+    /* Device properties and needed functions. */
+    BROKEN(HEAD "X 1:f + 1:S 0\nE\n",
+           "line 2: a needed function's form is not =, !, & or ?"),
+    BROKEN(HEAD "X 1:f = 1:S\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "X 1:f = 1:S -1\nE\n", "line 2: a number is out of range"),
+    BROKEN(HEAD "W 1:a 1:p 4 2\nE\n",
+           "line 2: a property's default is not 0, 1 or -"),
+    BROKEN(HEAD "W 1:a 1:p 4\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "W * 1:f\nE\n", "line 2: a value is missing"),
 };
 
 /* TEXT does not read, for the reason WANT (the whole message). */
@@ -756,6 +790,20 @@ int main(void)
           && strcmp(back.hooks[5].value, "soc-a1") == 0);
     CHECK(strstr(text, "\nQ 10:board_init 1 t 3:soc p 10:soc.i2c-%s m 8:"
                  "soc_name c 6:helper\n") != NULL);
+    CHECK(back.n_predicates == 1 && back.predicates[0].how == '!'
+          && back.predicates[0].n_reads == 2
+          && back.predicates[0].reads[1].offset == 24
+          && strcmp(back.predicates[0].reads[1].structure, "DevState") == 0);
+    CHECK(back.n_device_props == 1 && back.device_props[0].n_props == 3
+          && back.device_props[0].props[0].bool_default == '0'
+          && back.device_props[0].props[1].bool_default == '1'
+          && back.device_props[0].props[2].bool_default == '-'
+          && back.device_props[0].props[2].offset == 28
+          && strcmp(back.device_props[0].props[1].name, "x-more") == 0);
+    CHECK(back.n_props_sets == 1
+          && strcmp(back.props_sets[0].array, "dev_props") == 0);
+    CHECK(strstr(text, "\nX 16:dev_extra_needed ! 8:DevState 20 ^") != NULL);
+    CHECK(strstr(text, "\nW * ") != NULL);
 
     struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
     CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
