@@ -17,6 +17,7 @@
 #include "machines.h"
 #include "program.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,8 @@ struct join {
     struct vmsd_strset casts;           /* type -> its instance struct */
     struct vmsd_strset predicates;      /* (subsection, needed) ->
                                            predicate, or &ambiguous */
+    struct vmsd_strset visited;         /* (unit, function) a property
+                                           search has been through */
     struct type_def *defs;
 };
 
@@ -81,7 +84,7 @@ static void index_units(struct join *j)
             const struct vmsd_predicate *x =
                 d->defined && d->name && d->needed
                 ? unit_predicate(m, d->needed) : NULL;
-            if (!x || x->how == '?')
+            if (!x || x->how == '?' || !x->n_reads)
                 continue;
             struct vmsd_strset_slot *s =
                 vmsd_strset_add_pair(&j->predicates, d->name, d->needed);
@@ -106,11 +109,20 @@ static const struct type_def *type_def(const struct join *j, const char *name)
 /* The bool property on the member at OFFSET of the arrays FUNCTION of
  * unit U sets (device_class_set_props), itself or through the functions
  * it hands the class to: in its unit, or, with external linkage, in any
- * unit that has the callee set an array. */
+ * unit that has the callee set an array.  Each (unit, function) is
+ * searched once a subsection, so the search is bounded by the calls of
+ * the program however they chain. */
 static const struct vmsd_device_property *function_property(
-    const struct join *j, size_t u, const char *function, uint64_t offset,
+    struct join *j, size_t u, const char *function, uint64_t offset,
     int depth)
 {
+    char unit[32];
+    snprintf(unit, sizeof unit, "%zu", u);
+    struct vmsd_strset_slot *seen =
+        vmsd_strset_add_pair(&j->visited, unit, function);
+    if (seen->value)
+        return NULL;
+    seen->value = (void *)function;
     const struct vmsd_model *m = j->models[u];
     for (size_t i = 0; i < m->n_props_sets; i++) {
         const struct vmsd_props_set *set = &m->props_sets[i];
@@ -144,7 +156,7 @@ static const struct vmsd_device_property *function_property(
 
 /* The bool property of TYPE's class on the member at OFFSET. */
 static const struct vmsd_device_property *own_property(
-    const struct join *j, const struct type_def *t, uint64_t offset)
+    struct join *j, const struct type_def *t, uint64_t offset)
 {
     return t->type->class_init
            ? function_property(j, t->unit, t->type->class_init, offset, 0)
@@ -264,6 +276,8 @@ static void join_subsection(struct join *j, const struct vmsd_device *dev,
     const struct vmsd_device_property *prop = NULL;
     for (size_t i = 0; !prop && i < n_chain; i++)
         prop = own_property(j, chain[i], x->reads[0].offset);
+    vmsd_strset_free(&j->visited);
+    memset(&j->visited, 0, sizeof j->visited);
     if (!prop)
         return;
     struct program *p = j->program;
@@ -287,7 +301,7 @@ static void join_subsection(struct join *j, const struct vmsd_device *dev,
 void compat_props_find(struct program *program,
                        const struct vmsd_model *const *models, size_t n)
 {
-    struct join j = { program, models, n, { 0 }, { 0 }, { 0 }, NULL };
+    struct join j = { program, models, n, { 0 }, { 0 }, { 0 }, { 0 }, NULL };
     j.types.borrows_keys = j.casts.borrows_keys = true;
     index_units(&j);
     for (size_t i = 0; j.predicates.count && i < program->n_devices; i++) {
@@ -296,7 +310,7 @@ void compat_props_find(struct program *program,
         size_t length = list ? vmsd_sublist_length(list) : 0;
         for (size_t k = 0; k < length; k++) {
             const struct vmsd_desc *sub = list->slots[k].target;
-            if (sub && sub->name && sub->needed)
+            if (sub && sub->name && sub->needed && dev->vmsd->name)
                 join_subsection(&j, dev, sub);
         }
     }
