@@ -2,7 +2,8 @@
  * (its default).  x-offload is on nic-base, and the compat arrays set it
  * off for every released machine type: compatible, no finding.  x-extra
  * is set off only for board-1.0: board-2.0 sends nic/extra, which the
- * base cannot load. */
+ * base cannot load.  x-extra's array is set by a helper of another unit
+ * that the class_init hands its class to. */
 #include "qom.h"
 
 typedef struct NicState {
@@ -12,6 +13,8 @@ typedef struct NicState {
 } NicState;
 
 const VMStateInfo vmstate_info_uint32 = { .name = "uint32" };
+
+void nic_class_props(DeviceClass *dc);
 
 static bool nic_offload_needed(void *opaque)
 {
@@ -62,10 +65,6 @@ static const Property nic_base_props[] = {
     DEFINE_PROP_BOOL("x-offload", NicState, offload_on, true),
 };
 
-static const Property nic_props[] = {
-    DEFINE_PROP_BOOL("x-extra", NicState, extra_on, true),
-};
-
 static void nic_base_class_init(ObjectClass *klass, const void *data)
 {
     device_class_set_props(DEVICE_CLASS(klass), nic_base_props);
@@ -76,7 +75,7 @@ static void nic_class_init(ObjectClass *klass, const void *data)
     DeviceClass *dc = DEVICE_CLASS(klass);
     dc->vmsd = &vmstate_nic;
     dc->user_creatable = true;
-    device_class_set_props(dc, nic_props);
+    nic_class_props(dc);        /* nic-props.c */
 }
 
 static const TypeInfo nic_types[] = {
