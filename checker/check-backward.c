@@ -73,7 +73,7 @@ static void subsection_added(const struct vmsd_check *check,
     const struct vmsd_machine_sends *machine = NULL;
     enum vmsd_sends sent = sub->needed
         ? vmsd_sub_sends_find(p->sub_sends, p->n_sub_sends, parent->name,
-                              sub->name, true, &sends, &machine)
+                              sub->name, false, true, &sends, &machine)
         : VMSD_SENDS_UNKNOWN;
     if (sent == VMSD_SENDS_NO) {
         if (check->compared)

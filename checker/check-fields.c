@@ -230,11 +230,42 @@ static void added(const struct pair *p, const struct vmsd_base_field *n)
         return;
     struct vmsd_finding *f;
     if (n->field_exists) {
+        /* A test of a device property the tool has worked out. */
+        const struct vmsd_program_facts *prog = p->check->program;
+        const struct vmsd_sub_sends *sends = NULL;
+        const struct vmsd_machine_sends *machine = NULL;
+        enum vmsd_sends sent = n->name && !p->nested
+            ? vmsd_sub_sends_find(prog->sub_sends, prog->n_sub_sends,
+                                  p->now->name, n->name, true, true, &sends,
+                                  &machine)
+            : VMSD_SENDS_UNKNOWN;
+        if (sent == VMSD_SENDS_NO) {
+            if (p->check->compared)
+                p->check->compared->kept_back++;
+            return;
+        }
         f = vmsd_finding_begin(p->check, rule, now_place(p, n), "field %q "
             "of %q is sent whenever its field_exists test says so, and the "
             "base, which does not have it, cannot read it", n->name,
             p->now->name);
         finish_field(p, f, n, NULL);
+        if (sent == VMSD_SENDS_YES) {
+            vmsd_finding_note(p->check, f, now_place(p, n), "its test %q "
+                "tests property %q of %q, which is %q on the released "
+                "machine type %q (%s): the field is sent there",
+                sends->needed, sends->property, sends->device,
+                machine->value ? machine->value
+                : sends->property_default ? "on" : "off", machine->machine,
+                machine->array ? machine->array : "its default; no compat "
+                "property of that machine type sets it");
+            vmsd_finding_remedy(p->check, f, "set %q of %q back for %q and "
+                                "the older machine types in their compat "
+                                "array, so that %q is false there",
+                                sends->property, sends->device,
+                                machine->machine, sends->needed);
+            vmsd_finding_end(p->check, f);
+            return;
+        }
         vmsd_finding_remedy(p->check, f, "check that its test is false on "
                             "the machine types the base has (a compat "
                             "property of those machine types)");

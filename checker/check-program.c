@@ -119,7 +119,7 @@ void vmsd_check_retirable_entries(const struct vmsd_check *check)
             const struct vmsd_sub_sends *entry;
             const struct vmsd_machine_sends *machine;
             enum vmsd_sends s = vmsd_sub_sends_find(prog->sub_sends,
-                prog->n_sub_sends, e->parent, e->subsection, false, &entry,
+                prog->n_sub_sends, e->parent, e->subsection, false, false, &entry,
                 &machine);
             if (s == VMSD_SENDS_NO && !decided)
                 decided = entry;

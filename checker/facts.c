@@ -154,8 +154,12 @@ static void put_field(struct writer *w, const struct vmsd_field *f)
     put_tagged_int(w, 'v', f->version_id);
     put_tagged_int(w, 's', f->struct_version_id);
     put_tagged_int(w, 'n', f->num);
-    if (f->has_field_exists)
+    if (f->field_exists) {
+        vmsd_strbuf_puts(w->b, " x");
+        put_name_here(w, f->field_exists);
+    } else if (f->has_field_exists) {
         vmsd_strbuf_puts(w->b, " e");
+    }
     if (vmsd_field_nests(f)) {
         vmsd_strbuf_puts(w->b, " @");
         put_ref(w, &f->vmsd);
@@ -887,6 +891,11 @@ static bool read_field_tag(struct reader *r, struct vmsd_field *f)
         if (!r->fit)
             break;
         return name_here(r, false, &f->member_type);
+    case 'x':
+        if (!r->fit)
+            break;
+        f->has_field_exists = true;
+        return name_here(r, false, &f->field_exists);
     default:
         break;
     }

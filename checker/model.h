@@ -78,8 +78,8 @@ struct vmsd_field {
     char *name;
     uint32_t flags;
     bool has_field_exists;
-    char *field_exists;         /* its function's name, the plugin's
-                                   only (not in the facts) */
+    char *field_exists;         /* its function's name; in the facts
+                                   only when the unit has its X record */
     int version_id;
     int struct_version_id;
     uint64_t size;              /* .size as the compiler folded it; 0 when

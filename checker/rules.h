@@ -129,9 +129,9 @@ void vmsd_check_config_init(struct vmsd_check_config *config);
 struct vmsd_gate_counts {
     size_t descriptions;        /* of the base, that the change still has */
     size_t fields;              /* theirs, in the base */
-    size_t kept_back;           /* new subsections a compat property
-                                   keeps from every released machine
-                                   type */
+    size_t kept_back;           /* new subsections and field_exists
+                                   fields a compat property keeps from
+                                   every released machine type */
 };
 
 /* Which machine types can contain a device type (tools/containment.c):
@@ -174,9 +174,11 @@ struct vmsd_machine_sends {
 };
 
 /* One device type's subsection whose needed function tests one of its
- * properties, and each registered machine type of the program. */
+ * properties (or field of its description whose field_exists test
+ * does), and each registered machine type of the program. */
 struct vmsd_sub_sends {
-    const char *parent, *subsection;
+    const char *parent, *subsection;    /* the field's name, for a field */
+    bool field;
     const char *device;         /* the device type */
     const char *needed;         /* the needed function */
     const char *property;       /* the property's name */
@@ -189,10 +191,12 @@ struct vmsd_sub_sends {
  * that RELEASED_ONLY allows: YES when one sends it (*MACHINE, *ENTRY
  * that one), NO when every entry decides that none does (*ENTRY the
  * first), UNKNOWN otherwise, and when there is no such machine type or
- * no entry is about the pair (*ENTRY NULL). */
+ * no entry is about the pair (*ENTRY NULL).  FIELD: SUB is a field of
+ * PARENT sent when its field_exists test says so. */
 enum vmsd_sends vmsd_sub_sends_find(const struct vmsd_sub_sends *list,
                                     size_t n, const char *parent,
-                                    const char *sub, bool released_only,
+                                    const char *sub, bool field,
+                                    bool released_only,
                                     const struct vmsd_sub_sends **entry,
                                     const struct vmsd_machine_sends **machine);
 

@@ -7,7 +7,8 @@
 
 enum vmsd_sends vmsd_sub_sends_find(const struct vmsd_sub_sends *list,
                                     size_t n, const char *parent,
-                                    const char *sub, bool released_only,
+                                    const char *sub, bool field,
+                                    bool released_only,
                                     const struct vmsd_sub_sends **entry,
                                     const struct vmsd_machine_sends **machine)
 {
@@ -17,7 +18,8 @@ enum vmsd_sends vmsd_sub_sends_find(const struct vmsd_sub_sends *list,
     *machine = NULL;
     for (size_t i = 0; i < n; i++) {
         const struct vmsd_sub_sends *e = &list[i];
-        if (strcmp(e->parent, parent) || strcmp(e->subsection, sub))
+        if (e->field != field || strcmp(e->parent, parent)
+            || strcmp(e->subsection, sub))
             continue;
         if (!*entry)
             *entry = e;

@@ -255,4 +255,17 @@ void vmsd_props_unit(struct vmsd_model *model)
     }
     model->n_predicates = kept;
     vmsd_strset_free(&named);
+    /* A field names its test in the facts only when the tool can use it. */
+    struct vmsd_strset written;
+    memset(&written, 0, sizeof written);
+    for (size_t i = 0; i < model->n_predicates; i++)
+        vmsd_strset_add_name(&written, model->predicates[i].function);
+    for (size_t i = 0; i < model->n_fieldlists; i++) {
+        struct vmsd_fieldlist *l = model->fieldlists[i];
+        for (size_t k = 0; k < l->n_fields; k++)
+            if (l->fields[k].field_exists
+                && !vmsd_strset_find_name(&written, l->fields[k].field_exists))
+                l->fields[k].field_exists = NULL;
+    }
+    vmsd_strset_free(&written);
 }

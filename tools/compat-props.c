@@ -38,6 +38,8 @@ struct join {
     struct vmsd_strset casts;           /* type -> its instance struct */
     struct vmsd_strset predicates;      /* (subsection, needed) ->
                                            predicate, or &ambiguous */
+    struct vmsd_strset field_tests;     /* (description, field_exists)
+                                           -> the same */
     struct vmsd_strset visited;         /* (unit, function) a property
                                            search has been through */
     struct type_def *defs;
@@ -52,6 +54,18 @@ static const struct vmsd_predicate *unit_predicate(const struct vmsd_model *m,
         if (strcmp(m->predicates[i].function, function) == 0)
             return &m->predicates[i];
     return NULL;
+}
+
+/* X under (NAME, FUNCTION) in SET, when it has a form the tool
+ * decides; two units that disagree make it ambiguous. */
+static void note_predicate(struct vmsd_strset *set, const char *name,
+                           const char *function,
+                           const struct vmsd_predicate *x)
+{
+    if (!x || x->how == '?' || !x->n_reads)
+        return;
+    struct vmsd_strset_slot *s = vmsd_strset_add_pair(set, name, function);
+    s->value = s->value && s->value != x ? (void *)&ambiguous : (void *)x;
 }
 
 static void index_units(struct join *j)
@@ -78,20 +92,21 @@ static void index_units(struct join *j)
                 s->value = m->instances[i].structure;
         }
         /* The subsections' needed functions, by the subsection's name and
-         * the function's (a static function is its unit's). */
+         * the function's (a static function is its unit's), and the
+         * fields' tests by their description's name and the function's. */
         for (size_t i = 0; i < m->n_descs; i++) {
             const struct vmsd_desc *d = m->descs[i];
-            const struct vmsd_predicate *x =
-                d->defined && d->name && d->needed
-                ? unit_predicate(m, d->needed) : NULL;
-            if (!x || x->how == '?' || !x->n_reads)
+            if (!d->defined || !d->name)
                 continue;
-            struct vmsd_strset_slot *s =
-                vmsd_strset_add_pair(&j->predicates, d->name, d->needed);
-            if (s->value && s->value != x)
-                s->value = (void *)&ambiguous;
-            else
-                s->value = (void *)x;
+            if (d->needed)
+                note_predicate(&j->predicates, d->name, d->needed,
+                               unit_predicate(m, d->needed));
+            for (size_t k = 0; d->fields && k < d->fields->n_fields; k++) {
+                const char *test = d->fields->fields[k].field_exists;
+                if (test)
+                    note_predicate(&j->field_tests, d->name, test,
+                                   unit_predicate(m, test));
+            }
         }
     }
 }
@@ -259,13 +274,15 @@ static struct vmsd_machine_sends machine_sends(
     return out;
 }
 
-/* An entry for subsection SUB of DEV's description, when its needed
- * function tests one of DEV's bool properties. */
-static void join_subsection(struct join *j, const struct vmsd_device *dev,
-                            const struct vmsd_desc *sub)
+/* An entry for subsection NAME of DEV's description (or, FIELD, its
+ * field NAME), whose needed (field_exists) function FUNCTION is X, when
+ * X tests one of DEV's bool properties. */
+static void join_predicate(struct join *j, const struct vmsd_device *dev,
+                           const struct vmsd_strset *set, const char *key,
+                           const char *name, const char *function,
+                           bool field)
 {
-    struct vmsd_strset_slot *s =
-        vmsd_strset_find_pair(&j->predicates, sub->name, sub->needed);
+    struct vmsd_strset_slot *s = vmsd_strset_find_pair(set, key, function);
     const struct vmsd_predicate *x = s ? s->value : NULL;
     if (!x || x == &ambiguous)
         return;
@@ -281,42 +298,56 @@ static void join_subsection(struct join *j, const struct vmsd_device *dev,
     if (!prop)
         return;
     struct program *p = j->program;
-    const struct machine_set *set = &p->machines;
+    const struct machine_set *machines = &p->machines;
     struct vmsd_sub_sends *e = VMSD_APPEND(p->sub_sends, p->n_sub_sends);
     memset(e, 0, sizeof *e);
     e->parent = dev->vmsd->name;
-    e->subsection = sub->name;
+    e->subsection = name;
+    e->field = field;
     e->device = dev->type;
-    e->needed = sub->needed;
+    e->needed = function;
     e->property = vmsd_strset_add_name(&p->machine_names, prop->name)->key;
     e->property_default = prop->bool_default == '1';
-    e->machines = vmsd_xcalloc(set->n_machines + 1, sizeof *e->machines);
-    for (size_t i = 0; i < set->n_machines; i++)
-        if (set->machines[i].status != MACHINE_DELETED)
+    e->machines = vmsd_xcalloc(machines->n_machines + 1, sizeof *e->machines);
+    for (size_t i = 0; i < machines->n_machines; i++)
+        if (machines->machines[i].status != MACHINE_DELETED)
             e->machines[e->n_machines++] = machine_sends(
-                &set->machines[i], chain, n_chain, prop->name,
-                e->property_default, x->how, &set->policy);
+                &machines->machines[i], chain, n_chain, prop->name,
+                e->property_default, x->how, &machines->policy);
 }
 
 void compat_props_find(struct program *program,
                        const struct vmsd_model *const *models, size_t n)
 {
-    struct join j = { program, models, n, { 0 }, { 0 }, { 0 }, { 0 }, NULL };
+    struct join j = { program, models, n, { 0 }, { 0 }, { 0 }, { 0 }, { 0 },
+                      NULL };
     j.types.borrows_keys = j.casts.borrows_keys = true;
     index_units(&j);
-    for (size_t i = 0; j.predicates.count && i < program->n_devices; i++) {
+    for (size_t i = 0; i < program->n_devices; i++) {
         const struct vmsd_device *dev = &program->devices[i];
-        const struct vmsd_sublist *list = dev->vmsd->subsections;
-        size_t length = list ? vmsd_sublist_length(list) : 0;
+        const struct vmsd_desc *d = dev->vmsd;
+        const struct vmsd_sublist *list = d->subsections;
+        size_t length = list && d->name && j.predicates.count
+                        ? vmsd_sublist_length(list) : 0;
         for (size_t k = 0; k < length; k++) {
             const struct vmsd_desc *sub = list->slots[k].target;
-            if (sub && sub->name && sub->needed && dev->vmsd->name)
-                join_subsection(&j, dev, sub);
+            if (sub && sub->name && sub->needed)
+                join_predicate(&j, dev, &j.predicates, sub->name, sub->name,
+                               sub->needed, false);
+        }
+        size_t n_fields = d->fields && d->name && j.field_tests.count
+                          ? d->fields->n_fields : 0;
+        for (size_t k = 0; k < n_fields; k++) {
+            const struct vmsd_field *f = &d->fields->fields[k];
+            if (f->name && f->field_exists)
+                join_predicate(&j, dev, &j.field_tests, d->name, f->name,
+                               f->field_exists, true);
         }
     }
     vmsd_strset_free(&j.types);
     vmsd_strset_free(&j.casts);
     vmsd_strset_free(&j.predicates);
+    vmsd_strset_free(&j.field_tests);
     free(j.defs);
 }
 

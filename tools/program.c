@@ -173,6 +173,7 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
         g->info = vmsd_model_strdup(model, f->info);
         g->loc.file = program_file(map, f->loc.file);
         g->member_type = vmsd_model_strdup(model, f->member_type);
+        g->field_exists = vmsd_model_strdup(model, f->field_exists);
         memset(&g->vmsd, 0, sizeof g->vmsd);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);

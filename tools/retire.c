@@ -68,7 +68,7 @@ static void find_tie(struct plan *plan, const struct program *programs,
         const struct vmsd_machine_sends *machine;
         enum vmsd_sends s = vmsd_sub_sends_find(p->sub_sends, p->n_sub_sends,
                                                 e->parent, e->subsection,
-                                                false, &entry, &machine);
+                                                false, false, &entry, &machine);
         if (s == VMSD_SENDS_UNKNOWN && entry) {
             plan->tie = TIE_NONE;       /* some machine type cannot tell */
             return;
@@ -80,7 +80,7 @@ static void find_tie(struct plan *plan, const struct program *programs,
         plan->sends = plan->sends ? plan->sends : entry;
         for (size_t k = 0; k < p->n_sub_sends; k++) {
             const struct vmsd_sub_sends *se = &p->sub_sends[k];
-            if (strcmp(se->parent, e->parent)
+            if (se->field || strcmp(se->parent, e->parent)
                 || strcmp(se->subsection, e->subsection))
                 continue;
             for (size_t m = 0; m < se->n_machines; m++) {

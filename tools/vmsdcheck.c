@@ -654,9 +654,10 @@ static void gate_summary(const struct settings *s, const struct run *r)
                 : vmsd_direction_name(s->config.directions),
             warnings);
     if (r->compared.kept_back)
-        fprintf(stderr, "vmsdcheck: note: %zu new subsection%s a compat "
-                "property keeps from every released machine type "
-                "(compatible)\n", r->compared.kept_back,
+        fprintf(stderr, "vmsdcheck: note: %zu new subsection%s or "
+                "field%s (field_exists) a compat property keeps from every "
+                "released machine type (compatible)\n", r->compared.kept_back,
+                r->compared.kept_back == 1 ? "" : "s",
                 r->compared.kept_back == 1 ? "" : "s");
 }
 

@@ -62,6 +62,7 @@ static bool count_exists(void *opaque, int version_id)
     return s->count == 0;
 }
 /* { dg-facts "X count_exists ! NicState 16" } */
+/* { dg-facts "f count 0 4 vmstate_info_uint32 xcount_exists o16 .*" } */
 
 static const VMStateDescription nic_legacy = {
     .name = "nic/legacy", .needed = legacy_needed };

@@ -51,6 +51,7 @@ static void build(struct vmsd_model *m)
     f->loc = (struct vmsd_loc){ p->loc.file, 45, 9, 0 };
     f->flags = 8;
     f->has_field_exists = true;
+    f->field_exists = vmsd_model_strdup(m, "dev_extra_needed");
     f->version_id = 2;
     f->size = 40;
     f->num = 4;
@@ -275,7 +276,11 @@ static const struct broken broken[] = {
     BROKEN(HEAD "L 1 1 4:late\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "f - 0 0 -\nE\n",
            "line 2: a field comes before any field list"),
+    BROKEN(HEAD "L 1 1\nf - 0 0 - z1\nE\n",
+           "line 3: a field has an unknown member"),
     BROKEN(HEAD "L 1 1\nf - 0 0 - x1\nE\n",
+           "line 3: a name is not LENGTH:BYTES"),
+    BROKEN(HEAD4 "L 1 1\nf - 0 0 - x1:t\nE\n",
            "line 3: a field has an unknown member"),
     BROKEN(HEAD "L 1 1\nf - 0 0 - @ N\nE\n",
            "line 3: a nested description has no symbol"),
@@ -802,7 +807,8 @@ int main(void)
           && strcmp(back.device_props[0].props[1].name, "x-more") == 0);
     CHECK(back.n_props_sets == 1
           && strcmp(back.props_sets[0].array, "dev_props") == 0);
-    CHECK(strstr(text, "\nX 16:dev_extra_needed ! 8:DevState 20 ^") != NULL);
+    CHECK(strstr(text, " x16:dev_extra_needed") != NULL
+          && strstr(text, "\nX ^") != NULL);
     CHECK(strstr(text, "\nW * ") != NULL);
 
     struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
@@ -830,6 +836,9 @@ int main(void)
           && !p->fields->fields[0].has_field_exists);
     CHECK(p && p->fields && vmsd_field_nests(&p->fields->fields[1])
           && p->fields->fields[1].has_field_exists
+          && p->fields->fields[1].field_exists
+          && strcmp(p->fields->fields[1].field_exists,
+                    "dev_extra_needed") == 0
           && p->fields->fields[1].version_id == 2
           && p->fields->fields[1].flags == 8
           && p->fields->fields[1].size == 40

@@ -1,5 +1,6 @@
 /* The change: two new subsections, each needed when a property is on
- * (its default).  x-offload is on nic-base, and the compat arrays set it
+ * (its default), and two fields sent when their field_exists test
+ * says so, testing the same properties.  x-offload is on nic-base, and the compat arrays set it
  * off for every released machine type: compatible, no finding.  x-extra
  * is set off only for board-1.0: board-2.0 sends nic/extra, which the
  * base cannot load.  x-extra's array is set by a helper of another unit
@@ -23,6 +24,18 @@ static bool nic_offload_needed(void *opaque)
 }
 
 static bool nic_extra_needed(void *opaque)
+{
+    NicState *s = opaque;
+    return s->extra_on;
+}
+
+static bool nic_offload_exists(void *opaque, int version_id)
+{
+    NicState *s = opaque;
+    return s->offload_on;
+}
+
+static bool nic_extra_exists(void *opaque, int version_id)
 {
     NicState *s = opaque;
     return s->extra_on;
@@ -52,6 +65,12 @@ const VMStateDescription vmstate_nic = {
     .minimum_version_id = 1,
     .fields = (const VMStateField[]) {
         VMSTATE_UINT32(mac, NicState),
+        { .name = "offload", .offset = offsetof(NicState, offload),
+          .size = 4, .info = &vmstate_info_uint32,
+          .field_exists = nic_offload_exists },
+        { .name = "extra", .offset = offsetof(NicState, extra),
+          .size = 4, .info = &vmstate_info_uint32, /* { tool-warning "^field 'extra' of 'nic' is sent whenever its field_exists test says so, and the base, which does not have it, cannot read it \[backward-field-added\]$" } */
+          .field_exists = nic_extra_exists },
         VMSTATE_END_OF_LIST()
     },
     .subsections = (const VMStateDescription * const []) {
