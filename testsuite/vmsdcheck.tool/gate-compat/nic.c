@@ -59,6 +59,22 @@ static const VMStateDescription vmstate_nic_extra = {
     },
 };
 
+/* Needed when x-offload is on and more: off, it is never sent. */
+static bool nic_both_needed(void *opaque)
+{
+    NicState *s = opaque;
+    return s->offload_on && s->mac != 0;
+}
+
+static const VMStateDescription vmstate_nic_both = {
+    .name = "nic/both",
+    .needed = nic_both_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(offload, NicState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 const VMStateDescription vmstate_nic = {
     .name = "nic",
     .version_id = 1,
@@ -75,6 +91,7 @@ const VMStateDescription vmstate_nic = {
     },
     .subsections = (const VMStateDescription * const []) {
         &vmstate_nic_offload,
+        &vmstate_nic_both,
         &vmstate_nic_extra, /* { tool-warning "^subsection 'nic/extra' of 'nic' is new: the base fails to load a stream that carries it, which is whenever its needed function 'nic_extra_needed' says so \[backward-subsection-added\]$" } */
         NULL
     },
