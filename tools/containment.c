@@ -34,9 +34,10 @@
 struct node {
     int *edges;
     size_t n_edges;
-    int versioned;              /* the machine type (its type index) of
-                                   the walk that reached it; -1: none */
-    int unversioned[MAX_SHOWN + 1];
+    int versioned;              /* the versioned machine type (its index
+                                   in the walks' order) that reached it;
+                                   -1: none */
+    int unversioned[MAX_SHOWN + 1];     /* the unversioned ones, likewise */
     int n_unversioned;
     int walked;                 /* the last walk that visited it, + 1 */
 };
@@ -49,7 +50,7 @@ struct ctype {
     bool abstract;
     int parent_index;           /* -1: none in the program */
     enum { UNSEEN, ON_PATH, DONE } state;
-    bool device, machine, looped;
+    bool device, looped;
     int user;                   /* its class's user_creatable: -1 unset
                                    (its parent's), 0, 1; then inherited */
     bool init;                  /* its class or a parent's sets
@@ -76,9 +77,10 @@ struct graph {
     struct vmsd_strset type_index;      /* name -> index + 1 */
     struct vmsd_strset functions;       /* (unit, name) -> node + 1 */
     struct vmsd_strset globals;         /* name -> node + 1 */
-    struct vmsd_strset hooks;           /* (unit, owner) -> struct hooks */
-    struct vmsd_strset calls;           /* (unit, caller) -> struct hooks
-                                           of K records */
+    struct vmsd_strset hooks;           /* (unit, owner) -> a list of its
+                                           J records */
+    struct vmsd_strset calls;           /* (unit, caller) -> a list of its
+                                           K records */
     struct vmsd_strset class_owners;    /* function with hooks or K
                                            records -> its first unit */
     struct vmsd_strset class_nodes;     /* (unit, such a function) ->
@@ -86,8 +88,10 @@ struct graph {
     struct class_function *classes;     /* by node - first_class */
     size_t n_classes;
     int first_class;
-    struct vmsd_strset member_strings;  /* member -> struct hooks */
-    struct vmsd_strset formats;         /* format -> struct matches */
+    struct vmsd_strset member_strings;  /* member -> a list of the strings
+                                           classes store in it */
+    struct vmsd_strset formats;         /* format -> a list of the types
+                                           it prints */
     int *by_name;                       /* type indexes, sorted by name */
     struct node *nodes;
     size_t n_nodes;
@@ -521,7 +525,7 @@ static void type_hooks(struct graph *g)
     }
 }
 
-/* Whether T is a device or a machine type, and its user_creatable, from
+/* Whether T is a device type, its user_creatable and MachineClass.init, from
  * its chain of parents: each type once (a stack of its own), a loop
  * ends the chain (qom.c says so). */
 static void trace(struct graph *g, int t)
@@ -544,8 +548,6 @@ static void trace(struct graph *g, int t)
         at->looped = above.looped;
         at->device = !at->looped
                      && (above.device || strcmp(at->name, "device") == 0);
-        at->machine = !at->looped
-                      && (above.machine || strcmp(at->name, "machine") == 0);
         if (at->user < 0)
             at->user = above.user;
         at->init |= above.init;
