@@ -28,13 +28,12 @@
 #include "gimple-iterator.h"
 #include "cgraph.h"
 
-static tree name_member, instance_init_member, abstract_member,
+static tree instance_init_member, abstract_member,
     realize_member, init_member, user_creatable_member;
 static tree machine_class_tag, device_class_tag;
 
 void vmsd_creates_reader_init(void)
 {
-    name_member = get_identifier("name");
     instance_init_member = get_identifier("instance_init");
     abstract_member = get_identifier("abstract");
     realize_member = get_identifier("realize");
@@ -129,7 +128,8 @@ struct reading {
 
 static void add_item(struct reading *r, char kind, const char *name)
 {
-    int set = kind == VMSD_CREATE_TYPE ? 0 : kind == VMSD_CREATE_FORMAT ? 1 : 2;
+    int set = kind == VMSD_CREATE_TYPE ? 0
+              : kind == VMSD_CREATE_FORMAT ? 1 : 2;
     char *copy = vmsd_model_strdup(r->model, name);
     if (r->seen[set].add(copy))
         return;
@@ -312,8 +312,9 @@ static void read_member_store(struct reading *r, tree lhs, tree value)
     tree hook = function_address(value);
     if (!id)
         return;
-    if (hook && (id == realize_member
-                 || (id == init_member && type_has_tag(tag, machine_class_tag))))
+    bool machine_init = id == init_member
+                        && type_has_tag(tag, machine_class_tag);
+    if (hook && (id == realize_member || machine_init))
         add_hook(r->model, owner, id == realize_member
                  ? VMSD_HOOK_REALIZE : VMSD_HOOK_MACHINE_INIT)->name =
             vmsd_model_strdup(r->model, decl_name(hook));

@@ -469,7 +469,8 @@ static const struct class_function *class_says(struct graph *g, int node)
         struct class_function *f = class_at(g, top->node);
         if (top->next < n->n_edges) {
             int to = n->edges[top->next++];
-            if (to < g->first_class || to >= g->first_class + (int)g->n_classes)
+            if (to < g->first_class
+                || to >= g->first_class + (int)g->n_classes)
                 continue;       /* a realize or init function */
             struct class_function *helper = class_at(g, to);
             if (helper->state == CLASS_UNSEEN) {
@@ -525,9 +526,10 @@ static void type_hooks(struct graph *g)
     }
 }
 
-/* Whether T is a device type, its user_creatable and MachineClass.init, from
- * its chain of parents: each type once (a stack of its own), a loop
- * ends the chain (qom.c says so). */
+/* Whether T is a device type, its user_creatable and whether a class
+ * in its chain sets MachineClass.init, from its chain of parents: each
+ * type once (a stack of its own), a loop ends the chain (qom.c says
+ * so). */
 static void trace(struct graph *g, int t)
 {
     int *path = NULL;
