@@ -7,8 +7,8 @@
  * structs the unit defines, those whose members have every field's name
  * (the part before the first '.', '[' or "->"), its offset (within the
  * member) and its size.  A type's instance struct is what its QOM cast
- * function returns (OBJECT_DECLARE_*, OBJECT_CHECK: a static inline
- * function returning Foo * from object_dynamic_cast_assert(obj,
+ * function returns (OBJECT_DECLARE_*, OBJECT_CHECK: a static function
+ * returning Foo * from object_dynamic_cast_assert(obj,
  * "type-name", ...)).  What sits at offset 0 of a struct (its parent:
  * ISAVGAState's ISADevice, whose DeviceState, whose Object) is written
  * for the structs the tool compares with, so that a description of a
@@ -27,7 +27,7 @@ static tree record_types;
 static tree casts;
 /* The structs already listed.  Not allocated with new: operator new
  * would make the plugin load libstdc++, whose relocation costs every
- * compile 3 M instructions. */
+ * compile 4 M instructions. */
 static hash_set<tree> noted_types;
 
 static const struct ggc_root_tab fit_roots[] = {
@@ -43,7 +43,6 @@ static tree cast_function;      /* object_dynamic_cast_assert */
  * member. */
 enum {
     FIELD_POINTER = 0x002,
-    FIELD_ARRAY = 0x004,
     FIELD_STRUCT = 0x008,
     FIELD_VBUFFER = 0x100,
     FIELD_VSTRUCT = 0x8000,
@@ -58,7 +57,7 @@ void vmsd_fit_init(const char *plugin_name)
 
 void vmsd_fit_note_type(tree type)
 {
-    if (!type || TREE_CODE(type) != RECORD_TYPE || !COMPLETE_TYPE_P(type))
+    if (!type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
         return;
     type = TYPE_MAIN_VARIANT(type);
     if (!noted_types.add(type))
@@ -86,7 +85,8 @@ static tree only_statement(tree body)
 }
 
 /* "static inline Foo *F(const void *obj) { return (Foo *)
- * object_dynamic_cast_assert(obj, "name", ...); }" ties "name" to Foo. */
+ * object_dynamic_cast_assert(obj, "name", ...); }" ties "name" to Foo;
+ * a body that does more may return another object than it casts. */
 void vmsd_fit_read_function(tree fndecl)
 {
     if (!fndecl || TREE_PUBLIC(fndecl))
@@ -108,9 +108,11 @@ void vmsd_fit_read_function(tree fndecl)
     if (TREE_CODE(value) != CALL_EXPR || call_expr_nargs(value) < 2)
         return;
     tree callee = get_callee_fndecl(value);
+    if (!callee || DECL_NAME(callee) != cast_function)
+        return;
     bool unreadable;
     const char *name = string_value(CALL_EXPR_ARG(value, 1), &unreadable);
-    if (!callee || DECL_NAME(callee) != cast_function || !name)
+    if (!name)
         return;
     casts = tree_cons(get_identifier(name),
                       TYPE_MAIN_VARIANT(TREE_TYPE(returned)), casts);
@@ -212,12 +214,18 @@ static tree member_name(const struct vmsd_field *f, bool *whole)
     return id;
 }
 
-/* Does field F lie within member M? */
+/* Does field F lie within member M?  Its offset must, and so must its
+ * size when no .info reads it: an info's functions are handed the
+ * field's address and size and may read through a pointer
+ * (vmstate_info_pci_config, GTree and list infos), so only a field
+ * without one (a nested struct) says how far it reaches. */
 static bool field_fits(const struct vmsd_field *f,
                        const struct found_member *m)
 {
     if (f->offset < m->offset || f->offset - m->offset > m->size)
         return false;
+    if (f->info)
+        return true;
     uint64_t room = m->size - (f->offset - m->offset);
     uint64_t reach = f->size;
     if (f->flags & FIELD_POINTER)
@@ -256,14 +264,14 @@ static const struct vmsd_field *key_field(const struct vmsd_fieldlist *list)
     return NULL;
 }
 
-/* The struct a member holds: an array's element, a pointer's pointee,
- * down to a struct; NULL_TREE when it holds none. */
+/* The struct or union a member holds: an array's element, a pointer's
+ * pointee, down to it; NULL_TREE when it holds none. */
 static tree held_struct(tree type)
 {
     while (TREE_CODE(type) == ARRAY_TYPE || TREE_CODE(type) == POINTER_TYPE)
         type = TREE_TYPE(type);
-    return TREE_CODE(type) == RECORD_TYPE ? TYPE_MAIN_VARIANT(type)
-                                          : NULL_TREE;
+    return RECORD_OR_UNION_TYPE_P(type) ? TYPE_MAIN_VARIANT(type)
+                                        : NULL_TREE;
 }
 
 /* The unit's structs that have a member of each name in KEYS: the
@@ -402,20 +410,33 @@ static void match_instances(struct fit *fit)
     }
 }
 
-/* The struct at offset 0 of RECORD (its first member, when that is a
- * struct), or NULL_TREE. */
-static tree head_struct(tree record)
+/* What sits at offset 0 of a struct: a named struct member (its
+ * parent), nothing that a description could be of (a scalar, a
+ * pointer), or what cannot be told (a union or an array, whose
+ * members or elements sit there too; an anonymous member). */
+enum head { HEAD_STRUCT, HEAD_NONE, HEAD_UNKNOWN };
+
+static enum head head_of(tree record, tree *parent)
 {
+    *parent = NULL_TREE;
+    if (TREE_CODE(record) != RECORD_TYPE)
+        return HEAD_UNKNOWN;
     for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
         uint64_t at;
         if (TREE_CODE(f) != FIELD_DECL)
             continue;
-        if (!member_offset(f, &at) || at != 0 || !DECL_NAME(f)
-            || TREE_CODE(TREE_TYPE(f)) != RECORD_TYPE)
-            return NULL_TREE;
-        return TYPE_MAIN_VARIANT(TREE_TYPE(f));
+        tree type = TREE_TYPE(f);
+        if (!member_offset(f, &at) || at != 0)
+            return HEAD_NONE;
+        if (!DECL_NAME(f) || TREE_CODE(type) == UNION_TYPE
+            || TREE_CODE(type) == ARRAY_TYPE)
+            return HEAD_UNKNOWN;
+        if (TREE_CODE(type) != RECORD_TYPE)
+            return HEAD_NONE;
+        *parent = TYPE_MAIN_VARIANT(type);
+        return HEAD_STRUCT;
     }
-    return NULL_TREE;
+    return HEAD_NONE;
 }
 
 /* Where a struct is defined: its first member's place (GCC keeps no
@@ -429,22 +450,29 @@ static location_t struct_location(tree record)
 }
 
 /* The heads of the involved structs, and of their heads, down the
- * chain. */
+ * chain.  A struct whose head cannot be told, or whose parent has no
+ * name, gets none: the tool then cannot follow the chain through it. */
 static void write_heads(struct fit *fit)
 {
     hash_set<tree> written;
     for (unsigned i = 0; i < fit->involved.length(); i++) {
+        tree parent;
         for (tree s = fit->involved[i]; s && COMPLETE_TYPE_P(s)
                                         && struct_name(s)
-                           && !written.add(s); s = head_struct(s)) {
+                                        && !written.add(s); s = parent) {
+            enum head head = head_of(s, &parent);
+            if (head == HEAD_UNKNOWN
+                || (parent && (!COMPLETE_TYPE_P(parent)
+                               || !struct_name(parent))))
+                break;
             struct vmsd_struct_head *o =
                 VMSD_APPEND(fit->model->struct_heads,
                             fit->model->n_struct_heads);
             o->name = vmsd_model_strdup(fit->model, struct_name(s));
             constant_size(TYPE_SIZE_UNIT(s), &o->size);
-            tree head = head_struct(s);
-            o->first = head ? vmsd_model_strdup(fit->model, struct_name(head))
-                            : NULL;
+            o->first = parent ? vmsd_model_strdup(fit->model,
+                                                  struct_name(parent))
+                              : NULL;
             o->loc = loc_of(fit->model, struct_location(s));
         }
     }

@@ -1,6 +1,7 @@
 /* Machine types, their status under the tree's policy, and their compat
  * properties, from the facts of a program's units. */
 #include "machines.h"
+#include "machine-policy.h"
 
 #include "../checker/text.h"
 
@@ -408,22 +409,20 @@ static bool parse_version(const char *name, struct machine_type *m)
 /* QEMU's test of a versioned machine type's age against CUTOFF major
  * versions (include/hw/core/boards.h, _MACHINE_VER_IS_EXPIRED_IMPL): a
  * release counts from its own version, a development snapshot or
- * release candidate (micro 50 and up) from the next. */
+ * release candidate (micro 50 and up) from the next release; the
+ * machine type is gone from the release its expiry names on
+ * (machine-policy.h). */
 static bool expired(const struct machine_policy *p, int cutoff, int major,
                     int minor)
 {
-    long years = (long)p->qemu_major - major;
-    bool current = years > cutoff
-                   || (years == cutoff && p->qemu_minor - minor >= 0);
-    bool next_minor = years > cutoff
-                      || (years == cutoff && p->qemu_minor + 1 - minor >= 0);
-    bool next_major = years + 1 > cutoff
-                      || (years + 1 == cutoff && 0 - minor >= 0);
-    if (p->qemu_micro < 50)
-        return current;
-    if (p->qemu_minor < 2)
-        return next_minor;
-    return p->qemu_minor == 2 && next_major;
+    struct release_version now = { p->qemu_major, p->qemu_minor };
+    if (p->qemu_micro >= 50)
+        now = release_next(now, POLICY_RELEASES_PER_MAJOR);
+    struct release_version gone = release_expiry(
+        (struct release_version){ major, minor }, cutoff,
+        POLICY_RELEASES_PER_MAJOR);
+    return now.major > gone.major
+           || (now.major == gone.major && now.minor >= gone.minor);
 }
 
 /* The policy's macros: the first unit's value of each, said on stderr

@@ -362,7 +362,7 @@ static json_t *json_unfollowed(const struct program *program)
     return list;
 }
 
-static json_t *json_units(const struct program *program)
+json_t *report_json_units(const struct program *program)
 {
     json_t *missing = json_array();
     for (size_t i = 0; i < program->n_uncovered; i++)
@@ -424,7 +424,7 @@ static json_t *render_json_tree(const struct report *report)
     for (size_t i = 0; i < report->n_programs; i++)
         json_array_append_new(programs, json_pack("{s:o, s:o, s:o, s:o, s:o}",
             "name", vmsd_json_name(report->programs[i].name),
-            "units", json_units(&report->programs[i]),
+            "units", report_json_units(&report->programs[i]),
             "descriptions", json_descriptions(&report->programs[i]),
             "devices", json_devices(&report->programs[i]),
             "stateless_devices",

@@ -6,8 +6,12 @@
    element, a pointer's pointee; none for a member's member), each QOM
    type's instance struct from its cast function with the struct's size
    and the TypeInfo's instance_size (I), and what sits at offset 0 of
-   those structs, down the chain (O).  Padding, checks and temporaries
-   are no member: a description of only those has no Y.  */
+   those structs, down the chain (O; none for a struct whose offset 0
+   holds a union, nor for a union); a function that does more than
+   return the cast is no cast function.  Padding, checks and temporaries
+   are no member: a description of only those has no Y.  A field with an
+   .info may reach beyond its member (the info reads through a pointer):
+   only its offset is compared.  */
 #include "qom.h"
 
 typedef struct Regs { uint32_t a; uint32_t b[4]; } Regs;
@@ -23,9 +27,20 @@ typedef struct Outer {
     Regs regs;
 } Outer;
 typedef struct OuterTmp { Outer *parent; uint32_t sum; } OuterTmp;
+typedef struct Config { uint32_t id; uint8_t *bytes; } Config;
+typedef union Wide { uint32_t w[2]; uint64_t q; } Wide;
+typedef struct Pair { Wide wide; uint32_t n; } Pair;
 
 DECLARE_INSTANCE_CHECKER(Outer, OUTER, "outer")
 DECLARE_INSTANCE_CHECKER(Inner, INNER_DEV, "inner-dev")
+DECLARE_INSTANCE_CHECKER(Pair, PAIR, "pair")
+
+/* Not a cast function: it returns what it made of the cast. */
+static inline Outer *plain_outer(const void *obj)
+{
+    Object *o = object_dynamic_cast_assert((Object *)obj, "plain", 0, 0, 0);
+    return (Outer *)o;
+}
 
 static bool outer_ok(void *opaque, int version_id) { return opaque && version_id; }
 
@@ -89,10 +104,38 @@ static const VMStateDescription vmstate_padding = {
     },
 };
 
+static const VMStateDescription vmstate_config = {
+    .name = "config",
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(id, Config),
+        { .name = "bytes", .size = 256, .flags = VMS_BUFFER,
+          .info = &vmstate_info_uint32, .offset = offsetof(Config, bytes) },
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_wide = {
+    .name = "wide",
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32_ARRAY(w, Wide, 2),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
+static const VMStateDescription vmstate_pair = {
+    .name = "pair",
+    .fields = (const VMStateField[]) {
+        VMSTATE_STRUCT(wide, Pair, vmstate_wide, Wide),
+        VMSTATE_UINT32(n, Pair),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void outer_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
     dc->vmsd = data ? &vmstate_ghost : &vmstate_padding;
+    dc->vmsd = data ? &vmstate_config : &vmstate_pair;
     dc->vmsd = &vmstate_outer;
 }
 
@@ -103,11 +146,14 @@ const TypeInfo outer_types[] = {
       .instance_size = sizeof(Outer) },
     { .name = "sized", .parent = "outer", .instance_size = 200 },
     { .name = "plain", .parent = "outer" },
+    { .name = "pair", .parent = TYPE_DEVICE, .instance_size = sizeof(Pair) },
 };
 
 /* { dg-final { scan-facts {f 5:count 1 4 \^[0-9]+ o16 l8} } } */
 /* { dg-final { scan-facts {f 6:hidden 1 4 \^[0-9]+ o20} } } */
-/* { dg-final { scan-facts {f \^[0-9]+ 8 4 - @ [0-9]+ \^[0-9]+ 0:62:9 o24 t5:Inner} } } */
-/* { dg-final { scan-facts {f 5:cells 12 4 - n2 @ [0-9]+ \^[0-9]+ 0:63:9 o28 t\^([0-9]+)\nf 4:link 10 4 - @ [0-9]+ \^[0-9]+ 0:64:9 o40 t\^\1} } } */
-/* { dg-final { scan-facts {f \^[0-9]+ 8 20 - @ [0-9]+ \^[0-9]+ 0:65:9 o48 t4:Regs\nf 6:regs.a 1 4 \^[0-9]+ o48\nf 6:unused 32 4 -\nf 2:ok 4100 0 - e\nf \^[0-9]+ 0 16 16:vmstate_info_tmp @ [0-9]+ \^[0-9]+ 0:69:9} } } */
-/* { dg-final { scan-facts {Y [0-9]+ \^[0-9]+ 4:Twin\nY [0-9]+ \^[0-9]+\nY [0-9]+ 8:OuterTmp\nY [0-9]+ 5:Outer\nY [0-9]+\nI \^[0-9]+ \^[0-9]+ 72 72\nI \^[0-9]+ \^[0-9]+ 4 72\nI \^[0-9]+ - 0 200\nO \^[0-9]+ 4 - 0:15:33\nO \^[0-9]+ 20 - 0:13:32\nO \^[0-9]+ 72 11:DeviceState 0:17:17\nO \^[0-9]+ 16 6:Object 1:[0-9]+:12\nO \^[0-9]+ 8 - 1:[0-9]+:18\nE} } } */
+/* { dg-final { scan-facts {f \^[0-9]+ 8 4 - @ [0-9]+ \^[0-9]+ 0:77:9 o24 t5:Inner} } } */
+/* { dg-final { scan-facts {f 5:cells 12 4 - n2 @ [0-9]+ \^[0-9]+ 0:78:9 o28 t\^([0-9]+)\nf 4:link 10 4 - @ [0-9]+ \^[0-9]+ 0:79:9 o40 t\^\1} } } */
+/* { dg-final { scan-facts {f \^[0-9]+ 8 20 - @ [0-9]+ \^[0-9]+ 0:80:9 o48 t4:Regs\nf 6:regs.a 1 4 \^[0-9]+ o48\nf 6:unused 32 4 -\nf 2:ok 4100 0 - e\nf \^[0-9]+ 0 16 16:vmstate_info_tmp @ [0-9]+ \^[0-9]+ 0:84:9} } } */
+/* { dg-final { scan-facts {f 5:bytes 32 256 \^[0-9]+ o8 p0:112:19} } } */
+/* { dg-final { scan-facts {f \^[0-9]+ 8 8 - @ [0-9]+ \^[0-9]+ 0:128:9 t4:Wide l8} } } */
+/* { dg-final { scan-facts {Y [0-9]+ \^[0-9]+ 4:Twin\nY [0-9]+ \^[0-9]+\nY [0-9]+ 8:OuterTmp\nY [0-9]+ 5:Outer\nY [0-9]+\nY [0-9]+ 6:Config\nY [0-9]+ \^[0-9]+\nY [0-9]+ 4:Pair\nI \^[0-9]+ \^[0-9]+ 72 72\nI \^[0-9]+ \^[0-9]+ 4 72\nI \^[0-9]+ - 0 200\nI \^[0-9]+ \^[0-9]+ 16 16\nO \^[0-9]+ 4 - 0:19:33\nO \^[0-9]+ 20 - 0:17:32\nO \^[0-9]+ 72 11:DeviceState 0:21:17\nO \^[0-9]+ 16 6:Object 1:[0-9]+:12\nO \^[0-9]+ 8 - 1:[0-9]+:18\nE} } } */
