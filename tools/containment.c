@@ -76,6 +76,8 @@ struct graph {
     size_t n_types;
     struct vmsd_strset type_index;      /* name -> index + 1 */
     struct vmsd_strset functions;       /* (unit, name) -> node + 1 */
+    const struct vmsd_creator **records;        /* by node - first_function */
+    int first_function;
     struct vmsd_strset globals;         /* name -> node + 1 */
     struct vmsd_strset hooks;           /* (unit, owner) -> a list of its
                                            J records */
@@ -216,6 +218,7 @@ static void index_units(struct graph *g)
         }
     }
     g->n_nodes = 2 * g->n_types;
+    g->first_function = (int)g->n_nodes;
     for (size_t u = 0; u < g->n_units; u++) {
         const struct vmsd_model *m = g->models[u];
         for (size_t i = 0; i < m->n_creators; i++) {
@@ -225,6 +228,9 @@ static void index_units(struct graph *g)
             if (slot->value)
                 continue;
             slot->value = (void *)(uintptr_t)++g->n_nodes;
+            size_t k = g->n_nodes - 1 - (size_t)g->first_function;
+            g->records = vmsd_grow(g->records, k, sizeof *g->records);
+            g->records[k] = c;
             slot = vmsd_strset_add_name(&g->globals, c->function);
             if (c->global && !slot->value)
                 slot->value = (void *)(uintptr_t)g->n_nodes;
@@ -363,6 +369,17 @@ static void add_type_edge(struct graph *g, int from, const char *type)
         add_edge(g, from, instance_node(t));
 }
 
+/* The types named by what function node CALLEE returns (its s items). */
+static void returned_edges(struct graph *g, int from, int callee)
+{
+    if (callee < g->first_function || callee >= g->first_class)
+        return;
+    const struct vmsd_creator *c = g->records[callee - g->first_function];
+    for (size_t j = 0; j < c->n_items; j++)
+        if (c->items[j].kind == VMSD_CREATE_RETURNS)
+            add_type_edge(g, from, c->items[j].name);
+}
+
 /* A function's creations and calls. */
 static void function_edges(struct graph *g)
 {
@@ -389,6 +406,9 @@ static void function_edges(struct graph *g)
                     break;
                 case VMSD_CREATE_CALL:
                     add_edge(g, from, function_node(g, u, name));
+                    break;
+                case VMSD_CREATE_RETURNED:
+                    returned_edges(g, from, function_node(g, u, name));
                     break;
                 }
             }
@@ -643,6 +663,7 @@ static void graph_free(struct graph *g)
         free(g->nodes[i].edges);
     free(g->nodes);
     free(g->types);
+    free(g->records);
     free(g->by_name);
     vmsd_strset_free(&g->type_index);
     vmsd_strset_free(&g->functions);

@@ -59,6 +59,22 @@ void board_picked(Object *obj, int which, BoardClass *bc)
     object_new(bc->soc_name);
 }
 
+/* A type named by what a function returns, here or elsewhere; the
+ * constant strings a function returns.  { facts "^Q board_returned 1 r gic_name r gic_elsewhere " } { facts "^Q gic_name 1 (s (kvm|tcg)-gic ){2}c in_kernel$" } */
+int in_kernel(void);
+const char *gic_elsewhere(void);
+const char *gic_name(void)
+{
+    return in_kernel() ? "kvm-gic" : "tcg-gic";
+}
+
+void board_returned(void)
+{
+    qdev_new(gic_name());
+    const char *type = gic_elsewhere();
+    qdev_new(type);
+}
+
 /* Calls: to a function of the unit that creates, to another unit's;
  * a static function that creates and calls nothing of note is left
  * out, and so is a static callback no kept function calls.
