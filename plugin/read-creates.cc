@@ -6,7 +6,8 @@
  *   sysbus_create_simple(TYPE, ...), and helpers of that shape: a call
  *   of a function named *_new, *_new_*, *create* or
  *   object_initialize_child*, with a constant string, a buffer a printf
- *   format filled, or a struct member as the type), and its calls;
+ *   format filled, a struct member or a function's result as the
+ *   type), its calls, and the constant strings it returns;
  * - in every function: the hooks it sets in a class (x->realize = f,
  *   device_class_set_parent_realize(dc, f, ...), MachineClass.init),
  *   DeviceClass.user_creatable, and constant strings stored in a class's
