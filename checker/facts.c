@@ -48,9 +48,8 @@ static void put_uint(struct writer *w, unsigned long long value)
 
 /* A name: "-" for none, "^N" for the Nth name of the document written
  * again, else "LENGTH:BYTES" (any bytes but NUL: no escaping). */
-static void put_name(struct writer *w, const char *s)
+static void put_name_here(struct writer *w, const char *s)
 {
-    put_char(w, ' ');
     if (!s) {
         put_char(w, '-');
         return;
@@ -66,6 +65,12 @@ static void put_name(struct writer *w, const char *s)
     vmsd_strbuf_put_int(w->b, (long long)len);
     put_char(w, ':');
     vmsd_strbuf_put(w->b, s, len);
+}
+
+static void put_name(struct writer *w, const char *s)
+{
+    put_char(w, ' ');
+    put_name_here(w, s);
 }
 
 /* FILE:LINE:COLUMN right here, the file by its number; none:
@@ -154,6 +159,14 @@ static void put_field(struct writer *w, const struct vmsd_field *f)
     if (vmsd_field_nests(f)) {
         vmsd_strbuf_puts(w->b, " @");
         put_ref(w, &f->vmsd);
+    }
+    if (f->offset) {
+        vmsd_strbuf_puts(w->b, " o");
+        vmsd_strbuf_put_uint(w->b, f->offset);
+    }
+    if (f->member_type) {
+        vmsd_strbuf_puts(w->b, " t");
+        put_name_here(w, f->member_type);
     }
     put_field_loc(w, f->loc);
     put_char(w, '\n');
@@ -332,6 +345,124 @@ static void put_registrations(struct writer *w)
     }
 }
 
+/* What the unit's structs say of its descriptions and QOM types:
+ * "Y UID NAME...", "I TYPE STRUCT STRUCT_SIZE INSTANCE_SIZE",
+ * "O STRUCT SIZE FIRST LOC". */
+static void put_fit(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_desc_structs; i++) {
+        const struct vmsd_desc_structs *y = &m->desc_structs[i];
+        vmsd_strbuf_puts(w->b, "Y");
+        put_int(w, y->desc);
+        for (size_t k = 0; k < y->n_names; k++)
+            put_name(w, y->names[k]);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_instances; i++) {
+        const struct vmsd_instance *t = &m->instances[i];
+        vmsd_strbuf_puts(w->b, "I");
+        put_name(w, t->type);
+        put_name(w, t->structure);
+        put_uint(w, t->structure_size);
+        put_uint(w, t->instance_size);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_struct_heads; i++) {
+        const struct vmsd_struct_head *o = &m->struct_heads[i];
+        vmsd_strbuf_puts(w->b, "O");
+        put_name(w, o->name);
+        put_uint(w, o->size);
+        put_name(w, o->first);
+        put_loc(w, o->loc);
+        put_char(w, '\n');
+    }
+}
+
+/* What decides each machine type's compat properties, alias and
+ * status (docs/machines.md). */
+static void put_machines(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_machine_members; i++) {
+        const struct vmsd_machine_member *mm = &m->machine_members[i];
+        vmsd_strbuf_puts(w->b, "M");
+        put_name(w, mm->owner);
+        put_name(w, mm->member);
+        put_uint(w, mm->after_calls);
+        put_int(w, mm->conditional);
+        put_name(w, mm->value);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_compat_adds; i++) {
+        const struct vmsd_compat_add *c = &m->compat_adds[i];
+        vmsd_strbuf_puts(w->b, "P");
+        put_name(w, c->function);
+        put_name(w, c->array);
+        put_uint(w, c->after_calls);
+        put_int(w, c->conditional);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_property_arrays; i++) {
+        const struct vmsd_property_array *a = &m->property_arrays[i];
+        vmsd_strbuf_puts(w->b, "G");
+        put_name(w, a->symbol);
+        put_int(w, a->global);
+        for (size_t k = 0; k < a->n_entries; k++) {
+            put_name(w, a->entries[k].driver);
+            put_name(w, a->entries[k].property);
+            put_name(w, a->entries[k].value);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_macro_values; i++) {
+        vmsd_strbuf_puts(w->b, "V");
+        put_name(w, m->macro_values[i].name);
+        put_name(w, m->macro_values[i].value);
+        put_char(w, '\n');
+    }
+}
+
+/* What each function creates and calls (Q), what runs when a type is
+ * instantiated and what its class says (J): docs/facts.md. */
+static void put_creates(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_creators; i++) {
+        const struct vmsd_creator *c = &m->creators[i];
+        vmsd_strbuf_puts(w->b, "Q");
+        put_name(w, c->function);
+        put_int(w, c->global);
+        for (size_t j = 0; j < c->n_items; j++) {
+            put_char(w, ' ');
+            put_char(w, c->items[j].kind);
+            put_name(w, c->items[j].name);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_hooks; i++) {
+        const struct vmsd_hook *h = &m->hooks[i];
+        vmsd_strbuf_puts(w->b, "J");
+        put_name(w, h->owner);
+        put_char(w, ' ');
+        put_char(w, h->kind);
+        switch (h->kind) {
+        case VMSD_HOOK_ABSTRACT:
+            break;
+        case VMSD_HOOK_USER_CREATABLE:
+            put_int(w, h->flag);
+            break;
+        case VMSD_HOOK_MEMBER_STRING:
+            put_name(w, h->name);
+            put_name(w, h->value);
+            break;
+        default:
+            put_name(w, h->name);
+        }
+        put_char(w, '\n');
+    }
+}
+
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
@@ -354,6 +485,9 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
             put_desc(&w, model->descs[i]);
     put_qom(&w);
     put_registrations(&w);
+    put_fit(&w);
+    put_machines(&w);
+    put_creates(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
     vmsd_uid_index_free(&w.sublists_written);
@@ -399,7 +533,9 @@ struct reader {
     size_t n_files;
     struct vmsd_fieldlist *fields;  /* the list "f" records go to */
     bool field_places;          /* version 5: fields have places */
+    bool fit;                   /* version 6: the fit records and members */
     struct vmsd_loc last_field_loc;
+    int version;
     long long value;            /* the last integer read_int read */
     char *error;
     size_t error_size;
@@ -697,10 +833,26 @@ static bool read_field_tag(struct reader *r, struct vmsd_field *f)
         return read_ref(r, &f->vmsd)
                && (f->vmsd.symbol || bad(r, "a nested description has no "
                                          "symbol"));
-    default:
-        r->p--;
-        return bad(r, "a field has an unknown member");
+    case 'o': {
+        unsigned long long offset;
+        if (!r->fit)
+            break;
+        if (at(r, '-'))
+            return bad(r, "a number is out of range");
+        if (!digits(r, &offset))
+            return false;
+        f->offset = offset;
+        return true;
     }
+    case 't':
+        if (!r->fit)
+            break;
+        return name_here(r, false, &f->member_type);
+    default:
+        break;
+    }
+    r->p--;
+    return bad(r, "a field has an unknown member");
 }
 
 static bool read_field(struct reader *r)
@@ -796,6 +948,27 @@ static bool read_template(struct reader *r)
     return true;
 }
 
+/* "Y UID NAME...": the structs a description of the document is of. */
+static bool read_desc_structs(struct reader *r)
+{
+    uint32_t uid;
+    if (!READ_INT(r, 1, UINT32_MAX, &uid))
+        return false;
+    struct vmsd_desc *d = vmsd_model_find_desc(r->model, uid);
+    if (!d || !d->symbol)
+        return bad(r, "a struct match names no description of the unit");
+    struct vmsd_desc_structs *y = VMSD_APPEND(r->model->desc_structs,
+                                              r->model->n_desc_structs);
+    y->desc = uid;
+    while (!at(r, '\n')) {
+        char *name;
+        if (!read_name(r, false, &name))
+            return false;
+        *VMSD_APPEND(y->names, y->n_names) = name;
+    }
+    return true;
+}
+
 /* "R @ CALLER CALLEE ARG LOC CERTAIN [MEMBER VALUE]..." */
 static bool read_struct_call(struct reader *r)
 {
@@ -862,14 +1035,118 @@ static bool read_unfollowed(struct reader *r)
            && read_loc(r, &u->loc);
 }
 
+static bool read_instance(struct reader *r)
+{
+    struct vmsd_instance *t = VMSD_APPEND(r->model->instances,
+                                          r->model->n_instances);
+    return read_name(r, false, &t->type) && read_name(r, true, &t->structure)
+           && read_uint64(r, &t->structure_size)
+           && read_uint64(r, &t->instance_size);
+}
+
+static bool read_struct_head(struct reader *r)
+{
+    struct vmsd_struct_head *o = VMSD_APPEND(r->model->struct_heads,
+                                             r->model->n_struct_heads);
+    return read_name(r, false, &o->name) && read_uint64(r, &o->size)
+           && read_name(r, true, &o->first) && read_loc(r, &o->loc);
+}
+
+static bool read_machine_member(struct reader *r)
+{
+    struct vmsd_machine_member *m = VMSD_APPEND(r->model->machine_members,
+                                                r->model->n_machine_members);
+    return read_name(r, false, &m->owner) && read_name(r, false, &m->member)
+           && READ_INT(r, 0, LLONG_MAX, &m->after_calls)
+           && read_bool(r, &m->conditional) && read_name(r, true, &m->value);
+}
+
+static bool read_compat_add(struct reader *r)
+{
+    struct vmsd_compat_add *c = VMSD_APPEND(r->model->compat_adds,
+                                            r->model->n_compat_adds);
+    return read_name(r, false, &c->function) && read_name(r, true, &c->array)
+           && READ_INT(r, 0, LLONG_MAX, &c->after_calls)
+           && read_bool(r, &c->conditional);
+}
+
+static bool read_property_array(struct reader *r)
+{
+    struct vmsd_property_array *a = VMSD_APPEND(r->model->property_arrays,
+                                                r->model->n_property_arrays);
+    if (!read_name(r, false, &a->symbol) || !read_bool(r, &a->global))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_global_property *p = VMSD_APPEND(a->entries, a->n_entries);
+        if (!read_name(r, true, &p->driver) || !read_name(r, true, &p->property)
+            || !read_name(r, true, &p->value))
+            return false;
+    }
+    return true;
+}
+
+static bool read_macro_value(struct reader *r)
+{
+    struct vmsd_macro_value *v = VMSD_APPEND(r->model->macro_values,
+                                             r->model->n_macro_values);
+    return read_name(r, false, &v->name) && read_name(r, false, &v->value);
+}
+
+/* "Q FUNCTION GLOBAL (KIND NAME)*" */
+static bool read_creator(struct reader *r)
+{
+    struct vmsd_creator *c = VMSD_APPEND(r->model->creators,
+                                         r->model->n_creators);
+    if (!read_name(r, false, &c->function) || !read_bool(r, &c->global))
+        return false;
+    while (!at(r, '\n')) {
+        if (!space(r))
+            return false;
+        if (r->p == r->end || !strchr("tpmc", *r->p) || !*r->p)
+            return bad(r, "a creation is not t, p, m or c and a name");
+        struct vmsd_create_item *item = VMSD_APPEND(c->items, c->n_items);
+        item->kind = *r->p++;
+        if (!read_name(r, false, &item->name))
+            return false;
+    }
+    return true;
+}
+
+/* "J OWNER KIND ...": what follows KIND depends on it. */
+static bool read_hook(struct reader *r)
+{
+    struct vmsd_hook *h = VMSD_APPEND(r->model->hooks, r->model->n_hooks);
+    if (!read_name(r, false, &h->owner) || !space(r))
+        return false;
+    if (r->p == r->end || !*r->p || !strchr("iarmus", *r->p))
+        return bad(r, "a hook is not i, a, r, m, u or s");
+    h->kind = *r->p++;
+    switch (h->kind) {
+    case VMSD_HOOK_ABSTRACT:
+        return true;
+    case VMSD_HOOK_USER_CREATABLE:
+        return read_bool(r, &h->flag);
+    case VMSD_HOOK_MEMBER_STRING:
+        return read_name(r, false, &h->name) && read_name(r, false, &h->value);
+    default:
+        return read_name(r, false, &h->name);
+    }
+}
+
 static const struct {
     char letter;
     bool (*read)(struct reader *);
+    int since;                  /* the first version that has it */
 } records[] = {
-    { 'F', read_file }, { 'D', read_desc }, { 'S', read_sublist },
-    { 'L', read_fieldlist }, { 'f', read_field }, { 'T', read_type },
-    { 'C', read_class_vmsd }, { 'K', read_call },
-    { 'R', read_registration }, { 'U', read_unfollowed },
+    { 'F', read_file, 4 }, { 'D', read_desc, 4 }, { 'S', read_sublist, 4 },
+    { 'L', read_fieldlist, 4 }, { 'f', read_field, 4 }, { 'T', read_type, 4 },
+    { 'C', read_class_vmsd, 4 }, { 'K', read_call, 4 },
+    { 'Y', read_desc_structs, 6 }, { 'I', read_instance, 6 },
+    { 'O', read_struct_head, 6 },
+    { 'R', read_registration, 6 }, { 'U', read_unfollowed, 6 },
+    { 'M', read_machine_member, 6 }, { 'P', read_compat_add, 6 },
+    { 'G', read_property_array, 6 }, { 'V', read_macro_value, 6 },
+    { 'Q', read_creator, 6 }, { 'J', read_hook, 6 },
 };
 
 /* Records up to the end record "E". */
@@ -881,7 +1158,8 @@ static bool read_records(struct reader *r)
             return take(r, '\n') || bad(r, "the end record is not \"E\"");
         size_t k = 0;
         while (k < sizeof records / sizeof *records
-               && records[k].letter != letter)
+               && (records[k].letter != letter
+                   || records[k].since > r->version))
             k++;
         if (k == sizeof records / sizeof *records) {
             r->p--;
@@ -914,7 +1192,9 @@ static bool read_header(struct reader *r, char **unit)
                          "vmsdcheck reads versions %d to %d (rebuild the "
                          "objects with its plugin)", version,
                          VMSD_FACTS_OLDEST_READ, VMSD_FACTS_VERSION);
+    r->version = (int)version;
     r->field_places = version >= 5;
+    r->fit = version >= 6;
     char *name;
     if (!read_name(r, false, &name))
         return false;

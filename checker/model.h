@@ -86,6 +86,11 @@ struct vmsd_field {
     char *info;                 /* the .info variable's name, or NULL */
     struct vmsd_ref vmsd;
     struct vmsd_loc loc;        /* where the field's entry is written */
+    uint64_t offset;            /* .offset as the compiler folded it */
+    /* For a field that loads a struct member inline (VMS_STRUCT), the
+     * member's type (an array's element, a pointer's pointee) as the
+     * unit's struct matching found it; NULL when unknown. */
+    char *member_type;
 };
 
 /* A field list, up to its end marker (the entry with no name). */
@@ -154,6 +159,8 @@ struct vmsd_qom_type {
     char *parent;               /* NULL: none */
     char *class_init;           /* the function's name; NULL: none */
     struct vmsd_loc loc;
+    uint64_t instance_size;     /* .instance_size; 0: not set (the
+                                   parent's) or not a constant */
 };
 
 /* "DeviceClass.vmsd = &x" in a function's body. */
@@ -260,12 +267,141 @@ struct vmsd_unfollowed {
     struct vmsd_loc loc;
 };
 
+/* Machine types (docs/machines.md).  A member of a machine's class
+ * that a function sets through the class it is given (alias,
+ * is_default, deprecation_reason), or a TypeInfo that is abstract
+ * (member "abstract", owner the type's name). */
+struct vmsd_machine_member {
+    char *owner;                /* the function, or the abstract type */
+    char *member;
+    char *value;                /* the string; is_default "0" or "1";
+                                   NULL: NULL, or not a constant */
+    size_t after_calls;         /* how many of the function's calls (K)
+                                   come before it: the order they take */
+    bool conditional;           /* under a condition (as for vmsd) */
+};
+
+/* compat_props_add(c->compat_props, ARRAY, ...) in FUNCTION, c its
+ * class: the machine type gets ARRAY's properties. */
+struct vmsd_compat_add {
+    char *function;
+    char *array;                /* the array variable's name; NULL: not
+                                   a variable */
+    size_t after_calls;         /* how many of FUNCTION's calls (K) come
+                                   before it: the order they take */
+    bool conditional;
+};
+
+/* One { driver, property, value } of a GlobalProperty array; NULL: not
+ * a constant string. */
+struct vmsd_global_property {
+    char *driver;
+    char *property;
+    char *value;
+};
+
+/* A GlobalProperty array the unit defines. */
+struct vmsd_property_array {
+    char *symbol;
+    bool global;                /* external linkage */
+    struct vmsd_global_property *entries;
+    size_t n_entries;
+};
+
+/* A macro's value as the unit defines it (the versioning policy's and
+ * QEMU's version). */
+struct vmsd_macro_value {
+    char *name;
+    char *value;                /* its expansion, as written */
+};
+
+/* What a function's body creates and calls (facts record Q): device
+ * creation as QEMU writes it (qdev_new(TYPE), object_initialize_child,
+ * sysbus_create_simple, ...), and the calls that may lead to more. */
+enum vmsd_create_kind {
+    VMSD_CREATE_TYPE = 't',     /* a type by its constant name */
+    VMSD_CREATE_FORMAT = 'p',   /* a type whose name a printf format
+                                   prints ("aspeed.i2c-%s") */
+    VMSD_CREATE_MEMBER = 'm',   /* a type named by a struct member of
+                                   this name (amc->soc_name) */
+    VMSD_CREATE_CALL = 'c',     /* a call of this function */
+};
+
+struct vmsd_create_item {
+    char kind;                  /* enum vmsd_create_kind */
+    char *name;
+};
+
+struct vmsd_creator {
+    char *function;
+    bool global;                /* external linkage: other units call it */
+    struct vmsd_create_item *items;
+    size_t n_items;
+};
+
+/* What runs when a type is instantiated, and what a class says of its
+ * instances (facts record J). */
+enum vmsd_hook_kind {
+    VMSD_HOOK_INSTANCE_INIT = 'i',      /* owner: a type; name: function */
+    VMSD_HOOK_ABSTRACT = 'a',           /* owner: a type */
+    VMSD_HOOK_REALIZE = 'r',            /* owner: a function given the
+                                           class; name: the realize
+                                           function it sets */
+    VMSD_HOOK_MACHINE_INIT = 'm',       /* owner: likewise; name:
+                                           MachineClass.init */
+    VMSD_HOOK_USER_CREATABLE = 'u',     /* owner: likewise; flag */
+    VMSD_HOOK_MEMBER_STRING = 's',      /* owner: likewise; name: the
+                                           member; value: the string */
+};
+
+struct vmsd_hook {
+    char *owner;
+    char kind;                  /* enum vmsd_hook_kind */
+    char *name;
+    char *value;
+    bool flag;
+};
+
 /* A device type and the description its class sets (QEMU registers
  * the device's section under that description's name). */
 struct vmsd_device {
     const char *type;
     const struct vmsd_desc *vmsd;
     struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
+    const char *instance;       /* the struct of its instances (QOM's
+                                   cast, through parents); NULL: unknown */
+};
+
+/* What the plugin finds of the unit's structs, so that the tool can
+ * tell whether a description fits the device it is attached to
+ * (description-misfit).  Structs are named by their tag, else by a
+ * typedef name. */
+
+/* The structs a description's fields are offsets into: those of its
+ * unit whose members match every field's name, offset and size (none
+ * matched: no names). */
+struct vmsd_desc_structs {
+    uint32_t desc;              /* the description's uid */
+    char **names;
+    size_t n_names;
+};
+
+/* A QOM type of the unit: the struct its cast function (QOM's
+ * OBJECT_CHECK) names, and that struct's size. */
+struct vmsd_instance {
+    char *type;
+    char *structure;            /* NULL: the unit has no cast for it */
+    uint64_t structure_size;    /* 0: the struct is incomplete here */
+    uint64_t instance_size;     /* TypeInfo's .instance_size; 0: not set */
+};
+
+/* A struct of the unit and what sits at its offset 0: a parent struct
+ * (a device's ISADevice, whose DeviceState, whose Object), or nothing. */
+struct vmsd_struct_head {
+    char *name;
+    uint64_t size;
+    char *first;                /* the struct at offset 0; NULL: none */
+    struct vmsd_loc loc;        /* where the struct is defined */
 };
 
 /* The model owns every description, list, slot, field and name in it:
@@ -279,6 +415,10 @@ struct vmsd_model {
     size_t n_class_vmsds;
     struct vmsd_call *calls;
     size_t n_calls;
+    struct vmsd_creator *creators;      /* Q records */
+    size_t n_creators;
+    struct vmsd_hook *hooks;            /* J records */
+    size_t n_hooks;
     struct vmsd_registration *registrations;
     size_t n_registrations;
     struct vmsd_unfollowed *unfollowed;
@@ -287,6 +427,20 @@ struct vmsd_model {
     size_t n_templates;
     struct vmsd_struct_call *struct_calls;
     size_t n_struct_calls;
+    struct vmsd_desc_structs *desc_structs;
+    size_t n_desc_structs;
+    struct vmsd_instance *instances;
+    size_t n_instances;
+    struct vmsd_struct_head *struct_heads;
+    size_t n_struct_heads;
+    struct vmsd_machine_member *machine_members;
+    size_t n_machine_members;
+    struct vmsd_compat_add *compat_adds;
+    size_t n_compat_adds;
+    struct vmsd_property_array *property_arrays;
+    size_t n_property_arrays;
+    struct vmsd_macro_value *macro_values;
+    size_t n_macro_values;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;

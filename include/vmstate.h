@@ -18,6 +18,7 @@ typedef struct VMStateInfo {
 
 enum VMStateFlags {
     VMS_SINGLE = 0x001,
+    VMS_POINTER = 0x002,
     VMS_ARRAY = 0x004,
     VMS_BUFFER = 0x020,
     VMS_STRUCT = 0x008,
@@ -60,6 +61,7 @@ struct VMStateDescription {
 
 extern const VMStateInfo vmstate_info_uint32;
 extern const VMStateInfo vmstate_info_qtailq;
+extern const VMStateInfo vmstate_info_tmp;
 
 #define VMSTATE_UINT32_V(_field, _state, _version) {                    \
     .name = #_field,                                                    \
@@ -116,6 +118,34 @@ extern const VMStateInfo vmstate_info_qtailq;
 }
 #define VMSTATE_STRUCT(_field, _state, _vmsd, _type)                    \
     VMSTATE_STRUCT_V(_field, _state, 0, _vmsd, _type)
+
+/* _n elements of _type, each loaded by _vmsd. */
+#define VMSTATE_STRUCT_ARRAY(_field, _state, _n, _vmsd, _type) {       \
+    .name = #_field,                                                    \
+    .num = (_n),                                                        \
+    .vmsd = &(_vmsd),                                                   \
+    .size = sizeof(_type),                                              \
+    .flags = VMS_STRUCT | VMS_ARRAY,                                    \
+    .offset = offsetof(_state, _field),                                 \
+}
+
+/* A member that points to a _type, loaded by _vmsd. */
+#define VMSTATE_STRUCT_POINTER(_field, _state, _vmsd, _type) {          \
+    .name = #_field,                                                    \
+    .vmsd = &(_vmsd),                                                   \
+    .size = sizeof(_type),                                              \
+    .flags = VMS_STRUCT | VMS_POINTER,                                  \
+    .offset = offsetof(_state, _field),                                 \
+}
+
+/* A temporary _tmp_type, whose first member 'parent' points to the
+ * _state, loaded by _vmsd (its pre_save and post_load copy). */
+#define VMSTATE_WITH_TMP(_state, _tmp_type, _vmsd) {                   \
+    .name = "tmp",                                                      \
+    .size = sizeof(_tmp_type),                                          \
+    .vmsd = &(_vmsd),                                                   \
+    .info = &vmstate_info_tmp,                                          \
+}
 
 #define VMSTATE_STRUCT_TEST(_field, _state, _test, _vmsd, _type) {      \
     .name = #_field,                                                    \

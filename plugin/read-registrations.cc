@@ -19,8 +19,11 @@
 
 static tree type_info_tag;
 static tree name_member, parent_member, class_init_member, class_data_member;
-static hash_set<tree> *registering;     /* functions with a local TypeInfo */
-static hash_set<tree> *started;         /* functions type_init registers */
+/* Objects, not pointers to new ones: operator new would tie the plugin
+ * to libstdc++, which a compiler's machine need not have (icecc ships
+ * what ldd lists). */
+static hash_set<tree> registering;      /* functions with a local TypeInfo */
+static hash_set<tree> started;          /* functions type_init registers */
 
 /* Statements run (and nodes searched) in one function at most: a loop
  * over a table of thousands of entries fits, a loop that does not end
@@ -34,8 +37,6 @@ void vmsd_registration_reader_init(void)
     parent_member = get_identifier("parent");
     class_init_member = get_identifier("class_init");
     class_data_member = get_identifier("class_data");
-    registering = new hash_set<tree>;
-    started = new hash_set<tree>;
 }
 
 static bool is_type_info(tree type)
@@ -51,7 +52,7 @@ bool vmsd_note_local_type_info(tree decl)
     if (TREE_STATIC(decl) || DECL_EXTERNAL(decl) || !fn
         || TREE_CODE(fn) != FUNCTION_DECL || !is_type_info(TREE_TYPE(decl)))
         return false;
-    registering->add(fn);
+    registering.add(fn);
     return true;
 }
 
@@ -1243,7 +1244,7 @@ static void commit_calls(struct vmsd_model *model,
 
 static void started_by_constructor(struct vmsd_model *model, tree fn)
 {
-    started->add(fn);
+    started.add(fn);
     for (unsigned i = 0; i < waiting.length(); i++)
         if (waiting[i].fn == fn)
             commit_calls(model, &waiting[i].calls);
@@ -1363,7 +1364,7 @@ static void commit(struct run *r)
         u->loc = loc_of(m, EXPR_LOC_OR_LOC(r->unfollowed[i].call,
                                            input_location));
     }
-    if (started->contains(r->fndecl)) {
+    if (started.contains(r->fndecl)) {
         commit_calls(m, &r->struct_calls);
     } else if (r->struct_calls.length()) {
         struct waiting_calls w = { r->fndecl, vNULL };
@@ -1430,10 +1431,10 @@ void vmsd_read_registrations(struct vmsd_model *model, tree fndecl)
     if (DECL_STATIC_CONSTRUCTOR(fndecl))
         walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
                                      constructor_node, model);
-    bool marked = registering->contains(fndecl);
+    bool marked = registering.contains(fndecl);
     if (!marked && !may_start_qemu(fndecl))
         return;
-    registering->remove(fndecl);
+    registering.remove(fndecl);
     /* Each set of assumptions the runs need, depth first. */
     hash_set<tree> counted;
     vec<vec<struct assumption> > todo = vNULL;

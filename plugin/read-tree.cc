@@ -16,7 +16,8 @@ static tree field_tag;
 static tree marker_member;      /* NULL_TREE: no marker field */
 static struct {
     tree name, version_id, minimum_version_id, needed, subsections, fields,
-         vmsd, flags, field_exists, struct_version_id, info, size, num;
+         vmsd, flags, field_exists, struct_version_id, info, size, num,
+         offset;
 } members;
 
 bool type_has_tag(tree type, tree tag)
@@ -143,7 +144,7 @@ tree address_operand(tree value)
 }
 
 /* A constant string: "lit", &"lit"[0], or a const char array. */
-static const char *string_value(tree value, bool *unreadable)
+const char *string_value(tree value, bool *unreadable)
 {
     *unreadable = false;
     if (is_null(value))
@@ -551,6 +552,7 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
     field->version_id = int_value(member(ctor, members.version_id));
     field->struct_version_id = int_value(member(ctor, members.struct_version_id));
     field->size = size_value(member(ctor, members.size));
+    field->offset = size_value(member(ctor, members.offset));
     field->num = int_value(member(ctor, members.num));
     field->info = pointee_name(model, member(ctor, members.info));
     field->loc = macro_use_of(model, field_location(ctor, fallback));
@@ -614,6 +616,7 @@ void vmsd_reader_init(const char *marker_field)
     members.info = get_identifier("info");
     members.size = get_identifier("size");
     members.num = get_identifier("num");
+    members.offset = get_identifier("offset");
     marker_member = marker_field ? get_identifier(marker_field) : NULL_TREE;
 }
 

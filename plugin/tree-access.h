@@ -16,6 +16,9 @@ tree member(tree ctor, tree name);
 tree constructor_of(tree decl);
 /* The operand of "&x" after conversions, or NULL_TREE. */
 tree address_operand(tree value);
+/* A constant string's bytes, in GCC's memory; NULL for NULL or not
+ * constant (*UNREADABLE then says which). */
+const char *string_value(tree value, bool *unreadable);
 /* A copy of a constant string's bytes, the model's; NULL for NULL or
  * not constant (*UNREADABLE then says which). */
 char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable);

@@ -41,12 +41,19 @@ static void on_finish_decl(void *gcc_data, void *)
         return;
     vmsd_read_decl(&unit_model, decl);
     vmsd_read_type_infos(&unit_model, decl);
+    vmsd_read_property_array(&unit_model, decl);
 }
 
 static void on_function(void *gcc_data, void *)
 {
     vmsd_read_function(&unit_model, (tree)gcc_data);
     vmsd_read_registrations(&unit_model, (tree)gcc_data);
+    vmsd_fit_read_function((tree)gcc_data);
+}
+
+static void on_finish_type(void *gcc_data, void *)
+{
+    vmsd_fit_note_type((tree)gcc_data);
 }
 
 /* Tells check_unit which event called it. */
@@ -85,6 +92,7 @@ static const struct {
     void *user_data;
 } listened[] = {
     { PLUGIN_FINISH_DECL, on_finish_decl, NULL },
+    { PLUGIN_FINISH_TYPE, on_finish_type, NULL },
     { PLUGIN_PRE_GENERICIZE, on_function, NULL },
     { PLUGIN_ALL_IPA_PASSES_START, check_unit, &ipa_event },
     { PLUGIN_FINISH, check_unit, NULL },
@@ -131,7 +139,11 @@ static const struct vmsd_compatdb *read_allowlists(void)
  * unit with errors). */
 static void check_unit(void *, void *event)
 {
+    vmsd_read_machine_macros(&unit_model);
     vmsd_model_resolve(&unit_model);
+    if (event == &ipa_event && !seen_error())
+        vmsd_read_creates(&unit_model);   /* the bodies are lowered */
+    vmsd_fit_unit(&unit_model);
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
     vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
@@ -205,8 +217,11 @@ int plugin_init(struct plugin_name_args *info,
 
     vmsd_model_init(&unit_model);
     vmsd_qom_reader_init();
+    vmsd_creates_reader_init();
     vmsd_registration_reader_init();
+    vmsd_machine_reader_init();
     plugin_name = info->base_name;
+    vmsd_fit_init(plugin_name);
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
         register_callback(plugin_name, listened[i].event, listened[i].callback,
                           listened[i].user_data);

@@ -6,6 +6,7 @@
  * from an archive member yields to one from an object (QEMU's stubs live
  * in an archive); between equals the first wins. */
 #include "program.h"
+#include "containment.h"
 #include "paths.h"
 
 #include "../checker/strbuf.h"
@@ -170,6 +171,7 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
         g->name = vmsd_model_strdup(model, f->name);
         g->info = vmsd_model_strdup(model, f->info);
         g->loc.file = program_file(map, f->loc.file);
+        g->member_type = vmsd_model_strdup(model, f->member_type);
         memset(&g->vmsd, 0, sizeof g->vmsd);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
@@ -253,6 +255,16 @@ static void add_type(struct merge *m, const struct qom_units *units,
     t->parent = vmsd_strdup(parent);
     t->loc = loc;
     t->loc.file = program_file(&maps[unit], loc.file);
+    const struct vmsd_model *model = units->models[unit];
+    for (size_t k = 0; k < model->n_instances; k++) {
+        const struct vmsd_instance *in = &model->instances[k];
+        if (strcmp(in->type, name) != 0)
+            continue;
+        t->cast_struct = vmsd_strdup(in->structure);
+        t->cast_struct_size = in->structure_size;
+        t->instance_size = in->instance_size;
+        break;
+    }
     size_t where;
     const struct vmsd_class_vmsd *set = qom_class_vmsd(units, unit, class_init,
                                                        &t->conditional,
@@ -410,6 +422,36 @@ static void add_helper_types(struct merge *m, const struct qom_units *units,
         }
     }
     vmsd_strset_free(&helpers);
+}
+
+/* What the unit's structs say: the structs of its descriptions (by
+ * their program ids) and what sits at offset 0 of its structs. */
+static void add_structs(struct merge *m, struct unit *u, struct unit_map *map)
+{
+    struct vmsd_model *model = &m->program->model;
+    for (size_t i = 0; i < u->model.n_desc_structs; i++) {
+        const struct vmsd_desc_structs *from = &u->model.desc_structs[i];
+        const struct vmsd_desc *d = vmsd_uid_index_get(&map->desc,
+                                                       from->desc);
+        if (!d)
+            continue;           /* a definition another unit's won */
+        struct vmsd_desc_structs *to = VMSD_APPEND(model->desc_structs,
+                                                   model->n_desc_structs);
+        to->desc = d->uid;
+        for (size_t k = 0; k < from->n_names; k++)
+            *VMSD_APPEND(to->names, to->n_names) =
+                vmsd_model_strdup(model, from->names[k]);
+    }
+    for (size_t i = 0; i < u->model.n_struct_heads; i++) {
+        const struct vmsd_struct_head *from = &u->model.struct_heads[i];
+        struct vmsd_struct_head *to = VMSD_APPEND(model->struct_heads,
+                                                  model->n_struct_heads);
+        to->name = vmsd_model_strdup(model, from->name);
+        to->size = from->size;
+        to->first = vmsd_model_strdup(model, from->first);
+        to->loc = from->loc;
+        to->loc.file = program_file(map, from->loc.file);
+    }
 }
 
 static void add_lists(struct merge *m, struct unit *u, struct unit_map *map)
@@ -593,8 +635,10 @@ bool program_build(struct program_input *input, const char *root,
         map_files(out, root, &units[i], &maps[i]);
         add_descs(&m, &units[i], &maps[i]);
     }
-    for (size_t i = 0; ok && i < n_units; i++)
+    for (size_t i = 0; ok && i < n_units; i++) {
         add_lists(&m, &units[i], &maps[i]);
+        add_structs(&m, &units[i], &maps[i]);
+    }
     const struct vmsd_model **models = vmsd_xcalloc(n_units + 1,
                                                     sizeof *models);
     for (size_t i = 0; i < n_units; i++)
@@ -607,6 +651,8 @@ bool program_build(struct program_input *input, const char *root,
         add_helper_types(&m, &qom, maps);
         qom_units_free(&qom);
         qom_find_devices(out);
+        machines_build(&out->machines, models, n_units, out->name);
+        containment_find(out, models, n_units);
     }
     free(models);
     vmsd_model_resolve(&out->model);
@@ -644,4 +690,6 @@ void program_free(struct program *program)
     free(program->devices);
     free(program->device_conditional);
     free(program->stateless_types);
+    containment_free(program);
+    machines_free(&program->machines);
 }

@@ -5,9 +5,11 @@
 #define VMSDCHECK_TOOL_PROGRAM_H
 
 #include "inputs.h"
+#include "machines.h"
 #include "qom.h"
 
 #include "../checker/model.h"
+#include "../checker/rules.h"
 #include "../checker/strset.h"
 
 struct program {
@@ -37,9 +39,19 @@ struct program {
     struct vmsd_device *devices;
     bool *device_conditional;
     size_t n_devices;
+    /* What description-misfit decided (for the summary). */
+    struct vmsd_fit_counts fit;
     /* The device types no class_init of which sets a description. */
     const char **stateless_types;
     size_t n_stateless_types;
+    /* Every device type with the machine types that can contain it,
+     * sorted by type (containment_find); none without creation facts. */
+    struct vmsd_type_machines *type_machines;
+    size_t n_type_machines;
+    /* Strings they point into. */
+    struct vmsd_strset machine_names;
+    /* Its machine types and their compat properties. */
+    struct machine_set machines;
 };
 
 /* Build the program from its facts, file names shown relative to ROOT

@@ -194,6 +194,7 @@ void qom_types_free(struct program_type *types, size_t n)
     for (size_t i = 0; i < n; i++) {
         free(types[i].name);
         free(types[i].parent);
+        free(types[i].cast_struct);
     }
     free(types);
 }
@@ -402,7 +403,28 @@ struct lineage {
     /* What it migrates with: its class_init's, else the nearest
      * parent's (QOM runs the parents' class_init first). */
     const struct program_type *setter;
+    /* The struct of its instances and their size (0, NULL: unknown):
+     * its cast's struct when the sizes agree, else its parent's when it
+     * does not change the size. */
+    const char *instance;
+    uint64_t instance_size;
 };
+
+/* The instances of AT, whose parent's are ABOVE. */
+static void find_instance(const struct program_type *at,
+                          const struct lineage *above, struct lineage *l)
+{
+    l->instance_size = at->instance_size ? at->instance_size
+                                         : above->instance_size;
+    if (at->cast_struct)
+        l->instance = at->cast_struct_size
+                      && at->cast_struct_size == l->instance_size
+                      ? at->cast_struct : NULL;
+    else
+        l->instance = !at->instance_size
+                      || at->instance_size == above->instance_size
+                      ? above->instance : NULL;
+}
 
 /* Say that the parents of the types on PATH[FROM ...] loop. */
 static void report_loop(const struct program *program,
@@ -457,6 +479,8 @@ static void trace(const struct program *program,
         l->device = !l->looped
                     && (above.device || strcmp(at->name, "device") == 0);
         l->setter = l->looped ? NULL : at->own_set ? at : above.setter;
+        if (!l->looped)
+            find_instance(at, &above, l);
         above = *l;
     }
     free(path);
@@ -507,7 +531,10 @@ void qom_find_devices(struct program *program)
         program->devices[program->n_devices] =
             (struct vmsd_device){ .type = types[i]->name,
                                  .vmsd = setter->own_vmsd,
-                                 .assigned = setter->assigned };
+                                 .assigned = setter->assigned,
+                                 .instance = lineages[types[i]
+                                                      - program->types]
+                                                 .instance };
         program->device_conditional[program->n_devices++] =
             setter->conditional;
     }

@@ -21,6 +21,12 @@ struct program_type {
                                    defines: own_vmsd NULL) */
     bool conditional;           /* only under a condition */
     struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
+    /* Its unit's I record: the struct its cast names (NULL: none) and
+     * that struct's size, and its TypeInfo's .instance_size (0: the
+     * parent's). */
+    char *cast_struct;
+    uint64_t cast_struct_size;
+    uint64_t instance_size;
 };
 
 /* The units of a program, with the functions that set a class's vmsd

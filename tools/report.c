@@ -331,6 +331,23 @@ static json_t *json_stateless_devices(const struct program *program)
     return types;
 }
 
+/* The machine types that can contain each device type (containment.c):
+ * a later gate reads them for a device the change no longer has. */
+static json_t *json_machine_types(const struct program *program)
+{
+    json_t *types = json_array();
+    for (size_t i = 0; i < program->n_type_machines; i++) {
+        const struct vmsd_type_machines *tm = &program->type_machines[i];
+        json_array_append_new(types, json_pack("{s:o, s:b, s:o, s:o}",
+            "type", vmsd_json_name(tm->type), "abstract", tm->abstract,
+            "versioned", tm->versioned ? vmsd_json_name(tm->versioned)
+                                       : json_null(),
+            "unversioned", tm->unversioned ? vmsd_json_name(tm->unversioned)
+                                           : json_null()));
+    }
+    return types;
+}
+
 /* The registrations the plugin could not follow: the types they
  * register are missing from the devices. */
 static json_t *json_unfollowed(const struct program *program)
@@ -345,7 +362,7 @@ static json_t *json_unfollowed(const struct program *program)
     return list;
 }
 
-static json_t *json_units(const struct program *program)
+json_t *report_json_units(const struct program *program)
 {
     json_t *missing = json_array();
     for (size_t i = 0; i < program->n_uncovered; i++)
@@ -407,15 +424,19 @@ static json_t *render_json_tree(const struct report *report)
     for (size_t i = 0; i < report->n_programs; i++)
         json_array_append_new(programs, json_pack("{s:o, s:o, s:o, s:o, s:o}",
             "name", vmsd_json_name(report->programs[i].name),
-            "units", json_units(&report->programs[i]),
+            "units", report_json_units(&report->programs[i]),
             "descriptions", json_descriptions(&report->programs[i]),
             "devices", json_devices(&report->programs[i]),
             "stateless_devices",
             json_stateless_devices(&report->programs[i])));
-    for (size_t i = 0; i < report->n_programs; i++)
+    for (size_t i = 0; i < report->n_programs; i++) {
         json_object_set_new(json_array_get(programs, i),
                             "registrations_not_followed",
                             json_unfollowed(&report->programs[i]));
+        if (report->programs[i].n_type_machines)
+            json_object_set_new(json_array_get(programs, i), "machine_types",
+                                json_machine_types(&report->programs[i]));
+    }
     json_t *root = json_pack("{s:s, s:i}", "format", REPORT_FORMAT,
                              "version", REPORT_VERSION);
     if (report->source_root)
@@ -639,4 +660,32 @@ void report_summary(const struct report *report, FILE *out)
                 "input has %s parent (--format json lists %s)\n", n,
                 n == 1 ? "y does" : "ies do", n == 1 ? "its" : "their",
                 n == 1 ? "it" : "them");
+}
+
+void report_fit_summary(const struct report *report, FILE *out)
+{
+    for (size_t i = 0; i < report->n_programs; i++) {
+        const struct program *p = &report->programs[i];
+        const struct vmsd_fit_counts *c = &p->fit;
+        size_t devices_unknown = c->devices_desc_unknown
+                                 + c->devices_instance_unknown;
+        if (!c->devices_fit && !c->devices_misfit)
+            continue;           /* no device to weigh the undecided by */
+        if (!devices_unknown && !c->nested_unknown)
+            continue;
+        char *name = vmsd_shown(p->name);
+        fprintf(out, "vmsdcheck: %s: description-misfit: %zu device type%s "
+                "checked (%zu fit, %zu misfit), %zu undecided (the "
+                "description's struct unknown: %zu, the instances' struct "
+                "unknown: %zu); %zu nested struct field%s checked (%zu fit, "
+                "%zu misfit), %zu undecided\n", name,
+                c->devices_fit + c->devices_misfit,
+                c->devices_fit + c->devices_misfit == 1 ? "" : "s",
+                c->devices_fit, c->devices_misfit, devices_unknown,
+                c->devices_desc_unknown, c->devices_instance_unknown,
+                c->nested_fit + c->nested_misfit,
+                c->nested_fit + c->nested_misfit == 1 ? "" : "s",
+                c->nested_fit, c->nested_misfit, c->nested_unknown);
+        free(name);
+    }
 }

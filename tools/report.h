@@ -66,11 +66,20 @@ void report_drop_known(struct report *report, const struct vmsd_strset *known);
  * TREE is released.  The caller frees the text. */
 char *report_json_text(json_t *tree);
 
+/* A program's coverage as the JSON report's "units" object. */
+json_t *report_json_units(const struct program *program);
+
 /* The report as text in the format; the caller frees it. */
 char *report_render(const struct report *report, enum report_format format);
 
 /* What the findings do not say, on OUT: units without facts, allowlist
  * entries that do not apply to these programs. */
 void report_summary(const struct report *report, FILE *out);
+
+/* What description-misfit could not decide, on OUT: device types and
+ * nested struct fields whose description's struct or holder's struct
+ * is unknown, beside those it checked (said when it checked a device
+ * type). */
+void report_fit_summary(const struct report *report, FILE *out);
 
 #endif

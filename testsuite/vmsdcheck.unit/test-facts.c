@@ -76,6 +76,30 @@ static void build(struct vmsd_model *m)
     call->caller = vmsd_model_strdup(m, "dev_class_init");
     call->callee = vmsd_model_strdup(m, "common_class_init");
     call->global = true;
+    /* What functions create and call, and the hooks of types. */
+    struct vmsd_creator *cr = VMSD_APPEND(m->creators, m->n_creators);
+    cr->function = vmsd_model_strdup(m, "board_init");
+    cr->global = true;
+    static const char kinds[] = "tpmc";
+    static const char *const names[] = { "soc", "soc.i2c-%s", "soc_name",
+                                         "helper" };
+    for (int i = 0; i < 4; i++) {
+        struct vmsd_create_item *item = VMSD_APPEND(cr->items, cr->n_items);
+        item->kind = kinds[i];
+        item->name = vmsd_model_strdup(m, names[i]);
+    }
+    static const char hook_kinds[] = "iarmus";
+    for (int i = 0; i < 6; i++) {
+        struct vmsd_hook *h = VMSD_APPEND(m->hooks, m->n_hooks);
+        h->owner = vmsd_model_strdup(m, i < 2 ? "dev" : "dev_class_init");
+        h->kind = hook_kinds[i];
+        h->name = hook_kinds[i] == 'a' || hook_kinds[i] == 'u' ? NULL
+                  : vmsd_model_strdup(m, hook_kinds[i] == 's' ? "soc_name"
+                                                             : "dev_realize");
+        h->value = hook_kinds[i] == 's' ? vmsd_model_strdup(m, "soc-a1")
+                                        : NULL;
+        h->flag = hook_kinds[i] == 'u';
+    }
 
     /* A type registered by code, whose class_data names a description,
      * a class_init that takes it from there, and a registration the
@@ -153,6 +177,8 @@ struct broken {
 #define BROKEN(text, error) { text, sizeof text - 1, error }
 #define HEAD "vmsdcheck-facts 6 3:u.c\n"
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
+#define HEAD5 "vmsdcheck-facts 5 3:u.c\n"
+#define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
  * fuzzer finds may crash it, and none is refused without a reason. */
@@ -173,7 +199,7 @@ static const struct broken broken[] = {
     BROKEN(HEAD "F 3:u.c\n",
            "line 3: the facts end before their end record (truncated?)"),
     BROKEN(HEAD "Ex\n", "line 2: the end record is not \"E\""),
-    BROKEN(HEAD "Q 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD "Z 1\nE\n", "line 2: not a record"),
     BROKEN(HEAD "F 3:u.c 1\nE\n",
            "line 2: a record goes on past its last value"),
     BROKEN(HEAD "F\nE\n", "line 2: a value is missing"),
@@ -246,6 +272,17 @@ static const struct broken broken[] = {
            "line 4: a field's line is out of range"),
     BROKEN(HEAD "L 1 1\nf - 0 0 - p:4294967295:1\nf - 0 0 - l1\nE\n",
            "line 4: a number is out of range"),
+    /* Version 6: the structs. */
+    BROKEN(HEAD5 "L 1 1\nf - 0 0 - o4\nE\n",
+           "line 3: a field has an unknown member"),
+    BROKEN(HEAD5 "Y 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD6 "L 1 1\nf - 0 0 - o-4\nE\n",
+           "line 3: a number is out of range"),
+    BROKEN(HEAD6 "L 1 1\nf - 0 0 - t-\nE\n", "line 3: a name is missing"),
+    BROKEN(HEAD6 "Y 7 1:S\nE\n",
+           "line 2: a struct match names no description of the unit"),
+    BROKEN(HEAD6 "I 1:t 1:S 4\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD6 "O 1:S 4 -\nE\n", "line 2: a value is missing"),
     /* Version 4 fields have no place member. */
     BROKEN(HEAD4 "L 1 1\nf - 0 0 - p:1:1\nE\n",
            "line 3: a field has an unknown member"),
@@ -254,6 +291,13 @@ static const struct broken broken[] = {
     /* QOM. */
     BROKEN(HEAD "C - 0 N\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "K 1:a - 0\nE\n", "line 2: a name is missing"),
+    /* Creations and hooks. */
+    BROKEN(HEAD "Q 1:f 1 x 1:a\nE\n",
+           "line 2: a creation is not t, p, m or c and a name"),
+    BROKEN(HEAD "Q 1:f 1 t\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "J 1:f z\nE\n", "line 2: a hook is not i, a, r, m, u or s"),
+    BROKEN(HEAD "J 1:f u 2\nE\n", "line 2: a number is out of range"),
+    BROKEN(HEAD "J 1:f s 1:m\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "C 1:f 0 0 - :0:0 -\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "R - - - :0:0\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "R 1:t - - :0:0 4:vmsd\nE\n", "line 2: a value is missing"),
@@ -275,6 +319,15 @@ static const struct broken broken[] = {
            "line 2: a struct member is not a description's address"),
     BROKEN(HEAD "R @ 1:f 1:g 0 :0:0\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "U 1:f 4:name\nE\n", "line 2: a value is missing"),
+    /* Machine types. */
+    BROKEN(HEAD "M 1:f 5:alias 0 2 -\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "M 1:f 5:alias -1 0 -\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "P 1:f 1:a 0\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "G 1:a 1 1:d 1:p\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "G - 1\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "V 1:N\nE\n", "line 2: a value is missing"),
 };
 
 /* TEXT does not read, for the reason WANT (the whole message). */
@@ -393,6 +446,82 @@ static void check_field_places(void)
     vmsd_model_free(&m);
 }
 
+/* The machine records, written and read back as they were: a member
+ * set (with a NULL value), a compat_props_add of an array and of what
+ * is not a variable, an array with entries (one not a constant) and an
+ * empty one, a macro's value. */
+static void check_machine_records(void)
+{
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    struct vmsd_machine_member *mm = VMSD_APPEND(m.machine_members,
+                                                 m.n_machine_members);
+    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "init"),
+                                        vmsd_model_strdup(&m, "alias"),
+                                        vmsd_model_strdup(&m, "q 35"), 2,
+                                        true };
+    mm = VMSD_APPEND(m.machine_members, m.n_machine_members);
+    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "t"),
+                                        vmsd_model_strdup(&m, "abstract"),
+                                        NULL, 0, false };
+    struct vmsd_compat_add *c = VMSD_APPEND(m.compat_adds, m.n_compat_adds);
+    *c = (struct vmsd_compat_add){ vmsd_model_strdup(&m, "init"),
+                                   vmsd_model_strdup(&m, "hw_compat_1_0"), 7,
+                                   false };
+    c = VMSD_APPEND(m.compat_adds, m.n_compat_adds);
+    *c = (struct vmsd_compat_add){ vmsd_model_strdup(&m, "init"), NULL, 0,
+                                   true };
+    struct vmsd_property_array *a = VMSD_APPEND(m.property_arrays,
+                                                m.n_property_arrays);
+    a->symbol = vmsd_model_strdup(&m, "hw_compat_1_0");
+    a->global = true;
+    struct vmsd_global_property *e = VMSD_APPEND(a->entries, a->n_entries);
+    *e = (struct vmsd_global_property){ vmsd_model_strdup(&m, "uart"),
+                                        vmsd_model_strdup(&m, "fifo"),
+                                        vmsd_model_strdup(&m, "off") };
+    e = VMSD_APPEND(a->entries, a->n_entries);
+    *e = (struct vmsd_global_property){ vmsd_model_strdup(&m, "uart"), NULL,
+                                        vmsd_model_strdup(&m, "on") };
+    a = VMSD_APPEND(m.property_arrays, m.n_property_arrays);
+    a->symbol = vmsd_model_strdup(&m, "empty");
+    struct vmsd_macro_value *v = VMSD_APPEND(m.macro_values,
+                                             m.n_macro_values);
+    *v = (struct vmsd_macro_value){ vmsd_model_strdup(&m, "QEMU_VERSION_MAJOR"),
+                                    vmsd_model_strdup(&m, "11") };
+
+    char *text = vmsd_facts_write(&m, "m.c");
+    CHECK(strstr(text, "\nM 4:init 5:alias 2 1 4:q 35\nM 1:t 8:abstract 0 0 -\n"
+                 "P ^1 13:hw_compat_1_0 7 0\nP ^1 - 0 1\n"
+                 "G ^6 1 4:uart 4:fifo 3:off ^7 - 2:on\nG 5:empty 0\n"
+                 "V 18:QEMU_VERSION_MAJOR 2:11\nE\n") != NULL);
+    char error[256], *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK(back.n_machine_members == 2 && back.n_compat_adds == 2
+          && back.n_property_arrays == 2 && back.n_macro_values == 1);
+    CHECK_STR(back.machine_members[0].value, "q 35");
+    CHECK(back.machine_members[0].after_calls == 2
+          && back.machine_members[0].conditional);
+    CHECK(back.machine_members[1].value == NULL);
+    CHECK(back.compat_adds[0].after_calls == 7
+          && back.compat_adds[1].array == NULL
+          && back.compat_adds[1].conditional);
+    CHECK(back.property_arrays[0].global && back.property_arrays[0].n_entries == 2
+          && back.property_arrays[0].entries[1].property == NULL
+          && !back.property_arrays[1].global
+          && back.property_arrays[1].n_entries == 0);
+    CHECK_STR(back.macro_values[0].value, "11");
+    char *again = vmsd_facts_write(&back, "m.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(unit);
+    free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
 /* Every number the writer writes, at the limits of its type, reads
  * back as it was: what the plugin writes, the tool reads. */
 static void check_number_limits(void)
@@ -454,6 +583,74 @@ static void check_number_limits(void)
 
 /* Version 4, which objects built earlier carry, still reads: its fields
  * have no place. */
+/* The structs of descriptions and types, and the fields' offsets and
+ * member types, read back as written. */
+static void check_fit_records(void)
+{
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    struct vmsd_desc *d = vmsd_model_desc(&m, 5);
+    d->symbol = vmsd_model_strdup(&m, "vmstate_d");
+    d->defined = true;
+    d->fields_uid = 6;
+    struct vmsd_fieldlist *list = vmsd_model_add_fieldlist(&m, 6);
+    struct vmsd_field *f = vmsd_fieldlist_append(&m, list);
+    f->name = vmsd_model_strdup(&m, "inner");
+    f->offset = UINT64_MAX;
+    f->member_type = vmsd_model_strdup(&m, "Inner");
+    f->vmsd.symbol = vmsd_model_strdup(&m, "vmstate_inner");
+    struct vmsd_desc_structs *y = VMSD_APPEND(m.desc_structs,
+                                              m.n_desc_structs);
+    y->desc = 5;
+    *VMSD_APPEND(y->names, y->n_names) = vmsd_model_strdup(&m, "Outer");
+    *VMSD_APPEND(y->names, y->n_names) = vmsd_model_strdup(&m, "Twin");
+    struct vmsd_instance *in = VMSD_APPEND(m.instances, m.n_instances);
+    in->type = vmsd_model_strdup(&m, "outer");
+    in->structure = vmsd_model_strdup(&m, "Outer");
+    in->structure_size = 72;
+    in->instance_size = UINT64_MAX;
+    struct vmsd_struct_head *o = VMSD_APPEND(m.struct_heads,
+                                             m.n_struct_heads);
+    o->name = vmsd_model_strdup(&m, "Outer");
+    o->size = 72;
+    o->first = vmsd_model_strdup(&m, "DeviceState");
+    o->loc = (struct vmsd_loc){ vmsd_model_intern_file(&m, "a.c"), 3, 5, 0 };
+    vmsd_model_resolve(&m);
+    char *text = vmsd_facts_write(&m, "a.c");
+    CHECK(strstr(text, " o18446744073709551615 t5:Inner") != NULL);
+    CHECK(strstr(text, "\nY 5 5:Outer 4:Twin\nI 5:outer ^") != NULL);
+
+    char error[256] = "", *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&back);
+    const struct vmsd_desc *got = vmsd_model_find_desc(&back, 5);
+    CHECK(got && got->fields && got->fields->n_fields == 1
+          && got->fields->fields[0].offset == UINT64_MAX);
+    CHECK(got && got->fields
+          && strcmp(got->fields->fields[0].member_type, "Inner") == 0);
+    CHECK(back.n_desc_structs == 1 && back.desc_structs[0].desc == 5
+          && back.desc_structs[0].n_names == 2
+          && strcmp(back.desc_structs[0].names[1], "Twin") == 0);
+    CHECK(back.n_instances == 1
+          && strcmp(back.instances[0].structure, "Outer") == 0
+          && back.instances[0].structure_size == 72
+          && back.instances[0].instance_size == UINT64_MAX);
+    CHECK(back.n_struct_heads == 1
+          && strcmp(back.struct_heads[0].first, "DeviceState") == 0
+          && back.struct_heads[0].loc.line == 3);
+    char *again = vmsd_facts_write(&back, "a.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(unit);
+    free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
 static void check_version_4(void)
 {
     static const char v4[] = HEAD4 "F ^0\n"
@@ -550,6 +747,15 @@ int main(void)
           && back.class_vmsds[0].vmsd.uid == 10);
     CHECK(back.n_calls && back.calls[0].global
           && strcmp(back.calls[0].callee, "common_class_init") == 0);
+    CHECK(back.n_creators == 1 && back.creators[0].n_items == 4
+          && back.creators[0].global
+          && back.creators[0].items[1].kind == 'p'
+          && strcmp(back.creators[0].items[1].name, "soc.i2c-%s") == 0);
+    CHECK(back.n_hooks == 6 && back.hooks[4].kind == 'u'
+          && back.hooks[4].flag && back.hooks[5].kind == 's'
+          && strcmp(back.hooks[5].value, "soc-a1") == 0);
+    CHECK(strstr(text, "\nQ 10:board_init 1 t 3:soc p 10:soc.i2c-%s m 8:"
+                 "soc_name c 6:helper\n") != NULL);
 
     struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
     CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
@@ -620,7 +826,9 @@ int main(void)
         check_refused(broken[i].text, broken[i].length, broken[i].error);
     check_too_many_slots();
     check_field_places();
+    check_machine_records();
     check_version_4();
+    check_fit_records();
     check_number_limits();
 
     /* Names are bytes, written as they are: one that is not UTF-8

@@ -1,0 +1,491 @@
+/* Which struct a description is of, and which struct a QOM type's
+ * instances are, so that the tool can tell a description attached to a
+ * device whose instances are another struct (description-misfit).
+ *
+ * A description's fields are offsetof() values, folded to numbers by the
+ * time the plugin sees them: its struct is found by matching, among the
+ * structs the unit defines, those whose members have every field's name
+ * (the part before the first '.', '[' or "->"), its offset (within the
+ * member) and its size.  A type's instance struct is what its QOM cast
+ * function returns (OBJECT_DECLARE_*, OBJECT_CHECK: a static function
+ * returning Foo * from object_dynamic_cast_assert(obj,
+ * "type-name", ...)).  What sits at offset 0 of a struct (its parent:
+ * ISAVGAState's ISADevice, whose DeviceState, whose Object) is written
+ * for the structs the tool compares with, so that a description of a
+ * parent struct fits. */
+#include "plugin.h"
+#include "tree-access.h"
+
+#include "ggc.h"
+#include "tree-iterator.h"
+
+/* The unit's complete structs, newest first, and its casts (TREE_PURPOSE
+ * the type name's identifier, TREE_VALUE the struct).  GCC may collect
+ * garbage between parsing and the check (after the functions are
+ * analysed), so both lists are roots; they are dropped after the check. */
+static tree record_types;
+static tree casts;
+/* The structs already listed.  Not allocated with new: operator new
+ * would make the plugin load libstdc++, whose relocation costs every
+ * compile 4 M instructions. */
+static hash_set<tree> noted_types;
+
+static const struct ggc_root_tab fit_roots[] = {
+    { &record_types, 1, sizeof record_types, &gt_ggc_mx_tree_node,
+      &gt_pch_nx_tree_node },
+    { &casts, 1, sizeof casts, &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
+    LAST_GGC_ROOT_TAB
+};
+
+static tree cast_function;      /* object_dynamic_cast_assert */
+
+/* QEMU's VMStateFlags that say how far a field reaches into its
+ * member. */
+enum {
+    FIELD_POINTER = 0x002,
+    FIELD_STRUCT = 0x008,
+    FIELD_VBUFFER = 0x100,
+    FIELD_VSTRUCT = 0x8000,
+};
+
+void vmsd_fit_init(const char *plugin_name)
+{
+    register_callback(plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+                      (void *)fit_roots);
+    cast_function = get_identifier("object_dynamic_cast_assert");
+}
+
+void vmsd_fit_note_type(tree type)
+{
+    if (!type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
+        return;
+    type = TYPE_MAIN_VARIANT(type);
+    if (!noted_types.add(type))
+        record_types = tree_cons(NULL_TREE, type, record_types);
+}
+
+/* The only statement of a function body but declarations (__func__
+ * is one) and -g's debug markers, or NULL_TREE. */
+static tree only_statement(tree body)
+{
+    if (body && TREE_CODE(body) == BIND_EXPR)
+        body = BIND_EXPR_BODY(body);
+    if (!body || TREE_CODE(body) != STATEMENT_LIST)
+        return body;
+    tree only = NULL_TREE;
+    for (tree_stmt_iterator i = tsi_start(body); !tsi_end_p(i); tsi_next(&i)) {
+        if (TREE_CODE(tsi_stmt(i)) == DECL_EXPR
+            || TREE_CODE(tsi_stmt(i)) == DEBUG_BEGIN_STMT)
+            continue;
+        if (only)
+            return NULL_TREE;
+        only = tsi_stmt(i);
+    }
+    return only;
+}
+
+/* "static inline Foo *F(const void *obj) { return (Foo *)
+ * object_dynamic_cast_assert(obj, "name", ...); }" ties "name" to Foo;
+ * a body that does more may return another object than it casts. */
+void vmsd_fit_read_function(tree fndecl)
+{
+    if (!fndecl || TREE_PUBLIC(fndecl))
+        return;
+    tree returned = TREE_TYPE(TREE_TYPE(fndecl));
+    if (!returned || TREE_CODE(returned) != POINTER_TYPE
+        || TREE_CODE(TREE_TYPE(returned)) != RECORD_TYPE)
+        return;
+    tree ret = only_statement(DECL_SAVED_TREE(fndecl));
+    if (!ret || TREE_CODE(ret) != RETURN_EXPR)
+        return;
+    tree value = TREE_OPERAND(ret, 0);
+    if (value && (TREE_CODE(value) == MODIFY_EXPR
+                  || TREE_CODE(value) == INIT_EXPR))
+        value = TREE_OPERAND(value, 1);
+    if (!value)
+        return;
+    STRIP_NOPS(value);
+    if (TREE_CODE(value) != CALL_EXPR || call_expr_nargs(value) < 2)
+        return;
+    tree callee = get_callee_fndecl(value);
+    if (!callee || DECL_NAME(callee) != cast_function)
+        return;
+    bool unreadable;
+    const char *name = string_value(CALL_EXPR_ARG(value, 1), &unreadable);
+    if (!name)
+        return;
+    casts = tree_cons(get_identifier(name),
+                      TYPE_MAIN_VARIANT(TREE_TYPE(returned)), casts);
+}
+
+/* A struct's name across units: its tag, else a typedef's name (a
+ * typedef makes a variant named by it); NULL when it has neither. */
+static const char *struct_name(tree type)
+{
+    type = TYPE_MAIN_VARIANT(type);
+    tree name = TYPE_NAME(type);
+    if (name && TREE_CODE(name) == IDENTIFIER_NODE)
+        return IDENTIFIER_POINTER(name);
+    for (tree v = type; v; v = TYPE_NEXT_VARIANT(v)) {
+        name = TYPE_NAME(v);
+        if (name && TREE_CODE(name) == TYPE_DECL && DECL_NAME(name))
+            return IDENTIFIER_POINTER(DECL_NAME(name));
+    }
+    return NULL;
+}
+
+static bool constant_size(tree size, uint64_t *out)
+{
+    if (!size || TREE_CODE(size) != INTEGER_CST || !tree_fits_uhwi_p(size))
+        return false;
+    *out = tree_to_uhwi(size);
+    return true;
+}
+
+/* A member's byte offset; false for a bit-field or a variable place. */
+static bool member_offset(tree field, uint64_t *out)
+{
+    uint64_t bytes, bits;
+    if (DECL_BIT_FIELD(field)
+        || !constant_size(DECL_FIELD_OFFSET(field), &bytes)
+        || !constant_size(DECL_FIELD_BIT_OFFSET(field), &bits)
+        || bits % BITS_PER_UNIT)
+        return false;
+    *out = bytes + bits / BITS_PER_UNIT;
+    return true;
+}
+
+/* A member found by name, through anonymous members as offsetof finds
+ * it. */
+struct found_member {
+    tree decl;
+    uint64_t offset;
+    uint64_t size;              /* UINT64_MAX: a flexible array */
+};
+
+static bool find_member(tree record, tree name, uint64_t base,
+                        struct found_member *out)
+{
+    for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
+        uint64_t at;
+        if (TREE_CODE(f) != FIELD_DECL || !member_offset(f, &at))
+            continue;
+        if (!DECL_NAME(f)) {
+            if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f))
+                && find_member(TREE_TYPE(f), name, base + at, out))
+                return true;
+            continue;
+        }
+        if (DECL_NAME(f) != name)
+            continue;
+        out->decl = f;
+        out->offset = base + at;
+        if (!constant_size(DECL_SIZE_UNIT(f), &out->size))
+            out->size = UINT64_MAX;
+        return true;
+    }
+    return false;
+}
+
+/* Does a field take its place in the struct?  Not an entry that sends
+ * nothing of it (VMSTATE_VALIDATE), skips bytes (VMSTATE_UNUSED: named
+ * "unused", as the field rules take it) or works on a temporary struct
+ * (VMSTATE_WITH_TMP). */
+static bool field_in_struct(const struct vmsd_field *f)
+{
+    return f->name && !(f->flags & VMSD_VMS_MUST_EXIST)
+           && strcmp(f->name, "unused") != 0
+           && !(f->info && strcmp(f->info, "vmstate_info_tmp") == 0);
+}
+
+/* The member a field names: its name up to the first '.', '[' or "->",
+ * as an identifier; NULL_TREE when no identifier of that spelling
+ * exists (then no struct has such a member).  *WHOLE: the field is the
+ * member itself. */
+static tree member_name(const struct vmsd_field *f, bool *whole)
+{
+    size_t n = strcspn(f->name, ".[-");
+    *whole = f->name[n] == '\0';
+    if (*whole)
+        return maybe_get_identifier(f->name);
+    char *prefix = xstrndup(f->name, n);
+    tree id = maybe_get_identifier(prefix);
+    free(prefix);
+    return id;
+}
+
+/* Does field F lie within member M?  Its offset must, and so must its
+ * size when no .info reads it: an info's functions are handed the
+ * field's address and size and may read through a pointer
+ * (vmstate_info_pci_config, GTree and list infos), so only a field
+ * without one (a nested struct) says how far it reaches. */
+static bool field_fits(const struct vmsd_field *f,
+                       const struct found_member *m)
+{
+    if (f->offset < m->offset || f->offset - m->offset > m->size)
+        return false;
+    if (f->info)
+        return true;
+    uint64_t room = m->size - (f->offset - m->offset);
+    uint64_t reach = f->size;
+    if (f->flags & FIELD_POINTER)
+        reach = tree_to_uhwi(TYPE_SIZE_UNIT(ptr_type_node));
+    else if (f->flags & FIELD_VBUFFER)
+        reach = 0;              /* its size is another field's */
+    else if ((f->flags & VMSD_VMS_ARRAY) && f->num > 0) {
+        if (f->size && (uint64_t)f->num > UINT64_MAX / f->size)
+            return false;
+        reach = f->size * (uint64_t)f->num;
+    }
+    return reach <= room;
+}
+
+static bool struct_matches(tree record, const struct vmsd_fieldlist *list)
+{
+    for (size_t i = 0; i < list->n_fields; i++) {
+        const struct vmsd_field *f = &list->fields[i];
+        bool whole;
+        struct found_member m;
+        if (!field_in_struct(f))
+            continue;
+        tree name = member_name(f, &whole);
+        if (!name || !find_member(record, name, 0, &m) || !field_fits(f, &m))
+            return false;
+    }
+    return true;
+}
+
+/* The first field that names a member, or NULL. */
+static const struct vmsd_field *key_field(const struct vmsd_fieldlist *list)
+{
+    for (size_t i = 0; list && i < list->n_fields; i++)
+        if (field_in_struct(&list->fields[i]))
+            return &list->fields[i];
+    return NULL;
+}
+
+/* The struct or union a member holds: an array's element, a pointer's
+ * pointee, down to it; NULL_TREE when it holds none. */
+static tree held_struct(tree type)
+{
+    while (TREE_CODE(type) == ARRAY_TYPE || TREE_CODE(type) == POINTER_TYPE)
+        type = TREE_TYPE(type);
+    return RECORD_OR_UNION_TYPE_P(type) ? TYPE_MAIN_VARIANT(type)
+                                        : NULL_TREE;
+}
+
+/* The unit's structs that have a member of each name in KEYS: the
+ * members of every struct are walked once, and only names some
+ * description needs are looked at. */
+static void index_members(tree record, uint64_t base, tree top,
+                          hash_set<tree> &keys,
+                          hash_map<tree, tree> &holders)
+{
+    for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
+        if (TREE_CODE(f) != FIELD_DECL)
+            continue;
+        if (!DECL_NAME(f)) {
+            uint64_t at;
+            if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && member_offset(f, &at))
+                index_members(TREE_TYPE(f), base + at, top, keys, holders);
+        } else if (keys.contains(DECL_NAME(f))) {
+            tree &list = holders.get_or_insert(DECL_NAME(f));
+            list = tree_cons(NULL_TREE, top, list);
+        }
+    }
+}
+
+/* What the fit pass of one unit gathers: the structs whose heads are
+ * written, in the order first met (the facts are reproducible). */
+struct fit {
+    struct vmsd_model *model;
+    auto_vec<tree> involved;
+};
+
+/* The member type of a field that loads a struct member inline, when
+ * every matching struct agrees on it. */
+static void note_member_types(struct fit *fit, struct vmsd_fieldlist *list,
+                              const vec<tree> &matched)
+{
+    for (size_t i = 0; i < list->n_fields; i++) {
+        struct vmsd_field *f = &list->fields[i];
+        bool whole;
+        if (!vmsd_field_nests(f) || !field_in_struct(f)
+            || !(f->flags & (FIELD_STRUCT | FIELD_VSTRUCT)))
+            continue;
+        tree name = member_name(f, &whole);
+        tree held = NULL_TREE;
+        bool agreed = whole && name;
+        for (unsigned k = 0; agreed && k < matched.length(); k++) {
+            struct found_member m;
+            tree s = find_member(matched[k], name, 0, &m)
+                     && m.offset == f->offset
+                     ? held_struct(TREE_TYPE(m.decl)) : NULL_TREE;
+            agreed = s && (!held || s == held) && struct_name(s);
+            held = s;
+        }
+        f->member_type = NULL;
+        if (agreed && held) {
+            f->member_type = vmsd_model_strdup(fit->model, struct_name(held));
+            fit->involved.safe_push(held);
+        }
+    }
+}
+
+/* The structs of the unit each description with fields is of. */
+static void match_descriptions(struct fit *fit)
+{
+    struct vmsd_model *model = fit->model;
+    hash_set<tree> keys;
+    for (size_t i = 0; i < model->n_descs; i++) {
+        const struct vmsd_field *key = model->descs[i]->defined
+            ? key_field(model->descs[i]->fields) : NULL;
+        bool whole;
+        tree name = key ? member_name(key, &whole) : NULL_TREE;
+        if (name)
+            keys.add(name);
+    }
+    hash_map<tree, tree> holders;
+    if (keys.elements())
+        for (tree t = record_types; t; t = TREE_CHAIN(t))
+            index_members(TREE_VALUE(t), 0, TREE_VALUE(t), keys, holders);
+    for (size_t i = 0; i < model->n_descs; i++) {
+        struct vmsd_desc *d = model->descs[i];
+        const struct vmsd_field *key = d->defined ? key_field(d->fields)
+                                                  : NULL;
+        if (!key)
+            continue;           /* nothing says which struct it is of */
+        bool whole;
+        tree name = member_name(key, &whole);
+        tree *found = name ? holders.get(name) : NULL;
+        auto_vec<tree> matched;
+        bool named = true;
+        for (tree c = found ? *found : NULL_TREE; c; c = TREE_CHAIN(c))
+            if (struct_matches(TREE_VALUE(c), d->fields)) {
+                matched.safe_push(TREE_VALUE(c));
+                named &= struct_name(TREE_VALUE(c)) != NULL;
+            }
+        note_member_types(fit, d->fields, matched);
+        if (!named)
+            continue;           /* a struct no other unit can name */
+        struct vmsd_desc_structs *y = VMSD_APPEND(model->desc_structs,
+                                                  model->n_desc_structs);
+        y->desc = d->uid;
+        for (unsigned k = 0; k < matched.length(); k++) {
+            const char *sname = struct_name(matched[k]);
+            bool seen = false;
+            for (size_t j = 0; j < y->n_names; j++)
+                seen |= strcmp(y->names[j], sname) == 0;
+            if (!seen)
+                *VMSD_APPEND(y->names, y->n_names) =
+                    vmsd_model_strdup(model, sname);
+        }
+    }
+}
+
+/* Each QOM type of the unit with the struct its cast names. */
+static void match_instances(struct fit *fit)
+{
+    struct vmsd_model *model = fit->model;
+    for (size_t i = 0; i < model->n_types; i++) {
+        const struct vmsd_qom_type *type = &model->types[i];
+        tree id = maybe_get_identifier(type->name);
+        tree cast = NULL_TREE;
+        for (tree c = id ? casts : NULL_TREE; c && !cast; c = TREE_CHAIN(c))
+            if (TREE_PURPOSE(c) == id)
+                cast = TREE_VALUE(c);
+        const char *name = cast ? struct_name(cast) : NULL;
+        if (!name && !type->instance_size)
+            continue;
+        struct vmsd_instance *in = VMSD_APPEND(model->instances,
+                                               model->n_instances);
+        in->type = type->name;
+        in->instance_size = type->instance_size;
+        if (!name)
+            continue;
+        in->structure = vmsd_model_strdup(model, name);
+        if (COMPLETE_TYPE_P(cast)
+            && constant_size(TYPE_SIZE_UNIT(cast), &in->structure_size))
+            fit->involved.safe_push(cast);
+    }
+}
+
+/* What sits at offset 0 of a struct: a named struct member (its
+ * parent), nothing that a description could be of (a scalar, a
+ * pointer), or what cannot be told (a union or an array, whose
+ * members or elements sit there too; an anonymous member). */
+enum head { HEAD_STRUCT, HEAD_NONE, HEAD_UNKNOWN };
+
+static enum head head_of(tree record, tree *parent)
+{
+    *parent = NULL_TREE;
+    if (TREE_CODE(record) != RECORD_TYPE)
+        return HEAD_UNKNOWN;
+    for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
+        uint64_t at;
+        if (TREE_CODE(f) != FIELD_DECL)
+            continue;
+        tree type = TREE_TYPE(f);
+        if (!member_offset(f, &at) || at != 0)
+            return HEAD_NONE;
+        if (!DECL_NAME(f) || TREE_CODE(type) == UNION_TYPE
+            || TREE_CODE(type) == ARRAY_TYPE)
+            return HEAD_UNKNOWN;
+        if (TREE_CODE(type) != RECORD_TYPE)
+            return HEAD_NONE;
+        *parent = TYPE_MAIN_VARIANT(type);
+        return HEAD_STRUCT;
+    }
+    return HEAD_NONE;
+}
+
+/* Where a struct is defined: its first member's place (GCC keeps no
+ * place of its own for a tag). */
+static location_t struct_location(tree record)
+{
+    for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f))
+        if (TREE_CODE(f) == FIELD_DECL)
+            return DECL_SOURCE_LOCATION(f);
+    return UNKNOWN_LOCATION;
+}
+
+/* The heads of the involved structs, and of their heads, down the
+ * chain.  A struct whose head cannot be told, or whose parent has no
+ * name, gets none: the tool then cannot follow the chain through it. */
+static void write_heads(struct fit *fit)
+{
+    hash_set<tree> written;
+    for (unsigned i = 0; i < fit->involved.length(); i++) {
+        tree parent;
+        for (tree s = fit->involved[i]; s && COMPLETE_TYPE_P(s)
+                                        && struct_name(s)
+                                        && !written.add(s); s = parent) {
+            enum head head = head_of(s, &parent);
+            if (head == HEAD_UNKNOWN
+                || (parent && (!COMPLETE_TYPE_P(parent)
+                               || !struct_name(parent))))
+                break;
+            struct vmsd_struct_head *o =
+                VMSD_APPEND(fit->model->struct_heads,
+                            fit->model->n_struct_heads);
+            o->name = vmsd_model_strdup(fit->model, struct_name(s));
+            constant_size(TYPE_SIZE_UNIT(s), &o->size);
+            o->first = parent ? vmsd_model_strdup(fit->model,
+                                                  struct_name(parent))
+                              : NULL;
+            o->loc = loc_of(fit->model, struct_location(s));
+        }
+    }
+}
+
+void vmsd_fit_unit(struct vmsd_model *model)
+{
+    struct fit fit;
+    fit.model = model;
+    match_descriptions(&fit);
+    match_instances(&fit);
+    write_heads(&fit);
+    record_types = NULL_TREE;
+    casts = NULL_TREE;
+    noted_types.empty();
+}
