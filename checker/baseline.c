@@ -132,6 +132,12 @@ const char *vmsd_base_program_file(struct vmsd_base_program *p,
     return file ? vmsd_strset_add_name(&p->files, file)->key : NULL;
 }
 
+static int compare_type_machines(const void *pa, const void *pb)
+{
+    const struct vmsd_type_machines *a = pa, *b = pb;
+    return strcmp(a->type, b->type);
+}
+
 void vmsd_base_program_index(struct vmsd_base_program *p)
 {
     for (size_t i = 0; i < p->n_descs; i++) {
@@ -146,6 +152,9 @@ void vmsd_base_program_index(struct vmsd_base_program *p)
             vmsd_strset_add_name(&p->sub_names, d->subs[j].name);
         }
     }
+    if (p->n_type_machines)
+        qsort(p->type_machines, p->n_type_machines, sizeof *p->type_machines,
+              compare_type_machines);
 }
 
 bool vmsd_base_has_pair(const struct vmsd_base_program *p,
@@ -188,6 +197,25 @@ void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
                                      const char *type)
 {
     vmsd_strset_add_name(&p->stateless, type);
+}
+
+void vmsd_base_program_add_type_machines(struct vmsd_base_program *p,
+                                         const struct vmsd_type_machines *tm)
+{
+    struct vmsd_type_machines *copy = VMSD_APPEND(p->type_machines,
+                                                  p->n_type_machines);
+    copy->type = vmsd_strdup(tm->type);
+    copy->abstract = tm->abstract;
+    copy->versioned = vmsd_strdup(tm->versioned);
+    copy->unversioned = vmsd_strdup(tm->unversioned);
+}
+
+const struct vmsd_type_machines *vmsd_find_type_machines(
+    const struct vmsd_type_machines *list, size_t n, const char *type)
+{
+    const struct vmsd_type_machines key = { .type = type };
+    return n ? bsearch(&key, list, n, sizeof *list, compare_type_machines)
+             : NULL;
 }
 
 const struct vmsd_base_device *vmsd_base_find_device(
@@ -238,6 +266,12 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
     }
     free(p->devices);
     vmsd_strset_free(&p->device_index);
+    for (size_t i = 0; i < p->n_type_machines; i++) {
+        free((char *)p->type_machines[i].type);
+        free((char *)p->type_machines[i].versioned);
+        free((char *)p->type_machines[i].unversioned);
+    }
+    free(p->type_machines);
     vmsd_strset_free(&p->stateless);
     memset(p, 0, sizeof *p);
 }

@@ -8,6 +8,7 @@
 #define VMSDCHECK_BASELINE_H
 
 #include "model.h"
+#include "rules.h"
 #include "strset.h"
 
 struct vmsd_base_sub {
@@ -66,6 +67,11 @@ struct vmsd_base_program {
     struct vmsd_strset device_index;    /* type -> device */
     struct vmsd_strset stateless;       /* device types with no
                                            description */
+    /* The machine types that can contain its device types, sorted by
+     * type; none when the base's facts did not say (report member
+     * machine_types). */
+    struct vmsd_type_machines *type_machines;
+    size_t n_type_machines;
 };
 
 /* A resolved model's names, listed pairs and symbols: NAMES maps each
@@ -95,6 +101,14 @@ void vmsd_base_program_add_device(struct vmsd_base_program *p,
 /* Add a device type that migrates with no description. */
 void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
                                      const char *type);
+/* Add what the machine types say of one device type (copied); sort them
+ * with vmsd_base_program_index. */
+void vmsd_base_program_add_type_machines(struct vmsd_base_program *p,
+                                         const struct vmsd_type_machines *tm);
+/* What they say of TYPE among N sorted entries, or NULL. */
+const struct vmsd_type_machines *vmsd_find_type_machines(
+    const struct vmsd_type_machines *list, size_t n, const char *type);
+
 const struct vmsd_base_device *vmsd_base_find_device(
     const struct vmsd_base_program *p, const char *type);
 

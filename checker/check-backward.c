@@ -134,7 +134,7 @@ void vmsd_check_backward_section_added(const struct vmsd_check *check)
             "migrates with %q and had no migration state in the base: the "
             "base fails to load a stream from a machine with it (unknown "
             "section %q)", dev->type, dev->vmsd, dev->vmsd);
-        vmsd_finding_about(f, dev->type, NULL);
+        vmsd_finding_about_device(f, dev->type);
         vmsd_finding_note(check, f, dev->loc, "%q is defined here",
                           dev->vmsd);
         vmsd_finding_remedy(check, f, "check that the machine types the "

@@ -313,7 +313,7 @@ void vmsd_check_device_section(const struct vmsd_check *check)
                   old->loc, "device type %q, which the base migrates with "
                   "%q, is gone: a machine with it cannot migrate to this "
                   "build", old->type, old->vmsd);
-        vmsd_finding_about(f, old->type, NULL);
+        vmsd_finding_about_device(f, old->type);
         if (now)
             vmsd_finding_note(check, f, now->loc, "%q is defined here",
                               now->vmsd);

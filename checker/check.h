@@ -29,6 +29,9 @@ struct vmsd_check {
     const struct vmsd_strset *seen;
     const struct vmsd_base_program *now;
     struct vmsd_gate_counts *compared;  /* may be NULL */
+    /* In a gate with machine facts, what machine types can contain the
+     * devices findings are about (gate-machines.c); else NULL. */
+    const struct gate_machines *machines;
     /* VMSD_SCOPE_BUILD: every program, and per allowlist entry whether
      * it applies (may be NULL). */
     const struct vmsd_program_facts *programs;
@@ -64,6 +67,18 @@ void vmsd_finding_about(struct vmsd_finding *finding, const char *first,
  * on) at the note just added. */
 void vmsd_finding_rename(struct vmsd_finding *finding,
                          const struct vmsd_desc *desc, char *suggested);
+/* The finding is about device type TYPE (not a description). */
+void vmsd_finding_about_device(struct vmsd_finding *finding,
+                               const char *type);
+/* gate-machines.c: what the gate knows of machine types, NULL without
+ * machine facts; and a gate finding's severity and note from it, as
+ * vmsd_finding_end hands the finding on. */
+struct gate_machines *vmsd_gate_machines_new(
+    const struct vmsd_program_facts *program,
+    const struct vmsd_base_program *now);
+void vmsd_gate_machines_free(struct gate_machines *gm);
+void vmsd_gate_machines_apply(const struct vmsd_check *check,
+                              struct vmsd_finding *finding);
 /* Hand the finding to the reporter and free it. */
 void vmsd_finding_end(const struct vmsd_check *check,
                       struct vmsd_finding *finding);

@@ -24,16 +24,20 @@ static void free_entry(struct vmsd_compat_entry *e)
     free(e->subsection);
     free(e->reason);
     free(e->where);
+    free(e->since);
 }
 
 void vmsd_compatdb_free(struct vmsd_compatdb *db)
 {
     for (size_t i = 0; i < db->n_entries; i++)
         free_entry(&db->entries[i]);
-    for (size_t i = 0; i < db->n_files; i++)
+    for (size_t i = 0; i < db->n_files; i++) {
         free(db->files[i]);
+        free(db->released[i]);
+    }
     free(db->entries);
     free(db->files);
+    free(db->released);
     vmsd_strset_free(&db->pairs);
     memset(db, 0, sizeof *db);
 }
@@ -53,6 +57,23 @@ static const char *unknown_key(json_t *object, const char *const *allowed)
     return NULL;
 }
 
+bool vmsd_compatdb_release(const char *text, int *major, int *minor)
+{
+    int *part[2] = { major, minor };
+    for (int i = 0; i < 2; i++) {
+        const char *start = text;
+        int n = 0;
+        while (*text >= '0' && *text <= '9' && text - start < 4)
+            n = n * 10 + (*text++ - '0');
+        if (text == start || (*start == '0' && text - start > 1)
+            || *text != (i ? '\0' : '.'))
+            return false;
+        *part[i] = n;
+        text++;
+    }
+    return true;
+}
+
 /* A non-empty string member, or NULL. */
 static const char *string_member(json_t *object, const char *key)
 {
@@ -65,7 +86,7 @@ static bool read_entry(json_t *item, size_t index, const char *path,
                        size_t size)
 {
     static const char *const keys[] = { "parent", "subsection", "reason",
-                                        "where", NULL };
+                                        "where", "since", NULL };
     const char *bad;
 
     if (!json_is_object(item))
@@ -74,8 +95,8 @@ static bool read_entry(json_t *item, size_t index, const char *path,
     if ((bad = unknown_key(item, keys))) {
         char *shown = vmsd_shown(bad);
         vmsd_fail(error, size, "%s: entries[%zu]: unknown key \"%s\" (an "
-                  "entry has parent, subsection, reason, where)", path, index,
-                  shown);
+                  "entry has parent, subsection, reason, where, since)", path,
+                  index, shown);
         free(shown);
         return false;
     }
@@ -87,11 +108,21 @@ static bool read_entry(json_t *item, size_t index, const char *path,
     if (where && !json_is_string(where))
         return vmsd_fail(error, size, "%s: entries[%zu]: \"where\" must be a "
                     "string", path, index);
+    json_t *since = json_object_get(item, "since");
+    const char *since_text = json_string_value(since);
+    int major, minor;
+    if (since && !(since_text
+                   && (strcmp(since_text, VMSD_COMPATDB_UNRELEASED) == 0
+                       || vmsd_compatdb_release(since_text, &major, &minor))))
+        return vmsd_fail(error, size, "%s: entries[%zu]: \"since\" must be a "
+                    "release, \"MAJOR.MINOR\", or \"%s\"", path, index,
+                    VMSD_COMPATDB_UNRELEASED);
 
     out->parent = vmsd_strdup(string_member(item, "parent"));
     out->subsection = vmsd_strdup(string_member(item, "subsection"));
     out->reason = vmsd_strdup(string_member(item, "reason"));
     out->where = vmsd_strdup(json_string_value(where));
+    out->since = vmsd_strdup(since_text);
     return true;
 }
 
@@ -100,7 +131,7 @@ static bool read_database(json_t *root, const char *path,
                           char *error, size_t size)
 {
     static const char *const keys[] = { "format", "version", "provenance",
-                                        "entries", NULL };
+                                        "released", "entries", NULL };
     const char *bad;
     const char *format = json_string_value(json_object_get(root, "format"));
     json_t *version = json_object_get(root, "version");
@@ -112,7 +143,7 @@ static bool read_database(json_t *root, const char *path,
     if ((bad = unknown_key(root, keys))) {
         char *shown = vmsd_shown(bad);
         vmsd_fail(error, size, "%s: unknown key \"%s\" (the top level has "
-                  "format, version, provenance, entries)", path, shown);
+                  "format, version, provenance, released, entries)", path, shown);
         free(shown);
         return false;
     }
@@ -126,6 +157,13 @@ static bool read_database(json_t *root, const char *path,
                     VMSD_COMPATDB_VERSION, VMSD_COMPATDB_VERSION);
     if (!json_is_array(list))
         return vmsd_fail(error, size, "%s: \"entries\" must be an array", path);
+    json_t *released = json_object_get(root, "released");
+    int major, minor;
+    if (released && !(json_is_string(released)
+                      && vmsd_compatdb_release(json_string_value(released),
+                                               &major, &minor)))
+        return vmsd_fail(error, size, "%s: \"released\" must be a release, "
+                    "\"MAJOR.MINOR\"", path);
 
     struct vmsd_strset seen = { 0 };
     bool ok = true;
@@ -226,6 +264,9 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
     struct vmsd_compat_entry *entries = NULL;
     size_t count = 0;
     bool ok = read_database(root, path, &entries, &count, error, error_size);
+    char *released = ok ? vmsd_strdup(json_string_value(
+                              json_object_get(root, "released")))
+                        : NULL;
     json_decref(root);
     if (!ok) {
         for (size_t i = 0; i < count; i++)
@@ -239,6 +280,9 @@ bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
 
     char *file = vmsd_strdup(path);
     db->files = vmsd_grow(db->files, db->n_files, sizeof *db->files);
+    db->released = vmsd_grow(db->released, db->n_files,
+                             sizeof *db->released);
+    db->released[db->n_files] = released;
     db->files[db->n_files++] = file;
     db->entries = vmsd_xrealloc(db->entries,
                                 (db->n_entries + count) * sizeof *db->entries);

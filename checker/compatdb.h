@@ -17,9 +17,15 @@ struct vmsd_compat_entry {
     char *subsection;
     char *reason;
     char *where;                /* optional: where the pair was seen */
+    char *since;                /* optional: the first release that sent
+                                   the name, "MAJOR.MINOR", or
+                                   VMSD_COMPATDB_UNRELEASED */
     const char *file;           /* the database it came from */
     unsigned line;              /* where it starts in the file, 0 unknown */
 };
+
+/* An entry's 'since' when no release has sent the name yet. */
+#define VMSD_COMPATDB_UNRELEASED "unreleased"
 
 /* Layered: the files in the order given, the entries of each in order.
  * A pair may be listed by several layers. */
@@ -27,6 +33,8 @@ struct vmsd_compatdb {
     struct vmsd_compat_entry *entries;
     size_t n_entries;
     char **files;
+    char **released;            /* per file, optional: the newest release
+                                   its 'since' values were looked for in */
     size_t n_files;
     struct vmsd_strset pairs;   /* pair key -> index + 1 of its first entry */
 };
@@ -39,6 +47,11 @@ void vmsd_compatdb_free(struct vmsd_compatdb *db);
  * and the result is false. */
 bool vmsd_compatdb_load(struct vmsd_compatdb *db, const char *path,
                         char *error, size_t error_size);
+
+/* Whether TEXT is a release as 'since' and 'released' give it:
+ * "MAJOR.MINOR", each a decimal number without leading zeros, below
+ * 10000; the numbers in *MAJOR and *MINOR. */
+bool vmsd_compatdb_release(const char *text, int *major, int *minor);
 
 /* The first entry that lists (parent, subsection), or NULL; a NULL db
  * lists nothing. */

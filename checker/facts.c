@@ -248,6 +248,8 @@ static void put_qom(struct writer *w)
         put_name(w, m->class_vmsds[i].function);
         put_int(w, m->class_vmsds[i].conditional);
         put_ref(w, &m->class_vmsds[i].vmsd);
+        if (m->class_vmsds[i].data_member)
+            put_name(w, m->class_vmsds[i].data_member);
         put_char(w, '\n');
     }
     for (size_t i = 0; i < m->n_calls; i++) {
@@ -255,6 +257,90 @@ static void put_qom(struct writer *w)
         put_name(w, m->calls[i].caller);
         put_name(w, m->calls[i].callee);
         put_int(w, m->calls[i].global);
+        put_char(w, '\n');
+    }
+}
+
+/* "COUNT" then each part: "c NAME" a constant, "m NAME" a member. */
+static void put_template_string(struct writer *w,
+                                const struct vmsd_template_string *t)
+{
+    put_uint(w, t->n_parts);
+    for (size_t i = 0; i < t->n_parts; i++) {
+        vmsd_strbuf_puts(w->b, t->parts[i].member ? " m" : " c");
+        put_name(w, t->parts[i].text);
+    }
+}
+
+static void put_template(struct writer *w, const struct vmsd_template *t)
+{
+    vmsd_strbuf_puts(w->b, "R *");
+    put_name(w, t->function);
+    put_uint(w, t->param);
+    put_loc(w, t->loc);
+    put_name(w, t->class_init);
+    put_int(w, t->data_is_struct);
+    put_template_string(w, &t->name);
+    put_template_string(w, &t->parent);
+    for (size_t i = 0; i < t->n_guards; i++) {
+        put_int(w, t->guards[i].set);
+        put_name(w, t->guards[i].member);
+    }
+    put_char(w, '\n');
+}
+
+/* Each member: "NAME = STRING", "NAME @ REF" or "NAME ?". */
+static void put_struct_call(struct writer *w, const struct vmsd_struct_call *c)
+{
+    vmsd_strbuf_puts(w->b, "R @");
+    put_name(w, c->caller);
+    put_name(w, c->callee);
+    put_uint(w, c->arg);
+    put_loc(w, c->loc);
+    put_int(w, !c->uncertain);
+    for (size_t i = 0; i < c->n_members; i++) {
+        const struct vmsd_struct_member *member = &c->members[i];
+        put_name(w, member->member);
+        if (member->string) {
+            vmsd_strbuf_puts(w->b, " =");
+            put_name(w, member->string);
+        } else if (member->vmsd.uid) {
+            vmsd_strbuf_puts(w->b, " @");
+            put_ref(w, &member->vmsd);
+        } else {
+            vmsd_strbuf_puts(w->b, " ?");
+        }
+    }
+    put_char(w, '\n');
+}
+
+/* The types the units' code registers, and the registrations the plugin
+ * could not work out. */
+static void put_registrations(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_registrations; i++) {
+        const struct vmsd_registration *r = &m->registrations[i];
+        vmsd_strbuf_puts(w->b, "R");
+        put_name(w, r->name);
+        put_name(w, r->parent);
+        put_name(w, r->class_init);
+        put_loc(w, r->loc);
+        for (size_t k = 0; k < r->n_data; k++) {
+            put_name(w, r->data[k].member);
+            put_ref(w, &r->data[k].vmsd);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_templates; i++)
+        put_template(w, &m->templates[i]);
+    for (size_t i = 0; i < m->n_struct_calls; i++)
+        put_struct_call(w, &m->struct_calls[i]);
+    for (size_t i = 0; i < m->n_unfollowed; i++) {
+        vmsd_strbuf_puts(w->b, "U");
+        put_name(w, m->unfollowed[i].function);
+        put_name(w, m->unfollowed[i].reason);
+        put_loc(w, m->unfollowed[i].loc);
         put_char(w, '\n');
     }
 }
@@ -293,6 +379,90 @@ static void put_fit(struct writer *w)
     }
 }
 
+/* What decides each machine type's compat properties, alias and
+ * status (docs/machines.md). */
+static void put_machines(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_machine_members; i++) {
+        const struct vmsd_machine_member *mm = &m->machine_members[i];
+        vmsd_strbuf_puts(w->b, "M");
+        put_name(w, mm->owner);
+        put_name(w, mm->member);
+        put_uint(w, mm->after_calls);
+        put_int(w, mm->conditional);
+        put_name(w, mm->value);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_compat_adds; i++) {
+        const struct vmsd_compat_add *c = &m->compat_adds[i];
+        vmsd_strbuf_puts(w->b, "P");
+        put_name(w, c->function);
+        put_name(w, c->array);
+        put_uint(w, c->after_calls);
+        put_int(w, c->conditional);
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_property_arrays; i++) {
+        const struct vmsd_property_array *a = &m->property_arrays[i];
+        vmsd_strbuf_puts(w->b, "G");
+        put_name(w, a->symbol);
+        put_int(w, a->global);
+        for (size_t k = 0; k < a->n_entries; k++) {
+            put_name(w, a->entries[k].driver);
+            put_name(w, a->entries[k].property);
+            put_name(w, a->entries[k].value);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_macro_values; i++) {
+        vmsd_strbuf_puts(w->b, "V");
+        put_name(w, m->macro_values[i].name);
+        put_name(w, m->macro_values[i].value);
+        put_char(w, '\n');
+    }
+}
+
+/* What each function creates and calls (Q), what runs when a type is
+ * instantiated and what its class says (J): docs/facts.md. */
+static void put_creates(struct writer *w)
+{
+    const struct vmsd_model *m = w->model;
+    for (size_t i = 0; i < m->n_creators; i++) {
+        const struct vmsd_creator *c = &m->creators[i];
+        vmsd_strbuf_puts(w->b, "Q");
+        put_name(w, c->function);
+        put_int(w, c->global);
+        for (size_t j = 0; j < c->n_items; j++) {
+            put_char(w, ' ');
+            put_char(w, c->items[j].kind);
+            put_name(w, c->items[j].name);
+        }
+        put_char(w, '\n');
+    }
+    for (size_t i = 0; i < m->n_hooks; i++) {
+        const struct vmsd_hook *h = &m->hooks[i];
+        vmsd_strbuf_puts(w->b, "J");
+        put_name(w, h->owner);
+        put_char(w, ' ');
+        put_char(w, h->kind);
+        switch (h->kind) {
+        case VMSD_HOOK_ABSTRACT:
+            break;
+        case VMSD_HOOK_USER_CREATABLE:
+            put_int(w, h->flag);
+            break;
+        case VMSD_HOOK_MEMBER_STRING:
+            put_name(w, h->name);
+            put_name(w, h->value);
+            break;
+        default:
+            put_name(w, h->name);
+        }
+        put_char(w, '\n');
+    }
+}
+
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
@@ -314,7 +484,10 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
         if (model->descs[i]->defined)
             put_desc(&w, model->descs[i]);
     put_qom(&w);
+    put_registrations(&w);
     put_fit(&w);
+    put_machines(&w);
+    put_creates(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
     vmsd_uid_index_free(&w.sublists_written);
@@ -725,7 +898,8 @@ static bool read_class_vmsd(struct reader *r)
     struct vmsd_class_vmsd *c = VMSD_APPEND(r->model->class_vmsds,
                                             r->model->n_class_vmsds);
     return read_name(r, false, &c->function)
-           && read_bool(r, &c->conditional) && read_ref(r, &c->vmsd);
+           && read_bool(r, &c->conditional) && read_ref(r, &c->vmsd)
+           && (at(r, '\n') || read_name(r, false, &c->data_member));
 }
 
 static bool read_call(struct reader *r)
@@ -733,6 +907,45 @@ static bool read_call(struct reader *r)
     struct vmsd_call *c = VMSD_APPEND(r->model->calls, r->model->n_calls);
     return read_name(r, false, &c->caller) && read_name(r, false, &c->callee)
            && read_bool(r, &c->global);
+}
+
+static bool read_template_string(struct reader *r,
+                                 struct vmsd_template_string *t)
+{
+    size_t n;
+    if (!READ_INT(r, 0, 4096, &n))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        struct vmsd_template_part *part = VMSD_APPEND(t->parts, t->n_parts);
+        if (!space(r))
+            return false;
+        if (!take(r, 'c') && !(part->member = take(r, 'm')))
+            return bad(r, "a template's part is not \"c NAME\" or "
+                       "\"m NAME\"");
+        if (!read_name(r, false, &part->text))
+            return false;
+    }
+    return true;
+}
+
+/* "R * FUNCTION PARAM LOC CLASS_INIT DATA NAME PARENT [SET MEMBER]..." */
+static bool read_template(struct reader *r)
+{
+    struct vmsd_template *t = VMSD_APPEND(r->model->templates,
+                                          r->model->n_templates);
+    if (!read_name(r, false, &t->function)
+        || !READ_INT(r, 0, UINT_MAX, &t->param) || !read_loc(r, &t->loc)
+        || !read_name(r, true, &t->class_init)
+        || !read_bool(r, &t->data_is_struct)
+        || !read_template_string(r, &t->name)
+        || !read_template_string(r, &t->parent))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_guard *g = VMSD_APPEND(t->guards, t->n_guards);
+        if (!read_bool(r, &g->set) || !read_name(r, false, &g->member))
+            return false;
+    }
+    return true;
 }
 
 /* "Y UID NAME...": the structs a description of the document is of. */
@@ -756,6 +969,72 @@ static bool read_desc_structs(struct reader *r)
     return true;
 }
 
+/* "R @ CALLER CALLEE ARG LOC CERTAIN [MEMBER VALUE]..." */
+static bool read_struct_call(struct reader *r)
+{
+    struct vmsd_struct_call *c = VMSD_APPEND(r->model->struct_calls,
+                                             r->model->n_struct_calls);
+    bool certain;
+    if (!read_name(r, false, &c->caller) || !read_name(r, false, &c->callee)
+        || !READ_INT(r, 0, UINT_MAX, &c->arg) || !read_loc(r, &c->loc)
+        || !read_bool(r, &certain))
+        return false;
+    c->uncertain = !certain;
+    while (!at(r, '\n')) {
+        struct vmsd_struct_member *m = VMSD_APPEND(c->members, c->n_members);
+        if (!read_name(r, false, &m->member) || !space(r))
+            return false;
+        if (take(r, '=')) {
+            if (!read_name(r, false, &m->string))
+                return false;
+        } else if (take(r, '@')) {
+            if (!read_ref(r, &m->vmsd))
+                return false;
+            if (!m->vmsd.symbol)
+                return bad(r, "a struct member is not a description's "
+                           "address");
+        } else if (!take(r, '?')) {
+            return bad(r, "a struct member is not \"= NAME\", \"@ REF\" "
+                       "or \"?\"");
+        }
+    }
+    return true;
+}
+
+static bool read_registration(struct reader *r)
+{
+    if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '*') {
+        r->p += 2;
+        return read_template(r);
+    }
+    if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '@') {
+        r->p += 2;
+        return read_struct_call(r);
+    }
+    struct vmsd_registration *reg = VMSD_APPEND(r->model->registrations,
+                                                r->model->n_registrations);
+    if (!read_name(r, false, &reg->name) || !read_name(r, true, &reg->parent)
+        || !read_name(r, true, &reg->class_init) || !read_loc(r, &reg->loc))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_data_member *d = VMSD_APPEND(reg->data, reg->n_data);
+        if (!read_name(r, false, &d->member) || !read_ref(r, &d->vmsd))
+            return false;
+        if (!d->vmsd.symbol)
+            return bad(r, "a class_data member is not a description's "
+                       "address");
+    }
+    return true;
+}
+
+static bool read_unfollowed(struct reader *r)
+{
+    struct vmsd_unfollowed *u = VMSD_APPEND(r->model->unfollowed,
+                                            r->model->n_unfollowed);
+    return read_name(r, false, &u->function) && read_name(r, false, &u->reason)
+           && read_loc(r, &u->loc);
+}
+
 static bool read_instance(struct reader *r)
 {
     struct vmsd_instance *t = VMSD_APPEND(r->model->instances,
@@ -773,6 +1052,88 @@ static bool read_struct_head(struct reader *r)
            && read_name(r, true, &o->first) && read_loc(r, &o->loc);
 }
 
+static bool read_machine_member(struct reader *r)
+{
+    struct vmsd_machine_member *m = VMSD_APPEND(r->model->machine_members,
+                                                r->model->n_machine_members);
+    return read_name(r, false, &m->owner) && read_name(r, false, &m->member)
+           && READ_INT(r, 0, LLONG_MAX, &m->after_calls)
+           && read_bool(r, &m->conditional) && read_name(r, true, &m->value);
+}
+
+static bool read_compat_add(struct reader *r)
+{
+    struct vmsd_compat_add *c = VMSD_APPEND(r->model->compat_adds,
+                                            r->model->n_compat_adds);
+    return read_name(r, false, &c->function) && read_name(r, true, &c->array)
+           && READ_INT(r, 0, LLONG_MAX, &c->after_calls)
+           && read_bool(r, &c->conditional);
+}
+
+static bool read_property_array(struct reader *r)
+{
+    struct vmsd_property_array *a = VMSD_APPEND(r->model->property_arrays,
+                                                r->model->n_property_arrays);
+    if (!read_name(r, false, &a->symbol) || !read_bool(r, &a->global))
+        return false;
+    while (!at(r, '\n')) {
+        struct vmsd_global_property *p = VMSD_APPEND(a->entries, a->n_entries);
+        if (!read_name(r, true, &p->driver) || !read_name(r, true, &p->property)
+            || !read_name(r, true, &p->value))
+            return false;
+    }
+    return true;
+}
+
+static bool read_macro_value(struct reader *r)
+{
+    struct vmsd_macro_value *v = VMSD_APPEND(r->model->macro_values,
+                                             r->model->n_macro_values);
+    return read_name(r, false, &v->name) && read_name(r, false, &v->value);
+}
+
+/* "Q FUNCTION GLOBAL (KIND NAME)*" */
+static bool read_creator(struct reader *r)
+{
+    struct vmsd_creator *c = VMSD_APPEND(r->model->creators,
+                                         r->model->n_creators);
+    if (!read_name(r, false, &c->function) || !read_bool(r, &c->global))
+        return false;
+    while (!at(r, '\n')) {
+        if (!space(r))
+            return false;
+        if (r->p == r->end || !strchr("tpmcrs", *r->p) || !*r->p)
+            return bad(r, "a creation is not t, p, m, c, r or s and a "
+                       "name");
+        struct vmsd_create_item *item = VMSD_APPEND(c->items, c->n_items);
+        item->kind = *r->p++;
+        if (!read_name(r, false, &item->name))
+            return false;
+    }
+    return true;
+}
+
+/* "J OWNER KIND ...": what follows KIND depends on it. */
+static bool read_hook(struct reader *r)
+{
+    struct vmsd_hook *h = VMSD_APPEND(r->model->hooks, r->model->n_hooks);
+    if (!read_name(r, false, &h->owner) || !space(r))
+        return false;
+    if (r->p == r->end || !*r->p || !strchr("iarmus", *r->p))
+        return bad(r, "a hook is not i, a, r, m, u or s");
+    h->kind = *r->p++;
+    switch (h->kind) {
+    case VMSD_HOOK_ABSTRACT:
+        return true;
+    case VMSD_HOOK_USER_CREATABLE:
+        return read_bool(r, &h->flag);
+    case VMSD_HOOK_MEMBER_STRING:
+        return read_name(r, false, &h->name) && read_name(r, false, &h->value);
+    default:
+        return read_name(r, false, &h->name);
+    }
+}
+
 static const struct {
     char letter;
     bool (*read)(struct reader *);
@@ -783,6 +1144,10 @@ static const struct {
     { 'C', read_class_vmsd, 4 }, { 'K', read_call, 4 },
     { 'Y', read_desc_structs, 6 }, { 'I', read_instance, 6 },
     { 'O', read_struct_head, 6 },
+    { 'R', read_registration, 6 }, { 'U', read_unfollowed, 6 },
+    { 'M', read_machine_member, 6 }, { 'P', read_compat_add, 6 },
+    { 'G', read_property_array, 6 }, { 'V', read_macro_value, 6 },
+    { 'Q', read_creator, 6 }, { 'J', read_hook, 6 },
 };
 
 /* Records up to the end record "E". */

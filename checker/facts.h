@@ -12,9 +12,12 @@
 #define VMSD_FACTS_FORMAT "vmsdcheck-facts"
 /* Versions 1 to 3 were JSON; version 4 is the text of docs/facts.md,
  * about a third of their size; version 5 adds each field's place;
- * version 6 the structs descriptions and QOM types are of.  Versions 4
- * to 6 read (a version 4 field has no place): objects built with an
- * older plugin stay readable. */
+ * version 6 the types registered by code (R, U), the structs
+ * descriptions and QOM types are of (Y, I, O), the machine types'
+ * records (M, P, G, V), what functions create (Q) and what runs when a
+ * type is instantiated (J).  Versions 4 to 6 read (a version 4 field
+ * has no place, a version 4 or 5 unit creates nothing): objects built
+ * with an older plugin stay readable. */
 #define VMSD_FACTS_VERSION 6
 #define VMSD_FACTS_OLDEST_READ 4
 

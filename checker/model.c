@@ -109,11 +109,34 @@ void vmsd_model_free(struct vmsd_model *model)
     free(model->types);
     free(model->class_vmsds);
     free(model->calls);
+    for (size_t i = 0; i < model->n_creators; i++)
+        free(model->creators[i].items);
+    free(model->creators);
+    free(model->hooks);
+    for (size_t i = 0; i < model->n_registrations; i++)
+        free(model->registrations[i].data);
+    free(model->registrations);
+    free(model->unfollowed);
+    for (size_t i = 0; i < model->n_templates; i++) {
+        free(model->templates[i].name.parts);
+        free(model->templates[i].parent.parts);
+        free(model->templates[i].guards);
+    }
+    free(model->templates);
+    for (size_t i = 0; i < model->n_struct_calls; i++)
+        free(model->struct_calls[i].members);
+    free(model->struct_calls);
     for (size_t i = 0; i < model->n_desc_structs; i++)
         free(model->desc_structs[i].names);
     free(model->desc_structs);
     free(model->instances);
     free(model->struct_heads);
+    free(model->machine_members);
+    free(model->compat_adds);
+    for (size_t i = 0; i < model->n_property_arrays; i++)
+        free(model->property_arrays[i].entries);
+    free(model->property_arrays);
+    free(model->macro_values);
     vmsd_strset_free(&model->file_set);
     free(model->descs);
     free(model->sublists);

@@ -169,6 +169,9 @@ struct vmsd_class_vmsd {
     struct vmsd_ref vmsd;       /* x; uid 0 when it is not &description */
     bool conditional;           /* under an if, ?:, switch, for, while,
                                    && or || */
+    char *data_member;          /* x is this member of the class_data the
+                                   function was given (info->vmsd); NULL
+                                   when not */
 };
 
 /* A call from one function of the unit to another by name (a helper a
@@ -178,6 +181,189 @@ struct vmsd_call {
     char *callee;
     bool global;                /* the callee has external linkage: it may
                                    be defined in another unit */
+};
+
+/* A member of a type's class_data that holds a description's address
+ * (a table element's .vmsd): what a class_init taking its description
+ * from class_data sets. */
+struct vmsd_data_member {
+    char *member;
+    struct vmsd_ref vmsd;
+};
+
+/* A QOM type a function's code registers (type_register_static of a
+ * local TypeInfo, in a loop over a table or not), as the plugin worked
+ * it out: one for each type registered. */
+struct vmsd_registration {
+    char *name;
+    char *parent;               /* NULL: none */
+    char *class_init;           /* NULL: none */
+    struct vmsd_loc loc;        /* the call that registers it */
+    struct vmsd_data_member *data;      /* its class_data's description
+                                           members */
+    size_t n_data;
+};
+
+/* A string a helper builds from the struct it is given: its parts
+ * joined (g_strdup_printf's "%s"), each a constant or a member of the
+ * struct; no parts: NULL. */
+struct vmsd_template_part {
+    char *text;                 /* the constant, or the member's name */
+    bool member;
+};
+
+struct vmsd_template_string {
+    struct vmsd_template_part *parts;
+    size_t n_parts;
+};
+
+/* A member of the struct a helper is given, NULL or not. */
+struct vmsd_guard {
+    char *member;
+    bool set;
+};
+
+/* A type a helper registers from the struct it is given (parameter
+ * PARAM, from 0) when every guard holds: what the tool makes of each
+ * call that hands the helper a struct (struct vmsd_struct_call). */
+struct vmsd_template {
+    char *function;
+    unsigned param;
+    struct vmsd_loc loc;        /* the call that registers it */
+    char *class_init;           /* NULL: none */
+    bool data_is_struct;        /* its class_data is the struct */
+    struct vmsd_template_string name, parent;
+    struct vmsd_guard *guards;
+    size_t n_guards;
+};
+
+/* A member of a struct handed to a function: a constant string, a
+ * description's address, or set to something else (both NULL, uid 0).
+ * Members not listed are NULL or zero. */
+struct vmsd_struct_member {
+    char *member;
+    char *string;
+    struct vmsd_ref vmsd;
+};
+
+/* A call handing a static struct (or a table's element) to a function by
+ * name, from a function QEMU runs at start (type_init); 'uncertain'
+ * when the call may not be made or its struct is unknown (no members). */
+struct vmsd_struct_call {
+    char *caller;
+    char *callee;
+    unsigned arg;
+    struct vmsd_loc loc;
+    bool uncertain;
+    struct vmsd_struct_member *members;
+    size_t n_members;
+};
+
+/* A registration the plugin cannot work out: the type it registers, if
+ * any, is not in the facts. */
+struct vmsd_unfollowed {
+    char *function;
+    char *reason;               /* what stopped it: docs/facts.md */
+    struct vmsd_loc loc;
+};
+
+/* Machine types (docs/machines.md).  A member of a machine's class
+ * that a function sets through the class it is given (alias,
+ * is_default, deprecation_reason), or a TypeInfo that is abstract
+ * (member "abstract", owner the type's name). */
+struct vmsd_machine_member {
+    char *owner;                /* the function, or the abstract type */
+    char *member;
+    char *value;                /* the string; is_default "0" or "1";
+                                   NULL: NULL, or not a constant */
+    size_t after_calls;         /* how many of the function's calls (K)
+                                   come before it: the order they take */
+    bool conditional;           /* under a condition (as for vmsd) */
+};
+
+/* compat_props_add(c->compat_props, ARRAY, ...) in FUNCTION, c its
+ * class: the machine type gets ARRAY's properties. */
+struct vmsd_compat_add {
+    char *function;
+    char *array;                /* the array variable's name; NULL: not
+                                   a variable */
+    size_t after_calls;         /* how many of FUNCTION's calls (K) come
+                                   before it: the order they take */
+    bool conditional;
+};
+
+/* One { driver, property, value } of a GlobalProperty array; NULL: not
+ * a constant string. */
+struct vmsd_global_property {
+    char *driver;
+    char *property;
+    char *value;
+};
+
+/* A GlobalProperty array the unit defines. */
+struct vmsd_property_array {
+    char *symbol;
+    bool global;                /* external linkage */
+    struct vmsd_global_property *entries;
+    size_t n_entries;
+};
+
+/* A macro's value as the unit defines it (the versioning policy's and
+ * QEMU's version). */
+struct vmsd_macro_value {
+    char *name;
+    char *value;                /* its expansion, as written */
+};
+
+/* What a function's body creates and calls (facts record Q): device
+ * creation as QEMU writes it (qdev_new(TYPE), object_initialize_child,
+ * sysbus_create_simple, ...), and the calls that may lead to more. */
+enum vmsd_create_kind {
+    VMSD_CREATE_TYPE = 't',     /* a type by its constant name */
+    VMSD_CREATE_FORMAT = 'p',   /* a type whose name a printf format
+                                   prints ("aspeed.i2c-%s") */
+    VMSD_CREATE_MEMBER = 'm',   /* a type named by a struct member of
+                                   this name (amc->soc_name) */
+    VMSD_CREATE_CALL = 'c',     /* a call of this function */
+    VMSD_CREATE_RETURNED = 'r', /* a type named by what this function
+                                   returns (gic_class_name()) */
+    VMSD_CREATE_RETURNS = 's',  /* this function returns this constant
+                                   string (not a creation) */
+};
+
+struct vmsd_create_item {
+    char kind;                  /* enum vmsd_create_kind */
+    char *name;
+};
+
+struct vmsd_creator {
+    char *function;
+    bool global;                /* external linkage: other units call it */
+    struct vmsd_create_item *items;
+    size_t n_items;
+};
+
+/* What runs when a type is instantiated, and what a class says of its
+ * instances (facts record J). */
+enum vmsd_hook_kind {
+    VMSD_HOOK_INSTANCE_INIT = 'i',      /* owner: a type; name: function */
+    VMSD_HOOK_ABSTRACT = 'a',           /* owner: a type */
+    VMSD_HOOK_REALIZE = 'r',            /* owner: a function given the
+                                           class; name: the realize
+                                           function it sets */
+    VMSD_HOOK_MACHINE_INIT = 'm',       /* owner: likewise; name:
+                                           MachineClass.init */
+    VMSD_HOOK_USER_CREATABLE = 'u',     /* owner: likewise; flag */
+    VMSD_HOOK_MEMBER_STRING = 's',      /* owner: likewise; name: the
+                                           member; value: the string */
+};
+
+struct vmsd_hook {
+    char *owner;
+    char kind;                  /* enum vmsd_hook_kind */
+    char *name;
+    char *value;
+    bool flag;
 };
 
 /* A device type and the description its class sets (QEMU registers
@@ -233,12 +419,32 @@ struct vmsd_model {
     size_t n_class_vmsds;
     struct vmsd_call *calls;
     size_t n_calls;
+    struct vmsd_creator *creators;      /* Q records */
+    size_t n_creators;
+    struct vmsd_hook *hooks;            /* J records */
+    size_t n_hooks;
+    struct vmsd_registration *registrations;
+    size_t n_registrations;
+    struct vmsd_unfollowed *unfollowed;
+    size_t n_unfollowed;
+    struct vmsd_template *templates;
+    size_t n_templates;
+    struct vmsd_struct_call *struct_calls;
+    size_t n_struct_calls;
     struct vmsd_desc_structs *desc_structs;
     size_t n_desc_structs;
     struct vmsd_instance *instances;
     size_t n_instances;
     struct vmsd_struct_head *struct_heads;
     size_t n_struct_heads;
+    struct vmsd_machine_member *machine_members;
+    size_t n_machine_members;
+    struct vmsd_compat_add *compat_adds;
+    size_t n_compat_adds;
+    struct vmsd_property_array *property_arrays;
+    size_t n_property_arrays;
+    struct vmsd_macro_value *macro_values;
+    size_t n_macro_values;
     struct vmsd_desc **descs;
     size_t n_descs;
     struct vmsd_sublist **sublists;

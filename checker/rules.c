@@ -150,6 +150,14 @@ void vmsd_finding_about(struct vmsd_finding *finding, const char *first,
     finding->about[1] = vmsd_strdup(second);
 }
 
+void vmsd_finding_about_device(struct vmsd_finding *finding,
+                               const char *type)
+{
+    vmsd_finding_about(finding, type, NULL);
+    if (finding)
+        finding->about_device = true;
+}
+
 const struct vmsd_compatdb *vmsd_check_allowlist(const struct vmsd_check *check)
 {
     const struct vmsd_check_config *config = check->config;
@@ -226,6 +234,7 @@ void vmsd_finding_end(const struct vmsd_check *check,
 {
     if (!finding)
         return;
+    vmsd_gate_machines_apply(check, finding);
     check->report(finding, check->user);
     vmsd_finding_release(finding);
     free(finding);
@@ -292,15 +301,18 @@ void vmsd_check_program(const struct vmsd_program_facts *program,
         vmsd_base_program_add_devices(&now, program->devices,
                                       program->n_devices);
     }
+    struct gate_machines *machines = vmsd_gate_machines_new(program, &now);
     struct vmsd_check check = { .config = config, .report = report,
                                 .user = user, .program = program,
                                 .names = &names, .symbols = &symbols,
                                 .uncovered = &uncovered,
                                 .unlisted = &unlisted,
                                 .seen = program->units_unknown ? &seen : NULL,
-                                .now = &now, .compared = program->compared };
+                                .now = &now, .compared = program->compared,
+                                .machines = machines };
     run_unit_rules(&check);
     run_rules(&check, VMSD_SCOPE_PROGRAM);
+    vmsd_gate_machines_free(machines);
     vmsd_strset_free(&names);
     vmsd_strset_free(&symbols);
     vmsd_strset_free(&uncovered);

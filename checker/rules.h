@@ -97,6 +97,7 @@ struct vmsd_finding {
      * a subsection, or a description (and NULL), or a unit.  With the
      * rule and the file, the finding's identity in a baseline. */
     char *about[2];
+    bool about_device;                  /* about[0] is a device type */
     struct vmsd_note *notes;            /* every one: a proof can be long */
     size_t n_notes;
     /* A rename that would fix it: 'renamed' is the description whose
@@ -128,6 +129,20 @@ void vmsd_check_config_init(struct vmsd_check_config *config);
 struct vmsd_gate_counts {
     size_t descriptions;        /* of the base, that the change still has */
     size_t fields;              /* theirs, in the base */
+};
+
+/* Which machine types can contain a device type (tools/containment.c):
+ * the gate keeps a break of a device that only unversioned machine
+ * types can contain below error, since QEMU promises migration
+ * compatibility only for versioned ones (docs/gate.md). */
+struct vmsd_type_machines {
+    const char *type;
+    bool abstract;              /* never instantiated itself */
+    const char *versioned;      /* a versioned machine type that can
+                                   contain it; NULL: none */
+    const char *unversioned;    /* the unversioned ones that can, as a
+                                   list for a message ("a, b, c and
+                                   more"); NULL: none */
 };
 
 /* What description-misfit decided, for the summary: device types whose
@@ -171,6 +186,12 @@ struct vmsd_program_facts {
     size_t n_unlisted;
     /* Where the gate counts what it compared; may be NULL. */
     struct vmsd_gate_counts *compared;
+    /* Its device types, sorted by type, with the machine types that
+     * can contain them; none without machine facts (no machine type's
+     * init known: an older plugin's objects): then the gate leaves
+     * every break an error. */
+    const struct vmsd_type_machines *type_machines;
+    size_t n_type_machines;
     /* Where description-misfit counts what it decided; may be NULL. */
     struct vmsd_fit_counts *fit;
 };

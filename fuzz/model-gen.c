@@ -120,6 +120,92 @@ static void add_types(struct vmsd_model *m, struct bytes *b, unsigned n,
         c->callee = numbered(m, "fn", next(b, functions));
         c->global = next(b, 2);
     }
+    /* Types registered by code, some class_init functions taking their
+     * description from class_data, registrations not followed (read
+     * last, so that older inputs make the models they made). */
+    unsigned registered = next(b, 8);
+    for (unsigned i = 0; i < registered; i++) {
+        struct vmsd_registration *r = VMSD_APPEND(m->registrations,
+                                                  m->n_registrations);
+        unsigned parent = next(b, types + 2);
+        r->name = numbered(m, "registered", i);
+        r->parent = parent == types ? vmsd_model_strdup(m, "device")
+                    : parent > types ? NULL : numbered(m, "type", parent);
+        r->class_init = numbered(m, "fn", next(b, functions));
+        r->loc = (struct vmsd_loc){ file, 400 + i, 1, 0 };
+        unsigned members = next(b, 3);
+        for (unsigned k = 0; k < members; k++) {
+            struct vmsd_data_member *d = VMSD_APPEND(r->data, r->n_data);
+            d->member = vmsd_model_strdup(m, k ? "other" : "vmsd");
+            pick_ref(m, b, n, file, &d->vmsd);
+        }
+    }
+    for (size_t i = 0; i < m->n_class_vmsds; i++)
+        if (!m->class_vmsds[i].vmsd.uid && next(b, 2))
+            m->class_vmsds[i].data_member = vmsd_model_strdup(m, "vmsd");
+    /* Helpers' templates and the calls handing them a struct: names
+     * made of members that may be NULL, guards that may or may not
+     * hold. */
+    static const char *const members[] = { "base", "generic", "vmsd" };
+    unsigned templates = next(b, 6);
+    for (unsigned i = 0; i < templates; i++) {
+        struct vmsd_template *t = VMSD_APPEND(m->templates, m->n_templates);
+        t->function = numbered(m, "helper", next(b, 2));
+        t->param = next(b, 2);
+        t->loc = (struct vmsd_loc){ file, 600 + i, 1, 0 };
+        t->class_init = next(b, 2) ? numbered(m, "fn", next(b, functions))
+                                   : NULL;
+        t->data_is_struct = next(b, 2);
+        for (struct vmsd_template_string *str = &t->name;
+             str <= &t->parent; str++) {
+            unsigned parts = next(b, 3);
+            for (unsigned k = 0; k < parts; k++) {
+                struct vmsd_template_part *part =
+                    VMSD_APPEND(str->parts, str->n_parts);
+                part->member = next(b, 2);
+                part->text = part->member
+                    ? vmsd_model_strdup(m, members[next(b, 3)])
+                    : k ? vmsd_model_strdup(m, "-x")
+                        : numbered(m, "type", next(b, types + 1));
+            }
+        }
+        unsigned guards = next(b, 3);
+        for (unsigned k = 0; k < guards; k++) {
+            struct vmsd_guard *g = VMSD_APPEND(t->guards, t->n_guards);
+            g->member = vmsd_model_strdup(m, members[next(b, 3)]);
+            g->set = next(b, 2);
+        }
+    }
+    unsigned struct_calls = next(b, 4);
+    for (unsigned i = 0; i < struct_calls; i++) {
+        struct vmsd_struct_call *c = VMSD_APPEND(m->struct_calls,
+                                                 m->n_struct_calls);
+        c->caller = numbered(m, "fn", next(b, functions));
+        c->callee = numbered(m, "helper", next(b, 2));
+        c->arg = next(b, 2);
+        c->loc = (struct vmsd_loc){ file, 700 + i, 1, 0 };
+        c->uncertain = next(b, 4) == 0;
+        for (unsigned k = 0; !c->uncertain && k < 3; k++) {
+            unsigned kind = next(b, 4);     /* NULL, string, description, ? */
+            if (!kind)
+                continue;
+            struct vmsd_struct_member *sm = VMSD_APPEND(c->members,
+                                                        c->n_members);
+            sm->member = vmsd_model_strdup(m, members[k]);
+            if (kind == 1)
+                sm->string = numbered(m, "type", next(b, types + 1));
+            else if (kind == 2)
+                pick_ref(m, b, n, file, &sm->vmsd);
+        }
+    }
+    unsigned unfollowed = next(b, 3);
+    for (unsigned i = 0; i < unfollowed; i++) {
+        struct vmsd_unfollowed *u = VMSD_APPEND(m->unfollowed,
+                                                m->n_unfollowed);
+        u->function = numbered(m, "fn", next(b, functions));
+        u->reason = vmsd_model_strdup(m, "name");
+        u->loc = (struct vmsd_loc){ file, 500 + i, 1, 0 };
+    }
 }
 
 char *fuzz_model_facts(const unsigned char *data, size_t size)

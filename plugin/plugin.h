@@ -22,6 +22,22 @@ void vmsd_qom_reader_init(void);
 void vmsd_read_type_infos(struct vmsd_model *model, tree decl);
 void vmsd_read_function(struct vmsd_model *model, tree fndecl);
 
+/* read-creates.cc: what a TypeInfo says runs when its type is
+ * instantiated (called for each TypeInfo with its constant name), and,
+ * once the unit's bodies are lowered, what its functions create and
+ * call and the hooks they set in classes. */
+void vmsd_creates_reader_init(void);
+void vmsd_read_type_hooks(struct vmsd_model *model, const char *type,
+                          tree ctor);
+void vmsd_read_creates(struct vmsd_model *model);
+
+/* read-registrations.cc: the types a function's code registers (a local
+ * TypeInfo given to type_register_static).  A local TypeInfo marks its
+ * function (vmsd_note_local_type_info: true for such a local), whose
+ * body is then run when GCC has it whole. */
+void vmsd_registration_reader_init(void);
+bool vmsd_note_local_type_info(tree decl);
+void vmsd_read_registrations(struct vmsd_model *model, tree fndecl);
 /* read-fit.cc: the structs the unit defines (each as GCC finishes it)
  * and its QOM cast functions, then at the end which structs its
  * descriptions and QOM types are of (the Y, I and O facts, and the
@@ -31,6 +47,11 @@ void vmsd_fit_init(const char *plugin_name);
 void vmsd_fit_note_type(tree type);
 void vmsd_fit_read_function(tree fndecl);
 void vmsd_fit_unit(struct vmsd_model *model);
+/* read-machine.cc: record GlobalProperty arrays (of a finished
+ * declaration), and at the end of the unit the versioning macros. */
+void vmsd_machine_reader_init(void);
+void vmsd_read_property_array(struct vmsd_model *model, tree decl);
+void vmsd_read_machine_macros(struct vmsd_model *model);
 
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);

@@ -2,13 +2,27 @@
  * initializers (name, parent, class_init), and in function bodies the
  * assignments DeviceClass.vmsd = &x and the calls to other functions (a
  * class_init may hand the class to a helper).  The tool follows them as
- * QOM initializes classes (docs/dump-vmstate.md). */
+ * QOM initializes classes (docs/dump-vmstate.md).  The same walk reads
+ * what a machine type's class gets: compat_props_add calls and its
+ * alias, is_default and deprecation_reason (docs/machines.md). */
 #include "plugin.h"
 #include "tree-access.h"
 
 static tree type_info_tag, device_class_tag, object_class_tag;
+static tree machine_class_tag;
 static tree name_member, parent_member, class_init_member, vmsd_member,
             instance_size_member;
+static tree abstract_member, compat_props_member, compat_props_add_name;
+/* The MachineClass members read, and how their value is written. */
+static struct {
+    const char *name;
+    bool is_flag;               /* an integer, written "0" or "1" */
+    tree id;
+} machine_members[] = {
+    { "alias", false, NULL_TREE },
+    { "is_default", true, NULL_TREE },
+    { "deprecation_reason", false, NULL_TREE },
+};
 
 void vmsd_qom_reader_init(void)
 {
@@ -20,6 +34,38 @@ void vmsd_qom_reader_init(void)
     class_init_member = get_identifier("class_init");
     vmsd_member = get_identifier("vmsd");
     instance_size_member = get_identifier("instance_size");
+    machine_class_tag = get_identifier("MachineClass");
+    abstract_member = get_identifier("abstract");
+    compat_props_member = get_identifier("compat_props");
+    compat_props_add_name = get_identifier("compat_props_add");
+    for (size_t i = 0; i < ARRAY_SIZE(machine_members); i++)
+        machine_members[i].id = get_identifier(machine_members[i].name);
+}
+
+/* A constant string as the value of a member set: its bytes; for a
+ * flag, "0" or "1"; NULL for NULL or anything not constant. */
+static char *member_value(struct vmsd_model *model, tree value, bool is_flag)
+{
+    bool unreadable;
+    STRIP_NOPS(value);
+    if (is_flag)
+        return TREE_CODE(value) == INTEGER_CST
+               ? vmsd_model_strdup(model, integer_zerop(value) ? "0" : "1")
+               : NULL;
+    return string_copy(model, value, &unreadable);
+}
+
+static void add_machine_member(struct vmsd_model *model, const char *owner,
+                               const char *member, char *value,
+                               size_t after_calls, bool conditional)
+{
+    struct vmsd_machine_member *m = VMSD_APPEND(model->machine_members,
+                                                model->n_machine_members);
+    m->owner = vmsd_model_strdup(model, owner);
+    m->member = vmsd_model_strdup(model, member);
+    m->value = value;
+    m->after_calls = after_calls;
+    m->conditional = conditional;
 }
 
 static void read_type_info(struct vmsd_model *model, tree ctor,
@@ -37,16 +83,24 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
     type->class_init = fn && TREE_CODE(fn) == FUNCTION_DECL
                        ? pointee_name(model, init) : NULL;
     type->loc = loc_of(model, where);
+    vmsd_read_type_hooks(model, name, ctor);
     tree size = member(ctor, instance_size_member);
     if (size && TREE_CODE(size) == INTEGER_CST && tree_fits_uhwi_p(size))
         type->instance_size = tree_to_uhwi(size);
+    /* An abstract type is no machine one can start. */
+    tree abstract = member(ctor, abstract_member);
+    if (abstract && TREE_CODE(abstract) == INTEGER_CST
+        && !integer_zerop(abstract))
+        add_machine_member(model, name, "abstract", NULL, 0, false);
 }
 
 void vmsd_read_type_infos(struct vmsd_model *model, tree decl)
 {
     tree type = TREE_TYPE(decl);
     tree ctor = constructor_of(decl);
-    if (!ctor)
+    /* A function's own TypeInfo is a type only when the function
+     * registers it: read-registrations.cc runs the function. */
+    if (vmsd_note_local_type_info(decl) || !ctor)
         return;
     location_t where = DECL_SOURCE_LOCATION(decl);
     if (type_has_tag(type, type_info_tag)) {
@@ -69,6 +123,8 @@ struct body_walk {
     int conditional;            /* depth of what guards (if, ?:, switch,
                                    loops, &&, ||) */
     hash_set<tree> *class_copies;       /* locals that hold the class */
+    hash_set<tree> *data_copies;        /* locals that hold class_data */
+    size_t first_call;          /* its first call in the model's calls */
 };
 
 static bool is_class_pointer(tree type);
@@ -139,9 +195,21 @@ static bool is_own_class_object(const struct body_walk *w, tree object)
            && is_own_class(w, TREE_OPERAND(object, 0));
 }
 
+/* Is EXPR the class_data the function was given (its "const void *"
+ * parameter), or a local that holds it (const Info *info = data)? */
+static bool is_class_data(const struct body_walk *w, tree expr)
+{
+    STRIP_NOPS(expr);
+    if (TREE_CODE(expr) == PARM_DECL)
+        return DECL_CONTEXT(expr) == w->fndecl
+               && POINTER_TYPE_P(TREE_TYPE(expr))
+               && VOID_TYPE_P(TREE_TYPE(TREE_TYPE(expr)));
+    return VAR_P(expr) && w->data_copies->contains(expr);
+}
+
 /* A local given the class is a copy of it (DeviceClass *dc =
- * DEVICE_CLASS(klass)) until it is given something else.  The walk
- * meets a body's statements in order. */
+ * DEVICE_CLASS(klass)) until it is given something else; so is one
+ * given class_data.  The walk meets a body's statements in order. */
 static void note_copy(struct body_walk *w, tree var, tree value)
 {
     if (!VAR_P(var) || DECL_CONTEXT(var) != w->fndecl
@@ -151,6 +219,26 @@ static void note_copy(struct body_walk *w, tree var, tree value)
         w->class_copies->add(var);
     else
         w->class_copies->remove(var);
+    if (value && is_class_data(w, value))
+        w->data_copies->add(var);
+    else
+        w->data_copies->remove(var);
+}
+
+/* The member of class_data VALUE reads (info->vmsd), or NULL. */
+static const char *class_data_member(const struct body_walk *w, tree value)
+{
+    STRIP_NOPS(value);
+    if (TREE_CODE(value) != COMPONENT_REF
+        || !DECL_NAME(TREE_OPERAND(value, 1)))
+        return NULL;
+    tree object = TREE_OPERAND(value, 0);
+    if (!(TREE_CODE(object) == INDIRECT_REF
+          || (TREE_CODE(object) == MEM_REF
+              && integer_zerop(TREE_OPERAND(object, 1))))
+        || !is_class_data(w, TREE_OPERAND(object, 0)))
+        return NULL;
+    return IDENTIFIER_POINTER(DECL_NAME(TREE_OPERAND(value, 1)));
 }
 
 /* VALUE as the description the class gets: each branch of a ?: is a
@@ -173,6 +261,9 @@ static void record_candidates(struct body_walk *w, tree value, bool guarded,
     set->conditional = guarded;
     read_reference(w->model, value, EXPR_LOC_OR_LOC(value, where),
                    &set->vmsd);
+    if (!set->vmsd.uid)
+        set->data_member = vmsd_model_strdup(w->model,
+                                             class_data_member(w, value));
 }
 
 static void record_vmsd(struct body_walk *w, tree assign)
@@ -191,12 +282,60 @@ static void record_vmsd(struct body_walk *w, tree assign)
     record_candidates(w, TREE_OPERAND(assign, 1), w->conditional > 0, where);
 }
 
-/* Does TYPE point to an ObjectClass or a DeviceClass? */
+/* mc->alias = "q35", mc->is_default = true, mc->deprecation_reason =
+ * "...", written through the function's class. */
+static void record_machine_member(struct body_walk *w, tree assign)
+{
+    tree lhs = TREE_OPERAND(assign, 0);
+    if (TREE_CODE(lhs) != COMPONENT_REF)
+        return;
+    tree field = TREE_OPERAND(lhs, 1);
+    if (TREE_CODE(field) != FIELD_DECL
+        || !type_has_tag(DECL_CONTEXT(field), machine_class_tag))
+        return;
+    for (size_t i = 0; i < ARRAY_SIZE(machine_members); i++)
+        if (DECL_NAME(field) == machine_members[i].id
+            && is_own_class_object(w, TREE_OPERAND(lhs, 0)))
+            add_machine_member(w->model, w->function, machine_members[i].name,
+                               member_value(w->model, TREE_OPERAND(assign, 1),
+                                            machine_members[i].is_flag),
+                               w->model->n_calls - w->first_call,
+                               w->conditional > 0);
+}
+
+/* compat_props_add(c->compat_props, ARRAY, ...) with c the function's
+ * class: ARRAY by name, and how many calls came before it. */
+static void record_compat_add(struct body_walk *w, tree call, tree callee)
+{
+    if (DECL_NAME(callee) != compat_props_add_name
+        || call_expr_nargs(call) < 2)
+        return;
+    tree props = CALL_EXPR_ARG(call, 0);
+    STRIP_NOPS(props);
+    if (TREE_CODE(props) != COMPONENT_REF
+        || DECL_NAME(TREE_OPERAND(props, 1)) != compat_props_member
+        || !is_own_class_object(w, TREE_OPERAND(props, 0)))
+        return;
+    struct vmsd_model *m = w->model;
+    tree array = address_operand(CALL_EXPR_ARG(call, 1));
+    while (array && TREE_CODE(array) == ARRAY_REF)
+        array = TREE_OPERAND(array, 0);         /* &a[0] */
+    struct vmsd_compat_add *c = VMSD_APPEND(m->compat_adds, m->n_compat_adds);
+    c->function = vmsd_model_strdup(m, w->function);
+    c->array = array && VAR_P(array) && DECL_NAME(array)
+               ? vmsd_model_strdup(m, IDENTIFIER_POINTER(DECL_NAME(array)))
+               : NULL;
+    c->after_calls = m->n_calls - w->first_call;
+    c->conditional = w->conditional > 0;
+}
+
+/* Does TYPE point to an ObjectClass, a DeviceClass or a MachineClass? */
 static bool is_class_pointer(tree type)
 {
     return type && POINTER_TYPE_P(type)
            && (type_has_tag(TREE_TYPE(type), device_class_tag)
-               || type_has_tag(TREE_TYPE(type), object_class_tag));
+               || type_has_tag(TREE_TYPE(type), object_class_tag)
+               || type_has_tag(TREE_TYPE(type), machine_class_tag));
 }
 
 /* Does the call hand the function's class on, as a class? */
@@ -220,9 +359,12 @@ static void record_call(struct body_walk *w, tree call)
     STRIP_NOPS(fn);
     if (TREE_CODE(fn) != ADDR_EXPR
         || TREE_CODE(TREE_OPERAND(fn, 0)) != FUNCTION_DECL
-        || !DECL_NAME(TREE_OPERAND(fn, 0)) || !passes_class(w, call))
+        || !DECL_NAME(TREE_OPERAND(fn, 0)))
         return;
     tree callee_decl = TREE_OPERAND(fn, 0);
+    record_compat_add(w, call, callee_decl);
+    if (!passes_class(w, call))
+        return;
     const char *callee = IDENTIFIER_POINTER(DECL_NAME(callee_decl));
     struct vmsd_model *m = w->model;
     if (m->n_calls && strcmp(m->calls[m->n_calls - 1].caller, w->function) == 0
@@ -261,6 +403,17 @@ static tree visit(tree *node, int *walk_subtrees, void *data)
 {
     struct body_walk *w = (struct body_walk *)data;
     tree t = *node;
+    /* A condition the compiler folded (QEMU's if (latest), or the
+     * versioning policy's test): only its branch runs, unguarded. */
+    if (TREE_CODE(t) == COND_EXPR
+        && TREE_CODE(TREE_OPERAND(t, 0)) == INTEGER_CST) {
+        tree *taken = &TREE_OPERAND(t, integer_zerop(TREE_OPERAND(t, 0))
+                                           ? 2 : 1);
+        if (*taken)
+            walk_tree_without_duplicates(taken, visit, w);
+        *walk_subtrees = 0;
+        return NULL_TREE;
+    }
     int guarded = first_guarded_operand(t);
     if (guarded) {
         /* What runs first as it is, the rest as conditional. */
@@ -275,6 +428,7 @@ static tree visit(tree *node, int *walk_subtrees, void *data)
     switch (TREE_CODE(t)) {
     case MODIFY_EXPR:
         record_vmsd(w, t);
+        record_machine_member(w, t);
         break;
     case DECL_EXPR:
         note_copy(w, DECL_EXPR_DECL(t), DECL_INITIAL(DECL_EXPR_DECL(t)));
@@ -303,8 +457,8 @@ void vmsd_read_function(struct vmsd_model *model, tree fndecl)
         parm = DECL_CHAIN(parm);
     if (!parm)
         return;
-    hash_set<tree> class_copies;
+    hash_set<tree> class_copies, data_copies;
     struct body_walk w = { model, fndecl, IDENTIFIER_POINTER(DECL_NAME(fndecl)),
-                           0, &class_copies };
+                           0, &class_copies, &data_copies, model->n_calls };
     walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), visit, &w);
 }

@@ -41,11 +41,13 @@ static void on_finish_decl(void *gcc_data, void *)
         return;
     vmsd_read_decl(&unit_model, decl);
     vmsd_read_type_infos(&unit_model, decl);
+    vmsd_read_property_array(&unit_model, decl);
 }
 
 static void on_function(void *gcc_data, void *)
 {
     vmsd_read_function(&unit_model, (tree)gcc_data);
+    vmsd_read_registrations(&unit_model, (tree)gcc_data);
     vmsd_fit_read_function((tree)gcc_data);
 }
 
@@ -137,7 +139,10 @@ static const struct vmsd_compatdb *read_allowlists(void)
  * unit with errors). */
 static void check_unit(void *, void *event)
 {
+    vmsd_read_machine_macros(&unit_model);
     vmsd_model_resolve(&unit_model);
+    if (event == &ipa_event && !seen_error())
+        vmsd_read_creates(&unit_model);   /* the bodies are lowered */
     vmsd_fit_unit(&unit_model);
     check_config.style.open_quote = open_quote;
     check_config.style.close_quote = close_quote;
@@ -212,6 +217,9 @@ int plugin_init(struct plugin_name_args *info,
 
     vmsd_model_init(&unit_model);
     vmsd_qom_reader_init();
+    vmsd_creates_reader_init();
+    vmsd_registration_reader_init();
+    vmsd_machine_reader_init();
     plugin_name = info->base_name;
     vmsd_fit_init(plugin_name);
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)

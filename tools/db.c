@@ -1,5 +1,6 @@
 /* vmsdcheck db generate. */
 #include "db.h"
+#include "history.h"
 #include "report.h"
 
 #include "../checker/names.h"
@@ -79,17 +80,41 @@ static json_t *old_provenance(const struct vmsd_compatdb *old)
     return provenance;
 }
 
+/* The released of OLD's last file, or NULL. */
+static const char *old_released(const struct vmsd_compatdb *old)
+{
+    return top_file(old) ? old->released[old->n_files - 1] : NULL;
+}
+
 char *db_generate(const struct program *programs, size_t n_programs,
                   const struct vmsd_compatdb *old, const char *reason,
-                  char *const *provenance, size_t n_provenance)
+                  char *const *provenance, size_t n_provenance,
+                  const char *history)
 {
     size_t n;
     struct pair *pairs = separator_breaks(programs, n_programs, &n);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(kept && compare_pairs(&pairs[kept - 1], &pairs[i]) == 0)
+            && !allowed_below(old, &pairs[i]))
+            pairs[kept++] = pairs[i];   /* not another program's, nor a
+                                           lower layer's */
+    n = kept;
+
+    const char **names = vmsd_xcalloc(n + 1, sizeof *names);
+    char **found = vmsd_xcalloc(n + 1, sizeof *found);
+    char *released = NULL;
+    for (size_t i = 0; i < n; i++)
+        names[i] = pairs[i].subsection;
+    if (history && !history_since(history, names, n, found, &released)) {
+        free(names);
+        free(found);
+        free(pairs);
+        return NULL;
+    }
+
     json_t *entries = json_array();
     for (size_t i = 0; i < n; i++) {
-        if ((i && compare_pairs(&pairs[i - 1], &pairs[i]) == 0)
-            || allowed_below(old, &pairs[i]))
-            continue;           /* another program's, or a lower layer's */
         const struct vmsd_compat_entry *e =
             old ? vmsd_compatdb_find_in(old, top_file(old), pairs[i].parent,
                                         pairs[i].subsection)
@@ -101,26 +126,36 @@ char *db_generate(const struct program *programs, size_t n_programs,
         const char *where = e && e->where ? e->where : pairs[i].file;
         if (where)
             json_object_set_new(entry, "where", json_string(where));
+        const char *since = found[i] ? found[i] : e ? e->since : NULL;
+        if (since)
+            json_object_set_new(entry, "since", json_string(since));
         json_array_append_new(entries, entry);
+        free(found[i]);
     }
+    free(found);
+    free(names);
     free(pairs);
 
     json_t *root = json_pack("{s:s, s:i}", "format", VMSD_COMPATDB_FORMAT,
                              "version", VMSD_COMPATDB_VERSION);
-    json_t *kept = old_provenance(old);
-    if (n_provenance && !json_is_object(kept)) {
-        json_decref(kept);
-        kept = json_object();
+    json_t *kept_provenance = old_provenance(old);
+    if (n_provenance && !json_is_object(kept_provenance)) {
+        json_decref(kept_provenance);
+        kept_provenance = json_object();
     }
     for (size_t i = 0; i < n_provenance; i++) {
         const char *eq = strchr(provenance[i], '=');
         char *key = vmsd_strdup(provenance[i]);
         key[eq - provenance[i]] = '\0';
-        json_object_set_new(kept, key, json_string(eq + 1));
+        json_object_set_new(kept_provenance, key, json_string(eq + 1));
         free(key);
     }
-    if (kept)
-        json_object_set_new(root, "provenance", kept);
+    if (kept_provenance)
+        json_object_set_new(root, "provenance", kept_provenance);
+    const char *newest = released ? released : old_released(old);
+    if (newest)
+        json_object_set_new(root, "released", json_string(newest));
+    free(released);
     json_object_set_new(root, "entries", entries);
     return report_json_text(root);
 }

@@ -6,8 +6,10 @@
  * from an archive member yields to one from an object (QEMU's stubs live
  * in an archive); between equals the first wins. */
 #include "program.h"
+#include "containment.h"
 #include "paths.h"
 
+#include "../checker/strbuf.h"
 #include "../checker/facts.h"
 #include "../checker/text.h"
 
@@ -214,41 +216,212 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
     }
 }
 
-/* The unit's types, each with the description its class_init (in the
- * unit) sets, as the program resolves the reference. */
+/* A registration not followed, into the program. */
+static void add_unfollowed(struct merge *m, struct unit_map *map,
+                           const struct vmsd_unfollowed *from)
+{
+    struct vmsd_model *merged = &m->program->model;
+    struct vmsd_unfollowed *u = VMSD_APPEND(merged->unfollowed,
+                                            merged->n_unfollowed);
+    u->function = vmsd_model_strdup(merged, from->function);
+    u->reason = vmsd_model_strdup(merged, from->reason);
+    u->loc = from->loc;
+    u->loc.file = program_file(map, from->loc.file);
+}
+
+/* The class_data member named MEMBER, or NULL. */
+static const struct vmsd_ref *data_member(const struct vmsd_data_member *data,
+                                          size_t n, const char *member)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(data[i].member, member) == 0)
+            return &data[i].vmsd;
+    return NULL;
+}
+
+/* A type of UNIT, with the description its class_init (in the unit)
+ * sets, as the program resolves the reference; a class_init that takes
+ * it from class_data gets the member of DATA (the registration's) it
+ * names, or nothing known. */
+static void add_type(struct merge *m, const struct qom_units *units,
+                     size_t unit, struct unit_map *maps, const char *name,
+                     const char *parent, const char *class_init,
+                     struct vmsd_loc loc, const struct vmsd_data_member *data,
+                     size_t n_data, size_t data_unit)
+{
+    struct program *program = m->program;
+    struct program_type *t = VMSD_APPEND(program->types, program->n_types);
+    t->name = vmsd_strdup(name);
+    t->parent = vmsd_strdup(parent);
+    t->loc = loc;
+    t->loc.file = program_file(&maps[unit], loc.file);
+    const struct vmsd_model *model = units->models[unit];
+    for (size_t k = 0; k < model->n_instances; k++) {
+        const struct vmsd_instance *in = &model->instances[k];
+        if (strcmp(in->type, name) != 0)
+            continue;
+        t->cast_struct = vmsd_strdup(in->structure);
+        t->cast_struct_size = in->structure_size;
+        t->instance_size = in->instance_size;
+        break;
+    }
+    size_t where;
+    const struct vmsd_class_vmsd *set = qom_class_vmsd(units, unit, class_init,
+                                                       &t->conditional,
+                                                       &where);
+    t->own_set = set != NULL;
+    if (!set)
+        return;
+    const struct vmsd_ref *ref = &set->vmsd;
+    if (set->data_member) {
+        ref = data_member(data, n_data, set->data_member);
+        where = data_unit;
+    }
+    t->own_vmsd = ref ? resolve(m, &maps[where], ref) : NULL;
+    if (ref) {
+        t->assigned = ref->loc;
+        t->assigned.file = program_file(&maps[where], ref->loc.file);
+    }
+}
+
+/* The unit's types: its TypeInfo variables and what its code registers;
+ * and the registrations it could not follow, for the report. */
 static void add_types(struct merge *m, const struct qom_units *units,
                       size_t unit, struct unit_map *maps)
 {
-    struct program *program = m->program;
     const struct vmsd_model *model = units->models[unit];
     for (size_t i = 0; i < model->n_types; i++) {
-        const struct vmsd_qom_type *from = &model->types[i];
-        struct program_type *t = VMSD_APPEND(program->types,
-                                             program->n_types);
-        t->name = vmsd_strdup(from->name);
-        t->parent = vmsd_strdup(from->parent);
-        t->loc = from->loc;
-        t->loc.file = program_file(&maps[unit], from->loc.file);
-        size_t where;
-        const struct vmsd_ref *set = qom_class_vmsd(units, unit,
-                                                    from->class_init,
-                                                    &t->conditional, &where);
-        for (size_t k = 0; k < model->n_instances; k++) {
-            const struct vmsd_instance *in = &model->instances[k];
-            if (strcmp(in->type, from->name) != 0)
-                continue;
-            t->cast_struct = vmsd_strdup(in->structure);
-            t->cast_struct_size = in->structure_size;
-            t->instance_size = in->instance_size;
-            break;
+        const struct vmsd_qom_type *t = &model->types[i];
+        add_type(m, units, unit, maps, t->name, t->parent, t->class_init,
+                 t->loc, NULL, 0, unit);
+    }
+    for (size_t i = 0; i < model->n_registrations; i++) {
+        const struct vmsd_registration *r = &model->registrations[i];
+        add_type(m, units, unit, maps, r->name, r->parent, r->class_init,
+                 r->loc, r->data, r->n_data, unit);
+    }
+    for (size_t i = 0; i < model->n_unfollowed; i++)
+        add_unfollowed(m, &maps[unit], &model->unfollowed[i]);
+}
+
+/* A member of the struct a call hands on, or NULL when it is NULL. */
+static const struct vmsd_struct_member *
+struct_member(const struct vmsd_struct_call *c, const char *member)
+{
+    for (size_t i = 0; i < c->n_members; i++)
+        if (strcmp(c->members[i].member, member) == 0)
+            return &c->members[i];
+    return NULL;
+}
+
+static bool guards_hold(const struct vmsd_template *t,
+                        const struct vmsd_struct_call *c)
+{
+    for (size_t i = 0; i < t->n_guards; i++)
+        if ((struct_member(c, t->guards[i].member) != NULL)
+            != t->guards[i].set)
+            return false;
+    return true;
+}
+
+/* A template's string for the struct C hands on (the caller frees it):
+ * NULL for none, or a member that is NULL on its own; false when a
+ * member is set to what is not a constant string. */
+static bool instantiate(const struct vmsd_template_string *t,
+                        const struct vmsd_struct_call *c, char **out)
+{
+    struct vmsd_strbuf text = { 0 };
+    *out = NULL;
+    for (size_t i = 0; i < t->n_parts; i++) {
+        const struct vmsd_template_part *part = &t->parts[i];
+        const struct vmsd_struct_member *member =
+            part->member ? struct_member(c, part->text) : NULL;
+        if (part->member && member && !member->string) {
+            free(text.data);
+            return false;
         }
-        t->own_set = set != NULL;
-        t->own_vmsd = set ? resolve(m, &maps[where], set) : NULL;
-        if (set) {
-            t->assigned = set->loc;
-            t->assigned.file = program_file(&maps[where], set->loc.file);
+        if (part->member && !member && t->n_parts == 1)
+            return true;
+        vmsd_strbuf_puts(&text, !part->member ? part->text
+                                : member ? member->string : "(null)");
+    }
+    if (t->n_parts)
+        *out = text.data ? vmsd_strbuf_take(&text) : vmsd_strdup("");
+    return true;
+}
+
+/* A registration the program does not follow, from C in UNIT. */
+static void call_unfollowed(struct merge *m, struct unit_map *map,
+                            const struct vmsd_struct_call *c,
+                            const char *reason)
+{
+    struct vmsd_unfollowed u = { c->caller, (char *)reason, c->loc };
+    add_unfollowed(m, map, &u);
+}
+
+/* The types helper H's templates register for call C of unit U. */
+static void add_call_types(struct merge *m, const struct qom_units *units,
+                           struct unit_map *maps, size_t h, size_t u,
+                           const struct vmsd_struct_call *c)
+{
+    const struct vmsd_model *helper = units->models[h];
+    struct vmsd_data_member *data = NULL;
+    size_t n_data = 0;
+    for (size_t i = 0; i < c->n_members; i++)
+        if (c->members[i].vmsd.uid)
+            *VMSD_APPEND(data, n_data) = (struct vmsd_data_member){
+                c->members[i].member, c->members[i].vmsd };
+    for (size_t i = 0; i < helper->n_templates; i++) {
+        const struct vmsd_template *t = &helper->templates[i];
+        if (strcmp(t->function, c->callee) != 0 || t->param != c->arg
+            || !guards_hold(t, c))
+            continue;
+        char *name, *parent = NULL;
+        if (!instantiate(&t->name, c, &name) || !name)
+            call_unfollowed(m, &maps[u], c, "name");
+        else if (!instantiate(&t->parent, c, &parent))
+            call_unfollowed(m, &maps[u], c, "parent");
+        else
+            add_type(m, units, h, maps, name, parent, t->class_init, t->loc,
+                     t->data_is_struct ? data : NULL,
+                     t->data_is_struct ? n_data : 0, u);
+        free(name);
+        free(parent);
+    }
+    free(data);
+}
+
+/* The types each call handing a struct to a helper registers: the
+ * helper's templates whose guards the struct meets, their strings made
+ * of its members, their class_data its descriptions. */
+static void add_helper_types(struct merge *m, const struct qom_units *units,
+                             struct unit_map *maps)
+{
+    struct vmsd_strset helpers = { 0 };         /* name -> unit + 1 */
+    for (size_t u = 0; u < units->n; u++)
+        for (size_t i = 0; i < units->models[u]->n_templates; i++) {
+            struct vmsd_strset_slot *slot = vmsd_strset_add_name(
+                &helpers, units->models[u]->templates[i].function);
+            if (!slot->value)
+                slot->value = (void *)(uintptr_t)(u + 1);
+        }
+    for (size_t u = 0; u < units->n; u++) {
+        const struct vmsd_model *model = units->models[u];
+        for (size_t i = 0; i < model->n_struct_calls; i++) {
+            const struct vmsd_struct_call *c = &model->struct_calls[i];
+            struct vmsd_strset_slot *slot =
+                vmsd_strset_find_name(&helpers, c->callee);
+            if (!slot)
+                continue;       /* it registers nothing we know of */
+            if (c->uncertain) {
+                call_unfollowed(m, &maps[u], c, "call");
+                continue;
+            }
+            size_t h = (size_t)(uintptr_t)slot->value - 1;
+            add_call_types(m, units, maps, h, u, c);
         }
     }
+    vmsd_strset_free(&helpers);
 }
 
 /* What the unit's structs say: the structs of its descriptions (by
@@ -475,8 +648,11 @@ bool program_build(struct program_input *input, const char *root,
         qom_units_init(&qom, models, n_units);
         for (size_t i = 0; i < n_units; i++)
             add_types(&m, &qom, i, maps);
+        add_helper_types(&m, &qom, maps);
         qom_units_free(&qom);
         qom_find_devices(out);
+        machines_build(&out->machines, models, n_units, out->name);
+        containment_find(out, models, n_units);
     }
     free(models);
     vmsd_model_resolve(&out->model);
@@ -514,4 +690,6 @@ void program_free(struct program *program)
     free(program->devices);
     free(program->device_conditional);
     free(program->stateless_types);
+    containment_free(program);
+    machines_free(&program->machines);
 }

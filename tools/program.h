@@ -5,6 +5,7 @@
 #define VMSDCHECK_TOOL_PROGRAM_H
 
 #include "inputs.h"
+#include "machines.h"
 #include "qom.h"
 
 #include "../checker/model.h"
@@ -43,6 +44,14 @@ struct program {
     /* The device types no class_init of which sets a description. */
     const char **stateless_types;
     size_t n_stateless_types;
+    /* Every device type with the machine types that can contain it,
+     * sorted by type (containment_find); none without creation facts. */
+    struct vmsd_type_machines *type_machines;
+    size_t n_type_machines;
+    /* Strings they point into. */
+    struct vmsd_strset machine_names;
+    /* Its machine types and their compat properties. */
+    struct machine_set machines;
 };
 
 /* Build the program from its facts, file names shown relative to ROOT

@@ -17,12 +17,13 @@
 /* A function of a unit that sets a class's vmsd or hands the class on,
  * and, once asked, what it sets. */
 struct qom_function {
-    const struct vmsd_ref *direct;      /* its last unguarded assignment */
-    const struct vmsd_ref *guarded;     /* its last guarded one */
+    const struct vmsd_class_vmsd *direct;       /* its last unguarded
+                                                   assignment */
+    const struct vmsd_class_vmsd *guarded;      /* its last guarded one */
     const struct vmsd_call **calls;     /* the calls it hands the class to */
     size_t n_calls;
     enum { FUNCTION_UNSEEN, FUNCTION_ON_PATH, FUNCTION_DONE } state;
-    const struct vmsd_ref *sets;
+    const struct vmsd_class_vmsd *sets;
     bool conditional;
     size_t where;
 };
@@ -66,9 +67,9 @@ void qom_units_init(struct qom_units *units,
             const struct vmsd_class_vmsd *c = &m->class_vmsds[i];
             struct qom_function *f = add_function(units, u, c->function);
             if (c->conditional)
-                f->guarded = &c->vmsd;
+                f->guarded = c;
             else
-                f->direct = &c->vmsd;
+                f->direct = c;
         }
         for (size_t i = 0; i < m->n_calls; i++) {
             struct qom_function *f = add_function(units, u,
@@ -171,9 +172,9 @@ static void work_out(const struct qom_units *units, size_t unit,
     free(stack);
 }
 
-const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
-                                      size_t unit, const char *function,
-                                      bool *conditional, size_t *where)
+const struct vmsd_class_vmsd *qom_class_vmsd(const struct qom_units *units,
+                                             size_t unit, const char *function,
+                                             bool *conditional, size_t *where)
 {
     *conditional = false;
     *where = unit;

@@ -48,10 +48,12 @@ void qom_units_free(struct qom_units *units);
  * or through the functions it hands the class to (in its unit, or with
  * external linkage in another): its last unconditional one, else a
  * helper's, else its last conditional one (*CONDITIONAL then true); NULL
- * when none.  *WHERE gets the unit the assignment is in. */
-const struct vmsd_ref *qom_class_vmsd(const struct qom_units *units,
-                                      size_t unit, const char *function,
-                                      bool *conditional, size_t *where);
+ * when none.  *WHERE gets the unit the assignment is in.  An assignment
+ * of a class_data member (data_member set) is the registered type's to
+ * resolve. */
+const struct vmsd_class_vmsd *qom_class_vmsd(const struct qom_units *units,
+                                             size_t unit, const char *function,
+                                             bool *conditional, size_t *where);
 
 /* Set the program's devices: its types that descend from "device" and
  * migrate with a description (their own class_init's, else the nearest

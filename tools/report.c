@@ -331,7 +331,38 @@ static json_t *json_stateless_devices(const struct program *program)
     return types;
 }
 
-static json_t *json_units(const struct program *program)
+/* The machine types that can contain each device type (containment.c):
+ * a later gate reads them for a device the change no longer has. */
+static json_t *json_machine_types(const struct program *program)
+{
+    json_t *types = json_array();
+    for (size_t i = 0; i < program->n_type_machines; i++) {
+        const struct vmsd_type_machines *tm = &program->type_machines[i];
+        json_array_append_new(types, json_pack("{s:o, s:b, s:o, s:o}",
+            "type", vmsd_json_name(tm->type), "abstract", tm->abstract,
+            "versioned", tm->versioned ? vmsd_json_name(tm->versioned)
+                                       : json_null(),
+            "unversioned", tm->unversioned ? vmsd_json_name(tm->unversioned)
+                                           : json_null()));
+    }
+    return types;
+}
+
+/* The registrations the plugin could not follow: the types they
+ * register are missing from the devices. */
+static json_t *json_unfollowed(const struct program *program)
+{
+    json_t *list = json_array();
+    const struct vmsd_model *m = &program->model;
+    for (size_t i = 0; i < m->n_unfollowed; i++)
+        json_array_append_new(list, json_pack("{s:o, s:o, s:o}",
+            "function", vmsd_json_name(m->unfollowed[i].function),
+            "reason", vmsd_json_name(m->unfollowed[i].reason),
+            "location", json_loc(m->unfollowed[i].loc)));
+    return list;
+}
+
+json_t *report_json_units(const struct program *program)
 {
     json_t *missing = json_array();
     for (size_t i = 0; i < program->n_uncovered; i++)
@@ -393,11 +424,19 @@ static json_t *render_json_tree(const struct report *report)
     for (size_t i = 0; i < report->n_programs; i++)
         json_array_append_new(programs, json_pack("{s:o, s:o, s:o, s:o, s:o}",
             "name", vmsd_json_name(report->programs[i].name),
-            "units", json_units(&report->programs[i]),
+            "units", report_json_units(&report->programs[i]),
             "descriptions", json_descriptions(&report->programs[i]),
             "devices", json_devices(&report->programs[i]),
             "stateless_devices",
             json_stateless_devices(&report->programs[i])));
+    for (size_t i = 0; i < report->n_programs; i++) {
+        json_object_set_new(json_array_get(programs, i),
+                            "registrations_not_followed",
+                            json_unfollowed(&report->programs[i]));
+        if (report->programs[i].n_type_machines)
+            json_object_set_new(json_array_get(programs, i), "machine_types",
+                                json_machine_types(&report->programs[i]));
+    }
     json_t *root = json_pack("{s:s, s:i}", "format", REPORT_FORMAT,
                              "version", REPORT_VERSION);
     if (report->source_root)
@@ -552,6 +591,34 @@ static void put_some(struct vmsd_strbuf *b, char *const *names, size_t n)
         vmsd_strbuf_printf(b, " and %zu more", n - SHOWN);
 }
 
+/* "N registrations not followed: FILE:LINE (FUNCTION: REASON) ..." */
+static void put_unfollowed(struct vmsd_strbuf *b, const struct program *p)
+{
+    enum { SHOWN = 5 };
+    const struct vmsd_model *m = &p->model;
+    if (!m->n_unfollowed)
+        return;
+    vmsd_strbuf_printf(b, "vmsdcheck: %s: %zu type registration%s not "
+                       "followed (what %s is not among the device "
+                       "types):", p->name, m->n_unfollowed,
+                       m->n_unfollowed == 1 ? "" : "s",
+                       m->n_unfollowed == 1 ? "it registers"
+                                            : "they register");
+    for (size_t i = 0; i < m->n_unfollowed && i < SHOWN; i++) {
+        const struct vmsd_unfollowed *u = &m->unfollowed[i];
+        vmsd_strbuf_puts(b, " ");
+        vmsd_put_shown(b, u->loc.file ? u->loc.file : "?");
+        vmsd_strbuf_printf(b, ":%u (", u->loc.line);
+        vmsd_put_shown(b, u->function);
+        vmsd_strbuf_puts(b, ": ");
+        vmsd_put_shown(b, u->reason);
+        vmsd_strbuf_puts(b, ")");
+    }
+    if (m->n_unfollowed > SHOWN)
+        vmsd_strbuf_printf(b, " and %zu more", m->n_unfollowed - SHOWN);
+    vmsd_strbuf_puts(b, "\n");
+}
+
 void report_summary(const struct report *report, FILE *out)
 {
     for (size_t i = 0; i < report->n_programs; i++) {
@@ -579,6 +646,7 @@ void report_summary(const struct report *report, FILE *out)
             put_some(&b, p->unlisted, p->n_unlisted);
             vmsd_strbuf_puts(&b, "\n");
         }
+        put_unfollowed(&b, p);
         if (b.data)
             fputs(b.data, out);
         free(b.data);

@@ -66,6 +66,9 @@ void report_drop_known(struct report *report, const struct vmsd_strset *known);
  * TREE is released.  The caller frees the text. */
 char *report_json_text(json_t *tree);
 
+/* A program's coverage as the JSON report's "units" object. */
+json_t *report_json_units(const struct program *program);
+
 /* The report as text in the format; the caller frees it. */
 char *report_render(const struct report *report, enum report_format format);
 

@@ -7,12 +7,16 @@
  * each command is one cmd_* function. */
 #define _POSIX_C_SOURCE 200809L
 #include "baseline.h"
+#include "coverage.h"
+#include "containment.h"
 #include "db.h"
 #include "graph.h"
 #include "inputs.h"
+#include "machine-report.h"
 #include "paths.h"
 #include "program.h"
 #include "report.h"
+#include "retire.h"
 
 #include "../checker/compatdb.h"
 #include "../checker/whole-file.h"
@@ -37,6 +41,9 @@ struct settings {
     char **pairs;                       /* BASE=PROGRAM, for db check */
     size_t n_pairs;
     const char *reason;
+    const char *history;                /* db generate: a git repository */
+    struct retire_policy policy;        /* db retire */
+    bool policy_given;
     char **provenance;                  /* KEY=VALUE, for db generate */
     size_t n_provenance;
     const char *root;
@@ -75,6 +82,10 @@ static int cmd_db_generate(struct settings *s);
 static int cmd_db_check(struct settings *s);
 static int cmd_graph(struct settings *s);
 static int cmd_dump_vmstate(struct settings *s);
+static int cmd_coverage(struct settings *s);
+static int cmd_db_retire(struct settings *s);
+static int cmd_containment(struct settings *s);
+static int cmd_machines(struct settings *s);
 
 static const struct command commands[] = {
     { "check", cmd_check, "[check] [OPTION]... INPUT...",
@@ -93,6 +104,12 @@ static const struct command commands[] = {
       "change's stream: a version raised, a section, subsection or field "
       "added, a subsection that lost its needed function), and on findings "
       "the base does not have, stale allowlist entries included" },
+    { "db retire", cmd_db_retire,
+      "db retire --db FILE [--first-release X.Y] [--format json] [OPTION]...",
+      "when each legacy name of the allowlist can go under QEMU's policy "
+      "for versioned machine types: tied to a compat property in the first "
+      "release, kept by the machine types before it, and gone when the "
+      "newest of those is deleted" },
     { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
       "red" },
@@ -100,6 +117,19 @@ static const struct command commands[] = {
       "dump-vmstate [--machine NAME] [-o FILE] PROGRAM",
       "every device type of one program and its description, as QEMU's "
       "-dump-vmstate writes them (for scripts/vmstate-static-checker.py)" },
+    { "coverage", cmd_coverage, "coverage [--source-root DIR] [OPTION]... "
+      "INPUT...",
+      "the C units of each program and whether each carries facts; with "
+      "--source-root, the C files under DIR that define a "
+      "VMStateDescription and are in none of the programs" },
+    { "machines", cmd_machines,
+      "machines [--machine NAME] [--format text|json] [-o FILE] INPUT...",
+      "each program's machine types: version, status under the tree's "
+      "deprecation and deletion policy, alias, and how many compat "
+      "properties each gets; with --machine, that machine's properties" },
+    { "containment", cmd_containment, "containment [-o FILE] PROGRAM",
+      "every device type of one program and the machine types that can "
+      "contain it: a versioned one, the unversioned ones, or none" },
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -109,7 +139,8 @@ enum option_key {
     OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
     OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
     OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
-    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR,
+    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR, OPT_HISTORY, OPT_FIRST_RELEASE,
+    OPT_DELETION_MAJORS, OPT_DEPRECATION_MAJORS, OPT_RELEASES_PER_MAJOR,
     OPT_OUTPUT = 'o',
     OPT_HELP = 'h',
 };
@@ -129,7 +160,9 @@ static const struct option_spec option_specs[] = {
     { "output", "FILE", OPT_OUTPUT, "write there, whole or not at all, not "
       "to stdout" },
     { "source-root", "DIR", OPT_SOURCE_ROOT, "name files relative to DIR "
-      "(SARIF: under %SRCROOT%)" },
+      "(SARIF: under %SRCROOT%); coverage and db generate: also find the C "
+      "files under DIR that define a VMStateDescription and are in none of "
+      "the programs" },
     { "severity", "RULE=SEV", OPT_SEVERITY, "SEV is error, warning or off; "
       "may repeat" },
     { "fail-on", "LEVEL", OPT_FAIL_ON, "exit 1 on a finding of at least "
@@ -147,10 +180,27 @@ static const struct option_spec option_specs[] = {
       "entries" },
     { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
       "the provenance; may repeat" },
+    { "history", "DIR", OPT_HISTORY, "db generate: give each entry the "
+      "release it shipped in (since), the oldest release of the git "
+      "repository DIR (tags vX.Y.0, else commits setting VERSION) with the "
+      "name as a string in a .c file" },
+    { "first-release", "X.Y", OPT_FIRST_RELEASE, "db retire: the first "
+      "release that can tie the names to a compat property (default: the "
+      "one after the allowlist's released)" },
+    { "deletion-majors", "N", OPT_DELETION_MAJORS, "db retire: major "
+      "releases after which a machine type is deleted (QEMU's "
+      "MACHINE_VER_DELETION_MAJOR, 6)" },
+    { "deprecation-majors", "N", OPT_DEPRECATION_MAJORS, "db retire: major "
+      "releases after which a machine type is deprecated "
+      "(MACHINE_VER_DEPRECATION_MAJOR, 3)" },
+    { "releases-per-major", "N", OPT_RELEASES_PER_MAJOR, "db retire: "
+      "releases of one major version, X.0 to X.(N-1) (3)" },
     { "root", "NAME", OPT_ROOT, "graph: only what this description (a name "
       "or a symbol) loads" },
-    { "machine", "NAME", OPT_MACHINE, "dump-vmstate: the vmschkmachine "
-      "entry's name (default: static; the dump does not depend on it)" },
+    { "machine", "NAME", OPT_MACHINE, "dump-vmstate: the machine (a name or "
+      "alias of one of the program's machine types) whose name the "
+      "vmschkmachine entry gives (default: static; the dump does not depend "
+      "on it); machines: list that machine's compat properties" },
     { "marker-field", "NAME", OPT_MARKER_FIELD, "the marker member's name "
       "in messages, as given to the plugin (default: "
       VMSD_DEFAULT_MARKER_FIELD ")" },
@@ -211,7 +261,8 @@ static void usage(FILE *out)
                   vmsd_rule_summary((enum vmsd_rule)r));
     fputs("\nExit status: 0 clean (db check: nothing breaks migration, no "
           "finding is new),\n1 findings at or above --fail-on (db check: a "
-          "break or a new finding),\n2 bad usage, an input that is "
+          "break or a new finding;\ncoverage: a unit without facts, or a file "
+          "in no program),\n2 bad usage, an input that is "
           "unreadable or carries no facts, or (db check)\na baseline that "
           "cannot be used or whose programs do not pair with the inputs.\n",
           out);
@@ -239,6 +290,21 @@ static int parse_severity(struct settings *s, const char *arg)
     if (!vmsd_severity_from_name(eq + 1, &s->config.severity[rule]))
         return bad_usage("a severity is error, warning or off, not '%s'",
                          eq + 1);
+    return EXIT_CLEAN;
+}
+
+/* A policy number: 1 to 100. */
+static int parse_count(const char *option, const char *arg, int *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < 1 || n > 100) {
+        fprintf(stderr, "vmsdcheck: %s is a number from 1 to 100, not "
+                "'%s'\nTry 'vmsdcheck --help'.\n", option, arg);
+        return EXIT_USAGE;
+    }
+    *out = (int)n;
     return EXIT_CLEAN;
 }
 
@@ -318,6 +384,28 @@ static int take_option(struct settings *s, int key, const char *arg)
                                   sizeof *s->provenance);
         s->provenance[s->n_provenance++] = (char *)arg;
         return EXIT_CLEAN;
+    case OPT_HISTORY:
+        s->history = arg;
+        return EXIT_CLEAN;
+    case OPT_FIRST_RELEASE:
+        s->policy_given = true;
+        s->policy.have_first = vmsd_compatdb_release(
+            arg, &s->policy.first.major, &s->policy.first.minor);
+        return s->policy.have_first
+               ? EXIT_CLEAN
+               : bad_usage("--first-release is a release X.Y, not '%s'", arg);
+    case OPT_DELETION_MAJORS:
+        s->policy_given = true;
+        return parse_count("--deletion-majors", arg,
+                           &s->policy.deletion_majors);
+    case OPT_DEPRECATION_MAJORS:
+        s->policy_given = true;
+        return parse_count("--deprecation-majors", arg,
+                           &s->policy.deprecation_majors);
+    case OPT_RELEASES_PER_MAJOR:
+        s->policy_given = true;
+        return parse_count("--releases-per-major", arg,
+                           &s->policy.releases_per_major);
     case OPT_ROOT:
         s->root = arg;
         return EXIT_CLEAN;
@@ -382,8 +470,8 @@ static int parse_args(int argc, char **argv, struct settings *s)
     s->command = find_command(argc, argv, &used);
     if (!used && argc > 1 && strcmp(argv[1], "db") == 0)
         return bad_usage("%s", argc > 2
-                         ? "no such db command (db generate, db check)"
-                         : "db generate or db check?");
+                         ? "no such db command (db generate, db check, db retire)"
+                         : "db generate, db check or db retire?");
     argc -= used;
     argv += used;
     while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1)
@@ -391,6 +479,22 @@ static int parse_args(int argc, char **argv, struct settings *s)
             return status;
     s->inputs = argv + optind;
     s->n_inputs = (size_t)(argc - optind);
+    if (s->policy_given && s->command->fn != cmd_db_retire)
+        return bad_usage("%s", "--first-release, --deletion-majors, "
+                         "--deprecation-majors and --releases-per-major go "
+                         "with db retire");
+    if (s->command->fn == cmd_db_retire) {
+        /* Which machine types send a name will come from programs. */
+        if (s->n_inputs)
+            return bad_usage("%s", "db retire reads the allowlist only, "
+                             "not programs: give --db FILE");
+        if (!s->have_db)
+            return bad_usage("%s", "db retire needs the allowlist: --db "
+                             "FILE");
+        if (s->format != REPORT_TEXT && s->format != REPORT_JSON)
+            return bad_usage("%s", "db retire writes text or json");
+        return EXIT_CLEAN;
+    }
     if (!s->n_inputs)
         return bad_usage("%s", "no input: give linked programs, objects, "
                          "archives or facts directories");
@@ -400,13 +504,19 @@ static int parse_args(int argc, char **argv, struct settings *s)
         return bad_usage("%s", "--pair goes with db check --baseline");
     if (s->direction && s->command->fn != cmd_db_check)
         return bad_usage("%s", "--direction goes with db check");
-    if ((s->reason || s->n_provenance) && s->command->fn != cmd_db_generate)
-        return bad_usage("%s", "--reason and --provenance go with db "
-                         "generate");
+    if ((s->reason || s->n_provenance || s->history)
+        && s->command->fn != cmd_db_generate)
+        return bad_usage("%s", "--reason, --provenance and --history go with "
+                         "db generate");
     if (s->root && s->command->fn != cmd_graph)
         return bad_usage("%s", "--root goes with graph");
-    if (s->machine && s->command->fn != cmd_dump_vmstate)
-        return bad_usage("%s", "--machine goes with dump-vmstate");
+    if (s->machine && s->command->fn != cmd_dump_vmstate
+        && s->command->fn != cmd_machines)
+        return bad_usage("%s", "--machine goes with dump-vmstate or "
+                         "machines");
+    if (s->command->fn == cmd_machines && s->format != REPORT_TEXT
+        && s->format != REPORT_JSON)
+        return bad_usage("%s", "machines writes --format text or json");
     return EXIT_CLEAN;
 }
 
@@ -470,6 +580,8 @@ static bool analyse(struct settings *s, struct run *r)
         facts[i].n_unlisted = p->n_unlisted;
         facts[i].devices = p->devices;
         facts[i].n_devices = p->n_devices;
+        facts[i].type_machines = p->type_machines;
+        facts[i].n_type_machines = p->n_type_machines;
         facts[i].device_conditional = p->device_conditional;
         facts[i].compared = &r->compared;
         facts[i].fit = &r->programs[i].fit;
@@ -561,18 +673,57 @@ static int cmd_db_check(struct settings *s)
 static int cmd_db_generate(struct settings *s)
 {
     struct run r;
+    struct coverage unseen;
     int status = EXIT_USAGE;
-    if (analyse(s, &r)) {
+    if (analyse(s, &r)
+        && coverage_find(&unseen, r.programs, r.set.programs,
+                         r.set.n_programs, s->source_root)) {
         char *text = db_generate(r.programs, r.set.n_programs,
                                  s->have_db ? &s->db : NULL,
                                  s->reason ? s->reason
                                  : "recorded by vmsdcheck db generate: say "
                                    "why this name stays",
-                                 s->provenance, s->n_provenance);
-        status = emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
+                                 s->provenance, s->n_provenance,
+                                 s->history);
+        status = text && emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
         free(text);
+        if (status == EXIT_CLEAN && s->source_root)
+            coverage_not_built_summary(&unseen, stderr);
+        coverage_free(&unseen);
     }
     run_free(&r);
+    return status;
+}
+
+/* Exit 1 when something is missed (a unit without facts, a file in no
+ * program), unless --fail-on never. */
+static int cmd_coverage(struct settings *s)
+{
+    struct run r;
+    struct coverage c;
+    int status = EXIT_USAGE;
+    if (analyse(s, &r)
+        && coverage_find(&c, r.programs, r.set.programs, r.set.n_programs,
+                         s->source_root)) {
+        char *text = coverage_render(&c, s->format);
+        if (!emit(s, text))
+            status = EXIT_USAGE;
+        else if (s->fail_on != VMSD_OFF && coverage_incomplete(&c))
+            status = EXIT_FINDINGS;
+        else
+            status = EXIT_CLEAN;
+        free(text);
+        coverage_free(&c);
+    }
+    run_free(&r);
+    return status;
+}
+
+static int cmd_db_retire(struct settings *s)
+{
+    char *text = retire_render(&s->db, &s->policy, s->format);
+    int status = text && emit(s, text) ? EXIT_CLEAN : EXIT_USAGE;
+    free(text);
     return status;
 }
 
@@ -612,8 +763,9 @@ static char *render_graph(const struct settings *s, const struct run *r)
 
 static char *render_dump(const struct settings *s, const struct run *r)
 {
-    return qom_dump_vmstate(&r->programs[0],
-                            s->machine ? s->machine : "static");
+    const char *machine = s->machine
+        ? machines_dump_name(&r->programs[0], s->machine) : "static";
+    return machine ? qom_dump_vmstate(&r->programs[0], machine) : NULL;
 }
 
 static int cmd_graph(struct settings *s)
@@ -626,6 +778,33 @@ static int cmd_dump_vmstate(struct settings *s)
     return one_program(s, "dump-vmstate", render_dump);
 }
 
+static int cmd_machines(struct settings *s)
+{
+    struct run r;
+    int status = EXIT_USAGE;
+    if (analyse(s, &r)) {
+        char *text = machines_render(r.programs, r.set.n_programs, s->format,
+                                     s->machine);
+        if (text && emit(s, text))
+            status = EXIT_CLEAN;
+        free(text);
+        report_summary(&r.report, stderr);     /* what it could not see */
+    }
+    run_free(&r);
+    return status;
+}
+
+static char *render_containment(const struct settings *s, const struct run *r)
+{
+    (void)s;
+    return containment_render(&r->programs[0]);
+}
+
+static int cmd_containment(struct settings *s)
+{
+    return one_program(s, "containment", render_containment);
+}
+
 int main(int argc, char **argv)
 {
     struct settings s;
@@ -634,6 +813,9 @@ int main(int argc, char **argv)
     vmsd_compatdb_init(&s.db);
     s.fail_on = VMSD_WARNING;
     s.progress = -1;
+    s.policy.deletion_majors = POLICY_DELETION_MAJORS;
+    s.policy.deprecation_majors = POLICY_DEPRECATION_MAJORS;
+    s.policy.releases_per_major = POLICY_RELEASES_PER_MAJOR;
 
     int status = parse_args(argc, argv, &s);
     if (status == EXIT_CLEAN)

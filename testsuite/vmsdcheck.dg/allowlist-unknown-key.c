@@ -3,7 +3,7 @@
    It is read when a name first needs it: here, a legacy name, which
    without the allowlist is reported.  */
 /* { dg-options "-fplugin-arg-vmsdcheck-db=$srcdir/vmsdcheck.dg/allowlists/unknown-key.json" } */
-/* { dg-error "vmsdcheck: cannot use allowlist \[^\n\]*allowlists/unknown-key.json: entries\\\[1\\\]: unknown key \"why\" \\(an entry has parent, subsection, reason, where\\)" "" { target *-*-* } 0 } */
+/* { dg-error "vmsdcheck: cannot use allowlist \[^\n\]*allowlists/unknown-key.json: entries\\\[1\\\]: unknown key \"why\" \\(an entry has parent, subsection, reason, where, since\\)" "" { target *-*-* } 0 } */
 #include "vmstate.h"
 
 static const VMStateDescription vmstate_sipi = { /* { dg-message "note: subsection 'apic_sipi' is defined here" } */

@@ -98,17 +98,17 @@ static void test_errors(void)
               ": \"entries\" must be an array");
     CHECK_STR(load(&db, HEADER "\"entries\": [], \"extra\": 1 }"),
               ": unknown key \"extra\" (the top level has format, version, "
-              "provenance, entries)");
+              "provenance, released, entries)");
     /* Names from the file are shown escaped, as in every message. */
     CHECK_STR(load(&db, HEADER "\"entries\": [], \"x\\u001b[2J\": 1 }"),
               ": unknown key \"x\\x1b[2J\" (the top level has format, "
-              "version, provenance, entries)");
+              "version, provenance, released, entries)");
     CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"a\", "
                    "\"subsection\": \"a\\u0007\", \"reason\": \"r\" }, "
                    "{ \"parent\": \"a\", \"subsection\": \"a\\u0007\", "
                    "\"reason\": \"r\", \"\\u001b\": 1 } ] }"),
               ": entries[1]: unknown key \"\\x1b\" (an entry has parent, "
-              "subsection, reason, where)");
+              "subsection, reason, where, since)");
     CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"a\", "
                    "\"subsection\": \"a\\u0007\", \"reason\": \"r\" }, "
                    "{ \"parent\": \"a\", \"subsection\": \"a\\u0007\", "
@@ -135,9 +135,66 @@ static void test_errors(void)
     vmsd_compatdb_free(&db);
 }
 
+/* 'since' and 'released': a release "MAJOR.MINOR", or (since)
+ * "unreleased"; both optional, kept per entry and per file. */
+static void test_since(void)
+{
+    struct vmsd_compatdb db;
+    vmsd_compatdb_init(&db);
+    CHECK_STR(load(&db, HEADER "\"released\": \"11.0\", \"entries\": [ "
+                   "{ \"parent\": \"apic\", \"subsection\": \"apic_sipi\", "
+                   "\"reason\": \"r\", \"since\": \"2.2\" }, "
+                   "{ \"parent\": \"a\", \"subsection\": \"a-b\", "
+                   "\"reason\": \"r\", \"since\": \"unreleased\" }, "
+                   "{ \"parent\": \"c\", \"subsection\": \"c-d\", "
+                   "\"reason\": \"r\" } ] }"), "");
+    CHECK(db.n_entries == 3);
+    CHECK_STR(db.entries[0].since, "2.2");
+    CHECK_STR(db.entries[1].since, VMSD_COMPATDB_UNRELEASED);
+    CHECK_STR(db.entries[2].since, NULL);
+    CHECK_STR(db.released[0], "11.0");
+    CHECK_STR(load(&db, HEADER "\"entries\": [] }"), "");
+    CHECK_STR(db.released[1], NULL);
+    vmsd_compatdb_free(&db);
+
+    vmsd_compatdb_init(&db);
+    static const char *const bad[] = { "2", "2.", ".2", "2.2.0", "02.2",
+                                       "2.02", "v2.2", "12345.0", "-1.0",
+                                       "2.2 ", "" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char text[256];
+        snprintf(text, sizeof text, HEADER "\"entries\": [ { \"parent\": "
+                 "\"a\", \"subsection\": \"a-b\", \"reason\": \"r\", "
+                 "\"since\": \"%s\" } ] }", bad[i]);
+        CHECK_STR(load(&db, text), ": entries[0]: \"since\" must be a "
+                  "release, \"MAJOR.MINOR\", or \"unreleased\"");
+        snprintf(text, sizeof text, HEADER "\"released\": \"%s\", "
+                 "\"entries\": [] }", bad[i]);
+        CHECK_STR(load(&db, text), ": \"released\" must be a release, "
+                  "\"MAJOR.MINOR\"");
+    }
+    CHECK_STR(load(&db, HEADER "\"released\": \"unreleased\", "
+                   "\"entries\": [] }"),
+              ": \"released\" must be a release, \"MAJOR.MINOR\"");
+    CHECK_STR(load(&db, HEADER "\"entries\": [ { \"parent\": \"a\", "
+                   "\"subsection\": \"a-b\", \"reason\": \"r\", "
+                   "\"since\": 2.2 } ] }"),
+              ": entries[0]: \"since\" must be a release, \"MAJOR.MINOR\", "
+              "or \"unreleased\"");
+    CHECK(db.n_entries == 0 && db.n_files == 0);
+
+    int major = -1, minor = -1;
+    CHECK(vmsd_compatdb_release("0.15", &major, &minor)
+          && major == 0 && minor == 15);
+    CHECK(vmsd_compatdb_release("9999.9999", &major, &minor)
+          && major == 9999 && minor == 9999);
+    vmsd_compatdb_free(&db);
+}
+
 int main(void)
 {
     test_good_and_layered();
+    test_since();
     test_lines();
     test_errors();
     totals();

@@ -76,6 +76,86 @@ static void build(struct vmsd_model *m)
     call->caller = vmsd_model_strdup(m, "dev_class_init");
     call->callee = vmsd_model_strdup(m, "common_class_init");
     call->global = true;
+    /* What functions create and call, and the hooks of types. */
+    struct vmsd_creator *cr = VMSD_APPEND(m->creators, m->n_creators);
+    cr->function = vmsd_model_strdup(m, "board_init");
+    cr->global = true;
+    static const char kinds[] = "tpmc";
+    static const char *const names[] = { "soc", "soc.i2c-%s", "soc_name",
+                                         "helper" };
+    for (int i = 0; i < 4; i++) {
+        struct vmsd_create_item *item = VMSD_APPEND(cr->items, cr->n_items);
+        item->kind = kinds[i];
+        item->name = vmsd_model_strdup(m, names[i]);
+    }
+    static const char hook_kinds[] = "iarmus";
+    for (int i = 0; i < 6; i++) {
+        struct vmsd_hook *h = VMSD_APPEND(m->hooks, m->n_hooks);
+        h->owner = vmsd_model_strdup(m, i < 2 ? "dev" : "dev_class_init");
+        h->kind = hook_kinds[i];
+        h->name = hook_kinds[i] == 'a' || hook_kinds[i] == 'u' ? NULL
+                  : vmsd_model_strdup(m, hook_kinds[i] == 's' ? "soc_name"
+                                                             : "dev_realize");
+        h->value = hook_kinds[i] == 's' ? vmsd_model_strdup(m, "soc-a1")
+                                        : NULL;
+        h->flag = hook_kinds[i] == 'u';
+    }
+
+    /* A type registered by code, whose class_data names a description,
+     * a class_init that takes it from there, and a registration the
+     * plugin could not follow. */
+    struct vmsd_class_vmsd *from_data = VMSD_APPEND(m->class_vmsds,
+                                                    m->n_class_vmsds);
+    from_data->function = vmsd_model_strdup(m, "part_class_init");
+    from_data->data_member = vmsd_model_strdup(m, "vmsd");
+    struct vmsd_registration *reg = VMSD_APPEND(m->registrations,
+                                                m->n_registrations);
+    reg->name = vmsd_model_strdup(m, "part-one");
+    reg->parent = vmsd_model_strdup(m, "dev");
+    reg->class_init = vmsd_model_strdup(m, "part_class_init");
+    reg->loc = (struct vmsd_loc){ p->loc.file, 60, 9, 0 };
+    struct vmsd_data_member *d = VMSD_APPEND(reg->data, reg->n_data);
+    d->member = vmsd_model_strdup(m, "vmsd");
+    d->vmsd.uid = 10;
+    d->vmsd.symbol = vmsd_model_strdup(m, "vmstate_dev");
+    d->vmsd.loc = (struct vmsd_loc){ p->loc.file, 55, 17, 0 };
+    /* A helper's template, and a call handing it a struct. */
+    struct vmsd_template *tp = VMSD_APPEND(m->templates, m->n_templates);
+    tp->function = vmsd_model_strdup(m, "family_register");
+    tp->param = 1;
+    tp->loc = (struct vmsd_loc){ p->loc.file, 80, 5, 0 };
+    tp->data_is_struct = true;
+    struct vmsd_template_part *part = VMSD_APPEND(tp->name.parts,
+                                                  tp->name.n_parts);
+    part->text = vmsd_model_strdup(m, "generic_name");
+    part->member = true;
+    part = VMSD_APPEND(tp->name.parts, tp->name.n_parts);
+    part->text = vmsd_model_strdup(m, "-base-type");
+    struct vmsd_guard *g = VMSD_APPEND(tp->guards, tp->n_guards);
+    g->member = vmsd_model_strdup(m, "base_name");
+    struct vmsd_struct_call *sc = VMSD_APPEND(m->struct_calls,
+                                              m->n_struct_calls);
+    sc->caller = vmsd_model_strdup(m, "register_paint");
+    sc->callee = vmsd_model_strdup(m, "family_register");
+    sc->arg = 1;
+    sc->loc = (struct vmsd_loc){ p->loc.file, 90, 5, 0 };
+    struct vmsd_struct_member *sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "generic_name");
+    sm->string = vmsd_model_strdup(m, "paint");
+    sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "vmsd");
+    sm->vmsd = d->vmsd;
+    sm = VMSD_APPEND(sc->members, sc->n_members);
+    sm->member = vmsd_model_strdup(m, "instance_init");
+    struct vmsd_struct_call *uncertain = VMSD_APPEND(m->struct_calls,
+                                                     m->n_struct_calls);
+    uncertain->caller = vmsd_model_strdup(m, "register_paint");
+    uncertain->callee = vmsd_model_strdup(m, "family_register");
+    uncertain->uncertain = true;
+    struct vmsd_unfollowed *u = VMSD_APPEND(m->unfollowed, m->n_unfollowed);
+    u->function = vmsd_model_strdup(m, "register_cpu");
+    u->reason = vmsd_model_strdup(m, "name");
+    u->loc = (struct vmsd_loc){ p->loc.file, 70, 5, 0 };
     vmsd_model_resolve(m);
 }
 
@@ -95,8 +175,9 @@ struct broken {
 };
 
 #define BROKEN(text, error) { text, sizeof text - 1, error }
-#define HEAD "vmsdcheck-facts 5 3:u.c\n"
+#define HEAD "vmsdcheck-facts 6 3:u.c\n"
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
+#define HEAD5 "vmsdcheck-facts 5 3:u.c\n"
 #define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
@@ -118,7 +199,7 @@ static const struct broken broken[] = {
     BROKEN(HEAD "F 3:u.c\n",
            "line 3: the facts end before their end record (truncated?)"),
     BROKEN(HEAD "Ex\n", "line 2: the end record is not \"E\""),
-    BROKEN(HEAD "Q 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD "Z 1\nE\n", "line 2: not a record"),
     BROKEN(HEAD "F 3:u.c 1\nE\n",
            "line 2: a record goes on past its last value"),
     BROKEN(HEAD "F\nE\n", "line 2: a value is missing"),
@@ -192,9 +273,9 @@ static const struct broken broken[] = {
     BROKEN(HEAD "L 1 1\nf - 0 0 - p:4294967295:1\nf - 0 0 - l1\nE\n",
            "line 4: a number is out of range"),
     /* Version 6: the structs. */
-    BROKEN(HEAD "L 1 1\nf - 0 0 - o4\nE\n",
+    BROKEN(HEAD5 "L 1 1\nf - 0 0 - o4\nE\n",
            "line 3: a field has an unknown member"),
-    BROKEN(HEAD "Y 1\nE\n", "line 2: not a record"),
+    BROKEN(HEAD5 "Y 1\nE\n", "line 2: not a record"),
     BROKEN(HEAD6 "L 1 1\nf - 0 0 - o-4\nE\n",
            "line 3: a number is out of range"),
     BROKEN(HEAD6 "L 1 1\nf - 0 0 - t-\nE\n", "line 3: a name is missing"),
@@ -210,6 +291,43 @@ static const struct broken broken[] = {
     /* QOM. */
     BROKEN(HEAD "C - 0 N\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "K 1:a - 0\nE\n", "line 2: a name is missing"),
+    /* Creations and hooks. */
+    BROKEN(HEAD "Q 1:f 1 x 1:a\nE\n",
+           "line 2: a creation is not t, p, m, c, r or s and a name"),
+    BROKEN(HEAD "Q 1:f 1 t\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "J 1:f z\nE\n", "line 2: a hook is not i, a, r, m, u or s"),
+    BROKEN(HEAD "J 1:f u 2\nE\n", "line 2: a number is out of range"),
+    BROKEN(HEAD "J 1:f s 1:m\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "C 1:f 0 0 - :0:0 -\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R - - - :0:0\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd 0 - :0:0\nE\n",
+           "line 2: a class_data member is not a description's address"),
+    BROKEN(HEAD "R 1:t - - :0:0 4:vmsd N\nE\n",
+           "line 2: a class_data member is not a description's address"),
+    BROKEN(HEAD "U 1:f - :0:0\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 1 x 1:a 0\nE\n",
+           "line 2: a template's part is not \"c NAME\" or \"m NAME\""),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 4097\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 2 0 0\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "R * 1:f 0 :0:0 - 0 0 0 1\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0 1 1:m !\nE\n",
+           "line 2: a struct member is not \"= NAME\", \"@ REF\" or \"?\""),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0 1 1:m @ N\nE\n",
+           "line 2: a struct member is not a description's address"),
+    BROKEN(HEAD "R @ 1:f 1:g 0 :0:0\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "U 1:f 4:name\nE\n", "line 2: a value is missing"),
+    /* Machine types. */
+    BROKEN(HEAD "M 1:f 5:alias 0 2 -\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "M 1:f 5:alias -1 0 -\nE\n",
+           "line 2: a number is out of range"),
+    BROKEN(HEAD "P 1:f 1:a 0\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "G 1:a 1 1:d 1:p\nE\n", "line 2: a value is missing"),
+    BROKEN(HEAD "G - 1\nE\n", "line 2: a name is missing"),
+    BROKEN(HEAD "V 1:N\nE\n", "line 2: a value is missing"),
 };
 
 /* TEXT does not read, for the reason WANT (the whole message). */
@@ -320,6 +438,82 @@ static void check_field_places(void)
         CHECK(f->loc.line == at[i].line && f->loc.column == at[i].column);
     }
     char *again = vmsd_facts_write(&back, "a.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(unit);
+    free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
+/* The machine records, written and read back as they were: a member
+ * set (with a NULL value), a compat_props_add of an array and of what
+ * is not a variable, an array with entries (one not a constant) and an
+ * empty one, a macro's value. */
+static void check_machine_records(void)
+{
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    struct vmsd_machine_member *mm = VMSD_APPEND(m.machine_members,
+                                                 m.n_machine_members);
+    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "init"),
+                                        vmsd_model_strdup(&m, "alias"),
+                                        vmsd_model_strdup(&m, "q 35"), 2,
+                                        true };
+    mm = VMSD_APPEND(m.machine_members, m.n_machine_members);
+    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "t"),
+                                        vmsd_model_strdup(&m, "abstract"),
+                                        NULL, 0, false };
+    struct vmsd_compat_add *c = VMSD_APPEND(m.compat_adds, m.n_compat_adds);
+    *c = (struct vmsd_compat_add){ vmsd_model_strdup(&m, "init"),
+                                   vmsd_model_strdup(&m, "hw_compat_1_0"), 7,
+                                   false };
+    c = VMSD_APPEND(m.compat_adds, m.n_compat_adds);
+    *c = (struct vmsd_compat_add){ vmsd_model_strdup(&m, "init"), NULL, 0,
+                                   true };
+    struct vmsd_property_array *a = VMSD_APPEND(m.property_arrays,
+                                                m.n_property_arrays);
+    a->symbol = vmsd_model_strdup(&m, "hw_compat_1_0");
+    a->global = true;
+    struct vmsd_global_property *e = VMSD_APPEND(a->entries, a->n_entries);
+    *e = (struct vmsd_global_property){ vmsd_model_strdup(&m, "uart"),
+                                        vmsd_model_strdup(&m, "fifo"),
+                                        vmsd_model_strdup(&m, "off") };
+    e = VMSD_APPEND(a->entries, a->n_entries);
+    *e = (struct vmsd_global_property){ vmsd_model_strdup(&m, "uart"), NULL,
+                                        vmsd_model_strdup(&m, "on") };
+    a = VMSD_APPEND(m.property_arrays, m.n_property_arrays);
+    a->symbol = vmsd_model_strdup(&m, "empty");
+    struct vmsd_macro_value *v = VMSD_APPEND(m.macro_values,
+                                             m.n_macro_values);
+    *v = (struct vmsd_macro_value){ vmsd_model_strdup(&m, "QEMU_VERSION_MAJOR"),
+                                    vmsd_model_strdup(&m, "11") };
+
+    char *text = vmsd_facts_write(&m, "m.c");
+    CHECK(strstr(text, "\nM 4:init 5:alias 2 1 4:q 35\nM 1:t 8:abstract 0 0 -\n"
+                 "P ^1 13:hw_compat_1_0 7 0\nP ^1 - 0 1\n"
+                 "G ^6 1 4:uart 4:fifo 3:off ^7 - 2:on\nG 5:empty 0\n"
+                 "V 18:QEMU_VERSION_MAJOR 2:11\nE\n") != NULL);
+    char error[256], *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK(back.n_machine_members == 2 && back.n_compat_adds == 2
+          && back.n_property_arrays == 2 && back.n_macro_values == 1);
+    CHECK_STR(back.machine_members[0].value, "q 35");
+    CHECK(back.machine_members[0].after_calls == 2
+          && back.machine_members[0].conditional);
+    CHECK(back.machine_members[1].value == NULL);
+    CHECK(back.compat_adds[0].after_calls == 7
+          && back.compat_adds[1].array == NULL
+          && back.compat_adds[1].conditional);
+    CHECK(back.property_arrays[0].global && back.property_arrays[0].n_entries == 2
+          && back.property_arrays[0].entries[1].property == NULL
+          && !back.property_arrays[1].global
+          && back.property_arrays[1].n_entries == 0);
+    CHECK_STR(back.macro_values[0].value, "11");
+    char *again = vmsd_facts_write(&back, "m.c");
     CHECK_STR(again, text);
     free(again);
     free(unit);
@@ -514,7 +708,38 @@ int main(void)
     char *again = vmsd_facts_write(&back, "../hw/dev.c");
     CHECK_STR(again, text);
     free(again);
-    CHECK(back.n_types == 1 && back.n_class_vmsds == 1 && back.n_calls == 1);
+    CHECK(back.n_types == 1 && back.n_class_vmsds == 2 && back.n_calls == 1);
+    CHECK(back.n_class_vmsds == 2 && !back.class_vmsds[0].data_member
+          && back.class_vmsds[1].vmsd.uid == 0);
+    CHECK_STR(back.n_class_vmsds == 2 ? back.class_vmsds[1].data_member
+                                      : NULL, "vmsd");
+    CHECK(back.n_registrations == 1 && back.registrations[0].n_data == 1
+          && back.registrations[0].loc.line == 60
+          && back.registrations[0].data[0].vmsd.uid == 10
+          && back.registrations[0].data[0].vmsd.loc.line == 55);
+    CHECK_STR(back.n_registrations ? back.registrations[0].name : NULL,
+              "part-one");
+    CHECK(back.n_unfollowed == 1 && back.unfollowed[0].loc.line == 70);
+    CHECK(back.n_templates == 1 && back.templates[0].param == 1
+          && back.templates[0].data_is_struct
+          && !back.templates[0].class_init
+          && back.templates[0].name.n_parts == 2
+          && back.templates[0].name.parts[0].member
+          && !back.templates[0].name.parts[1].member
+          && back.templates[0].parent.n_parts == 0
+          && back.templates[0].n_guards == 1
+          && !back.templates[0].guards[0].set);
+    CHECK(back.n_struct_calls == 2 && back.struct_calls[0].arg == 1
+          && !back.struct_calls[0].uncertain
+          && back.struct_calls[0].n_members == 3
+          && back.struct_calls[0].members[1].vmsd.uid == 10
+          && !back.struct_calls[0].members[2].string
+          && !back.struct_calls[0].members[2].vmsd.uid
+          && back.struct_calls[1].uncertain
+          && back.struct_calls[1].n_members == 0);
+    CHECK_STR(back.n_struct_calls ? back.struct_calls[0].members[0].string
+                                  : NULL, "paint");
+    CHECK_STR(back.n_unfollowed ? back.unfollowed[0].reason : NULL, "name");
     CHECK(back.n_types && strcmp(back.types[0].parent, "device") == 0
           && strcmp(back.types[0].class_init, "dev_class_init") == 0
           && back.types[0].loc.line == 40);
@@ -522,6 +747,15 @@ int main(void)
           && back.class_vmsds[0].vmsd.uid == 10);
     CHECK(back.n_calls && back.calls[0].global
           && strcmp(back.calls[0].callee, "common_class_init") == 0);
+    CHECK(back.n_creators == 1 && back.creators[0].n_items == 4
+          && back.creators[0].global
+          && back.creators[0].items[1].kind == 'p'
+          && strcmp(back.creators[0].items[1].name, "soc.i2c-%s") == 0);
+    CHECK(back.n_hooks == 6 && back.hooks[4].kind == 'u'
+          && back.hooks[4].flag && back.hooks[5].kind == 's'
+          && strcmp(back.hooks[5].value, "soc-a1") == 0);
+    CHECK(strstr(text, "\nQ 10:board_init 1 t 3:soc p 10:soc.i2c-%s m 8:"
+                 "soc_name c 6:helper\n") != NULL);
 
     struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
     CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
@@ -592,6 +826,7 @@ int main(void)
         check_refused(broken[i].text, broken[i].length, broken[i].error);
     check_too_many_slots();
     check_field_places();
+    check_machine_records();
     check_version_4();
     check_fit_records();
     check_number_limits();

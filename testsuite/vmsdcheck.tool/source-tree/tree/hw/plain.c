@@ -1,0 +1,5 @@
+/* Built: defines no description.  */
+int plain(void)
+{
+    return 0;
+}

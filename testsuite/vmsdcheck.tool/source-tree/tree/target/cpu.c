@@ -1,0 +1,3 @@
+/* Not built: no space around the name.  */
+#include "vmstate.h"
+const VMStateDescription vmstate_cpu={.name="cpu"};
