@@ -1195,8 +1195,9 @@ static bool read_creator(struct reader *r)
     while (!at(r, '\n')) {
         if (!space(r))
             return false;
-        if (r->p == r->end || !strchr("tpmc", *r->p) || !*r->p)
-            return bad(r, "a creation is not t, p, m or c and a name");
+        if (r->p == r->end || !strchr("tpmcrs", *r->p) || !*r->p)
+            return bad(r, "a creation is not t, p, m, c, r or s and a "
+                       "name");
         struct vmsd_create_item *item = VMSD_APPEND(c->items, c->n_items);
         item->kind = *r->p++;
         if (!read_name(r, false, &item->name))

@@ -370,6 +370,10 @@ enum vmsd_create_kind {
     VMSD_CREATE_MEMBER = 'm',   /* a type named by a struct member of
                                    this name (amc->soc_name) */
     VMSD_CREATE_CALL = 'c',     /* a call of this function */
+    VMSD_CREATE_RETURNED = 'r', /* a type named by what this function
+                                   returns (gic_class_name()) */
+    VMSD_CREATE_RETURNS = 's',  /* this function returns this constant
+                                   string (not a creation) */
 };
 
 struct vmsd_create_item {

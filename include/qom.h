@@ -152,14 +152,17 @@ void type_register_static_array(const TypeInfo *infos, int nr_infos);
 #define ARRAY_SIZE(x) (sizeof(x) / sizeof((x)[0]))
 
 /* What type_init expands to, as QEMU's include/qemu/module.h has it: a
- * constructor handing the function to register_module_init. */
-typedef enum { MODULE_INIT_QOM } module_init_type;
+ * constructor handing the function to register_module_init, with the
+ * kind of module (block_init's are block drivers, not types). */
+typedef enum { MODULE_INIT_BLOCK, MODULE_INIT_QOM } module_init_type;
 void register_module_init(void (*fn)(void), module_init_type type);
-#define type_init(function)                                             \
+#define module_init(function, type)                                     \
     static void __attribute__((constructor)) do_init_##function(void)   \
     {                                                                   \
-        register_module_init(function, MODULE_INIT_QOM);                \
+        register_module_init(function, type);                           \
     }
+#define type_init(function) module_init(function, MODULE_INIT_QOM)
+#define block_init(function) module_init(function, MODULE_INIT_BLOCK)
 
 char *g_strdup_printf(const char *format, ...);
 

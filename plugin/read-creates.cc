@@ -6,7 +6,8 @@
  *   sysbus_create_simple(TYPE, ...), and helpers of that shape: a call
  *   of a function named *_new, *_new_*, *create* or
  *   object_initialize_child*, with a constant string, a buffer a printf
- *   format filled, or a struct member as the type), and its calls;
+ *   format filled, a struct member or a function's result as the
+ *   type), its calls, and the constant strings it returns;
  * - in every function: the hooks it sets in a class (x->realize = f,
  *   device_class_set_parent_realize(dc, f, ...), MachineClass.init),
  *   DeviceClass.user_creatable, and constant strings stored in a class's
@@ -28,13 +29,12 @@
 #include "gimple-iterator.h"
 #include "cgraph.h"
 
-static tree name_member, instance_init_member, abstract_member,
+static tree instance_init_member, abstract_member,
     realize_member, init_member, user_creatable_member;
 static tree machine_class_tag, device_class_tag;
 
 void vmsd_creates_reader_init(void)
 {
-    name_member = get_identifier("name");
     instance_init_member = get_identifier("instance_init");
     abstract_member = get_identifier("abstract");
     realize_member = get_identifier("realize");
@@ -111,6 +111,7 @@ struct body {
 struct source {
     tree value;
     const char *format;
+    tree callee;                        /* it is what this returns */
     int next;                           /* the local's next, or -1 */
 };
 
@@ -121,15 +122,20 @@ struct reading {
     vec<source> sources;                /* gathered once, when a creator
                                            names a type by a local */
     hash_map<tree, int> first_source;   /* local -> its first source */
-    hash_set<tree> followed;            /* each local once */
+    hash_set<tree> followed;            /* each local once a purpose */
     bool gathered;
-    hash_set<nofree_string_hash> seen[3];       /* t, p, m */
+    bool returning;                     /* naming what the body returns,
+                                           not what it creates */
+    hash_set<nofree_string_hash> seen[5];       /* t, p, m, r, s */
     hash_set<tree> callees;
 };
 
 static void add_item(struct reading *r, char kind, const char *name)
 {
-    int set = kind == VMSD_CREATE_TYPE ? 0 : kind == VMSD_CREATE_FORMAT ? 1 : 2;
+    static const char kinds[] = { VMSD_CREATE_TYPE, VMSD_CREATE_FORMAT,
+                                  VMSD_CREATE_MEMBER, VMSD_CREATE_RETURNED,
+                                  VMSD_CREATE_RETURNS, 0 };
+    int set = (int)(strchr(kinds, kind) - kinds);
     char *copy = vmsd_model_strdup(r->model, name);
     if (r->seen[set].add(copy))
         return;
@@ -147,9 +153,11 @@ static const char *constant_string(tree value)
                                              : NULL;
 }
 
+/* A local of the body, or what it returns (<retval>). */
 static bool is_local(const struct reading *r, tree var)
 {
-    return var && VAR_P(var) && !TREE_STATIC(var) && !DECL_EXTERNAL(var)
+    return var && (TREE_CODE(var) == RESULT_DECL
+                   || (VAR_P(var) && !TREE_STATIC(var) && !DECL_EXTERNAL(var)))
            && DECL_CONTEXT(var) == r->body->decl;
 }
 
@@ -161,6 +169,14 @@ static tree local_of(const struct reading *r, tree value)
     if (TREE_CODE(op) == ADDR_EXPR)
         op = TREE_OPERAND(op, 0);
     return is_local(r, op) ? op : NULL_TREE;
+}
+
+/* The function a call calls by name, or NULL_TREE (through a pointer,
+ * internal, or built in). */
+static tree named_callee(gimple *call)
+{
+    tree fn = gimple_call_fndecl(call);
+    return fn && DECL_NAME(fn) && !fndecl_built_in_p(fn) ? fn : NULL_TREE;
 }
 
 /* A printf-like call's format: its first constant string. */
@@ -198,11 +214,15 @@ static void gather_sources(struct reading *r)
         for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
              gsi_next(&gsi)) {
             gimple *stmt = gsi_stmt(gsi);
-            struct source src = { NULL_TREE, NULL, -1 };
+            struct source src = { NULL_TREE, NULL, NULL_TREE, -1 };
             tree var = NULL_TREE;
             if (is_gimple_call(stmt)) {
-                if (!printf_target(r, stmt, &var, &src.format))
+                if (!printf_target(r, stmt, &var, &src.format)
+                    && !(is_local(r, gimple_call_lhs(stmt))
+                         && (src.callee = named_callee(stmt))))
                     continue;
+                if (!var)
+                    var = gimple_call_lhs(stmt);
             } else if (gimple_assign_single_p(stmt)
                        && is_local(r, gimple_assign_lhs(stmt))) {
                 var = gimple_assign_lhs(stmt);
@@ -233,9 +253,12 @@ static void follow_local(struct reading *r, tree var, int depth)
         gather_sources(r);
     int *first = r->first_source.get(var);
     for (int i = first ? *first : -1; i >= 0; i = r->sources[i].next) {
-        if (r->sources[i].format)
+        if (r->sources[i].format && !r->returning)
             add_item(r, VMSD_CREATE_FORMAT, r->sources[i].format);
-        else
+        else if (r->sources[i].callee && !r->returning)
+            add_item(r, VMSD_CREATE_RETURNED,
+                     decl_name(r->sources[i].callee));
+        else if (r->sources[i].value)
             name_type(r, r->sources[i].value, depth + 1);
     }
 }
@@ -248,7 +271,16 @@ static void name_type(struct reading *r, tree value, int depth)
     tree stripped = value;
     STRIP_NOPS(stripped);
     if (name) {
-        add_item(r, VMSD_CREATE_TYPE, name);
+        add_item(r, r->returning ? VMSD_CREATE_RETURNS : VMSD_CREATE_TYPE,
+                 name);
+    } else if (r->returning) {
+        tree var = depth < MAX_FOLLOW ? local_of(r, value) : NULL_TREE;
+        if (TREE_CODE(stripped) == SSA_NAME
+            && gimple_assign_single_p(SSA_NAME_DEF_STMT(stripped)))
+            name_type(r, gimple_assign_rhs1(SSA_NAME_DEF_STMT(stripped)),
+                      depth + 1);
+        else if (var)
+            follow_local(r, var, depth);
     } else if (TREE_CODE(stripped) == COMPONENT_REF
                && DECL_NAME(TREE_OPERAND(stripped, 1))) {
         add_item(r, VMSD_CREATE_MEMBER,
@@ -257,10 +289,13 @@ static void name_type(struct reading *r, tree value, int depth)
         /* A temporary of the gimplifier: what defines it. */
         gimple *def = SSA_NAME_DEF_STMT(stripped);
         const char *format;
+        tree callee;
         if (def && gimple_assign_single_p(def))
             name_type(r, gimple_assign_rhs1(def), depth + 1);
         else if (def && is_gimple_call(def) && printf_format(def, &format))
             add_item(r, VMSD_CREATE_FORMAT, format);
+        else if (def && is_gimple_call(def) && (callee = named_callee(def)))
+            add_item(r, VMSD_CREATE_RETURNED, decl_name(callee));
     } else if (depth < MAX_FOLLOW) {
         tree var = local_of(r, value);
         if (var)
@@ -312,8 +347,9 @@ static void read_member_store(struct reading *r, tree lhs, tree value)
     tree hook = function_address(value);
     if (!id)
         return;
-    if (hook && (id == realize_member
-                 || (id == init_member && type_has_tag(tag, machine_class_tag))))
+    bool machine_init = id == init_member
+                        && type_has_tag(tag, machine_class_tag);
+    if (hook && (id == realize_member || machine_init))
         add_hook(r->model, owner, id == realize_member
                  ? VMSD_HOOK_REALIZE : VMSD_HOOK_MACHINE_INIT)->name =
             vmsd_model_strdup(r->model, decl_name(hook));
@@ -341,6 +377,12 @@ static void read_body(struct vmsd_model *model, struct body *body)
     r.pending = vNULL;
     r.sources = vNULL;
     r.gathered = false;
+    r.returning = false;
+    vec<tree> returned = vNULL;
+    tree result = TREE_TYPE(TREE_TYPE(body->decl));
+    bool returns_string = POINTER_TYPE_P(result)
+                          && TYPE_MAIN_VARIANT(TREE_TYPE(result))
+                             == char_type_node;
     basic_block bb;
     FOR_EACH_BB_FN(bb, DECL_STRUCT_FUNCTION(body->decl))
         for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi);
@@ -348,6 +390,10 @@ static void read_body(struct vmsd_model *model, struct body *body)
             gimple *stmt = gsi_stmt(gsi);
             if (is_gimple_call(stmt))
                 read_call(&r, stmt);
+            else if (returns_string && gimple_code(stmt) == GIMPLE_RETURN
+                     && gimple_return_retval(as_a<greturn *>(stmt)))
+                returned.safe_push(
+                    gimple_return_retval(as_a<greturn *>(stmt)));
             else if (gimple_assign_single_p(stmt)
                      && TREE_CODE(gimple_assign_lhs(stmt)) == COMPONENT_REF)
                 read_member_store(&r, gimple_assign_lhs(stmt),
@@ -355,6 +401,13 @@ static void read_body(struct vmsd_model *model, struct body *body)
         }
     for (unsigned i = 0; i < r.pending.length(); i++)
         name_type(&r, r.pending[i], 0);
+    /* The constant strings it returns: a type name it may hand a
+     * creator elsewhere (gic_class_name()). */
+    r.returning = true;
+    r.followed.empty();
+    for (unsigned i = 0; i < returned.length(); i++)
+        name_type(&r, returned[i], 0);
+    returned.release();
     r.pending.release();
     r.sources.release();
 }

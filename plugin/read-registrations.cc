@@ -1250,14 +1250,37 @@ static void started_by_constructor(struct vmsd_model *model, tree fn)
             commit_calls(model, &waiting[i].calls);
 }
 
+/* Is ARG, given as PARM_TYPE, the enumerator MODULE_INIT_QOM (what
+ * type_init gives, not block_init, opts_init...)? */
+static bool is_module_init_qom(tree parm_type, tree arg)
+{
+    if (!parm_type || TREE_CODE(parm_type) != ENUMERAL_TYPE
+        || TREE_CODE(arg) != INTEGER_CST)
+        return false;
+    for (tree v = TYPE_VALUES(parm_type); v; v = TREE_CHAIN(v)) {
+        tree value = TREE_VALUE(v);
+        if (TREE_CODE(value) == CONST_DECL)
+            value = DECL_INITIAL(value);
+        if (strcmp(IDENTIFIER_POINTER(TREE_PURPOSE(v)), "MODULE_INIT_QOM") == 0)
+            return value && TREE_CODE(value) == INTEGER_CST
+                   && tree_int_cst_equal(value, arg);
+    }
+    return false;
+}
+
 /* In a constructor (what type_init defines), the functions it gives
- * register_module_init. */
+ * register_module_init for QOM. */
 static tree constructor_node(tree *node, int *, void *data)
 {
     tree fn = TREE_CODE(*node) == CALL_EXPR ? callee_of(*node) : NULL_TREE;
-    if (!fn || call_expr_nargs(*node) < 1
+    if (!fn || call_expr_nargs(*node) < 2
         || (strcmp(function_name(fn), "register_module_init") != 0
             && strcmp(function_name(fn), "register_dso_module_init") != 0))
+        return NULL_TREE;
+    tree parms = TYPE_ARG_TYPES(TREE_TYPE(fn));
+    if (!parms || !TREE_CHAIN(parms)
+        || !is_module_init_qom(TREE_VALUE(TREE_CHAIN(parms)),
+                               strip(CALL_EXPR_ARG(*node, 1))))
         return NULL_TREE;
     tree arg = strip(CALL_EXPR_ARG(*node, 0));
     if (TREE_CODE(arg) == ADDR_EXPR

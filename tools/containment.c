@@ -34,9 +34,10 @@
 struct node {
     int *edges;
     size_t n_edges;
-    int versioned;              /* the machine type (its type index) of
-                                   the walk that reached it; -1: none */
-    int unversioned[MAX_SHOWN + 1];
+    int versioned;              /* the versioned machine type (its index
+                                   in the walks' order) that reached it;
+                                   -1: none */
+    int unversioned[MAX_SHOWN + 1];     /* the unversioned ones, likewise */
     int n_unversioned;
     int walked;                 /* the last walk that visited it, + 1 */
 };
@@ -49,7 +50,7 @@ struct ctype {
     bool abstract;
     int parent_index;           /* -1: none in the program */
     enum { UNSEEN, ON_PATH, DONE } state;
-    bool device, machine, looped;
+    bool device, looped;
     int user;                   /* its class's user_creatable: -1 unset
                                    (its parent's), 0, 1; then inherited */
     bool init;                  /* its class or a parent's sets
@@ -75,10 +76,13 @@ struct graph {
     size_t n_types;
     struct vmsd_strset type_index;      /* name -> index + 1 */
     struct vmsd_strset functions;       /* (unit, name) -> node + 1 */
+    const struct vmsd_creator **records;        /* by node - first_function */
+    int first_function;
     struct vmsd_strset globals;         /* name -> node + 1 */
-    struct vmsd_strset hooks;           /* (unit, owner) -> struct hooks */
-    struct vmsd_strset calls;           /* (unit, caller) -> struct hooks
-                                           of K records */
+    struct vmsd_strset hooks;           /* (unit, owner) -> a list of its
+                                           J records */
+    struct vmsd_strset calls;           /* (unit, caller) -> a list of its
+                                           K records */
     struct vmsd_strset class_owners;    /* function with hooks or K
                                            records -> its first unit */
     struct vmsd_strset class_nodes;     /* (unit, such a function) ->
@@ -86,8 +90,10 @@ struct graph {
     struct class_function *classes;     /* by node - first_class */
     size_t n_classes;
     int first_class;
-    struct vmsd_strset member_strings;  /* member -> struct hooks */
-    struct vmsd_strset formats;         /* format -> struct matches */
+    struct vmsd_strset member_strings;  /* member -> a list of the strings
+                                           classes store in it */
+    struct vmsd_strset formats;         /* format -> a list of the types
+                                           it prints */
     int *by_name;                       /* type indexes, sorted by name */
     struct node *nodes;
     size_t n_nodes;
@@ -212,6 +218,7 @@ static void index_units(struct graph *g)
         }
     }
     g->n_nodes = 2 * g->n_types;
+    g->first_function = (int)g->n_nodes;
     for (size_t u = 0; u < g->n_units; u++) {
         const struct vmsd_model *m = g->models[u];
         for (size_t i = 0; i < m->n_creators; i++) {
@@ -221,6 +228,9 @@ static void index_units(struct graph *g)
             if (slot->value)
                 continue;
             slot->value = (void *)(uintptr_t)++g->n_nodes;
+            size_t k = g->n_nodes - 1 - (size_t)g->first_function;
+            g->records = vmsd_grow(g->records, k, sizeof *g->records);
+            g->records[k] = c;
             slot = vmsd_strset_add_name(&g->globals, c->function);
             if (c->global && !slot->value)
                 slot->value = (void *)(uintptr_t)g->n_nodes;
@@ -359,6 +369,17 @@ static void add_type_edge(struct graph *g, int from, const char *type)
         add_edge(g, from, instance_node(t));
 }
 
+/* The types named by what function node CALLEE returns (its s items). */
+static void returned_edges(struct graph *g, int from, int callee)
+{
+    if (callee < g->first_function || callee >= g->first_class)
+        return;
+    const struct vmsd_creator *c = g->records[callee - g->first_function];
+    for (size_t j = 0; j < c->n_items; j++)
+        if (c->items[j].kind == VMSD_CREATE_RETURNS)
+            add_type_edge(g, from, c->items[j].name);
+}
+
 /* A function's creations and calls. */
 static void function_edges(struct graph *g)
 {
@@ -385,6 +406,9 @@ static void function_edges(struct graph *g)
                     break;
                 case VMSD_CREATE_CALL:
                     add_edge(g, from, function_node(g, u, name));
+                    break;
+                case VMSD_CREATE_RETURNED:
+                    returned_edges(g, from, function_node(g, u, name));
                     break;
                 }
             }
@@ -465,7 +489,8 @@ static const struct class_function *class_says(struct graph *g, int node)
         struct class_function *f = class_at(g, top->node);
         if (top->next < n->n_edges) {
             int to = n->edges[top->next++];
-            if (to < g->first_class || to >= g->first_class + (int)g->n_classes)
+            if (to < g->first_class
+                || to >= g->first_class + (int)g->n_classes)
                 continue;       /* a realize or init function */
             struct class_function *helper = class_at(g, to);
             if (helper->state == CLASS_UNSEEN) {
@@ -521,9 +546,10 @@ static void type_hooks(struct graph *g)
     }
 }
 
-/* Whether T is a device or a machine type, and its user_creatable, from
- * its chain of parents: each type once (a stack of its own), a loop
- * ends the chain (qom.c says so). */
+/* Whether T is a device type, its user_creatable and whether a class
+ * in its chain sets MachineClass.init, from its chain of parents: each
+ * type once (a stack of its own), a loop ends the chain (qom.c says
+ * so). */
 static void trace(struct graph *g, int t)
 {
     int *path = NULL;
@@ -544,8 +570,6 @@ static void trace(struct graph *g, int t)
         at->looped = above.looped;
         at->device = !at->looped
                      && (above.device || strcmp(at->name, "device") == 0);
-        at->machine = !at->looped
-                      && (above.machine || strcmp(at->name, "machine") == 0);
         if (at->user < 0)
             at->user = above.user;
         at->init |= above.init;
@@ -639,6 +663,7 @@ static void graph_free(struct graph *g)
         free(g->nodes[i].edges);
     free(g->nodes);
     free(g->types);
+    free(g->records);
     free(g->by_name);
     vmsd_strset_free(&g->type_index);
     vmsd_strset_free(&g->functions);

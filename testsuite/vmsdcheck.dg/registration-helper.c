@@ -5,7 +5,8 @@
    name and parent made of constants and members (g_strdup_printf's "%s"
    joins them).  A type_init function's call handing it a static struct
    is written with the struct's members (R @); a call from a function no
-   constructor registers is not.  */
+   constructor registers, or one registered for another kind of module
+   (block_init), is not.  */
 /* { dg-options "-fplugin-arg-vmsdcheck-facts-dir=dg-facts" } */
 #include "qom.h"
 
@@ -59,12 +60,18 @@ void never_registered(void)
     family_register(&blue);
 }
 
-/* { dg-final { facts-count {^R \* family_register 0 0:39:5 family_class_init 1 1 m base_name 1 m parent 1 parent 1 base_name$} 1 } } */
-/* { dg-final { facts-count {^R \* family_register 0 0:39:5 family_class_init 1 1 m base_name 1 c family 0 parent 1 base_name$} 1 } } */
-/* { dg-final { facts-count {^R \* family_register 0 0:39:5 family_class_init 1 2 m generic_name c -base 1 m parent 1 parent 0 base_name 1 generic_name$} 1 } } */
-/* { dg-final { facts-count {^R \* family_register 0 0:39:5 family_class_init 1 2 c \(null\) c -base 1 m parent 1 parent 0 base_name 0 generic_name$} 1 } } */
-/* { dg-final { facts-count {^R \* family_register 0 0:42:9 - 0 1 m generic_name 1 m base_name 1 parent 1 base_name 1 generic_name$} 1 } } */
+static void not_a_type_init(void)
+{
+    family_register(&blue);
+}
+block_init(not_a_type_init)
+
+/* { dg-final { facts-count {^R \* family_register 0 0:40:5 family_class_init 1 1 m base_name 1 m parent 1 parent 1 base_name$} 1 } } */
+/* { dg-final { facts-count {^R \* family_register 0 0:40:5 family_class_init 1 1 m base_name 1 c family 0 parent 1 base_name$} 1 } } */
+/* { dg-final { facts-count {^R \* family_register 0 0:40:5 family_class_init 1 2 m generic_name c -base 1 m parent 1 parent 0 base_name 1 generic_name$} 1 } } */
+/* { dg-final { facts-count {^R \* family_register 0 0:40:5 family_class_init 1 2 c \(null\) c -base 1 m parent 1 parent 0 base_name 0 generic_name$} 1 } } */
+/* { dg-final { facts-count {^R \* family_register 0 0:43:9 - 0 1 m generic_name 1 m base_name 1 parent 1 base_name 1 generic_name$} 1 } } */
 /* { dg-final { facts-count {^R \* } 10 } } */
-/* { dg-final { facts-count {^R @ register_blue family_register 0 0:53:5 1 generic_name = blue parent = paint vmsd @ \d+ vmstate_blue 0:48:56$} 1 } } */
+/* { dg-final { facts-count {^R @ register_blue family_register 0 0:54:5 1 generic_name = blue parent = paint vmsd @ \d+ vmstate_blue 0:49:56$} 1 } } */
 /* { dg-final { facts-count {^R @ } 1 } } */
 /* { dg-final { facts-count {^U } 0 } } */

@@ -323,7 +323,7 @@ static const struct broken broken[] = {
     BROKEN(HEAD "K 1:a - 0\nE\n", "line 2: a name is missing"),
     /* Creations and hooks. */
     BROKEN(HEAD "Q 1:f 1 x 1:a\nE\n",
-           "line 2: a creation is not t, p, m or c and a name"),
+           "line 2: a creation is not t, p, m, c, r or s and a name"),
     BROKEN(HEAD "Q 1:f 1 t\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD "J 1:f z\nE\n", "line 2: a hook is not i, a, r, m, u or s"),
     BROKEN(HEAD "J 1:f u 2\nE\n", "line 2: a number is out of range"),

@@ -17,13 +17,22 @@ typedef struct BoardClass { MachineClass parent; const char *soc_name; } BoardCl
 DeviceState *qdev_new(const char *type) { return 0; }
 Object *object_new(const char *type) { return 0; }
 void type_register_static(const TypeInfo *info) {}
+int in_kernel(void) { return 0; }
 
-/* The board makes the SoC its class names; the SoC makes the UART its
- * format prints. */
+/* The board makes the SoC its class names, and the interrupt
+ * controller a function names; the SoC makes the UART its format
+ * prints. */
+int in_kernel(void);
+const char *gic_name(void)
+{
+    return in_kernel() ? "gic-kvm" : "gic-tcg";
+}
+
 static void board_init(MachineState *machine)
 {
     BoardClass *bc = (BoardClass *)machine;
     object_new(bc->soc_name);
+    qdev_new(gic_name());
 }
 
 static void soc_init(Object *obj)
@@ -125,6 +134,8 @@ const TypeInfo types[] = {
     { .name = "soc-a", .parent = TYPE_SYS_BUS_DEVICE, .instance_init = soc_init },
     { .name = "soc-b", .parent = TYPE_SYS_BUS_DEVICE, .instance_init = soc_init },
     { .name = "uart-soc", .parent = TYPE_SYS_BUS_DEVICE },
+    { .name = "gic-kvm", .parent = TYPE_SYS_BUS_DEVICE },
+    { .name = "gic-tcg", .parent = TYPE_SYS_BUS_DEVICE },
     { .name = "pc-only", .parent = "soc-b" },
     { .name = "made-by-realize", .parent = TYPE_SYS_BUS_DEVICE },
     { .name = "user-sysbus", .parent = TYPE_SYS_BUS_DEVICE, .class_init = user_class_init },

@@ -1,5 +1,7 @@
 /* What runs when a type is made, and what a class says of its
- * instances.  Annotations as in creations.c. */
+ * instances (facts J), and the functions those hooks name (Q).  The
+ * TypeInfos' hooks come from the front end (every mode), the rest from
+ * the lowered bodies (not with -fsyntax-only). */
 #include "qom.h"
 
 typedef struct SocClass { MachineClass parent; const char *soc_name; const char *cpu_type; const char *desc; } SocClass;
@@ -11,7 +13,10 @@ static void child_realize(DeviceState *dev, Error **errp) { qdev_new("type-in-ch
 static DeviceRealize parent_realize;
 static void board_init(MachineState *m) { qdev_new("type-in-board"); }
 
-/* { facts "^J dev_class_init r dev_realize$" } { facts "^J dev_class_init u 0$" } */
+/*
+ * { dg-body-facts {J dev_class_init r dev_realize} }
+ * { dg-body-facts {J dev_class_init u 0} }
+ */
 static void dev_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -19,7 +24,10 @@ static void dev_class_init(ObjectClass *klass, const void *data)
     dc->user_creatable = false;
 }
 
-/* { facts "^J child_class_init r child_realize$" } { facts "^J child_class_init u 1$" } */
+/*
+ * { dg-body-facts {J child_class_init r child_realize} }
+ * { dg-body-facts {J child_class_init u 1} }
+ */
 static void child_class_init(ObjectClass *klass, const void *data)
 {
     DeviceClass *dc = DEVICE_CLASS(klass);
@@ -28,7 +36,13 @@ static void child_class_init(ObjectClass *klass, const void *data)
 }
 
 /* MachineClass.init; a type name kept in a class; not a name: desc; not
- * a class: Config.  { facts "^J board_class_init m board_init$" } { facts "^J board_class_init s soc_name ast2600-a3$" } { facts "^J board_class_init s cpu_type cortex-a7-cpu$" } { no-facts "a board" } { no-facts "not-a-class" } */
+ * a class: Config.
+ * { dg-body-facts {J board_class_init m board_init} }
+ * { dg-body-facts {J board_class_init s soc_name ast2600-a3} }
+ * { dg-body-facts {J board_class_init s cpu_type cortex-a7-cpu} }
+ * { dg-body-no-facts {.*a board.*} }
+ * { dg-body-no-facts {.*not-a-class.*} }
+ */
 static void board_class_init(ObjectClass *klass, const void *data)
 {
     MachineClass *mc = MACHINE_CLASS(klass);
@@ -42,7 +56,14 @@ static void board_class_init(ObjectClass *klass, const void *data)
 }
 
 /* A TypeInfo's instance_init and abstract: the functions hooks name are
- * kept, static as they are.  { facts "^J soc i soc_init$" } { facts "^J base a$" } { facts "^Q soc_init 0 t type-in-soc" } { facts "^Q dev_realize 0 t type-in-realize" } { facts "^Q child_realize 0 t type-in-child" } { facts "^Q board_init 0 t type-in-board" } */
+ * kept, static as they are.
+ * { dg-facts {J soc i soc_init} }
+ * { dg-facts {J base a} }
+ * { dg-body-facts {Q soc_init 0 t type-in-soc.*} }
+ * { dg-body-facts {Q dev_realize 0 t type-in-realize.*} }
+ * { dg-body-facts {Q child_realize 0 t type-in-child.*} }
+ * { dg-body-facts {Q board_init 0 t type-in-board.*} }
+ */
 const TypeInfo hook_types[] = {
     { .name = "base", .parent = TYPE_DEVICE, .abstract = true, .class_init = dev_class_init },
     { .name = "child", .parent = "base", .class_init = child_class_init },

@@ -1,7 +1,6 @@
-/* What function bodies create: each way QEMU names a type to create,
- * and what is not a creation.  Each facts annotation's regexp matches a
- * line of the unit's facts (names spelled out), each no-facts one
- * none (creates.exp). */
+/* What function bodies create (facts Q): each way QEMU names a type to
+ * create, and what is not a creation; which functions are kept.  Read
+ * from the lowered bodies: none with -fsyntax-only (dg-body-facts). */
 #include <stdio.h>
 #include "qom.h"
 
@@ -22,7 +21,7 @@ void helper_elsewhere(Object *obj);
 typedef struct Board { int rtc, uart; } Board;
 typedef struct BoardClass { const char *soc_name; } BoardClass;
 
-/* { facts "^Q board_creates 1 t type-qd t type-qt t type-on t type-sb t type-sv t type-pci t type-isa t type-i2c t type-usb " } */
+/* { dg-body-facts {Q board_creates 1 t type-qd t type-qt t type-on t type-sb t type-sv t type-pci t type-isa t type-i2c t type-usb .*} } */
 void board_creates(PCIBus *pci, ISABus *isa, I2CBus *i2c, USBBus *usb)
 {
     qdev_new("type-qd");
@@ -37,7 +36,11 @@ void board_creates(PCIBus *pci, ISABus *isa, I2CBus *i2c, USBBus *usb)
 }
 
 /* The child's property name is not a type; a name that is not created
- * is not one either.  { facts "^Q board_children 1 t type-rtc c " } { no-facts "rtc-child" } { no-facts " t region" } */
+ * is not one either.
+ * { dg-body-facts {Q board_children 1 t type-rtc c .*} }
+ * { dg-body-no-facts {.*rtc-child.*} }
+ * { dg-body-no-facts {.* t region.*} }
+ */
 void board_children(Object *obj)
 {
     Board *b = (Board *)obj;
@@ -46,7 +49,7 @@ void board_children(Object *obj)
 }
 
 /* Either branch of a ?:; a buffer a printf format filled; a string
- * g_strdup_printf returns; a class member.  { facts "^Q board_picked 1 (t type-[ab] ){2}p soc.i2c-%s p soc.uart%d-%s m soc_name " } */
+ * g_strdup_printf returns; a class member.  { dg-body-facts {Q board_picked 1 (t type-[ab] ){2}p soc.i2c-%s p soc.uart%d-%s m soc_name .*} } */
 void board_picked(Object *obj, int which, BoardClass *bc)
 {
     Board *b = (Board *)obj;
@@ -59,11 +62,34 @@ void board_picked(Object *obj, int which, BoardClass *bc)
     object_new(bc->soc_name);
 }
 
+/* A type named by what a function returns, here or elsewhere; the
+ * constant strings a function returns.
+ * { dg-body-facts {Q board_returned 1 r gic_name r gic_elsewhere .*} }
+ * { dg-body-facts {Q gic_name 1 (s (kvm|tcg)-gic ){2}c in_kernel} }
+ */
+int in_kernel(void);
+const char *gic_elsewhere(void);
+const char *gic_name(void)
+{
+    return in_kernel() ? "kvm-gic" : "tcg-gic";
+}
+
+void board_returned(void)
+{
+    qdev_new(gic_name());
+    const char *type = gic_elsewhere();
+    qdev_new(type);
+}
+
 /* Calls: to a function of the unit that creates, to another unit's;
  * a static function that creates and calls nothing of note is left
  * out, and so is a static callback no kept function calls.
- * { facts "^Q board_calls 1 c static_creates c helper_elsewhere$" }
- * { facts "^Q static_creates 0 t type-internal" } { no-facts "quiet" } { no-facts "on_access" } */
+ * { dg-body-facts {Q board_calls 1 c static_creates c helper_elsewhere} }
+ *
+ * { dg-body-facts {Q static_creates 0 t type-internal.*} }
+ * { dg-body-no-facts {.*quiet.*} }
+ * { dg-body-no-facts {.*on_access.*} }
+ */
 static void static_creates(void) { qdev_new("type-internal"); }
 static int quiet(int x) { return x + 1; }
 static void on_access(void) { qdev_new("type-cb"); }
