@@ -1216,12 +1216,14 @@ static tree struct_parameter(tree fndecl, unsigned *index)
     return NULL_TREE;
 }
 
-/* void f(void): what type_init takes. */
+/* void f(void), not inline: what type_init takes (the headers' inline
+ * functions, hundreds in a unit, are not run). */
 static bool may_start_qemu(tree fndecl)
 {
     tree type = TREE_TYPE(fndecl);
     return VOID_TYPE_P(TREE_TYPE(type)) && TYPE_ARG_TYPES(type)
-           && TREE_VALUE(TYPE_ARG_TYPES(type)) == void_type_node;
+           && TREE_VALUE(TYPE_ARG_TYPES(type)) == void_type_node
+           && !DECL_DECLARED_INLINE_P(fndecl);
 }
 
 /* Calls handing a struct on, by the function that makes them, until a

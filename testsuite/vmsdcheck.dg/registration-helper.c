@@ -6,7 +6,7 @@
    joins them).  A type_init function's call handing it a static struct
    is written with the struct's members (R @); a call from a function no
    constructor registers, or one registered for another kind of module
-   (block_init), is not.  */
+   (block_init), or declared inline, is not.  */
 /* { dg-options "-fplugin-arg-vmsdcheck-facts-dir=dg-facts" } */
 #include "qom.h"
 
@@ -65,6 +65,13 @@ static void not_a_type_init(void)
     family_register(&blue);
 }
 block_init(not_a_type_init)
+
+/* Inline: not run (the headers have hundreds of such functions). */
+static inline void inline_register(void)
+{
+    family_register(&blue);
+}
+type_init(inline_register)
 
 /* { dg-final { facts-count {^R \* family_register 0 0:40:5 family_class_init 1 1 m base_name 1 m parent 1 parent 1 base_name$} 1 } } */
 /* { dg-final { facts-count {^R \* family_register 0 0:40:5 family_class_init 1 1 m base_name 1 c family 0 parent 1 base_name$} 1 } } */
