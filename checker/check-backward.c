@@ -96,7 +96,7 @@ static void subsection_added(const struct vmsd_check *check,
     if (sent == VMSD_SENDS_YES) {
         vmsd_finding_note(check, f, sub->loc, "%q tests property %q of %q, "
                           "which is %q on the released machine type %q (%s): "
-                          "the subsection is sent there", sub->needed,
+                          "the subsection can be sent there", sub->needed,
                           sends->property, sends->device,
                           machine->value ? machine->value
                           : sends->property_default ? "on" : "off",

@@ -252,7 +252,7 @@ static void added(const struct pair *p, const struct vmsd_base_field *n)
         if (sent == VMSD_SENDS_YES) {
             vmsd_finding_note(p->check, f, now_place(p, n), "its test %q "
                 "tests property %q of %q, which is %q on the released "
-                "machine type %q (%s): the field is sent there",
+                "machine type %q (%s): the field can be sent there",
                 sends->needed, sends->property, sends->device,
                 machine->value ? machine->value
                 : sends->property_default ? "on" : "off", machine->machine,

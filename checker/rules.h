@@ -151,9 +151,10 @@ struct vmsd_type_machines {
 /* Whether a machine type sends a subsection whose needed function tests
  * a device property (tools/compat-props.c): the property's value on it
  * (its default, or what its compat properties set) makes the needed
- * function false (NO) or true (YES), or cannot be told (UNKNOWN: a
- * value that is no bool, a compat property added under a condition or
- * from an array no unit defines, or a needed function "m && ...").  */
+ * function false (NO) or possibly true (YES: "m" or "!m" true, or
+ * "m && ..." with m on), or cannot be told (UNKNOWN: a value that is no
+ * bool, a compat property added under a condition or from an array no
+ * unit defines).  */
 enum vmsd_sends {
     VMSD_SENDS_NO,
     VMSD_SENDS_YES,

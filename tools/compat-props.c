@@ -267,10 +267,10 @@ static struct vmsd_machine_sends machine_sends(
     }
     free(props);
     if (known)
+        /* "m && ..." with m on can be true: it counts as sent, which
+         * is what the gate and db retire must assume. */
         out.sends = how == '!' ? (value ? VMSD_SENDS_NO : VMSD_SENDS_YES)
-                    : value ? (how == '=' ? VMSD_SENDS_YES
-                                          : VMSD_SENDS_UNKNOWN)
-                    : VMSD_SENDS_NO;
+                    : value ? VMSD_SENDS_YES : VMSD_SENDS_NO;
     return out;
 }
 

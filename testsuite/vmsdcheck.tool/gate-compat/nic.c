@@ -75,6 +75,23 @@ static const VMStateDescription vmstate_nic_both = {
     },
 };
 
+/* Needed when x-extra is on and more: board-2.0 keeps x-extra on, so
+ * it can be sent there. */
+static bool nic_extra_more_needed(void *opaque)
+{
+    NicState *s = opaque;
+    return s->extra_on && s->mac != 0;
+}
+
+static const VMStateDescription vmstate_nic_extra_more = {
+    .name = "nic/more",
+    .needed = nic_extra_more_needed,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(extra, NicState),
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 const VMStateDescription vmstate_nic = {
     .name = "nic",
     .version_id = 1,
@@ -93,6 +110,7 @@ const VMStateDescription vmstate_nic = {
         &vmstate_nic_offload,
         &vmstate_nic_both,
         &vmstate_nic_extra, /* { tool-warning "^subsection 'nic/extra' of 'nic' is new: the base fails to load a stream that carries it, which is whenever its needed function 'nic_extra_needed' says so \[backward-subsection-added\]$" } */
+        &vmstate_nic_extra_more, /* { tool-warning "^subsection 'nic/more' of 'nic' is new: the base fails to load a stream that carries it, which is whenever its needed function 'nic_extra_more_needed' says so \[backward-subsection-added\]$" } */
         NULL
     },
 };
