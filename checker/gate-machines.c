@@ -10,9 +10,10 @@
  * device's when its section carries it, as the section itself, a
  * subsection or a nested description, in the base or in the change.
  * Each device type's verdict joins both builds': a versioned machine
- * type in either wins; a device type that no machine type can contain
- * where one build has it (the gate cannot see what created it) leaves
- * the break an error; an abstract type is no device of its own.  The
+ * type in either wins; a device type that no machine type is seen to
+ * contain is below error as well (nothing a machine type makes can
+ * carry it), one the facts do not know is left as it is; an abstract
+ * type is no device of its own.  The
  * descriptions take the strongest verdict of the device types whose
  * sections reach them: one walk per verdict, each description visited
  * once per walk. */
@@ -27,8 +28,8 @@
 enum reach {
     REACH_NONE,                 /* no device type's: left as it is */
     REACH_UNVERSIONED,          /* only unversioned machine types */
-    REACH_UNSEEN,               /* a device type no machine type can
-                                   contain, that the gate can see */
+    REACH_UNSEEN,               /* a device type the facts know that no
+                                   machine type is seen to contain */
     REACH_VERSIONED,            /* a versioned machine type */
 };
 
@@ -70,8 +71,8 @@ static struct verdict type_verdict(const struct gate_machines *gm,
                                 gm->base->n_type_machines, type),
         vmsd_find_type_machines(gm->program->type_machines,
                                 gm->program->n_type_machines, type) };
-    struct verdict v = { sides[0] || sides[1] ? REACH_NONE : REACH_UNSEEN,
-                         type, NULL };
+    /* A type neither build's facts know is left as it is. */
+    struct verdict v = { REACH_NONE, type, NULL };
     for (int i = 0; i < 2; i++) {
         const char *machines = NULL;
         enum reach r = sides[i] ? side_reach(sides[i], &machines) : REACH_NONE;
@@ -187,12 +188,15 @@ void vmsd_gate_machines_apply(const struct vmsd_check *check,
                           "(%s) can contain device type %q: QEMU promises "
                           "no migration compatibility for them, so this is "
                           "not an error", v.machines, v.type);
-    } else if (v.reach == REACH_UNSEEN)
+    } else if (v.reach == REACH_UNSEEN) {
+        f->severity = VMSD_WARNING;
         vmsd_finding_note(check, f, f->loc, "no machine type the gate can "
-                          "see creates device type %q or lets a user add it; "
-                          "if none can, no stream carries it, but the gate "
-                          "keeps the error, since it may miss how the type "
-                          "is created (docs/gate.md#machine-types)", v.type);
+                          "see creates device type %q or lets a user add it, "
+                          "so no stream carries it and this is not an error; "
+                          "if a versioned machine type creates it in a way "
+                          "the gate cannot see, it is a break "
+                          "(docs/gate.md#machine-types)", v.type);
+    }
     if (remedy && f->n_notes > remedy) {
         struct vmsd_note added = f->notes[remedy];
         f->notes[remedy] = f->notes[remedy - 1];

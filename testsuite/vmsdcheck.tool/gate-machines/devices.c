@@ -1,7 +1,8 @@
 /* The change: each device reads a field its base does not send.  dev-a
  * is in pc-9.2 (through the SoC's instance_init) and dev-c in any
  * machine type: errors that name pc-9.2; dev-b is only in the
- * unversioned board: a warning that says why. */
+ * unversioned board, and nothing creates dev-d, a sysbus device no user
+ * can add: warnings that say why. */
 #include "qom.h"
 
 typedef struct Dev { uint32_t x, y; } Dev;
@@ -35,6 +36,15 @@ static const VMStateDescription vmstate_c = {
     },
 };
 
+static const VMStateDescription vmstate_d = {
+    .name = "dev-d", .version_id = 1, .minimum_version_id = 1,
+    .fields = (const VMStateField[]) {
+        VMSTATE_UINT32(x, Dev),
+        VMSTATE_UINT32(y, Dev), /* { tool-warning "field 'y' of 'dev-d' .*field-added" } { tool-note "no machine type the gate can see creates device type 'dev-d' or lets a user add it, so no stream carries it and this is not an error; if a versioned machine type creates it in a way the gate cannot see, it is a break" } */
+        VMSTATE_END_OF_LIST()
+    },
+};
+
 static void a_class_init(ObjectClass *klass, const void *data)
 {
     DEVICE_CLASS(klass)->vmsd = &vmstate_a;
@@ -50,10 +60,16 @@ static void c_class_init(ObjectClass *klass, const void *data)
     DEVICE_CLASS(klass)->vmsd = &vmstate_c;
 }
 
+static void d_class_init(ObjectClass *klass, const void *data)
+{
+    DEVICE_CLASS(klass)->vmsd = &vmstate_d;
+}
+
 static const TypeInfo device_types[] = {
     { .name = "dev-a", .parent = TYPE_SYS_BUS_DEVICE, .class_init = a_class_init },
     { .name = "dev-b", .parent = TYPE_SYS_BUS_DEVICE, .class_init = b_class_init },
     { .name = "dev-c", .parent = TYPE_DEVICE, .class_init = c_class_init },
+    { .name = "dev-d", .parent = TYPE_SYS_BUS_DEVICE, .class_init = d_class_init },
 };
 
 int main(void)

@@ -17,6 +17,7 @@ const VMStateInfo vmstate_info_uint32 = { .name = "uint32" };
 DEVICE_STATE(vmstate_a, "dev-a");
 DEVICE_STATE(vmstate_b, "dev-b");
 DEVICE_STATE(vmstate_c, "dev-c");
+DEVICE_STATE(vmstate_d, "dev-d");
 
 static void a_class_init(ObjectClass *klass, const void *data)
 {
@@ -33,10 +34,16 @@ static void c_class_init(ObjectClass *klass, const void *data)
     DEVICE_CLASS(klass)->vmsd = &vmstate_c;
 }
 
+static void d_class_init(ObjectClass *klass, const void *data)
+{
+    DEVICE_CLASS(klass)->vmsd = &vmstate_d;
+}
+
 static const TypeInfo device_types[] = {
     { .name = "dev-a", .parent = TYPE_SYS_BUS_DEVICE, .class_init = a_class_init },
     { .name = "dev-b", .parent = TYPE_SYS_BUS_DEVICE, .class_init = b_class_init },
     { .name = "dev-c", .parent = TYPE_DEVICE, .class_init = c_class_init },
+    { .name = "dev-d", .parent = TYPE_SYS_BUS_DEVICE, .class_init = d_class_init },
 };
 
 int main(void)
