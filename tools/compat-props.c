@@ -85,10 +85,14 @@ static void index_units(struct join *j)
             j->defs[k] = (struct type_def){ u, &m->types[i] };
             s->value = &j->defs[k++];
         }
+        /* Only a cast names the struct: a type with just its size
+         * (an I record without one) adds nothing. */
         for (size_t i = 0; i < m->n_instances; i++) {
+            if (!m->instances[i].structure)
+                continue;
             struct vmsd_strset_slot *s =
                 vmsd_strset_add_name(&j->casts, m->instances[i].type);
-            if (!s->value && m->instances[i].structure)
+            if (!s->value)
                 s->value = m->instances[i].structure;
         }
         /* The subsections' needed functions, by the subsection's name and
