@@ -3,6 +3,7 @@
 
 #include "../checker/model.h"
 #include "../checker/strbuf.h"
+#include "../checker/xalloc.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -47,6 +47,7 @@
 #include "../checker/facts.h"
 #include "../checker/model.h"
 #include "../checker/whole-file.h"
+#include "../checker/xalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -10,6 +10,7 @@
 
 #include "../checker/model.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -13,6 +13,7 @@
 #include "../checker/model.h"
 #include "../checker/text.h"
 #include "../checker/whole-file.h"
+#include "../checker/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -4,6 +4,7 @@
 #include "bench.h"
 
 #include "../checker/model.h"
+#include "../checker/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

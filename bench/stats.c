@@ -3,6 +3,7 @@
 #include "bench.h"
 
 #include "../checker/model.h"
+#include "../checker/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

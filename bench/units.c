@@ -6,6 +6,7 @@
 
 #include "../checker/model.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 #define _DEFAULT_SOURCE     /* MAP_ANONYMOUS */
 #include "arena.h"
 
-#include "model.h"
+#include "xalloc.h"
 
 #include <stdalign.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* The base of a change, built from a model or by a reader. */
 #include "baseline.h"
+#include "xalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>

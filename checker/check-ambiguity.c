@@ -16,6 +16,7 @@
 #include "check.h"
 #include "names.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

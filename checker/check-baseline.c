@@ -12,6 +12,7 @@
 #include "check.h"
 #include "compatdb.h"
 #include "names.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -16,6 +16,7 @@
  * size kept changes nothing on the wire (docs/gate.md). */
 #include "baseline.h"
 #include "check.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,6 +5,7 @@
 #include "strbuf.h"
 #include "text.h"
 #include "whole-file.h"
+#include "xalloc.h"
 
 #include <errno.h>
 #include <stdint.h>

@@ -7,6 +7,7 @@
 
 #include "strbuf.h"
 #include "strset.h"
+#include "xalloc.h"
 
 #include <limits.h>
 #include <stdint.h>

@@ -19,6 +19,7 @@
  * once per walk. */
 #include "baseline.h"
 #include "check.h"
+#include "xalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -4,6 +4,7 @@
 #include "model.h"
 #include "strbuf.h"
 #include "text.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -557,22 +557,4 @@ bool vmsd_desc_top_level(const struct vmsd_desc *desc);
 size_t vmsd_sublist_length(const struct vmsd_sublist *list);
 bool vmsd_sublist_terminated(const struct vmsd_sublist *list);
 
-/* ITEMS (N of SIZE bytes) with room for one more: doubled at 0, 1, 2,
- * 4, ... so that appending is linear (a realloc may copy, and ASan's
- * always does). */
-void *vmsd_grow(void *items, size_t n, size_t size);
-/* Append a zeroed element to ITEMS, an array of N elements grown by
- * vmsd_grow, and yield its address. */
-#define VMSD_APPEND(items, n)                                             \
-    ((items) = (__typeof__(items))vmsd_grow((items), (n), sizeof *(items)), \
-     memset(&(items)[(n)], 0, sizeof *(items)), &(items)[(n)++])
-
-/* Says so on stderr and aborts: what every allocation does on failure. */
-void vmsd_out_of_memory(void) __attribute__((noreturn));
-
-/* Helpers for the owned strings. */
-char *vmsd_strdup(const char *s);
-void *vmsd_xrealloc(void *p, size_t n);
-void *vmsd_xcalloc(size_t n, size_t size);
-
 #endif

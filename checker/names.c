@@ -2,6 +2,7 @@
 #include "names.h"
 
 #include "model.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

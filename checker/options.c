@@ -3,6 +3,7 @@
 #include "options.h"
 
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

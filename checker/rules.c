@@ -3,6 +3,7 @@
 #include "baseline.h"
 #include "check.h"
 #include "text.h"
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

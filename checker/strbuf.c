@@ -1,7 +1,7 @@
 /* A growing string. */
 #include "strbuf.h"
 
-#include "model.h"
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* The string set: FNV-1a hashes, linear probing, at most half full. */
 #include "strset.h"
 
-#include "model.h"
+#include "xalloc.h"
 
 #include <stdbool.h>
 #include <stdlib.h>

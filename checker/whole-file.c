@@ -3,7 +3,7 @@
 #define _XOPEN_SOURCE 700       /* realpath, readlink */
 #include "whole-file.h"
 
-#include "model.h"
+#include "xalloc.h"
 
 #include <errno.h>
 #include <signal.h>

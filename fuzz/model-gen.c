@@ -3,6 +3,7 @@
 
 #include "../checker/facts.h"
 #include "../checker/model.h"
+#include "../checker/xalloc.h"
 
 #include <stdio.h>
 

@@ -8,6 +8,7 @@
 extern "C" {
 #include "../checker/model.h"
 #include "../checker/rules.h"
+#include "../checker/xalloc.h"
 }
 
 /* read-tree.cc: record a finished declaration in the model when it is a

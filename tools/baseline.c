@@ -8,6 +8,7 @@
 #include "../checker/json-name.h"
 #include "../checker/text.h"
 #include "../checker/whole-file.h"
+#include "../checker/xalloc.h"
 
 #include <jansson.h>
 #include <limits.h>

@@ -16,6 +16,7 @@
 
 #include "machines.h"
 #include "program.h"
+#include "../checker/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

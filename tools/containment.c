@@ -22,6 +22,7 @@
 #include "../checker/strbuf.h"
 #include "../checker/strset.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <ctype.h>
 #include <stdint.h>

@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include "../checker/names.h"
+#include "../checker/xalloc.h"
 
 #include <jansson.h>
 #include <stdlib.h>

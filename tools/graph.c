@@ -3,6 +3,7 @@
 
 #include "../checker/strbuf.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -8,6 +8,7 @@
 #include "../checker/strbuf.h"
 #include "../checker/text.h"
 #include "../checker/whole-file.h"
+#include "../checker/xalloc.h"
 
 #include <dirent.h>
 #include <dwarf.h>

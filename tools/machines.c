@@ -4,6 +4,7 @@
 #include "machine-policy.h"
 
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <limits.h>
 #include <stdio.h>

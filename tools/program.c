@@ -13,6 +13,7 @@
 #include "../checker/strbuf.h"
 #include "../checker/facts.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,6 +7,7 @@
 #include "../checker/strbuf.h"
 #include "../checker/strset.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <jansson.h>
 #include <inttypes.h>

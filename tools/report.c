@@ -5,6 +5,7 @@
 #include "../checker/json-name.h"
 #include "../checker/strbuf.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <jansson.h>
 #include <stdint.h>

@@ -7,6 +7,7 @@
 #include "../checker/model.h"
 #include "../checker/strbuf.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

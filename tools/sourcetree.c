@@ -5,6 +5,7 @@
 #include "../checker/model.h"
 #include "../checker/strbuf.h"
 #include "../checker/text.h"
+#include "../checker/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -20,6 +20,7 @@
 
 #include "../checker/compatdb.h"
 #include "../checker/whole-file.h"
+#include "../checker/xalloc.h"
 
 #include <errno.h>
 #include <getopt.h>

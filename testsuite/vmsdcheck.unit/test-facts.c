@@ -4,6 +4,7 @@
 
 #include "facts.h"
 #include "strbuf.h"
+#include "xalloc.h"
 
 #include <limits.h>
 #include <stdint.h>

@@ -7,6 +7,7 @@
 
 #include "compatdb.h"
 #include "rules.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
