@@ -45,26 +45,23 @@ BENCH_WORK = bench/work
 BENCH_UNITS = $(foreach n,$(BENCH_SIZES),$(BENCH_WORK)/unit-$(n).c) \
 	$(foreach n,$(BENCH_LATTICES),$(BENCH_WORK)/lattice-$(n).c)
 
-# Built on the core's helpers (allocation, strbuf, whole files).
-BENCH_CORE_OBJS = checker/model.o checker/arena.o checker/strset.o checker/strbuf.o checker/text.o \
-	checker/whole-file.o
 BENCH_OBJS = bench/main.o bench/command.o bench/units.o bench/measure.o \
 	bench/count.o bench/stats.o bench/report.o
 GEN_BENCH_UNIT_OBJS = bench/gen-bench-unit.o bench/command.o
-# The facts generator writes with the core's facts writer, whatever it
-# needs.
+# The facts generator writes with the core's facts writer.
 GEN_FACTS_OBJS = bench/gen-facts.o bench/command.o
 
 bench/%.o: bench/%.c
 	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@
 
-bench/bench: $(BENCH_OBJS) $(BENCH_CORE_OBJS)
+# Each links the core's library: the linker takes what it uses.
+bench/bench: $(BENCH_OBJS) $(CORE_LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
 
-bench/gen-bench-unit: $(GEN_BENCH_UNIT_OBJS) $(BENCH_CORE_OBJS)
+bench/gen-bench-unit: $(GEN_BENCH_UNIT_OBJS) $(CORE_LIB)
 	$(CC) $(LDFLAGS) -o $@ $^
 
-bench/gen-facts: $(GEN_FACTS_OBJS) $(CORE_OBJS)
+bench/gen-facts: $(GEN_FACTS_OBJS) $(CORE_LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
 
 $(BENCH_WORK)/unit-%.c: bench/gen-bench-unit
