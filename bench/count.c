@@ -136,7 +136,7 @@ static bool add_out_file(const struct unit *u, const char *dir,
 {
     char *path = vmsd_format(NULL, "%s/%s", dir, name);
     pid_t pid = (pid_t)strtol(name + strlen(out_file_prefix), NULL, 10);
-    char *cmd;
+    char *cmd = NULL;          /* read_out_file leaves it when it cannot open PATH */
     unsigned long long instructions;
     enum program program;
     bool ok = read_out_file(path, &cmd, &instructions);
