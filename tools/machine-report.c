@@ -133,16 +133,25 @@ static void put_shown_or_unknown(struct vmsd_strbuf *b, const char *s)
     vmsd_put_shown(b, s ? s : "?");
 }
 
+/* M's compat properties (the caller frees them), or NULL when there are
+ * too many to list, which it says. */
+static struct machine_property *listed_properties(
+    const struct program *program, const struct machine_type *m, size_t *n)
+{
+    struct machine_property *props = machines_properties(m, n);
+    if (!props)
+        say(program, ": machine type ", m->name, ": too many compat "
+            "properties to list\n");
+    return props;
+}
+
 static bool text_properties(struct vmsd_strbuf *b, const struct program *program,
                             const struct machine_type *m)
 {
     size_t n;
-    struct machine_property *props = machines_properties(m, &n);
-    if (!props) {
-        say(program, ": machine type ", m->name, ": too many compat "
-            "properties to list\n");
+    struct machine_property *props = listed_properties(program, m, &n);
+    if (!props)
         return false;
-    }
     for (size_t i = 0; i < n; i++) {
         const struct vmsd_global_property *e = props[i].entry;
         vmsd_strbuf_puts(b, "  ");
@@ -212,12 +221,9 @@ static json_t *json_properties(const struct program *program,
                                const struct machine_type *m)
 {
     size_t n;
-    struct machine_property *props = machines_properties(m, &n);
-    if (!props) {
-        say(program, ": machine type ", m->name, ": too many compat "
-            "properties to list\n");
+    struct machine_property *props = listed_properties(program, m, &n);
+    if (!props)
         return NULL;
-    }
     json_t *out = json_array();
     for (size_t i = 0; i < n; i++) {
         const struct vmsd_global_property *e = props[i].entry;

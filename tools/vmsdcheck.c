@@ -745,16 +745,17 @@ static int cmd_db_retire(struct settings *s)
 
 typedef char *render_fn(const struct settings *s, const struct run *r);
 
-/* A command that writes one text about one program: RENDER makes it
- * (NULL: it said why not). */
-static int one_program(struct settings *s, const char *command,
-                       render_fn *render)
+/* A command that writes one text about its programs: RENDER makes it
+ * (NULL: it said why not).  COMMAND names one that takes one program;
+ * NULL, any number. */
+static int render_programs(struct settings *s, const char *command,
+                           render_fn *render)
 {
     struct run r;
     int status = EXIT_USAGE;
     if (!analyse(s, &r)) {
         /* said why */
-    } else if (r.set.n_programs != 1) {
+    } else if (command && r.set.n_programs != 1) {
         fprintf(stderr, "vmsdcheck: %s takes one program, not %zu\n",
                 command, r.set.n_programs);
     } else {
@@ -786,28 +787,23 @@ static char *render_dump(const struct settings *s, const struct run *r)
 
 static int cmd_graph(struct settings *s)
 {
-    return one_program(s, "graph", render_graph);
+    return render_programs(s, "graph", render_graph);
 }
 
 static int cmd_dump_vmstate(struct settings *s)
 {
-    return one_program(s, "dump-vmstate", render_dump);
+    return render_programs(s, "dump-vmstate", render_dump);
+}
+
+static char *render_machines(const struct settings *s, const struct run *r)
+{
+    return machines_render(r->programs, r->set.n_programs, s->format,
+                           s->machine);
 }
 
 static int cmd_machines(struct settings *s)
 {
-    struct run r;
-    int status = EXIT_USAGE;
-    if (analyse(s, &r)) {
-        char *text = machines_render(r.programs, r.set.n_programs, s->format,
-                                     s->machine);
-        if (text && emit(s, text))
-            status = EXIT_CLEAN;
-        free(text);
-        report_summary(&r.report, stderr);     /* what it could not see */
-    }
-    run_free(&r);
-    return status;
+    return render_programs(s, NULL, render_machines);
 }
 
 static char *render_containment(const struct settings *s, const struct run *r)
@@ -818,7 +814,7 @@ static char *render_containment(const struct settings *s, const struct run *r)
 
 static int cmd_containment(struct settings *s)
 {
-    return one_program(s, "containment", render_containment);
+    return render_programs(s, "containment", render_containment);
 }
 
 int main(int argc, char **argv)
