@@ -28,8 +28,7 @@ void vmsd_machine_reader_init(void)
 void vmsd_read_property_array(struct vmsd_model *model, tree decl)
 {
     tree type = TREE_TYPE(decl);
-    if (TREE_CODE(type) != ARRAY_TYPE
-        || !type_has_tag(TREE_TYPE(type), global_property_tag))
+    if (!array_of_tag(type, global_property_tag))
         return;
     tree ctor = constructor_of(decl);
     if (!ctor || !DECL_NAME(decl))

@@ -62,8 +62,7 @@ static char bool_default(tree entry)
 void vmsd_read_device_props(struct vmsd_model *model, tree decl)
 {
     tree type = TREE_TYPE(decl);
-    if (TREE_CODE(type) != ARRAY_TYPE
-        || !type_has_tag(TREE_TYPE(type), property_tag))
+    if (!array_of_tag(type, property_tag))
         return;
     tree ctor = constructor_of(decl);
     if (!ctor || !DECL_NAME(decl))

@@ -105,8 +105,7 @@ void vmsd_read_type_infos(struct vmsd_model *model, tree decl)
     location_t where = DECL_SOURCE_LOCATION(decl);
     if (type_has_tag(type, type_info_tag)) {
         read_type_info(model, ctor, where);
-    } else if (TREE_CODE(type) == ARRAY_TYPE
-               && type_has_tag(TREE_TYPE(type), type_info_tag)) {
+    } else if (array_of_tag(type, type_info_tag)) {
         unsigned i;
         tree value;
         FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value)

@@ -42,8 +42,7 @@ void vmsd_registration_reader_init(void)
 static bool is_type_info(tree type)
 {
     return type_has_tag(type, type_info_tag)
-           || (TREE_CODE(type) == ARRAY_TYPE
-               && type_has_tag(TREE_TYPE(type), type_info_tag));
+           || array_of_tag(type, type_info_tag);
 }
 
 bool vmsd_note_local_type_info(tree decl)

@@ -35,6 +35,11 @@ bool type_has_tag(tree type, tree tag)
     return false;
 }
 
+bool array_of_tag(tree type, tree tag)
+{
+    return TREE_CODE(type) == ARRAY_TYPE && type_has_tag(TREE_TYPE(type), tag);
+}
+
 static bool is_description_type(tree type)
 {
     return type_has_tag(type, description_tag);

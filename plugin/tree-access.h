@@ -8,6 +8,8 @@
 
 /* Is TYPE the struct with tag TAG (an identifier), or a variant of it? */
 bool type_has_tag(tree type, tree tag);
+/* Is TYPE an array of that struct? */
+bool array_of_tag(tree type, tree tag);
 /* LOC as the model keeps places (file interned, after the prefix maps). */
 struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc);
 /* The member named NAME of a struct initializer, or NULL_TREE. */
