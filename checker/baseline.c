@@ -52,27 +52,19 @@ void vmsd_model_names(const struct vmsd_model *model,
     }
 }
 
-static struct vmsd_loc own_loc(struct vmsd_base_program *p,
-                               struct vmsd_loc loc)
+static const char *own_file(void *program, const char *file)
 {
-    loc.file = vmsd_base_program_file(p, loc.file);
-    loc.host = 0;
-    return loc;
+    return vmsd_base_program_file(program, file);
 }
 
+/* A field's BASE members, and the name of the description it nests. */
 static void copy_field(struct vmsd_base_program *p,
                        struct vmsd_base_field *to,
                        const struct vmsd_field *from)
 {
     const struct vmsd_desc *nested = from->vmsd.target;
-    to->name = vmsd_strdup(from->name);
-    to->version_id = from->version_id;
-    to->field_exists = from->has_field_exists;
-    to->size = from->size;
-    to->num = from->num;
-    to->flags = from->flags;
+    vmsd_record_to_base(&vmsd_field_record, to, from, own_file, p);
     to->nested = vmsd_strdup(nested && nested->defined ? nested->name : NULL);
-    to->loc = own_loc(p, from->loc);
 }
 
 void vmsd_base_program_from_model(struct vmsd_base_program *out,
@@ -86,13 +78,8 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
         if (!d->defined || !d->name)
             continue;
         struct vmsd_base_desc *bd = vmsd_base_program_add(out);
-        bd->name = vmsd_strdup(d->name);
-        bd->symbol = vmsd_strdup(d->symbol);
-        bd->loc = own_loc(out, d->loc);
+        vmsd_record_to_base(&vmsd_desc_record, bd, d, own_file, out);
         bd->top_level = vmsd_desc_top_level(d);
-        bd->version_id = d->version_id;
-        bd->minimum_version_id = d->minimum_version_id;
-        bd->needed = vmsd_strdup(d->needed);
         for (size_t j = 0; d->fields && j < d->fields->n_fields; j++)
             copy_field(out, vmsd_base_desc_add_field(bd),
                        &d->fields->fields[j]);
@@ -101,12 +88,10 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
         size_t n = vmsd_sublist_length(d->subsections);
         for (size_t j = 0; j < n; j++) {
             const struct vmsd_desc *sub = named_entry(&d->subsections->slots[j]);
-            if (!sub)
-                continue;
-            struct vmsd_base_sub *bs = vmsd_base_desc_add_sub(bd);
-            bs->name = vmsd_strdup(sub->name);
-            bs->symbol = vmsd_strdup(sub->symbol);
-            bs->loc = own_loc(out, sub->loc);
+            if (sub)
+                vmsd_record_to_base(&vmsd_sub_record,
+                                    vmsd_base_desc_add_sub(bd), sub,
+                                    own_file, out);
         }
     }
     vmsd_base_program_index(out);
@@ -165,33 +150,36 @@ bool vmsd_base_has_pair(const struct vmsd_base_program *p,
 }
 
 void vmsd_base_program_add_device(struct vmsd_base_program *p,
-                                  const char *type, const char *vmsd,
-                                  struct vmsd_loc loc,
-                                  struct vmsd_loc assigned)
+                                  const struct vmsd_base_device *device)
 {
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&p->device_index,
-                                                         type);
+                                                         device->type);
     if (slot->value)
         return;                 /* the first stays */
     /* The index holds positions: the array may move as it grows. */
     slot->value = (void *)(uintptr_t)(p->n_devices + 1);
-    struct vmsd_base_device *d = VMSD_APPEND(p->devices, p->n_devices);
-    d->type = vmsd_strdup(type);
-    d->vmsd = vmsd_strdup(vmsd);
-    d->loc = own_loc(p, loc);
-    d->assigned = own_loc(p, assigned);
+    vmsd_record_copy_base(&vmsd_device_record,
+                          VMSD_APPEND(p->devices, p->n_devices), device,
+                          own_file, p);
 }
 
+/* A device type's BASE members, its description's name and place. */
 void vmsd_base_program_add_devices(struct vmsd_base_program *p,
                                    const struct vmsd_device *devices,
                                    size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (devices[i].vmsd && devices[i].vmsd->name)
-            vmsd_base_program_add_device(p, devices[i].type,
-                                         devices[i].vmsd->name,
-                                         devices[i].vmsd->loc,
-                                         devices[i].assigned);
+    for (size_t i = 0; i < n; i++) {
+        if (!devices[i].vmsd || !devices[i].vmsd->name)
+            continue;
+        struct vmsd_base_device d;
+        vmsd_record_to_base(&vmsd_device_record, &d, &devices[i], own_file,
+                            p);
+        d.vmsd = devices[i].vmsd->name;
+        d.loc = devices[i].vmsd->loc;
+        vmsd_base_program_add_device(p, &d);
+        d.vmsd = NULL;
+        vmsd_record_free_base(&vmsd_device_record, &d);
+    }
 }
 
 void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
@@ -240,19 +228,13 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
 {
     for (size_t i = 0; i < p->n_descs; i++) {
         struct vmsd_base_desc *d = &p->descs[i];
-        for (size_t j = 0; j < d->n_fields; j++) {
-            free(d->fields[j].name);
-            free(d->fields[j].nested);
-        }
+        for (size_t j = 0; j < d->n_fields; j++)
+            vmsd_record_free_base(&vmsd_field_record, &d->fields[j]);
         free(d->fields);
-        for (size_t j = 0; j < d->n_subs; j++) {
-            free(d->subs[j].name);
-            free(d->subs[j].symbol);
-        }
+        for (size_t j = 0; j < d->n_subs; j++)
+            vmsd_record_free_base(&vmsd_sub_record, &d->subs[j]);
         free(d->subs);
-        free(d->name);
-        free(d->symbol);
-        free(d->needed);
+        vmsd_record_free_base(&vmsd_desc_record, d);
     }
     free(p->descs);
     free(p->name);
@@ -261,10 +243,8 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
     vmsd_strset_free(&p->pairs);
     vmsd_strset_free(&p->sub_names);
     vmsd_strset_free(&p->by_symbol);
-    for (size_t i = 0; i < p->n_devices; i++) {
-        free(p->devices[i].type);
-        free(p->devices[i].vmsd);
-    }
+    for (size_t i = 0; i < p->n_devices; i++)
+        vmsd_record_free_base(&vmsd_device_record, &p->devices[i]);
     free(p->devices);
     vmsd_strset_free(&p->device_index);
     for (size_t i = 0; i < p->n_type_machines; i++) {

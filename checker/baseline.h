@@ -11,41 +11,28 @@
 #include "rules.h"
 #include "strset.h"
 
+/* The records of records.def as the base keeps them (BASE and DERIVED
+ * members). */
 struct vmsd_base_sub {
-    char *name;
-    char *symbol;
-    struct vmsd_loc loc;
+#define VMSD_SUB_MEMBER VMSD_BASE_MEMBER
+#include "records.def"
 };
 
 /* A field, as QEMU's -dump-vmstate describes one. */
 struct vmsd_base_field {
-    char *name;                 /* NULL: none */
-    int version_id;
-    bool field_exists;
-    uint64_t size;
-    int num;
-    uint32_t flags;
-    char *nested;               /* the nested description's name, or NULL */
-    struct vmsd_loc loc;        /* where the field's entry is written */
+#define VMSD_FIELD_MEMBER VMSD_BASE_MEMBER
+#include "records.def"
 };
 
 /* A device type and the name of the description it migrates with. */
 struct vmsd_base_device {
-    char *type;
-    char *vmsd;
-    struct vmsd_loc loc;        /* the description's definition */
-    struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
+#define VMSD_DEVICE_MEMBER VMSD_BASE_MEMBER
+#include "records.def"
 };
 
 struct vmsd_base_desc {
-    char *name;
-    char *symbol;
-    struct vmsd_loc loc;
-    bool top_level;
-    int version_id;
-    int minimum_version_id;
-    char *needed;               /* the needed function's name, "?" when not
-                                   a function, NULL: always sent */
+#define VMSD_DESC_MEMBER VMSD_BASE_MEMBER
+#include "records.def"
     struct vmsd_base_field *fields;
     size_t n_fields;
     struct vmsd_base_sub *subs;
@@ -92,12 +79,10 @@ void vmsd_base_program_from_model(struct vmsd_base_program *out,
 void vmsd_base_program_add_devices(struct vmsd_base_program *p,
                                    const struct vmsd_device *devices,
                                    size_t n);
-/* Add one device type by hand (the report reader): LOC is its
- * description's definition, ASSIGNED the dc->vmsd = &x that sets it. */
+/* Add one device type by hand (the report reader), copied; the first
+ * of a type stays. */
 void vmsd_base_program_add_device(struct vmsd_base_program *p,
-                                  const char *type, const char *vmsd,
-                                  struct vmsd_loc loc,
-                                  struct vmsd_loc assigned);
+                                  const struct vmsd_base_device *device);
 /* Add a device type that migrates with no description. */
 void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
                                      const char *type);

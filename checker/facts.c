@@ -118,22 +118,192 @@ static void put_sublist(struct writer *w, const struct vmsd_sublist *list)
     put_char(w, '\n');
 }
 
-/* Tagged members (a letter, then the value) only when not 0 or none. */
-static void put_tagged_int(struct writer *w, char tag, long long value)
+/* The members of the records records.def describes, as the facts carry
+ * them: each record's values, then its tags. */
+struct reader;
+struct facts_member {
+    enum vmsd_kind kind;
+    size_t offset;              /* in the model's struct */
+    int value;                  /* its place among the values, from 1;
+                                   0: not a value */
+    char tag;                   /* a tag's letter; 0: not a tag */
+    const char *tags;           /* an own tag's letters */
+    int since;                  /* a tag's first facts version */
+    void (*put)(struct writer *w, const void *record);
+    bool (*read)(struct reader *r, void *record, char tag);
+};
+
+#define HOOKS(hook)                                                        \
+    static void put_##hook(struct writer *w, const void *record);          \
+    static bool read_##hook(struct reader *r, void *record, char tag);
+HOOKS(desc_uid)
+HOOKS(desc_attributes)
+HOOKS(desc_subsections)
+HOOKS(desc_fields)
+HOOKS(field_exists)
+HOOKS(field_loc)
+
+#define FACTS_VALUE(n) .value = n
+#define FACTS_TAG(letter, version) .tag = letter, .since = version
+#define FACTS_OWN(n, hook) .value = n, .put = put_##hook, .read = read_##hook
+#define FACTS_OWN_TAG(letters, version, hook)                              \
+    .tags = letters, .since = version, .put = put_##hook,                  \
+    .read = read_##hook
+#define FACTS_WITH(hook) .value = 0
+#define FACTS_NO_FACTS .value = 0
+#define FACTS_MEMBER(st, of_kind, member, facts, base)                     \
+    { .kind = VMSD_KIND_##of_kind,                                          \
+      .offset = VMSD_MODEL_AT(st, member, base), FACTS_##facts },
+
+static const struct facts_member desc_members[] = {
+#define VMSD_DESC_MEMBER(kind, member, facts, base, dump)                 \
+    FACTS_MEMBER(struct vmsd_desc, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member field_members[] = {
+#define VMSD_FIELD_MEMBER(kind, member, facts, base, dump)                \
+    FACTS_MEMBER(struct vmsd_field, kind, member, facts, base)
+#include "records.def"
+};
+
+/* A record's members in the order the facts carry them, and its tags
+ * by letter: worked out from its table once, since every field of every
+ * unit is written and read through them. */
+#define MAX_VALUES 16
+struct facts_record {
+    const struct facts_member *members;
+    size_t n_members;
+    bool ready;
+    const struct facts_member *values[MAX_VALUES];
+    size_t n_values;
+    const struct facts_member *tags[128];
+};
+
+#define RECORD(table) { table, sizeof table / sizeof *table, false, { 0 }, \
+                        0, { 0 } }
+static struct facts_record desc_record = RECORD(desc_members);
+static struct facts_record field_record = RECORD(field_members);
+
+static const struct facts_record *ready(struct facts_record *record)
 {
-    if (!value)
+    if (record->ready)
+        return record;
+    for (size_t i = 0; i < record->n_members; i++) {
+        const struct facts_member *m = &record->members[i];
+        if (m->value > MAX_VALUES)
+            abort();            /* records.def: more values than room */
+        if (m->value)
+            record->values[m->value - 1] = m;
+        if (m->value > (int)record->n_values)
+            record->n_values = (size_t)m->value;
+        if (m->tag)
+            record->tags[(unsigned char)m->tag] = m;
+        for (const char *c = m->tags; c && *c; c++)
+            record->tags[(unsigned char)*c] = m;
+    }
+    record->ready = true;
+    return record;
+}
+
+/* The member M of RECORD, as a TYPE. */
+#define AT(type, record, m) VMSD_MEMBER_AT(type, record, (m)->offset)
+
+static void put_value(struct writer *w, const struct facts_member *m,
+                      const void *record)
+{
+    switch (m->kind) {
+    case VMSD_KIND_NAME:
+    case VMSD_KIND_OPT_NAME:
+        put_name(w, *AT(char *const, record, m));
+        break;
+    case VMSD_KIND_INT:
+        put_int(w, *AT(const int, record, m));
+        break;
+    case VMSD_KIND_U32:
+        put_int(w, *AT(const uint32_t, record, m));
+        break;
+    case VMSD_KIND_U64:
+        put_uint(w, *AT(const uint64_t, record, m));
+        break;
+    case VMSD_KIND_BOOL:
+        put_int(w, *AT(const bool, record, m));
+        break;
+    case VMSD_KIND_LOC:
+        put_loc(w, *AT(const struct vmsd_loc, record, m));
+        break;
+    case VMSD_KIND_REF:
+        put_ref(w, AT(const struct vmsd_ref, record, m));
+        break;
+    case VMSD_KIND_LINKAGE:
+    case VMSD_KIND_MARKER:
+        abort();                /* an own value's */
+    }
+}
+
+/* A tag: its letter and value, when the value is not 0 or none. */
+static void put_tag(struct writer *w, const struct facts_member *m,
+                    const void *record)
+{
+    switch (m->kind) {
+    case VMSD_KIND_INT:
+        if (!*AT(const int, record, m))
+            return;
+        put_char(w, ' ');
+        put_char(w, m->tag);
+        vmsd_strbuf_put_int(w->b, *AT(const int, record, m));
         return;
-    put_char(w, ' ');
-    put_char(w, tag);
-    vmsd_strbuf_put_int(w->b, value);
+    case VMSD_KIND_U64:
+        if (!*AT(const uint64_t, record, m))
+            return;
+        put_char(w, ' ');
+        put_char(w, m->tag);
+        vmsd_strbuf_put_uint(w->b, *AT(const uint64_t, record, m));
+        return;
+    case VMSD_KIND_OPT_NAME:
+        if (!*AT(char *const, record, m))
+            return;
+        put_char(w, ' ');
+        put_char(w, m->tag);
+        put_name_here(w, *AT(char *const, record, m));
+        return;
+    case VMSD_KIND_REF:
+        if (!AT(const struct vmsd_ref, record, m)->symbol)
+            return;
+        put_char(w, ' ');
+        put_char(w, m->tag);
+        put_ref(w, AT(const struct vmsd_ref, record, m));
+        return;
+    default:
+        abort();                /* records.def has no such tag */
+    }
+}
+
+/* RECORD's values, then its tags. */
+static void put_members(struct writer *w, struct facts_record *of,
+                        const void *record)
+{
+    const struct facts_record *r = ready(of);
+    for (size_t i = 0; i < r->n_values; i++) {
+        const struct facts_member *m = r->values[i];
+        (m->put ? m->put(w, record) : put_value(w, m, record));
+    }
+    for (size_t i = 0; i < r->n_members; i++) {
+        const struct facts_member *m = &r->members[i];
+        if (m->tags)
+            m->put(w, record);
+        else if (m->tag)
+            put_tag(w, m, record);
+    }
 }
 
 /* A field's place against the field's before (P): nothing for the
  * line after P's in P's file and column, the entry of a list written a
  * line each; "lDELTA" for another line in P's file and column; else
  * "pFILE:LINE:COLUMN". */
-static void put_field_loc(struct writer *w, struct vmsd_loc loc)
+static void put_field_loc(struct writer *w, const void *record)
 {
+    struct vmsd_loc loc = ((const struct vmsd_field *)record)->loc;
     struct vmsd_loc before = w->last_field_loc;
     w->last_field_loc = loc;
     if (loc.file != before.file || loc.column != before.column) {
@@ -145,35 +315,23 @@ static void put_field_loc(struct writer *w, struct vmsd_loc loc)
     }
 }
 
-static void put_field(struct writer *w, const struct vmsd_field *f)
+/* "xFUNCTION" for a field_exists test the facts name, "e" for one
+ * they do not. */
+static void put_field_exists(struct writer *w, const void *record)
 {
-    vmsd_strbuf_puts(w->b, "f");
-    put_name(w, f->name);
-    put_int(w, f->flags);
-    put_uint(w, f->size);
-    put_name(w, f->info);
-    put_tagged_int(w, 'v', f->version_id);
-    put_tagged_int(w, 's', f->struct_version_id);
-    put_tagged_int(w, 'n', f->num);
+    const struct vmsd_field *f = record;
     if (f->field_exists) {
         vmsd_strbuf_puts(w->b, " x");
         put_name_here(w, f->field_exists);
     } else if (f->has_field_exists) {
         vmsd_strbuf_puts(w->b, " e");
     }
-    if (vmsd_field_nests(f)) {
-        vmsd_strbuf_puts(w->b, " @");
-        put_ref(w, &f->vmsd);
-    }
-    if (f->offset) {
-        vmsd_strbuf_puts(w->b, " o");
-        vmsd_strbuf_put_uint(w->b, f->offset);
-    }
-    if (f->member_type) {
-        vmsd_strbuf_puts(w->b, " t");
-        put_name_here(w, f->member_type);
-    }
-    put_field_loc(w, f->loc);
+}
+
+static void put_field(struct writer *w, const struct vmsd_field *f)
+{
+    vmsd_strbuf_puts(w->b, "f");
+    put_members(w, &field_record, f);
     put_char(w, '\n');
 }
 
@@ -203,24 +361,40 @@ static const char marker_letters[] = {
     [VMSD_MARKER_SET] = '1',
 };
 
+static void put_desc_uid(struct writer *w, const void *record)
+{
+    put_int(w, ((const struct vmsd_desc *)record)->uid);
+}
+
+/* LINKAGE MARKER UNREADABLE, a letter each. */
+static void put_desc_attributes(struct writer *w, const void *record)
+{
+    const struct vmsd_desc *d = record;
+    put_char(w, ' ');
+    put_char(w, linkage_letters[d->linkage]);
+    put_char(w, marker_letters[d->marker]);
+    put_char(w, d->name_unreadable ? 'u' : '-');
+}
+
+/* A list's uid when the model has the list, else 0. */
+static void put_desc_subsections(struct writer *w, const void *record)
+{
+    const struct vmsd_desc *d = record;
+    put_int(w, d->subsections ? d->subsections_uid : 0);
+}
+
+static void put_desc_fields(struct writer *w, const void *record)
+{
+    const struct vmsd_desc *d = record;
+    put_int(w, d->fields ? d->fields_uid : 0);
+}
+
 /* A description, then its lists the first time one is named (a list
  * shared by two descriptions is written once). */
 static void put_desc(struct writer *w, const struct vmsd_desc *d)
 {
     vmsd_strbuf_puts(w->b, "D");
-    put_int(w, d->uid);
-    put_name(w, d->symbol);
-    put_char(w, ' ');
-    put_char(w, linkage_letters[d->linkage]);
-    put_char(w, marker_letters[d->marker]);
-    put_char(w, d->name_unreadable ? 'u' : '-');
-    put_name(w, d->name);
-    put_loc(w, d->loc);
-    put_int(w, d->version_id);
-    put_int(w, d->minimum_version_id);
-    put_name(w, d->needed);
-    put_int(w, d->subsections ? d->subsections_uid : 0);
-    put_int(w, d->fields ? d->fields_uid : 0);
+    put_members(w, &desc_record, d);
     put_char(w, '\n');
     if (d->subsections
         && !vmsd_uid_index_get(&w->sublists_written, d->subsections_uid)) {
@@ -579,6 +753,7 @@ struct reader {
     bool field_places;          /* version 5: fields have places */
     bool fit;                   /* version 6: the fit records and members */
     struct vmsd_loc last_field_loc;
+    bool field_placed;          /* the field being read has a place */
     int version;
     long long value;            /* the last integer read_int read */
     char *error;
@@ -762,36 +937,6 @@ static bool read_file(struct reader *r)
     return true;
 }
 
-static bool read_desc(struct reader *r)
-{
-    static const char linkages[] = "sge", markers[] = "-01";
-    uint32_t uid;
-    if (!READ_INT(r, 1, UINT32_MAX, &uid))
-        return false;
-    struct vmsd_desc *d = vmsd_model_desc(r->model, uid);
-    if (d->symbol)
-        return bad(r, "a description's id is used twice");
-    d->defined = true;
-    if (!read_name(r, false, &d->symbol) || !space(r))
-        return false;
-    const char *linkage = r->end - r->p >= 3 ? memchr(linkages, r->p[0], 3)
-                                             : NULL;
-    const char *marker = linkage ? memchr(markers, r->p[1], 3) : NULL;
-    if (!linkage || !marker || (r->p[2] != 'u' && r->p[2] != '-'))
-        return bad(r, "a description's attributes are not "
-                   "LINKAGE MARKER UNREADABLE");
-    d->linkage = (enum vmsd_linkage)(linkage - linkages);
-    d->marker = (enum vmsd_marker)(marker - markers);
-    d->name_unreadable = r->p[2] == 'u';
-    r->p += 3;
-    return read_name(r, true, &d->name) && read_loc(r, &d->loc)
-           && READ_INT(r, INT_MIN, INT_MAX, &d->version_id)
-           && READ_INT(r, INT_MIN, INT_MAX, &d->minimum_version_id)
-           && read_name(r, true, &d->needed)
-           && READ_INT(r, 0, UINT32_MAX, &d->subsections_uid)
-           && READ_INT(r, 0, UINT32_MAX, &d->fields_uid);
-}
-
 static bool read_sublist(struct reader *r)
 {
     uint32_t uid;
@@ -830,26 +975,104 @@ static bool read_fieldlist(struct reader *r)
            && read_loc(r, &r->fields->after_end_loc);
 }
 
-/* An int right here, after a tag's letter. */
-static bool int_here(struct reader *r, int *out)
+/* A value of M's kind, " VALUE", into RECORD. */
+static bool read_value(struct reader *r, const struct facts_member *m,
+                       void *record)
+{
+    switch (m->kind) {
+    case VMSD_KIND_NAME:
+    case VMSD_KIND_OPT_NAME:
+        return read_name(r, m->kind == VMSD_KIND_OPT_NAME,
+                         AT(char *, record, m));
+    case VMSD_KIND_INT:
+        return READ_INT(r, INT_MIN, INT_MAX, AT(int, record, m));
+    case VMSD_KIND_U32:
+        return READ_INT(r, 0, UINT32_MAX, AT(uint32_t, record, m));
+    case VMSD_KIND_U64:
+        return read_uint64(r, AT(uint64_t, record, m));
+    case VMSD_KIND_BOOL:
+        return read_bool(r, AT(bool, record, m));
+    case VMSD_KIND_LOC:
+        return read_loc(r, AT(struct vmsd_loc, record, m));
+    case VMSD_KIND_REF:
+        return read_ref(r, AT(struct vmsd_ref, record, m));
+    case VMSD_KIND_LINKAGE:
+    case VMSD_KIND_MARKER:
+        break;
+    }
+    abort();                    /* an own value's */
+}
+
+/* A tag's value right here, after its letter. */
+static bool read_tag(struct reader *r, const struct facts_member *m,
+                     void *record)
 {
     long long v;
-    if (!number(r, INT_MIN, INT_MAX, &v))
-        return false;
-    *out = (int)v;
+    unsigned long long u;
+    switch (m->kind) {
+    case VMSD_KIND_INT:
+        if (!number(r, INT_MIN, INT_MAX, &v))
+            return false;
+        *AT(int, record, m) = (int)v;
+        return true;
+    case VMSD_KIND_U64:
+        if (at(r, '-'))
+            return bad(r, "a number is out of range");
+        if (!digits(r, &u))
+            return false;
+        *AT(uint64_t, record, m) = u;
+        return true;
+    case VMSD_KIND_OPT_NAME:
+        return name_here(r, false, AT(char *, record, m));
+    case VMSD_KIND_REF:
+        return read_ref(r, AT(struct vmsd_ref, record, m))
+               && (AT(struct vmsd_ref, record, m)->symbol
+                   || bad(r, "a nested description has no symbol"));
+    default:
+        abort();                /* records.def has no such tag */
+    }
+}
+
+/* RECORD's values, then, when UNKNOWN is not NULL (a record with tags),
+ * its tags up to the end of the line; UNKNOWN says a tag that is not
+ * one. */
+static bool read_members(struct reader *r, struct facts_record *of,
+                         void *record, const char *unknown)
+{
+    const struct facts_record *f = ready(of);
+    for (size_t i = 0; i < f->n_values; i++) {
+        const struct facts_member *m = f->values[i];
+        if (!(m->read ? m->read(r, record, 0) : read_value(r, m, record)))
+            return false;
+    }
+    while (unknown && !at(r, '\n')) {
+        if (!space(r))
+            return false;
+        if (r->p == r->end)
+            return bad(r, "a value is missing");
+        unsigned char letter = (unsigned char)*r->p;
+        const struct facts_member *m = letter < 128 ? f->tags[letter] : NULL;
+        if (!m || m->since > r->version)
+            return bad(r, unknown);
+        r->p++;
+        if (!(m->read ? m->read(r, record, (char)letter)
+                      : read_tag(r, m, record)))
+            return false;
+    }
     return true;
 }
 
-/* A field's place member right here (see put_field_loc): "lDELTA",
- * the line DELTA lines from the field's before (in its file and column),
- * or "pFILE:LINE:COLUMN". */
-static bool field_loc_here(struct reader *r, struct vmsd_loc *loc)
+/* A field's place right here (see put_field_loc): "lDELTA", the line
+ * DELTA lines from the field's before (in its file and column), or
+ * "pFILE:LINE:COLUMN". */
+static bool read_field_loc(struct reader *r, void *record, char tag)
 {
+    struct vmsd_loc *loc = &((struct vmsd_field *)record)->loc;
     const struct vmsd_loc before = r->last_field_loc;
     long long delta;
-    if (take(r, 'p'))
+    r->field_placed = true;
+    if (tag == 'p')
         return loc_here(r, loc);
-    r->p++;                     /* 'l' */
     if (!number(r, -(long long)before.line,
                 (long long)UINT_MAX - before.line, &delta))
         return false;
@@ -858,50 +1081,18 @@ static bool field_loc_here(struct reader *r, struct vmsd_loc *loc)
     return true;
 }
 
-/* A field's tagged members: a letter and its value. */
-static bool read_field_tag(struct reader *r, struct vmsd_field *f)
+/* "xFUNCTION" (from version 6) or "e". */
+static bool read_field_exists(struct reader *r, void *record, char tag)
 {
-    if (r->p == r->end)
-        return bad(r, "a value is missing");
-    switch (*r->p++) {
-    case 'v':
-        return int_here(r, &f->version_id);
-    case 's':
-        return int_here(r, &f->struct_version_id);
-    case 'n':
-        return int_here(r, &f->num);
-    case 'e':
-        f->has_field_exists = true;
+    struct vmsd_field *f = record;
+    f->has_field_exists = true;
+    if (tag == 'e')
         return true;
-    case '@':
-        return read_ref(r, &f->vmsd)
-               && (f->vmsd.symbol || bad(r, "a nested description has no "
-                                         "symbol"));
-    case 'o': {
-        unsigned long long offset;
-        if (!r->fit)
-            break;
-        if (at(r, '-'))
-            return bad(r, "a number is out of range");
-        if (!digits(r, &offset))
-            return false;
-        f->offset = offset;
-        return true;
+    if (!r->fit) {
+        r->p--;
+        return bad(r, "a field has an unknown member");
     }
-    case 't':
-        if (!r->fit)
-            break;
-        return name_here(r, false, &f->member_type);
-    case 'x':
-        if (!r->fit)
-            break;
-        f->has_field_exists = true;
-        return name_here(r, false, &f->field_exists);
-    default:
-        break;
-    }
-    r->p--;
-    return bad(r, "a field has an unknown member");
+    return name_here(r, false, &f->field_exists);
 }
 
 static bool read_field(struct reader *r)
@@ -909,29 +1100,72 @@ static bool read_field(struct reader *r)
     if (!r->fields)
         return bad(r, "a field comes before any field list");
     struct vmsd_field *f = vmsd_fieldlist_append(r->model, r->fields);
-    if (!read_name(r, true, &f->name)
-        || !READ_INT(r, 0, UINT32_MAX, &f->flags)
-        || !read_uint64(r, &f->size)
-        || !read_name(r, true, &f->info))
+    r->field_placed = false;
+    if (!read_members(r, &field_record, f,
+                      "a field has an unknown member"))
         return false;
-    bool placed = false;
-    while (!at(r, '\n')) {
-        if (!space(r))
-            return false;
-        /* From version 5, a place member. */
-        bool place = r->field_places && (at(r, 'l') || at(r, 'p'));
-        if (!(place ? field_loc_here(r, &f->loc) : read_field_tag(r, f)))
-            return false;
-        placed |= place;
-    }
-    /* Without one: the line after the field's before. */
-    if (r->field_places && !placed) {
+    /* Without a place: the line after the field's before. */
+    if (r->field_places && !r->field_placed) {
         if (r->last_field_loc.line == UINT_MAX)
             return bad(r, "a field's line is out of range");
         f->loc = r->last_field_loc;
         f->loc.line++;
     }
     r->last_field_loc = f->loc;
+    return true;
+}
+
+static bool read_desc_uid(struct reader *r, void *record, char tag)
+{
+    (void)tag;
+    return READ_INT(r, 1, UINT32_MAX, &((struct vmsd_desc *)record)->uid);
+}
+
+static bool read_desc_attributes(struct reader *r, void *record, char tag)
+{
+    static const char linkages[] = "sge", markers[] = "-01";
+    struct vmsd_desc *d = record;
+    (void)tag;
+    if (!space(r))
+        return false;
+    const char *linkage = r->end - r->p >= 3 ? memchr(linkages, r->p[0], 3)
+                                             : NULL;
+    const char *marker = linkage ? memchr(markers, r->p[1], 3) : NULL;
+    if (!linkage || !marker || (r->p[2] != 'u' && r->p[2] != '-'))
+        return bad(r, "a description's attributes are not "
+                   "LINKAGE MARKER UNREADABLE");
+    d->linkage = (enum vmsd_linkage)(linkage - linkages);
+    d->marker = (enum vmsd_marker)(marker - markers);
+    d->name_unreadable = r->p[2] == 'u';
+    r->p += 3;
+    return true;
+}
+
+static bool read_desc_subsections(struct reader *r, void *record, char tag)
+{
+    (void)tag;
+    return READ_INT(r, 0, UINT32_MAX,
+                    &((struct vmsd_desc *)record)->subsections_uid);
+}
+
+static bool read_desc_fields(struct reader *r, void *record, char tag)
+{
+    (void)tag;
+    return READ_INT(r, 0, UINT32_MAX,
+                    &((struct vmsd_desc *)record)->fields_uid);
+}
+
+/* Read into a description of its own, then into the model's of its uid
+ * (which references may have made already). */
+static bool read_desc(struct reader *r)
+{
+    struct vmsd_desc read = { .defined = true };
+    if (!read_members(r, &desc_record, &read, NULL))
+        return false;
+    struct vmsd_desc *d = vmsd_model_desc(r->model, read.uid);
+    if (d->symbol)
+        return bad(r, "a description's id is used twice");
+    *d = read;
     return true;
 }
 

@@ -10,6 +10,7 @@
 #define VMSDCHECK_MODEL_H
 
 #include "arena.h"
+#include "records.h"
 #include "strset.h"
 
 #include <stdbool.h>
@@ -71,28 +72,10 @@ struct vmsd_sublist {
 #define VMSD_VMS_ARRAY 0x004
 #define VMSD_VMS_MUST_EXIST 0x1000
 
-/* A field.  'vmsd' names the description it loads inline (struct,
- * vstruct, arrays of structs, WITH_TMP, framed containers); its symbol
- * is NULL for a field that nests none (vmsd_field_nests). */
+/* A field: its members are records.def's VMSD_FIELD_MEMBER lines. */
 struct vmsd_field {
-    char *name;
-    uint32_t flags;
-    bool has_field_exists;
-    char *field_exists;         /* its function's name; in the facts
-                                   only when the unit has its X record */
-    int version_id;
-    int struct_version_id;
-    uint64_t size;              /* .size as the compiler folded it; 0 when
-                                   none or not a constant */
-    int num;                    /* .num (elements of a VMS_ARRAY) */
-    char *info;                 /* the .info variable's name, or NULL */
-    struct vmsd_ref vmsd;
-    struct vmsd_loc loc;        /* where the field's entry is written */
-    uint64_t offset;            /* .offset as the compiler folded it */
-    /* For a field that loads a struct member inline (VMS_STRUCT), the
-     * member's type (an array's element, a pointer's pointee) as the
-     * unit's struct matching found it; NULL when unknown. */
-    char *member_type;
+#define VMSD_FIELD_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
 /* A field list, up to its end marker (the entry with no name). */
@@ -115,22 +98,11 @@ enum vmsd_marker {
     VMSD_MARKER_SET,
 };
 
+/* A description: its members are records.def's VMSD_DESC_MEMBER lines,
+ * then what vmsd_model_resolve() links. */
 struct vmsd_desc {
-    uint32_t uid;
-    char *symbol;
-    enum vmsd_linkage linkage;
-    bool defined;               /* has an initializer (or is a tentative
-                                   definition, which C zero-fills) */
-    char *name;                 /* NULL: no constant name */
-    bool name_unreadable;       /* a name vmsdcheck cannot evaluate */
-    struct vmsd_loc loc;
-    int version_id;
-    int minimum_version_id;
-    char *needed;               /* the .needed function's name, or NULL
-                                   (always sent); "?" if not a function */
-    enum vmsd_marker marker;
-    uint32_t subsections_uid;   /* 0: no subsection list */
-    uint32_t fields_uid;        /* 0: no field list */
+#define VMSD_DESC_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 
     /* Set by vmsd_model_resolve(). */
     struct vmsd_sublist *subsections;

@@ -3,6 +3,7 @@
 #include "baseline.h"
 #include "paths.h"
 #include "program.h"
+#include "record-json.h"
 #include "report.h"
 
 #include "../checker/json-name.h"
@@ -22,146 +23,77 @@ struct reader {
     const char *what;           /* the first problem, or NULL */
 };
 
-/* A name member (string or {"hex": ...}), a copy; NULL when it is
- * absent and optional, or broken (which R then records). */
+/* A name member, through record_json_name. */
 static char *name_at(struct reader *r, json_t *object, const char *key,
                      bool optional)
 {
-    json_t *value = json_object_get(object, key);
-    char *name;
-    if (optional && (!value || json_is_null(value)))
-        return NULL;
-    if (!vmsd_json_name_decode(value, &name) && !r->what)
-        r->what = key;
-    return name;
+    return record_json_name(object, key, optional, &r->what);
 }
 
-/* The place in member KEY of OBJECT. */
-static struct vmsd_loc read_loc(struct reader *r, struct vmsd_base_program *p,
-                                json_t *object, const char *key)
+static const char *own_file(void *program, const char *file)
 {
-    json_t *loc = json_object_get(object, key);
-    json_t *line = json_object_get(loc, "line");
-    json_t *column = json_object_get(loc, "column");
-    struct vmsd_loc out = { 0 };
-    if (!json_is_object(loc) || !json_is_integer(line)
-        || !json_is_integer(column) || json_integer_value(line) < 0
-        || json_integer_value(column) < 0) {
-        r->what = r->what ? r->what : key;
-        return out;
+    return vmsd_base_program_file(program, file);
+}
+
+/* The array member KEY of OBJECT, or NULL (R records it). */
+static json_t *array_at(struct reader *r, json_t *object, const char *key)
+{
+    json_t *array = json_object_get(object, key);
+    if (json_is_array(array))
+        return array;
+    r->what = r->what ? r->what : key;
+    return NULL;
+}
+
+static void read_desc(struct reader *r, struct vmsd_base_program *p,
+                      json_t *desc)
+{
+    json_t *fields = array_at(r, desc, "fields");
+    json_t *subs = array_at(r, desc, "subsections");
+    struct vmsd_base_desc *d = vmsd_base_program_add(p);
+    if (!record_from_json(&vmsd_desc_record, d, desc, own_file, p, &r->what)
+        || !fields || !subs)
+        return;
+    if (!d->name) {             /* the base keeps named ones only */
+        r->what = "name";
+        return;
     }
-    char *file = name_at(r, loc, "file", true);
-    out.file = vmsd_base_program_file(p, file);
-    free(file);
-    out.line = (unsigned)json_integer_value(line);
-    out.column = (unsigned)json_integer_value(column);
-    return out;
-}
-
-/* An integer member in [MIN, MAX]; 0 and R records it otherwise. */
-static long long int_at(struct reader *r, json_t *object, const char *key,
-                        long long min, long long max)
-{
-    json_t *value = json_object_get(object, key);
-    if (!json_is_integer(value) || json_integer_value(value) < min
-        || json_integer_value(value) > max) {
-        r->what = r->what ? r->what : key;
-        return 0;
-    }
-    return json_integer_value(value);
-}
-
-static bool read_fields(struct reader *r, struct vmsd_base_program *p,
-                        json_t *desc, struct vmsd_base_desc *d)
-{
-    json_t *fields = json_object_get(desc, "fields");
     size_t i;
     json_t *item;
-    if (!json_is_array(fields)) {
-        r->what = r->what ? r->what : "fields";
-        return false;
-    }
-    json_array_foreach(fields, i, item) {
-        json_t *exists = json_object_get(item, "field_exists");
-        struct vmsd_base_field *f = vmsd_base_desc_add_field(d);
-        f->name = name_at(r, item, "name", true);
-        f->nested = name_at(r, item, "nested", true);
-        f->version_id = (int)int_at(r, item, "version_id", INT_MIN, INT_MAX);
-        f->size = (uint64_t)int_at(r, item, "size", 0, LLONG_MAX);
-        f->num = (int)int_at(r, item, "num", INT_MIN, INT_MAX);
-        f->flags = (uint32_t)int_at(r, item, "flags", 0, UINT32_MAX);
-        if (!json_is_boolean(exists))
-            r->what = r->what ? r->what : "field_exists";
-        f->field_exists = json_is_true(exists);
-        f->loc = read_loc(r, p, item, "location");
-        if (r->what)
-            return false;
-    }
-    return true;
+    json_array_foreach(fields, i, item)
+        if (!record_from_json(&vmsd_field_record,
+                              vmsd_base_desc_add_field(d), item, own_file, p,
+                              &r->what))
+            return;
+    json_array_foreach(subs, i, item)
+        if (!record_from_json(&vmsd_sub_record, vmsd_base_desc_add_sub(d),
+                              item, own_file, p, &r->what))
+            return;
 }
 
 static void read_program(struct reader *r, json_t *item,
                          struct vmsd_base_program *p)
 {
-    json_t *descs = json_object_get(item, "descriptions");
+    size_t i;
+    json_t *desc, *dev;
     p->name = name_at(r, item, "name", false);
-    if (!json_is_array(descs)) {
-        r->what = r->what ? r->what : "descriptions";
-        return;
-    }
-    size_t i, j;
-    json_t *desc, *sub;
+    json_t *descs = array_at(r, item, "descriptions");
     json_array_foreach(descs, i, desc) {
-        json_t *subs = json_object_get(desc, "subsections");
-        json_t *top = json_object_get(desc, "top_level");
-        char *name = name_at(r, desc, "name", false);
-        if (!json_is_array(subs) || !json_is_boolean(top) || !name) {
-            r->what = r->what ? r->what : "descriptions";
-            free(name);
+        read_desc(r, p, desc);
+        if (r->what)
             return;
-        }
-        struct vmsd_base_desc *d = vmsd_base_program_add(p);
-        d->name = name;
-        d->symbol = name_at(r, desc, "symbol", true);
-        d->loc = read_loc(r, p, desc, "location");
-        d->top_level = json_is_true(top);
-        d->version_id = (int)int_at(r, desc, "version_id", INT_MIN, INT_MAX);
-        d->minimum_version_id = (int)int_at(r, desc, "minimum_version_id",
-                                            INT_MIN, INT_MAX);
-        d->needed = name_at(r, desc, "needed", true);
-        if (!read_fields(r, p, desc, d))
-            return;
-        json_array_foreach(subs, j, sub) {
-            char *sub_name = name_at(r, sub, "name", false);
-            if (!sub_name)
-                return;
-            struct vmsd_base_sub *s = vmsd_base_desc_add_sub(d);
-            s->name = sub_name;
-            s->symbol = name_at(r, sub, "symbol", true);
-            s->loc = read_loc(r, p, sub, "location");
-        }
     }
-    json_t *devices = json_object_get(item, "devices");
-    json_t *dev;
-    if (!json_is_array(devices)) {
-        r->what = r->what ? r->what : "devices";
-        return;
-    }
+    json_t *devices = array_at(r, item, "devices");
     json_array_foreach(devices, i, dev) {
-        char *type = name_at(r, dev, "type", false);
-        char *vmsd = name_at(r, dev, "vmsd", false);
-        struct vmsd_loc loc = read_loc(r, p, dev, "location");
-        struct vmsd_loc assigned = read_loc(r, p, dev, "assigned");
-        if (type && vmsd && !r->what)
-            vmsd_base_program_add_device(p, type, vmsd, loc, assigned);
-        free(type);
-        free(vmsd);
+        struct vmsd_base_device d = { 0 };
+        if (record_from_json(&vmsd_device_record, &d, dev, own_file, p,
+                             &r->what))
+            vmsd_base_program_add_device(p, &d);
+        vmsd_record_free_base(&vmsd_device_record, &d);
+        if (r->what)
+            return;
     }
-    json_t *stateless = json_object_get(item, "stateless_devices");
-    if (!json_is_array(stateless)) {
-        r->what = r->what ? r->what : "stateless_devices";
-        return;
-    }
+    json_t *stateless = array_at(r, item, "stateless_devices");
     json_array_foreach(stateless, i, dev) {
         char *type;
         if (!vmsd_json_name_decode(dev, &type)) {

@@ -246,16 +246,50 @@ static void take_nested(struct extent *extent, const struct extent *nested)
         extent->height = nested->height + 1;
 }
 
+/* The members of RECORD's model struct AT that -dump-vmstate writes, in
+ * its order; an array's (ARRAY) too.  QEMU prints a missing name with
+ * printf's "%s", which glibc writes as "(null)" (acpi-ged's cpuhp stub
+ * on aarch64). */
+static json_t *json_members(const struct vmsd_record *record, const void *at,
+                            bool array)
+{
+    json_t *out = json_object();
+    for (int k = 1; k <= (int)record->n_members; k++) {
+        for (size_t i = 0; i < record->n_members; i++) {
+            const struct vmsd_member *m = &record->members[i];
+            if (m->dump != k || (m->dump_array && !array))
+                continue;
+            const void *in = (const char *)at + m->model_offset;
+            json_t *v;
+            switch (m->kind) {
+            case VMSD_KIND_NAME:
+            case VMSD_KIND_OPT_NAME:
+                v = vmsd_json_name(*(char *const *)in ? *(char *const *)in
+                                                      : "(null)");
+                break;
+            case VMSD_KIND_INT:
+                v = json_integer(*(const int *)in);
+                break;
+            case VMSD_KIND_U64:
+                v = json_integer((json_int_t)*(const uint64_t *)in);
+                break;
+            case VMSD_KIND_BOOL:
+                v = json_boolean(*(const bool *)in);
+                break;
+            default:
+                abort();        /* records.def dumps no such member */
+            }
+            json_object_set_new(out, m->dump_key, v);
+        }
+    }
+    return out;
+}
+
 static json_t *json_field(struct dump *dump, const struct vmsd_field *f,
                           int depth, struct extent *extent)
 {
-    json_t *out = json_pack("{s:o, s:i, s:b}", "field",
-                            vmsd_json_name(f->name), "version_id",
-                            f->version_id, "field_exists",
-                            f->has_field_exists);
-    if (f->flags & VMSD_VMS_ARRAY)
-        json_object_set_new(out, "num", json_integer(f->num));
-    json_object_set_new(out, "size", json_integer((json_int_t)f->size));
+    json_t *out = json_members(&vmsd_field_record, f,
+                               f->flags & VMSD_VMS_ARRAY);
     *extent = (struct extent){ 1, 0 };
     if (f->vmsd.target) {
         struct extent nested;
@@ -273,12 +307,7 @@ static json_t *json_field(struct dump *dump, const struct vmsd_field *f,
 static json_t *build_vmsd(struct dump *dump, const struct vmsd_desc *d,
                           int depth, struct extent *extent)
 {
-    /* QEMU prints a description without a name with printf's "%s", which
-     * glibc writes as "(null)" (acpi-ged's cpuhp stub on aarch64). */
-    json_t *out = json_pack("{s:o, s:i, s:i}", "name",
-                            vmsd_json_name(d->name ? d->name : "(null)"),
-                            "version_id", d->version_id,
-                            "minimum_version_id", d->minimum_version_id);
+    json_t *out = json_members(&vmsd_desc_record, d, false);
     *extent = (struct extent){ 1, 0 };
     if (d->fields) {
         json_t *fields = json_array();

@@ -1,5 +1,6 @@
 /* Keeping and writing findings. */
 #include "report.h"
+#include "record-json.h"
 
 #include "../checker/baseline.h"
 #include "../checker/json-name.h"
@@ -231,14 +232,6 @@ static char *render_text(const struct report *report)
 
 /* JSON: vmsdcheck's own, documented in docs/whole-program.md. */
 
-/* Names and file names come from the facts, as bytes: a string when
- * they are UTF-8, else {"hex": ...} (checker/json-name.h). */
-static json_t *json_loc(struct vmsd_loc loc)
-{
-    return json_pack("{s:o, s:i, s:i}", "file", vmsd_json_name(loc.file),
-                     "line", (int)loc.line, "column", (int)loc.column);
-}
-
 /* TEXT as a JSON string a reader can show: escaped where it must be. */
 static json_t *json_shown(const char *text)
 {
@@ -260,65 +253,39 @@ static json_t *json_program_names(const struct report *report,
     return names;
 }
 
-static json_t *json_fields(const struct vmsd_base_desc *d)
-{
-    json_t *fields = json_array();
-    for (size_t i = 0; i < d->n_fields; i++) {
-        const struct vmsd_base_field *f = &d->fields[i];
-        json_array_append_new(fields, json_pack(
-            "{s:o, s:i, s:b, s:I, s:i, s:I, s:o, s:o}",
-            "name", f->name ? vmsd_json_name(f->name) : json_null(),
-            "version_id", f->version_id, "field_exists", f->field_exists,
-            "size", (json_int_t)f->size, "num", f->num,
-            "flags", (json_int_t)f->flags,
-            "nested", f->nested ? vmsd_json_name(f->nested) : json_null(),
-            "location", json_loc(f->loc)));
-    }
-    return fields;
-}
-
-/* A program's description graph: the base a later gate compares with. */
-static json_t *json_descriptions(const struct program *program)
+/* A program's description graph, the base a later gate compares with
+ * (names and file names come from the facts, as bytes: a string when
+ * they are UTF-8, else {"hex": ...}, checker/json-name.h), and which
+ * description each device type migrates with. */
+static void json_graph(const struct program *program, json_t *out)
 {
     struct vmsd_base_program graph;
     vmsd_base_program_from_model(&graph, program->name, &program->model);
+    vmsd_base_program_add_devices(&graph, program->devices,
+                                  program->n_devices);
     json_t *descs = json_array();
     for (size_t i = 0; i < graph.n_descs; i++) {
         const struct vmsd_base_desc *d = &graph.descs[i];
+        json_t *desc = record_json(&vmsd_desc_record, d);
+        json_t *fields = json_array();
+        for (size_t j = 0; j < d->n_fields; j++)
+            json_array_append_new(fields, record_json(&vmsd_field_record,
+                                                      &d->fields[j]));
         json_t *subs = json_array();
         for (size_t j = 0; j < d->n_subs; j++)
-            json_array_append_new(subs, json_pack("{s:o, s:o, s:o}",
-                "name", vmsd_json_name(d->subs[j].name),
-                "symbol", vmsd_json_name(d->subs[j].symbol),
-                "location", json_loc(d->subs[j].loc)));
-        json_array_append_new(descs, json_pack(
-            "{s:o, s:o, s:o, s:b, s:i, s:i, s:o, s:o, s:o}",
-            "name", vmsd_json_name(d->name),
-            "symbol", vmsd_json_name(d->symbol),
-            "location", json_loc(d->loc), "top_level", d->top_level,
-            "version_id", d->version_id,
-            "minimum_version_id", d->minimum_version_id,
-            "needed", d->needed ? vmsd_json_name(d->needed) : json_null(),
-            "fields", json_fields(d), "subsections", subs));
+            json_array_append_new(subs, record_json(&vmsd_sub_record,
+                                                    &d->subs[j]));
+        json_object_set_new(desc, "fields", fields);
+        json_object_set_new(desc, "subsections", subs);
+        json_array_append_new(descs, desc);
     }
-    vmsd_base_program_free(&graph);
-    return descs;
-}
-
-/* Which description each device type migrates with. */
-static json_t *json_devices(const struct program *program)
-{
     json_t *devices = json_array();
-    for (size_t i = 0; i < program->n_devices; i++) {
-        const struct vmsd_device *d = &program->devices[i];
-        if (d->vmsd->name)
-            json_array_append_new(devices, json_pack("{s:o, s:o, s:o, s:o}",
-                "type", vmsd_json_name(d->type),
-                "vmsd", vmsd_json_name(d->vmsd->name),
-                "location", json_loc(d->vmsd->loc),
-                "assigned", json_loc(d->assigned)));
-    }
-    return devices;
+    for (size_t i = 0; i < graph.n_devices; i++)
+        json_array_append_new(devices, record_json(&vmsd_device_record,
+                                                   &graph.devices[i]));
+    json_object_set_new(out, "descriptions", descs);
+    json_object_set_new(out, "devices", devices);
+    vmsd_base_program_free(&graph);
 }
 
 /* The device types that migrate with no description: a description
@@ -359,7 +326,7 @@ static json_t *json_unfollowed(const struct program *program)
         json_array_append_new(list, json_pack("{s:o, s:o, s:o}",
             "function", vmsd_json_name(m->unfollowed[i].function),
             "reason", vmsd_json_name(m->unfollowed[i].reason),
-            "location", json_loc(m->unfollowed[i].loc)));
+            "location", record_json_loc(m->unfollowed[i].loc)));
     return list;
 }
 
@@ -406,14 +373,14 @@ static json_t *render_json_tree(const struct report *report)
         json_t *notes = json_array();
         for (size_t j = 0; j < f->finding.n_notes; j++)
             json_array_append_new(notes, json_pack("{s:o, s:s}",
-                "location", json_loc(f->finding.notes[j].loc),
+                "location", record_json_loc(f->finding.notes[j].loc),
                 "message", f->finding.notes[j].text));
         json_t *item = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o}",
             "rule", vmsd_rule_id(f->finding.rule),
             "severity", vmsd_severity_name(f->finding.severity),
             "message", f->finding.message,
             "fingerprint", f->fingerprint,
-            "location", json_loc(f->finding.loc),
+            "location", record_json_loc(f->finding.loc),
             "notes", notes,
             "programs", json_program_names(report, f->programs));
         if (f->finding.suggested_name)
@@ -422,21 +389,20 @@ static json_t *render_json_tree(const struct report *report)
         json_array_append_new(findings, item);
     }
     json_t *programs = json_array();
-    for (size_t i = 0; i < report->n_programs; i++)
-        json_array_append_new(programs, json_pack("{s:o, s:o, s:o, s:o, s:o}",
-            "name", vmsd_json_name(report->programs[i].name),
-            "units", report_json_units(&report->programs[i]),
-            "descriptions", json_descriptions(&report->programs[i]),
-            "devices", json_devices(&report->programs[i]),
-            "stateless_devices",
-            json_stateless_devices(&report->programs[i])));
     for (size_t i = 0; i < report->n_programs; i++) {
-        json_object_set_new(json_array_get(programs, i),
-                            "registrations_not_followed",
-                            json_unfollowed(&report->programs[i]));
-        if (report->programs[i].n_type_machines)
-            json_object_set_new(json_array_get(programs, i), "machine_types",
-                                json_machine_types(&report->programs[i]));
+        const struct program *p = &report->programs[i];
+        json_t *program = json_pack("{s:o, s:o}",
+            "name", vmsd_json_name(p->name),
+            "units", report_json_units(p));
+        json_graph(p, program);
+        json_object_set_new(program, "stateless_devices",
+                            json_stateless_devices(p));
+        json_object_set_new(program, "registrations_not_followed",
+                            json_unfollowed(p));
+        if (p->n_type_machines)
+            json_object_set_new(program, "machine_types",
+                                json_machine_types(p));
+        json_array_append_new(programs, program);
     }
     json_t *root = json_pack("{s:s, s:i}", "format", REPORT_FORMAT,
                              "version", REPORT_VERSION);
