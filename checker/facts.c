@@ -221,6 +221,7 @@ static void put_value(struct writer *w, const struct facts_member *m,
         put_int(w, *AT(const int, record, m));
         break;
     case VMSD_KIND_U32:
+    case VMSD_KIND_UID:
         put_int(w, *AT(const uint32_t, record, m));
         break;
     case VMSD_KIND_U64:
@@ -987,6 +988,7 @@ static bool read_value(struct reader *r, const struct facts_member *m,
     case VMSD_KIND_INT:
         return READ_INT(r, INT_MIN, INT_MAX, AT(int, record, m));
     case VMSD_KIND_U32:
+    case VMSD_KIND_UID:
         return READ_INT(r, 0, UINT32_MAX, AT(uint32_t, record, m));
     case VMSD_KIND_U64:
         return read_uint64(r, AT(uint64_t, record, m));

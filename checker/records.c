@@ -83,6 +83,7 @@ static void copy_value(enum vmsd_kind kind, void *out, const void *in,
         break;
     }
     case VMSD_KIND_REF:
+    case VMSD_KIND_UID:
     case VMSD_KIND_LINKAGE:
     case VMSD_KIND_MARKER:
         abort();                /* records.def keeps them out of the base */
@@ -112,6 +113,55 @@ void vmsd_record_copy_base(const struct vmsd_record *record, void *to,
         if (m->base_offset != VMSD_NOWHERE)
             copy_value(m->kind, (char *)to + m->base_offset,
                        (const char *)from + m->base_offset, own_file, arg);
+    }
+}
+
+void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
+                            const void *from, struct vmsd_model *model,
+                            const char *(*own_file)(void *arg, const char *),
+                            void *arg)
+{
+    for (size_t i = 0; i < record->n_members; i++) {
+        const struct vmsd_member *m = &record->members[i];
+        if (m->model_offset == VMSD_NOWHERE)
+            continue;
+        const void *in = (const char *)from + m->model_offset;
+        void *out = (char *)to + m->model_offset;
+        switch (m->kind) {
+        case VMSD_KIND_NAME:
+        case VMSD_KIND_OPT_NAME:
+            *(char **)out = vmsd_model_strdup(model, *(char *const *)in);
+            break;
+        case VMSD_KIND_INT:
+            *(int *)out = *(const int *)in;
+            break;
+        case VMSD_KIND_U32:
+            *(uint32_t *)out = *(const uint32_t *)in;
+            break;
+        case VMSD_KIND_U64:
+            *(uint64_t *)out = *(const uint64_t *)in;
+            break;
+        case VMSD_KIND_BOOL:
+            *(bool *)out = *(const bool *)in;
+            break;
+        case VMSD_KIND_LOC: {
+            struct vmsd_loc loc = *(const struct vmsd_loc *)in;
+            loc.file = own_file(arg, loc.file);
+            *(struct vmsd_loc *)out = loc;
+            break;
+        }
+        case VMSD_KIND_REF:
+            memset(out, 0, sizeof(struct vmsd_ref));
+            break;
+        case VMSD_KIND_UID:
+            break;
+        case VMSD_KIND_LINKAGE:
+            *(enum vmsd_linkage *)out = *(const enum vmsd_linkage *)in;
+            break;
+        case VMSD_KIND_MARKER:
+            *(enum vmsd_marker *)out = *(const enum vmsd_marker *)in;
+            break;
+        }
     }
 }
 

@@ -17,6 +17,7 @@
 #define VMSD_TYPE_BOOL bool
 #define VMSD_TYPE_LOC struct vmsd_loc
 #define VMSD_TYPE_REF struct vmsd_ref
+#define VMSD_TYPE_UID uint32_t
 #define VMSD_TYPE_LINKAGE enum vmsd_linkage
 #define VMSD_TYPE_MARKER enum vmsd_marker
 
@@ -29,6 +30,7 @@ enum vmsd_kind {
     VMSD_KIND_BOOL,
     VMSD_KIND_LOC,
     VMSD_KIND_REF,
+    VMSD_KIND_UID,
     VMSD_KIND_LINKAGE,
     VMSD_KIND_MARKER,
 };
@@ -105,6 +107,14 @@ void vmsd_record_copy_base(const struct vmsd_record *record, void *to,
                            const void *from,
                            const char *(*own_file)(void *arg, const char *),
                            void *arg);
+/* Copy RECORD's model struct FROM into TO, of MODEL: names into MODEL,
+ * places' files through OWN_FILE (with ARG); references are left zero
+ * and ids as TO has them, for the caller to link. */
+struct vmsd_model;
+void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
+                            const void *from, struct vmsd_model *model,
+                            const char *(*own_file)(void *arg, const char *),
+                            void *arg);
 /* Free the names of a base's struct AT. */
 void vmsd_record_free_base(const struct vmsd_record *record, void *at);
 

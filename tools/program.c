@@ -88,6 +88,12 @@ static const char *program_file(const struct unit_map *map, const char *file)
     return NULL;
 }
 
+/* program_file, as the records' copy calls it. */
+static const char *own_file(void *map, const char *file)
+{
+    return program_file(map, file);
+}
+
 static void map_files(struct program *program, const char *root,
                       const struct unit *u, struct unit_map *map)
 {
@@ -169,13 +175,8 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
     for (size_t i = 0; i < from->n_fields; i++) {
         const struct vmsd_field *f = &from->fields[i];
         struct vmsd_field *g = vmsd_fieldlist_append(model, to);
-        *g = *f;                /* then its own copies of what it owns */
-        g->name = vmsd_model_strdup(model, f->name);
-        g->info = vmsd_model_strdup(model, f->info);
-        g->loc.file = program_file(map, f->loc.file);
-        g->member_type = vmsd_model_strdup(model, f->member_type);
-        g->field_exists = vmsd_model_strdup(model, f->field_exists);
-        memset(&g->vmsd, 0, sizeof g->vmsd);
+        vmsd_record_copy_model(&vmsd_field_record, g, f, model, own_file,
+                               map);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
     }
@@ -202,17 +203,8 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
         if (!contributes(m, d))
             continue;
         struct vmsd_desc *nd = vmsd_model_desc(model, new_uid(m));
-        nd->symbol = vmsd_model_strdup(model, d->symbol);
-        nd->linkage = d->linkage;
-        nd->defined = true;
-        nd->name = vmsd_model_strdup(model, d->name);
-        nd->name_unreadable = d->name_unreadable;
-        nd->loc = d->loc;
-        nd->loc.file = program_file(map, d->loc.file);
-        nd->version_id = d->version_id;
-        nd->minimum_version_id = d->minimum_version_id;
-        nd->needed = vmsd_model_strdup(model, d->needed);
-        nd->marker = d->marker;
+        vmsd_record_copy_model(&vmsd_desc_record, nd, d, model, own_file,
+                               map);
         vmsd_uid_index_put(&map->desc, d->uid, nd);
         if (d->linkage == VMSD_LINK_GLOBAL)
             global_find(m, d->symbol)->merged = nd;

@@ -35,6 +35,7 @@ static json_t *member_json(const struct vmsd_member *m, const void *at)
     case VMSD_KIND_LOC:
         return record_json_loc(*AT(const struct vmsd_loc, at, m));
     case VMSD_KIND_REF:
+    case VMSD_KIND_UID:
     case VMSD_KIND_LINKAGE:
     case VMSD_KIND_MARKER:
         break;
@@ -142,6 +143,7 @@ static bool member_from_json(const struct vmsd_member *m, void *at,
         return loc_from_json(value, AT(struct vmsd_loc, at, m), own_file,
                              arg, what);
     case VMSD_KIND_REF:
+    case VMSD_KIND_UID:
     case VMSD_KIND_LINKAGE:
     case VMSD_KIND_MARKER:
         break;
