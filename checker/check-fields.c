@@ -1,6 +1,7 @@
 /* The gate's rules on what a description carries on the wire:
  * version-lowered, minimum-version-raised, field-removed, field-added,
- * field-moved, field-size-changed, backward-field-added.
+ * field-moved, field-size-changed, field-info-changed,
+ * backward-field-added.
  *
  * A description travels as its fields' bytes, in order, no names.  The
  * stream's version decides which fields travel: a field goes when its
@@ -330,6 +331,36 @@ static void resized(const struct pair *p, const struct vmsd_base_field *n,
     vmsd_finding_end(p->check, f);
 }
 
+/* The same bytes read by another VMStateInfo (.info): QEMU's _EQUAL and
+ * _LE variants refuse values, a timer is not a counter.  Unknown on
+ * either side (a nested description, a base report without it): not
+ * compared. */
+static void info_changed(const struct pair *p, const struct vmsd_base_field *n,
+                         const struct vmsd_base_field *o)
+{
+    if (p->rule != VMSD_RULE_FIELD_INFO_CHANGED || !n->info || !o->info
+        || strcmp(n->info, o->info) == 0 || !wire_bytes(n)
+        || wire_bytes(n) != wire_bytes(o))
+        return;
+    struct vmsd_finding *f = vmsd_finding_begin(p->check, p->rule,
+        now_place(p, n), "field %q of %q is read with %q, where the base "
+        "writes it with %q: the same %z bytes, read another way", n->name,
+        p->now->name, n->info, o->info, (size_t)wire_bytes(n));
+    finish_field(p, f, n, o);
+    vmsd_finding_remedy(p->check, f, "keep the base's %q, or check that %q "
+                        "loads every value %q saves, both ways", o->info,
+                        n->info, o->info);
+    vmsd_finding_end(p->check, f);
+}
+
+/* A field both lists have, at the same place or not. */
+static void compare_pair(const struct pair *p, const struct vmsd_base_field *n,
+                         const struct vmsd_base_field *o)
+{
+    resized(p, n, o, wire_bytes(n), wire_bytes(o));
+    info_changed(p, n, o);
+}
+
 /* Field I of W is compared in its gap: no pairing claims it and no test
  * decides whether it travels. */
 static bool in_gap(const struct wire *w, size_t i)
@@ -389,7 +420,7 @@ static void compare_gap(const struct pair *p, const struct wire *old,
            && next_unpaired(now, &n, n_to) < n_to) {
         const struct vmsd_base_field *of = old->items[o++];
         const struct vmsd_base_field *nf = now->items[n++];
-        resized(p, nf, of, wire_bytes(nf), wire_bytes(of));
+        compare_pair(p, nf, of);
     }
     for (; next_unpaired(old, &o, o_to) < o_to; o++)
         removed(p, old->items[o], o + 1 == old->n, next);
@@ -416,15 +447,12 @@ static void compare_fields(const struct pair *p)
             if (now.moved[j])
                 moved(p, now.items[j], old.items[now.partner[j]]);
         if (i < now.n)
-            resized(p, now.items[i], old.items[o_to],
-                    wire_bytes(now.items[i]), wire_bytes(old.items[o_to]));
+            compare_pair(p, now.items[i], old.items[o_to]);
         o = o_to + 1, n = i + 1;
     }
     for (size_t i = 0; i < now.n; i++)
         if (now.moved[i])
-            resized(p, now.items[i], old.items[now.partner[i]],
-                    wire_bytes(now.items[i]),
-                    wire_bytes(old.items[now.partner[i]]));
+            compare_pair(p, now.items[i], old.items[now.partner[i]]);
     wire_free(&old);
     wire_free(&now);
 }
@@ -525,6 +553,11 @@ void vmsd_check_field_moved(const struct vmsd_check *check)
 void vmsd_check_field_size_changed(const struct vmsd_check *check)
 {
     each_kept(check, VMSD_RULE_FIELD_SIZE_CHANGED, compare_fields);
+}
+
+void vmsd_check_field_info_changed(const struct vmsd_check *check)
+{
+    each_kept(check, VMSD_RULE_FIELD_INFO_CHANGED, compare_fields);
 }
 
 void vmsd_check_backward_field_added(const struct vmsd_check *check)
