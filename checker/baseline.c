@@ -191,12 +191,9 @@ void vmsd_base_program_add_stateless(struct vmsd_base_program *p,
 void vmsd_base_program_add_type_machines(struct vmsd_base_program *p,
                                          const struct vmsd_type_machines *tm)
 {
-    struct vmsd_type_machines *copy = VMSD_APPEND(p->type_machines,
-                                                  p->n_type_machines);
-    copy->type = vmsd_strdup(tm->type);
-    copy->abstract = tm->abstract;
-    copy->versioned = vmsd_strdup(tm->versioned);
-    copy->unversioned = vmsd_strdup(tm->unversioned);
+    vmsd_record_copy_base(&vmsd_type_machines_record,
+                          VMSD_APPEND(p->type_machines, p->n_type_machines),
+                          tm, own_file, p);
 }
 
 const struct vmsd_type_machines *vmsd_find_type_machines(
@@ -247,11 +244,9 @@ void vmsd_base_program_free(struct vmsd_base_program *p)
         vmsd_record_free_base(&vmsd_device_record, &p->devices[i]);
     free(p->devices);
     vmsd_strset_free(&p->device_index);
-    for (size_t i = 0; i < p->n_type_machines; i++) {
-        free((char *)p->type_machines[i].type);
-        free((char *)p->type_machines[i].versioned);
-        free((char *)p->type_machines[i].unversioned);
-    }
+    for (size_t i = 0; i < p->n_type_machines; i++)
+        vmsd_record_free_base(&vmsd_type_machines_record,
+                              &p->type_machines[i]);
     free(p->type_machines);
     vmsd_strset_free(&p->stateless);
     memset(p, 0, sizeof *p);

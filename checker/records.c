@@ -47,11 +47,21 @@ static const struct vmsd_member device_members[] = {
 #include "records.def"
 };
 
+/* The program's struct is the base's. */
+static const struct vmsd_member type_machines_members[] = {
+#define VMSD_TYPE_MACHINES_MEMBER(kind, member, facts, base, dump)        \
+    ENTRY(struct vmsd_type_machines, struct vmsd_type_machines, kind,     \
+          member, base, dump)
+#include "records.def"
+};
+
 #define RECORD(members) { members, sizeof members / sizeof *members }
 const struct vmsd_record vmsd_desc_record = RECORD(desc_members);
 const struct vmsd_record vmsd_field_record = RECORD(field_members);
 const struct vmsd_record vmsd_sub_record = RECORD(sub_members);
 const struct vmsd_record vmsd_device_record = RECORD(device_members);
+const struct vmsd_record vmsd_type_machines_record =
+    RECORD(type_machines_members);
 
 /* One member's value, IN to OUT, as the base keeps it. */
 static void copy_value(enum vmsd_kind kind, void *out, const void *in,

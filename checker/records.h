@@ -11,6 +11,8 @@
 /* A member's C type, by its kind. */
 #define VMSD_TYPE_NAME char *
 #define VMSD_TYPE_OPT_NAME char *
+#define VMSD_TYPE_CONST_NAME const char *
+#define VMSD_TYPE_CONST_OPT_NAME const char *
 #define VMSD_TYPE_INT int
 #define VMSD_TYPE_U32 uint32_t
 #define VMSD_TYPE_U64 uint64_t
@@ -34,6 +36,9 @@ enum vmsd_kind {
     VMSD_KIND_LINKAGE,
     VMSD_KIND_MARKER,
 };
+/* Not owned or owned, a name is written and read alike. */
+#define VMSD_KIND_CONST_NAME VMSD_KIND_NAME
+#define VMSD_KIND_CONST_OPT_NAME VMSD_KIND_OPT_NAME
 
 /* A column of records.def picks what its user does with a line:
  * VMSD_PICK(PREFIX##COLUMN, ARGS...) calls the macro the column's
@@ -88,7 +93,7 @@ struct vmsd_record {
 };
 
 extern const struct vmsd_record vmsd_desc_record, vmsd_field_record,
-    vmsd_sub_record, vmsd_device_record;
+    vmsd_sub_record, vmsd_device_record, vmsd_type_machines_record;
 
 /* The member's place in a struct at AT, by offset. */
 #define VMSD_MEMBER_AT(type, at, offset)                                   \

@@ -139,13 +139,8 @@ struct vmsd_gate_counts {
  * types can contain below error, since QEMU promises migration
  * compatibility only for versioned ones (docs/gate.md). */
 struct vmsd_type_machines {
-    const char *type;
-    bool abstract;              /* never instantiated itself */
-    const char *versioned;      /* a versioned machine type that can
-                                   contain it; NULL: none */
-    const char *unversioned;    /* the unversioned ones that can, as a
-                                   list for a message ("a, b, c and
-                                   more"); NULL: none */
+#define VMSD_TYPE_MACHINES_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
 /* Whether a machine type sends a subsection whose needed function tests

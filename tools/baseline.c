@@ -106,16 +106,11 @@ static void read_program(struct reader *r, json_t *item,
     /* Only from a base whose facts said what functions create. */
     json_t *machine_types = json_object_get(item, "machine_types");
     json_array_foreach(machine_types, i, dev) {
-        struct vmsd_type_machines tm = {
-            .type = name_at(r, dev, "type", false),
-            .abstract = json_is_true(json_object_get(dev, "abstract")),
-            .versioned = name_at(r, dev, "versioned", true),
-            .unversioned = name_at(r, dev, "unversioned", true) };
-        if (tm.type && !r->what)
+        struct vmsd_type_machines tm = { 0 };
+        if (record_from_json(&vmsd_type_machines_record, &tm, dev, own_file,
+                             p, &r->what))
             vmsd_base_program_add_type_machines(p, &tm);
-        free((char *)tm.type);
-        free((char *)tm.versioned);
-        free((char *)tm.unversioned);
+        vmsd_record_free_base(&vmsd_type_machines_record, &tm);
     }
     if (machine_types && !json_is_array(machine_types))
         r->what = r->what ? r->what : "machine_types";

@@ -304,15 +304,10 @@ static json_t *json_stateless_devices(const struct program *program)
 static json_t *json_machine_types(const struct program *program)
 {
     json_t *types = json_array();
-    for (size_t i = 0; i < program->n_type_machines; i++) {
-        const struct vmsd_type_machines *tm = &program->type_machines[i];
-        json_array_append_new(types, json_pack("{s:o, s:b, s:o, s:o}",
-            "type", vmsd_json_name(tm->type), "abstract", tm->abstract,
-            "versioned", tm->versioned ? vmsd_json_name(tm->versioned)
-                                       : json_null(),
-            "unversioned", tm->unversioned ? vmsd_json_name(tm->unversioned)
-                                           : json_null()));
-    }
+    for (size_t i = 0; i < program->n_type_machines; i++)
+        json_array_append_new(types,
+                              record_json(&vmsd_type_machines_record,
+                                          &program->type_machines[i]));
     return types;
 }
 
