@@ -167,6 +167,30 @@ static const struct facts_member field_members[] = {
 #include "records.def"
 };
 
+static const struct facts_member machine_set_members[] = {
+#define VMSD_MACHINE_SET_MEMBER(kind, member, facts, base, dump)          \
+    FACTS_MEMBER(struct vmsd_machine_member, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member compat_add_members[] = {
+#define VMSD_COMPAT_ADD_MEMBER(kind, member, facts, base, dump)           \
+    FACTS_MEMBER(struct vmsd_compat_add, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member property_array_members[] = {
+#define VMSD_PROPERTY_ARRAY_MEMBER(kind, member, facts, base, dump)       \
+    FACTS_MEMBER(struct vmsd_property_array, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member compat_property_members[] = {
+#define VMSD_COMPAT_PROPERTY_MEMBER(kind, member, facts, base, dump)      \
+    FACTS_MEMBER(struct vmsd_global_property, kind, member, facts, base)
+#include "records.def"
+};
+
 /* A record's members in the order the facts carry them, and its tags
  * by letter: worked out from its table once, since every field of every
  * unit is written and read through them. */
@@ -184,6 +208,12 @@ struct facts_record {
                         0, { 0 } }
 static struct facts_record desc_record = RECORD(desc_members);
 static struct facts_record field_record = RECORD(field_members);
+static struct facts_record machine_set_record = RECORD(machine_set_members);
+static struct facts_record compat_add_record = RECORD(compat_add_members);
+static struct facts_record property_array_record =
+    RECORD(property_array_members);
+static struct facts_record compat_property_record =
+    RECORD(compat_property_members);
 
 static const struct facts_record *ready(struct facts_record *record)
 {
@@ -226,6 +256,9 @@ static void put_value(struct writer *w, const struct facts_member *m,
         break;
     case VMSD_KIND_U64:
         put_uint(w, *AT(const uint64_t, record, m));
+        break;
+    case VMSD_KIND_COUNT:
+        put_uint(w, *AT(const size_t, record, m));
         break;
     case VMSD_KIND_BOOL:
         put_int(w, *AT(const bool, record, m));
@@ -565,34 +598,21 @@ static void put_machines(struct writer *w)
 {
     const struct vmsd_model *m = w->model;
     for (size_t i = 0; i < m->n_machine_members; i++) {
-        const struct vmsd_machine_member *mm = &m->machine_members[i];
         vmsd_strbuf_puts(w->b, "M");
-        put_name(w, mm->owner);
-        put_name(w, mm->member);
-        put_uint(w, mm->after_calls);
-        put_int(w, mm->conditional);
-        put_name(w, mm->value);
+        put_members(w, &machine_set_record, &m->machine_members[i]);
         put_char(w, '\n');
     }
     for (size_t i = 0; i < m->n_compat_adds; i++) {
-        const struct vmsd_compat_add *c = &m->compat_adds[i];
         vmsd_strbuf_puts(w->b, "P");
-        put_name(w, c->function);
-        put_name(w, c->array);
-        put_uint(w, c->after_calls);
-        put_int(w, c->conditional);
+        put_members(w, &compat_add_record, &m->compat_adds[i]);
         put_char(w, '\n');
     }
     for (size_t i = 0; i < m->n_property_arrays; i++) {
         const struct vmsd_property_array *a = &m->property_arrays[i];
         vmsd_strbuf_puts(w->b, "G");
-        put_name(w, a->symbol);
-        put_int(w, a->global);
-        for (size_t k = 0; k < a->n_entries; k++) {
-            put_name(w, a->entries[k].driver);
-            put_name(w, a->entries[k].property);
-            put_name(w, a->entries[k].value);
-        }
+        put_members(w, &property_array_record, a);
+        for (size_t k = 0; k < a->n_entries; k++)
+            put_members(w, &compat_property_record, &a->entries[k]);
         put_char(w, '\n');
     }
     for (size_t i = 0; i < m->n_macro_values; i++) {
@@ -992,6 +1012,8 @@ static bool read_value(struct reader *r, const struct facts_member *m,
         return READ_INT(r, 0, UINT32_MAX, AT(uint32_t, record, m));
     case VMSD_KIND_U64:
         return read_uint64(r, AT(uint64_t, record, m));
+    case VMSD_KIND_COUNT:
+        return READ_INT(r, 0, LLONG_MAX, AT(size_t, record, m));
     case VMSD_KIND_BOOL:
         return read_bool(r, AT(bool, record, m));
     case VMSD_KIND_LOC:
@@ -1339,34 +1361,29 @@ static bool read_struct_head(struct reader *r)
 
 static bool read_machine_member(struct reader *r)
 {
-    struct vmsd_machine_member *m = VMSD_APPEND(r->model->machine_members,
-                                                r->model->n_machine_members);
-    return read_name(r, false, &m->owner) && read_name(r, false, &m->member)
-           && READ_INT(r, 0, LLONG_MAX, &m->after_calls)
-           && read_bool(r, &m->conditional) && read_name(r, true, &m->value);
+    return read_members(r, &machine_set_record,
+                        VMSD_APPEND(r->model->machine_members,
+                                    r->model->n_machine_members), NULL);
 }
 
 static bool read_compat_add(struct reader *r)
 {
-    struct vmsd_compat_add *c = VMSD_APPEND(r->model->compat_adds,
-                                            r->model->n_compat_adds);
-    return read_name(r, false, &c->function) && read_name(r, true, &c->array)
-           && READ_INT(r, 0, LLONG_MAX, &c->after_calls)
-           && read_bool(r, &c->conditional);
+    return read_members(r, &compat_add_record,
+                        VMSD_APPEND(r->model->compat_adds,
+                                    r->model->n_compat_adds), NULL);
 }
 
+/* "G SYMBOL GLOBAL (DRIVER PROPERTY VALUE)..." */
 static bool read_property_array(struct reader *r)
 {
     struct vmsd_property_array *a = VMSD_APPEND(r->model->property_arrays,
                                                 r->model->n_property_arrays);
-    if (!read_name(r, false, &a->symbol) || !read_bool(r, &a->global))
+    if (!read_members(r, &property_array_record, a, NULL))
         return false;
-    while (!at(r, '\n')) {
-        struct vmsd_global_property *p = VMSD_APPEND(a->entries, a->n_entries);
-        if (!read_name(r, true, &p->driver) || !read_name(r, true, &p->property)
-            || !read_name(r, true, &p->value))
+    while (!at(r, '\n'))
+        if (!read_members(r, &compat_property_record,
+                          VMSD_APPEND(a->entries, a->n_entries), NULL))
             return false;
-    }
     return true;
 }
 

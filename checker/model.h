@@ -241,43 +241,25 @@ struct vmsd_unfollowed {
     struct vmsd_loc loc;
 };
 
-/* Machine types (docs/machines.md).  A member of a machine's class
- * that a function sets through the class it is given (alias,
- * is_default, deprecation_reason), or a TypeInfo that is abstract
- * (member "abstract", owner the type's name). */
+/* Machine types (docs/machines.md): records.def's machine records. */
 struct vmsd_machine_member {
-    char *owner;                /* the function, or the abstract type */
-    char *member;
-    char *value;                /* the string; is_default "0" or "1";
-                                   NULL: NULL, or not a constant */
-    size_t after_calls;         /* how many of the function's calls (K)
-                                   come before it: the order they take */
-    bool conditional;           /* under a condition (as for vmsd) */
+#define VMSD_MACHINE_SET_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
-/* compat_props_add(c->compat_props, ARRAY, ...) in FUNCTION, c its
- * class: the machine type gets ARRAY's properties. */
 struct vmsd_compat_add {
-    char *function;
-    char *array;                /* the array variable's name; NULL: not
-                                   a variable */
-    size_t after_calls;         /* how many of FUNCTION's calls (K) come
-                                   before it: the order they take */
-    bool conditional;
+#define VMSD_COMPAT_ADD_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
-/* One { driver, property, value } of a GlobalProperty array; NULL: not
- * a constant string. */
 struct vmsd_global_property {
-    char *driver;
-    char *property;
-    char *value;
+#define VMSD_COMPAT_PROPERTY_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
-/* A GlobalProperty array the unit defines. */
 struct vmsd_property_array {
-    char *symbol;
-    bool global;                /* external linkage */
+#define VMSD_PROPERTY_ARRAY_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
     struct vmsd_global_property *entries;
     size_t n_entries;
 };

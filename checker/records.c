@@ -85,6 +85,9 @@ static void copy_value(enum vmsd_kind kind, void *out, const void *in,
     case VMSD_KIND_BOOL:
         *(bool *)out = *(const bool *)in;
         break;
+    case VMSD_KIND_COUNT:
+        *(size_t *)out = *(const size_t *)in;
+        break;
     case VMSD_KIND_LOC: {
         struct vmsd_loc loc = *(const struct vmsd_loc *)in;
         loc.file = own_file(arg, loc.file);
@@ -153,6 +156,9 @@ void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
             break;
         case VMSD_KIND_BOOL:
             *(bool *)out = *(const bool *)in;
+            break;
+        case VMSD_KIND_COUNT:
+            *(size_t *)out = *(const size_t *)in;
             break;
         case VMSD_KIND_LOC: {
             struct vmsd_loc loc = *(const struct vmsd_loc *)in;

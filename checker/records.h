@@ -17,6 +17,7 @@
 #define VMSD_TYPE_U32 uint32_t
 #define VMSD_TYPE_U64 uint64_t
 #define VMSD_TYPE_BOOL bool
+#define VMSD_TYPE_COUNT size_t
 #define VMSD_TYPE_LOC struct vmsd_loc
 #define VMSD_TYPE_REF struct vmsd_ref
 #define VMSD_TYPE_UID uint32_t
@@ -30,6 +31,7 @@ enum vmsd_kind {
     VMSD_KIND_U32,
     VMSD_KIND_U64,
     VMSD_KIND_BOOL,
+    VMSD_KIND_COUNT,
     VMSD_KIND_LOC,
     VMSD_KIND_REF,
     VMSD_KIND_UID,

@@ -32,6 +32,8 @@ static json_t *member_json(const struct vmsd_member *m, const void *at)
         return json_integer((json_int_t)*AT(const uint64_t, at, m));
     case VMSD_KIND_BOOL:
         return json_boolean(*AT(const bool, at, m));
+    case VMSD_KIND_COUNT:
+        return json_integer((json_int_t)*AT(const size_t, at, m));
     case VMSD_KIND_LOC:
         return record_json_loc(*AT(const struct vmsd_loc, at, m));
     case VMSD_KIND_REF:
@@ -138,6 +140,11 @@ static bool member_from_json(const struct vmsd_member *m, void *at,
         if (!json_is_boolean(value))
             return false;
         *AT(bool, at, m) = json_is_true(value);
+        return true;
+    case VMSD_KIND_COUNT:
+        if (!int_from_json(value, 0, LLONG_MAX, &v))
+            return false;
+        *AT(size_t, at, m) = (size_t)v;
         return true;
     case VMSD_KIND_LOC:
         return loc_from_json(value, AT(struct vmsd_loc, at, m), own_file,
