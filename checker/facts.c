@@ -269,6 +269,7 @@ static void put_value(struct writer *w, const struct facts_member *m,
     case VMSD_KIND_REF:
         put_ref(w, AT(const struct vmsd_ref, record, m));
         break;
+    case VMSD_KIND_DESC:
     case VMSD_KIND_LINKAGE:
     case VMSD_KIND_MARKER:
         abort();                /* an own value's */
@@ -1020,6 +1021,7 @@ static bool read_value(struct reader *r, const struct facts_member *m,
         return read_loc(r, AT(struct vmsd_loc, record, m));
     case VMSD_KIND_REF:
         return read_ref(r, AT(struct vmsd_ref, record, m));
+    case VMSD_KIND_DESC:
     case VMSD_KIND_LINKAGE:
     case VMSD_KIND_MARKER:
         break;

@@ -365,14 +365,10 @@ struct vmsd_hook {
     bool flag;
 };
 
-/* A device type and the description its class sets (QEMU registers
- * the device's section under that description's name). */
+/* A device type: records.def's VMSD_DEVICE_MEMBER lines. */
 struct vmsd_device {
-    const char *type;
-    const struct vmsd_desc *vmsd;
-    struct vmsd_loc assigned;   /* the dc->vmsd = &x that sets it */
-    const char *instance;       /* the struct of its instances (QOM's
-                                   cast, through parents); NULL: unknown */
+#define VMSD_DEVICE_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
 /* What the plugin finds of the unit's structs, so that the tool can

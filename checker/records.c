@@ -97,6 +97,7 @@ static void copy_value(enum vmsd_kind kind, void *out, const void *in,
     }
     case VMSD_KIND_REF:
     case VMSD_KIND_UID:
+    case VMSD_KIND_DESC:
     case VMSD_KIND_LINKAGE:
     case VMSD_KIND_MARKER:
         abort();                /* records.def keeps them out of the base */
@@ -168,6 +169,9 @@ void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
         }
         case VMSD_KIND_REF:
             memset(out, 0, sizeof(struct vmsd_ref));
+            break;
+        case VMSD_KIND_DESC:
+            *(const struct vmsd_desc **)out = NULL;
             break;
         case VMSD_KIND_UID:
             break;

@@ -21,6 +21,7 @@
 #define VMSD_TYPE_LOC struct vmsd_loc
 #define VMSD_TYPE_REF struct vmsd_ref
 #define VMSD_TYPE_UID uint32_t
+#define VMSD_TYPE_DESC const struct vmsd_desc *
 #define VMSD_TYPE_LINKAGE enum vmsd_linkage
 #define VMSD_TYPE_MARKER enum vmsd_marker
 
@@ -35,6 +36,7 @@ enum vmsd_kind {
     VMSD_KIND_LOC,
     VMSD_KIND_REF,
     VMSD_KIND_UID,
+    VMSD_KIND_DESC,
     VMSD_KIND_LINKAGE,
     VMSD_KIND_MARKER,
 };
