@@ -38,6 +38,7 @@ static json_t *member_json(const struct vmsd_member *m, const void *at)
         return record_json_loc(*AT(const struct vmsd_loc, at, m));
     case VMSD_KIND_REF:
     case VMSD_KIND_UID:
+    case VMSD_KIND_DESC:
     case VMSD_KIND_LINKAGE:
     case VMSD_KIND_MARKER:
         break;
@@ -151,6 +152,7 @@ static bool member_from_json(const struct vmsd_member *m, void *at,
                              arg, what);
     case VMSD_KIND_REF:
     case VMSD_KIND_UID:
+    case VMSD_KIND_DESC:
     case VMSD_KIND_LINKAGE:
     case VMSD_KIND_MARKER:
         break;
