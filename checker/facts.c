@@ -191,6 +191,42 @@ static const struct facts_member compat_property_members[] = {
 #include "records.def"
 };
 
+static const struct facts_member qom_type_members[] = {
+#define VMSD_QOM_TYPE_MEMBER(kind, member, facts, base, dump)      \
+    FACTS_MEMBER(struct vmsd_qom_type, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member call_members[] = {
+#define VMSD_CALL_MEMBER(kind, member, facts, base, dump)          \
+    FACTS_MEMBER(struct vmsd_call, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member unfollowed_members[] = {
+#define VMSD_UNFOLLOWED_MEMBER(kind, member, facts, base, dump)    \
+    FACTS_MEMBER(struct vmsd_unfollowed, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member instance_members[] = {
+#define VMSD_INSTANCE_MEMBER(kind, member, facts, base, dump)      \
+    FACTS_MEMBER(struct vmsd_instance, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member struct_head_members[] = {
+#define VMSD_STRUCT_HEAD_MEMBER(kind, member, facts, base, dump)   \
+    FACTS_MEMBER(struct vmsd_struct_head, kind, member, facts, base)
+#include "records.def"
+};
+
+static const struct facts_member macro_value_members[] = {
+#define VMSD_MACRO_VALUE_MEMBER(kind, member, facts, base, dump)   \
+    FACTS_MEMBER(struct vmsd_macro_value, kind, member, facts, base)
+#include "records.def"
+};
+
 /* A record's members in the order the facts carry them, and its tags
  * by letter: worked out from its table once, since every field of every
  * unit is written and read through them. */
@@ -214,6 +250,13 @@ static struct facts_record property_array_record =
     RECORD(property_array_members);
 static struct facts_record compat_property_record =
     RECORD(compat_property_members);
+static struct facts_record qom_type_record = RECORD(qom_type_members);
+static struct facts_record call_record = RECORD(call_members);
+static struct facts_record unfollowed_record = RECORD(unfollowed_members);
+static struct facts_record instance_record = RECORD(instance_members);
+static struct facts_record struct_head_record = RECORD(struct_head_members);
+static struct facts_record macro_value_record = RECORD(macro_value_members);
+
 
 static const struct facts_record *ready(struct facts_record *record)
 {
@@ -332,6 +375,20 @@ static void put_members(struct writer *w, struct facts_record *of,
     }
 }
 
+/* A record LETTER for each of the N structs at ITEMS, SIZE bytes each. */
+static void put_each(struct writer *w, const char *letter,
+                     struct facts_record *of, const void *items, size_t n,
+                     size_t size)
+{
+    for (size_t i = 0; i < n; i++) {
+        vmsd_strbuf_puts(w->b, letter);
+        put_members(w, of, (const char *)items + i * size);
+        put_char(w, '\n');
+    }
+}
+#define PUT_EACH(w, letter, of, items, n)                                  \
+    put_each((w), (letter), (of), (items), (n), sizeof *(items))
+
 /* A field's place against the field's before (P): nothing for the
  * line after P's in P's file and column, the entry of a list written a
  * line each; "lDELTA" for another line in P's file and column; else
@@ -449,14 +506,7 @@ static void put_desc(struct writer *w, const struct vmsd_desc *d)
 static void put_qom(struct writer *w)
 {
     const struct vmsd_model *m = w->model;
-    for (size_t i = 0; i < m->n_types; i++) {
-        vmsd_strbuf_puts(w->b, "T");
-        put_name(w, m->types[i].name);
-        put_name(w, m->types[i].parent);
-        put_name(w, m->types[i].class_init);
-        put_loc(w, m->types[i].loc);
-        put_char(w, '\n');
-    }
+    PUT_EACH(w, "T", &qom_type_record, m->types, m->n_types);
     for (size_t i = 0; i < m->n_class_vmsds; i++) {
         vmsd_strbuf_puts(w->b, "C");
         put_name(w, m->class_vmsds[i].function);
@@ -466,13 +516,7 @@ static void put_qom(struct writer *w)
             put_name(w, m->class_vmsds[i].data_member);
         put_char(w, '\n');
     }
-    for (size_t i = 0; i < m->n_calls; i++) {
-        vmsd_strbuf_puts(w->b, "K");
-        put_name(w, m->calls[i].caller);
-        put_name(w, m->calls[i].callee);
-        put_int(w, m->calls[i].global);
-        put_char(w, '\n');
-    }
+    PUT_EACH(w, "K", &call_record, m->calls, m->n_calls);
 }
 
 /* "COUNT" then each part: "c NAME" a constant, "m NAME" a member. */
@@ -550,13 +594,7 @@ static void put_registrations(struct writer *w)
         put_template(w, &m->templates[i]);
     for (size_t i = 0; i < m->n_struct_calls; i++)
         put_struct_call(w, &m->struct_calls[i]);
-    for (size_t i = 0; i < m->n_unfollowed; i++) {
-        vmsd_strbuf_puts(w->b, "U");
-        put_name(w, m->unfollowed[i].function);
-        put_name(w, m->unfollowed[i].reason);
-        put_loc(w, m->unfollowed[i].loc);
-        put_char(w, '\n');
-    }
+    PUT_EACH(w, "U", &unfollowed_record, m->unfollowed, m->n_unfollowed);
 }
 
 /* What the unit's structs say of its descriptions and QOM types:
@@ -573,24 +611,9 @@ static void put_fit(struct writer *w)
             put_name(w, y->names[k]);
         put_char(w, '\n');
     }
-    for (size_t i = 0; i < m->n_instances; i++) {
-        const struct vmsd_instance *t = &m->instances[i];
-        vmsd_strbuf_puts(w->b, "I");
-        put_name(w, t->type);
-        put_name(w, t->structure);
-        put_uint(w, t->structure_size);
-        put_uint(w, t->instance_size);
-        put_char(w, '\n');
-    }
-    for (size_t i = 0; i < m->n_struct_heads; i++) {
-        const struct vmsd_struct_head *o = &m->struct_heads[i];
-        vmsd_strbuf_puts(w->b, "O");
-        put_name(w, o->name);
-        put_uint(w, o->size);
-        put_name(w, o->first);
-        put_loc(w, o->loc);
-        put_char(w, '\n');
-    }
+    PUT_EACH(w, "I", &instance_record, m->instances, m->n_instances);
+    PUT_EACH(w, "O", &struct_head_record, m->struct_heads,
+             m->n_struct_heads);
 }
 
 /* What decides each machine type's compat properties, alias and
@@ -598,16 +621,9 @@ static void put_fit(struct writer *w)
 static void put_machines(struct writer *w)
 {
     const struct vmsd_model *m = w->model;
-    for (size_t i = 0; i < m->n_machine_members; i++) {
-        vmsd_strbuf_puts(w->b, "M");
-        put_members(w, &machine_set_record, &m->machine_members[i]);
-        put_char(w, '\n');
-    }
-    for (size_t i = 0; i < m->n_compat_adds; i++) {
-        vmsd_strbuf_puts(w->b, "P");
-        put_members(w, &compat_add_record, &m->compat_adds[i]);
-        put_char(w, '\n');
-    }
+    PUT_EACH(w, "M", &machine_set_record, m->machine_members,
+             m->n_machine_members);
+    PUT_EACH(w, "P", &compat_add_record, m->compat_adds, m->n_compat_adds);
     for (size_t i = 0; i < m->n_property_arrays; i++) {
         const struct vmsd_property_array *a = &m->property_arrays[i];
         vmsd_strbuf_puts(w->b, "G");
@@ -616,12 +632,8 @@ static void put_machines(struct writer *w)
             put_members(w, &compat_property_record, &a->entries[k]);
         put_char(w, '\n');
     }
-    for (size_t i = 0; i < m->n_macro_values; i++) {
-        vmsd_strbuf_puts(w->b, "V");
-        put_name(w, m->macro_values[i].name);
-        put_name(w, m->macro_values[i].value);
-        put_char(w, '\n');
-    }
+    PUT_EACH(w, "V", &macro_value_record, m->macro_values,
+             m->n_macro_values);
 }
 
 /* What needed functions test and what device properties set:
@@ -1197,9 +1209,9 @@ static bool read_desc(struct reader *r)
 
 static bool read_type(struct reader *r)
 {
-    struct vmsd_qom_type *t = VMSD_APPEND(r->model->types, r->model->n_types);
-    return read_name(r, false, &t->name) && read_name(r, true, &t->parent)
-           && read_name(r, true, &t->class_init) && read_loc(r, &t->loc);
+    return read_members(r, &qom_type_record,
+                        VMSD_APPEND(r->model->types, r->model->n_types),
+                        NULL);
 }
 
 static bool read_class_vmsd(struct reader *r)
@@ -1213,9 +1225,9 @@ static bool read_class_vmsd(struct reader *r)
 
 static bool read_call(struct reader *r)
 {
-    struct vmsd_call *c = VMSD_APPEND(r->model->calls, r->model->n_calls);
-    return read_name(r, false, &c->caller) && read_name(r, false, &c->callee)
-           && read_bool(r, &c->global);
+    return read_members(r, &call_record,
+                        VMSD_APPEND(r->model->calls, r->model->n_calls),
+                        NULL);
 }
 
 static bool read_template_string(struct reader *r,
@@ -1338,27 +1350,23 @@ static bool read_registration(struct reader *r)
 
 static bool read_unfollowed(struct reader *r)
 {
-    struct vmsd_unfollowed *u = VMSD_APPEND(r->model->unfollowed,
-                                            r->model->n_unfollowed);
-    return read_name(r, false, &u->function) && read_name(r, false, &u->reason)
-           && read_loc(r, &u->loc);
+    return read_members(r, &unfollowed_record,
+                        VMSD_APPEND(r->model->unfollowed,
+                                    r->model->n_unfollowed), NULL);
 }
 
 static bool read_instance(struct reader *r)
 {
-    struct vmsd_instance *t = VMSD_APPEND(r->model->instances,
-                                          r->model->n_instances);
-    return read_name(r, false, &t->type) && read_name(r, true, &t->structure)
-           && read_uint64(r, &t->structure_size)
-           && read_uint64(r, &t->instance_size);
+    return read_members(r, &instance_record,
+                        VMSD_APPEND(r->model->instances,
+                                    r->model->n_instances), NULL);
 }
 
 static bool read_struct_head(struct reader *r)
 {
-    struct vmsd_struct_head *o = VMSD_APPEND(r->model->struct_heads,
-                                             r->model->n_struct_heads);
-    return read_name(r, false, &o->name) && read_uint64(r, &o->size)
-           && read_name(r, true, &o->first) && read_loc(r, &o->loc);
+    return read_members(r, &struct_head_record,
+                        VMSD_APPEND(r->model->struct_heads,
+                                    r->model->n_struct_heads), NULL);
 }
 
 static bool read_machine_member(struct reader *r)
@@ -1436,9 +1444,9 @@ static bool read_device_props(struct reader *r)
 
 static bool read_macro_value(struct reader *r)
 {
-    struct vmsd_macro_value *v = VMSD_APPEND(r->model->macro_values,
-                                             r->model->n_macro_values);
-    return read_name(r, false, &v->name) && read_name(r, false, &v->value);
+    return read_members(r, &macro_value_record,
+                        VMSD_APPEND(r->model->macro_values,
+                                    r->model->n_macro_values), NULL);
 }
 
 /* "Q FUNCTION GLOBAL (KIND NAME)*" */

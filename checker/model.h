@@ -124,17 +124,10 @@ void vmsd_uid_index_put(struct vmsd_uid_index *index, uint32_t uid,
                         void *value);
 void vmsd_uid_index_free(struct vmsd_uid_index *index);
 
-/* A QOM type, from a TypeInfo initializer: its class_init function
- * decides which description the type migrates with (DeviceClass.vmsd),
- * and a type without one inherits its parent's, as QOM's class
- * initialization does. */
+/* A QOM type: records.def's VMSD_QOM_TYPE_MEMBER lines. */
 struct vmsd_qom_type {
-    char *name;
-    char *parent;               /* NULL: none */
-    char *class_init;           /* the function's name; NULL: none */
-    struct vmsd_loc loc;
-    uint64_t instance_size;     /* .instance_size; 0: not set (the
-                                   parent's) or not a constant */
+#define VMSD_QOM_TYPE_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
 /* "DeviceClass.vmsd = &x" in a function's body. */
@@ -148,13 +141,10 @@ struct vmsd_class_vmsd {
                                    when not */
 };
 
-/* A call from one function of the unit to another by name (a helper a
- * class_init function hands the class to). */
+/* A call by name: records.def's VMSD_CALL_MEMBER lines. */
 struct vmsd_call {
-    char *caller;
-    char *callee;
-    bool global;                /* the callee has external linkage: it may
-                                   be defined in another unit */
+#define VMSD_CALL_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
 /* A member of a type's class_data that holds a description's address
@@ -233,12 +223,11 @@ struct vmsd_struct_call {
     size_t n_members;
 };
 
-/* A registration the plugin cannot work out: the type it registers, if
- * any, is not in the facts. */
+/* A registration the plugin cannot work out: records.def's
+ * VMSD_UNFOLLOWED_MEMBER lines. */
 struct vmsd_unfollowed {
-    char *function;
-    char *reason;               /* what stopped it: docs/facts.md */
-    struct vmsd_loc loc;
+#define VMSD_UNFOLLOWED_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
 /* Machine types (docs/machines.md): records.def's machine records. */
@@ -264,11 +253,10 @@ struct vmsd_property_array {
     size_t n_entries;
 };
 
-/* A macro's value as the unit defines it (the versioning policy's and
- * QEMU's version). */
+/* A macro's value: records.def's VMSD_MACRO_VALUE_MEMBER lines. */
 struct vmsd_macro_value {
-    char *name;
-    char *value;                /* its expansion, as written */
+#define VMSD_MACRO_VALUE_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
 /* Device properties and the functions that test them (facts records
@@ -385,22 +373,17 @@ struct vmsd_desc_structs {
     size_t n_names;
 };
 
-/* A QOM type of the unit: the struct its cast function (QOM's
- * OBJECT_CHECK) names, and that struct's size. */
+/* A QOM type's instances: records.def's VMSD_INSTANCE_MEMBER lines. */
 struct vmsd_instance {
-    char *type;
-    char *structure;            /* NULL: the unit has no cast for it */
-    uint64_t structure_size;    /* 0: the struct is incomplete here */
-    uint64_t instance_size;     /* TypeInfo's .instance_size; 0: not set */
+#define VMSD_INSTANCE_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
-/* A struct of the unit and what sits at its offset 0: a parent struct
- * (a device's ISADevice, whose DeviceState, whose Object), or nothing. */
+/* A struct and what sits at its offset 0: records.def's
+ * VMSD_STRUCT_HEAD_MEMBER lines. */
 struct vmsd_struct_head {
-    char *name;
-    uint64_t size;
-    char *first;                /* the struct at offset 0; NULL: none */
-    struct vmsd_loc loc;        /* where the struct is defined */
+#define VMSD_STRUCT_HEAD_MEMBER VMSD_MODEL_MEMBER
+#include "records.def"
 };
 
 /* The model owns every description, list, slot, field and name in it:
