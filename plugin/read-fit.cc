@@ -240,28 +240,39 @@ static bool field_fits(const struct vmsd_field *f,
     return reach <= room;
 }
 
-static bool struct_matches(tree record, const struct vmsd_fieldlist *list)
+/* A description's fields that take their place in the struct, each
+ * with the identifier of the member it names: worked out once per
+ * description, not once per struct it is tried against. */
+struct placed_field {
+    struct vmsd_field *field;
+    tree member;                /* NULL_TREE: no struct has it */
+    bool whole;
+};
+
+static void place_fields(struct vmsd_fieldlist *list,
+                         auto_vec<placed_field> &placed)
 {
-    for (size_t i = 0; i < list->n_fields; i++) {
-        const struct vmsd_field *f = &list->fields[i];
-        bool whole;
-        struct found_member m;
+    for (size_t i = 0; list && i < list->n_fields; i++) {
+        struct vmsd_field *f = &list->fields[i];
         if (!field_in_struct(f))
             continue;
-        tree name = member_name(f, &whole);
-        if (!name || !find_member(record, name, 0, &m) || !field_fits(f, &m))
+        struct placed_field p;
+        p.field = f;
+        p.member = member_name(f, &p.whole);
+        placed.safe_push(p);
+    }
+}
+
+static bool struct_matches(tree record, const vec<placed_field> &placed)
+{
+    for (unsigned i = 0; i < placed.length(); i++) {
+        struct found_member m;
+        if (!placed[i].member
+            || !find_member(record, placed[i].member, 0, &m)
+            || !field_fits(placed[i].field, &m))
             return false;
     }
     return true;
-}
-
-/* The first field that names a member, or NULL. */
-static const struct vmsd_field *key_field(const struct vmsd_fieldlist *list)
-{
-    for (size_t i = 0; list && i < list->n_fields; i++)
-        if (field_in_struct(&list->fields[i]))
-            return &list->fields[i];
-    return NULL;
 }
 
 /* The struct or union a member holds: an array's element, a pointer's
@@ -274,12 +285,17 @@ static tree held_struct(tree type)
                                         : NULL_TREE;
 }
 
-/* The unit's structs that have a member of each name in KEYS: the
- * members of every struct are walked once, and only names some
+/* The structs of the unit that have a member of a given name, and how
+ * many they are. */
+struct holders {
+    tree structs;               /* TREE_VALUE: a struct, newest first */
+    unsigned count;
+};
+
+/* The members of every struct are walked once, and only names some
  * description needs are looked at. */
-static void index_members(tree record, uint64_t base, tree top,
-                          hash_set<tree> &keys,
-                          hash_map<tree, tree> &holders)
+static void index_members(tree record, tree top, hash_set<tree> &needed,
+                          hash_map<tree, holders> &index)
 {
     for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
         if (TREE_CODE(f) != FIELD_DECL)
@@ -287,12 +303,30 @@ static void index_members(tree record, uint64_t base, tree top,
         if (!DECL_NAME(f)) {
             uint64_t at;
             if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && member_offset(f, &at))
-                index_members(TREE_TYPE(f), base + at, top, keys, holders);
-        } else if (keys.contains(DECL_NAME(f))) {
-            tree &list = holders.get_or_insert(DECL_NAME(f));
-            list = tree_cons(NULL_TREE, top, list);
+                index_members(TREE_TYPE(f), top, needed, index);
+        } else if (needed.contains(DECL_NAME(f))) {
+            holders &h = index.get_or_insert(DECL_NAME(f));
+            h.structs = tree_cons(NULL_TREE, top, h.structs);
+            h.count++;
         }
     }
+}
+
+/* The fewest structs any of a description's members is found in: only
+ * they can match.  NULL when a member is in none. */
+static const holders *fewest_holders(const vec<placed_field> &placed,
+                                     hash_map<tree, holders> &index)
+{
+    const holders *fewest = NULL;
+    for (unsigned i = 0; i < placed.length(); i++) {
+        const holders *h = placed[i].member ? index.get(placed[i].member)
+                                            : NULL;
+        if (!h)
+            return NULL;
+        if (!fewest || h->count < fewest->count)
+            fewest = h;
+    }
+    return fewest;
 }
 
 /* What the fit pass of one unit gathers: the structs whose heads are
@@ -304,21 +338,19 @@ struct fit {
 
 /* The member type of a field that loads a struct member inline, when
  * every matching struct agrees on it. */
-static void note_member_types(struct fit *fit, struct vmsd_fieldlist *list,
+static void note_member_types(struct fit *fit, const vec<placed_field> &placed,
                               const vec<tree> &matched)
 {
-    for (size_t i = 0; i < list->n_fields; i++) {
-        struct vmsd_field *f = &list->fields[i];
-        bool whole;
-        if (!vmsd_field_nests(f) || !field_in_struct(f)
+    for (unsigned i = 0; i < placed.length(); i++) {
+        struct vmsd_field *f = placed[i].field;
+        if (!vmsd_field_nests(f)
             || !(f->flags & (FIELD_STRUCT | FIELD_VSTRUCT)))
             continue;
-        tree name = member_name(f, &whole);
         tree held = NULL_TREE;
-        bool agreed = whole && name;
+        bool agreed = placed[i].whole && placed[i].member;
         for (unsigned k = 0; agreed && k < matched.length(); k++) {
             struct found_member m;
-            tree s = find_member(matched[k], name, 0, &m)
+            tree s = find_member(matched[k], placed[i].member, 0, &m)
                      && m.offset == f->offset
                      ? held_struct(TREE_TYPE(m.decl)) : NULL_TREE;
             agreed = s && (!held || s == held) && vmsd_struct_name(s);
@@ -332,41 +364,55 @@ static void note_member_types(struct fit *fit, struct vmsd_fieldlist *list,
     }
 }
 
+/* Bounds on one description's matching, so that a unit of many structs
+ * of one layout costs linear time: past MAX_MATCHED structs its fields
+ * match, or MAX_TRIED tried, the struct it is of is left untold (the
+ * tool then counts it undecided, as for a struct without a name). */
+enum { MAX_MATCHED = 32, MAX_TRIED = 256 };
+
 /* The structs of the unit each description with fields is of. */
 static void match_descriptions(struct fit *fit)
 {
     struct vmsd_model *model = fit->model;
-    hash_set<tree> keys;
+    hash_set<tree> needed;
     for (size_t i = 0; i < model->n_descs; i++) {
-        const struct vmsd_field *key = model->descs[i]->defined
-            ? key_field(model->descs[i]->fields) : NULL;
-        bool whole;
-        tree name = key ? member_name(key, &whole) : NULL_TREE;
-        if (name)
-            keys.add(name);
+        const struct vmsd_fieldlist *list = model->descs[i]->defined
+                                            ? model->descs[i]->fields : NULL;
+        for (size_t k = 0; list && k < list->n_fields; k++) {
+            bool whole;
+            tree name = field_in_struct(&list->fields[k])
+                        ? member_name(&list->fields[k], &whole) : NULL_TREE;
+            if (name)
+                needed.add(name);
+        }
     }
-    hash_map<tree, tree> holders;
-    if (keys.elements())
+    hash_map<tree, holders> index;
+    if (needed.elements())
         for (tree t = record_types; t; t = TREE_CHAIN(t))
-            index_members(TREE_VALUE(t), 0, TREE_VALUE(t), keys, holders);
+            index_members(TREE_VALUE(t), TREE_VALUE(t), needed, index);
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *d = model->descs[i];
-        const struct vmsd_field *key = d->defined ? key_field(d->fields)
-                                                  : NULL;
-        if (!key)
+        auto_vec<placed_field> placed;
+        if (d->defined)
+            place_fields(d->fields, placed);
+        if (placed.is_empty())
             continue;           /* nothing says which struct it is of */
-        bool whole;
-        tree name = member_name(key, &whole);
-        tree *found = name ? holders.get(name) : NULL;
+        const holders *candidates = fewest_holders(placed, index);
         auto_vec<tree> matched;
-        bool named = true;
-        for (tree c = found ? *found : NULL_TREE; c; c = TREE_CHAIN(c))
-            if (struct_matches(TREE_VALUE(c), d->fields)) {
+        bool named = true, told = true;
+        unsigned tried = 0;
+        for (tree c = candidates ? candidates->structs : NULL_TREE;
+             c && told; c = TREE_CHAIN(c)) {
+            told = ++tried <= MAX_TRIED && matched.length() < MAX_MATCHED;
+            if (told && struct_matches(TREE_VALUE(c), placed)) {
                 matched.safe_push(TREE_VALUE(c));
                 named &= vmsd_struct_name(TREE_VALUE(c)) != NULL;
             }
-        note_member_types(fit, d->fields, matched);
-        if (!named)
+        }
+        if (!told)
+            matched.truncate(0);
+        note_member_types(fit, placed, matched);
+        if (!named || !told)
             continue;           /* a struct no other unit can name */
         struct vmsd_desc_structs *y = VMSD_APPEND(model->desc_structs,
                                                   model->n_desc_structs);
@@ -387,13 +433,15 @@ static void match_descriptions(struct fit *fit)
 static void match_instances(struct fit *fit)
 {
     struct vmsd_model *model = fit->model;
+    hash_map<tree, tree> cast_of;       /* type name -> struct, first cast */
+    for (tree c = casts; c; c = TREE_CHAIN(c))
+        if (!cast_of.get(TREE_PURPOSE(c)))
+            cast_of.put(TREE_PURPOSE(c), TREE_VALUE(c));
     for (size_t i = 0; i < model->n_types; i++) {
         const struct vmsd_qom_type *type = &model->types[i];
         tree id = maybe_get_identifier(type->name);
-        tree cast = NULL_TREE;
-        for (tree c = id ? casts : NULL_TREE; c && !cast; c = TREE_CHAIN(c))
-            if (TREE_PURPOSE(c) == id)
-                cast = TREE_VALUE(c);
+        tree *found = id ? cast_of.get(id) : NULL;
+        tree cast = found ? *found : NULL_TREE;
         const char *name = cast ? vmsd_struct_name(cast) : NULL;
         if (!name && !type->instance_size)
             continue;
