@@ -168,16 +168,15 @@ static bool find_member(tree record, tree name, uint64_t base,
 {
     for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
         uint64_t at;
-        if (TREE_CODE(f) != FIELD_DECL || !member_offset(f, &at))
-            continue;
+        if (TREE_CODE(f) != FIELD_DECL || (DECL_NAME(f) && DECL_NAME(f) != name)
+            || !member_offset(f, &at))
+            continue;           /* the name first: offsets cost more */
         if (!DECL_NAME(f)) {
             if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f))
                 && find_member(TREE_TYPE(f), name, base + at, out))
                 return true;
             continue;
         }
-        if (DECL_NAME(f) != name)
-            continue;
         out->decl = f;
         out->offset = base + at;
         if (!constant_size(DECL_SIZE_UNIT(f), &out->size))
