@@ -19,6 +19,10 @@
 #include "ggc.h"
 #include "tree-iterator.h"
 
+extern "C" {
+#include "../checker/strset.h"
+}
+
 /* The unit's complete structs, newest first, and its casts (TREE_PURPOSE
  * the type name's identifier, TREE_VALUE the struct).  GCC may collect
  * garbage between parsing and the check (after the functions are
@@ -338,7 +342,7 @@ struct fit {
 /* The member type of a field that loads a struct member inline, when
  * every matching struct agrees on it. */
 static void note_member_types(struct fit *fit, const vec<placed_field> &placed,
-                              const vec<tree> &matched)
+                              const tree *matched, unsigned n_matched)
 {
     for (unsigned i = 0; i < placed.length(); i++) {
         struct vmsd_field *f = placed[i].field;
@@ -347,7 +351,7 @@ static void note_member_types(struct fit *fit, const vec<placed_field> &placed,
             continue;
         tree held = NULL_TREE;
         bool agreed = placed[i].whole && placed[i].member;
-        for (unsigned k = 0; agreed && k < matched.length(); k++) {
+        for (unsigned k = 0; agreed && k < n_matched; k++) {
             struct found_member m;
             tree s = find_member(matched[k], placed[i].member, 0, &m)
                      && m.offset == f->offset
@@ -369,6 +373,62 @@ static void note_member_types(struct fit *fit, const vec<placed_field> &placed,
  * tool then counts it undecided, as for a struct without a name). */
 enum { MAX_MATCHED = 32, MAX_TRIED = 256 };
 
+/* What a description's fields say of its struct, all that matching
+ * reads: descriptions of the same fields (a device's many instances of
+ * one layout) are matched once. */
+struct field_key {
+    tree member;
+    uint64_t offset, size;
+    int32_t num;
+    uint32_t flags;
+    bool whole, has_info;
+};
+
+static void layout_key(const vec<placed_field> &placed,
+                       auto_vec<field_key> &key)
+{
+    for (unsigned i = 0; i < placed.length(); i++) {
+        const struct vmsd_field *f = placed[i].field;
+        struct field_key k;
+        memset(&k, 0, sizeof k);        /* the padding is hashed too */
+        k.member = placed[i].member;
+        k.offset = f->offset;
+        k.size = f->size;
+        k.num = f->num;
+        k.flags = f->flags;
+        k.whole = placed[i].whole;
+        k.has_info = f->info != NULL;
+        key.safe_push(k);
+    }
+}
+
+/* The structs a layout matches: a run of the pass's matched list. */
+struct layout_match {
+    unsigned first, count;
+    bool told, named;
+};
+
+static struct layout_match match_layout(const vec<placed_field> &placed,
+                                        hash_map<tree, holders> &index,
+                                        vec<tree> &all_matched)
+{
+    struct layout_match r = { all_matched.length(), 0, true, true };
+    const holders *candidates = fewest_holders(placed, index);
+    unsigned tried = 0;
+    for (tree c = candidates ? candidates->structs : NULL_TREE;
+         c && r.told; c = TREE_CHAIN(c)) {
+        r.told = ++tried <= MAX_TRIED && r.count < MAX_MATCHED;
+        if (r.told && struct_matches(TREE_VALUE(c), placed)) {
+            all_matched.safe_push(TREE_VALUE(c));
+            r.count++;
+            r.named &= vmsd_struct_name(TREE_VALUE(c)) != NULL;
+        }
+    }
+    if (!r.told)
+        r.count = 0;
+    return r;
+}
+
 /* The structs of the unit each description with fields is of. */
 static void match_descriptions(struct fit *fit)
 {
@@ -389,6 +449,10 @@ static void match_descriptions(struct fit *fit)
     if (needed.elements())
         for (tree t = record_types; t; t = TREE_CHAIN(t))
             index_members(TREE_VALUE(t), TREE_VALUE(t), needed, index);
+    struct vmsd_strset layouts;         /* key -> 1 + its match's index */
+    memset(&layouts, 0, sizeof layouts);
+    auto_vec<layout_match> matches;
+    auto_vec<tree> all_matched;
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *d = model->descs[i];
         auto_vec<placed_field> placed;
@@ -396,28 +460,25 @@ static void match_descriptions(struct fit *fit)
             place_fields(d->fields, placed);
         if (placed.is_empty())
             continue;           /* nothing says which struct it is of */
-        const holders *candidates = fewest_holders(placed, index);
-        auto_vec<tree> matched;
-        bool named = true, told = true;
-        unsigned tried = 0;
-        for (tree c = candidates ? candidates->structs : NULL_TREE;
-             c && told; c = TREE_CHAIN(c)) {
-            told = ++tried <= MAX_TRIED && matched.length() < MAX_MATCHED;
-            if (told && struct_matches(TREE_VALUE(c), placed)) {
-                matched.safe_push(TREE_VALUE(c));
-                named &= vmsd_struct_name(TREE_VALUE(c)) != NULL;
-            }
+        auto_vec<field_key> key;
+        layout_key(placed, key);
+        struct vmsd_strset_slot *slot =
+            vmsd_strset_add(&layouts, (const char *)key.address(),
+                            key.length() * sizeof(field_key));
+        if (!slot->value) {
+            matches.safe_push(match_layout(placed, index, all_matched));
+            slot->value = (void *)(uintptr_t)matches.length();
         }
-        if (!told)
-            matched.truncate(0);
-        note_member_types(fit, placed, matched);
-        if (!named || !told)
+        const struct layout_match m = matches[(uintptr_t)slot->value - 1];
+        note_member_types(fit, placed, all_matched.address() + m.first,
+                          m.count);
+        if (!m.named || !m.told)
             continue;           /* a struct no other unit can name */
         struct vmsd_desc_structs *y = VMSD_APPEND(model->desc_structs,
                                                   model->n_desc_structs);
         y->desc = d->uid;
-        for (unsigned k = 0; k < matched.length(); k++) {
-            const char *sname = vmsd_struct_name(matched[k]);
+        for (unsigned k = 0; k < m.count; k++) {
+            const char *sname = vmsd_struct_name(all_matched[m.first + k]);
             bool seen = false;
             for (size_t j = 0; j < y->n_names; j++)
                 seen |= strcmp(y->names[j], sname) == 0;
@@ -426,6 +487,7 @@ static void match_descriptions(struct fit *fit)
                     vmsd_model_strdup(model, sname);
         }
     }
+    vmsd_strset_free(&layouts);
 }
 
 /* Each QOM type of the unit with the struct its cast names. */
