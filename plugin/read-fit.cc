@@ -146,19 +146,6 @@ static bool constant_size(tree size, uint64_t *out)
     return true;
 }
 
-/* A member's byte offset; false for a bit-field or a variable place. */
-static bool member_offset(tree field, uint64_t *out)
-{
-    uint64_t bytes, bits;
-    if (DECL_BIT_FIELD(field)
-        || !constant_size(DECL_FIELD_OFFSET(field), &bytes)
-        || !constant_size(DECL_FIELD_BIT_OFFSET(field), &bits)
-        || bits % BITS_PER_UNIT)
-        return false;
-    *out = bytes + bits / BITS_PER_UNIT;
-    return true;
-}
-
 /* A member found by name, through anonymous members as offsetof finds
  * it. */
 struct found_member {
@@ -173,7 +160,7 @@ static bool find_member(tree record, tree name, uint64_t base,
     for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
         uint64_t at;
         if (TREE_CODE(f) != FIELD_DECL || (DECL_NAME(f) && DECL_NAME(f) != name)
-            || !member_offset(f, &at))
+            || !member_byte_offset(f, &at))
             continue;           /* the name first: offsets cost more */
         if (!DECL_NAME(f)) {
             if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f))
@@ -305,7 +292,7 @@ static void index_members(tree record, tree top, hash_set<tree> &needed,
             continue;
         if (!DECL_NAME(f)) {
             uint64_t at;
-            if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && member_offset(f, &at))
+            if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && member_byte_offset(f, &at))
                 index_members(TREE_TYPE(f), top, needed, index);
         } else if (needed.contains(DECL_NAME(f))) {
             holders &h = index.get_or_insert(DECL_NAME(f));
@@ -535,7 +522,7 @@ static enum head head_of(tree record, tree *parent)
         if (TREE_CODE(f) != FIELD_DECL)
             continue;
         tree type = TREE_TYPE(f);
-        if (!member_offset(f, &at) || at != 0)
+        if (!member_byte_offset(f, &at) || at != 0)
             return HEAD_NONE;
         if (!DECL_NAME(f) || TREE_CODE(type) == UNION_TYPE
             || TREE_CODE(type) == ARRAY_TYPE)
