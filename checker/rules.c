@@ -241,16 +241,32 @@ void vmsd_finding_end(const struct vmsd_check *check,
     free(finding);
 }
 
+bool vmsd_rule_runs(const struct vmsd_check_config *config,
+                    enum vmsd_rule rule)
+{
+    enum vmsd_direction d = rules[rule].direction;
+    return d == VMSD_DIRECTION_NONE || (d & config->directions);
+}
+
 /* The rules of one scope, in table order, less the gate rules of the
- * directions not chosen.  A rule that is off still runs (its findings
- * go nowhere): allowlist-stale also tells which entries apply. */
+ * directions not chosen; a check function that several rules share runs
+ * once.  A rule that is off still runs (its findings go nowhere):
+ * allowlist-stale also tells which entries apply. */
 static void run_rules(struct vmsd_check *check, enum vmsd_scope scope)
 {
+    void (*ran[VMSD_RULE_COUNT])(const struct vmsd_check *);
+    size_t n_ran = 0;
     for (int r = 0; r < VMSD_RULE_COUNT; r++) {
-        enum vmsd_direction d = rules[r].direction;
-        if (rules[r].scope == scope
-            && (d == VMSD_DIRECTION_NONE || (d & check->config->directions)))
-            rules[r].check(check);
+        if (rules[r].scope != scope
+            || !vmsd_rule_runs(check->config, (enum vmsd_rule)r))
+            continue;
+        size_t i = 0;
+        while (i < n_ran && ran[i] != rules[r].check)
+            i++;
+        if (i < n_ran)
+            continue;
+        ran[n_ran++] = rules[r].check;
+        rules[r].check(check);
     }
 }
 
