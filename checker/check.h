@@ -39,12 +39,6 @@ struct vmsd_check {
     bool *inapplicable;
 };
 
-/* Whether RULE runs under CONFIG: it needs no base, or guards a
- * direction chosen.  A check function that finds several rules asks
- * before each. */
-bool vmsd_rule_runs(const struct vmsd_check_config *config,
-                    enum vmsd_rule rule);
-
 /* The allowlist of the check's config, read when first needed. */
 const struct vmsd_compatdb *vmsd_check_allowlist(const struct vmsd_check *check);
 
