@@ -290,11 +290,11 @@ static void put_options(FILE *out, unsigned commands_mask)
 {
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const struct option_row *o = &option_rows[i];
+        if (!(o->commands & commands_mask))
+            continue;
         char left[64];
         int n = o->short_name
                 ? snprintf(left, sizeof left, "-%c, ", o->short_name) : 0;
-        if (!(o->commands & commands_mask))
-            continue;
         snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", o->name,
                  o->arg ? " " : "", o->arg ? o->arg : "");
         put_entry(out, 24, left, o->help);
