@@ -44,7 +44,7 @@ enum command_id {
 
 struct settings {
     enum command_id command;
-    bool command_named;                 /* not check by default */
+    bool command_named;                 /* given, not check by default */
     struct vmsd_check_config config;
     struct vmsd_compatdb db;
     bool have_db;
