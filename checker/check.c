@@ -127,27 +127,39 @@ void vmsd_finding_end(const struct vmsd_check *check,
     free(finding);
 }
 
-/* The rules of one scope, in table order, less the gate rules of the
- * directions not chosen; a check function that several rules share runs
- * once.  A rule that is off still runs (its findings go nowhere):
- * allowlist-stale also tells which entries apply. */
-static void run_rules(struct vmsd_check *check, enum vmsd_scope scope)
+/* The check functions of one scope that run under a config: in table
+ * order, less the gate rules of the directions not chosen, each once
+ * (rules that one walk finds share one).  A rule that is off still runs
+ * (its findings go nowhere): allowlist-stale also tells which entries
+ * apply. */
+struct scope_checks {
+    check_fn *fns[VMSD_RULE_COUNT];
+    size_t n;
+};
+
+static void scope_checks(struct scope_checks *out,
+                         const struct vmsd_check_config *config,
+                         enum vmsd_scope scope)
 {
-    check_fn *ran[VMSD_RULE_COUNT];
-    size_t n_ran = 0;
+    out->n = 0;
     for (int r = 0; r < VMSD_RULE_COUNT; r++) {
         enum vmsd_rule rule = (enum vmsd_rule)r;
-        if (vmsd_rule_scope(rule) != scope
-            || !vmsd_rule_runs(check->config, rule))
+        if (vmsd_rule_scope(rule) != scope || !vmsd_rule_runs(config, rule))
             continue;
         size_t i = 0;
-        while (i < n_ran && ran[i] != check_fns[r])
+        while (i < out->n && out->fns[i] != check_fns[r])
             i++;
-        if (i < n_ran)
-            continue;
-        ran[n_ran++] = check_fns[r];
-        check_fns[r](check);
+        if (i == out->n)
+            out->fns[out->n++] = check_fns[r];
     }
+}
+
+static void run_rules(struct vmsd_check *check, enum vmsd_scope scope)
+{
+    struct scope_checks checks;
+    scope_checks(&checks, check->config, scope);
+    for (size_t i = 0; i < checks.n; i++)
+        checks.fns[i](check);
 }
 
 /* The description rules for each description in turn, then the unit
@@ -155,9 +167,12 @@ static void run_rules(struct vmsd_check *check, enum vmsd_scope scope)
 static void run_unit_rules(struct vmsd_check *check)
 {
     const struct vmsd_model *model = check->program->model;
+    struct scope_checks per_desc;
+    scope_checks(&per_desc, check->config, VMSD_SCOPE_DESCRIPTION);
     for (size_t i = 0; i < model->n_descs; i++) {
         check->desc = model->descs[i];
-        run_rules(check, VMSD_SCOPE_DESCRIPTION);
+        for (size_t j = 0; j < per_desc.n; j++)
+            per_desc.fns[j](check);
     }
     check->desc = NULL;
     run_rules(check, VMSD_SCOPE_UNIT);
