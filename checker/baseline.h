@@ -39,6 +39,10 @@ struct vmsd_base_desc {
     size_t n_subs;
 };
 
+/* The tables of the records above and of struct vmsd_type_machines. */
+extern const struct vmsd_record vmsd_desc_record, vmsd_field_record,
+    vmsd_sub_record, vmsd_device_record, vmsd_type_machines_record;
+
 struct vmsd_base_program {
     char *name;
     struct vmsd_base_desc *descs;

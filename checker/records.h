@@ -1,6 +1,8 @@
 /* The records of records.def as data: their members' C types, the
- * structs they declare, and a table of each record's members for the
- * code that copies, writes and reads them whatever the member. */
+ * structs they declare, and what a table of a record's members holds
+ * for the code that copies, writes and reads them whatever the member
+ * (record-copy.h; the tables: baseline.h, facts.c).  It includes no
+ * other header of checker/: model.h is built on it. */
 #ifndef VMSDCHECK_RECORDS_H
 #define VMSDCHECK_RECORDS_H
 
@@ -96,35 +98,8 @@ struct vmsd_record {
     size_t n_members;
 };
 
-extern const struct vmsd_record vmsd_desc_record, vmsd_field_record,
-    vmsd_sub_record, vmsd_device_record, vmsd_type_machines_record;
-
 /* The member's place in a struct at AT, by offset. */
 #define VMSD_MEMBER_AT(type, at, offset)                                   \
     ((type *)(void *)((char *)(at) + (offset)))
-
-/* Copy RECORD's BASE members of the model's struct FROM into the
- * base's struct TO: names copied (the caller frees them), places' files
- * through OWN_FILE (with ARG), which keeps them as long as the base. */
-void vmsd_record_to_base(const struct vmsd_record *record, void *to,
-                         const void *from,
-                         const char *(*own_file)(void *arg, const char *),
-                         void *arg);
-/* Copy a base's struct FROM (BASE and DERIVED members) into TO, the
- * same way. */
-void vmsd_record_copy_base(const struct vmsd_record *record, void *to,
-                           const void *from,
-                           const char *(*own_file)(void *arg, const char *),
-                           void *arg);
-/* Copy RECORD's model struct FROM into TO, of MODEL: names into MODEL,
- * places' files through OWN_FILE (with ARG); references are left zero
- * and ids as TO has them, for the caller to link. */
-struct vmsd_model;
-void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
-                            const void *from, struct vmsd_model *model,
-                            const char *(*own_file)(void *arg, const char *),
-                            void *arg);
-/* Free the names of a base's struct AT. */
-void vmsd_record_free_base(const struct vmsd_record *record, void *at);
 
 #endif

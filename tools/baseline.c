@@ -7,6 +7,7 @@
 #include "report.h"
 
 #include "../checker/json-name.h"
+#include "../checker/record-copy.h"
 #include "../checker/text.h"
 #include "../checker/whole-file.h"
 #include "../checker/xalloc.h"

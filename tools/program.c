@@ -10,8 +10,10 @@
 #include "containment.h"
 #include "paths.h"
 
-#include "../checker/strbuf.h"
+#include "../checker/baseline.h"
 #include "../checker/facts.h"
+#include "../checker/record-copy.h"
+#include "../checker/strbuf.h"
 #include "../checker/text.h"
 #include "../checker/xalloc.h"
 

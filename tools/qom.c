@@ -3,6 +3,7 @@
 #include "program.h"
 #include "report.h"
 
+#include "../checker/baseline.h"
 #include "../checker/json-name.h"
 #include "../checker/strbuf.h"
 #include "../checker/strset.h"

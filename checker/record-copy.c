@@ -1,67 +1,10 @@
-/* The members of each record of records.def, and what the base does
- * with them whatever the member. */
-#include "records.h"
+/* A record's members copied by its table, whatever the member. */
+#include "record-copy.h"
 
-#include "baseline.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define BASE_AT_BASE(member, key) BASE_AT, member, key
-#define BASE_AT_DERIVED(member, key) BASE_AT, member, key
-#define BASE_AT_NO_BASE NO_BASE_AT
-#define BASE_AT(member, key, st) offsetof(st, member), key
-#define NO_BASE_AT(st) VMSD_NOWHERE, NULL
-#define DUMP_AT_DUMP(n, key) n, key, false
-#define DUMP_AT_DUMP_ARRAY(n, key) n, key, true
-#define DUMP_AT_NO_DUMP 0, NULL, false
-#define ENTRY(model_struct, base_struct, kind, member, base, dump)          \
-    { #member, VMSD_KIND_##kind, VMSD_MODEL_AT(model_struct, member, base), \
-      VMSD_PICK(BASE_AT_##base, base_struct), DUMP_AT_##dump },
-
-static const struct vmsd_member desc_members[] = {
-#define VMSD_DESC_MEMBER(kind, member, facts, base, dump)                 \
-    ENTRY(struct vmsd_desc, struct vmsd_base_desc, kind, member, base, dump)
-#include "records.def"
-};
-
-static const struct vmsd_member field_members[] = {
-#define VMSD_FIELD_MEMBER(kind, member, facts, base, dump)                \
-    ENTRY(struct vmsd_field, struct vmsd_base_field, kind, member, base,  \
-          dump)
-#include "records.def"
-};
-
-/* A subsection entry's members are those of the description it names. */
-static const struct vmsd_member sub_members[] = {
-#define VMSD_SUB_MEMBER(kind, member, facts, base, dump)                  \
-    ENTRY(struct vmsd_desc, struct vmsd_base_sub, kind, member, base, dump)
-#include "records.def"
-};
-
-static const struct vmsd_member device_members[] = {
-#define VMSD_DEVICE_MEMBER(kind, member, facts, base, dump)               \
-    ENTRY(struct vmsd_device, struct vmsd_base_device, kind, member, base, \
-          dump)
-#include "records.def"
-};
-
-/* The program's struct is the base's. */
-static const struct vmsd_member type_machines_members[] = {
-#define VMSD_TYPE_MACHINES_MEMBER(kind, member, facts, base, dump)        \
-    ENTRY(struct vmsd_type_machines, struct vmsd_type_machines, kind,     \
-          member, base, dump)
-#include "records.def"
-};
-
-#define RECORD(members) { members, sizeof members / sizeof *members }
-const struct vmsd_record vmsd_desc_record = RECORD(desc_members);
-const struct vmsd_record vmsd_field_record = RECORD(field_members);
-const struct vmsd_record vmsd_sub_record = RECORD(sub_members);
-const struct vmsd_record vmsd_device_record = RECORD(device_members);
-const struct vmsd_record vmsd_type_machines_record =
-    RECORD(type_machines_members);
 
 /* One member's value, IN to OUT, as the base keeps it. */
 static void copy_value(enum vmsd_kind kind, void *out, const void *in,
