@@ -95,7 +95,7 @@ clean-bench:
 
 # The tool's cost against its input's size (linear: docs/scaling.md).
 bench-scaling: tools/vmsdcheck bench/gen-facts
-	bench/bench-scaling
+	$(srcdir)/bench/bench-scaling
 
 .PHONY: bench bench-tools bench-scaling clean-bench
 
