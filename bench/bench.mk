@@ -31,7 +31,7 @@ BENCH_TIME ?= 1
 BENCH_RUNS ?= 21
 BENCH_QEMU_RUNS ?= 15
 BENCH_UNIT_CFLAGS ?= -Wall
-BENCH_PLUGIN_ARGS ?= $(addprefix db=,$(wildcard $(CURDIR)/compat-db/qemu.json))
+BENCH_PLUGIN_ARGS ?= $(addprefix db=,$(wildcard $(abs_srcdir)/compat-db/qemu.json))
 BENCH_ARGS ?=
 QEMU_COMPDB ?=
 # Heavy units with descriptions, target/i386/machine.c (the one with the
@@ -52,6 +52,7 @@ GEN_BENCH_UNIT_OBJS = bench/gen-bench-unit.o bench/command.o
 GEN_FACTS_OBJS = bench/gen-facts.o bench/command.o
 
 bench/%.o: bench/%.c
+	$(MKDIR_OUT)
 	$(CC) $(CPPFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@
 
 # Each links the core's library: the linker takes what it uses.
@@ -83,7 +84,7 @@ bench: bench/bench $(BENCH_UNITS) $(BENCH_PLUGIN)
 		$(addprefix --plugin-arg ,$(BENCH_PLUGIN_ARGS)) \
 		$(foreach unit,$(BENCH_UNITS),$(foreach level,$(BENCH_LEVELS), \
 			--unit $(unit) --cflags \
-			"$(level) $(BENCH_UNIT_CFLAGS) -I$(CURDIR)/include")) \
+			"$(level) $(BENCH_UNIT_CFLAGS) -I$(abs_srcdir)/include")) \
 		$(if $(QEMU_COMPDB),--compdb $(QEMU_COMPDB) \
 			$(addprefix --file ,$(QEMU_FILES))) \
 		$(BENCH_ARGS)
@@ -94,7 +95,7 @@ clean-bench:
 
 # The tool's cost against its input's size (linear: docs/scaling.md).
 bench-scaling: tools/vmsdcheck bench/gen-facts
-	bench/bench-scaling
+	$(srcdir)/bench/bench-scaling
 
 .PHONY: bench bench-tools bench-scaling clean-bench
 

@@ -406,14 +406,12 @@ static int first_guarded_operand(tree t)
     case TRUTH_ANDIF_EXPR:
     case TRUTH_ORIF_EXPR:
         return 1;
-#if BUILDING_GCC_MAJOR >= 11
-    /* C's statements before genericizing (GCC 10's C builds the others). */
+    /* C's statements before genericizing. */
     case SWITCH_STMT:           /* condition, body */
     case WHILE_STMT:            /* condition, body */
         return 1;
     case FOR_STMT:              /* init, condition, then increment, body */
         return 2;
-#endif
     default:
         return 0;
     }

@@ -888,10 +888,8 @@ static tree search_node(tree *node, int *, void *data)
         break;
     case RETURN_EXPR:
     case GOTO_EXPR:
-#if BUILDING_GCC_MAJOR >= 11
     case BREAK_STMT:
     case CONTINUE_STMT:
-#endif
         /* What follows may not run. */
         if (!s->r->lost)
             s->r->lost = "condition";
@@ -1171,7 +1169,6 @@ static void exec(struct run *r, tree s)
         return;
     case DEBUG_BEGIN_STMT:
         return;
-#if BUILDING_GCC_MAJOR >= 11
     case FOR_STMT:
         exec(r, FOR_INIT_STMT(s));
         return run_loop(r, FOR_COND(s), FOR_BODY(s), FOR_EXPR(s), true);
@@ -1185,7 +1182,6 @@ static void exec(struct run *r, tree s)
     case CONTINUE_STMT:
         r->continued = true;
         return;
-#endif
     default:
         if (!TREE_SIDE_EFFECTS(s) && TREE_CODE(s) != LABEL_EXPR)
             return;

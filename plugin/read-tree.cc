@@ -14,11 +14,20 @@ extern "C" {
 static tree description_tag;
 static tree field_tag;
 static tree marker_member;      /* NULL_TREE: no marker field */
-static struct {
-    tree name, version_id, minimum_version_id, needed, subsections, fields,
-         vmsd, flags, field_exists, struct_version_id, info, size, num,
-         offset;
-} members;
+
+/* The members read of a description's and of a field's initializer,
+ * each gathered in one pass over it (gather_members). */
+enum desc_member {
+    DESC_NAME, DESC_VERSION_ID, DESC_MINIMUM_VERSION_ID, DESC_NEEDED,
+    DESC_SUBSECTIONS, DESC_FIELDS, DESC_MARKER, DESC_MEMBERS
+};
+enum field_member {
+    FIELD_NAME, FIELD_VMSD, FIELD_FLAGS, FIELD_FIELD_EXISTS,
+    FIELD_VERSION_ID, FIELD_STRUCT_VERSION_ID, FIELD_INFO, FIELD_SIZE,
+    FIELD_NUM, FIELD_OFFSET, FIELD_MEMBERS
+};
+static tree desc_members[DESC_MEMBERS];
+static tree field_members[FIELD_MEMBERS];
 
 bool type_has_tag(tree type, tree tag)
 {
@@ -211,6 +220,27 @@ tree member(tree ctor, tree name)
             return value;
     }
     return NULL_TREE;
+}
+
+/* The members of a struct initializer named by NAMES (identifiers; a
+ * NULL_TREE names none) into VALUES, NULL_TREE when absent: one pass
+ * over the initializer, where member() would take one per name. */
+static void gather_members(tree ctor, const tree *names, size_t n,
+                           tree *values)
+{
+    unsigned i;
+    tree index, value;
+    memset(values, 0, n * sizeof *values);
+    FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
+        if (!index || TREE_CODE(index) != FIELD_DECL || !DECL_NAME(index))
+            continue;
+        for (size_t k = 0; k < n; k++)
+            if (DECL_NAME(index) == names[k]) {
+                if (!values[k])
+                    values[k] = value;
+                break;
+            }
+    }
 }
 
 tree constructor_of(tree decl)
@@ -436,18 +466,18 @@ static void read_description(struct vmsd_model *model, tree decl)
 static void read_initializer(struct vmsd_model *model,
                              struct vmsd_desc *desc, tree ctor)
 {
-
-    desc->name = string_copy(model, member(ctor, members.name), &desc->name_unreadable);
-    desc->version_id = int_value(member(ctor, members.version_id));
-    desc->minimum_version_id = int_value(member(ctor, members.minimum_version_id));
-    desc->needed = pointee_name(model, member(ctor, members.needed));
+    tree m[DESC_MEMBERS];
+    gather_members(ctor, desc_members, DESC_MEMBERS, m);
+    desc->name = string_copy(model, m[DESC_NAME], &desc->name_unreadable);
+    desc->version_id = int_value(m[DESC_VERSION_ID]);
+    desc->minimum_version_id = int_value(m[DESC_MINIMUM_VERSION_ID]);
+    desc->needed = pointee_name(model, m[DESC_NEEDED]);
     desc->marker = !has_marker_member(TREE_TYPE(ctor)) ? VMSD_MARKER_ABSENT
-                   : is_null(member(ctor, marker_member))
+                   : is_null(m[DESC_MARKER])
                    ? VMSD_MARKER_CLEAR : VMSD_MARKER_SET;
-    desc->subsections_uid = list_uid(model, member(ctor, members.subsections),
+    desc->subsections_uid = list_uid(model, m[DESC_SUBSECTIONS],
                                      read_subsection_list);
-    desc->fields_uid = list_uid(model, member(ctor, members.fields),
-                                read_field_list);
+    desc->fields_uid = list_uid(model, m[DESC_FIELDS], read_field_list);
 }
 
 /* An array index, or 'otherwise' when it is not a small constant. */
@@ -545,24 +575,24 @@ static location_t field_location(tree ctor, location_t fallback)
     return loc != UNKNOWN_LOCATION ? loc : fallback;
 }
 
+/* A field's entry CTOR, its members M. */
 static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
-                       tree ctor, location_t fallback)
+                       tree ctor, const tree *m, location_t fallback)
 {
-    tree vmsd = member(ctor, members.vmsd);
+    tree vmsd = m[FIELD_VMSD];
     bool unreadable;
     struct vmsd_field *field = vmsd_fieldlist_append(model, list);
-    field->name = string_copy(model, member(ctor, members.name), &unreadable);
-    field->flags = (uint32_t)int_value(member(ctor, members.flags));
-    field->has_field_exists = !is_null(member(ctor, members.field_exists));
+    field->name = string_copy(model, m[FIELD_NAME], &unreadable);
+    field->flags = (uint32_t)int_value(m[FIELD_FLAGS]);
+    field->has_field_exists = !is_null(m[FIELD_FIELD_EXISTS]);
     if (field->has_field_exists)
-        field->field_exists = pointee_name(model,
-                                           member(ctor, members.field_exists));
-    field->version_id = int_value(member(ctor, members.version_id));
-    field->struct_version_id = int_value(member(ctor, members.struct_version_id));
-    field->size = size_value(member(ctor, members.size));
-    field->offset = size_value(member(ctor, members.offset));
-    field->num = int_value(member(ctor, members.num));
-    field->info = pointee_name(model, member(ctor, members.info));
+        field->field_exists = pointee_name(model, m[FIELD_FIELD_EXISTS]);
+    field->version_id = int_value(m[FIELD_VERSION_ID]);
+    field->struct_version_id = int_value(m[FIELD_STRUCT_VERSION_ID]);
+    field->size = size_value(m[FIELD_SIZE]);
+    field->offset = size_value(m[FIELD_OFFSET]);
+    field->num = int_value(m[FIELD_NUM]);
+    field->info = pointee_name(model, m[FIELD_INFO]);
     field->loc = macro_use_of(model, field_location(ctor, fallback));
     if (!is_null(vmsd)) {
         read_reference(model, vmsd, fallback, &field->vmsd);
@@ -590,8 +620,9 @@ static void read_field_list(struct vmsd_model *model, tree decl)
     FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value) {
         if (TREE_CODE(value) != CONSTRUCTOR)
             break;
-        const char *name = string_value(member(value, members.name),
-                                        &unreadable);
+        tree m[FIELD_MEMBERS];
+        gather_members(value, field_members, FIELD_MEMBERS, m);
+        const char *name = string_value(m[FIELD_NAME], &unreadable);
         if (list->terminated && name) {
             list->after_end = vmsd_model_strdup(model, name);
             list->after_end_loc = macro_use_of(model, field_location(
@@ -603,7 +634,7 @@ static void read_field_list(struct vmsd_model *model, tree decl)
         if (!name && !unreadable)
             list->terminated = true;
         else
-            read_field(model, list, value, DECL_SOURCE_LOCATION(decl));
+            read_field(model, list, value, m, DECL_SOURCE_LOCATION(decl));
     }
 }
 
@@ -611,21 +642,26 @@ void vmsd_reader_init(const char *marker_field)
 {
     description_tag = get_identifier("VMStateDescription");
     field_tag = get_identifier("VMStateField");
-    members.name = get_identifier("name");
-    members.version_id = get_identifier("version_id");
-    members.minimum_version_id = get_identifier("minimum_version_id");
-    members.needed = get_identifier("needed");
-    members.subsections = get_identifier("subsections");
-    members.fields = get_identifier("fields");
-    members.vmsd = get_identifier("vmsd");
-    members.flags = get_identifier("flags");
-    members.field_exists = get_identifier("field_exists");
-    members.struct_version_id = get_identifier("struct_version_id");
-    members.info = get_identifier("info");
-    members.size = get_identifier("size");
-    members.num = get_identifier("num");
-    members.offset = get_identifier("offset");
     marker_member = marker_field ? get_identifier(marker_field) : NULL_TREE;
+    desc_members[DESC_NAME] = get_identifier("name");
+    desc_members[DESC_VERSION_ID] = get_identifier("version_id");
+    desc_members[DESC_MINIMUM_VERSION_ID] =
+        get_identifier("minimum_version_id");
+    desc_members[DESC_NEEDED] = get_identifier("needed");
+    desc_members[DESC_SUBSECTIONS] = get_identifier("subsections");
+    desc_members[DESC_FIELDS] = get_identifier("fields");
+    desc_members[DESC_MARKER] = marker_member;
+    field_members[FIELD_NAME] = get_identifier("name");
+    field_members[FIELD_VMSD] = get_identifier("vmsd");
+    field_members[FIELD_FLAGS] = get_identifier("flags");
+    field_members[FIELD_FIELD_EXISTS] = get_identifier("field_exists");
+    field_members[FIELD_VERSION_ID] = get_identifier("version_id");
+    field_members[FIELD_STRUCT_VERSION_ID] =
+        get_identifier("struct_version_id");
+    field_members[FIELD_INFO] = get_identifier("info");
+    field_members[FIELD_SIZE] = get_identifier("size");
+    field_members[FIELD_NUM] = get_identifier("num");
+    field_members[FIELD_OFFSET] = get_identifier("offset");
 }
 
 void vmsd_read_decl(struct vmsd_model *model, tree decl)

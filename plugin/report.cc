@@ -34,8 +34,9 @@ static location_t find_name_literal(location_t def, const char *name)
     int found_count = 0, found_line = 0, found_column = 0;
     /* A definition ends at the first line that starts with "}". */
     for (int line = start.line; line < start.line + 200; line++) {
-        size_t len;
-        const char *text = vmsd_source_line(start.file, line, &len);
+        char_span span = location_get_source_line(start.file, line);
+        const char *text = span.get_buffer();
+        size_t len = span.length();
         if (!text)
             break;
         for (size_t col = 0; col + name_len + 2 <= len; col++) {
