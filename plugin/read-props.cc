@@ -211,6 +211,11 @@ static bool predicate_shaped(tree fndecl)
            && VOID_TYPE_P(TREE_TYPE(TREE_TYPE(first)));
 }
 
+/* The predicate walk's trees seen, one set for every function (a set
+ * costs an allocation to make).  At file scope: a static in a function
+ * would take a guard from libstdc++, which the plugin must not load. */
+static hash_set<tree> visited_in_body;
+
 void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
 {
     if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl)
@@ -226,11 +231,8 @@ void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
     int unused;
     if (tested)
         visit_read(&tested, &unused, &w);       /* it comes first */
-    /* Without duplicates, through one set for every function (a set
-     * costs an allocation to make). */
-    static hash_set<tree> visited;
-    visited.empty();
-    walk_tree(&DECL_SAVED_TREE(fndecl), visit_read, &w, &visited);
+    visited_in_body.empty();
+    walk_tree(&DECL_SAVED_TREE(fndecl), visit_read, &w, &visited_in_body);
 }
 
 /* Keep only the functions a description names as needed or a field as
