@@ -336,15 +336,25 @@ static void resized(const struct pair *p, const struct vmsd_base_field *n,
     vmsd_finding_end(p->check, f);
 }
 
+/* A VMStateInfo's name that means the same in every build: not a
+ * compound literal's (QEMU's "&(const VMStateInfo) { ... }", named
+ * "__compound_literal.N" by its place among the unit's literals). */
+static bool info_named(const char *info)
+{
+    static const char literal[] = "__compound_literal.";
+    return info && strncmp(info, literal, sizeof literal - 1) != 0;
+}
+
 /* The same bytes read by another VMStateInfo (.info): QEMU's _EQUAL and
  * _LE variants refuse values, a timer is not a counter.  Unknown on
- * either side (a nested description, a base report without it): not
- * compared. */
+ * either side (a nested description, a compound literal, a base report
+ * without it): not compared. */
 static void info_changed(const struct pair *p, const struct vmsd_base_field *n,
                          const struct vmsd_base_field *o)
 {
-    if (!runs(p, VMSD_RULE_FIELD_INFO_CHANGED) || !n->info || !o->info
-        || strcmp(n->info, o->info) == 0 || !wire_bytes(n)
+    if (!runs(p, VMSD_RULE_FIELD_INFO_CHANGED) || !info_named(n->info)
+        || !info_named(o->info) || strcmp(n->info, o->info) == 0
+        || !wire_bytes(n)
         || wire_bytes(n) != wire_bytes(o))
         return;
     struct vmsd_finding *f = vmsd_finding_begin(p->check,
