@@ -50,6 +50,10 @@ static struct bytes section_bytes(Elf *elf, const char *wanted)
 static bool uleb(const unsigned char **p, const unsigned char *end,
                  uint64_t *value)
 {
+    if (*p < end && !(**p & 0x80)) {       /* most are one byte */
+        *value = *(*p)++;
+        return true;
+    }
     *value = 0;
     for (unsigned shift = 0; *p < end; shift += 7) {
         unsigned char byte = *(*p)++;
