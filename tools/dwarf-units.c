@@ -47,13 +47,9 @@ static struct bytes section_bytes(Elf *elf, const char *wanted)
 
 /* An unsigned LEB128 number at *P, moved past it; false past END or
  * when it does not fit. */
-static bool uleb(const unsigned char **p, const unsigned char *end,
-                 uint64_t *value)
+static bool uleb_long(const unsigned char **p, const unsigned char *end,
+                      uint64_t *value)
 {
-    if (*p < end && !(**p & 0x80)) {       /* most are one byte */
-        *value = *(*p)++;
-        return true;
-    }
     *value = 0;
     for (unsigned shift = 0; *p < end; shift += 7) {
         unsigned char byte = *(*p)++;
@@ -64,6 +60,17 @@ static bool uleb(const unsigned char **p, const unsigned char *end,
             return true;
     }
     return false;
+}
+
+/* The same, a number of one byte (most are) read in line. */
+static inline bool uleb(const unsigned char **p, const unsigned char *end,
+                        uint64_t *value)
+{
+    if (*p < end && !(**p & 0x80)) {
+        *value = *(*p)++;
+        return true;
+    }
+    return uleb_long(p, end, value);
 }
 
 static bool skip(const unsigned char **p, const unsigned char *end,
