@@ -408,6 +408,23 @@ static bool gen_helpers(unsigned long n, const char *path)
     return write_unit(&u, path);
 }
 
+/* Descriptions f0 ... f(N-1) in one unit, each with a field, each in a
+ * header of its own (f0.h ...): what the program looks up per place of
+ * a unit with many files. */
+static bool gen_files(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "files.c");
+    for (unsigned long i = 0; i < n; i++) {
+        u.file = vmsd_model_intern_file(&u.model, format(&u, "f%lu.h", i));
+        struct vmsd_desc *d = add_desc(&u, format(&u, "vmstate_f%lu", i),
+                                       format(&u, "f%lu", i),
+                                       VMSD_LINK_GLOBAL);
+        add_uint32(&u, add_fields(&u, d), "x", 0);
+    }
+    return write_unit(&u, path);
+}
+
 /* Device types t0 ... t(N-1) in one unit, each with its instances'
  * struct and a class_init setting realize, whose realize creates the
  * next type and calls the next realize: what the types' instance
@@ -548,6 +565,8 @@ static void usage(FILE *out)
           "N levels, two fields a level\n"
           "       gen-facts helpers N FILE  one unit: N class_init helpers "
           "that all call each other\n"
+          "       gen-facts files N FILE    one unit: N descriptions, "
+          "each in a header of its own\n"
           "       gen-facts types N FILE    one unit: N device types, "
           "each creating the next\n"
           "       gen-facts lattice N FILE  one unit: descriptions N deep, "
@@ -581,6 +600,8 @@ int main(int argc, char **argv)
         ok = gen_chain((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "list") == 0)
         ok = gen_list((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "files") == 0)
+        ok = gen_files((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "types") == 0)
         ok = gen_types((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "lattice") == 0)

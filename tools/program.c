@@ -81,13 +81,14 @@ struct unit_map {
 };
 
 /* The program's name of a file of the unit: its display path, kept
- * once in the program. */
+ * once in the program.  The unit's set of files (name -> index + 1)
+ * finds it: a scan of its files for each place would cost files x
+ * places. */
 static const char *program_file(const struct unit_map *map, const char *file)
 {
-    for (size_t i = 0; file && i < map->unit->n_files; i++)
-        if (map->unit->files[i] == file)
-            return map->files[i];
-    return NULL;
+    struct vmsd_strset_slot *slot =
+        file ? vmsd_strset_find_name(&map->unit->file_set, file) : NULL;
+    return slot ? map->files[(uintptr_t)slot->value - 1] : NULL;
 }
 
 static void map_files(struct program *program, const char *root,
