@@ -32,9 +32,16 @@
 
 #define MAX_SHOWN 3             /* unversioned machine types named */
 
+/* The edges of all nodes in one array, each node's a list in the order
+ * they were added (a node's own array grown edge by edge cost a realloc
+ * each time it doubled). */
+struct edge {
+    int to;
+    int next;                   /* the node's next edge; -1: none */
+};
+
 struct node {
-    int *edges;
-    size_t n_edges;
+    int first_edge, last_edge;  /* -1: none */
     int versioned;              /* the versioned machine type (its index
                                    in the walks' order) that reached it;
                                    -1: none */
@@ -106,6 +113,8 @@ struct graph {
     int *by_name;                       /* type indexes, sorted by name */
     struct node *nodes;
     size_t n_nodes;
+    struct edge *edges;
+    size_t n_edges;
     int user;                           /* the user's node */
     int any;                            /* leads to every type */
 };
@@ -176,7 +185,13 @@ static void add_edge(struct graph *g, int from, int to)
     if (to < 0)
         return;
     struct node *n = &g->nodes[from];
-    *VMSD_APPEND(n->edges, n->n_edges) = to;
+    int e = (int)g->n_edges;
+    *VMSD_APPEND(g->edges, g->n_edges) = (struct edge){ to, -1 };
+    if (n->last_edge >= 0)
+        g->edges[n->last_edge].next = e;
+    else
+        n->first_edge = e;
+    n->last_edge = e;
 }
 
 static const struct graph *sorting;     /* for compare_by_name */
@@ -286,7 +301,8 @@ static void index_units(struct graph *g)
     g->any = (int)g->n_nodes++;
     g->nodes = vmsd_xcalloc(g->n_nodes, sizeof *g->nodes);
     for (size_t i = 0; i < g->n_nodes; i++)
-        g->nodes[i].versioned = -1;
+        g->nodes[i] = (struct node){ .first_edge = -1, .last_edge = -1,
+                                     .versioned = -1 };
     for (size_t t = 0; t < g->n_types; t++)
         add_edge(g, g->any, instance_node((int)t));
     g->by_name = vmsd_xcalloc(g->n_types + 1, sizeof *g->by_name);
@@ -487,25 +503,27 @@ static void class_edges(struct graph *g)
  * helper already on the way adds nothing): O(functions + calls). */
 static const struct class_function *class_says(struct graph *g, int node)
 {
-    struct frame { int node; size_t next; } *stack = NULL;
+    struct frame { int node; int edge; } *stack = NULL;
     size_t depth = 0;
     if (class_at(g, node)->state == CLASS_UNSEEN) {
         class_at(g, node)->state = CLASS_ON_PATH;
-        *VMSD_APPEND(stack, depth) = (struct frame){ node, 0 };
+        *VMSD_APPEND(stack, depth) = (struct frame){
+            node, g->nodes[node].first_edge };
     }
     while (depth) {
         struct frame *top = &stack[depth - 1];
-        struct node *n = &g->nodes[top->node];
         struct class_function *f = class_at(g, top->node);
-        if (top->next < n->n_edges) {
-            int to = n->edges[top->next++];
+        if (top->edge >= 0) {
+            int to = g->edges[top->edge].to;
+            top->edge = g->edges[top->edge].next;
             if (to < g->first_class
                 || to >= g->first_class + (int)g->n_classes)
                 continue;       /* a realize or init function */
             struct class_function *helper = class_at(g, to);
             if (helper->state == CLASS_UNSEEN) {
                 helper->state = CLASS_ON_PATH;
-                *VMSD_APPEND(stack, depth) = (struct frame){ to, 0 };
+                *VMSD_APPEND(stack, depth) = (struct frame){
+                    to, g->nodes[to].first_edge };
             } else if (helper->state == CLASS_DONE) {
                 f->init |= helper->init;
                 if (f->user < 0)
@@ -633,9 +651,9 @@ static void walk(struct graph *g, int m, int t, bool versioned, int **stack)
                 continue;
             n->unversioned[n->n_unversioned++] = m;
         }
-        for (size_t i = 0; i < n->n_edges; i++) {
+        for (int e = n->first_edge; e >= 0; e = g->edges[e].next) {
             *stack = vmsd_grow(*stack, depth, sizeof **stack);
-            (*stack)[depth++] = n->edges[i];
+            (*stack)[depth++] = g->edges[e].to;
         }
     }
 }
@@ -669,8 +687,7 @@ static int compare_type_machines(const void *pa, const void *pb)
 
 static void graph_free(struct graph *g)
 {
-    for (size_t i = 0; i < g->n_nodes; i++)
-        free(g->nodes[i].edges);
+    free(g->edges);
     free(g->nodes);
     free(g->types);
     free(g->records);
