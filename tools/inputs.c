@@ -51,6 +51,7 @@ struct reading {
     struct input_set *set;
     bool loose_units_unknown;   /* a loose input could not count its units */
     bool loose_seen;
+    size_t loose;               /* the loose program's index, once seen */
 };
 
 static struct program_input *new_program(struct input_set *set,
@@ -61,14 +62,16 @@ static struct program_input *new_program(struct input_set *set,
     return p;
 }
 
+/* new_program may move the array: the loose one is kept by index (a
+ * search by name for each object would cost objects x programs). */
 static struct program_input *loose_program(struct reading *r)
 {
-    r->loose_seen = true;
-    /* new_program may move the array: find the loose one by name. */
-    for (size_t i = 0; i < r->set->n_programs; i++)
-        if (strcmp(r->set->programs[i].name, LOOSE_PROGRAM_NAME) == 0)
-            return &r->set->programs[i];
-    return new_program(r->set, LOOSE_PROGRAM_NAME);
+    if (!r->loose_seen) {
+        r->loose_seen = true;
+        r->loose = r->set->n_programs;
+        new_program(r->set, LOOSE_PROGRAM_NAME);
+    }
+    return &r->set->programs[r->loose];
 }
 
 static void add_name(char ***names, size_t *n, const char *name)
@@ -412,7 +415,7 @@ static bool read_path(struct reading *r, const char *path)
 bool inputs_read(char *const *paths, size_t n_paths, bool progress,
                  struct input_set *set)
 {
-    struct reading r = { set, false, false };
+    struct reading r = { set, false, false, 0 };
     bool ok = true;
     memset(set, 0, sizeof *set);
     if (elf_version(EV_CURRENT) == EV_NONE) {
