@@ -1,6 +1,8 @@
 /* The gate's rules on what a description carries on the wire:
- * version-lowered, minimum-version-raised, field-removed, field-added,
- * field-moved, field-size-changed, backward-field-added.
+ * version-lowered, minimum-version-raised, backward-version-raised,
+ * field-removed, field-added, field-moved, field-size-changed,
+ * backward-field-added, all found in one walk over each description
+ * the base and the change both have.
  *
  * A description travels as its fields' bytes, in order, no names.  The
  * stream's version decides which fields travel: a field goes when its
@@ -158,11 +160,15 @@ static void pair_fields(struct wire *old, struct wire *now)
 /* The comparison of one description of the base with the change's. */
 struct pair {
     const struct vmsd_check *check;
-    enum vmsd_rule rule;        /* the one rule being checked */
     const struct vmsd_base_desc *old, *now;
     int now_version;            /* the version the change reads at */
     bool nested;                /* loaded at each side's own version */
 };
+
+static bool runs(const struct pair *p, enum vmsd_rule rule)
+{
+    return vmsd_rule_runs(p->check->config, rule);
+}
 
 /* Where a finding about a field of the change goes: its entry, else the
  * description (a base report or facts without places). */
@@ -207,12 +213,12 @@ static const char *nested_words(const struct pair *p)
 static void removed(const struct pair *p, const struct vmsd_base_field *o,
                     bool last, const struct vmsd_base_field *at)
 {
-    if (p->rule != VMSD_RULE_FIELD_REMOVED)
+    if (!runs(p, VMSD_RULE_FIELD_REMOVED))
         return;
-    struct vmsd_finding *f = vmsd_finding_begin(p->check, p->rule,
-        now_place(p, at), "field %q of %q, which the base sends at version "
-        "%d%s, is no longer read%s: %s", o->name, p->now->name,
-        p->old->version_id, nested_words(p),
+    struct vmsd_finding *f = vmsd_finding_begin(p->check,
+        VMSD_RULE_FIELD_REMOVED, now_place(p, at), "field %q of %q, which "
+        "the base sends at version %d%s, is no longer read%s: %s", o->name,
+        p->now->name, p->old->version_id, nested_words(p),
         o->field_exists ? " (the base sends it when its field_exists test "
                           "says so)" : "",
         last ? "its bytes stay in the stream where the loader expects the "
@@ -235,7 +241,7 @@ static void added(const struct pair *p, const struct vmsd_base_field *n)
 {
     enum vmsd_rule rule = n->field_exists ? VMSD_RULE_BACKWARD_FIELD_ADDED
                                           : VMSD_RULE_FIELD_ADDED;
-    if (p->rule != rule)
+    if (!runs(p, rule))
         return;
     struct vmsd_finding *f;
     if (n->field_exists) {
@@ -306,12 +312,12 @@ static void added(const struct pair *p, const struct vmsd_base_field *n)
 static void moved(const struct pair *p, const struct vmsd_base_field *n,
                   const struct vmsd_base_field *o)
 {
-    if (p->rule != VMSD_RULE_FIELD_MOVED)
+    if (!runs(p, VMSD_RULE_FIELD_MOVED))
         return;
-    struct vmsd_finding *f = vmsd_finding_begin(p->check, p->rule,
-        now_place(p, n), "field %q of %q has moved: the base sends it at "
-        "another place, so it and the fields between load from each "
-        "other's bytes", n->name, p->now->name);
+    struct vmsd_finding *f = vmsd_finding_begin(p->check,
+        VMSD_RULE_FIELD_MOVED, now_place(p, n), "field %q of %q has moved: "
+        "the base sends it at another place, so it and the fields between "
+        "load from each other's bytes", n->name, p->now->name);
     finish_field(p, f, n, o);
     vmsd_finding_remedy(p->check, f, "keep %q at the base's place in the "
                         "list", n->name);
@@ -323,13 +329,13 @@ static void resized(const struct pair *p, const struct vmsd_base_field *n,
                     const struct vmsd_base_field *o, uint64_t now_bytes,
                     uint64_t old_bytes)
 {
-    if (p->rule != VMSD_RULE_FIELD_SIZE_CHANGED || !now_bytes || !old_bytes
+    if (!runs(p, VMSD_RULE_FIELD_SIZE_CHANGED) || !now_bytes || !old_bytes
         || now_bytes == old_bytes)
         return;
-    struct vmsd_finding *f = vmsd_finding_begin(p->check, p->rule,
-        now_place(p, n), "field %q of %q is %z bytes on the wire, where "
-        "the base sends %z", n->name, p->now->name, (size_t)now_bytes,
-        (size_t)old_bytes);
+    struct vmsd_finding *f = vmsd_finding_begin(p->check,
+        VMSD_RULE_FIELD_SIZE_CHANGED, now_place(p, n), "field %q of %q is "
+        "%z bytes on the wire, where the base sends %z", n->name,
+        p->now->name, (size_t)now_bytes, (size_t)old_bytes);
     finish_field(p, f, n, o);
     vmsd_finding_remedy(p->check, f, "keep %z bytes where the base has "
                         "them (its type, or VMSTATE_UNUSED for what it no "
@@ -437,35 +443,43 @@ static void compare_fields(const struct pair *p)
     wire_free(&now);
 }
 
+/* A version the base's stream cannot load at, or a base that cannot
+ * load the change's. */
 static void compare_versions(const struct pair *p)
 {
     const struct vmsd_check *check = p->check;
-    struct vmsd_finding *f = NULL;
-    if (p->rule == VMSD_RULE_VERSION_LOWERED
+    struct vmsd_finding *f;
+    if (runs(p, VMSD_RULE_VERSION_LOWERED)
         && p->now->version_id < p->old->version_id) {
-        f = vmsd_finding_begin(check, p->rule, p->now->loc,
+        f = vmsd_finding_begin(check, VMSD_RULE_VERSION_LOWERED, p->now->loc,
             "version_id of %q is %d, below the base's %d: a stream of "
             "version %d from the base fails to load (too new)", p->now->name,
             p->now->version_id, p->old->version_id, p->old->version_id);
         note_base(p, f, NULL);
         vmsd_finding_remedy(check, f, "keep version_id at %d or above",
                             p->old->version_id);
-    } else if (p->rule == VMSD_RULE_MINIMUM_VERSION_RAISED
-               && p->now->minimum_version_id > p->old->version_id) {
-        f = vmsd_finding_begin(check, p->rule, p->now->loc,
-            "minimum_version_id of %q is %d, above the base's version_id "
-            "%d: the stream the base sends fails to load (too old)",
-            p->now->name, p->now->minimum_version_id, p->old->version_id);
+        vmsd_finding_end(check, f);
+    }
+    if (runs(p, VMSD_RULE_MINIMUM_VERSION_RAISED)
+        && p->now->minimum_version_id > p->old->version_id) {
+        f = vmsd_finding_begin(check, VMSD_RULE_MINIMUM_VERSION_RAISED,
+            p->now->loc, "minimum_version_id of %q is %d, above the base's "
+            "version_id %d: the stream the base sends fails to load (too "
+            "old)", p->now->name, p->now->minimum_version_id,
+            p->old->version_id);
         note_base(p, f, NULL);
         vmsd_finding_remedy(check, f, "keep minimum_version_id at %d or "
                             "below, and the fields of older versions with "
                             "their version_id", p->old->version_id);
-    } else if (p->rule == VMSD_RULE_BACKWARD_VERSION_RAISED && !p->nested
-               && p->now->version_id > p->old->version_id) {
-        f = vmsd_finding_begin(check, p->rule, p->now->loc,
-            "version_id of %q is %d, above the base's %d: the base refuses "
-            "the stream this build sends (too new), on every machine type",
-            p->now->name, p->now->version_id, p->old->version_id);
+        vmsd_finding_end(check, f);
+    }
+    if (runs(p, VMSD_RULE_BACKWARD_VERSION_RAISED) && !p->nested
+        && p->now->version_id > p->old->version_id) {
+        f = vmsd_finding_begin(check, VMSD_RULE_BACKWARD_VERSION_RAISED,
+            p->now->loc, "version_id of %q is %d, above the base's %d: the "
+            "base refuses the stream this build sends (too new), on every "
+            "machine type", p->now->name, p->now->version_id,
+            p->old->version_id);
         note_base(p, f, NULL);
         vmsd_finding_remedy(check, f, "QEMU keeps version_id %d and sends "
                             "new state in a subsection whose needed "
@@ -473,69 +487,30 @@ static void compare_versions(const struct pair *p)
                             "older machine types; raise it only when "
                             "migration back to older versions may break",
                             p->old->version_id);
+        vmsd_finding_end(check, f);
     }
-    vmsd_finding_end(check, f);
 }
 
 /* Each description of the base that the change still has (the same
- * name and variable), compared for RULE at the versions QEMU loads it
- * at; counted once, for the gate's summary. */
-static void each_kept(const struct vmsd_check *check, enum vmsd_rule rule,
-                      void (*compare)(const struct pair *))
+ * name and variable), compared at the versions QEMU loads it at, in one
+ * walk for every rule of this file (each reports only when it runs);
+ * counted for the gate's summary. */
+void vmsd_check_kept_descriptions(const struct vmsd_check *check)
 {
     const struct vmsd_base_program *base = check->program->base;
     for (size_t i = 0; base && i < base->n_descs; i++) {
-        struct pair p = { check, rule, &base->descs[i], NULL, 0, false };
+        struct pair p = { check, &base->descs[i], NULL, 0, false };
         p.now = vmsd_base_find(check->now, p.old->name, p.old->symbol);
         if (!p.now)
             continue;
         p.nested = !p.old->top_level
                    && !vmsd_strset_find_name(&base->sub_names, p.old->name);
         p.now_version = p.nested ? p.now->version_id : p.old->version_id;
-        if (rule == VMSD_RULE_FIELD_REMOVED && check->compared) {
+        if (check->compared) {
             check->compared->descriptions++;
             check->compared->fields += p.old->n_fields;
         }
-        compare(&p);
+        compare_versions(&p);
+        compare_fields(&p);
     }
-}
-
-void vmsd_check_version_lowered(const struct vmsd_check *check)
-{
-    each_kept(check, VMSD_RULE_VERSION_LOWERED, compare_versions);
-}
-
-void vmsd_check_minimum_version_raised(const struct vmsd_check *check)
-{
-    each_kept(check, VMSD_RULE_MINIMUM_VERSION_RAISED, compare_versions);
-}
-
-void vmsd_check_backward_version_raised(const struct vmsd_check *check)
-{
-    each_kept(check, VMSD_RULE_BACKWARD_VERSION_RAISED, compare_versions);
-}
-
-void vmsd_check_field_removed(const struct vmsd_check *check)
-{
-    each_kept(check, VMSD_RULE_FIELD_REMOVED, compare_fields);
-}
-
-void vmsd_check_field_added(const struct vmsd_check *check)
-{
-    each_kept(check, VMSD_RULE_FIELD_ADDED, compare_fields);
-}
-
-void vmsd_check_field_moved(const struct vmsd_check *check)
-{
-    each_kept(check, VMSD_RULE_FIELD_MOVED, compare_fields);
-}
-
-void vmsd_check_field_size_changed(const struct vmsd_check *check)
-{
-    each_kept(check, VMSD_RULE_FIELD_SIZE_CHANGED, compare_fields);
-}
-
-void vmsd_check_backward_field_added(const struct vmsd_check *check)
-{
-    each_kept(check, VMSD_RULE_BACKWARD_FIELD_ADDED, compare_fields);
 }

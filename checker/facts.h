@@ -10,14 +10,12 @@
 #include <stddef.h>
 
 #define VMSD_FACTS_FORMAT "vmsdcheck-facts"
-/* Versions 1 to 3 were JSON; version 4 is the text of docs/facts.md,
- * about a third of their size; version 5 adds each field's place;
- * version 6 the types registered by code (R, U), the structs
- * descriptions and QOM types are of (Y, I, O), the machine types'
- * records (M, P, G, V), what functions create (Q) and what runs when a
- * type is instantiated (J).  Versions 4 to 6 read (a version 4 field
- * has no place, a version 4 or 5 unit creates nothing): objects built
- * with an older plugin stay readable. */
+/* The version written, and the oldest read: a version 4 document has
+ * no fields' places, a version 5 one no types registered by code (R,
+ * U), structs (Y, I, O), machine records (M, P, G, V) or creations (Q,
+ * J); they read as absent, so objects built with an older plugin stay
+ * readable.  Versions 1 to 3 were JSON and are refused with a word on
+ * rebuilding (docs/facts.md, "Versions"). */
 #define VMSD_FACTS_VERSION 6
 #define VMSD_FACTS_OLDEST_READ 4
 

@@ -50,7 +50,7 @@ static bool take_marker_field(struct vmsd_options *opts, const char *value,
                               char *error, size_t size)
 {
     (void)error, (void)size;
-    opts->marker_field = value;
+    opts->config.marker_field = value;
     return true;
 }
 
@@ -96,7 +96,7 @@ static bool take_severity(struct vmsd_options *opts, enum vmsd_rule rule,
     if (!value)
         return vmsd_fail(error, size, "'%s' needs a severity: %s=error, "
                          "warning or off", key, key);
-    if (!vmsd_severity_from_name(value, &opts->severity[rule]))
+    if (!vmsd_severity_from_name(value, &opts->config.severity[rule]))
         return vmsd_fail(error, size, "'%s=%s': the severity is error, "
                          "warning or off", key, value);
     return true;
@@ -133,10 +133,7 @@ bool vmsd_options_parse(struct vmsd_options *opts, const struct vmsd_arg *args,
 {
     memset(opts, 0, sizeof *opts);
     opts->facts = true;
-    opts->marker_field = VMSD_DEFAULT_MARKER_FIELD;
-    struct vmsd_check_config defaults;
-    vmsd_check_config_init(&defaults);
-    memcpy(opts->severity, defaults.severity, sizeof opts->severity);
+    vmsd_check_config_init(&opts->config);
     for (size_t i = 0; i < n_args; i++)
         if (!parse_one(opts, &args[i], error, error_size))
             return false;

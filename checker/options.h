@@ -12,12 +12,14 @@ struct vmsd_arg {
     const char *value;          /* NULL when given without '=' */
 };
 
+/* Everything the arguments set, used as it is by the plugin. */
 struct vmsd_options {
-    enum vmsd_severity severity[VMSD_RULE_COUNT];
+    /* The severities and the descriptions' legacy-name marker member;
+     * the plugin sets the rest (how to read the allowlists, quotes). */
+    struct vmsd_check_config config;
     const char **db_paths;      /* point into the arguments */
     size_t n_db_paths;
     bool facts;                 /* facts into the object (default on) */
-    const char *marker_field;   /* the descriptions' legacy-name marker */
     const char *facts_dir;      /* and/or into files there */
     bool help;
 };

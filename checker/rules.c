@@ -1,11 +1,7 @@
-/* The rule table, building findings, and the driver that runs every
- * rule over a model. */
-#include "baseline.h"
-#include "check.h"
-#include "text.h"
-#include "xalloc.h"
+/* The rule table: each rule's id, scope, direction, default severity
+ * and summary (rules.def), and the names of severities and directions. */
+#include "rules.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,13 +10,12 @@ struct rule_def {
     enum vmsd_scope scope;
     enum vmsd_direction direction;
     enum vmsd_severity severity;
-    void (*check)(const struct vmsd_check *check);
     const char *summary;
 };
 
 static const struct rule_def rules[VMSD_RULE_COUNT] = {
 #define RULE(name, id, scope, direction, severity, fn, summary) \
-    [VMSD_RULE_##name] = { id, scope, direction, severity, fn, summary },
+    [VMSD_RULE_##name] = { id, scope, direction, severity, summary },
 #include "rules.def"
 #undef RULE
 };
@@ -121,102 +116,11 @@ void vmsd_check_config_init(struct vmsd_check_config *config)
     config->marker_field = VMSD_DEFAULT_MARKER_FIELD;
 }
 
-struct vmsd_finding *vmsd_finding_begin(const struct vmsd_check *check,
-                                        enum vmsd_rule rule,
-                                        struct vmsd_loc loc,
-                                        const char *fmt, ...)
+bool vmsd_rule_runs(const struct vmsd_check_config *config,
+                    enum vmsd_rule rule)
 {
-    enum vmsd_severity severity = check->config->severity[rule];
-    if (severity == VMSD_OFF)
-        return NULL;
-
-    struct vmsd_finding *f = vmsd_xcalloc(1, sizeof *f);
-    f->rule = rule;
-    f->severity = severity;
-    f->loc = loc;
-
-    va_list ap;
-    va_start(ap, fmt);
-    f->message = vmsd_vformat(&check->config->style, fmt, ap);
-    va_end(ap);
-    return f;
-}
-
-void vmsd_finding_about(struct vmsd_finding *finding, const char *first,
-                        const char *second)
-{
-    if (!finding)
-        return;
-    finding->about[0] = vmsd_strdup(first);
-    finding->about[1] = vmsd_strdup(second);
-}
-
-void vmsd_finding_about_device(struct vmsd_finding *finding,
-                               const char *type)
-{
-    vmsd_finding_about(finding, type, NULL);
-    if (finding)
-        finding->about_device = true;
-}
-
-const struct vmsd_compatdb *vmsd_check_allowlist(const struct vmsd_check *check)
-{
-    const struct vmsd_check_config *config = check->config;
-    return config->read_allowlist ? config->read_allowlist()
-                                  : config->allowlist;
-}
-
-const char *vmsd_desc_label(const struct vmsd_desc *desc)
-{
-    return desc->name ? desc->name : desc->symbol;
-}
-
-static bool loc_known(struct vmsd_loc loc)
-{
-    return loc.host || loc.file;
-}
-
-void vmsd_finding_note(const struct vmsd_check *check,
-                       struct vmsd_finding *finding, struct vmsd_loc loc,
-                       const char *fmt, ...)
-{
-    if (!finding || !loc_known(loc))
-        return;
-    struct vmsd_note *note = VMSD_APPEND(finding->notes, finding->n_notes);
-    note->loc = loc;
-    va_list ap;
-    va_start(ap, fmt);
-    note->text = vmsd_vformat(&check->config->style, fmt, ap);
-    va_end(ap);
-}
-
-void vmsd_finding_remedy(const struct vmsd_check *check,
-                         struct vmsd_finding *finding, const char *fmt, ...)
-{
-    if (!finding)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    char *what = vmsd_vformat(&check->config->style, fmt, ap);
-    va_end(ap);
-    struct vmsd_note *note = VMSD_APPEND(finding->notes, finding->n_notes);
-    note->loc = finding->loc;
-    note->text = vmsd_format(&check->config->style, "to keep migration "
-                             "working: %s (docs/gate.md#%s)", what,
-                             vmsd_rule_id(finding->rule));
-    free(what);
-}
-
-void vmsd_finding_rename(struct vmsd_finding *finding,
-                         const struct vmsd_desc *desc, char *suggested)
-{
-    if (!finding || !suggested || !finding->n_notes) {
-        free(suggested);
-        return;
-    }
-    finding->renamed = desc;
-    finding->suggested_name = suggested;
-    finding->notes[finding->n_notes - 1].has_fixit = true;
+    enum vmsd_direction d = rules[rule].direction;
+    return d == VMSD_DIRECTION_NONE || (d & config->directions);
 }
 
 void vmsd_finding_release(struct vmsd_finding *finding)
@@ -228,108 +132,4 @@ void vmsd_finding_release(struct vmsd_finding *finding)
     free(finding->about[0]);
     free(finding->about[1]);
     free(finding->suggested_name);
-}
-
-void vmsd_finding_end(const struct vmsd_check *check,
-                      struct vmsd_finding *finding)
-{
-    if (!finding)
-        return;
-    vmsd_gate_machines_apply(check, finding);
-    check->report(finding, check->user);
-    vmsd_finding_release(finding);
-    free(finding);
-}
-
-/* The rules of one scope, in table order, less the gate rules of the
- * directions not chosen.  A rule that is off still runs (its findings
- * go nowhere): allowlist-stale also tells which entries apply. */
-static void run_rules(struct vmsd_check *check, enum vmsd_scope scope)
-{
-    for (int r = 0; r < VMSD_RULE_COUNT; r++) {
-        enum vmsd_direction d = rules[r].direction;
-        if (rules[r].scope == scope
-            && (d == VMSD_DIRECTION_NONE || (d & check->config->directions)))
-            rules[r].check(check);
-    }
-}
-
-/* The description rules for each description in turn, then the unit
- * rules. */
-static void run_unit_rules(struct vmsd_check *check)
-{
-    const struct vmsd_model *model = check->program->model;
-    for (size_t i = 0; i < model->n_descs; i++) {
-        check->desc = model->descs[i];
-        run_rules(check, VMSD_SCOPE_DESCRIPTION);
-    }
-    check->desc = NULL;
-    run_rules(check, VMSD_SCOPE_UNIT);
-}
-
-void vmsd_check_unit(const struct vmsd_model *model,
-                     const struct vmsd_check_config *config,
-                     vmsd_report_fn report, void *user)
-{
-    const struct vmsd_program_facts unit = { .model = model };
-    struct vmsd_check check = { .config = config, .report = report,
-                                .user = user, .program = &unit };
-    run_unit_rules(&check);
-}
-
-void vmsd_check_program(const struct vmsd_program_facts *program,
-                        const struct vmsd_check_config *config,
-                        vmsd_report_fn report, void *user)
-{
-    /* What the gate's rules compare with the base: only in a gate. */
-    struct vmsd_strset names = { 0 }, symbols = { 0 }, uncovered = { 0 },
-                       unlisted = { 0 }, seen = { 0 };
-    struct vmsd_base_program now = { 0 };
-    if (program->base) {
-        const struct vmsd_model *model = program->model;
-        vmsd_model_names(model, &names, NULL, &symbols);
-        for (size_t i = 0; i < program->n_uncovered; i++)
-            vmsd_strset_add_name(&uncovered, program->uncovered[i]);
-        for (size_t i = 0; i < program->n_unlisted; i++)
-            vmsd_strset_add_name(&unlisted, program->unlisted[i]);
-        for (size_t i = 0; program->units_unknown
-                           && i < program->n_fact_units; i++)
-            vmsd_strset_add_name(&seen, program->fact_units[i]);
-        for (size_t i = 0; program->units_unknown && i < model->n_descs; i++)
-            if (model->descs[i]->loc.file)
-                vmsd_strset_add_name(&seen, model->descs[i]->loc.file);
-        vmsd_base_program_from_model(&now, "", program->model);
-        vmsd_base_program_add_devices(&now, program->devices,
-                                      program->n_devices);
-    }
-    struct gate_machines *machines = vmsd_gate_machines_new(program, &now);
-    struct vmsd_check check = { .config = config, .report = report,
-                                .user = user, .program = program,
-                                .names = &names, .symbols = &symbols,
-                                .uncovered = &uncovered,
-                                .unlisted = &unlisted,
-                                .seen = program->units_unknown ? &seen : NULL,
-                                .now = &now, .compared = program->compared,
-                                .machines = machines };
-    run_unit_rules(&check);
-    run_rules(&check, VMSD_SCOPE_PROGRAM);
-    vmsd_gate_machines_free(machines);
-    vmsd_strset_free(&names);
-    vmsd_strset_free(&symbols);
-    vmsd_strset_free(&uncovered);
-    vmsd_strset_free(&unlisted);
-    vmsd_strset_free(&seen);
-    vmsd_base_program_free(&now);
-}
-
-void vmsd_check_build(const struct vmsd_program_facts *programs,
-                      size_t n_programs,
-                      const struct vmsd_check_config *config,
-                      vmsd_report_fn report, void *user, bool *inapplicable)
-{
-    struct vmsd_check check = { .config = config, .report = report,
-                                .user = user, .programs = programs,
-                                .n_programs = n_programs,
-                                .inapplicable = inapplicable };
-    run_rules(&check, VMSD_SCOPE_BUILD);
 }

@@ -7,6 +7,7 @@
 #define VMSDCHECK_RULES_H
 
 #include "model.h"
+#include "text.h"
 
 struct vmsd_compatdb;
 struct vmsd_base_program;
@@ -75,13 +76,6 @@ const char *vmsd_direction_name(enum vmsd_direction direction);
 /* The longest name the one-byte length on the wire can carry. */
 #define VMSD_MAX_WIRE_NAME 255
 
-/* Text of a finding: names stand between the style's quotes (GCC's
- * locale quotes in the plugin, plain ones in the tools). */
-struct vmsd_text_style {
-    const char *open_quote;
-    const char *close_quote;
-};
-
 struct vmsd_note {
     struct vmsd_loc loc;
     char *text;
@@ -124,6 +118,12 @@ struct vmsd_check_config {
 /* Every rule at its default severity, both directions, no allowlist,
  * plain quotes. */
 void vmsd_check_config_init(struct vmsd_check_config *config);
+
+/* Whether RULE runs under CONFIG: it needs no base, or guards a
+ * direction chosen.  A check function that finds several rules asks
+ * before each. */
+bool vmsd_rule_runs(const struct vmsd_check_config *config,
+                    enum vmsd_rule rule);
 
 /* What a gate compared, for the summary of a gate that passes. */
 struct vmsd_gate_counts {

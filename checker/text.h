@@ -3,11 +3,17 @@
 #ifndef VMSDCHECK_TEXT_H
 #define VMSDCHECK_TEXT_H
 
-#include "rules.h"
-
 #include <stdarg.h>
+#include <stddef.h>
 
 struct vmsd_strbuf;
+
+/* Text of a finding: names stand between the style's quotes (GCC's
+ * locale quotes in the plugin, plain ones in the tools). */
+struct vmsd_text_style {
+    const char *open_quote;
+    const char *close_quote;
+};
 
 /* The length of the well-formed UTF-8 sequence at S (1 for an ASCII
  * byte, NUL included), 0 when it is not one (overlong forms and

@@ -1,7 +1,9 @@
-/* The one place that includes GCC's plugin headers: in the order they
- * need (gcc-plugin.h first, c-common.h before diagnostic.h), with the
- * differences between GCC versions behind small vmsd_* helpers.
- * plugin-version.h defines a variable, so only vmsdcheck.cc takes it. */
+/* GCC's plugin headers that every file of the plugin needs, in the
+ * order they need (gcc-plugin.h first, c-common.h before diagnostic.h),
+ * with the differences between GCC versions behind small vmsd_*
+ * helpers.  Each .cc file includes this first (through plugin.h), then
+ * the few GCC headers only it uses; plugin-version.h defines a
+ * variable, so only vmsdcheck.cc takes it. */
 #ifndef VMSDCHECK_GCC_COMPAT_H
 #define VMSDCHECK_GCC_COMPAT_H
 

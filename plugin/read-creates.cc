@@ -369,15 +369,20 @@ static void read_member_store(struct reading *r, tree lhs, tree value)
     }
 }
 
-static void read_body(struct vmsd_model *model, struct body *body)
+/* R's tables are made once for all bodies and emptied for each (a
+ * table costs an allocation to make). */
+static void read_body(struct reading *r, struct body *body)
 {
-    struct reading r;
-    r.model = model;
-    r.body = body;
-    r.pending = vNULL;
-    r.sources = vNULL;
-    r.gathered = false;
-    r.returning = false;
+    r->body = body;
+    r->pending = vNULL;
+    r->sources = vNULL;
+    r->first_source.empty();
+    r->followed.empty();
+    for (unsigned k = 0; k < ARRAY_SIZE(r->seen); k++)
+        r->seen[k].empty();
+    r->callees.empty();
+    r->gathered = false;
+    r->returning = false;
     vec<tree> returned = vNULL;
     tree result = TREE_TYPE(TREE_TYPE(body->decl));
     bool returns_string = POINTER_TYPE_P(result)
@@ -389,27 +394,27 @@ static void read_body(struct vmsd_model *model, struct body *body)
              gsi_next(&gsi)) {
             gimple *stmt = gsi_stmt(gsi);
             if (is_gimple_call(stmt))
-                read_call(&r, stmt);
+                read_call(r, stmt);
             else if (returns_string && gimple_code(stmt) == GIMPLE_RETURN
                      && gimple_return_retval(as_a<greturn *>(stmt)))
                 returned.safe_push(
                     gimple_return_retval(as_a<greturn *>(stmt)));
             else if (gimple_assign_single_p(stmt)
                      && TREE_CODE(gimple_assign_lhs(stmt)) == COMPONENT_REF)
-                read_member_store(&r, gimple_assign_lhs(stmt),
+                read_member_store(r, gimple_assign_lhs(stmt),
                                   gimple_assign_rhs1(stmt));
         }
-    for (unsigned i = 0; i < r.pending.length(); i++)
-        name_type(&r, r.pending[i], 0);
+    for (unsigned i = 0; i < r->pending.length(); i++)
+        name_type(r, r->pending[i], 0);
     /* The constant strings it returns: a type name it may hand a
      * creator elsewhere (gic_class_name()). */
-    r.returning = true;
-    r.followed.empty();
+    r->returning = true;
+    r->followed.empty();
     for (unsigned i = 0; i < returned.length(); i++)
-        name_type(&r, returned[i], 0);
+        name_type(r, returned[i], 0);
     returned.release();
-    r.pending.release();
-    r.sources.release();
+    r->pending.release();
+    r->sources.release();
 }
 
 /* Keep what can run when a machine is built: the functions other units
@@ -505,8 +510,10 @@ void vmsd_read_creates(struct vmsd_model *model)
         struct body *b = VMSD_APPEND(bodies, n);
         b->decl = node->decl;
     }
+    struct reading r;
+    r.model = model;
     for (size_t i = 0; i < n; i++)
-        read_body(model, &bodies[i]);
+        read_body(&r, &bodies[i]);
     choose(model, bodies, n, index);
     emit(model, bodies, n, index);
     for (size_t i = 0; i < n; i++) {

@@ -19,6 +19,10 @@
 #include "ggc.h"
 #include "tree-iterator.h"
 
+extern "C" {
+#include "../checker/strset.h"
+}
+
 /* The unit's complete structs, newest first, and its casts (TREE_PURPOSE
  * the type name's identifier, TREE_VALUE the struct).  GCC may collect
  * garbage between parsing and the check (after the functions are
@@ -142,19 +146,6 @@ static bool constant_size(tree size, uint64_t *out)
     return true;
 }
 
-/* A member's byte offset; false for a bit-field or a variable place. */
-static bool member_offset(tree field, uint64_t *out)
-{
-    uint64_t bytes, bits;
-    if (DECL_BIT_FIELD(field)
-        || !constant_size(DECL_FIELD_OFFSET(field), &bytes)
-        || !constant_size(DECL_FIELD_BIT_OFFSET(field), &bits)
-        || bits % BITS_PER_UNIT)
-        return false;
-    *out = bytes + bits / BITS_PER_UNIT;
-    return true;
-}
-
 /* A member found by name, through anonymous members as offsetof finds
  * it. */
 struct found_member {
@@ -168,16 +159,15 @@ static bool find_member(tree record, tree name, uint64_t base,
 {
     for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
         uint64_t at;
-        if (TREE_CODE(f) != FIELD_DECL || !member_offset(f, &at))
-            continue;
+        if (TREE_CODE(f) != FIELD_DECL || (DECL_NAME(f) && DECL_NAME(f) != name)
+            || !member_byte_offset(f, &at))
+            continue;           /* the name first: offsets cost more */
         if (!DECL_NAME(f)) {
             if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f))
                 && find_member(TREE_TYPE(f), name, base + at, out))
                 return true;
             continue;
         }
-        if (DECL_NAME(f) != name)
-            continue;
         out->decl = f;
         out->offset = base + at;
         if (!constant_size(DECL_SIZE_UNIT(f), &out->size))
@@ -240,28 +230,39 @@ static bool field_fits(const struct vmsd_field *f,
     return reach <= room;
 }
 
-static bool struct_matches(tree record, const struct vmsd_fieldlist *list)
+/* A description's fields that take their place in the struct, each
+ * with the identifier of the member it names: worked out once per
+ * description, not once per struct it is tried against. */
+struct placed_field {
+    struct vmsd_field *field;
+    tree member;                /* NULL_TREE: no struct has it */
+    bool whole;
+};
+
+static void place_fields(struct vmsd_fieldlist *list,
+                         auto_vec<placed_field> &placed)
 {
-    for (size_t i = 0; i < list->n_fields; i++) {
-        const struct vmsd_field *f = &list->fields[i];
-        bool whole;
-        struct found_member m;
+    for (size_t i = 0; list && i < list->n_fields; i++) {
+        struct vmsd_field *f = &list->fields[i];
         if (!field_in_struct(f))
             continue;
-        tree name = member_name(f, &whole);
-        if (!name || !find_member(record, name, 0, &m) || !field_fits(f, &m))
+        struct placed_field p;
+        p.field = f;
+        p.member = member_name(f, &p.whole);
+        placed.safe_push(p);
+    }
+}
+
+static bool struct_matches(tree record, const vec<placed_field> &placed)
+{
+    for (unsigned i = 0; i < placed.length(); i++) {
+        struct found_member m;
+        if (!placed[i].member
+            || !find_member(record, placed[i].member, 0, &m)
+            || !field_fits(placed[i].field, &m))
             return false;
     }
     return true;
-}
-
-/* The first field that names a member, or NULL. */
-static const struct vmsd_field *key_field(const struct vmsd_fieldlist *list)
-{
-    for (size_t i = 0; list && i < list->n_fields; i++)
-        if (field_in_struct(&list->fields[i]))
-            return &list->fields[i];
-    return NULL;
 }
 
 /* The struct or union a member holds: an array's element, a pointer's
@@ -274,25 +275,48 @@ static tree held_struct(tree type)
                                         : NULL_TREE;
 }
 
-/* The unit's structs that have a member of each name in KEYS: the
- * members of every struct are walked once, and only names some
+/* The structs of the unit that have a member of a given name, and how
+ * many they are. */
+struct holders {
+    tree structs;               /* TREE_VALUE: a struct, newest first */
+    unsigned count;
+};
+
+/* The members of every struct are walked once, and only names some
  * description needs are looked at. */
-static void index_members(tree record, uint64_t base, tree top,
-                          hash_set<tree> &keys,
-                          hash_map<tree, tree> &holders)
+static void index_members(tree record, tree top, hash_set<tree> &needed,
+                          hash_map<tree, holders> &index)
 {
     for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
         if (TREE_CODE(f) != FIELD_DECL)
             continue;
         if (!DECL_NAME(f)) {
             uint64_t at;
-            if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && member_offset(f, &at))
-                index_members(TREE_TYPE(f), base + at, top, keys, holders);
-        } else if (keys.contains(DECL_NAME(f))) {
-            tree &list = holders.get_or_insert(DECL_NAME(f));
-            list = tree_cons(NULL_TREE, top, list);
+            if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && member_byte_offset(f, &at))
+                index_members(TREE_TYPE(f), top, needed, index);
+        } else if (needed.contains(DECL_NAME(f))) {
+            holders &h = index.get_or_insert(DECL_NAME(f));
+            h.structs = tree_cons(NULL_TREE, top, h.structs);
+            h.count++;
         }
     }
+}
+
+/* The fewest structs any of a description's members is found in: only
+ * they can match.  NULL when a member is in none. */
+static const holders *fewest_holders(const vec<placed_field> &placed,
+                                     hash_map<tree, holders> &index)
+{
+    const holders *fewest = NULL;
+    for (unsigned i = 0; i < placed.length(); i++) {
+        const holders *h = placed[i].member ? index.get(placed[i].member)
+                                            : NULL;
+        if (!h)
+            return NULL;
+        if (!fewest || h->count < fewest->count)
+            fewest = h;
+    }
+    return fewest;
 }
 
 /* What the fit pass of one unit gathers: the structs whose heads are
@@ -304,21 +328,19 @@ struct fit {
 
 /* The member type of a field that loads a struct member inline, when
  * every matching struct agrees on it. */
-static void note_member_types(struct fit *fit, struct vmsd_fieldlist *list,
-                              const vec<tree> &matched)
+static void note_member_types(struct fit *fit, const vec<placed_field> &placed,
+                              const tree *matched, unsigned n_matched)
 {
-    for (size_t i = 0; i < list->n_fields; i++) {
-        struct vmsd_field *f = &list->fields[i];
-        bool whole;
-        if (!vmsd_field_nests(f) || !field_in_struct(f)
+    for (unsigned i = 0; i < placed.length(); i++) {
+        struct vmsd_field *f = placed[i].field;
+        if (!vmsd_field_nests(f)
             || !(f->flags & (FIELD_STRUCT | FIELD_VSTRUCT)))
             continue;
-        tree name = member_name(f, &whole);
         tree held = NULL_TREE;
-        bool agreed = whole && name;
-        for (unsigned k = 0; agreed && k < matched.length(); k++) {
+        bool agreed = placed[i].whole && placed[i].member;
+        for (unsigned k = 0; agreed && k < n_matched; k++) {
             struct found_member m;
-            tree s = find_member(matched[k], name, 0, &m)
+            tree s = find_member(matched[k], placed[i].member, 0, &m)
                      && m.offset == f->offset
                      ? held_struct(TREE_TYPE(m.decl)) : NULL_TREE;
             agreed = s && (!held || s == held) && vmsd_struct_name(s);
@@ -332,47 +354,118 @@ static void note_member_types(struct fit *fit, struct vmsd_fieldlist *list,
     }
 }
 
+/* Bounds on one description's matching, so that a unit of many structs
+ * of one layout costs linear time: past MAX_MATCHED structs its fields
+ * match, or MAX_TRIED tried, the struct it is of is left untold (the
+ * tool then counts it undecided, as for a struct without a name). */
+enum { MAX_MATCHED = 32, MAX_TRIED = 256 };
+
+/* What a description's fields say of its struct, all that matching
+ * reads: descriptions of the same fields (a device's many instances of
+ * one layout) are matched once. */
+struct field_key {
+    tree member;
+    uint64_t offset, size;
+    int32_t num;
+    uint32_t flags;
+    bool whole, has_info;
+};
+
+static void layout_key(const vec<placed_field> &placed,
+                       auto_vec<field_key> &key)
+{
+    for (unsigned i = 0; i < placed.length(); i++) {
+        const struct vmsd_field *f = placed[i].field;
+        struct field_key k;
+        memset(&k, 0, sizeof k);        /* the padding is hashed too */
+        k.member = placed[i].member;
+        k.offset = f->offset;
+        k.size = f->size;
+        k.num = f->num;
+        k.flags = f->flags;
+        k.whole = placed[i].whole;
+        k.has_info = f->info != NULL;
+        key.safe_push(k);
+    }
+}
+
+/* The structs a layout matches: a run of the pass's matched list. */
+struct layout_match {
+    unsigned first, count;
+    bool told, named;
+};
+
+static struct layout_match match_layout(const vec<placed_field> &placed,
+                                        hash_map<tree, holders> &index,
+                                        vec<tree> &all_matched)
+{
+    struct layout_match r = { all_matched.length(), 0, true, true };
+    const holders *candidates = fewest_holders(placed, index);
+    unsigned tried = 0;
+    for (tree c = candidates ? candidates->structs : NULL_TREE;
+         c && r.told; c = TREE_CHAIN(c)) {
+        r.told = ++tried <= MAX_TRIED && r.count < MAX_MATCHED;
+        if (r.told && struct_matches(TREE_VALUE(c), placed)) {
+            all_matched.safe_push(TREE_VALUE(c));
+            r.count++;
+            r.named &= vmsd_struct_name(TREE_VALUE(c)) != NULL;
+        }
+    }
+    if (!r.told)
+        r.count = 0;
+    return r;
+}
+
 /* The structs of the unit each description with fields is of. */
 static void match_descriptions(struct fit *fit)
 {
     struct vmsd_model *model = fit->model;
-    hash_set<tree> keys;
+    hash_set<tree> needed;
     for (size_t i = 0; i < model->n_descs; i++) {
-        const struct vmsd_field *key = model->descs[i]->defined
-            ? key_field(model->descs[i]->fields) : NULL;
-        bool whole;
-        tree name = key ? member_name(key, &whole) : NULL_TREE;
-        if (name)
-            keys.add(name);
+        const struct vmsd_fieldlist *list = model->descs[i]->defined
+                                            ? model->descs[i]->fields : NULL;
+        for (size_t k = 0; list && k < list->n_fields; k++) {
+            bool whole;
+            tree name = field_in_struct(&list->fields[k])
+                        ? member_name(&list->fields[k], &whole) : NULL_TREE;
+            if (name)
+                needed.add(name);
+        }
     }
-    hash_map<tree, tree> holders;
-    if (keys.elements())
+    hash_map<tree, holders> index;
+    if (needed.elements())
         for (tree t = record_types; t; t = TREE_CHAIN(t))
-            index_members(TREE_VALUE(t), 0, TREE_VALUE(t), keys, holders);
+            index_members(TREE_VALUE(t), TREE_VALUE(t), needed, index);
+    struct vmsd_strset layouts;         /* key -> 1 + its match's index */
+    memset(&layouts, 0, sizeof layouts);
+    auto_vec<layout_match> matches;
+    auto_vec<tree> all_matched;
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *d = model->descs[i];
-        const struct vmsd_field *key = d->defined ? key_field(d->fields)
-                                                  : NULL;
-        if (!key)
+        auto_vec<placed_field> placed;
+        if (d->defined)
+            place_fields(d->fields, placed);
+        if (placed.is_empty())
             continue;           /* nothing says which struct it is of */
-        bool whole;
-        tree name = member_name(key, &whole);
-        tree *found = name ? holders.get(name) : NULL;
-        auto_vec<tree> matched;
-        bool named = true;
-        for (tree c = found ? *found : NULL_TREE; c; c = TREE_CHAIN(c))
-            if (struct_matches(TREE_VALUE(c), d->fields)) {
-                matched.safe_push(TREE_VALUE(c));
-                named &= vmsd_struct_name(TREE_VALUE(c)) != NULL;
-            }
-        note_member_types(fit, d->fields, matched);
-        if (!named)
+        auto_vec<field_key> key;
+        layout_key(placed, key);
+        struct vmsd_strset_slot *slot =
+            vmsd_strset_add(&layouts, (const char *)key.address(),
+                            key.length() * sizeof(field_key));
+        if (!slot->value) {
+            matches.safe_push(match_layout(placed, index, all_matched));
+            slot->value = (void *)(uintptr_t)matches.length();
+        }
+        const struct layout_match m = matches[(uintptr_t)slot->value - 1];
+        note_member_types(fit, placed, all_matched.address() + m.first,
+                          m.count);
+        if (!m.named || !m.told)
             continue;           /* a struct no other unit can name */
         struct vmsd_desc_structs *y = VMSD_APPEND(model->desc_structs,
                                                   model->n_desc_structs);
         y->desc = d->uid;
-        for (unsigned k = 0; k < matched.length(); k++) {
-            const char *sname = vmsd_struct_name(matched[k]);
+        for (unsigned k = 0; k < m.count; k++) {
+            const char *sname = vmsd_struct_name(all_matched[m.first + k]);
             bool seen = false;
             for (size_t j = 0; j < y->n_names; j++)
                 seen |= strcmp(y->names[j], sname) == 0;
@@ -381,19 +474,22 @@ static void match_descriptions(struct fit *fit)
                     vmsd_model_strdup(model, sname);
         }
     }
+    vmsd_strset_free(&layouts);
 }
 
 /* Each QOM type of the unit with the struct its cast names. */
 static void match_instances(struct fit *fit)
 {
     struct vmsd_model *model = fit->model;
+    hash_map<tree, tree> cast_of;       /* type name -> struct, first cast */
+    for (tree c = casts; c; c = TREE_CHAIN(c))
+        if (!cast_of.get(TREE_PURPOSE(c)))
+            cast_of.put(TREE_PURPOSE(c), TREE_VALUE(c));
     for (size_t i = 0; i < model->n_types; i++) {
         const struct vmsd_qom_type *type = &model->types[i];
         tree id = maybe_get_identifier(type->name);
-        tree cast = NULL_TREE;
-        for (tree c = id ? casts : NULL_TREE; c && !cast; c = TREE_CHAIN(c))
-            if (TREE_PURPOSE(c) == id)
-                cast = TREE_VALUE(c);
+        tree *found = id ? cast_of.get(id) : NULL;
+        tree cast = found ? *found : NULL_TREE;
         const char *name = cast ? vmsd_struct_name(cast) : NULL;
         if (!name && !type->instance_size)
             continue;
@@ -426,7 +522,7 @@ static enum head head_of(tree record, tree *parent)
         if (TREE_CODE(f) != FIELD_DECL)
             continue;
         tree type = TREE_TYPE(f);
-        if (!member_offset(f, &at) || at != 0)
+        if (!member_byte_offset(f, &at) || at != 0)
             return HEAD_NONE;
         if (!DECL_NAME(f) || TREE_CODE(type) == UNION_TYPE
             || TREE_CODE(type) == ARRAY_TYPE)

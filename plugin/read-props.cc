@@ -97,11 +97,11 @@ static bool member_read(tree t, const char **structure, uint64_t *offset)
     uint64_t at = 0;
     tree field = NULL_TREE;
     while (TREE_CODE(t) == COMPONENT_REF) {
+        uint64_t place;
         field = TREE_OPERAND(t, 1);
-        if (TREE_CODE(field) != FIELD_DECL || DECL_BIT_FIELD(field)
-            || !tree_fits_uhwi_p(byte_position(field)))
+        if (TREE_CODE(field) != FIELD_DECL || !member_byte_offset(field, &place))
             return false;
-        at += (uint64_t)int_byte_position(field);
+        at += place;
         t = TREE_OPERAND(t, 0);
     }
     if (!field || (TREE_CODE(t) != INDIRECT_REF && TREE_CODE(t) != MEM_REF))
@@ -226,7 +226,11 @@ void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
     int unused;
     if (tested)
         visit_read(&tested, &unused, &w);       /* it comes first */
-    walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), visit_read, &w);
+    /* Without duplicates, through one set for every function (a set
+     * costs an allocation to make). */
+    static hash_set<tree> visited;
+    visited.empty();
+    walk_tree(&DECL_SAVED_TREE(fndecl), visit_read, &w, &visited);
 }
 
 /* Keep only the functions a description names as needed or a field as

@@ -643,3 +643,14 @@ void vmsd_read_decl(struct vmsd_model *model, tree decl)
             read_field_list(model, decl);
     }
 }
+
+bool member_byte_offset(tree field, uint64_t *out)
+{
+    tree bytes = DECL_FIELD_OFFSET(field), bits = DECL_FIELD_BIT_OFFSET(field);
+    if (DECL_BIT_FIELD(field) || TREE_CODE(bytes) != INTEGER_CST
+        || TREE_CODE(bits) != INTEGER_CST || !tree_fits_uhwi_p(bytes)
+        || !tree_fits_uhwi_p(bits) || tree_to_uhwi(bits) % BITS_PER_UNIT)
+        return false;
+    *out = tree_to_uhwi(bytes) + tree_to_uhwi(bits) / BITS_PER_UNIT;
+    return true;
+}

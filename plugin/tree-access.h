@@ -27,6 +27,10 @@ char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable);
 /* The name of the function or variable "&x" points at (the model's
  * copy); "?" for an address of anything else, NULL for NULL. */
 char *pointee_name(struct vmsd_model *model, tree value);
+/* A struct member's byte offset (FIELD a FIELD_DECL), read from its
+ * place without building trees; false for a bit-field or a variable
+ * place. */
+bool member_byte_offset(tree field, uint64_t *out);
 /* "&x" where x is a description, into REF (uid, symbol, place). */
 void read_reference(struct vmsd_model *model, tree value,
                     location_t fallback, struct vmsd_ref *ref);

@@ -25,12 +25,10 @@ static struct plugin_info vmsdcheck_info = {
 };
 
 static struct vmsd_model unit_model;
-static struct vmsd_options options;     /* the allowlists' paths, kept
-                                           until the unit is checked */
+/* The arguments (their strings point into GCC's argv), kept until the
+ * unit is checked. */
+static struct vmsd_options options;
 static struct vmsd_compatdb allowlist;
-static struct vmsd_check_config check_config;
-static bool facts_in_object;
-static const char *facts_dir;       /* points into GCC's argv */
 
 /* Every declaration of the unit and its headers comes here (28,000 in
  * one QEMU unit): only variables are read. */
@@ -67,9 +65,9 @@ static void hand_on_facts(bool object_follows)
      * they mark it as compiled with the plugin.  The name as GCC maps
      * __FILE__, copied out of GCC's garbage-collected heap. */
     char *unit = xstrdup(vmsd_remap_file(main_input_filename));
-    if (facts_dir) {
+    if (options.facts_dir) {
         char *facts = vmsd_facts_write(&unit_model, unit);
-        vmsd_write_facts_file(facts_dir, facts);
+        vmsd_write_facts_file(options.facts_dir, facts);
         free(facts);
     }
     /* Straight into the assembler output, which GCC has open from the
@@ -147,10 +145,10 @@ static void check_unit(void *, void *event)
         vmsd_read_creates(&unit_model);   /* the bodies are lowered */
     vmsd_fit_unit(&unit_model);
     vmsd_props_unit(&unit_model);
-    check_config.style.open_quote = open_quote;
-    check_config.style.close_quote = close_quote;
-    vmsd_check_unit(&unit_model, &check_config, vmsd_report_to_gcc, NULL);
-    hand_on_facts(facts_in_object && event == &ipa_event && !seen_error());
+    options.config.style.open_quote = open_quote;
+    options.config.style.close_quote = close_quote;
+    vmsd_check_unit(&unit_model, &options.config, vmsd_report_to_gcc, NULL);
+    hand_on_facts(options.facts && event == &ipa_event && !seen_error());
     vmsd_model_free(&unit_model);
     vmsd_compatdb_free(&allowlist);
     vmsd_options_free(&options);
@@ -180,7 +178,6 @@ static bool configure(struct plugin_name_args *info)
         exit_after_options = true;
     }
 
-    vmsd_check_config_init(&check_config);
     vmsd_compatdb_init(&allowlist);
     for (size_t i = 0; ok && i < options.n_db_paths; i++) {
         ok = access(options.db_paths[i], R_OK) == 0;
@@ -189,13 +186,8 @@ static bool configure(struct plugin_name_args *info)
                   options.db_paths[i], options.db_paths[i], xstrerror(errno));
     }
     if (ok) {
-        memcpy(check_config.severity, options.severity,
-               sizeof check_config.severity);
-        check_config.read_allowlist = read_allowlists;
-        facts_in_object = options.facts;
-        facts_dir = options.facts_dir;
-        vmsd_reader_init(options.marker_field);
-        check_config.marker_field = options.marker_field;
+        options.config.read_allowlist = read_allowlists;
+        vmsd_reader_init(options.config.marker_field);
     }
     XDELETEVEC(args);
     return ok;

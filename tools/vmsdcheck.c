@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,19 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
+/* The commands, in the order of the help; each one's bit in an option's
+ * 'commands' says that it takes the option. */
+enum command_id {
+    CMD_CHECK, CMD_DB_GENERATE, CMD_DB_CHECK, CMD_DB_RETIRE, CMD_GRAPH,
+    CMD_DUMP_VMSTATE, CMD_COVERAGE, CMD_MACHINES, CMD_CONTAINMENT,
+    N_COMMANDS
+};
+#define WITH(command) (1u << (command))
+#define ALL_COMMANDS ((1u << N_COMMANDS) - 1)
+
 struct settings {
-    const struct command *command;
+    enum command_id command;
+    bool command_named;                 /* given, not check by default */
     struct vmsd_check_config config;
     struct vmsd_compatdb db;
     bool have_db;
@@ -44,12 +56,10 @@ struct settings {
     const char *reason;
     const char *history;                /* db generate: a git repository */
     struct retire_policy policy;        /* db retire */
-    bool policy_given;
     char **provenance;                  /* KEY=VALUE, for db generate */
     size_t n_provenance;
     const char *root;
     const char *machine;
-    const char *direction;              /* as given, for db check */
     char *source_root;                  /* absolute, or NULL */
     enum vmsd_severity fail_on;         /* VMSD_OFF: never */
     int progress;                       /* -1: when there are many inputs */
@@ -88,13 +98,14 @@ static int cmd_db_retire(struct settings *s);
 static int cmd_containment(struct settings *s);
 static int cmd_machines(struct settings *s);
 
-static const struct command commands[] = {
-    { "check", cmd_check, "[check] [OPTION]... INPUT...",
+static const struct command commands[N_COMMANDS] = {
+    [CMD_CHECK] = { "check", cmd_check, "[check] [OPTION]... INPUT...",
       "report every finding (the default command)" },
-    { "db generate", cmd_db_generate, "db generate [OPTION]... INPUT...",
+    [CMD_DB_GENERATE] = { "db generate", cmd_db_generate,
+      "db generate [OPTION]... INPUT...",
       "write the allowlist the inputs need that the lower --db layers do "
       "not give; entries of the last --db keep their reasons" },
-    { "db check", cmd_db_check,
+    [CMD_DB_CHECK] = { "db check", cmd_db_check,
       "db check [--db FILE] [--baseline BASE.json [--pair BASE=PROGRAM]...] "
       "[--direction DIR] [OPTION]... INPUT...",
       "the pre-merge gate: compare with the --baseline report and fail "
@@ -105,7 +116,7 @@ static const struct command commands[] = {
       "change's stream: a version raised, a section, subsection or field "
       "added, a subsection that lost its needed function), and on findings "
       "the base does not have, stale allowlist entries included" },
-    { "db retire", cmd_db_retire,
+    [CMD_DB_RETIRE] = { "db retire", cmd_db_retire,
       "db retire --db FILE [--first-release X.Y] [--format json] "
       "[OPTION]... [INPUT]...",
       "when each legacy name of the allowlist can go under QEMU's policy "
@@ -113,109 +124,148 @@ static const struct command commands[] = {
       "release, kept by the machine types before it, and gone when the "
       "newest of those is deleted; given programs, the machine types that "
       "still send a name a device property selects" },
-    { "graph", cmd_graph, "graph [--root NAME] [OPTION]... INPUT...",
+    [CMD_GRAPH] = { "graph", cmd_graph,
+      "graph [--root NAME] [OPTION]... INPUT...",
       "the description graph of one program as Graphviz dot, findings in "
       "red" },
-    { "dump-vmstate", cmd_dump_vmstate,
+    [CMD_DUMP_VMSTATE] = { "dump-vmstate", cmd_dump_vmstate,
       "dump-vmstate [--machine NAME] [-o FILE] PROGRAM",
       "every device type of one program and its description, as QEMU's "
       "-dump-vmstate writes them (for scripts/vmstate-static-checker.py)" },
-    { "coverage", cmd_coverage, "coverage [--source-root DIR] [OPTION]... "
-      "INPUT...",
+    [CMD_COVERAGE] = { "coverage", cmd_coverage,
+      "coverage [--source-root DIR] [OPTION]... INPUT...",
       "the C units of each program and whether each carries facts; with "
       "--source-root, the C files under DIR that define a "
       "VMStateDescription and are in none of the programs" },
-    { "machines", cmd_machines,
+    [CMD_MACHINES] = { "machines", cmd_machines,
       "machines [--machine NAME] [--format text|json] [-o FILE] INPUT...",
       "each program's machine types: version, status under the tree's "
       "deprecation and deletion policy, alias, and how many compat "
       "properties each gets; with --machine, that machine's properties" },
-    { "containment", cmd_containment, "containment [-o FILE] PROGRAM",
+    [CMD_CONTAINMENT] = { "containment", cmd_containment,
+      "containment [-o FILE] PROGRAM",
       "every device type of one program and the machine types that can "
       "contain it: a versioned one, the unversioned ones, or none" },
 };
-#define N_COMMANDS (sizeof commands / sizeof *commands)
 
-/* Options */
+/* Options: one row each.  Most set a member of the settings from their
+ * argument; the rest call a function that takes the argument. */
 
-enum option_key {
-    OPT_DB = 256, OPT_FORMAT, OPT_SEVERITY, OPT_FAIL_ON, OPT_BASELINE,
-    OPT_REASON, OPT_PROVENANCE, OPT_ROOT, OPT_SOURCE_ROOT, OPT_MARKER_FIELD,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_VERSION, OPT_PRINT_PLUGIN_PATH,
-    OPT_MACHINE, OPT_DIRECTION, OPT_PAIR, OPT_HISTORY, OPT_FIRST_RELEASE,
-    OPT_DELETION_MAJORS, OPT_DEPRECATION_MAJORS, OPT_RELEASES_PER_MAJOR,
-    OPT_OUTPUT = 'o',
-    OPT_HELP = 'h',
+enum option_kind {
+    OPTION_STRING,                      /* const char *: the argument */
+    OPTION_COUNT,                       /* int: the argument, 1 to 100 */
+    OPTION_ON,                          /* int: 1 */
+    OPTION_OFF,                         /* int: 0 */
+    OPTION_CALL,                        /* 'take' */
 };
 
-struct option_spec {
+struct option_row {
     const char *name;
+    char short_name;                    /* '\0': none */
     const char *arg;                    /* its argument's name, or NULL */
-    int key;
+    enum option_kind kind;
+    size_t member;                      /* offsetof(struct settings, ...) */
+    int (*take)(struct settings *s, const char *arg);
+    unsigned commands;                  /* WITH(CMD_...) | ... */
     const char *help;
 };
 
-static const struct option_spec option_specs[] = {
-    { "db", "FILE", OPT_DB, "an allowlist (compat database); may repeat: "
-      "later files layer over earlier ones" },
-    { "format", "FORMAT", OPT_FORMAT, "text (the default), json, sarif or "
-      "gitlab (Code Quality)" },
-    { "output", "FILE", OPT_OUTPUT, "write there, whole or not at all, not "
-      "to stdout" },
-    { "source-root", "DIR", OPT_SOURCE_ROOT, "name files relative to DIR "
-      "(SARIF: under %SRCROOT%); coverage and db generate: also find the C "
-      "files under DIR that define a VMStateDescription and are in none of "
-      "the programs" },
-    { "severity", "RULE=SEV", OPT_SEVERITY, "SEV is error, warning or off; "
-      "may repeat" },
-    { "fail-on", "LEVEL", OPT_FAIL_ON, "exit 1 on a finding of at least "
-      "LEVEL: warning (the default), error, or never" },
-    { "baseline", "FILE", OPT_BASELINE, "db check: the base build's JSON "
-      "report (vmsdcheck --format json --fail-on never -o FILE ...)" },
-    { "direction", "DIR", OPT_DIRECTION, "db check: forward (the change "
-      "loads what the base sends), backward (the base loads what the change "
-      "sends) or both, the default" },
-    { "pair", "BASE=PROGRAM", OPT_PAIR, "db check: compare PROGRAM with the "
-      "base's program BASE; may repeat (programs pair by name, else by "
-      "last path part, else one with one when the program has 90 % of the "
-      "base's description names; else exit 2)" },
-    { "reason", "TEXT", OPT_REASON, "db generate: the reason of new "
-      "entries" },
-    { "provenance", "KEY=VALUE", OPT_PROVENANCE, "db generate: set KEY of "
-      "the provenance; may repeat" },
-    { "history", "DIR", OPT_HISTORY, "db generate: give each entry the "
-      "release it shipped in (since), the oldest release of the git "
-      "repository DIR (tags vX.Y.0, else commits setting VERSION) with the "
-      "name as a string in a .c file" },
-    { "first-release", "X.Y", OPT_FIRST_RELEASE, "db retire: the first "
-      "release that can tie the names to a compat property (default: the "
-      "one after the allowlist's released)" },
-    { "deletion-majors", "N", OPT_DELETION_MAJORS, "db retire: major "
-      "releases after which a machine type is deleted (QEMU's "
-      "MACHINE_VER_DELETION_MAJOR, 6)" },
-    { "deprecation-majors", "N", OPT_DEPRECATION_MAJORS, "db retire: major "
-      "releases after which a machine type is deprecated "
+#define SET(kind, member) kind, offsetof(struct settings, member), NULL
+#define CALL(fn) OPTION_CALL, 0, fn
+
+static int take_db(struct settings *s, const char *arg);
+static int take_format(struct settings *s, const char *arg);
+static int take_source_root(struct settings *s, const char *arg);
+static int take_severity(struct settings *s, const char *arg);
+static int take_fail_on(struct settings *s, const char *arg);
+static int take_direction(struct settings *s, const char *arg);
+static int take_pair(struct settings *s, const char *arg);
+static int take_provenance(struct settings *s, const char *arg);
+static int take_first_release(struct settings *s, const char *arg);
+static int take_help(struct settings *s, const char *arg);
+static int take_version(struct settings *s, const char *arg);
+static int take_print_plugin_path(struct settings *s, const char *arg);
+
+static const struct option_row option_rows[] = {
+    { "db", 0, "FILE", CALL(take_db), ALL_COMMANDS,
+      "an allowlist (compat database); may repeat: later files layer over "
+      "earlier ones" },
+    { "format", 0, "FORMAT", CALL(take_format), ALL_COMMANDS,
+      "text (the default), json, sarif or gitlab (Code Quality)" },
+    { "output", 'o', "FILE", SET(OPTION_STRING, output), ALL_COMMANDS,
+      "write there, whole or not at all, not to stdout" },
+    { "source-root", 0, "DIR", CALL(take_source_root), ALL_COMMANDS,
+      "name files relative to DIR (SARIF: under %SRCROOT%); coverage and "
+      "db generate: also find the C files under DIR that define a "
+      "VMStateDescription and are in none of the programs" },
+    { "severity", 0, "RULE=SEV", CALL(take_severity), ALL_COMMANDS,
+      "SEV is error, warning or off; may repeat" },
+    { "fail-on", 0, "LEVEL", CALL(take_fail_on), ALL_COMMANDS,
+      "exit 1 on a finding of at least LEVEL: warning (the default), "
+      "error, or never" },
+    { "baseline", 0, "FILE", SET(OPTION_STRING, baseline),
+      WITH(CMD_DB_CHECK),
+      "db check: the base build's JSON report (vmsdcheck --format json "
+      "--fail-on never -o FILE ...)" },
+    { "direction", 0, "DIR", CALL(take_direction), WITH(CMD_DB_CHECK),
+      "db check: forward (the change loads what the base sends), backward "
+      "(the base loads what the change sends) or both, the default" },
+    { "pair", 0, "BASE=PROGRAM", CALL(take_pair), WITH(CMD_DB_CHECK),
+      "db check: compare PROGRAM with the base's program BASE; may repeat "
+      "(programs pair by name, else by last path part, else one with one "
+      "when the program has 90 % of the base's description names; else "
+      "exit 2)" },
+    { "reason", 0, "TEXT", SET(OPTION_STRING, reason),
+      WITH(CMD_DB_GENERATE), "db generate: the reason of new entries" },
+    { "provenance", 0, "KEY=VALUE", CALL(take_provenance),
+      WITH(CMD_DB_GENERATE),
+      "db generate: set KEY of the provenance; may repeat" },
+    { "history", 0, "DIR", SET(OPTION_STRING, history),
+      WITH(CMD_DB_GENERATE),
+      "db generate: give each entry the release it shipped in (since), the "
+      "oldest release of the git repository DIR (tags vX.Y.0, else commits "
+      "setting VERSION) with the name as a string in a .c file" },
+    { "first-release", 0, "X.Y", CALL(take_first_release),
+      WITH(CMD_DB_RETIRE),
+      "db retire: the first release that can tie the names to a compat "
+      "property (default: the one after the allowlist's released)" },
+    { "deletion-majors", 0, "N",
+      SET(OPTION_COUNT, policy.deletion_majors), WITH(CMD_DB_RETIRE),
+      "db retire: major releases after which a machine type is deleted "
+      "(QEMU's MACHINE_VER_DELETION_MAJOR, 6)" },
+    { "deprecation-majors", 0, "N",
+      SET(OPTION_COUNT, policy.deprecation_majors), WITH(CMD_DB_RETIRE),
+      "db retire: major releases after which a machine type is deprecated "
       "(MACHINE_VER_DEPRECATION_MAJOR, 3)" },
-    { "releases-per-major", "N", OPT_RELEASES_PER_MAJOR, "db retire: "
-      "releases of one major version, X.0 to X.(N-1) (3)" },
-    { "root", "NAME", OPT_ROOT, "graph: only what this description (a name "
-      "or a symbol) loads" },
-    { "machine", "NAME", OPT_MACHINE, "dump-vmstate: the machine (a name or "
-      "alias of one of the program's machine types) whose name the "
-      "vmschkmachine entry gives (default: static; the dump does not depend "
-      "on it); machines: list that machine's compat properties" },
-    { "marker-field", "NAME", OPT_MARKER_FIELD, "the marker member's name "
-      "in messages, as given to the plugin (default: "
-      VMSD_DEFAULT_MARKER_FIELD ")" },
-    { "progress", NULL, OPT_PROGRESS, "count inputs read on stderr (the "
-      "default when there are more than 100)" },
-    { "no-progress", NULL, OPT_NO_PROGRESS, "do not" },
-    { "help", NULL, OPT_HELP, "this text" },
-    { "version", NULL, OPT_VERSION, "vmsdcheck's version" },
-    { "print-plugin-path", NULL, OPT_PRINT_PLUGIN_PATH, "the full path of "
-      "vmsdcheck.so as make install puts it (for gcc -fplugin=)" },
+    { "releases-per-major", 0, "N",
+      SET(OPTION_COUNT, policy.releases_per_major), WITH(CMD_DB_RETIRE),
+      "db retire: releases of one major version, X.0 to X.(N-1) (3)" },
+    { "root", 0, "NAME", SET(OPTION_STRING, root), WITH(CMD_GRAPH),
+      "graph: only what this description (a name or a symbol) loads" },
+    { "machine", 0, "NAME", SET(OPTION_STRING, machine),
+      WITH(CMD_DUMP_VMSTATE) | WITH(CMD_MACHINES),
+      "dump-vmstate: the machine (a name or alias of one of the program's "
+      "machine types) whose name the vmschkmachine entry gives (default: "
+      "static; the dump does not depend on it); machines: list that "
+      "machine's compat properties" },
+    { "marker-field", 0, "NAME", SET(OPTION_STRING, config.marker_field),
+      ALL_COMMANDS,
+      "the marker member's name in messages, as given to the plugin "
+      "(default: " VMSD_DEFAULT_MARKER_FIELD ")" },
+    { "progress", 0, NULL, SET(OPTION_ON, progress), ALL_COMMANDS,
+      "count inputs read on stderr (the default when there are more than "
+      "100)" },
+    { "no-progress", 0, NULL, SET(OPTION_OFF, progress), ALL_COMMANDS,
+      "do not" },
+    { "help", 'h', NULL, CALL(take_help), ALL_COMMANDS,
+      "this text (after a command: that command's options)" },
+    { "version", 0, NULL, CALL(take_version), ALL_COMMANDS,
+      "vmsdcheck's version" },
+    { "print-plugin-path", 0, NULL, CALL(take_print_plugin_path),
+      ALL_COMMANDS, "the full path of vmsdcheck.so as make install puts it "
+      "(for gcc -fplugin=)" },
 };
-#define N_OPTIONS (sizeof option_specs / sizeof *option_specs)
+#define N_OPTIONS (sizeof option_rows / sizeof *option_rows)
 
 /* "  LEFT TEXT", TEXT wrapped at 79 columns under its first column. */
 static void put_entry(FILE *out, int width, const char *left,
@@ -235,6 +285,22 @@ static void put_entry(FILE *out, int width, const char *left,
     fputc('\n', out);
 }
 
+/* The options COMMANDS (a mask) take, one entry each. */
+static void put_options(FILE *out, unsigned commands_mask)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const struct option_row *o = &option_rows[i];
+        if (!(o->commands & commands_mask))
+            continue;
+        char left[64];
+        int n = o->short_name
+                ? snprintf(left, sizeof left, "-%c, ", o->short_name) : 0;
+        snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", o->name,
+                 o->arg ? " " : "", o->arg ? o->arg : "");
+        put_entry(out, 24, left, o->help);
+    }
+}
+
 static void usage(FILE *out)
 {
     for (size_t i = 0; i < N_COMMANDS; i++)
@@ -249,15 +315,7 @@ static void usage(FILE *out)
     for (size_t i = 0; i < N_COMMANDS; i++)
         put_entry(out, 13, commands[i].words, commands[i].summary);
     fputs("\nOptions:\n", out);
-    for (size_t i = 0; i < N_OPTIONS; i++) {
-        const struct option_spec *o = &option_specs[i];
-        char left[64];
-        int n = o->key < 256 ? snprintf(left, sizeof left, "-%c, ", o->key)
-                             : 0;
-        snprintf(left + n, sizeof left - (size_t)n, "--%s%s%s", o->name,
-                 o->arg ? " " : "", o->arg ? o->arg : "");
-        put_entry(out, 24, left, o->help);
-    }
+    put_options(out, ALL_COMMANDS);
     fputs("\nRules:\n", out);
     for (int r = 0; r < VMSD_RULE_COUNT; r++)
         put_entry(out, 22, vmsd_rule_id((enum vmsd_rule)r),
@@ -271,6 +329,17 @@ static void usage(FILE *out)
           out);
 }
 
+/* vmsdcheck COMMAND --help: what it does and the options it takes. */
+static void command_usage(FILE *out, enum command_id command)
+{
+    fprintf(out, "usage: vmsdcheck %s\n\n", commands[command].usage);
+    put_entry(out, 13, commands[command].words, commands[command].summary);
+    fputs("\nOptions:\n", out);
+    put_options(out, WITH(command));
+    fputs("\nvmsdcheck --help: every command, the rules and the exit "
+          "statuses.\n", out);
+}
+
 static int bad_usage(const char *fmt, const char *what)
 {
     fputs("vmsdcheck: ", stderr);
@@ -279,7 +348,22 @@ static int bad_usage(const char *fmt, const char *what)
     return EXIT_USAGE;
 }
 
-static int parse_severity(struct settings *s, const char *arg)
+/* "--NAME goes with A, B or C", the commands that take it. */
+static int not_taken(const struct option_row *o)
+{
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        n += (o->commands & WITH(i)) != 0;
+    fprintf(stderr, "vmsdcheck: --%s goes with", o->name);
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (o->commands & WITH(i))
+            fprintf(stderr, "%s%s", k++ == 0 ? " " : k == n ? " or " : ", ",
+                    commands[i].words);
+    fputs("\nTry 'vmsdcheck --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int take_severity(struct settings *s, const char *arg)
 {
     const char *eq = strchr(arg, '=');
     enum vmsd_rule rule;
@@ -297,148 +381,155 @@ static int parse_severity(struct settings *s, const char *arg)
 }
 
 /* A policy number: 1 to 100. */
-static int parse_count(const char *option, const char *arg, int *out)
+static int take_count(const struct option_row *o, const char *arg, int *out)
 {
     char *end;
     errno = 0;
     long n = strtol(arg, &end, 10);
     if (errno || end == arg || *end || n < 1 || n > 100) {
-        fprintf(stderr, "vmsdcheck: %s is a number from 1 to 100, not "
-                "'%s'\nTry 'vmsdcheck --help'.\n", option, arg);
+        fprintf(stderr, "vmsdcheck: --%s is a number from 1 to 100, not "
+                "'%s'\nTry 'vmsdcheck --help'.\n", o->name, arg);
         return EXIT_USAGE;
     }
     *out = (int)n;
     return EXIT_CLEAN;
 }
 
-static int set_format(struct settings *s, const char *name)
+static int take_format(struct settings *s, const char *arg)
 {
     static const char *const names[] = {
         [REPORT_TEXT] = "text", [REPORT_JSON] = "json",
         [REPORT_SARIF] = "sarif", [REPORT_GITLAB] = "gitlab",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        if (strcmp(name, names[i]) == 0) {
+        if (strcmp(arg, names[i]) == 0) {
             s->format = (enum report_format)i;
             return EXIT_CLEAN;
         }
     }
     return bad_usage("--format is text, json, sarif or gitlab, not '%s'",
-                     name);
+                     arg);
 }
 
-static int take_option(struct settings *s, int key, const char *arg)
+static int take_db(struct settings *s, const char *arg)
 {
     char error[1024];
-    switch (key) {
-    case OPT_DB:
-        if (!vmsd_compatdb_load(&s->db, arg, error, sizeof error)) {
-            fprintf(stderr, "vmsdcheck: cannot use allowlist %s\n", error);
-            return EXIT_USAGE;
-        }
-        s->have_db = true;
-        return EXIT_CLEAN;
-    case OPT_FORMAT:
-        return set_format(s, arg);
-    case OPT_OUTPUT:
-        s->output = arg;
-        return EXIT_CLEAN;
-    case OPT_SOURCE_ROOT:
-        free(s->source_root);
-        s->source_root = paths_root(arg);
-        if (!s->source_root) {
-            fprintf(stderr, "vmsdcheck: --source-root %s: %s\n", arg,
-                    strerror(errno));
-            return EXIT_USAGE;
-        }
-        return EXIT_CLEAN;
-    case OPT_SEVERITY:
-        return parse_severity(s, arg);
-    case OPT_FAIL_ON:
-        if (strcmp(arg, "never") == 0)
-            s->fail_on = VMSD_OFF;
-        else if (strcmp(arg, "off") == 0
-                 || !vmsd_severity_from_name(arg, &s->fail_on))
-            return bad_usage("--fail-on is warning, error or never, not "
-                             "'%s'", arg);
-        return EXIT_CLEAN;
-    case OPT_BASELINE:
-        s->baseline = arg;
-        return EXIT_CLEAN;
-    case OPT_PAIR:
-        if (!strchr(arg, '=') || arg[0] == '=' || !strchr(arg, '=')[1])
-            return bad_usage("--pair takes BASE=PROGRAM, not '%s'", arg);
-        s->pairs = vmsd_grow(s->pairs, s->n_pairs, sizeof *s->pairs);
-        s->pairs[s->n_pairs++] = (char *)arg;
-        return EXIT_CLEAN;
-    case OPT_DIRECTION:
-        s->direction = arg;
-        if (!vmsd_direction_from_name(arg, &s->config.directions))
-            return bad_usage("--direction is forward, backward or both, not "
-                             "'%s'", arg);
-        return EXIT_CLEAN;
-    case OPT_REASON:
-        s->reason = arg;
-        return EXIT_CLEAN;
-    case OPT_PROVENANCE:
-        if (!strchr(arg, '=') || arg[0] == '=')
-            return bad_usage("--provenance takes KEY=VALUE, not '%s'", arg);
-        s->provenance = vmsd_grow(s->provenance, s->n_provenance,
-                                  sizeof *s->provenance);
-        s->provenance[s->n_provenance++] = (char *)arg;
-        return EXIT_CLEAN;
-    case OPT_HISTORY:
-        s->history = arg;
-        return EXIT_CLEAN;
-    case OPT_FIRST_RELEASE:
-        s->policy_given = true;
-        s->policy.have_first = vmsd_compatdb_release(
-            arg, &s->policy.first.major, &s->policy.first.minor);
-        return s->policy.have_first
-               ? EXIT_CLEAN
-               : bad_usage("--first-release is a release X.Y, not '%s'", arg);
-    case OPT_DELETION_MAJORS:
-        s->policy_given = true;
-        return parse_count("--deletion-majors", arg,
-                           &s->policy.deletion_majors);
-    case OPT_DEPRECATION_MAJORS:
-        s->policy_given = true;
-        return parse_count("--deprecation-majors", arg,
-                           &s->policy.deprecation_majors);
-    case OPT_RELEASES_PER_MAJOR:
-        s->policy_given = true;
-        return parse_count("--releases-per-major", arg,
-                           &s->policy.releases_per_major);
-    case OPT_ROOT:
-        s->root = arg;
-        return EXIT_CLEAN;
-    case OPT_MACHINE:
-        s->machine = arg;
-        return EXIT_CLEAN;
-    case OPT_MARKER_FIELD:
-        s->config.marker_field = arg;
-        return EXIT_CLEAN;
-    case OPT_PROGRESS:
-    case OPT_NO_PROGRESS:
-        s->progress = key == OPT_PROGRESS;
-        return EXIT_CLEAN;
-    case OPT_HELP:
-        usage(stdout);
-        exit(EXIT_CLEAN);
-    case OPT_VERSION:
-        printf("vmsdcheck %s\n", VMSDCHECK_VERSION);
-        exit(EXIT_CLEAN);
-    case OPT_PRINT_PLUGIN_PATH:
-        /* The Makefile's $(plugindir), as configure set it. */
-        puts(VMSDCHECK_PLUGIN_PATH);
-        exit(EXIT_CLEAN);
+    if (!vmsd_compatdb_load(&s->db, arg, error, sizeof error)) {
+        fprintf(stderr, "vmsdcheck: cannot use allowlist %s\n", error);
+        return EXIT_USAGE;
     }
-    fputs("Try 'vmsdcheck --help'.\n", stderr);
+    s->have_db = true;
+    return EXIT_CLEAN;
+}
+
+static int take_source_root(struct settings *s, const char *arg)
+{
+    free(s->source_root);
+    s->source_root = paths_root(arg);
+    if (!s->source_root) {
+        fprintf(stderr, "vmsdcheck: --source-root %s: %s\n", arg,
+                strerror(errno));
+        return EXIT_USAGE;
+    }
+    return EXIT_CLEAN;
+}
+
+static int take_fail_on(struct settings *s, const char *arg)
+{
+    if (strcmp(arg, "never") == 0)
+        s->fail_on = VMSD_OFF;
+    else if (strcmp(arg, "off") == 0
+             || !vmsd_severity_from_name(arg, &s->fail_on))
+        return bad_usage("--fail-on is warning, error or never, not '%s'",
+                         arg);
+    return EXIT_CLEAN;
+}
+
+static int take_direction(struct settings *s, const char *arg)
+{
+    if (!vmsd_direction_from_name(arg, &s->config.directions))
+        return bad_usage("--direction is forward, backward or both, not "
+                         "'%s'", arg);
+    return EXIT_CLEAN;
+}
+
+static int take_pair(struct settings *s, const char *arg)
+{
+    if (!strchr(arg, '=') || arg[0] == '=' || !strchr(arg, '=')[1])
+        return bad_usage("--pair takes BASE=PROGRAM, not '%s'", arg);
+    s->pairs = vmsd_grow(s->pairs, s->n_pairs, sizeof *s->pairs);
+    s->pairs[s->n_pairs++] = (char *)arg;
+    return EXIT_CLEAN;
+}
+
+static int take_provenance(struct settings *s, const char *arg)
+{
+    if (!strchr(arg, '=') || arg[0] == '=')
+        return bad_usage("--provenance takes KEY=VALUE, not '%s'", arg);
+    s->provenance = vmsd_grow(s->provenance, s->n_provenance,
+                              sizeof *s->provenance);
+    s->provenance[s->n_provenance++] = (char *)arg;
+    return EXIT_CLEAN;
+}
+
+static int take_first_release(struct settings *s, const char *arg)
+{
+    s->policy.have_first = vmsd_compatdb_release(
+        arg, &s->policy.first.major, &s->policy.first.minor);
+    return s->policy.have_first
+           ? EXIT_CLEAN
+           : bad_usage("--first-release is a release X.Y, not '%s'", arg);
+}
+
+static int take_help(struct settings *s, const char *arg)
+{
+    (void)arg;
+    if (s->command_named)
+        command_usage(stdout, s->command);
+    else
+        usage(stdout);
+    exit(EXIT_CLEAN);
+}
+
+static int take_version(struct settings *s, const char *arg)
+{
+    (void)s, (void)arg;
+    printf("vmsdcheck %s\n", VMSDCHECK_VERSION);
+    exit(EXIT_CLEAN);
+}
+
+static int take_print_plugin_path(struct settings *s, const char *arg)
+{
+    (void)s, (void)arg;
+    /* The Makefile's $(plugindir), as configure set it. */
+    puts(VMSDCHECK_PLUGIN_PATH);
+    exit(EXIT_CLEAN);
+}
+
+static int take_option(struct settings *s, const struct option_row *o,
+                       const char *arg)
+{
+    void *member = (char *)s + o->member;
+    if (!(o->commands & WITH(s->command)))
+        return not_taken(o);
+    switch (o->kind) {
+    case OPTION_STRING:
+        *(const char **)member = arg;
+        return EXIT_CLEAN;
+    case OPTION_COUNT:
+        return take_count(o, arg, member);
+    case OPTION_ON:
+    case OPTION_OFF:
+        *(int *)member = o->kind == OPTION_ON;
+        return EXIT_CLEAN;
+    case OPTION_CALL:
+        return o->take(s, arg);
+    }
     return EXIT_USAGE;
 }
 
 /* The command named by the first words of ARGV; *used gets how many. */
-static const struct command *find_command(int argc, char **argv, int *used)
+static enum command_id find_command(int argc, char **argv, int *used)
 {
     for (size_t i = 0; i < N_COMMANDS; i++) {
         const char *w = commands[i].words;
@@ -452,41 +543,63 @@ static const struct command *find_command(int argc, char **argv, int *used)
         }
         if (!*w) {
             *used = n;
-            return &commands[i];
+            return (enum command_id)i;
         }
     }
     *used = 0;
-    return &commands[0];
+    return CMD_CHECK;
 }
+
+/* getopt_long's value for option row I: LONG_ONLY + I (a short name
+ * comes back as itself). */
+#define LONG_ONLY 256
 
 static int parse_args(int argc, char **argv, struct settings *s)
 {
     struct option options[N_OPTIONS + 1];
-    for (size_t i = 0; i < N_OPTIONS; i++)
-        options[i] = (struct option){ option_specs[i].name,
-                                      option_specs[i].arg ? required_argument
-                                                          : no_argument,
-                                      NULL, option_specs[i].key };
+    char short_options[2 * N_OPTIONS + 1], *next = short_options;
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const struct option_row *o = &option_rows[i];
+        options[i] = (struct option){ o->name,
+                                      o->arg ? required_argument
+                                             : no_argument,
+                                      NULL, LONG_ONLY + (int)i };
+        if (o->short_name) {
+            *next++ = o->short_name;
+            if (o->arg)
+                *next++ = ':';
+        }
+    }
     options[N_OPTIONS] = (struct option){ NULL, 0, NULL, 0 };
+    *next = '\0';
 
     int used, c, status;
     s->command = find_command(argc, argv, &used);
+    s->command_named = used > 0;
     if (!used && argc > 1 && strcmp(argv[1], "db") == 0)
         return bad_usage("%s", argc > 2
                          ? "no such db command (db generate, db check, db retire)"
                          : "db generate, db check or db retire?");
     argc -= used;
     argv += used;
-    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1)
-        if ((status = take_option(s, c, optarg)) != EXIT_CLEAN)
+    while ((c = getopt_long(argc, argv, short_options, options, NULL)) != -1) {
+        const struct option_row *o = NULL;
+        if (c >= LONG_ONLY)
+            o = &option_rows[c - LONG_ONLY];
+        for (size_t i = 0; !o && i < N_OPTIONS; i++)
+            if (option_rows[i].short_name == c)
+                o = &option_rows[i];
+        if (!o) {
+            /* getopt_long said what is wrong */
+            fputs("Try 'vmsdcheck --help'.\n", stderr);
+            return EXIT_USAGE;
+        }
+        if ((status = take_option(s, o, optarg)) != EXIT_CLEAN)
             return status;
+    }
     s->inputs = argv + optind;
     s->n_inputs = (size_t)(argc - optind);
-    if (s->policy_given && s->command->fn != cmd_db_retire)
-        return bad_usage("%s", "--first-release, --deletion-majors, "
-                         "--deprecation-majors and --releases-per-major go "
-                         "with db retire");
-    if (s->command->fn == cmd_db_retire) {
+    if (s->command == CMD_DB_RETIRE) {
         if (!s->have_db)
             return bad_usage("%s", "db retire needs the allowlist: --db "
                              "FILE");
@@ -497,23 +610,9 @@ static int parse_args(int argc, char **argv, struct settings *s)
     if (!s->n_inputs)
         return bad_usage("%s", "no input: give linked programs, objects, "
                          "archives or facts directories");
-    if (s->baseline && s->command->fn != cmd_db_check)
-        return bad_usage("%s", "--baseline goes with db check");
     if (s->n_pairs && !s->baseline)
         return bad_usage("%s", "--pair goes with db check --baseline");
-    if (s->direction && s->command->fn != cmd_db_check)
-        return bad_usage("%s", "--direction goes with db check");
-    if ((s->reason || s->n_provenance || s->history)
-        && s->command->fn != cmd_db_generate)
-        return bad_usage("%s", "--reason, --provenance and --history go with "
-                         "db generate");
-    if (s->root && s->command->fn != cmd_graph)
-        return bad_usage("%s", "--root goes with graph");
-    if (s->machine && s->command->fn != cmd_dump_vmstate
-        && s->command->fn != cmd_machines)
-        return bad_usage("%s", "--machine goes with dump-vmstate or "
-                         "machines");
-    if (s->command->fn == cmd_machines && s->format != REPORT_TEXT
+    if (s->command == CMD_MACHINES && s->format != REPORT_TEXT
         && s->format != REPORT_JSON)
         return bad_usage("%s", "machines writes --format text or json");
     return EXIT_CLEAN;
@@ -831,7 +930,7 @@ int main(int argc, char **argv)
 
     int status = parse_args(argc, argv, &s);
     if (status == EXIT_CLEAN)
-        status = s.command->fn(&s);
+        status = commands[s.command].fn(&s);
     vmsd_compatdb_free(&s.db);
     free(s.provenance);
     free(s.pairs);

@@ -21,9 +21,9 @@ int main(void)
     CHECK(parse(&o, good, 4, error));
     CHECK(o.n_db_paths == 2);
     CHECK_STR(o.db_paths[1], "b.json");
-    CHECK(o.severity[VMSD_RULE_SUBSECTION_SEPARATOR] == VMSD_ERROR);
-    CHECK(o.severity[VMSD_RULE_NAME_LENGTH] == VMSD_OFF);
-    CHECK(o.severity[VMSD_RULE_SUBSECTION_PREFIX] == VMSD_WARNING);
+    CHECK(o.config.severity[VMSD_RULE_SUBSECTION_SEPARATOR] == VMSD_ERROR);
+    CHECK(o.config.severity[VMSD_RULE_NAME_LENGTH] == VMSD_OFF);
+    CHECK(o.config.severity[VMSD_RULE_SUBSECTION_PREFIX] == VMSD_WARNING);
     CHECK(!o.help);
     vmsd_options_free(&o);
 
@@ -74,10 +74,10 @@ int main(void)
 
     const struct vmsd_arg marker[] = { { "marker-field", "old_names" } };
     CHECK(parse(&o, marker, 1, error));
-    CHECK_STR(o.marker_field, "old_names");
+    CHECK_STR(o.config.marker_field, "old_names");
     vmsd_options_free(&o);
     CHECK(parse(&o, marker, 0, error));
-    CHECK_STR(o.marker_field, "legacy_bad_subsection_name");
+    CHECK_STR(o.config.marker_field, "legacy_bad_subsection_name");
     vmsd_options_free(&o);
 
     const struct vmsd_arg help[] = { { "help", NULL } };
