@@ -408,6 +408,54 @@ static bool gen_helpers(unsigned long n, const char *path)
     return write_unit(&u, path);
 }
 
+/* Descriptions f0 ... f(N-1) in one unit, each with a field, each in a
+ * header of its own (f0.h ...): what the program looks up per place of
+ * a unit with many files. */
+static bool gen_files(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "files.c");
+    for (unsigned long i = 0; i < n; i++) {
+        u.file = vmsd_model_intern_file(&u.model, format(&u, "f%lu.h", i));
+        struct vmsd_desc *d = add_desc(&u, format(&u, "vmstate_f%lu", i),
+                                       format(&u, "f%lu", i),
+                                       VMSD_LINK_GLOBAL);
+        add_uint32(&u, add_fields(&u, d), "x", 0);
+    }
+    return write_unit(&u, path);
+}
+
+/* Device types t0 ... t(N-1) in one unit, each with its instances'
+ * struct and a class_init setting realize, whose realize creates the
+ * next type and calls the next realize: what the types' instance
+ * structs and the containment graph look up, per type and per
+ * creation. */
+static bool gen_types(unsigned long n, const char *path)
+{
+    struct unit u;
+    unit_init(&u, "types.c");
+    add_device_root(&u);
+    for (unsigned long i = 0; i < n; i++) {
+        char *name = format(&u, "t%lu", i);
+        char *class_init = format(&u, "t%lu_class_init", i);
+        char *realize = format(&u, "t%lu_realize", i);
+        add_type(&u, name, class_init);
+        *VMSD_APPEND(u.model.instances, u.model.n_instances) =
+            (struct vmsd_instance){ name, format(&u, "T%luState", i), 64,
+                                    64 };
+        *VMSD_APPEND(u.model.hooks, u.model.n_hooks) = (struct vmsd_hook){
+            .owner = class_init, .kind = VMSD_HOOK_REALIZE, .name = realize };
+        struct vmsd_creator *c = VMSD_APPEND(u.model.creators,
+                                             u.model.n_creators);
+        c->function = realize;
+        *VMSD_APPEND(c->items, c->n_items) = (struct vmsd_create_item){
+            VMSD_CREATE_TYPE, format(&u, "t%lu", i + 1) };
+        *VMSD_APPEND(c->items, c->n_items) = (struct vmsd_create_item){
+            VMSD_CREATE_CALL, format(&u, "t%lu_realize", i + 1) };
+    }
+    return write_unit(&u, path);
+}
+
 /* Descriptions l0 ... l(N-1), each loading LATTICE_COPIES copies of the
  * one below, each behind a field_exists test (VMSTATE_STRUCT_TEST): the
  * load-ambiguity walk from l0 has LATTICE_COPIES^depth chains to take;
@@ -517,6 +565,10 @@ static void usage(FILE *out)
           "N levels, two fields a level\n"
           "       gen-facts helpers N FILE  one unit: N class_init helpers "
           "that all call each other\n"
+          "       gen-facts files N FILE    one unit: N descriptions, "
+          "each in a header of its own\n"
+          "       gen-facts types N FILE    one unit: N device types, "
+          "each creating the next\n"
           "       gen-facts lattice N FILE  one unit: descriptions N deep, "
           "each loading four optional copies of the one below\n"
           "       gen-facts fan N FILE      one unit: N descriptions loaded "
@@ -548,6 +600,10 @@ int main(int argc, char **argv)
         ok = gen_chain((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "list") == 0)
         ok = gen_list((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "files") == 0)
+        ok = gen_files((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "types") == 0)
+        ok = gen_types((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "lattice") == 0)
         ok = gen_lattice((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "fan") == 0)

@@ -74,46 +74,54 @@ static void wire_free(struct wire *w)
     free(w->moved);
 }
 
-/* Key each named field of W by its name and the how-manieth field of
- * that name it is ("a", "a", "b" are a/0, a/1, b/0), into KEYS with
- * the field's index + 1.  Padding takes no key, but padding behind a
- * test (VMSTATE_UNUSED_TEST) does: the test, not its bytes, decides
- * whether it travels, so it pairs like a field. */
-static void key_fields(struct wire *w, struct vmsd_strset *keys,
-                       struct vmsd_strset *counts, bool add)
+/* Whether field I of W pairs at all: padding does not, but padding
+ * behind a test (VMSTATE_UNUSED_TEST) does: the test, not its bytes,
+ * decides whether it travels, so it pairs like a field. */
+static bool pairs(const struct wire *w, size_t i)
 {
-    for (size_t i = 0; i < w->n; i++) {
-        if (is_unused(w->items[i]) && !w->items[i]->field_exists)
-            continue;
-        struct vmsd_strset_slot *count =
-            vmsd_strset_add_name(counts, w->items[i]->name);
-        char occurrence[24];
-        snprintf(occurrence, sizeof occurrence, "%zu",
-                 (size_t)(uintptr_t)count->value);
-        count->value = (void *)((uintptr_t)count->value + 1);
-        if (add) {
-            vmsd_strset_add_pair(keys, w->items[i]->name,
-                                 occurrence)->value = (void *)(i + 1);
-            continue;
-        }
-        struct vmsd_strset_slot *slot =
-            vmsd_strset_find_pair(keys, w->items[i]->name, occurrence);
-        if (slot)
-            w->partner[i] = (uintptr_t)slot->value - 1;
-    }
+    return !is_unused(w->items[i]) || w->items[i]->field_exists;
 }
 
-/* Pair the fields of OLD and NOW by name and occurrence, then mark as
+/* The fields of one name in OLD, in order, and how many of that name
+ * NOW has had so far. */
+struct namesakes {
+    size_t *at;
+    size_t n, seen;
+};
+
+/* Pair the fields of OLD and NOW by name and the how-manieth field of
+ * that name each is ("a", "a", "b" are a/0, a/1, b/0), then mark as
  * moved the pairs outside a longest run that keeps the base's order
  * (patience sorting: n log n), so that one field moved is one finding. */
 static void pair_fields(struct wire *old, struct wire *now)
 {
-    struct vmsd_strset keys = { 0 }, old_counts = { 0 }, now_counts = { 0 };
-    key_fields(old, &keys, &old_counts, true);
-    key_fields(now, &keys, &now_counts, false);
-    vmsd_strset_free(&keys);
-    vmsd_strset_free(&old_counts);
-    vmsd_strset_free(&now_counts);
+    struct vmsd_strset names = { .borrows_keys = true };
+    for (size_t i = 0; i < old->n; i++) {
+        if (!pairs(old, i))
+            continue;
+        struct vmsd_strset_slot *slot = vmsd_strset_add_name(
+            &names, old->items[i]->name);
+        struct namesakes *same = slot->value;
+        if (!same)
+            same = slot->value = vmsd_xcalloc(1, sizeof *same);
+        *VMSD_APPEND(same->at, same->n) = i;
+    }
+    for (size_t i = 0; i < now->n; i++) {
+        struct vmsd_strset_slot *slot = pairs(now, i)
+            ? vmsd_strset_find_name(&names, now->items[i]->name) : NULL;
+        struct namesakes *same = slot ? slot->value : NULL;
+        if (same && same->seen < same->n)
+            now->partner[i] = same->at[same->seen];
+        if (same)
+            same->seen++;
+    }
+    for (size_t i = 0; i < names.capacity; i++) {
+        struct namesakes *same = names.slots[i].value;
+        if (same)
+            free(same->at);
+        free(same);
+    }
+    vmsd_strset_free(&names);
     for (size_t i = 0; i < now->n; i++)
         if (now->partner[i] != NONE)
             old->partner[now->partner[i]] = i;

@@ -4,6 +4,7 @@
 #include "check.h"
 #include "compatdb.h"
 #include "names.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 
@@ -85,31 +86,54 @@ static bool in_a_base(const struct vmsd_check *check, const char *parent,
 }
 
 /* Does the program have subsection SUB under PARENT? */
-static bool program_has_pair(const struct vmsd_program_facts *program,
+/* Each program's (parent, subsection) pairs, each program's made when
+ * first asked for: a search of its model for each allowlist entry
+ * would cost entries x descriptions. */
+struct program_pairs {
+    struct vmsd_strset *sets;
+    bool *made;
+};
+
+/* Does program P have subsection SUB under PARENT? */
+static bool program_has_pair(const struct vmsd_check *check,
+                             struct program_pairs *pairs, size_t p,
                              const char *parent, const char *sub)
 {
-    const struct vmsd_model *m = program->model;
-    for (size_t i = 0; i < m->n_descs; i++) {
-        const struct vmsd_desc *d = m->descs[i];
-        size_t n = d->defined && d->name && d->subsections
-                   && strcmp(d->name, parent) == 0
-                   ? vmsd_sublist_length(d->subsections) : 0;
-        for (size_t k = 0; k < n; k++) {
-            const struct vmsd_desc *s = d->subsections->slots[k].target;
-            if (s && s->name && strcmp(s->name, sub) == 0)
-                return true;
+    if (!pairs->sets) {
+        pairs->sets = vmsd_xcalloc(check->n_programs, sizeof *pairs->sets);
+        pairs->made = vmsd_xcalloc(check->n_programs, sizeof *pairs->made);
+    }
+    struct vmsd_strset *set = &pairs->sets[p];
+    if (!pairs->made[p]) {
+        pairs->made[p] = true;
+        const struct vmsd_model *m = check->programs[p].model;
+        for (size_t i = 0; i < m->n_descs; i++) {
+            const struct vmsd_desc *d = m->descs[i];
+            size_t n = d->defined && d->name && d->subsections
+                       ? vmsd_sublist_length(d->subsections) : 0;
+            for (size_t k = 0; k < n; k++) {
+                const struct vmsd_desc *s = d->subsections->slots[k].target;
+                if (s && s->name)
+                    vmsd_strset_add_pair(set, d->name, s->name);
+            }
         }
     }
-    return false;
+    return vmsd_strset_find_pair(set, parent, sub) != NULL;
 }
 
-/* A legacy name that a device property selects (its needed function
- * tests the property, and old machine types' compat arrays set it) is
- * sent by no machine type once those machine types are gone: the
- * subsection, the property and the entry can go. */
+static void program_pairs_free(const struct vmsd_check *check,
+                               struct program_pairs *pairs)
+{
+    for (size_t p = 0; pairs->sets && p < check->n_programs; p++)
+        vmsd_strset_free(&pairs->sets[p]);
+    free(pairs->sets);
+    free(pairs->made);
+}
+
 void vmsd_check_retirable_entries(const struct vmsd_check *check)
 {
     const struct vmsd_compatdb *db = check->config->allowlist;
+    struct program_pairs pairs = { NULL, NULL };
     for (size_t i = 0; db && i < db->n_entries; i++) {
         const struct vmsd_compat_entry *e = &db->entries[i];
         const struct vmsd_sub_sends *decided = NULL;
@@ -126,7 +150,8 @@ void vmsd_check_retirable_entries(const struct vmsd_check *check)
             /* A program that has the pair and cannot tell keeps it. */
             sent = s == VMSD_SENDS_YES
                    || (s == VMSD_SENDS_UNKNOWN
-                       && program_has_pair(prog, e->parent, e->subsection));
+                       && program_has_pair(check, &pairs, p, e->parent,
+                                           e->subsection));
         }
         if (sent || !decided)
             continue;
@@ -143,6 +168,7 @@ void vmsd_check_retirable_entries(const struct vmsd_check *check)
                           "name are gone", e->subsection, decided->property);
         vmsd_finding_end(check, f);
     }
+    program_pairs_free(check, &pairs);
 }
 
 void vmsd_check_stale_entries(const struct vmsd_check *check)

@@ -32,9 +32,16 @@
 
 #define MAX_SHOWN 3             /* unversioned machine types named */
 
+/* The edges of all nodes in one array, each node's a list in the order
+ * they were added (a node's own array grown edge by edge cost a realloc
+ * each time it doubled). */
+struct edge {
+    int to;
+    int next;                   /* the node's next edge; -1: none */
+};
+
 struct node {
-    int *edges;
-    size_t n_edges;
+    int first_edge, last_edge;  /* -1: none */
     int versioned;              /* the versioned machine type (its index
                                    in the walks' order) that reached it;
                                    -1: none */
@@ -70,24 +77,32 @@ struct class_function {
     int user;                   /* -1: says nothing */
 };
 
+/* What one unit names: its functions are its own (a static one may
+ * share its name with another unit's), so each unit has its sets. */
+struct unit_names {
+    struct vmsd_strset functions;       /* name -> node + 1 */
+    struct vmsd_strset hooks;           /* owner -> a list of its J
+                                           records */
+    struct vmsd_strset calls;           /* caller -> a list of its K
+                                           records */
+    struct vmsd_strset class_nodes;     /* function with hooks or K
+                                           records -> node + 1 */
+};
+
+/* Every set borrows its keys: they are the models' strings, which
+ * outlive the graph. */
 struct graph {
     const struct vmsd_model *const *models;
     size_t n_units;
+    struct unit_names *units;
     struct ctype *types;
     size_t n_types;
     struct vmsd_strset type_index;      /* name -> index + 1 */
-    struct vmsd_strset functions;       /* (unit, name) -> node + 1 */
     const struct vmsd_creator **records;        /* by node - first_function */
     int first_function;
     struct vmsd_strset globals;         /* name -> node + 1 */
-    struct vmsd_strset hooks;           /* (unit, owner) -> a list of its
-                                           J records */
-    struct vmsd_strset calls;           /* (unit, caller) -> a list of its
-                                           K records */
     struct vmsd_strset class_owners;    /* function with hooks or K
                                            records -> its first unit */
-    struct vmsd_strset class_nodes;     /* (unit, such a function) ->
-                                           node + 1 */
     struct class_function *classes;     /* by node - first_class */
     size_t n_classes;
     int first_class;
@@ -98,6 +113,8 @@ struct graph {
     int *by_name;                       /* type indexes, sorted by name */
     struct node *nodes;
     size_t n_nodes;
+    struct edge *edges;
+    size_t n_edges;
     int user;                           /* the user's node */
     int any;                            /* leads to every type */
 };
@@ -116,11 +133,9 @@ static void list_add(struct vmsd_strset_slot *slot, const void *item)
     *VMSD_APPEND(l->items, l->n) = item;
 }
 
-static struct list *list_at(const struct vmsd_strset *set, const char *a,
-                            const char *b)
+static struct list *list_at(const struct vmsd_strset *set, const char *name)
 {
-    struct vmsd_strset_slot *slot = b ? vmsd_strset_find_pair(set, a, b)
-                                      : vmsd_strset_find_name(set, a);
+    struct vmsd_strset_slot *slot = vmsd_strset_find_name(set, name);
     return slot ? slot->value : NULL;
 }
 
@@ -135,23 +150,15 @@ static void lists_free(struct vmsd_strset *set)
     vmsd_strset_free(set);
 }
 
-static const char *unit_key(size_t unit, char buf[32])
+static int index_of(const struct vmsd_strset *set, const char *name)
 {
-    snprintf(buf, 32, "%zu", unit);
-    return buf;
-}
-
-static int index_of(const struct vmsd_strset *set, const char *a,
-                    const char *b)
-{
-    struct vmsd_strset_slot *slot = b ? vmsd_strset_find_pair(set, a, b)
-                                      : vmsd_strset_find_name(set, a);
+    struct vmsd_strset_slot *slot = vmsd_strset_find_name(set, name);
     return slot ? (int)(uintptr_t)slot->value - 1 : -1;
 }
 
 static int type_named(const struct graph *g, const char *name)
 {
-    return name ? index_of(&g->type_index, name, NULL) : -1;
+    return name ? index_of(&g->type_index, name) : -1;
 }
 
 static int instance_node(int type)
@@ -169,9 +176,8 @@ static int code_node(int type)
 static int function_node(const struct graph *g, size_t unit,
                          const char *name)
 {
-    char buf[32];
-    int node = index_of(&g->functions, unit_key(unit, buf), name);
-    return node >= 0 ? node : index_of(&g->globals, name, NULL);
+    int node = index_of(&g->units[unit].functions, name);
+    return node >= 0 ? node : index_of(&g->globals, name);
 }
 
 static void add_edge(struct graph *g, int from, int to)
@@ -179,7 +185,13 @@ static void add_edge(struct graph *g, int from, int to)
     if (to < 0)
         return;
     struct node *n = &g->nodes[from];
-    *VMSD_APPEND(n->edges, n->n_edges) = to;
+    int e = (int)g->n_edges;
+    *VMSD_APPEND(g->edges, g->n_edges) = (struct edge){ to, -1 };
+    if (n->last_edge >= 0)
+        g->edges[n->last_edge].next = e;
+    else
+        n->first_edge = e;
+    n->last_edge = e;
 }
 
 static const struct graph *sorting;     /* for compare_by_name */
@@ -198,10 +210,26 @@ static void add_owner(struct graph *g, size_t unit, const char *function)
         slot->value = (void *)(uintptr_t)(unit + 1);
 }
 
+static void borrow_keys(struct graph *g)
+{
+    g->units = vmsd_xcalloc(g->n_units + 1, sizeof *g->units);
+    for (size_t u = 0; u < g->n_units; u++) {
+        g->units[u].functions.borrows_keys = true;
+        g->units[u].hooks.borrows_keys = true;
+        g->units[u].calls.borrows_keys = true;
+        g->units[u].class_nodes.borrows_keys = true;
+    }
+    g->type_index.borrows_keys = true;
+    g->globals.borrows_keys = true;
+    g->class_owners.borrows_keys = true;
+    g->member_strings.borrows_keys = true;
+    g->formats.borrows_keys = true;
+}
+
 /* The types and the function nodes. */
 static void index_units(struct graph *g)
 {
-    char buf[32];
+    borrow_keys(g);
     for (size_t u = 0; u < g->n_units; u++) {
         const struct vmsd_model *m = g->models[u];
         for (size_t i = 0; i < m->n_types; i++) {
@@ -224,8 +252,8 @@ static void index_units(struct graph *g)
         const struct vmsd_model *m = g->models[u];
         for (size_t i = 0; i < m->n_creators; i++) {
             const struct vmsd_creator *c = &m->creators[i];
-            struct vmsd_strset_slot *slot = vmsd_strset_add_pair(
-                &g->functions, unit_key(u, buf), c->function);
+            struct vmsd_strset_slot *slot = vmsd_strset_add_name(
+                &g->units[u].functions, c->function);
             if (slot->value)
                 continue;
             slot->value = (void *)(uintptr_t)++g->n_nodes;
@@ -242,12 +270,12 @@ static void index_units(struct graph *g)
                 list_add(vmsd_strset_add_name(&g->member_strings, h->name),
                          h->value);
             else
-                list_add(vmsd_strset_add_pair(&g->hooks, unit_key(u, buf),
-                                              h->owner), h);
+                list_add(vmsd_strset_add_name(&g->units[u].hooks, h->owner),
+                         h);
             add_owner(g, u, h->owner);
         }
         for (size_t i = 0; i < m->n_calls; i++) {
-            list_add(vmsd_strset_add_pair(&g->calls, unit_key(u, buf),
+            list_add(vmsd_strset_add_name(&g->units[u].calls,
                                           m->calls[i].caller), &m->calls[i]);
             add_owner(g, u, m->calls[i].caller);
         }
@@ -260,8 +288,8 @@ static void index_units(struct graph *g)
                                 : m->calls[i - m->n_hooks].caller;
             if (i < m->n_hooks && m->hooks[i].kind == VMSD_HOOK_MEMBER_STRING)
                 continue;
-            struct vmsd_strset_slot *slot = vmsd_strset_add_pair(
-                &g->class_nodes, unit_key(u, buf), owner);
+            struct vmsd_strset_slot *slot = vmsd_strset_add_name(
+                &g->units[u].class_nodes, owner);
             if (slot->value)
                 continue;
             slot->value = (void *)(uintptr_t)++g->n_nodes;
@@ -273,7 +301,8 @@ static void index_units(struct graph *g)
     g->any = (int)g->n_nodes++;
     g->nodes = vmsd_xcalloc(g->n_nodes, sizeof *g->nodes);
     for (size_t i = 0; i < g->n_nodes; i++)
-        g->nodes[i].versioned = -1;
+        g->nodes[i] = (struct node){ .first_edge = -1, .last_edge = -1,
+                                     .versioned = -1 };
     for (size_t t = 0; t < g->n_types; t++)
         add_edge(g, g->any, instance_node((int)t));
     g->by_name = vmsd_xcalloc(g->n_types + 1, sizeof *g->by_name);
@@ -384,12 +413,11 @@ static void returned_edges(struct graph *g, int from, int callee)
 /* A function's creations and calls. */
 static void function_edges(struct graph *g)
 {
-    char buf[32];
     for (size_t u = 0; u < g->n_units; u++) {
         const struct vmsd_model *m = g->models[u];
         for (size_t i = 0; i < m->n_creators; i++) {
             const struct vmsd_creator *c = &m->creators[i];
-            int from = index_of(&g->functions, unit_key(u, buf), c->function);
+            int from = index_of(&g->units[u].functions, c->function);
             for (size_t j = 0; j < c->n_items; j++) {
                 const char *name = c->items[j].name;
                 const struct list *l;
@@ -401,7 +429,7 @@ static void function_edges(struct graph *g)
                     format_edges(g, from, name);
                     break;
                 case VMSD_CREATE_MEMBER:
-                    l = list_at(&g->member_strings, name, NULL);
+                    l = list_at(&g->member_strings, name);
                     for (size_t k = 0; l && k < l->n; k++)
                         add_type_edge(g, from, l->items[k]);
                     break;
@@ -423,19 +451,17 @@ static void function_edges(struct graph *g)
 static size_t class_function_unit(const struct graph *g, size_t unit,
                                   const struct vmsd_call *call)
 {
-    char buf[32];
-    if (!call->global || list_at(&g->hooks, unit_key(unit, buf), call->callee)
-        || list_at(&g->calls, buf, call->callee))
+    if (!call->global || list_at(&g->units[unit].hooks, call->callee)
+        || list_at(&g->units[unit].calls, call->callee))
         return unit;
-    int owner = index_of(&g->class_owners, call->callee, NULL);
+    int owner = index_of(&g->class_owners, call->callee);
     return owner >= 0 ? (size_t)owner : unit;
 }
 
 /* The node of class function NAME of UNIT, -1 when it has no records. */
 static int class_node(const struct graph *g, size_t unit, const char *name)
 {
-    char buf[32];
-    return name ? index_of(&g->class_nodes, unit_key(unit, buf), name) : -1;
+    return name ? index_of(&g->units[unit].class_nodes, name) : -1;
 }
 
 static struct class_function *class_at(const struct graph *g, int node)
@@ -447,11 +473,10 @@ static struct class_function *class_at(const struct graph *g, int node)
  * helpers it hands the class to; and what it says itself. */
 static void class_edges(struct graph *g)
 {
-    char buf[32];
     for (size_t c = 0; c < g->n_classes; c++) {
         struct class_function *f = &g->classes[c];
         int node = g->first_class + (int)c;
-        const struct list *hooks = list_at(&g->hooks, unit_key(f->unit, buf),
+        const struct list *hooks = list_at(&g->units[f->unit].hooks,
                                            f->name);
         for (size_t i = 0; hooks && i < hooks->n; i++) {
             const struct vmsd_hook *h = hooks->items[i];
@@ -462,7 +487,7 @@ static void class_edges(struct graph *g)
                 add_edge(g, node, function_node(g, f->unit, h->name));
             f->init |= h->kind == VMSD_HOOK_MACHINE_INIT;
         }
-        const struct list *calls = list_at(&g->calls, unit_key(f->unit, buf),
+        const struct list *calls = list_at(&g->units[f->unit].calls,
                                            f->name);
         for (size_t i = 0; calls && i < calls->n; i++) {
             const struct vmsd_call *k = calls->items[i];
@@ -478,25 +503,27 @@ static void class_edges(struct graph *g)
  * helper already on the way adds nothing): O(functions + calls). */
 static const struct class_function *class_says(struct graph *g, int node)
 {
-    struct frame { int node; size_t next; } *stack = NULL;
+    struct frame { int node; int edge; } *stack = NULL;
     size_t depth = 0;
     if (class_at(g, node)->state == CLASS_UNSEEN) {
         class_at(g, node)->state = CLASS_ON_PATH;
-        *VMSD_APPEND(stack, depth) = (struct frame){ node, 0 };
+        *VMSD_APPEND(stack, depth) = (struct frame){
+            node, g->nodes[node].first_edge };
     }
     while (depth) {
         struct frame *top = &stack[depth - 1];
-        struct node *n = &g->nodes[top->node];
         struct class_function *f = class_at(g, top->node);
-        if (top->next < n->n_edges) {
-            int to = n->edges[top->next++];
+        if (top->edge >= 0) {
+            int to = g->edges[top->edge].to;
+            top->edge = g->edges[top->edge].next;
             if (to < g->first_class
                 || to >= g->first_class + (int)g->n_classes)
                 continue;       /* a realize or init function */
             struct class_function *helper = class_at(g, to);
             if (helper->state == CLASS_UNSEEN) {
                 helper->state = CLASS_ON_PATH;
-                *VMSD_APPEND(stack, depth) = (struct frame){ to, 0 };
+                *VMSD_APPEND(stack, depth) = (struct frame){
+                    to, g->nodes[to].first_edge };
             } else if (helper->state == CLASS_DONE) {
                 f->init |= helper->init;
                 if (f->user < 0)
@@ -624,9 +651,9 @@ static void walk(struct graph *g, int m, int t, bool versioned, int **stack)
                 continue;
             n->unversioned[n->n_unversioned++] = m;
         }
-        for (size_t i = 0; i < n->n_edges; i++) {
+        for (int e = n->first_edge; e >= 0; e = g->edges[e].next) {
             *stack = vmsd_grow(*stack, depth, sizeof **stack);
-            (*stack)[depth++] = n->edges[i];
+            (*stack)[depth++] = g->edges[e].to;
         }
     }
 }
@@ -660,20 +687,22 @@ static int compare_type_machines(const void *pa, const void *pb)
 
 static void graph_free(struct graph *g)
 {
-    for (size_t i = 0; i < g->n_nodes; i++)
-        free(g->nodes[i].edges);
+    free(g->edges);
     free(g->nodes);
     free(g->types);
     free(g->records);
     free(g->by_name);
+    for (size_t u = 0; u < g->n_units; u++) {
+        vmsd_strset_free(&g->units[u].functions);
+        vmsd_strset_free(&g->units[u].class_nodes);
+        lists_free(&g->units[u].hooks);
+        lists_free(&g->units[u].calls);
+    }
+    free(g->units);
     vmsd_strset_free(&g->type_index);
-    vmsd_strset_free(&g->functions);
     vmsd_strset_free(&g->globals);
     vmsd_strset_free(&g->class_owners);
-    vmsd_strset_free(&g->class_nodes);
     free(g->classes);
-    lists_free(&g->hooks);
-    lists_free(&g->calls);
     lists_free(&g->member_strings);
     lists_free(&g->formats);
 }

@@ -2,6 +2,7 @@
  * and directories through plain reads. */
 #define _DEFAULT_SOURCE
 #include "inputs.h"
+#include "dwarf-units.h"
 
 #include "../checker/facts.h"
 #include "../checker/model.h"
@@ -11,8 +12,6 @@
 #include "../checker/xalloc.h"
 
 #include <dirent.h>
-#include <dwarf.h>
-#include <elfutils/libdw.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -52,6 +51,7 @@ struct reading {
     struct input_set *set;
     bool loose_units_unknown;   /* a loose input could not count its units */
     bool loose_seen;
+    size_t loose;               /* the loose program's index, once seen */
 };
 
 static struct program_input *new_program(struct input_set *set,
@@ -62,56 +62,22 @@ static struct program_input *new_program(struct input_set *set,
     return p;
 }
 
+/* new_program may move the array: the loose one is kept by index (a
+ * search by name for each object would cost objects x programs). */
 static struct program_input *loose_program(struct reading *r)
 {
-    r->loose_seen = true;
-    /* new_program may move the array: find the loose one by name. */
-    for (size_t i = 0; i < r->set->n_programs; i++)
-        if (strcmp(r->set->programs[i].name, LOOSE_PROGRAM_NAME) == 0)
-            return &r->set->programs[i];
-    return new_program(r->set, LOOSE_PROGRAM_NAME);
+    if (!r->loose_seen) {
+        r->loose_seen = true;
+        r->loose = r->set->n_programs;
+        new_program(r->set, LOOSE_PROGRAM_NAME);
+    }
+    return &r->set->programs[r->loose];
 }
 
 static void add_name(char ***names, size_t *n, const char *name)
 {
     *names = vmsd_grow(*names, *n, sizeof **names);
     (*names)[(*n)++] = vmsd_strdup(name);
-}
-
-static void add_c_unit(struct program_input *p, const char *name)
-{
-    add_name(&p->c_units, &p->n_c_units, name);
-}
-
-static bool is_c_language(int lang)
-{
-    /* C89, C, C99, C11, C17 */
-    return lang == 0x01 || lang == 0x02 || lang == 0x0c || lang == 0x1d
-           || lang == 0x2c;
-}
-
-/* The C compile units the debug information of ELF names, added to P;
- * false when it has none.  "<artificial>" is the unit LTO adds. */
-static bool dwarf_c_units(Elf *elf, struct program_input *p)
-{
-    Dwarf *dw = dwarf_begin_elf(elf, DWARF_C_READ, NULL);
-    if (!dw)
-        return false;
-    Dwarf_CU *cu = NULL;
-    Dwarf_Die die;
-    uint8_t type;
-    bool any = false;
-    while (dwarf_get_units(dw, cu, &cu, NULL, &type, &die, NULL) == 0) {
-        if (type != DW_UT_compile && type != DW_UT_skeleton)
-            continue;
-        any = true;
-        const char *name = dwarf_diename(&die);
-        if (name && strcmp(name, "<artificial>") != 0
-            && is_c_language(dwarf_srclang(&die)))
-            add_c_unit(p, name);
-    }
-    dwarf_end(dw);
-    return any;
 }
 
 /* Without debug information, the symbol table: each unit GCC compiles
@@ -249,7 +215,7 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
         }
         struct program_input *p = new_program(r->set, origin);
         add_blob(p, origin, section_copy(data), data->d_size, false);
-        if (dwarf_c_units(elf, p)) {
+        if (dwarf_c_units(elf, &p->c_units, &p->n_c_units)) {
             p->units_from = UNITS_DEBUG_INFO;
             symbol_c_units(elf, &p->symbol_units, &p->n_symbol_units);
         } else if (symbol_c_units(elf, &p->c_units, &p->n_c_units))
@@ -271,7 +237,7 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
      * have set, so a name can read as another string (the directory). */
     if (!symbol_c_units(elf, &loose->c_units, &loose->n_c_units)
         || loose->n_c_units == units_before)
-        dwarf_c_units(elf, loose);
+        dwarf_c_units(elf, &loose->c_units, &loose->n_c_units);
     if (has_facts)
         add_blob(loose, origin, section_copy(data), data->d_size,
                  from_archive);
@@ -449,7 +415,7 @@ static bool read_path(struct reading *r, const char *path)
 bool inputs_read(char *const *paths, size_t n_paths, bool progress,
                  struct input_set *set)
 {
-    struct reading r = { set, false, false };
+    struct reading r = { set, false, false, 0 };
     bool ok = true;
     memset(set, 0, sizeof *set);
     if (elf_version(EV_CURRENT) == EV_NONE) {

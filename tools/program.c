@@ -39,6 +39,8 @@ struct merge {
     struct program *program;
     struct vmsd_strset globals;         /* symbol -> struct global */
     uint32_t next_uid;
+    struct vmsd_strset *instances;      /* per unit: type -> its first
+                                           instance record */
 };
 
 static struct global *global_find(const struct merge *m, const char *symbol)
@@ -81,13 +83,14 @@ struct unit_map {
 };
 
 /* The program's name of a file of the unit: its display path, kept
- * once in the program. */
+ * once in the program.  The unit's set of files (name -> index + 1)
+ * finds it: a scan of its files for each place would cost files x
+ * places. */
 static const char *program_file(const struct unit_map *map, const char *file)
 {
-    for (size_t i = 0; file && i < map->unit->n_files; i++)
-        if (map->unit->files[i] == file)
-            return map->files[i];
-    return NULL;
+    struct vmsd_strset_slot *slot =
+        file ? vmsd_strset_find_name(&map->unit->file_set, file) : NULL;
+    return slot ? map->files[(uintptr_t)slot->value - 1] : NULL;
 }
 
 /* program_file, as the records' copy calls it. */
@@ -252,15 +255,13 @@ static void add_type(struct merge *m, const struct qom_units *units,
     t->parent = vmsd_strdup(parent);
     t->loc = loc;
     t->loc.file = program_file(&maps[unit], loc.file);
-    const struct vmsd_model *model = units->models[unit];
-    for (size_t k = 0; k < model->n_instances; k++) {
-        const struct vmsd_instance *in = &model->instances[k];
-        if (strcmp(in->type, name) != 0)
-            continue;
+    struct vmsd_strset_slot *slot = vmsd_strset_find_name(&m->instances[unit],
+                                                          name);
+    if (slot) {
+        const struct vmsd_instance *in = slot->value;
         t->cast_struct = vmsd_strdup(in->structure);
         t->cast_struct_size = in->structure_size;
         t->instance_size = in->instance_size;
-        break;
     }
     size_t where;
     const struct vmsd_class_vmsd *set = qom_class_vmsd(units, unit, class_init,
@@ -279,6 +280,30 @@ static void add_type(struct merge *m, const struct qom_units *units,
         t->assigned = ref->loc;
         t->assigned.file = program_file(&maps[where], ref->loc.file);
     }
+}
+
+/* Each unit's instance records by type, the first of a type kept: what
+ * add_type looks up for every type the unit registers. */
+static void index_instances(struct merge *m, const struct qom_units *units)
+{
+    m->instances = vmsd_xcalloc(units->n + 1, sizeof *m->instances);
+    for (size_t u = 0; u < units->n; u++) {
+        const struct vmsd_model *model = units->models[u];
+        m->instances[u].borrows_keys = true;
+        for (size_t k = 0; k < model->n_instances; k++) {
+            struct vmsd_strset_slot *slot = vmsd_strset_add_name(
+                &m->instances[u], model->instances[k].type);
+            if (!slot->value)
+                slot->value = &model->instances[k];
+        }
+    }
+}
+
+static void instances_free(struct merge *m, size_t n_units)
+{
+    for (size_t u = 0; m->instances && u < n_units; u++)
+        vmsd_strset_free(&m->instances[u]);
+    free(m->instances);
 }
 
 /* The unit's types: its TypeInfo variables and what its code registers;
@@ -620,7 +645,7 @@ bool program_build(struct program_input *input, const char *root,
 
     /* First the winner of every global symbol, then every description,
      * then the lists, whose references may name any of them. */
-    struct merge m = { out, { 0 }, 0 };
+    struct merge m = { out, { 0 }, 0, NULL };
     for (size_t i = 0; ok && i < n_units; i++)
         for (size_t j = 0; j < units[i].model.n_descs; j++) {
             struct vmsd_desc *d = units[i].model.descs[j];
@@ -643,9 +668,11 @@ bool program_build(struct program_input *input, const char *root,
     if (ok) {
         struct qom_units qom;
         qom_units_init(&qom, models, n_units);
+        index_instances(&m, &qom);
         for (size_t i = 0; i < n_units; i++)
             add_types(&m, &qom, i, maps);
         add_helper_types(&m, &qom, maps);
+        instances_free(&m, n_units);
         qom_units_free(&qom);
         qom_find_devices(out);
         machines_build(&out->machines, models, n_units, out->name);
