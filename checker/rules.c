@@ -46,11 +46,6 @@ enum vmsd_direction vmsd_rule_direction(enum vmsd_rule rule)
     return rules[rule].direction;
 }
 
-enum vmsd_severity vmsd_rule_default_severity(enum vmsd_rule rule)
-{
-    return rules[rule].severity;
-}
-
 bool vmsd_rule_in_unit(enum vmsd_rule rule)
 {
     return rules[rule].scope <= VMSD_SCOPE_UNIT;

@@ -54,8 +54,6 @@ const char *vmsd_rule_id(enum vmsd_rule rule);
 const char *vmsd_rule_summary(enum vmsd_rule rule);
 enum vmsd_scope vmsd_rule_scope(enum vmsd_rule rule);
 enum vmsd_direction vmsd_rule_direction(enum vmsd_rule rule);
-/* Its severity when no argument sets one. */
-enum vmsd_severity vmsd_rule_default_severity(enum vmsd_rule rule);
 /* Can the plugin decide it from one unit? */
 bool vmsd_rule_in_unit(enum vmsd_rule rule);
 /* The rule with this id; false when there is none. */
