@@ -629,7 +629,7 @@ static void find_uncovered(const struct program_input *input,
 }
 
 bool program_build(struct program_input *input, const char *root,
-                   struct program *out)
+                   bool containment, struct program *out)
 {
     struct unit *units = NULL;
     size_t n_units = 0;
@@ -676,7 +676,8 @@ bool program_build(struct program_input *input, const char *root,
         qom_units_free(&qom);
         qom_find_devices(out);
         machines_build(&out->machines, models, n_units, out->name);
-        containment_find(out, models, n_units);
+        if (containment)
+            containment_find(out, models, n_units);
     }
     vmsd_model_resolve(&out->model);
     if (ok) {

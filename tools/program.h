@@ -61,9 +61,12 @@ struct program {
 /* Build the program from its facts, file names shown relative to ROOT
  * (see paths_display; NULL: as compiled); false (with the reason on
  * stderr) when a facts document is unreadable.  Each facts text of
- * INPUT is freed once read. */
+ * INPUT is freed once read.  CONTAINMENT: work out the machine types
+ * that can contain each device type (type_machines), which only the
+ * gate, the JSON report and the containment command read, and which
+ * costs more than the rest of the build. */
 bool program_build(struct program_input *input, const char *root,
-                   struct program *out);
+                   bool containment, struct program *out);
 void program_free(struct program *program);
 
 #endif

@@ -642,8 +642,10 @@ static bool analyse(struct settings *s, struct run *r)
     bool ok = inputs_read(s->inputs, s->n_inputs, progress, &r->set);
     size_t n = r->set.n_programs;
     r->programs = vmsd_xcalloc(n, sizeof *r->programs);
+    bool containment = s->baseline || s->format == REPORT_JSON
+                       || s->command == CMD_CONTAINMENT;
     for (size_t i = 0; ok && i < n; i++)
-        ok = program_build(&r->set.programs[i], s->source_root,
+        ok = program_build(&r->set.programs[i], s->source_root, containment,
                            &r->programs[i]);
     if (ok && s->baseline)
         ok = r->have_base = baseline_read(s->baseline, &r->base);
