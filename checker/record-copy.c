@@ -6,15 +6,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One member's value, IN to OUT, as the base keeps it. */
+/* How a copy owns what it copies: the names (on the heap for the base,
+ * in the model's arena for a model), the files, and whether a place
+ * keeps its compiler location (only within one model). */
+struct copying {
+    char *(*dup)(void *owner, const char *name);
+    void *owner;
+    const char *(*own_file)(void *arg, const char *);
+    void *arg;
+    bool keep_host;
+};
+
+static char *heap_dup(void *owner, const char *name)
+{
+    (void)owner;
+    return vmsd_strdup(name);
+}
+
+static char *model_dup(void *owner, const char *name)
+{
+    return vmsd_model_strdup(owner, name);
+}
+
+/* One member's value, IN to OUT.  A model's own references (a uid, a
+ * resolved description) mean nothing in the copy: left for it to set. */
 static void copy_value(enum vmsd_kind kind, void *out, const void *in,
-                       const char *(*own_file)(void *arg, const char *),
-                       void *arg)
+                       const struct copying *how)
 {
     switch (kind) {
     case VMSD_KIND_NAME:
     case VMSD_KIND_OPT_NAME:
-        *(char **)out = vmsd_strdup(*(char *const *)in);
+        *(char **)out = how->dup(how->owner, *(char *const *)in);
         break;
     case VMSD_KIND_INT:
         *(int *)out = *(const int *)in;
@@ -33,17 +55,26 @@ static void copy_value(enum vmsd_kind kind, void *out, const void *in,
         break;
     case VMSD_KIND_LOC: {
         struct vmsd_loc loc = *(const struct vmsd_loc *)in;
-        loc.file = own_file(arg, loc.file);
-        loc.host = 0;
+        loc.file = how->own_file(how->arg, loc.file);
+        if (!how->keep_host)
+            loc.host = 0;
         *(struct vmsd_loc *)out = loc;
         break;
     }
     case VMSD_KIND_REF:
-    case VMSD_KIND_UID:
+        memset(out, 0, sizeof(struct vmsd_ref));
+        break;
     case VMSD_KIND_DESC:
+        *(const struct vmsd_desc **)out = NULL;
+        break;
+    case VMSD_KIND_UID:
+        break;
     case VMSD_KIND_LINKAGE:
+        *(enum vmsd_linkage *)out = *(const enum vmsd_linkage *)in;
+        break;
     case VMSD_KIND_MARKER:
-        abort();                /* records.def keeps them out of the base */
+        *(enum vmsd_marker *)out = *(const enum vmsd_marker *)in;
+        break;
     }
 }
 
@@ -52,11 +83,12 @@ void vmsd_record_to_base(const struct vmsd_record *record, void *to,
                          const char *(*own_file)(void *arg, const char *),
                          void *arg)
 {
+    const struct copying how = { heap_dup, NULL, own_file, arg, false };
     for (size_t i = 0; i < record->n_members; i++) {
         const struct vmsd_member *m = &record->members[i];
         if (m->model_offset != VMSD_NOWHERE && m->base_offset != VMSD_NOWHERE)
             copy_value(m->kind, (char *)to + m->base_offset,
-                       (const char *)from + m->model_offset, own_file, arg);
+                       (const char *)from + m->model_offset, &how);
     }
 }
 
@@ -65,11 +97,12 @@ void vmsd_record_copy_base(const struct vmsd_record *record, void *to,
                            const char *(*own_file)(void *arg, const char *),
                            void *arg)
 {
+    const struct copying how = { heap_dup, NULL, own_file, arg, false };
     for (size_t i = 0; i < record->n_members; i++) {
         const struct vmsd_member *m = &record->members[i];
         if (m->base_offset != VMSD_NOWHERE)
             copy_value(m->kind, (char *)to + m->base_offset,
-                       (const char *)from + m->base_offset, own_file, arg);
+                       (const char *)from + m->base_offset, &how);
     }
 }
 
@@ -78,53 +111,12 @@ void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
                             const char *(*own_file)(void *arg, const char *),
                             void *arg)
 {
+    const struct copying how = { model_dup, model, own_file, arg, true };
     for (size_t i = 0; i < record->n_members; i++) {
         const struct vmsd_member *m = &record->members[i];
-        if (m->model_offset == VMSD_NOWHERE)
-            continue;
-        const void *in = (const char *)from + m->model_offset;
-        void *out = (char *)to + m->model_offset;
-        switch (m->kind) {
-        case VMSD_KIND_NAME:
-        case VMSD_KIND_OPT_NAME:
-            *(char **)out = vmsd_model_strdup(model, *(char *const *)in);
-            break;
-        case VMSD_KIND_INT:
-            *(int *)out = *(const int *)in;
-            break;
-        case VMSD_KIND_U32:
-            *(uint32_t *)out = *(const uint32_t *)in;
-            break;
-        case VMSD_KIND_U64:
-            *(uint64_t *)out = *(const uint64_t *)in;
-            break;
-        case VMSD_KIND_BOOL:
-            *(bool *)out = *(const bool *)in;
-            break;
-        case VMSD_KIND_COUNT:
-            *(size_t *)out = *(const size_t *)in;
-            break;
-        case VMSD_KIND_LOC: {
-            struct vmsd_loc loc = *(const struct vmsd_loc *)in;
-            loc.file = own_file(arg, loc.file);
-            *(struct vmsd_loc *)out = loc;
-            break;
-        }
-        case VMSD_KIND_REF:
-            memset(out, 0, sizeof(struct vmsd_ref));
-            break;
-        case VMSD_KIND_DESC:
-            *(const struct vmsd_desc **)out = NULL;
-            break;
-        case VMSD_KIND_UID:
-            break;
-        case VMSD_KIND_LINKAGE:
-            *(enum vmsd_linkage *)out = *(const enum vmsd_linkage *)in;
-            break;
-        case VMSD_KIND_MARKER:
-            *(enum vmsd_marker *)out = *(const enum vmsd_marker *)in;
-            break;
-        }
+        if (m->model_offset != VMSD_NOWHERE)
+            copy_value(m->kind, (char *)to + m->model_offset,
+                       (const char *)from + m->model_offset, &how);
     }
 }
 
