@@ -643,25 +643,20 @@ void vmsd_reader_init(const char *marker_field)
     description_tag = get_identifier("VMStateDescription");
     field_tag = get_identifier("VMStateField");
     marker_member = marker_field ? get_identifier(marker_field) : NULL_TREE;
-    desc_members[DESC_NAME] = get_identifier("name");
-    desc_members[DESC_VERSION_ID] = get_identifier("version_id");
-    desc_members[DESC_MINIMUM_VERSION_ID] =
-        get_identifier("minimum_version_id");
-    desc_members[DESC_NEEDED] = get_identifier("needed");
-    desc_members[DESC_SUBSECTIONS] = get_identifier("subsections");
-    desc_members[DESC_FIELDS] = get_identifier("fields");
+    static const char *const desc_spelling[DESC_MEMBERS] = {
+        "name", "version_id", "minimum_version_id", "needed", "subsections",
+        "fields", NULL /* the marker: its name is an argument */
+    };
+    static const char *const field_spelling[FIELD_MEMBERS] = {
+        "name", "vmsd", "flags", "field_exists", "version_id",
+        "struct_version_id", "info", "size", "num", "offset"
+    };
+    for (int i = 0; i < DESC_MEMBERS; i++)
+        desc_members[i] = desc_spelling[i] ? get_identifier(desc_spelling[i])
+                                           : NULL_TREE;
     desc_members[DESC_MARKER] = marker_member;
-    field_members[FIELD_NAME] = get_identifier("name");
-    field_members[FIELD_VMSD] = get_identifier("vmsd");
-    field_members[FIELD_FLAGS] = get_identifier("flags");
-    field_members[FIELD_FIELD_EXISTS] = get_identifier("field_exists");
-    field_members[FIELD_VERSION_ID] = get_identifier("version_id");
-    field_members[FIELD_STRUCT_VERSION_ID] =
-        get_identifier("struct_version_id");
-    field_members[FIELD_INFO] = get_identifier("info");
-    field_members[FIELD_SIZE] = get_identifier("size");
-    field_members[FIELD_NUM] = get_identifier("num");
-    field_members[FIELD_OFFSET] = get_identifier("offset");
+    for (int i = 0; i < FIELD_MEMBERS; i++)
+        field_members[i] = get_identifier(field_spelling[i]);
 }
 
 void vmsd_read_decl(struct vmsd_model *model, tree decl)
