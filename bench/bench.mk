@@ -36,8 +36,8 @@ BENCH_ARGS ?=
 QEMU_COMPDB ?=
 # Heavy units with descriptions, target/i386/machine.c (the one with the
 # most descriptions), and target/i386/tcg/translate.c: a very heavy unit
-# without any, where the plugin can only cost.
-QEMU_FILES ?= hw/display/cirrus_vga.c hw/virtio/virtio.c hw/ppc/spapr.c \
+# without any, where the plugin can only cost.  All in an x86_64 build.
+QEMU_FILES ?= hw/display/cirrus_vga.c hw/virtio/virtio.c \
 	hw/net/virtio-net.c migration/savevm.c hw/sd/sd.c \
 	target/i386/machine.c target/i386/tcg/translate.c
 
