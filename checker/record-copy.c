@@ -78,18 +78,29 @@ static void copy_value(enum vmsd_kind kind, void *out, const void *in,
     }
 }
 
+/* Each member that both sides keep, from FROM (its base struct or its
+ * model struct) to TO (the same). */
+static void copy_members(const struct vmsd_record *record, void *to,
+                         bool to_base, const void *from, bool from_base,
+                         const struct copying *how)
+{
+    for (size_t i = 0; i < record->n_members; i++) {
+        const struct vmsd_member *m = &record->members[i];
+        size_t out = to_base ? m->base_offset : m->model_offset;
+        size_t in = from_base ? m->base_offset : m->model_offset;
+        if (out != VMSD_NOWHERE && in != VMSD_NOWHERE)
+            copy_value(m->kind, (char *)to + out, (const char *)from + in,
+                       how);
+    }
+}
+
 void vmsd_record_to_base(const struct vmsd_record *record, void *to,
                          const void *from,
                          const char *(*own_file)(void *arg, const char *),
                          void *arg)
 {
     const struct copying how = { heap_dup, NULL, own_file, arg, false };
-    for (size_t i = 0; i < record->n_members; i++) {
-        const struct vmsd_member *m = &record->members[i];
-        if (m->model_offset != VMSD_NOWHERE && m->base_offset != VMSD_NOWHERE)
-            copy_value(m->kind, (char *)to + m->base_offset,
-                       (const char *)from + m->model_offset, &how);
-    }
+    copy_members(record, to, true, from, false, &how);
 }
 
 void vmsd_record_copy_base(const struct vmsd_record *record, void *to,
@@ -98,12 +109,7 @@ void vmsd_record_copy_base(const struct vmsd_record *record, void *to,
                            void *arg)
 {
     const struct copying how = { heap_dup, NULL, own_file, arg, false };
-    for (size_t i = 0; i < record->n_members; i++) {
-        const struct vmsd_member *m = &record->members[i];
-        if (m->base_offset != VMSD_NOWHERE)
-            copy_value(m->kind, (char *)to + m->base_offset,
-                       (const char *)from + m->base_offset, &how);
-    }
+    copy_members(record, to, true, from, true, &how);
 }
 
 void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
@@ -112,12 +118,7 @@ void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
                             void *arg)
 {
     const struct copying how = { model_dup, model, own_file, arg, true };
-    for (size_t i = 0; i < record->n_members; i++) {
-        const struct vmsd_member *m = &record->members[i];
-        if (m->model_offset != VMSD_NOWHERE)
-            copy_value(m->kind, (char *)to + m->model_offset,
-                       (const char *)from + m->model_offset, &how);
-    }
+    copy_members(record, to, false, from, false, &how);
 }
 
 void vmsd_record_free_base(const struct vmsd_record *record, void *at)
