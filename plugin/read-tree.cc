@@ -13,10 +13,9 @@ extern "C" {
  * and the member names, which are compared as pointers. */
 static tree description_tag;
 static tree field_tag;
-static tree marker_member;      /* NULL_TREE: no marker field */
-
 /* The members read of a description's and of a field's initializer,
- * each gathered in one pass over it (gather_members). */
+ * each gathered in one pass over it (gather_members).  The marker
+ * member's name is an argument: NULL_TREE when there is none. */
 enum desc_member {
     DESC_NAME, DESC_VERSION_ID, DESC_MINIMUM_VERSION_ID, DESC_NEEDED,
     DESC_SUBSECTIONS, DESC_FIELDS, DESC_MARKER, DESC_MEMBERS
@@ -195,14 +194,15 @@ static bool has_marker_member(tree type)
 {
     static int cached_uid = -1;
     static bool cached_answer;
-    if (!marker_member)
+    if (!desc_members[DESC_MARKER])
         return false;
     type = TYPE_MAIN_VARIANT(type);
     if ((int)TYPE_UID(type) != cached_uid) {
         cached_uid = (int)TYPE_UID(type);
         cached_answer = false;
         for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
-            if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f) == marker_member)
+            if (TREE_CODE(f) == FIELD_DECL
+                && DECL_NAME(f) == desc_members[DESC_MARKER])
                 cached_answer = true;
     }
     return cached_answer;
@@ -642,19 +642,18 @@ void vmsd_reader_init(const char *marker_field)
 {
     description_tag = get_identifier("VMStateDescription");
     field_tag = get_identifier("VMStateField");
-    marker_member = marker_field ? get_identifier(marker_field) : NULL_TREE;
-    static const char *const desc_spelling[DESC_MEMBERS] = {
+    static const char *const desc_spelling[DESC_MARKER] = {
         "name", "version_id", "minimum_version_id", "needed", "subsections",
-        "fields", NULL /* the marker: its name is an argument */
+        "fields"
     };
     static const char *const field_spelling[FIELD_MEMBERS] = {
         "name", "vmsd", "flags", "field_exists", "version_id",
         "struct_version_id", "info", "size", "num", "offset"
     };
-    for (int i = 0; i < DESC_MEMBERS; i++)
-        desc_members[i] = desc_spelling[i] ? get_identifier(desc_spelling[i])
-                                           : NULL_TREE;
-    desc_members[DESC_MARKER] = marker_member;
+    for (int i = 0; i < DESC_MARKER; i++)
+        desc_members[i] = get_identifier(desc_spelling[i]);
+    desc_members[DESC_MARKER] = marker_field ? get_identifier(marker_field)
+                                             : NULL_TREE;
     for (int i = 0; i < FIELD_MEMBERS; i++)
         field_members[i] = get_identifier(field_spelling[i]);
 }
