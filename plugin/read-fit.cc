@@ -253,9 +253,10 @@ static void place_fields(struct vmsd_fieldlist *list,
     }
 }
 
-static bool struct_matches(tree record, const vec<placed_field> &placed)
+static bool struct_matches(tree record, const placed_field *placed,
+                           unsigned n_placed)
 {
-    for (unsigned i = 0; i < placed.length(); i++) {
+    for (unsigned i = 0; i < n_placed; i++) {
         struct found_member m;
         if (!placed[i].member
             || !find_member(record, placed[i].member, 0, &m)
@@ -304,11 +305,12 @@ static void index_members(tree record, tree top, hash_set<tree> &needed,
 
 /* The fewest structs any of a description's members is found in: only
  * they can match.  NULL when a member is in none. */
-static const holders *fewest_holders(const vec<placed_field> &placed,
+static const holders *fewest_holders(const placed_field *placed,
+                                     unsigned n_placed,
                                      hash_map<tree, holders> &index)
 {
     const holders *fewest = NULL;
-    for (unsigned i = 0; i < placed.length(); i++) {
+    for (unsigned i = 0; i < n_placed; i++) {
         const holders *h = placed[i].member ? index.get(placed[i].member)
                                             : NULL;
         if (!h)
@@ -328,10 +330,11 @@ struct fit {
 
 /* The member type of a field that loads a struct member inline, when
  * every matching struct agrees on it. */
-static void note_member_types(struct fit *fit, const vec<placed_field> &placed,
-                              const tree *matched, unsigned n_matched)
+static void note_member_types(struct fit *fit, const placed_field *placed,
+                              unsigned n_placed, const tree *matched,
+                              unsigned n_matched)
 {
-    for (unsigned i = 0; i < placed.length(); i++) {
+    for (unsigned i = 0; i < n_placed; i++) {
         struct vmsd_field *f = placed[i].field;
         if (!vmsd_field_nests(f)
             || !(f->flags & (FIELD_STRUCT | FIELD_VSTRUCT)))
@@ -371,10 +374,10 @@ struct field_key {
     bool whole, has_info;
 };
 
-static void layout_key(const vec<placed_field> &placed,
+static void layout_key(const placed_field *placed, unsigned n_placed,
                        auto_vec<field_key> &key)
 {
-    for (unsigned i = 0; i < placed.length(); i++) {
+    for (unsigned i = 0; i < n_placed; i++) {
         const struct vmsd_field *f = placed[i].field;
         struct field_key k;
         memset(&k, 0, sizeof k);        /* the padding is hashed too */
@@ -395,17 +398,18 @@ struct layout_match {
     bool told, named;
 };
 
-static struct layout_match match_layout(const vec<placed_field> &placed,
+static struct layout_match match_layout(const placed_field *placed,
+                                        unsigned n_placed,
                                         hash_map<tree, holders> &index,
                                         vec<tree> &all_matched)
 {
     struct layout_match r = { all_matched.length(), 0, true, true };
-    const holders *candidates = fewest_holders(placed, index);
+    const holders *candidates = fewest_holders(placed, n_placed, index);
     unsigned tried = 0;
     for (tree c = candidates ? candidates->structs : NULL_TREE;
          c && r.told; c = TREE_CHAIN(c)) {
         r.told = ++tried <= MAX_TRIED && r.count < MAX_MATCHED;
-        if (r.told && struct_matches(TREE_VALUE(c), placed)) {
+        if (r.told && struct_matches(TREE_VALUE(c), placed, n_placed)) {
             all_matched.safe_push(TREE_VALUE(c));
             r.count++;
             r.named &= vmsd_struct_name(TREE_VALUE(c)) != NULL;
@@ -420,18 +424,20 @@ static struct layout_match match_layout(const vec<placed_field> &placed,
 static void match_descriptions(struct fit *fit)
 {
     struct vmsd_model *model = fit->model;
+    /* Every description's placed fields, description I's from
+     * starts[I] to starts[I + 1]; the member names they need. */
+    auto_vec<placed_field> all_placed;
+    auto_vec<unsigned> starts;
     hash_set<tree> needed;
     for (size_t i = 0; i < model->n_descs; i++) {
-        const struct vmsd_fieldlist *list = model->descs[i]->defined
-                                            ? model->descs[i]->fields : NULL;
-        for (size_t k = 0; list && k < list->n_fields; k++) {
-            bool whole;
-            tree name = field_in_struct(&list->fields[k])
-                        ? member_name(&list->fields[k], &whole) : NULL_TREE;
-            if (name)
-                needed.add(name);
-        }
+        starts.safe_push(all_placed.length());
+        if (model->descs[i]->defined)
+            place_fields(model->descs[i]->fields, all_placed);
     }
+    starts.safe_push(all_placed.length());
+    for (unsigned k = 0; k < all_placed.length(); k++)
+        if (all_placed[k].member)
+            needed.add(all_placed[k].member);
     hash_map<tree, holders> index;
     if (needed.elements())
         for (tree t = record_types; t; t = TREE_CHAIN(t))
@@ -442,23 +448,23 @@ static void match_descriptions(struct fit *fit)
     auto_vec<tree> all_matched;
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *d = model->descs[i];
-        auto_vec<placed_field> placed;
-        if (d->defined)
-            place_fields(d->fields, placed);
-        if (placed.is_empty())
+        const placed_field *placed = all_placed.address() + starts[i];
+        unsigned n_placed = starts[i + 1] - starts[i];
+        if (!n_placed)
             continue;           /* nothing says which struct it is of */
         auto_vec<field_key> key;
-        layout_key(placed, key);
+        layout_key(placed, n_placed, key);
         struct vmsd_strset_slot *slot =
             vmsd_strset_add(&layouts, (const char *)key.address(),
                             key.length() * sizeof(field_key));
         if (!slot->value) {
-            matches.safe_push(match_layout(placed, index, all_matched));
+            matches.safe_push(match_layout(placed, n_placed, index,
+                                           all_matched));
             slot->value = (void *)(uintptr_t)matches.length();
         }
         const struct layout_match m = matches[(uintptr_t)slot->value - 1];
-        note_member_types(fit, placed, all_matched.address() + m.first,
-                          m.count);
+        note_member_types(fit, placed, n_placed,
+                          all_matched.address() + m.first, m.count);
         if (!m.named || !m.told)
             continue;           /* a struct no other unit can name */
         struct vmsd_desc_structs *y = VMSD_APPEND(model->desc_structs,
