@@ -1,8 +1,8 @@
 /* The gate's rules on what a description carries on the wire:
  * version-lowered, minimum-version-raised, backward-version-raised,
  * field-removed, field-added, field-moved, field-size-changed,
- * field-info-changed, backward-field-added, all found in one walk over each description
- * the base and the change both have.
+ * field-info-changed, backward-field-added, all found in one walk over
+ * each description the base and the change both have.
  *
  * A description travels as its fields' bytes, in order, no names.  The
  * stream's version decides which fields travel: a field goes when its
@@ -20,7 +20,6 @@
 #include "check.h"
 #include "xalloc.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -362,8 +361,7 @@ static void info_changed(const struct pair *p, const struct vmsd_base_field *n,
 {
     if (!runs(p, VMSD_RULE_FIELD_INFO_CHANGED) || !info_named(n->info)
         || !info_named(o->info) || strcmp(n->info, o->info) == 0
-        || !wire_bytes(n)
-        || wire_bytes(n) != wire_bytes(o))
+        || !wire_bytes(n) || wire_bytes(n) != wire_bytes(o))
         return;
     struct vmsd_finding *f = vmsd_finding_begin(p->check,
         VMSD_RULE_FIELD_INFO_CHANGED, now_place(p, n), "field %q of %q is "

@@ -85,7 +85,6 @@ static bool in_a_base(const struct vmsd_check *check, const char *parent,
     return false;
 }
 
-/* Does the program have subsection SUB under PARENT? */
 /* Each program's (parent, subsection) pairs, each program's made when
  * first asked for: a search of its model for each allowlist entry
  * would cost entries x descriptions. */
@@ -130,6 +129,10 @@ static void program_pairs_free(const struct vmsd_check *check,
     free(pairs->made);
 }
 
+/* A legacy name that a device property selects (its needed function
+ * tests the property, and old machine types' compat arrays set it) is
+ * sent by no machine type once those machine types are gone: the
+ * subsection, the property and the entry can go. */
 void vmsd_check_retirable_entries(const struct vmsd_check *check)
 {
     const struct vmsd_compatdb *db = check->config->allowlist;
