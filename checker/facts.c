@@ -257,7 +257,6 @@ static struct facts_record instance_record = RECORD(instance_members);
 static struct facts_record struct_head_record = RECORD(struct_head_members);
 static struct facts_record macro_value_record = RECORD(macro_value_members);
 
-
 static const struct facts_record *ready(struct facts_record *record)
 {
     if (record->ready)
