@@ -121,8 +121,11 @@ void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
  * appended after a .end, where the assembler stops reading, and an
  * .incbin of the same file before it copies them into the section: the
  * assembler reads them at about one instruction a byte, against 75 for
- * the escaped text of an .ascii string.  The section's bytes are the
- * same either way.  Only what GNU as is known to stop at (configure
+ * the escaped text of an .ascii string.  Its input scanner still reads
+ * on to the end of its buffer past .end (33 instructions a byte of
+ * plain text), so the facts sit in a comment ("/" "*" before them,
+ * "*" "/" after), which it skips at about 10.  The section's bytes are
+ * the same either way.  Only what GNU as is known to stop at (configure
  * sets VMSD_FACTS_AFTER_END for x86 targets), and only for a regular
  * file whose name needs no escape in a string. */
 #ifndef VMSD_FACTS_AFTER_END
@@ -145,17 +148,14 @@ struct appender {
     FILE *out;
     unsigned long long length;
     char last;                  /* the byte before this piece */
-    bool opens_text;            /* a quote or a comment opener: the
-                                   assembler, which scans on a little past
-                                   .end, would warn of an unterminated
-                                   string or comment */
+    bool ends_comment;          /* the facts hold the comment's end */
 };
 
 static void append_piece(const char *text, size_t len, void *arg)
 {
     struct appender *a = (struct appender *)arg;
-    for (size_t i = 0; i < len && !a->opens_text; i++) {
-        a->opens_text = text[i] == '"' || (a->last == '/' && text[i] == '*');
+    for (size_t i = 0; i < len && !a->ends_comment; i++) {
+        a->ends_comment = a->last == '*' && text[i] == '/';
         a->last = text[i];
     }
     fwrite(text, 1, len, a->out);
@@ -175,7 +175,7 @@ static bool append_after_end(FILE *out, const struct vmsd_model *model,
                      "\t.incbin \"%s\", ", asm_name);
     if (start < 0 || n < 0 || (size_t)n + 2 * NUMBER_WIDTH + 64 > sizeof head)
         return false;
-    static const char tail[] = "\t.popsection\n\t.end\n";
+    static const char tail[] = "\t.popsection\n\t.end\n/*";
     long length_at = start + n + NUMBER_WIDTH + 2;
     unsigned long long offset = (unsigned long long)length_at + NUMBER_WIDTH
                                 + 1 + strlen(tail);
@@ -184,9 +184,9 @@ static bool append_after_end(FILE *out, const struct vmsd_model *model,
     struct appender a = { out, 0, 0, false };
     vmsd_facts_stream(model, unit, append_piece, &a);
     append_piece("", 1, &a);
-    fputc('\n', out);          /* the assembler wants a line's end */
-    if (a.opens_text) {
-        /* Rare (a name with a quote): the escaped text instead. */
+    fputs("*/\n", out);        /* and the assembler a line's end */
+    if (a.ends_comment) {
+        /* Rare (a name that holds one): the escaped text instead. */
         if (fflush(out) != 0 || ftruncate(fileno(out), start) != 0
             || fseek(out, start, SEEK_SET) != 0)
             return false;

@@ -1,12 +1,12 @@
 #include "vmstate.h"
 
-/* A quote in a name: the facts carry it as it is, and after the end of
- * the assembler file the assembler would take it for an open string. */
+/* A quote and a comment opener in names: after the end of the
+ * assembler file the facts sit in a comment, where neither means
+ * anything to the assembler. */
 const VMStateDescription vmstate_quoted = {
     .name = "odd\"name",
 };
 
-/* The two bytes that open a comment, likewise. */
-const VMStateDescription vmstate_comment = {
+const VMStateDescription vmstate_opener = {
     .name = "odd/*name",
 };
