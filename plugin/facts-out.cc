@@ -154,10 +154,12 @@ struct appender {
 static void append_piece(const char *text, size_t len, void *arg)
 {
     struct appender *a = (struct appender *)arg;
-    for (size_t i = 0; i < len && !a->ends_comment; i++) {
-        a->ends_comment = a->last == '*' && text[i] == '/';
-        a->last = text[i];
-    }
+    const char *slash = len ? (const char *)memchr(text, '/', len) : NULL;
+    for (; slash && !a->ends_comment;
+         slash = (const char *)memchr(slash + 1, '/', len - (slash + 1 - text)))
+        a->ends_comment = (slash > text ? slash[-1] : a->last) == '*';
+    if (len)
+        a->last = text[len - 1];
     fwrite(text, 1, len, a->out);
     a->length += len;
 }
