@@ -103,36 +103,31 @@ static void emit_facts(struct asm_target *target,
     emit_piece("", 1, target);
 }
 
-void vmsd_print_facts_asm(FILE *out, const struct vmsd_model *model,
-                          const char *unit)
-{
-    struct asm_target target = { out };
-    emit_facts(&target, model, unit);
-}
-
 void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
 {
     struct asm_target target = { NULL };
     emit_facts(&target, model, unit);
 }
 
-/* The facts after the end of an assembler file of its own.  cc1 has
- * written and closed the file when this runs (at exit), so they are
- * appended after a .end, where the assembler stops reading, and an
- * .incbin of the same file before it copies them into the section: the
- * assembler reads them at about one instruction a byte, against 75 for
- * the escaped text of an .ascii string.  Its input scanner still reads
- * on to the end of its buffer past .end (33 instructions a byte of
- * plain text), so the facts sit in a comment ("/" "*" before them,
- * "*" "/" after), which it skips at about 10.  The section's bytes are
- * the same either way.  Only what GNU as is known to stop at (configure
- * sets VMSD_FACTS_AFTER_END for x86 targets), and only for a regular
- * file whose name needs no escape in a string. */
+/* The facts after the end of an assembler file of its own.  They are
+ * written as the unit is checked into an unlinked temporary file (no
+ * memory held, nothing left behind), and appended when cc1 exits, once
+ * GCC has written and closed the assembler file: after a .end, where
+ * the assembler stops reading, with an .incbin of the same file before
+ * it that copies them into the section.  The assembler reads them at
+ * about one instruction a byte, against 75 for the escaped text of an
+ * .ascii string.  Its input scanner still reads on to the end of its
+ * buffer past .end (33 instructions a byte of plain text), so the facts
+ * sit in a comment ("/" "*" before them, "*" "/" after), which it skips
+ * at about 10.  The section's bytes are the same either way.  Only what
+ * GNU as is known to stop at (configure sets VMSD_FACTS_AFTER_END for
+ * x86 targets), and only for a regular file whose name needs no escape
+ * in a string. */
 #ifndef VMSD_FACTS_AFTER_END
 #define VMSD_FACTS_AFTER_END 0
 #endif
 
-bool vmsd_can_append_facts(const char *asm_name)
+static bool can_append(const char *asm_name)
 {
     struct stat st;
     return VMSD_FACTS_AFTER_END && asm_name && strcmp(asm_name, "-") != 0
@@ -140,82 +135,101 @@ bool vmsd_can_append_facts(const char *asm_name)
            && S_ISREG(st.st_mode);
 }
 
+/* The facts waiting for cc1's exit. */
+static struct {
+    FILE *file;
+    unsigned long long length;
+    char last;                  /* the last byte written */
+    bool ends_comment;          /* the facts hold the comment's end */
+} staged;
+
+static void stage_piece(const char *text, size_t len, void *)
+{
+    const char *slash = len ? (const char *)memchr(text, '/', len) : NULL;
+    for (; slash && !staged.ends_comment;
+         slash = (const char *)memchr(slash + 1, '/', len - (slash + 1 - text)))
+        staged.ends_comment = (slash > text ? slash[-1] : staged.last) == '*';
+    if (len)
+        staged.last = text[len - 1];
+    fwrite(text, 1, len, staged.file);
+    staged.length += len;
+}
+
 /* Room for any offset or length: the .incbin line is written before
  * the length is known, and the number is filled in after. */
 #define NUMBER_WIDTH 20
 
-struct appender {
-    FILE *out;
-    unsigned long long length;
-    char last;                  /* the byte before this piece */
-    bool ends_comment;          /* the facts hold the comment's end */
-};
-
-static void append_piece(const char *text, size_t len, void *arg)
-{
-    struct appender *a = (struct appender *)arg;
-    const char *slash = len ? (const char *)memchr(text, '/', len) : NULL;
-    for (; slash && !a->ends_comment;
-         slash = (const char *)memchr(slash + 1, '/', len - (slash + 1 - text)))
-        a->ends_comment = (slash > text ? slash[-1] : a->last) == '*';
-    if (len)
-        a->last = text[len - 1];
-    fwrite(text, 1, len, a->out);
-    a->length += len;
-}
-
 /* Appends; false (errno set) when the file cannot be written. */
-static bool append_after_end(FILE *out, const struct vmsd_model *model,
-                             const char *unit, const char *asm_name)
+static bool append_after_end(FILE *out, const char *asm_name)
 {
-    if (fseek(out, 0, SEEK_END) != 0)
+    static const char tail[] = "\t.popsection\n\t.end\n/*";
+    if (fseek(out, 0, SEEK_END) != 0 || fseek(staged.file, 0, SEEK_SET) != 0)
         return false;
     long start = ftell(out);
-    char head[PATH_MAX + 256];
-    int n = snprintf(head, sizeof head,
-                     "\t.pushsection " VMSD_FACTS_SECTION ",\"R\",@progbits\n"
-                     "\t.incbin \"%s\", ", asm_name);
-    if (start < 0 || n < 0 || (size_t)n + 2 * NUMBER_WIDTH + 64 > sizeof head)
+    int head = fprintf(out, "\t.pushsection " VMSD_FACTS_SECTION
+                       ",\"R\",@progbits\n\t.incbin \"%s\", ", asm_name);
+    if (start < 0 || head < 0)
         return false;
-    static const char tail[] = "\t.popsection\n\t.end\n/*";
-    long length_at = start + n + NUMBER_WIDTH + 2;
-    unsigned long long offset = (unsigned long long)length_at + NUMBER_WIDTH
-                                + 1 + strlen(tail);
-    fprintf(out, "%s%-*llu, %*s\n%s", head, NUMBER_WIDTH, offset,
-            NUMBER_WIDTH, "", tail);
-    struct appender a = { out, 0, 0, false };
-    vmsd_facts_stream(model, unit, append_piece, &a);
-    append_piece("", 1, &a);
-    fputs("*/\n", out);        /* and the assembler a line's end */
-    if (a.ends_comment) {
-        /* Rare (a name that holds one): the escaped text instead. */
-        if (fflush(out) != 0 || ftruncate(fileno(out), start) != 0
-            || fseek(out, start, SEEK_SET) != 0)
-            return false;
-        vmsd_print_facts_asm(out, model, unit);
-    } else if (fseek(out, length_at, SEEK_SET) != 0
-               || fprintf(out, "%-*llu", NUMBER_WIDTH, a.length) < 0) {
-        return false;
-    }
-    return fflush(out) == 0 && !ferror(out);
+    unsigned long long offset = (unsigned long long)start + head
+                                + 2 * NUMBER_WIDTH + 3 + strlen(tail);
+    fprintf(out, "%-*llu, %-*llu\n%s", NUMBER_WIDTH, offset, NUMBER_WIDTH,
+            staged.length, tail);
+    char buffer[65536];
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, staged.file)) > 0)
+        fwrite(buffer, 1, n, out);
+    fputs("*/\n", out);         /* and the assembler a line's end */
+    return !ferror(staged.file) && fflush(out) == 0 && !ferror(out);
 }
 
-void vmsd_append_facts(const char *asm_name, const struct vmsd_model *model,
-                       const char *unit)
+static void append_staged_facts(void)
 {
-    FILE *out = fopen(asm_name, "r+");
-    bool ok = out && append_after_end(out, model, unit, asm_name);
+    /* After an error or a fatal one the driver deletes the output. */
+    if (seen_error() || diagnostic_kind_count(global_dc, DK_FATAL)) {
+        fclose(staged.file);
+        return;
+    }
+    FILE *out = fopen(asm_file_name, "r+");
+    bool ok = out && append_after_end(out, asm_file_name);
     int saved = errno;
     if (out && fclose(out) != 0 && ok) {
         ok = false;
         saved = errno;
     }
+    fclose(staged.file);
     if (!ok) {
         /* At exit GCC's diagnostics are done: say it as they would, and
          * fail the compile so that no object goes without its facts. */
         fprintf(stderr, "%s: error: vmsdcheck: cannot append the facts to "
-                "%s: %s\n", progname, asm_name, xstrerror(saved));
+                "%s: %s\n", progname, asm_file_name, xstrerror(saved));
         _exit(FATAL_EXIT_CODE);
+    }
+}
+
+/* True when the facts are staged for the end of the assembler file:
+ * not when it is no file of its own, nor when a temporary file cannot
+ * be written or the facts hold the comment's end. */
+static bool stage_facts(const struct vmsd_model *model, const char *unit)
+{
+    if (!can_append(asm_file_name) || !(staged.file = tmpfile()))
+        return false;
+    vmsd_facts_stream(model, unit, stage_piece, NULL);
+    stage_piece("", 1, NULL);
+    if (fflush(staged.file) != 0 || ferror(staged.file)
+        || staged.ends_comment) {
+        fclose(staged.file);
+        return false;
+    }
+    atexit(append_staged_facts);
+    return true;
+}
+
+void vmsd_print_facts_asm(FILE *out, const struct vmsd_model *model,
+                          const char *unit)
+{
+    if (!stage_facts(model, unit)) {
+        struct asm_target target = { out };
+        emit_facts(&target, model, unit);
     }
 }
 
