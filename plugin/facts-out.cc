@@ -116,10 +116,11 @@ void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
  * the assembler stops reading, with an .incbin of the same file before
  * it that copies them into the section.  The assembler reads them at
  * about one instruction a byte, against 75 for the escaped text of an
- * .ascii string.  Its input scanner still reads on to the end of its
- * buffer past .end (33 instructions a byte of plain text), so the facts
- * sit in a comment ("/" "*" before them, "*" "/" after), which it skips
- * at about 10.  The section's bytes are the same either way.  Only what
+ * .ascii string.  Its input scanner still reads on past .end to the
+ * end of its buffer (33 instructions a byte of plain text), so the
+ * facts (or their first part) sit in a comment ("/" "*" before, "*" "/"
+ * after), which it skips at about 10.  The section's bytes are the same
+ * either way.  Only what
  * GNU as is known to stop at (configure sets VMSD_FACTS_AFTER_END for
  * x86 targets), and only for a regular file whose name needs no escape
  * in a string. */
@@ -155,30 +156,61 @@ static void stage_piece(const char *text, size_t len, void *)
     staged.length += len;
 }
 
-/* Room for any offset or length: the .incbin line is written before
- * the length is known, and the number is filled in after. */
+/* The assembler's input scanner reads a comment to its end, but plain
+ * text only to the end of its buffer (32 KiB): past this many bytes
+ * only the first part of the facts goes in the comment, and the rest is
+ * plain text long enough that the scanner stops before its end (where a
+ * quote would make it warn). */
+#define COMMENTED_MAX (96 * 1024)
+#define COMMENTED_PART (32 * 1024)
+
+/* Copies N bytes of the staged facts to OUT. */
+static void copy_staged(FILE *out, unsigned long long n)
+{
+    char buffer[65536];
+    size_t got;
+    while (n && (got = fread(buffer, 1, n < sizeof buffer ? n : sizeof buffer,
+                             staged.file)) > 0) {
+        fwrite(buffer, 1, got, out);
+        n -= got;
+    }
+}
+
+/* Offsets and lengths are written at a fixed width, so that the lines
+ * that hold them have a known length before they are written. */
 #define NUMBER_WIDTH 20
 
 /* Appends; false (errno set) when the file cannot be written. */
 static bool append_after_end(FILE *out, const char *asm_name)
 {
-    static const char tail[] = "\t.popsection\n\t.end\n/*";
+    unsigned long long commented = staged.length <= COMMENTED_MAX
+                                   ? staged.length : COMMENTED_PART;
+    unsigned long long plain = staged.length - commented;
     if (fseek(out, 0, SEEK_END) != 0 || fseek(staged.file, 0, SEEK_SET) != 0)
         return false;
     long start = ftell(out);
-    int head = fprintf(out, "\t.pushsection " VMSD_FACTS_SECTION
-                       ",\"R\",@progbits\n\t.incbin \"%s\", ", asm_name);
-    if (start < 0 || head < 0)
+    int incbin = snprintf(NULL, 0, "\t.incbin \"%s\", %*s, %*s\n", asm_name,
+                          NUMBER_WIDTH, "", NUMBER_WIDTH, "");
+    static const char section_open[] = "\t.pushsection " VMSD_FACTS_SECTION
+                               ",\"R\",@progbits\n";
+    static const char section_close[] = "\t.popsection\n\t.end\n/*";
+    if (start < 0 || incbin < 0)
         return false;
-    unsigned long long offset = (unsigned long long)start + head
-                                + 2 * NUMBER_WIDTH + 3 + strlen(tail);
-    fprintf(out, "%-*llu, %-*llu\n%s", NUMBER_WIDTH, offset, NUMBER_WIDTH,
-            staged.length, tail);
-    char buffer[65536];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, staged.file)) > 0)
-        fwrite(buffer, 1, n, out);
-    fputs("*/\n", out);         /* and the assembler a line's end */
+    unsigned long long at = (unsigned long long)start + strlen(section_open)
+                            + (plain ? 2 : 1) * (unsigned)incbin
+                            + strlen(section_close);
+    fputs(section_open, out);
+    fprintf(out, "\t.incbin \"%s\", %-*llu, %-*llu\n", asm_name, NUMBER_WIDTH,
+            at, NUMBER_WIDTH, commented);
+    if (plain)
+        fprintf(out, "\t.incbin \"%s\", %-*llu, %-*llu\n", asm_name,
+                NUMBER_WIDTH, at + commented + 3, NUMBER_WIDTH, plain);
+    fputs(section_close, out);
+    copy_staged(out, commented);
+    fputs("*/\n", out);
+    copy_staged(out, plain);
+    if (plain)
+        fputc('\n', out);       /* the assembler wants a line's end */
     return !ferror(staged.file) && fflush(out) == 0 && !ferror(out);
 }
 
