@@ -490,9 +490,10 @@ static void add_lists(struct merge *m, struct unit *u, struct unit_map *map)
     }
 }
 
-/* Every document of a blob into units; false on a broken one. */
-static bool parse_blob(const struct facts_blob *blob, struct unit **units,
-                       size_t *n_units)
+/* Every document of a blob into units, with their creation records
+ * when CREATIONS; false on a broken one. */
+static bool parse_blob(const struct facts_blob *blob, bool creations,
+                       struct unit **units, size_t *n_units)
 {
     size_t pos = 0;
     while (pos < blob->size) {
@@ -505,9 +506,9 @@ static bool parse_blob(const struct facts_blob *blob, struct unit **units,
         size_t used;
         vmsd_model_init(&u->model);
         u->from_archive = blob->from_archive;
-        if (!vmsd_facts_read(blob->data + pos, blob->size - pos, &u->model,
-                             &u->name, &used, error,
-                             sizeof error)) {
+        if (!vmsd_facts_read_parts(blob->data + pos, blob->size - pos,
+                                   creations, &u->model, &u->name, &used,
+                                   error, sizeof error)) {
             char *origin = vmsd_shown(blob->origin);
             fprintf(stderr, "vmsdcheck: %s: facts at byte %zu: %s\n",
                     origin, pos, error);
@@ -639,7 +640,7 @@ bool program_build(struct program_input *input, const char *root,
     out->name = input->name;
     vmsd_model_init(&out->model);
     for (size_t i = 0; ok && i < input->n_blobs; i++) {
-        ok = parse_blob(&input->blobs[i], &units, &n_units);
+        ok = parse_blob(&input->blobs[i], containment, &units, &n_units);
         inputs_free_facts(&input->blobs[i]);
     }
 
