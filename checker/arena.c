@@ -1,5 +1,6 @@
 /* The arena: blocks mapped from the system, not taken from malloc, so
- * that freeing the model hands the memory straight back. */
+ * that freeing the model hands the memory straight back, but for a few
+ * blocks kept for the next arena (see spare). */
 #define _DEFAULT_SOURCE     /* MAP_ANONYMOUS */
 #include "arena.h"
 
@@ -15,6 +16,8 @@
 struct vmsd_arena_block {
     struct vmsd_arena_block *next;
     size_t size;                        /* of the mapping */
+    size_t used;                        /* bytes of data handed out, once
+                                           the arena has moved past it */
     alignas(max_align_t) char data[];
 };
 
@@ -38,8 +41,23 @@ void vmsd_arena_free(struct vmsd_arena *arena)
     memset(arena, 0, sizeof *arena);
 }
 #else
+/* Blocks of BLOCK_SIZE freed, kept (their used bytes zeroed again) for
+ * the next arena, up to SPARE_LIMIT: the tool reads each unit of a
+ * program into an arena of its own and frees them all once merged, and
+ * fresh mappings for every unit cost two system calls and a page fault
+ * for each page touched.  Not thread-safe, as nothing here is. */
+#define SPARE_LIMIT 4096
+static struct vmsd_arena_block *spare;
+static size_t n_spare;
+
 static struct vmsd_arena_block *map_block(size_t size)
 {
+    if (size == BLOCK_SIZE && spare) {
+        struct vmsd_arena_block *block = spare;
+        spare = block->next;
+        n_spare--;
+        return block;
+    }
     void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED)
@@ -47,6 +65,19 @@ static struct vmsd_arena_block *map_block(size_t size)
     struct vmsd_arena_block *block = p;
     block->size = size;
     return block;
+}
+
+static void unmap_block(struct vmsd_arena_block *block)
+{
+    if (block->size != BLOCK_SIZE || n_spare == SPARE_LIMIT) {
+        munmap(block, block->size);
+        return;
+    }
+    memset(block->data, 0, block->used);
+    block->used = 0;
+    block->next = spare;
+    spare = block;
+    n_spare++;
 }
 
 void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
@@ -61,10 +92,14 @@ void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
         struct vmsd_arena_block *block = map_block(need > BLOCK_SIZE / 4
                                                    ? need : BLOCK_SIZE);
         if (need > BLOCK_SIZE / 4 && arena->blocks) {
+            block->used = size;
             block->next = arena->blocks->next;
             arena->blocks->next = block;
             return block->data;     /* mmap's pages are zero */
         }
+        if (arena->blocks)
+            arena->blocks->used = (size_t)(arena->next
+                                           - arena->blocks->data);
         block->next = arena->blocks;
         arena->blocks = block;
         arena->next = block->data;
@@ -77,9 +112,11 @@ void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
 
 void vmsd_arena_free(struct vmsd_arena *arena)
 {
+    if (arena->blocks)
+        arena->blocks->used = (size_t)(arena->next - arena->blocks->data);
     for (struct vmsd_arena_block *b = arena->blocks, *next; b; b = next) {
         next = b->next;
-        munmap(b, b->size);
+        unmap_block(b);
     }
     memset(arena, 0, sizeof *arena);
 }

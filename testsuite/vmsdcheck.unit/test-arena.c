@@ -68,5 +68,16 @@ int main(void)
     unsigned char *again = vmsd_arena_alloc(&arena, 8);
     CHECK(again && all_zero(again, 8));
     vmsd_arena_free(&arena);
+
+    /* The blocks a freed arena wrote all over serve the next one zeroed
+     * (freed blocks are kept for reuse). */
+    struct vmsd_arena next = { 0 };
+    served = 0;
+    for (int i = 0; i < 20000; i++) {
+        unsigned char *p = vmsd_arena_alloc(&next, 100);
+        served += p && all_zero(p, 100);
+    }
+    CHECK(served == 20000);
+    vmsd_arena_free(&next);
     return 0;
 }
