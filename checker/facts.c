@@ -779,7 +779,7 @@ struct reader {
     const char *text, *p, *end;
     struct vmsd_model *model;
     struct name_span *names;    /* every name, by number */
-    size_t n_names;
+    size_t n_names, names_room;
     const char **files;         /* interned in the model, by number */
     size_t n_files;
     struct vmsd_fieldlist *fields;  /* the list "f" records go to */
@@ -840,8 +840,8 @@ static bool digits(struct reader *r, unsigned long long *out)
 }
 
 /* A decimal integer in [MIN, MAX] right here. */
-static bool number(struct reader *r, long long min, long long max,
-                   long long *out)
+static bool number_checked(struct reader *r, long long min, long long max,
+                           long long *out)
 {
     bool negative = take(r, '-');
     unsigned long long v;
@@ -856,6 +856,25 @@ static bool number(struct reader *r, long long min, long long max,
     if (value < min || value > max)
         return bad(r, "a number is out of range");
     *out = value;
+    return true;
+}
+
+/* number_checked, but the numbers of a few digits (nearly all: names'
+ * lengths and numbers, lines) read in line; a sign, nine digits or more,
+ * and a number out of range go to number_checked, which reads them
+ * again and says what is wrong. */
+static inline bool number(struct reader *r, long long min, long long max,
+                          long long *out)
+{
+    const char *p = r->p;
+    long long v = 0;
+    int n = 0;
+    for (; n < 9 && p + n < r->end && p[n] >= '0' && p[n] <= '9'; n++)
+        v = v * 10 + (p[n] - '0');
+    if (n == 0 || n == 9 || v < min || v > max)
+        return number_checked(r, min, max, out);
+    r->p = p + n;
+    *out = v;
     return true;
 }
 
@@ -911,7 +930,13 @@ static bool name_here(struct reader *r, bool nullable, char **out)
         if (memchr(s.start, '\0', s.len))
             return bad(r, "a name holds a NUL byte");
         r->p += n;
-        *VMSD_APPEND(r->names, r->n_names) = s;
+        if (r->n_names == r->names_room) {
+            /* A unit writes a few hundred names: room for them at once. */
+            r->names_room = r->names_room ? 2 * r->names_room : 512;
+            r->names = vmsd_xrealloc(r->names,
+                                     r->names_room * sizeof *r->names);
+        }
+        r->names[r->n_names++] = s;
     }
     if (!out)
         return true;
