@@ -153,23 +153,44 @@ static bool skip_value(const unsigned char **p, const unsigned char *end,
     }
 }
 
+/* Move *P past an abbreviation's list of attributes.  Nearly every
+ * attribute and form is one byte: such a pair is taken whole, in line
+ * (the tables are most of what the tool reads of the debug
+ * information). */
+static bool skip_attributes(const unsigned char **p, const unsigned char *end)
+{
+    for (;;) {
+        const unsigned char *q = *p;
+        if (end - q >= 2 && !((q[0] | q[1]) & 0x80)
+            && q[1] != DW_FORM_implicit_const) {
+            *p = q + 2;
+            if (!(q[0] | q[1]))
+                return true;
+            continue;
+        }
+        uint64_t attr, form, value;
+        if (!uleb(p, end, &attr) || !uleb(p, end, &form)
+            || (form == DW_FORM_implicit_const && !uleb(p, end, &value)))
+            return false;
+        if (!attr && !form)
+            return true;
+    }
+}
+
 /* The abbreviation numbered CODE in the table at *P: *P moved to its
  * list of attributes; false when the table lacks it or is cut short. */
 static bool find_abbreviation(const unsigned char **p, const unsigned char *end,
                               uint64_t code)
 {
     for (;;) {
-        uint64_t number, tag, attr, form, value;
+        uint64_t number, tag;
         if (!uleb(p, end, &number) || !number || !uleb(p, end, &tag)
             || !skip(p, end, 1))
             return false;
         if (number == code)
             return true;
-        do {
-            if (!uleb(p, end, &attr) || !uleb(p, end, &form)
-                || (form == DW_FORM_implicit_const && !uleb(p, end, &value)))
-                return false;
-        } while (attr || form);
+        if (!skip_attributes(p, end))
+            return false;
     }
 }
 
