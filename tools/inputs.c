@@ -80,6 +80,24 @@ static void add_name(char ***names, size_t *n, const char *name)
     (*names)[(*n)++] = vmsd_strdup(name);
 }
 
+/* Whether symbol I of DATA (a symbol table, as libelf translated it)
+ * names a file, and where its name is.  TABLE64: the table when it can
+ * be read in place (64-bit), else NULL: gelf_getsym copies each
+ * symbol, and QEMU's programs have some 60,000 of them. */
+static bool file_symbol(Elf_Data *data, const Elf64_Sym *table64, size_t i,
+                        size_t *name_at)
+{
+    GElf_Sym sym;
+    if (table64) {
+        *name_at = table64[i].st_name;
+        return ELF64_ST_TYPE(table64[i].st_info) == STT_FILE;
+    }
+    if (!gelf_getsym(data, (int)i, &sym))
+        return false;
+    *name_at = sym.st_name;
+    return GELF_ST_TYPE(sym.st_info) == STT_FILE;
+}
+
 /* Without debug information, the symbol table: each unit GCC compiles
  * leaves a file symbol naming its source (without directories), which
  * the linker keeps unless the program is stripped.  GCC's own crtstuff.c
@@ -94,12 +112,15 @@ static bool symbol_c_units(Elf *elf, char ***names, size_t *n_names)
             continue;
         Elf_Data *data = elf_getdata(scn, NULL);
         size_t n = shdr.sh_entsize ? shdr.sh_size / shdr.sh_entsize : 0;
+        const Elf64_Sym *table64 =
+            data && gelf_getclass(elf) == ELFCLASS64
+            && data->d_type == ELF_T_SYM
+            && n <= data->d_size / sizeof *table64 ? data->d_buf : NULL;
         for (size_t i = 0; data && i < n; i++) {
-            GElf_Sym sym;
-            if (!gelf_getsym(data, (int)i, &sym)
-                || GELF_ST_TYPE(sym.st_info) != STT_FILE)
+            size_t name_at;
+            if (!file_symbol(data, table64, i, &name_at))
                 continue;
-            const char *name = elf_strptr(elf, shdr.sh_link, sym.st_name);
+            const char *name = elf_strptr(elf, shdr.sh_link, name_at);
             size_t len = name ? strlen(name) : 0;
             if (len > 2 && strcmp(name + len - 2, ".c") == 0
                 && strcmp(name, "crtstuff.c") != 0)
