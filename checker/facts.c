@@ -907,7 +907,7 @@ static bool read_uint64(struct reader *r, uint64_t *out)
 /* A name (see put_name); *OUT is a copy the model owns, or NULL.  With
  * OUT NULL (a record left out), the name is only checked and numbered:
  * the names a record writes are numbered whether it is kept or not. */
-static bool name_here(struct reader *r, bool nullable, char **out)
+static inline bool name_here(struct reader *r, bool nullable, char **out)
 {
     long long n;
     struct name_span s;
@@ -946,7 +946,7 @@ static bool name_here(struct reader *r, bool nullable, char **out)
     return true;
 }
 
-static bool read_name(struct reader *r, bool nullable, char **out)
+static inline bool read_name(struct reader *r, bool nullable, char **out)
 {
     return space(r) && name_here(r, nullable, out);
 }
