@@ -1,6 +1,7 @@
 /* The arena: blocks mapped from the system, not taken from malloc, so
  * that freeing the model hands the memory straight back, but for a few
- * blocks kept for the next arena (see spare). */
+ * blocks kept for the next arena (see spare), and a small first block
+ * from malloc (see FIRST_SIZE). */
 #define _DEFAULT_SOURCE     /* MAP_ANONYMOUS */
 #include "arena.h"
 
@@ -12,6 +13,10 @@
 #include <sys/mman.h>
 
 #define BLOCK_SIZE ((size_t)256 << 10)
+/* An arena's first block, from malloc: most units' models take under
+ * 2 KB, and a page of its own for each (a fault, and a mapping) was
+ * most of the memory the tool touched for a program's units. */
+#define FIRST_SIZE ((size_t)2 << 10)
 
 struct vmsd_arena_block {
     struct vmsd_arena_block *next;
@@ -52,6 +57,11 @@ static size_t n_spare;
 
 static struct vmsd_arena_block *map_block(size_t size)
 {
+    if (size == FIRST_SIZE) {
+        struct vmsd_arena_block *block = vmsd_xcalloc(1, FIRST_SIZE);
+        block->size = size;
+        return block;
+    }
     if (size == BLOCK_SIZE && spare) {
         struct vmsd_arena_block *block = spare;
         spare = block->next;
@@ -69,6 +79,10 @@ static struct vmsd_arena_block *map_block(size_t size)
 
 static void unmap_block(struct vmsd_arena_block *block)
 {
+    if (block->size == FIRST_SIZE) {
+        free(block);
+        return;
+    }
     if (block->size != BLOCK_SIZE || n_spare == SPARE_LIMIT) {
         munmap(block, block->size);
         return;
@@ -89,8 +103,9 @@ void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
         size_t need = size + sizeof(struct vmsd_arena_block);
         /* A big request gets a block of its own, so the current block's
          * rest is not wasted. */
-        struct vmsd_arena_block *block = map_block(need > BLOCK_SIZE / 4
-                                                   ? need : BLOCK_SIZE);
+        struct vmsd_arena_block *block = map_block(
+            !arena->blocks && need <= FIRST_SIZE ? FIRST_SIZE
+            : need > BLOCK_SIZE / 4 ? need : BLOCK_SIZE);
         if (need > BLOCK_SIZE / 4 && arena->blocks) {
             block->used = size;
             block->next = arena->blocks->next;
