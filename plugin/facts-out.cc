@@ -1,8 +1,10 @@
 /* Handing a unit's facts on: into a section of the object, which the
  * linker concatenates into every binary (and which survives
- * --gc-sections, -flto and ccache), or into a file of a facts directory
- * when there is no object (-fsyntax-only).  The section is written in
- * pieces, so that a big unit's facts are never held whole. */
+ * --gc-sections, -flto and ccache), either appended to the assembler
+ * file and taken in by .incbin or as .ascii strings; or into a file of
+ * a facts directory when there is no object (-fsyntax-only).  The
+ * section is written in pieces, so that a big unit's facts are never
+ * held whole. */
 #include "plugin.h"
 
 #include "cgraph.h"
@@ -15,7 +17,9 @@ extern "C" {
 }
 
 #include <errno.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Where the assembler text of the facts goes: a FILE, or top-level
  * asm statements. */
@@ -110,6 +114,109 @@ void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
 {
     struct asm_target target = { NULL };
     emit_facts(&target, model, unit);
+}
+
+/* The facts after the end of an assembler file of its own.  cc1 has
+ * written and closed the file when this runs (at exit), so they are
+ * appended after a .end, where the assembler stops reading, and an
+ * .incbin of the same file before it copies them into the section: the
+ * assembler reads them at about one instruction a byte, against 75 for
+ * the escaped text of an .ascii string.  Its input scanner still reads
+ * on to the end of its buffer past .end (33 instructions a byte of
+ * plain text), so the facts sit in a comment ("/" "*" before them,
+ * "*" "/" after), which it skips at about 10.  The section's bytes are
+ * the same either way.  Only what GNU as is known to stop at (configure
+ * sets VMSD_FACTS_AFTER_END for x86 targets), and only for a regular
+ * file whose name needs no escape in a string. */
+#ifndef VMSD_FACTS_AFTER_END
+#define VMSD_FACTS_AFTER_END 0
+#endif
+
+bool vmsd_can_append_facts(const char *asm_name)
+{
+    struct stat st;
+    return VMSD_FACTS_AFTER_END && asm_name && strcmp(asm_name, "-") != 0
+           && !strpbrk(asm_name, "\"\\\n") && stat(asm_name, &st) == 0
+           && S_ISREG(st.st_mode);
+}
+
+/* Room for any offset or length: the .incbin line is written before
+ * the length is known, and the number is filled in after. */
+#define NUMBER_WIDTH 20
+
+struct appender {
+    FILE *out;
+    unsigned long long length;
+    char last;                  /* the byte before this piece */
+    bool ends_comment;          /* the facts hold the comment's end */
+};
+
+static void append_piece(const char *text, size_t len, void *arg)
+{
+    struct appender *a = (struct appender *)arg;
+    const char *slash = len ? (const char *)memchr(text, '/', len) : NULL;
+    for (; slash && !a->ends_comment;
+         slash = (const char *)memchr(slash + 1, '/', len - (slash + 1 - text)))
+        a->ends_comment = (slash > text ? slash[-1] : a->last) == '*';
+    if (len)
+        a->last = text[len - 1];
+    fwrite(text, 1, len, a->out);
+    a->length += len;
+}
+
+/* Appends; false (errno set) when the file cannot be written. */
+static bool append_after_end(FILE *out, const struct vmsd_model *model,
+                             const char *unit, const char *asm_name)
+{
+    if (fseek(out, 0, SEEK_END) != 0)
+        return false;
+    long start = ftell(out);
+    char head[PATH_MAX + 256];
+    int n = snprintf(head, sizeof head,
+                     "\t.pushsection " VMSD_FACTS_SECTION ",\"R\",@progbits\n"
+                     "\t.incbin \"%s\", ", asm_name);
+    if (start < 0 || n < 0 || (size_t)n + 2 * NUMBER_WIDTH + 64 > sizeof head)
+        return false;
+    static const char tail[] = "\t.popsection\n\t.end\n/*";
+    long length_at = start + n + NUMBER_WIDTH + 2;
+    unsigned long long offset = (unsigned long long)length_at + NUMBER_WIDTH
+                                + 1 + strlen(tail);
+    fprintf(out, "%s%-*llu, %*s\n%s", head, NUMBER_WIDTH, offset,
+            NUMBER_WIDTH, "", tail);
+    struct appender a = { out, 0, 0, false };
+    vmsd_facts_stream(model, unit, append_piece, &a);
+    append_piece("", 1, &a);
+    fputs("*/\n", out);        /* and the assembler a line's end */
+    if (a.ends_comment) {
+        /* Rare (a name that holds one): the escaped text instead. */
+        if (fflush(out) != 0 || ftruncate(fileno(out), start) != 0
+            || fseek(out, start, SEEK_SET) != 0)
+            return false;
+        vmsd_print_facts_asm(out, model, unit);
+    } else if (fseek(out, length_at, SEEK_SET) != 0
+               || fprintf(out, "%-*llu", NUMBER_WIDTH, a.length) < 0) {
+        return false;
+    }
+    return fflush(out) == 0 && !ferror(out);
+}
+
+void vmsd_append_facts(const char *asm_name, const struct vmsd_model *model,
+                       const char *unit)
+{
+    FILE *out = fopen(asm_name, "r+");
+    bool ok = out && append_after_end(out, model, unit, asm_name);
+    int saved = errno;
+    if (out && fclose(out) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        /* At exit GCC's diagnostics are done: say it as they would, and
+         * fail the compile so that no object goes without its facts. */
+        fprintf(stderr, "%s: error: vmsdcheck: cannot append the facts to "
+                "%s: %s\n", progname, asm_name, xstrerror(saved));
+        _exit(FATAL_EXIT_CODE);
+    }
 }
 
 /* A file name for this compile: the end of the source path, readable,

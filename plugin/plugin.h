@@ -73,12 +73,18 @@ tree vmsd_only_statement(tree body);
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 
 /* facts-out.cc: the unit's facts into the object's section, printed
- * into the assembler output, or (for LTO, whose object is bytecode) as
+ * into the assembler output as .ascii strings, or (for LTO, whose object is bytecode) as
  * top-level asm statements; or into a file of a facts directory (errors
  * are reported here; false on failure). */
 void vmsd_print_facts_asm(FILE *out, const struct vmsd_model *model,
                           const char *unit);
 void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit);
 bool vmsd_write_facts_file(const char *dir, const char *facts);
+/* Or, when the assembler output ASM_NAME is a file the plugin can
+ * append to, after its end, once cc1 has closed it (a failure is
+ * reported and ends cc1 with an error). */
+bool vmsd_can_append_facts(const char *asm_name);
+void vmsd_append_facts(const char *asm_name, const struct vmsd_model *model,
+                       const char *unit);
 
 #endif

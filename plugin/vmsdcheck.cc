@@ -59,7 +59,20 @@ static void on_finish_type(void *gcc_data, void *)
 /* Tells check_unit which event called it. */
 static char ipa_event;
 
-static void hand_on_facts(bool object_follows)
+/* The unit whose facts wait for cc1's exit (vmsd_append_facts). */
+static char *appended_unit;
+
+static void append_facts_at_exit(void)
+{
+    /* After an error or a fatal one the driver deletes the output. */
+    if (!seen_error() && !diagnostic_kind_count(global_dc, DK_FATAL))
+        vmsd_append_facts(asm_file_name, &unit_model, appended_unit);
+    vmsd_model_free(&unit_model);
+    free(appended_unit);
+}
+
+/* False when the facts wait for cc1's exit, and the model with them. */
+static bool hand_on_facts(bool object_follows)
 {
     /* Every unit writes its facts, even one that defines no description:
      * they mark it as compiled with the plugin.  The name as GCC maps
@@ -70,14 +83,22 @@ static void hand_on_facts(bool object_follows)
         vmsd_write_facts_file(options.facts_dir, facts);
         free(facts);
     }
-    /* Straight into the assembler output, which GCC has open from the
-     * start: no copy in GCC's memory.  With LTO the object is bytecode,
-     * so the facts travel in it as top-level asm statements instead. */
-    if (object_follows && (flag_lto || flag_generate_lto || !asm_out_file))
+    /* With LTO the object is bytecode, so the facts travel in it as
+     * top-level asm statements.  Otherwise after the end of the
+     * assembler file when it is a file of its own, else straight into
+     * the assembler output, which GCC has open from the start. */
+    bool lto = flag_lto || flag_generate_lto || !asm_out_file;
+    if (object_follows && !lto && vmsd_can_append_facts(asm_file_name)) {
+        appended_unit = unit;
+        atexit(append_facts_at_exit);
+        return false;
+    }
+    if (object_follows && lto)
         vmsd_emit_facts_asm(&unit_model, unit);
     else if (object_follows)
         vmsd_print_facts_asm(asm_out_file, &unit_model, unit);
     free(unit);
+    return true;
 }
 
 static const char *plugin_name;     /* GCC's, as registered */
@@ -148,8 +169,8 @@ static void check_unit(void *, void *event)
     options.config.style.open_quote = open_quote;
     options.config.style.close_quote = close_quote;
     vmsd_check_unit(&unit_model, &options.config, vmsd_report_to_gcc, NULL);
-    hand_on_facts(options.facts && event == &ipa_event && !seen_error());
-    vmsd_model_free(&unit_model);
+    if (hand_on_facts(options.facts && event == &ipa_event && !seen_error()))
+        vmsd_model_free(&unit_model);
     vmsd_compatdb_free(&allowlist);
     vmsd_options_free(&options);
     stop_dispatch();
