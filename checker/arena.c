@@ -47,11 +47,12 @@ void vmsd_arena_free(struct vmsd_arena *arena)
 }
 #else
 /* Blocks of BLOCK_SIZE freed, kept (their used bytes zeroed again) for
- * the next arena, up to SPARE_LIMIT: the tool reads each unit of a
- * program into an arena of its own and frees them all once merged, and
- * fresh mappings for every unit cost two system calls and a page fault
- * for each page touched.  Not thread-safe, as nothing here is. */
-#define SPARE_LIMIT 4096
+ * the next arena, up to SPARE_LIMIT (64 MB; a QEMU program's units take
+ * about 150): the tool reads each unit of a program into an arena of
+ * its own and frees them all once merged, and fresh mappings for every
+ * unit cost two system calls and a page fault for each page touched.
+ * Not thread-safe, as nothing here is. */
+#define SPARE_LIMIT 256
 static struct vmsd_arena_block *spare;
 static size_t n_spare;
 
