@@ -45,6 +45,10 @@ void vmsd_arena_free(struct vmsd_arena *arena)
     }
     memset(arena, 0, sizeof *arena);
 }
+
+void vmsd_arena_trim(void)
+{
+}
 #else
 /* Blocks of BLOCK_SIZE freed, kept (their used bytes zeroed again) for
  * the next arena, up to SPARE_LIMIT (64 MB; a QEMU program's units take
@@ -93,6 +97,16 @@ static void unmap_block(struct vmsd_arena_block *block)
     block->next = spare;
     spare = block;
     n_spare++;
+}
+
+void vmsd_arena_trim(void)
+{
+    while (spare) {
+        struct vmsd_arena_block *block = spare;
+        spare = block->next;
+        munmap(block, block->size);
+    }
+    n_spare = 0;
 }
 
 void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)

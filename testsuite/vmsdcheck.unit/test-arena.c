@@ -79,5 +79,14 @@ int main(void)
     }
     CHECK(served == 20000);
     vmsd_arena_free(&next);
+
+    /* Once the kept blocks are handed back, new ones serve. */
+    vmsd_arena_trim();
+    for (int i = 0; i < 20000; i++)
+        vmsd_arena_alloc(&next, 100);
+    unsigned char *fresh = vmsd_arena_alloc(&next, 100);
+    CHECK(fresh && all_zero(fresh, 100));
+    vmsd_arena_free(&next);
+    vmsd_arena_trim();
     return 0;
 }
