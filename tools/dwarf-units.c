@@ -182,13 +182,14 @@ static bool skip_attributes(const unsigned char **p, const unsigned char *end)
 }
 
 /* The abbreviation numbered CODE in the table at *P: *P moved to its
- * list of attributes; false when the table lacks it or is cut short. */
+ * list of attributes, *TAG its tag; false when the table lacks it or is
+ * cut short. */
 static bool find_abbreviation(const unsigned char **p, const unsigned char *end,
-                              uint64_t code)
+                              uint64_t code, uint64_t *tag)
 {
     for (;;) {
-        uint64_t number, tag;
-        if (!uleb(p, end, &number) || !number || !uleb(p, end, &tag)
+        uint64_t number;
+        if (!uleb(p, end, &number) || !number || !uleb(p, end, tag)
             || !skip(p, end, 1))
             return false;
         if (number == code)
@@ -333,11 +334,18 @@ static bool constant_value(const unsigned char *p, const unsigned char *end,
     return true;
 }
 
-/* The name and language of the unit's entry, read in place: false when
- * they cannot be (then libdw reads them). */
+/* What a unit's entry says that the list needs. */
+struct unit_entry {
+    uint64_t tag;
+    const char *name;
+    int language;
+};
+
+/* The tag, name and language of the unit's entry, read in place: false
+ * when they cannot be (then libdw reads them). */
 static bool read_unit_entry(const struct unit_header *h,
                             const struct debug_sections *s,
-                            const char **name, int *language)
+                            struct unit_entry *e)
 {
     const unsigned char *p = h->entry, *spec;
     const struct bytes abbrev = s->abbrev;
@@ -347,10 +355,10 @@ static bool read_unit_entry(const struct unit_header *h,
         return false;
     spec = abbrev.start + h->abbrev_offset;
     if (!uleb(&p, h->end, &code)
-        || !find_abbreviation(&spec, abbrev.end, code))
+        || !find_abbreviation(&spec, abbrev.end, code, &e->tag))
         return false;
-    *name = NULL;
-    *language = -1;
+    e->name = NULL;
+    e->language = -1;
     bool has_language = false;
     while (uleb(&spec, abbrev.end, &attr) && uleb(&spec, abbrev.end, &form)
            && (attr || form)) {
@@ -361,17 +369,18 @@ static bool read_unit_entry(const struct unit_header *h,
                 || !uleb(&spec, abbrev.end, &number)))
             return false;
         if (attr == DW_AT_name)
-            *name = string_value(p, h->end, (unsigned)form, &h->shape, s);
+            e->name = string_value(p, h->end, (unsigned)form, &h->shape,
+                                   s);
         else if (attr == DW_AT_language
                  && constant_value(p, h->end, (unsigned)form, &h->shape,
                                    &number)) {
-            *language = (int)number;
+            e->language = (int)number;
             has_language = true;
         }
         if (!skip_value(&p, h->end, (unsigned)form, &h->shape))
             return false;
     }
-    return *name && has_language;
+    return e->name && has_language;
 }
 
 static bool is_c_language(int lang)
@@ -406,17 +415,21 @@ static int units_in_place(Dwarf *dw, const struct debug_sections *s,
             return -1;
         if (h.type != DW_UT_compile && h.type != DW_UT_skeleton)
             continue;
-        any = 1;
-        const char *name;
-        int language;
+        struct unit_entry e;
         Dwarf_Die die;
-        if (!read_unit_entry(&h, s, &name, &language)) {
+        if (!read_unit_entry(&h, s, &e)) {
             bool found = dwarf_offdie(dw, (Dwarf_Off)(h.entry - s->info.start),
                                       &die) != NULL;
-            name = found ? dwarf_diename(&die) : NULL;
-            language = found ? dwarf_srclang(&die) : -1;
+            e.tag = found ? (uint64_t)dwarf_tag(&die) : DW_TAG_compile_unit;
+            e.name = found ? dwarf_diename(&die) : NULL;
+            e.language = found ? dwarf_srclang(&die) : -1;
         }
-        add_unit(name, language, names, n_names);
+        /* Before DWARF 5 the entry's tag says a partial unit (dwz's) or
+         * a type unit, as it does to libdw. */
+        if (e.tag == DW_TAG_partial_unit || e.tag == DW_TAG_type_unit)
+            continue;
+        any = 1;
+        add_unit(e.name, e.language, names, n_names);
     }
     return any;
 }
