@@ -188,12 +188,14 @@ static bool find_abbreviation(const unsigned char **p, const unsigned char *end,
                               uint64_t code, uint64_t *tag)
 {
     for (;;) {
-        uint64_t number;
-        if (!uleb(p, end, &number) || !number || !uleb(p, end, tag)
+        uint64_t number, its_tag;
+        if (!uleb(p, end, &number) || !number || !uleb(p, end, &its_tag)
             || !skip(p, end, 1))
             return false;
-        if (number == code)
+        if (number == code) {
+            *tag = its_tag;
             return true;
+        }
         if (!skip_attributes(p, end))
             return false;
     }
