@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 extern "C" {
+#include "../checker/arena.h"
 #include "../checker/compatdb.h"
 #include "../checker/facts.h"
 #include "../checker/options.h"
@@ -151,6 +152,7 @@ static void check_unit(void *, void *event)
     vmsd_check_unit(&unit_model, &options.config, vmsd_report_to_gcc, NULL);
     hand_on_facts(options.facts && event == &ipa_event && !seen_error());
     vmsd_model_free(&unit_model);
+    vmsd_arena_trim();          /* no other model follows in this cc1 */
     vmsd_compatdb_free(&allowlist);
     vmsd_options_free(&options);
     stop_dispatch();
