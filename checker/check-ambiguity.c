@@ -135,10 +135,12 @@ static int compare_named(const void *pa, const void *pb)
 static struct list_index *index_list(const struct vmsd_sublist *list)
 {
     size_t n = vmsd_sublist_length(list);
+    /* One block: the index, its stops, then its named entries. */
     struct list_index *ix = vmsd_xcalloc(1, sizeof *ix
-                                            + (n + 1) * sizeof *ix->stop);
+                                            + (n + 1) * sizeof *ix->stop
+                                            + n * sizeof *ix->by_name);
     ix->length = n;
-    ix->by_name = vmsd_xcalloc(n, sizeof *ix->by_name);
+    ix->by_name = (struct named_slot *)(ix->stop + n + 1);
     ix->stop[n] = n;
     for (size_t k = n; k-- > 0;) {
         const struct vmsd_desc *s = list->slots[k].target;
@@ -247,12 +249,8 @@ static void free_walk(struct walk *w, const struct vmsd_model *model)
             free(c);
         }
     }
-    for (size_t i = 0; i < model->n_sublists; i++) {
-        struct list_index *ix = vmsd_uid_index_get(&w->lists,
-                                                   model->sublists[i]->uid);
-        free(ix->by_name);
-        free(ix);
-    }
+    for (size_t i = 0; i < model->n_sublists; i++)
+        free(vmsd_uid_index_get(&w->lists, model->sublists[i]->uid));
     vmsd_uid_index_free(&w->contexts);
     vmsd_uid_index_free(&w->lists);
     free(w->all_named);

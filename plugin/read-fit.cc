@@ -446,13 +446,14 @@ static void match_descriptions(struct fit *fit)
     memset(&layouts, 0, sizeof layouts);
     auto_vec<layout_match> matches;
     auto_vec<tree> all_matched;
+    auto_vec<field_key> key;            /* one description's at a time */
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *d = model->descs[i];
         const placed_field *placed = all_placed.address() + starts[i];
         unsigned n_placed = starts[i + 1] - starts[i];
         if (!n_placed)
             continue;           /* nothing says which struct it is of */
-        auto_vec<field_key> key;
+        key.truncate(0);
         layout_key(placed, n_placed, key);
         struct vmsd_strset_slot *slot =
             vmsd_strset_add(&layouts, (const char *)key.address(),
