@@ -79,7 +79,10 @@ struct step {
 struct walk {
     const struct vmsd_check *check;
     size_t number;                      /* this claimer's walk, from 1 */
-    struct vmsd_uid_index contexts;     /* desc uid -> struct contexts */
+    struct contexts *loaded;            /* each loaded description's */
+    size_t n_loaded;
+    struct vmsd_uid_index contexts;     /* desc uid -> 1 + its index in
+                                           loaded */
     struct vmsd_uid_index lists;        /* list uid -> struct list_index */
     const struct vmsd_desc *claimer;    /* X */
     struct step path[MAX_DEPTH];
@@ -135,10 +138,12 @@ static int compare_named(const void *pa, const void *pb)
 static struct list_index *index_list(const struct vmsd_sublist *list)
 {
     size_t n = vmsd_sublist_length(list);
+    /* One block: the index, its stops, then its named entries. */
     struct list_index *ix = vmsd_xcalloc(1, sizeof *ix
-                                            + (n + 1) * sizeof *ix->stop);
+                                            + (n + 1) * sizeof *ix->stop
+                                            + n * sizeof *ix->by_name);
     ix->length = n;
-    ix->by_name = vmsd_xcalloc(n, sizeof *ix->by_name);
+    ix->by_name = (struct named_slot *)(ix->stop + n + 1);
     ix->stop[n] = n;
     for (size_t k = n; k-- > 0;) {
         const struct vmsd_desc *s = list->slots[k].target;
@@ -193,13 +198,22 @@ static bool loads_there(const struct list_index *ix,
            && first_named(ix, sub->name)->slot == slot;
 }
 
+/* Where DESC is loaded from, or NULL when nothing loads it. */
+static struct contexts *contexts_of(const struct walk *w,
+                                    const struct vmsd_desc *desc)
+{
+    uintptr_t k = (uintptr_t)vmsd_uid_index_get(&w->contexts, desc->uid);
+    return k ? &w->loaded[k - 1] : NULL;
+}
+
 static void add_context(struct walk *w, const struct vmsd_desc *loaded,
                         struct context context)
 {
-    struct contexts *c = vmsd_uid_index_get(&w->contexts, loaded->uid);
+    struct contexts *c = contexts_of(w, loaded);
     if (!c) {
-        c = vmsd_xcalloc(1, sizeof *c);
-        vmsd_uid_index_put(&w->contexts, loaded->uid, c);
+        c = VMSD_APPEND(w->loaded, w->n_loaded);
+        vmsd_uid_index_put(&w->contexts, loaded->uid,
+                           (void *)(uintptr_t)w->n_loaded);
     }
     c->items = vmsd_grow(c->items, c->n, sizeof *c->items);
     c->items[c->n++] = context;
@@ -239,20 +253,11 @@ static void collect_contexts(struct walk *w, const struct vmsd_model *model)
 
 static void free_walk(struct walk *w, const struct vmsd_model *model)
 {
-    for (size_t i = 0; i < model->n_descs; i++) {
-        struct contexts *c = vmsd_uid_index_get(&w->contexts,
-                                                model->descs[i]->uid);
-        if (c) {
-            free(c->items);
-            free(c);
-        }
-    }
-    for (size_t i = 0; i < model->n_sublists; i++) {
-        struct list_index *ix = vmsd_uid_index_get(&w->lists,
-                                                   model->sublists[i]->uid);
-        free(ix->by_name);
-        free(ix);
-    }
+    for (size_t i = 0; i < w->n_loaded; i++)
+        free(w->loaded[i].items);
+    free(w->loaded);
+    for (size_t i = 0; i < model->n_sublists; i++)
+        free(vmsd_uid_index_get(&w->lists, model->sublists[i]->uid));
     vmsd_uid_index_free(&w->contexts);
     vmsd_uid_index_free(&w->lists);
     free(w->all_named);
@@ -419,7 +424,7 @@ static void candidates(struct walk *w, const struct vmsd_desc *owner,
  * has the bound over all of them. */
 static void follow(struct walk *w, const struct vmsd_desc *ended)
 {
-    struct contexts *c = vmsd_uid_index_get(&w->contexts, ended->uid);
+    struct contexts *c = contexts_of(w, ended);
     if (!c || w->depth == MAX_DEPTH
         || (c->walk == w->number && c->depth <= w->depth))
         return;

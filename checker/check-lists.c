@@ -27,7 +27,7 @@ void vmsd_check_duplicates(const struct vmsd_check *check)
         return;
     size_t n = vmsd_sublist_length(list);
     struct vmsd_uid_index by_desc = { 0 };
-    struct vmsd_strset by_name = { 0 };
+    struct vmsd_strset by_name = { .borrows_keys = true };  /* the model's */
 
     for (size_t j = 0; j < n; j++) {
         const struct vmsd_ref *later = &list->slots[j];

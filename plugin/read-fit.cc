@@ -23,20 +23,21 @@ extern "C" {
 #include "../checker/strset.h"
 }
 
-/* The unit's complete structs, newest first, and its casts (TREE_PURPOSE
- * the type name's identifier, TREE_VALUE the struct).  GCC may collect
- * garbage between parsing and the check (after the functions are
- * analysed), so both lists are roots; they are dropped after the check. */
-static tree record_types;
+/* The unit's complete structs, in the order met, and its casts
+ * (TREE_PURPOSE the type name's identifier, TREE_VALUE the struct).  GCC
+ * may collect garbage between parsing and the check (after the functions
+ * are analysed), so both are roots; they are dropped after the check. */
+static vec<tree, va_gc> *record_types;
 static tree casts;
-/* The structs already listed.  Not allocated with new: operator new
- * would make the plugin load libstdc++, whose relocation costs every
- * compile 4 M instructions. */
-static hash_set<tree> noted_types;
+/* The structs already listed: a bit per TYPE_UID (a unit's struct
+ * specifiers, one event each, name the same few thousand types again
+ * and again). */
+static unsigned char *noted_types;
+static size_t noted_bytes;
 
 static const struct ggc_root_tab fit_roots[] = {
-    { &record_types, 1, sizeof record_types, &gt_ggc_mx_tree_node,
-      &gt_pch_nx_tree_node },
+    { &record_types, 1, sizeof record_types, &gt_ggc_mx_vec_tree_va_gc_,
+      &gt_pch_nx_vec_tree_va_gc_ },
     { &casts, 1, sizeof casts, &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
     LAST_GGC_ROOT_TAB
 };
@@ -59,13 +60,29 @@ void vmsd_fit_init(const char *plugin_name)
     cast_function = get_identifier("object_dynamic_cast_assert");
 }
 
+/* Was TYPE not noted yet?  It is from now on. */
+static bool note_once(tree type)
+{
+    size_t uid = TYPE_UID(type), byte = uid / 8;
+    if (byte >= noted_bytes) {
+        size_t bytes = MAX(2 * noted_bytes, byte + 1);
+        noted_types = XRESIZEVEC(unsigned char, noted_types, bytes);
+        memset(noted_types + noted_bytes, 0, bytes - noted_bytes);
+        noted_bytes = bytes;
+    }
+    unsigned char bit = (unsigned char)(1u << uid % 8);
+    bool first = !(noted_types[byte] & bit);
+    noted_types[byte] |= bit;
+    return first;
+}
+
 void vmsd_fit_note_type(tree type)
 {
     if (!type || !RECORD_OR_UNION_TYPE_P(type) || !COMPLETE_TYPE_P(type))
         return;
     type = TYPE_MAIN_VARIANT(type);
-    if (!noted_types.add(type))
-        record_types = tree_cons(NULL_TREE, type, record_types);
+    if (note_once(type))
+        vec_safe_push(record_types, type);
 }
 
 /* The only statement of a function body but declarations (__func__
@@ -283,9 +300,35 @@ struct holders {
     unsigned count;
 };
 
+/* The member names descriptions need: a set, and a filter of a bit per
+ * name's hash that answers "not needed" for most other names without
+ * the set's lookup (a unit's structs have ten thousand members). */
+struct needed_names {
+    hash_set<tree> set;
+    uint64_t filter[64];
+};
+
+static size_t filter_bit(tree name)
+{
+    uintptr_t bits = (uintptr_t)name;
+    return (bits >> 3 ^ bits >> 15) % (64 * 64);
+}
+
+static void need_name(struct needed_names &needed, tree name)
+{
+    needed.set.add(name);
+    needed.filter[filter_bit(name) / 64] |= 1ull << filter_bit(name) % 64;
+}
+
+static bool name_needed(struct needed_names &needed, tree name)
+{
+    return needed.filter[filter_bit(name) / 64] >> filter_bit(name) % 64 & 1
+           && needed.set.contains(name);
+}
+
 /* The members of every struct are walked once, and only names some
  * description needs are looked at. */
-static void index_members(tree record, tree top, hash_set<tree> &needed,
+static void index_members(tree record, tree top, struct needed_names &needed,
                           hash_map<tree, holders> &index)
 {
     for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
@@ -295,7 +338,7 @@ static void index_members(tree record, tree top, hash_set<tree> &needed,
             uint64_t at;
             if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && member_byte_offset(f, &at))
                 index_members(TREE_TYPE(f), top, needed, index);
-        } else if (needed.contains(DECL_NAME(f))) {
+        } else if (name_needed(needed, DECL_NAME(f))) {
             holders &h = index.get_or_insert(DECL_NAME(f));
             h.structs = tree_cons(NULL_TREE, top, h.structs);
             h.count++;
@@ -428,7 +471,8 @@ static void match_descriptions(struct fit *fit)
      * starts[I] to starts[I + 1]; the member names they need. */
     auto_vec<placed_field> all_placed;
     auto_vec<unsigned> starts;
-    hash_set<tree> needed;
+    struct needed_names needed;
+    memset(needed.filter, 0, sizeof needed.filter);
     for (size_t i = 0; i < model->n_descs; i++) {
         starts.safe_push(all_placed.length());
         if (model->descs[i]->defined)
@@ -437,22 +481,25 @@ static void match_descriptions(struct fit *fit)
     starts.safe_push(all_placed.length());
     for (unsigned k = 0; k < all_placed.length(); k++)
         if (all_placed[k].member)
-            needed.add(all_placed[k].member);
+            need_name(needed, all_placed[k].member);
     hash_map<tree, holders> index;
-    if (needed.elements())
-        for (tree t = record_types; t; t = TREE_CHAIN(t))
-            index_members(TREE_VALUE(t), TREE_VALUE(t), needed, index);
+    /* Newest first: each name's holders, built by prepending, then list
+     * the structs in the order met. */
+    for (unsigned i = needed.set.elements() ? vec_safe_length(record_types)
+                                            : 0; i-- > 0;)
+        index_members((*record_types)[i], (*record_types)[i], needed, index);
     struct vmsd_strset layouts;         /* key -> 1 + its match's index */
     memset(&layouts, 0, sizeof layouts);
     auto_vec<layout_match> matches;
     auto_vec<tree> all_matched;
+    auto_vec<field_key> key;            /* one description's at a time */
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *d = model->descs[i];
         const placed_field *placed = all_placed.address() + starts[i];
         unsigned n_placed = starts[i + 1] - starts[i];
         if (!n_placed)
             continue;           /* nothing says which struct it is of */
-        auto_vec<field_key> key;
+        key.truncate(0);
         layout_key(placed, n_placed, key);
         struct vmsd_strset_slot *slot =
             vmsd_strset_add(&layouts, (const char *)key.address(),
@@ -587,7 +634,9 @@ void vmsd_fit_unit(struct vmsd_model *model)
     match_descriptions(&fit);
     match_instances(&fit);
     write_heads(&fit);
-    record_types = NULL_TREE;
+    vec_free(record_types);
     casts = NULL_TREE;
-    noted_types.empty();
+    free(noted_types);
+    noted_types = NULL;
+    noted_bytes = 0;
 }

@@ -239,8 +239,10 @@ void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
  * field_exists, and of those only the ones that read a member. */
 void vmsd_props_unit(struct vmsd_model *model)
 {
+    /* The names are the model's: the sets borrow them. */
     struct vmsd_strset named;
     memset(&named, 0, sizeof named);
+    named.borrows_keys = true;
     for (size_t i = 0; i < model->n_descs; i++)
         if (model->descs[i]->needed)
             vmsd_strset_add_name(&named, model->descs[i]->needed);
@@ -263,6 +265,7 @@ void vmsd_props_unit(struct vmsd_model *model)
     /* A field names its test in the facts only when the tool can use it. */
     struct vmsd_strset written;
     memset(&written, 0, sizeof written);
+    written.borrows_keys = true;
     for (size_t i = 0; i < model->n_predicates; i++)
         vmsd_strset_add_name(&written, model->predicates[i].function);
     for (size_t i = 0; i < model->n_fieldlists; i++) {

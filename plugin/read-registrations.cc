@@ -1428,10 +1428,12 @@ void vmsd_read_registrations(struct vmsd_model *model, tree fndecl)
     if (DECL_STATIC_CONSTRUCTOR(fndecl))
         walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl),
                                      constructor_node, model);
-    bool marked = registering.contains(fndecl);
+    /* Most units mark none: an empty set is not looked into. */
+    bool marked = registering.elements() && registering.contains(fndecl);
     if (!marked && !may_start_qemu(fndecl))
         return;
-    registering.remove(fndecl);
+    if (marked)
+        registering.remove(fndecl);
     /* Each set of assumptions the runs need, depth first. */
     hash_set<tree> counted;
     vec<vec<struct assumption> > todo = vNULL;

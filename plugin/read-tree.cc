@@ -447,7 +447,8 @@ static void read_description(struct vmsd_model *model, tree decl)
 
     if (!desc->symbol) {
         desc->symbol = vmsd_model_strdup(model, decl_symbol(decl));
-        desc->loc = loc_of(model, DECL_SOURCE_LOCATION(decl));
+        if (!ctor)              /* else taken below */
+            desc->loc = loc_of(model, DECL_SOURCE_LOCATION(decl));
     }
     if (desc->defined && !ctor)
         return;                 /* a redeclaration after the definition */
@@ -575,14 +576,14 @@ static location_t field_location(tree ctor, location_t fallback)
     return loc != UNKNOWN_LOCATION ? loc : fallback;
 }
 
-/* A field's entry CTOR, its members M. */
+/* A field's entry CTOR, its members M, its NAME (read by the caller). */
 static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
-                       tree ctor, const tree *m, location_t fallback)
+                       tree ctor, const tree *m, const char *name,
+                       location_t fallback)
 {
     tree vmsd = m[FIELD_VMSD];
-    bool unreadable;
     struct vmsd_field *field = vmsd_fieldlist_append(model, list);
-    field->name = string_copy(model, m[FIELD_NAME], &unreadable);
+    field->name = vmsd_model_strdup(model, name);
     field->flags = (uint32_t)int_value(m[FIELD_FLAGS]);
     field->has_field_exists = !is_null(m[FIELD_FIELD_EXISTS]);
     if (field->has_field_exists)
@@ -634,7 +635,8 @@ static void read_field_list(struct vmsd_model *model, tree decl)
         if (!name && !unreadable)
             list->terminated = true;
         else
-            read_field(model, list, value, m, DECL_SOURCE_LOCATION(decl));
+            read_field(model, list, value, m, name,
+                       DECL_SOURCE_LOCATION(decl));
     }
 }
 
