@@ -16,7 +16,7 @@
  * J); they read as absent, so objects built with an older plugin stay
  * readable.  Versions 1 to 3 were JSON and are refused with a word on
  * rebuilding (docs/facts.md, "Versions"). */
-#define VMSD_FACTS_VERSION 6
+#define VMSD_FACTS_VERSION 7
 #define VMSD_FACTS_OLDEST_READ 4
 
 /* The ELF section that carries the facts of every unit linked in. */

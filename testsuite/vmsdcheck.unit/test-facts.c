@@ -215,10 +215,10 @@ static const struct broken broken[] = {
            "rebuild the objects with this vmsdcheck's plugin"),
     BROKEN("vmsdcheck-fact 5 3:u.c\nE\n", "not vmsdcheck facts"),
     BROKEN("vmsdcheck-facts 9 3:u.c\nE\n",
-           "facts version 9; this vmsdcheck reads versions 4 to 6 "
+           "facts version 9; this vmsdcheck reads versions 4 to 7 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 3 3:u.c\nE\n",
-           "facts version 3; this vmsdcheck reads versions 4 to 6 "
+           "facts version 3; this vmsdcheck reads versions 4 to 7 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 5 3:u.c -\nE\n",
            "line 1: the header goes on past the unit"),
@@ -472,7 +472,7 @@ static void check_field_places(void)
     vmsd_model_resolve(&back);
     for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
         const struct vmsd_fieldlist *list =
-            vmsd_model_find_desc(&back, i < 8 ? 1 : 3)->fields;
+            vmsd_model_find_desc(&back, i < 8 ? 1 : 2)->fields;
         const struct vmsd_field *f = &list->fields[i < 8 ? i : i - 8];
         CHECK_STR(f->loc.file, at[i].file);
         CHECK(f->loc.line == at[i].line && f->loc.column == at[i].column);
@@ -496,14 +496,15 @@ static void check_machine_records(void)
     vmsd_model_init(&m);
     struct vmsd_machine_member *mm = VMSD_APPEND(m.machine_members,
                                                  m.n_machine_members);
-    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "init"),
-                                        vmsd_model_strdup(&m, "alias"),
-                                        vmsd_model_strdup(&m, "q 35"), 2,
-                                        true };
+    *mm = (struct vmsd_machine_member){
+        .owner = vmsd_model_strdup(&m, "init"),
+        .member = vmsd_model_strdup(&m, "alias"),
+        .value = vmsd_model_strdup(&m, "q 35"), .after_calls = 2,
+        .conditional = true };
     mm = VMSD_APPEND(m.machine_members, m.n_machine_members);
-    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "t"),
-                                        vmsd_model_strdup(&m, "abstract"),
-                                        NULL, 0, false };
+    *mm = (struct vmsd_machine_member){
+        .owner = vmsd_model_strdup(&m, "t"),
+        .member = vmsd_model_strdup(&m, "abstract") };
     struct vmsd_compat_add *c = VMSD_APPEND(m.compat_adds, m.n_compat_adds);
     *c = (struct vmsd_compat_add){ vmsd_model_strdup(&m, "init"),
                                    vmsd_model_strdup(&m, "hw_compat_1_0"), 7,
@@ -602,7 +603,7 @@ static void check_number_limits(void)
                           sizeof error));
     CHECK_STR(error, "");
     vmsd_model_resolve(&back);
-    const struct vmsd_desc *e = vmsd_model_find_desc(&back, UINT32_MAX);
+    const struct vmsd_desc *e = vmsd_model_find_desc(&back, 1);
     CHECK(e && e->version_id == INT_MAX && e->minimum_version_id == INT_MIN
           && e->loc.line == UINT_MAX && e->loc.column == UINT_MAX);
     for (size_t i = 0; e && e->fields && i < e->fields->n_fields; i++) {
@@ -658,7 +659,7 @@ static void check_fit_records(void)
     vmsd_model_resolve(&m);
     char *text = vmsd_facts_write(&m, "a.c");
     CHECK(strstr(text, " o18446744073709551615 t5:Inner") != NULL);
-    CHECK(strstr(text, "\nY 5 5:Outer 4:Twin\nI 5:outer ^") != NULL);
+    CHECK(strstr(text, "\nY 1 5:Outer 4:Twin\nI 5:outer ^") != NULL);
 
     char error[256] = "", *unit;
     size_t used;
@@ -667,12 +668,12 @@ static void check_fit_records(void)
                           sizeof error));
     CHECK_STR(error, "");
     vmsd_model_resolve(&back);
-    const struct vmsd_desc *got = vmsd_model_find_desc(&back, 5);
+    const struct vmsd_desc *got = vmsd_model_find_desc(&back, 1);
     CHECK(got && got->fields && got->fields->n_fields == 1
           && got->fields->fields[0].offset == UINT64_MAX);
     CHECK(got && got->fields
           && strcmp(got->fields->fields[0].member_type, "Inner") == 0);
-    CHECK(back.n_desc_structs == 1 && back.desc_structs[0].desc == 5
+    CHECK(back.n_desc_structs == 1 && back.desc_structs[0].desc == 1
           && back.desc_structs[0].n_names == 2
           && strcmp(back.desc_structs[0].names[1], "Twin") == 0);
     CHECK(back.n_instances == 1
@@ -755,7 +756,7 @@ int main(void)
                                       : NULL, "vmsd");
     CHECK(back.n_registrations == 1 && back.registrations[0].n_data == 1
           && back.registrations[0].loc.line == 60
-          && back.registrations[0].data[0].vmsd.uid == 10
+          && back.registrations[0].data[0].vmsd.uid == 1
           && back.registrations[0].data[0].vmsd.loc.line == 55);
     CHECK_STR(back.n_registrations ? back.registrations[0].name : NULL,
               "part-one");
@@ -772,7 +773,7 @@ int main(void)
     CHECK(back.n_struct_calls == 2 && back.struct_calls[0].arg == 1
           && !back.struct_calls[0].uncertain
           && back.struct_calls[0].n_members == 3
-          && back.struct_calls[0].members[1].vmsd.uid == 10
+          && back.struct_calls[0].members[1].vmsd.uid == 1
           && !back.struct_calls[0].members[2].string
           && !back.struct_calls[0].members[2].vmsd.uid
           && back.struct_calls[1].uncertain
@@ -784,7 +785,7 @@ int main(void)
           && strcmp(back.types[0].class_init, "dev_class_init") == 0
           && back.types[0].loc.line == 40);
     CHECK(back.n_class_vmsds && back.class_vmsds[0].conditional
-          && back.class_vmsds[0].vmsd.uid == 10);
+          && back.class_vmsds[0].vmsd.uid == 1);
     CHECK(back.n_calls && back.calls[0].global
           && strcmp(back.calls[0].callee, "common_class_init") == 0);
     CHECK(back.n_creators == 1 && back.creators[0].n_items == 4
@@ -812,7 +813,9 @@ int main(void)
           && strstr(text, "\nX ^") != NULL);
     CHECK(strstr(text, "\nW * ") != NULL);
 
-    struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
+    /* Ids as written: the D records' numbers (vmstate_dev, 10, is 1),
+     * then those only referred to (vmstate_elsewhere, 11, is 2). */
+    struct vmsd_desc *p = vmsd_model_find_desc(&back, 1);
     CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
     CHECK_STR(p ? p->name : NULL, "dev \"quoted\" \\ tab\t\nline");
     CHECK(p && p->version_id == 3 && p->minimum_version_id == 2);
@@ -822,8 +825,8 @@ int main(void)
     CHECK(p && p->subsections && p->subsections->slots[1].is_null);
     /* The declared-only description is left out; its reference keeps
      * the symbol the whole program resolves it by. */
-    CHECK(vmsd_model_find_desc(&back, 11) == NULL);
-    CHECK(p && p->subsections && p->subsections->slots[0].uid == 11
+    CHECK(vmsd_model_find_desc(&back, 2) == NULL);
+    CHECK(p && p->subsections && p->subsections->slots[0].uid == 2
           && !p->subsections->slots[0].target);
     CHECK_STR(p && p->subsections ? p->subsections->slots[0].symbol : NULL,
               "vmstate_elsewhere");
@@ -869,7 +872,7 @@ int main(void)
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
     char *mark = vmsd_facts_write(&decl_only, "empty.c");
-    CHECK_STR(mark, "vmsdcheck-facts 6 7:empty.c\nE\n");
+    CHECK_STR(mark, "vmsdcheck-facts 7 7:empty.c\nE\n");
     vmsd_model_free(&decl_only);
     vmsd_model_init(&decl_only);
     CHECK(vmsd_facts_read(mark, strlen(mark), &decl_only, &unit, &used,
@@ -906,10 +909,10 @@ int main(void)
     raw->subsections_uid = 3;
     vmsd_model_resolve(&bytes);
     char *both = vmsd_facts_write(&bytes, "b.c");
-    CHECK(strncmp(both, "vmsdcheck-facts 6 3:b.c\n", 24) == 0);
+    CHECK(strncmp(both, "vmsdcheck-facts 7 3:b.c\n", 24) == 0);
     CHECK(strstr(both, " 3:p/\xff ") != NULL);
     CHECK(strstr(both, " 4:p/\xc3\xbf ") != NULL);
-    CHECK(strstr(both, "\nS 3 1\n") != NULL);
+    CHECK(strstr(both, "\nS 1\n") != NULL);
     vmsd_model_init(&back);
     CHECK(vmsd_facts_read(both, strlen(both), &back, &unit, &used, error,
                           sizeof error));
