@@ -119,11 +119,11 @@ static size_t decimal_digits(size_t n)
  * with the same SHARED bytes and that is shorter. */
 static void put_name_here(struct writer *w, const char *s)
 {
-    struct name_span *before = name_place(&w->names);
     if (!s) {
         put_char(w, '-');
         return;
     }
+    struct name_span *before = name_place(&w->names);
     size_t len = strlen(s);
     struct vmsd_strset_slot *slot = vmsd_strset_add(&w->strings, s, len);
     if (slot->value) {
@@ -172,12 +172,15 @@ static void put_loc_here(struct writer *w, struct vmsd_loc loc)
     vmsd_strbuf_put_int(w->b, loc.column);
 }
 
-/* A place in the file of the place before it: "LINES:COLUMN", LINES
- * from that place's line; else FILE:LINE:COLUMN. */
+/* A place in the file of the place before it: "+LINES:COLUMN" or
+ * "-LINES:COLUMN", LINES after or before that place's line; else
+ * FILE:LINE:COLUMN. */
 static void put_loc(struct writer *w, struct vmsd_loc loc)
 {
     put_char(w, ' ');
     if (loc.file && loc.file == w->last_loc.file) {
+        if (loc.line >= w->last_loc.line)
+            put_char(w, '+');
         vmsd_strbuf_put_int(w->b, (long long)loc.line - w->last_loc.line);
         put_char(w, ':');
         vmsd_strbuf_put_uint(w->b, loc.column);
@@ -998,12 +1001,12 @@ static bool read_uint64(struct reader *r, uint64_t *out)
 /* A name (see put_name); *OUT is a copy the model owns, or NULL. */
 static bool name_here(struct reader *r, bool nullable, char **out)
 {
-    struct name_span *before = name_place(&r->name_places);
     long long n, shared = 0;
     struct name_span s;
     *out = NULL;
     if (take(r, '-'))
         return nullable || bad(r, "a name is missing");
+    struct name_span *before = name_place(&r->name_places);
     bool written_again = take(r, '^');
     if (written_again) {
         if (!number(r, 0, LLONG_MAX, &n))
@@ -1064,21 +1067,24 @@ static bool loc_here(struct reader *r, struct vmsd_loc *loc)
     return true;
 }
 
-/* " LOC"; from version 7 also "LINES:COLUMN", in the file of the place
- * before it that has one, LINES from its line (see put_loc). */
+/* " LOC"; from version 7 also "+LINES:COLUMN" or "-LINES:COLUMN", in
+ * the file of the place before it that has one, LINES after or before
+ * its line (see put_loc). */
 static bool read_loc(struct reader *r, struct vmsd_loc *loc)
 {
     if (!space(r))
         return false;
-    const char *start = r->p;
     long long lines, column;
-    if (r->version < 7 || at(r, ':')
-        || !number(r, -(long long)UINT_MAX, UINT_MAX, &lines)
-        || !take(r, ':') || !number(r, 0, UINT_MAX, &column) || at(r, ':')) {
-        r->p = start;
+    bool after = r->version >= 7 && take(r, '+');
+    if (!after && (r->version < 7 || !at(r, '-'))) {
         if (!loc_here(r, loc))
             return false;
     } else {
+        if (!number(r, after ? 0 : -(long long)UINT_MAX, after ? UINT_MAX : 0,
+                    &lines)
+            || !take(r, ':') || !number(r, 0, UINT_MAX, &column))
+            return bad(r, "a place is not FILE:LINE:COLUMN or "
+                       "+LINES:COLUMN");
         if (!r->last_loc.file)
             return bad(r, "a place counts from no place before it");
         if (lines < -(long long)r->last_loc.line

@@ -206,6 +206,7 @@ struct broken {
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
 #define HEAD5 "vmsdcheck-facts 5 3:u.c\n"
 #define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
+#define HEAD7 "vmsdcheck-facts 7 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
  * fuzzer finds may crash it, and none is refused without a reason. */
@@ -314,6 +315,32 @@ static const struct broken broken[] = {
            "line 2: a struct match names no description of the unit"),
     BROKEN(HEAD6 "I 1:t 1:S 4\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD6 "O 1:S 4 -\nE\n", "line 2: a value is missing"),
+    /* Version 7: names against the one before in their place, places
+     * against the place before, lists that follow. */
+    BROKEN(HEAD7 "T 1:t - - :0:0\nT 2+1:u - - :0:0\nE\n",
+           "line 3: a name shares more bytes than the name before it has"),
+    BROKEN(HEAD7 "T 1:t - - :0:0\nT 1+:u - - :0:0\nE\n",
+           "line 3: a name is not LENGTH:BYTES"),
+    BROKEN(HEAD6 "T 1:t - - :0:0\nT 1+0:u - - :0:0\nE\n",
+           "line 3: a name is not LENGTH:BYTES"),
+    BROKEN(HEAD7 "T 1:t - - +5:1\nE\n",
+           "line 2: a place counts from no place before it"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - -6:1\nE\n",
+           "line 4: a place's line is out of range"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:4294967295:1\nT 1:u - - +1:1\nE\n",
+           "line 4: a place's line is out of range"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - +1:x\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN or +LINES:COLUMN"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - +-1:1\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN or +LINES:COLUMN"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - 1:1\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN"),
+    BROKEN(HEAD6 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - +1:1\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN"),
+    BROKEN(HEAD6 "D 1 1:d s-- - :1:1 0 0 - 0 +\nE\n",
+           "line 2: a number is missing"),
+    BROKEN(HEAD7 "D 1:d s-- - :1:1 0 0 - 0 +\nL 1\nD 1:e s-- - :1:1 0 0 - 0 x"
+           "\nE\n", "line 4: a number is missing"),
     /* Version 4 fields have no place member. */
     BROKEN(HEAD4 "L 1 1\nf - 0 0 - p:1:1\nE\n",
            "line 3: a field has an unknown member"),
@@ -692,6 +719,66 @@ static void check_fit_records(void)
     vmsd_model_free(&m);
 }
 
+/* Version 6, which QEMU builds of the last plugin carry, reads into the
+ * model version 7 is written from: docs/facts.md's example, as the
+ * plugin writes it in either version. */
+static void check_version_6(void)
+{
+    static const char v6[] = "vmsdcheck-facts 6 4:sd.c\nF ^0\n"
+        "D 2249 12:vmstate_ring s-- 4:ring 0:7:33 0 0 - 0 2250\n"
+        "L 2250 1\nf 1:v 1 4 19:vmstate_info_uint32 p0:9:40\n"
+        "D 2251 6:sd_ocr s-- 11:sd-card/ocr 0:10:33 0 0 9:sd_needed 0 0\n"
+        "D 2252 10:sd_vmstate g-- 7:sd-card 0:11:26 2 1 - 2254 2253\n"
+        "S 2254 0 2251 ^5 0:17:60 N\nL 2253 1\nf 1:a 1 4 ^4 p0:14:9\n"
+        "f ^2 8 4 - @ 2249 ^1 0:15:9 o4 t1:R\n"
+        "T ^9 6:device 13:sd_class_init 0:26:23\n"
+        "C ^13 0 2252 ^8 0:23:16\nK ^13 15:sd_class_common 1\n"
+        "Y 2249 ^11\nY 2252 1:S\nO ^11 4 - 0:3:27\nE\n";
+    static const char v7[] = "vmsdcheck-facts 7 4:sd.c\nF ^0\n"
+        "D 12:vmstate_ring s-- 4:ring 0:7:33 0 0 - 0 +\n"
+        "L 1\nf 1:v 1 4 19:vmstate_info_uint32 p0:9:40\n"
+        "D 6:sd_ocr s-- 11:sd-card/ocr +3:33 0 0 9:sd_needed 0 0\n"
+        "D 3+7:vmstate g-- 7+0: +1:26 2 1 - + +\n"
+        "S 0 2 ^5 +6:60 N\nL 1\nf 1:a 1 4 ^4 p0:14:9\n"
+        "f ^2 8 4 - @ 1 ^1 -2:9 o4 t1:R\n"
+        "T ^9 6:device 13:sd_class_init +11:23\n"
+        "C ^13 0 3 ^8 -3:16\nK ^13 15:sd_class_common 1\n"
+        "Y 1 ^11\nY 3 1:S\nO ^11 4 - -20:27\nE\n";
+    struct vmsd_model m, back;
+    char error[256] = "", *unit;
+    size_t used;
+    vmsd_model_init(&m);
+    CHECK(vmsd_facts_read(v6, sizeof v6 - 1, &m, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&m);
+    char *text = vmsd_facts_write(&m, unit);
+    CHECK_STR(text, v7);
+    /* Read back, the same model: each name, place and id as it was. */
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    vmsd_model_resolve(&back);
+    const struct vmsd_desc *sd = vmsd_model_find_desc(&back, 3);
+    CHECK(sd && strcmp(sd->symbol, "sd_vmstate") == 0
+          && strcmp(sd->name, "sd-card") == 0 && sd->loc.line == 11
+          && sd->loc.column == 26 && sd->subsections && sd->fields
+          && sd->fields->n_fields == 2
+          && sd->fields->fields[1].vmsd.uid == 1
+          && sd->fields->fields[1].vmsd.loc.line == 15);
+    CHECK(sd && sd->subsections && sd->subsections->slots[0].uid == 2
+          && sd->subsections->slots[0].loc.line == 17
+          && sd->subsections->slots[0].loc.column == 60);
+    CHECK(back.n_struct_heads == 1 && back.struct_heads[0].loc.line == 3);
+    char *again = vmsd_facts_write(&back, unit);
+    CHECK_STR(again, v7);
+    free(again);
+    free(text);
+    free(unit);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
 static void check_version_4(void)
 {
     static const char v4[] = HEAD4 "F ^0\n"
@@ -889,6 +976,7 @@ int main(void)
     check_field_places();
     check_machine_records();
     check_version_4();
+    check_version_6();
     check_fit_records();
     check_number_limits();
 
