@@ -520,15 +520,25 @@ static void put_field(struct writer *w, const struct vmsd_field *f)
     put_char(w, '\n');
 }
 
+/* Most lists end with their end marker and hold nothing after it: the
+ * description that names them first says so ("*"), and they have no L
+ * record. */
+static bool list_is_plain(const struct vmsd_fieldlist *list)
+{
+    return list->terminated && !list->after_end;
+}
+
 static void put_fieldlist(struct writer *w, const struct vmsd_fieldlist *list)
 {
-    begin(w, "L");
-    put_int(w, list->terminated);
-    if (list->after_end) {
-        put_name(w, list->after_end);
-        put_loc(w, list->after_end_loc);
+    if (!list_is_plain(list)) {
+        begin(w, "L");
+        put_int(w, list->terminated);
+        if (list->after_end) {
+            put_name(w, list->after_end);
+            put_loc(w, list->after_end_loc);
+        }
+        put_char(w, '\n');
     }
-    put_char(w, '\n');
     for (size_t i = 0; i < list->n_fields; i++)
         put_field(w, &list->fields[i]);
 }
@@ -563,15 +573,17 @@ static void put_desc_attributes(struct writer *w, const void *record)
 }
 
 /* A description's list: 0 when the model has none, "+" for the list
- * written right after the description (the next S or L record), else
- * its number, written with the description before that named it. */
+ * written right after the description (the next S or L record; "*"
+ * for a plain field list, whose fields follow without an L record),
+ * else its number, written with the description before that named
+ * it. */
 static void put_list_number(struct writer *w, bool has,
                             const struct vmsd_uid_index *numbers,
-                            uint32_t uid)
+                            uint32_t uid, bool plain)
 {
     uintptr_t n = has ? (uintptr_t)vmsd_uid_index_get(numbers, uid) : 0;
     if (has && !n)
-        vmsd_strbuf_puts(w->b, " +");
+        vmsd_strbuf_puts(w->b, plain ? " *" : " +");
     else
         put_uint(w, n);
 }
@@ -580,13 +592,14 @@ static void put_desc_subsections(struct writer *w, const void *record)
 {
     const struct vmsd_desc *d = record;
     put_list_number(w, d->subsections, &w->sublist_numbers,
-                    d->subsections_uid);
+                    d->subsections_uid, false);
 }
 
 static void put_desc_fields(struct writer *w, const void *record)
 {
     const struct vmsd_desc *d = record;
-    put_list_number(w, d->fields, &w->fieldlist_numbers, d->fields_uid);
+    put_list_number(w, d->fields, &w->fieldlist_numbers, d->fields_uid,
+                    d->fields && list_is_plain(d->fields));
 }
 
 /* A description, then its lists the first time one is named (a list
@@ -1159,17 +1172,23 @@ static bool read_sublist(struct reader *r)
     return true;
 }
 
+/* The list "f" records go to from here on. */
+static bool start_fieldlist(struct reader *r, uint32_t uid, bool terminated)
+{
+    r->fields = vmsd_model_add_fieldlist(r->model, uid);
+    if (!r->fields)
+        return bad(r, "a field list's id is used twice");
+    r->fields->terminated = terminated;
+    return true;
+}
+
 static bool read_fieldlist(struct reader *r)
 {
     uint32_t uid;
     bool terminated;
     if (!read_list_uid(r, &r->n_fieldlists, &uid)
-        || !read_bool(r, &terminated))
+        || !read_bool(r, &terminated) || !start_fieldlist(r, uid, terminated))
         return false;
-    r->fields = vmsd_model_add_fieldlist(r->model, uid);
-    if (!r->fields)
-        return bad(r, "a field list's id is used twice");
-    r->fields->terminated = terminated;
     if (at(r, '\n'))
         return true;
     /* An entry after the end marker: only where there is one. */
@@ -1354,14 +1373,20 @@ static bool read_desc_attributes(struct reader *r, void *record, char tag)
 }
 
 /* A description's list: its id, 0 for none; from version 7 "+" for
- * the next list of its kind (see put_list_number). */
-static bool read_list_number(struct reader *r, uint32_t count, uint32_t *uid)
+ * the next list of its kind, and LETTER (if any) for a plain field
+ * list that starts here (see put_list_number). */
+static bool read_list_number(struct reader *r, uint32_t *count, char letter,
+                             uint32_t *uid)
 {
     if (r->version >= 7 && r->end - r->p >= 2 && r->p[0] == ' '
-        && r->p[1] == '+') {
+        && (r->p[1] == '+' || (letter && r->p[1] == letter))) {
         r->p += 2;
-        *uid = count + 1;
-        return true;
+        if (r->p[-1] == '+') {
+            *uid = *count + 1;
+            return true;
+        }
+        *uid = ++*count;
+        return start_fieldlist(r, *uid, true);
     }
     return READ_INT(r, 0, UINT32_MAX, uid);
 }
@@ -1369,14 +1394,14 @@ static bool read_list_number(struct reader *r, uint32_t count, uint32_t *uid)
 static bool read_desc_subsections(struct reader *r, void *record, char tag)
 {
     (void)tag;
-    return read_list_number(r, r->n_sublists,
+    return read_list_number(r, &r->n_sublists, 0,
                             &((struct vmsd_desc *)record)->subsections_uid);
 }
 
 static bool read_desc_fields(struct reader *r, void *record, char tag)
 {
     (void)tag;
-    return read_list_number(r, r->n_fieldlists,
+    return read_list_number(r, &r->n_fieldlists, '*',
                             &((struct vmsd_desc *)record)->fields_uid);
 }
 

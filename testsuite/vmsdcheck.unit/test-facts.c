@@ -339,6 +339,10 @@ static const struct broken broken[] = {
            "line 4: a place is not FILE:LINE:COLUMN"),
     BROKEN(HEAD6 "D 1 1:d s-- - :1:1 0 0 - 0 +\nE\n",
            "line 2: a number is missing"),
+    BROKEN(HEAD6 "D 1 1:d s-- - :1:1 0 0 - 0 *\nE\n",
+           "line 2: a number is missing"),
+    BROKEN(HEAD7 "D 1:d s-- - :1:1 0 0 - * 0\nE\n",
+           "line 2: a number is missing"),
     BROKEN(HEAD7 "D 1:d s-- - :1:1 0 0 - 0 +\nL 1\nD 1:e s-- - :1:1 0 0 - 0 x"
            "\nE\n", "line 4: a number is missing"),
     /* Version 4 fields have no place member. */
@@ -735,11 +739,11 @@ static void check_version_6(void)
         "C ^13 0 2252 ^8 0:23:16\nK ^13 15:sd_class_common 1\n"
         "Y 2249 ^11\nY 2252 1:S\nO ^11 4 - 0:3:27\nE\n";
     static const char v7[] = "vmsdcheck-facts 7 4:sd.c\nF ^0\n"
-        "D 12:vmstate_ring s-- 4:ring 0:7:33 0 0 - 0 +\n"
-        "L 1\nf 1:v 1 4 19:vmstate_info_uint32 p0:9:40\n"
+        "D 12:vmstate_ring s-- 4:ring 0:7:33 0 0 - 0 *\n"
+        "f 1:v 1 4 19:vmstate_info_uint32 p0:9:40\n"
         "D 6:sd_ocr s-- 11:sd-card/ocr +3:33 0 0 9:sd_needed 0 0\n"
-        "D 3+7:vmstate g-- 7+0: +1:26 2 1 - + +\n"
-        "S 0 2 ^5 +6:60 N\nL 1\nf 1:a 1 4 ^4 p0:14:9\n"
+        "D 3+7:vmstate g-- 7+0: +1:26 2 1 - + *\n"
+        "S 0 2 ^5 +6:60 N\nf 1:a 1 4 ^4 p0:14:9\n"
         "f ^2 8 4 - @ 1 ^1 -2:9 o4 t1:R\n"
         "T ^9 6:device 13:sd_class_init +11:23\n"
         "C ^13 0 3 ^8 -3:16\nK ^13 15:sd_class_common 1\n"
@@ -772,6 +776,55 @@ static void check_version_6(void)
     CHECK(back.n_struct_heads == 1 && back.struct_heads[0].loc.line == 3);
     char *again = vmsd_facts_write(&back, unit);
     CHECK_STR(again, v7);
+    free(again);
+    free(text);
+    free(unit);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
+/* A plain field list (its end marker, nothing after it) has no L
+ * record: the first description that names it says "*" and its fields
+ * follow; a second names it by its number.  One without its end
+ * marker has its L record ("+"). */
+static void check_list_numbers(void)
+{
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    static const uint32_t uids[] = { 40, 41, 42 }, lists[] = { 7, 7, 8 };
+    for (size_t i = 0; i < 3; i++) {
+        struct vmsd_desc *d = vmsd_model_desc(&m, uids[i]);
+        d->symbol = vmsd_model_strdup(&m, i == 0 ? "a" : i == 1 ? "b" : "c");
+        d->defined = true;
+        d->fields_uid = lists[i];
+    }
+    struct vmsd_fieldlist *plain = vmsd_model_add_fieldlist(&m, 7);
+    plain->terminated = true;
+    vmsd_fieldlist_append(&m, plain)->name = vmsd_model_strdup(&m, "x");
+    vmsd_fieldlist_append(&m, vmsd_model_add_fieldlist(&m, 8))->name =
+        vmsd_model_strdup(&m, "y");
+    vmsd_model_resolve(&m);
+    char *text = vmsd_facts_write(&m, "l.c");
+    CHECK(strstr(text, "\nD 1:a s-- - :0:0 0 0 - 0 *\nf 1:x 0 0 - l0\n"
+                 "D 1:b s-- - :0:0 0 0 - 0 1\n"
+                 "D 1:c s-- - :0:0 0 0 - 0 +\nL 0\nf 1:y 0 0 - l0\nE\n")
+          != NULL);
+    char error[256] = "", *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&back);
+    for (uint32_t uid = 1; uid <= 3; uid++) {
+        const struct vmsd_desc *d = vmsd_model_find_desc(&back, uid);
+        CHECK(d && d->fields && d->fields->n_fields == 1
+              && d->fields->terminated == (uid < 3));
+        CHECK_STR(d && d->fields ? d->fields->fields[0].name : NULL,
+                  uid < 3 ? "x" : "y");
+    }
+    char *again = vmsd_facts_write(&back, "l.c");
+    CHECK_STR(again, text);
     free(again);
     free(text);
     free(unit);
@@ -977,6 +1030,7 @@ int main(void)
     check_machine_records();
     check_version_4();
     check_version_6();
+    check_list_numbers();
     check_fit_records();
     check_number_limits();
 
