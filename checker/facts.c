@@ -1,7 +1,9 @@
 /* The facts format (docs/facts.md): one text line a record, numbers in
- * decimal, names length-prefixed and written once per document.  It is
- * small because the assembler reads every byte of it in every compile,
- * and read in one pass because the tool reads it for every unit of a
+ * decimal, names length-prefixed and written once per document, and
+ * what the reader can work out left out (ids by the order of records,
+ * places and new names against the ones before them).  It is small
+ * because the assembler reads every byte of it in every compile, and
+ * read in one pass because the tool reads it for every unit of a
  * program. */
 #include "facts.h"
 
