@@ -904,12 +904,13 @@ struct reader {
     const char *text, *p, *end;
     struct vmsd_model *model;
     struct name_span *names;    /* every name, by number */
-    size_t n_names;
+    size_t n_names, names_room;
     const char **files;         /* interned in the model, by number */
     size_t n_files;
     struct vmsd_fieldlist *fields;  /* the list "f" records go to */
     bool field_places;          /* version 5: fields have places */
     bool fit;                   /* version 6: the fit records and members */
+    bool creations;             /* Q and J records go into the model */
     struct vmsd_loc last_field_loc;
     bool field_placed;          /* the field being read has a place */
     struct vmsd_loc last_loc;   /* version 7: the place before, with a
@@ -968,8 +969,8 @@ static bool digits(struct reader *r, unsigned long long *out)
 }
 
 /* A decimal integer in [MIN, MAX] right here. */
-static bool number(struct reader *r, long long min, long long max,
-                   long long *out)
+static bool number_checked(struct reader *r, long long min, long long max,
+                           long long *out)
 {
     bool negative = take(r, '-');
     unsigned long long v;
@@ -984,6 +985,25 @@ static bool number(struct reader *r, long long min, long long max,
     if (value < min || value > max)
         return bad(r, "a number is out of range");
     *out = value;
+    return true;
+}
+
+/* number_checked, but the numbers of a few digits (nearly all: names'
+ * lengths and numbers, lines) read in line; a sign, nine digits or more,
+ * and a number out of range go to number_checked, which reads them
+ * again and says what is wrong. */
+static inline bool number(struct reader *r, long long min, long long max,
+                          long long *out)
+{
+    const char *p = r->p;
+    long long v = 0;
+    int n = 0;
+    for (; n < 9 && p + n < r->end && p[n] >= '0' && p[n] <= '9'; n++)
+        v = v * 10 + (p[n] - '0');
+    if (n == 0 || n == 9 || v < min || v > max)
+        return number_checked(r, min, max, out);
+    r->p = p + n;
+    *out = v;
     return true;
 }
 
@@ -1013,17 +1033,20 @@ static bool read_uint64(struct reader *r, uint64_t *out)
     (read_int((r), (min), (max))                                          \
      && ((*(out) = (__typeof__(*(out)))(r)->value), true))
 
-/* A name (see put_name); *OUT is a copy the model owns, or NULL. */
-static bool name_here(struct reader *r, bool nullable, char **out)
+/* A name (see put_name); *OUT is a copy the model owns, or NULL.  With
+ * OUT NULL (a record left out), the name is only checked and numbered:
+ * the names a record writes are numbered whether it is kept or not. */
+static inline bool name_here(struct reader *r, bool nullable, char **out)
 {
     long long n, shared = 0;
     struct name_span s;
-    *out = NULL;
+    char *joined = NULL;
+    if (out)
+        *out = NULL;
     if (take(r, '-'))
         return nullable || bad(r, "a name is missing");
     struct name_span *before = name_place(&r->name_places);
-    bool written_again = take(r, '^');
-    if (written_again) {
+    if (take(r, '^')) {
         if (!number(r, 0, LLONG_MAX, &n))
             return false;
         if ((size_t)n >= r->n_names)
@@ -1048,22 +1071,39 @@ static bool name_here(struct reader *r, bool nullable, char **out)
         if (memchr(s.start, '\0', s.len))
             return bad(r, "a name holds a NUL byte");
         r->p += n;
+        if (shared) {
+            /* Its bytes are not together in the text: joined in the
+             * model's arena, even for a record left out, since later
+             * names may repeat it or share its bytes. */
+            size_t len = (size_t)shared + s.len;
+            joined = vmsd_arena_alloc(&r->model->arena, len + 1);
+            memcpy(joined, before->start, (size_t)shared);
+            memcpy(joined + shared, s.start, s.len);
+            joined[len] = '\0';
+            s = (struct name_span){ joined, len };
+        }
+        if (r->n_names == r->names_room) {
+            /* A unit writes a few hundred names: room for them at once. */
+            r->names_room = r->names_room ? 2 * r->names_room : 512;
+            r->names = vmsd_xrealloc(r->names,
+                                     r->names_room * sizeof *r->names);
+        }
+        r->names[r->n_names++] = s;
     }
-    size_t len = (size_t)shared + s.len;
-    char *name = vmsd_arena_alloc(&r->model->arena, len + 1);
-    memcpy(name, before->start, (size_t)shared);
-    memcpy(name + shared, s.start, s.len);
-    name[len] = '\0';
-    if (shared)                 /* its bytes are not together in the text */
-        s = (struct name_span){ name, len };
-    if (!written_again)
-        *VMSD_APPEND(r->names, r->n_names) = s;
     *before = s;
-    *out = name;
+    if (!out)
+        return true;
+    if (joined) {               /* a copy of its own already */
+        *out = joined;
+        return true;
+    }
+    *out = vmsd_arena_alloc(&r->model->arena, s.len + 1);
+    memcpy(*out, s.start, s.len);
+    (*out)[s.len] = '\0';
     return true;
 }
 
-static bool read_name(struct reader *r, bool nullable, char **out)
+static inline bool read_name(struct reader *r, bool nullable, char **out)
 {
     return space(r) && name_here(r, nullable, out);
 }
@@ -1663,12 +1703,21 @@ static bool read_macro_value(struct reader *r)
                                     r->model->n_macro_values), NULL);
 }
 
+/* Where a creation record's name goes: into the model, or, when the
+ * reader leaves the creation records out, nowhere (read all the same). */
+static char **creation_name(struct reader *r, char **slot)
+{
+    return r->creations ? slot : NULL;
+}
+
 /* "Q FUNCTION GLOBAL (KIND NAME)*" */
 static bool read_creator(struct reader *r)
 {
-    struct vmsd_creator *c = VMSD_APPEND(r->model->creators,
-                                         r->model->n_creators);
-    if (!read_name(r, false, &c->function) || !read_bool(r, &c->global))
+    struct vmsd_creator left_out = { 0 };
+    struct vmsd_creator *c = r->creations
+        ? VMSD_APPEND(r->model->creators, r->model->n_creators) : &left_out;
+    if (!read_name(r, false, creation_name(r, &c->function))
+        || !read_bool(r, &c->global))
         return false;
     while (!at(r, '\n')) {
         if (!space(r))
@@ -1676,10 +1725,11 @@ static bool read_creator(struct reader *r)
         if (r->p == r->end || !strchr("tpmcrs", *r->p) || !*r->p)
             return bad(r, "a creation is not t, p, m, c, r or s and a "
                        "name");
-        struct vmsd_create_item *item = VMSD_APPEND(c->items, c->n_items);
-        item->kind = *r->p++;
-        if (!read_name(r, false, &item->name))
+        struct vmsd_create_item item = { .kind = *r->p++ };
+        if (!read_name(r, false, creation_name(r, &item.name)))
             return false;
+        if (r->creations)
+            *VMSD_APPEND(c->items, c->n_items) = item;
     }
     return true;
 }
@@ -1687,8 +1737,10 @@ static bool read_creator(struct reader *r)
 /* "J OWNER KIND ...": what follows KIND depends on it. */
 static bool read_hook(struct reader *r)
 {
-    struct vmsd_hook *h = VMSD_APPEND(r->model->hooks, r->model->n_hooks);
-    if (!read_name(r, false, &h->owner) || !space(r))
+    struct vmsd_hook left_out = { 0 };
+    struct vmsd_hook *h = r->creations
+        ? VMSD_APPEND(r->model->hooks, r->model->n_hooks) : &left_out;
+    if (!read_name(r, false, creation_name(r, &h->owner)) || !space(r))
         return false;
     if (r->p == r->end || !*r->p || !strchr("iarmus", *r->p))
         return bad(r, "a hook is not i, a, r, m, u or s");
@@ -1699,9 +1751,10 @@ static bool read_hook(struct reader *r)
     case VMSD_HOOK_USER_CREATABLE:
         return read_bool(r, &h->flag);
     case VMSD_HOOK_MEMBER_STRING:
-        return read_name(r, false, &h->name) && read_name(r, false, &h->value);
+        return read_name(r, false, creation_name(r, &h->name))
+               && read_name(r, false, creation_name(r, &h->value));
     default:
-        return read_name(r, false, &h->name);
+        return read_name(r, false, creation_name(r, &h->name));
     }
 }
 
@@ -1780,9 +1833,17 @@ bool vmsd_facts_read(const char *text, size_t length,
                      struct vmsd_model *model, char **unit, size_t *used,
                      char *error, size_t error_size)
 {
+    return vmsd_facts_read_parts(text, length, true, model, unit, used,
+                                 error, error_size);
+}
+
+bool vmsd_facts_read_parts(const char *text, size_t length, bool creations,
+                           struct vmsd_model *model, char **unit,
+                           size_t *used, char *error, size_t error_size)
+{
     struct reader r = { .text = text, .p = text, .end = text + length,
-                        .model = model, .error = error,
-                        .error_size = error_size };
+                        .model = model, .creations = creations,
+                        .error = error, .error_size = error_size };
     *unit = NULL;
     bool ok = read_header(&r, unit) && read_records(&r);
     if (!ok) {

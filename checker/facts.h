@@ -43,5 +43,13 @@ void vmsd_facts_stream(const struct vmsd_model *model, const char *unit,
 bool vmsd_facts_read(const char *text, size_t length,
                      struct vmsd_model *model, char **unit, size_t *used,
                      char *error, size_t error_size);
+/* The same, with the creation records (Q and J, what only the
+ * containment graph reads) left out of the model unless CREATIONS.  A
+ * record left out is read as strictly as one kept (its names, values
+ * and end are checked, and its names numbered for the "^N" after it),
+ * so a document is refused or taken alike either way. */
+bool vmsd_facts_read_parts(const char *text, size_t length, bool creations,
+                           struct vmsd_model *model, char **unit,
+                           size_t *used, char *error, size_t error_size);
 
 #endif

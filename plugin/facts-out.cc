@@ -1,8 +1,10 @@
 /* Handing a unit's facts on: into a section of the object, which the
  * linker concatenates into every binary (and which survives
- * --gc-sections, -flto and ccache), or into a file of a facts directory
- * when there is no object (-fsyntax-only).  The section is written in
- * pieces, so that a big unit's facts are never held whole. */
+ * --gc-sections, -flto and ccache), either appended to the assembler
+ * file and taken in by .incbin or as .ascii strings; or into a file of
+ * a facts directory when there is no object (-fsyntax-only).  The
+ * section is written in pieces, so that a big unit's facts are never
+ * held whole. */
 #include "plugin.h"
 
 #include "cgraph.h"
@@ -15,7 +17,9 @@ extern "C" {
 }
 
 #include <errno.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Where the assembler text of the facts goes: a FILE, or top-level
  * asm statements. */
@@ -99,17 +103,166 @@ static void emit_facts(struct asm_target *target,
     emit_piece("", 1, target);
 }
 
-void vmsd_print_facts_asm(FILE *out, const struct vmsd_model *model,
-                          const char *unit)
-{
-    struct asm_target target = { out };
-    emit_facts(&target, model, unit);
-}
-
 void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
 {
     struct asm_target target = { NULL };
     emit_facts(&target, model, unit);
+}
+
+/* The facts after the end of an assembler file of its own.  They are
+ * written as the unit is checked into an unlinked temporary file (no
+ * memory held, nothing left behind), and appended when cc1 exits, once
+ * GCC has written and closed the assembler file: after a .end, where
+ * the assembler stops reading, with an .incbin of the same file before
+ * it that copies them into the section.  The assembler reads them at
+ * about one instruction a byte, against 75 for the escaped text of an
+ * .ascii string.  Its input scanner still reads on past .end to the
+ * end of its buffer (33 instructions a byte of plain text), so the
+ * facts (or their first part) sit in a comment ("/" "*" before, "*" "/"
+ * after), which it skips at about 10.  The section's bytes are the same
+ * either way.  Only what
+ * GNU as is known to stop at (configure sets VMSD_FACTS_AFTER_END for
+ * x86 targets), and only for a regular file whose name needs no escape
+ * in a string. */
+#ifndef VMSD_FACTS_AFTER_END
+#define VMSD_FACTS_AFTER_END 0
+#endif
+
+static bool can_append(const char *asm_name)
+{
+    struct stat st;
+    return VMSD_FACTS_AFTER_END && asm_name && strcmp(asm_name, "-") != 0
+           && !strpbrk(asm_name, "\"\\\n") && stat(asm_name, &st) == 0
+           && S_ISREG(st.st_mode);
+}
+
+/* The facts waiting for cc1's exit. */
+static struct {
+    FILE *file;
+    unsigned long long length;
+    char last;                  /* the last byte written */
+    bool ends_comment;          /* the facts hold the comment's end */
+} staged;
+
+static void stage_piece(const char *text, size_t len, void *)
+{
+    const char *slash = len ? (const char *)memchr(text, '/', len) : NULL;
+    for (; slash && !staged.ends_comment;
+         slash = (const char *)memchr(slash + 1, '/', len - (slash + 1 - text)))
+        staged.ends_comment = (slash > text ? slash[-1] : staged.last) == '*';
+    if (len)
+        staged.last = text[len - 1];
+    fwrite(text, 1, len, staged.file);
+    staged.length += len;
+}
+
+/* The assembler's input scanner reads a comment to its end, but plain
+ * text only to the end of its buffer (32 KiB): past this many bytes
+ * only the first part of the facts goes in the comment, and the rest is
+ * plain text long enough that the scanner stops before its end (where a
+ * quote would make it warn). */
+#define COMMENTED_MAX (96 * 1024)
+#define COMMENTED_PART (32 * 1024)
+
+/* Copies N bytes of the staged facts to OUT. */
+static void copy_staged(FILE *out, unsigned long long n)
+{
+    char buffer[65536];
+    size_t got;
+    while (n && (got = fread(buffer, 1, n < sizeof buffer ? n : sizeof buffer,
+                             staged.file)) > 0) {
+        fwrite(buffer, 1, got, out);
+        n -= got;
+    }
+}
+
+/* Offsets and lengths are written at a fixed width, so that the lines
+ * that hold them have a known length before they are written. */
+#define NUMBER_WIDTH 20
+
+/* Appends; false (errno set) when the file cannot be written. */
+static bool append_after_end(FILE *out, const char *asm_name)
+{
+    unsigned long long commented = staged.length <= COMMENTED_MAX
+                                   ? staged.length : COMMENTED_PART;
+    unsigned long long plain = staged.length - commented;
+    if (fseek(out, 0, SEEK_END) != 0 || fseek(staged.file, 0, SEEK_SET) != 0)
+        return false;
+    long start = ftell(out);
+    int incbin = snprintf(NULL, 0, "\t.incbin \"%s\", %*s, %*s\n", asm_name,
+                          NUMBER_WIDTH, "", NUMBER_WIDTH, "");
+    static const char section_open[] = "\t.pushsection " VMSD_FACTS_SECTION
+                               ",\"R\",@progbits\n";
+    static const char section_close[] = "\t.popsection\n\t.end\n/*";
+    if (start < 0 || incbin < 0)
+        return false;
+    unsigned long long at = (unsigned long long)start + strlen(section_open)
+                            + (plain ? 2 : 1) * (unsigned)incbin
+                            + strlen(section_close);
+    fputs(section_open, out);
+    fprintf(out, "\t.incbin \"%s\", %-*llu, %-*llu\n", asm_name, NUMBER_WIDTH,
+            at, NUMBER_WIDTH, commented);
+    if (plain)
+        fprintf(out, "\t.incbin \"%s\", %-*llu, %-*llu\n", asm_name,
+                NUMBER_WIDTH, at + commented + 3, NUMBER_WIDTH, plain);
+    fputs(section_close, out);
+    copy_staged(out, commented);
+    fputs("*/\n", out);
+    copy_staged(out, plain);
+    if (plain)
+        fputc('\n', out);       /* the assembler wants a line's end */
+    return !ferror(staged.file) && fflush(out) == 0 && !ferror(out);
+}
+
+static void append_staged_facts(void)
+{
+    /* After an error or a fatal one the driver deletes the output. */
+    if (seen_error() || diagnostic_kind_count(global_dc, DK_FATAL)) {
+        fclose(staged.file);
+        return;
+    }
+    FILE *out = fopen(asm_file_name, "r+");
+    bool ok = out && append_after_end(out, asm_file_name);
+    int saved = errno;
+    if (out && fclose(out) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    fclose(staged.file);
+    if (!ok) {
+        /* At exit GCC's diagnostics are done: say it as they would, and
+         * fail the compile so that no object goes without its facts. */
+        fprintf(stderr, "%s: error: vmsdcheck: cannot append the facts to "
+                "%s: %s\n", progname, asm_file_name, xstrerror(saved));
+        _exit(FATAL_EXIT_CODE);
+    }
+}
+
+/* True when the facts are staged for the end of the assembler file:
+ * not when it is no file of its own, nor when a temporary file cannot
+ * be written or the facts hold the comment's end. */
+static bool stage_facts(const struct vmsd_model *model, const char *unit)
+{
+    if (!can_append(asm_file_name) || !(staged.file = tmpfile()))
+        return false;
+    vmsd_facts_stream(model, unit, stage_piece, NULL);
+    stage_piece("", 1, NULL);
+    if (fflush(staged.file) != 0 || ferror(staged.file)
+        || staged.ends_comment) {
+        fclose(staged.file);
+        return false;
+    }
+    atexit(append_staged_facts);
+    return true;
+}
+
+void vmsd_print_facts_asm(FILE *out, const struct vmsd_model *model,
+                          const char *unit)
+{
+    if (!stage_facts(model, unit)) {
+        struct asm_target target = { out };
+        emit_facts(&target, model, unit);
+    }
 }
 
 /* A file name for this compile: the end of the source path, readable,

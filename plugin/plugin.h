@@ -72,10 +72,13 @@ tree vmsd_only_statement(tree body);
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 
-/* facts-out.cc: the unit's facts into the object's section, printed
- * into the assembler output, or (for LTO, whose object is bytecode) as
- * top-level asm statements; or into a file of a facts directory (errors
- * are reported here; false on failure). */
+/* facts-out.cc: the unit's facts into the object's section: appended
+ * after the end of the assembler file when cc1 exits, if it is a file
+ * of its own (a failure then is reported and ends cc1 with an error),
+ * else printed into the assembler output OUT as .ascii strings; or (for
+ * LTO, whose object is bytecode) as top-level asm statements; or into a
+ * file of a facts directory (errors are reported here; false on
+ * failure). */
 void vmsd_print_facts_asm(FILE *out, const struct vmsd_model *model,
                           const char *unit);
 void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit);

@@ -71,8 +71,9 @@ static void hand_on_facts(bool object_follows)
         free(facts);
     }
     /* Straight into the assembler output, which GCC has open from the
-     * start: no copy in GCC's memory.  With LTO the object is bytecode,
-     * so the facts travel in it as top-level asm statements instead. */
+     * start, or after its end (facts-out.cc): no copy in GCC's memory.
+     * With LTO the object is bytecode, so the facts travel in it as
+     * top-level asm statements instead. */
     if (object_follows && (flag_lto || flag_generate_lto || !asm_out_file))
         vmsd_emit_facts_asm(&unit_model, unit);
     else if (object_follows)

@@ -5,17 +5,21 @@
  * numbers the abbreviations by use, so the unit entry's (used once)
  * comes late, and each unit of QEMU's binaries cost some thousand
  * decoded abbreviations.  Only the unit entry's name and language are
- * wanted: the table is skipped through in place, and the two values are
- * read from the entry by libdw's form readers.  A unit whose entry says
- * something this reading does not know (a form it cannot skip, a name or
- * language it lacks, which libdw may look for elsewhere) is read by
- * libdw whole. */
+ * wanted: the units' headers are read in place, the table is skipped
+ * through in place, and the two values are read from the entry (a name
+ * in it or in .debug_str or .debug_line_str, a constant language).  A
+ * unit whose entry says something this reading does not know (a form
+ * it cannot skip or read, a name or language it lacks, which libdw may
+ * look for elsewhere) is read by libdw whole, and a section whose
+ * headers it cannot read is read by libdw from the start. */
 #include "dwarf-units.h"
 
 #include "../checker/xalloc.h"
 
 #include <dwarf.h>
 #include <gelf.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Bytes of a section, as libdw left them (decompressed). */
@@ -153,78 +157,232 @@ static bool skip_value(const unsigned char **p, const unsigned char *end,
     }
 }
 
-/* The abbreviation numbered CODE in the table at *P: *P moved to its
- * list of attributes; false when the table lacks it or is cut short. */
-static bool find_abbreviation(const unsigned char **p, const unsigned char *end,
-                              uint64_t code)
+/* Move *P past an abbreviation's list of attributes.  Nearly every
+ * attribute and form is one byte: such a pair is taken whole, in line
+ * (the tables are most of what the tool reads of the debug
+ * information). */
+static bool skip_attributes(const unsigned char **p, const unsigned char *end)
 {
     for (;;) {
-        uint64_t number, tag, attr, form, value;
-        if (!uleb(p, end, &number) || !number || !uleb(p, end, &tag)
-            || !skip(p, end, 1))
+        const unsigned char *q = *p;
+        if (end - q >= 2 && !((q[0] | q[1]) & 0x80)
+            && q[1] != DW_FORM_implicit_const) {
+            *p = q + 2;
+            if (!(q[0] | q[1]))
+                return true;
+            continue;
+        }
+        uint64_t attr, form, value;
+        if (!uleb(p, end, &attr) || !uleb(p, end, &form)
+            || (form == DW_FORM_implicit_const && !uleb(p, end, &value)))
             return false;
-        if (number == code)
+        if (!attr && !form)
             return true;
-        do {
-            if (!uleb(p, end, &attr) || !uleb(p, end, &form)
-                || (form == DW_FORM_implicit_const && !uleb(p, end, &value)))
-                return false;
-        } while (attr || form);
     }
 }
 
-/* The name and language of the unit entry DIE, read in place: false
- * when they cannot be (then libdw reads them). */
-static bool read_unit_entry(Dwarf_CU *cu, const Dwarf_Die *die,
-                            struct bytes info,
-                            struct bytes abbrev, bool big_endian,
-                            const char **name, int *language)
+/* The abbreviation numbered CODE in the table at *P: *P moved to its
+ * list of attributes, *TAG its tag; false when the table lacks it or is
+ * cut short. */
+static bool find_abbreviation(const unsigned char **p, const unsigned char *end,
+                              uint64_t code, uint64_t *tag)
 {
-    struct unit_shape shape = { .big_endian = big_endian };
-    Dwarf_Off abbrev_offset;
-    Dwarf_Die header_die;
-    const unsigned char *p = die->addr, *spec;
-    uint64_t code, attr, form, constant;
-    if (!dwarf_cu_die(cu, &header_die, &shape.version, &abbrev_offset,
-                      &shape.address_size, &shape.offset_size, NULL, NULL)
-        || p < info.start || p >= info.end
-        || abbrev_offset >= (uint64_t)(abbrev.end - abbrev.start))
-        return false;
-    spec = abbrev.start + abbrev_offset;
-    if (!uleb(&p, info.end, &code)
-        || !find_abbreviation(&spec, abbrev.end, code))
-        return false;
-    *name = NULL;
-    *language = -1;
-    bool named = false, has_language = false;
-    while (uleb(&spec, abbrev.end, &attr) && uleb(&spec, abbrev.end, &form)
-           && (attr || form)) {
-        Dwarf_Attribute value = { (unsigned)attr, (unsigned)form,
-                                  (unsigned char *)p, cu };
-        if (form == DW_FORM_indirect) {
-            if (!uleb(&p, info.end, &form))
-                return false;
-            value.form = (unsigned)form;
-            value.valp = (unsigned char *)p;
+    for (;;) {
+        uint64_t number, its_tag;
+        if (!uleb(p, end, &number) || !number || !uleb(p, end, &its_tag)
+            || !skip(p, end, 1))
+            return false;
+        if (number == code) {
+            *tag = its_tag;
+            return true;
         }
-        if (form == DW_FORM_implicit_const) {
-            value.valp = (unsigned char *)spec;
-            if (!uleb(&spec, abbrev.end, &constant))
-                return false;
-        }
-        Dwarf_Word number;
-        if (attr == DW_AT_name) {
-            *name = dwarf_formstring(&value);
-            named = *name != NULL;
-        } else if (attr == DW_AT_language
-                   && dwarf_formudata(&value, &number) == 0) {
-            *language = (int)number;
-            has_language = true;
-        }
-        if (!skip_value(&p, info.end, (unsigned)form, &shape))
+        if (!skip_attributes(p, end))
             return false;
     }
-    return named && has_language;
+}
+
+/* The sections the units are read from. */
+struct debug_sections {
+    struct bytes info, abbrev, str, line_str;
+    bool big_endian;
+};
+
+/* A unit's header, as read in place. */
+struct unit_header {
+    struct unit_shape shape;
+    uint8_t type;
+    uint64_t abbrev_offset;
+    const unsigned char *entry, *end;   /* its unit entry, its end */
+};
+
+/* The header of the unit at P (DWARF 2 to 5, 32- or 64-bit); false when
+ * it is not one (then libdw reads the units). */
+static bool read_unit_header(const unsigned char *p,
+                             const struct debug_sections *s,
+                             struct unit_header *h)
+{
+    const unsigned char *end = s->info.end;
+    bool big = s->big_endian;
+    uint64_t length;
+    h->shape = (struct unit_shape){ .big_endian = big, .offset_size = 4 };
+    if (end - p < 4)
+        return false;
+    length = little_endian(p, 4, big);
+    p += 4;
+    if (length == 0xffffffff) {
+        if (end - p < 8)
+            return false;
+        length = little_endian(p, 8, big);
+        p += 8;
+        h->shape.offset_size = 8;
+    } else if (length >= 0xfffffff0)
+        return false;
+    if (length < 2 || length > (uint64_t)(end - p))
+        return false;
+    h->end = p + length;
+    h->shape.version = (Dwarf_Half)little_endian(p, 2, big);
+    p += 2;
+    size_t offset_size = h->shape.offset_size;
+    if (h->shape.version < 2 || h->shape.version > 5)
+        return false;
+    if (h->shape.version < 5) {
+        if ((size_t)(h->end - p) < offset_size + 1)
+            return false;
+        h->type = DW_UT_compile;
+        h->abbrev_offset = little_endian(p, offset_size, big);
+        h->shape.address_size = p[offset_size];
+        p += offset_size + 1;
+    } else {
+        if ((size_t)(h->end - p) < 2 + offset_size)
+            return false;
+        h->type = p[0];
+        h->shape.address_size = p[1];
+        h->abbrev_offset = little_endian(p + 2, offset_size, big);
+        p += 2 + offset_size;
+        /* What each kind of unit has after: an id, a type's signature
+         * and offset. */
+        size_t more = h->type == DW_UT_skeleton
+                      || h->type == DW_UT_split_compile ? 8
+                      : h->type == DW_UT_type || h->type == DW_UT_split_type
+                      ? 8 + offset_size
+                      : h->type == DW_UT_compile || h->type == DW_UT_partial
+                      ? 0 : SIZE_MAX;
+        if (more > (size_t)(h->end - p))
+            return false;
+        p += more;
+    }
+    h->entry = p;
+    return true;
+}
+
+/* A string value of FORM at P (the unit ends at END): in the entry, or
+ * in a string section at an offset; NULL for another form, or an offset
+ * past the section or to no NUL (then libdw reads it). */
+static const char *string_value(const unsigned char *p,
+                                const unsigned char *end, unsigned form,
+                                const struct unit_shape *u,
+                                const struct debug_sections *s)
+{
+    struct bytes in;
+    switch (form) {
+    case DW_FORM_string:
+        return memchr(p, '\0', (size_t)(end - p)) ? (const char *)p : NULL;
+    case DW_FORM_strp:
+        in = s->str;
+        break;
+    case DW_FORM_line_strp:
+        in = s->line_str;
+        break;
+    default:
+        return NULL;
+    }
+    if ((size_t)(end - p) < u->offset_size || !in.start)
+        return NULL;
+    uint64_t offset = little_endian(p, u->offset_size, u->big_endian);
+    if (offset >= (uint64_t)(in.end - in.start)
+        || !memchr(in.start + offset, '\0',
+                   (size_t)(in.end - in.start) - offset))
+        return NULL;
+    return (const char *)in.start + offset;
+}
+
+/* An unsigned constant of FORM at P; false for another form. */
+static bool constant_value(const unsigned char *p, const unsigned char *end,
+                           unsigned form, const struct unit_shape *u,
+                           uint64_t *out)
+{
+    size_t width;
+    switch (form) {
+    case DW_FORM_data1:
+        width = 1;
+        break;
+    case DW_FORM_data2:
+        width = 2;
+        break;
+    case DW_FORM_data4:
+        width = 4;
+        break;
+    case DW_FORM_data8:
+        width = 8;
+        break;
+    case DW_FORM_udata:
+        return uleb(&p, end, out);
+    default:
+        return false;
+    }
+    if ((size_t)(end - p) < width)
+        return false;
+    *out = little_endian(p, width, u->big_endian);
+    return true;
+}
+
+/* What a unit's entry says that the list needs. */
+struct unit_entry {
+    uint64_t tag;
+    const char *name;
+    int language;
+};
+
+/* The tag, name and language of the unit's entry, read in place: false
+ * when they cannot be (then libdw reads them). */
+static bool read_unit_entry(const struct unit_header *h,
+                            const struct debug_sections *s,
+                            struct unit_entry *e)
+{
+    const unsigned char *p = h->entry, *spec;
+    const struct bytes abbrev = s->abbrev;
+    uint64_t code, attr, form, number;
+    if (!abbrev.start
+        || h->abbrev_offset >= (uint64_t)(abbrev.end - abbrev.start))
+        return false;
+    spec = abbrev.start + h->abbrev_offset;
+    if (!uleb(&p, h->end, &code)
+        || !find_abbreviation(&spec, abbrev.end, code, &e->tag))
+        return false;
+    e->name = NULL;
+    e->language = -1;
+    bool has_language = false;
+    while (uleb(&spec, abbrev.end, &attr) && uleb(&spec, abbrev.end, &form)
+           && (attr || form)) {
+        if (form == DW_FORM_indirect && !uleb(&p, h->end, &form))
+            return false;
+        if (form == DW_FORM_implicit_const
+            && (attr == DW_AT_name || attr == DW_AT_language
+                || !uleb(&spec, abbrev.end, &number)))
+            return false;
+        if (attr == DW_AT_name)
+            e->name = string_value(p, h->end, (unsigned)form, &h->shape,
+                                   s);
+        else if (attr == DW_AT_language
+                 && constant_value(p, h->end, (unsigned)form, &h->shape,
+                                   &number)) {
+            e->language = (int)number;
+            has_language = true;
+        }
+        if (!skip_value(&p, h->end, (unsigned)form, &h->shape))
+            return false;
+    }
+    return e->name && has_language;
 }
 
 static bool is_c_language(int lang)
@@ -234,17 +392,53 @@ static bool is_c_language(int lang)
            || lang == 0x2c;
 }
 
-bool dwarf_c_units(Elf *elf, char ***names, size_t *n_names)
+/* NAME, a C unit's unless it is LTO's "<artificial>", into the list. */
+static void add_unit(const char *name, int language, char ***names,
+                     size_t *n_names)
 {
-    Dwarf *dw = dwarf_begin_elf(elf, DWARF_C_READ, NULL);
-    if (!dw)
-        return false;
-    /* Read after dwarf_begin_elf, which decompresses the sections. */
-    struct bytes info = section_bytes(elf, ".debug_info");
-    struct bytes abbrev = section_bytes(elf, ".debug_abbrev");
-    GElf_Ehdr ehdr;
-    bool big_endian = gelf_getehdr(elf, &ehdr)
-                      && ehdr.e_ident[EI_DATA] == ELFDATA2MSB;
+    if (name && strcmp(name, "<artificial>") != 0
+        && is_c_language(language)) {
+        *names = vmsd_grow(*names, *n_names, sizeof **names);
+        (*names)[(*n_names)++] = vmsd_strdup(name);
+    }
+}
+
+/* The units, their headers read in place; libdw reads only an entry
+ * this reading cannot.  -1 when a header cannot be read: then libdw
+ * reads the section (it stops at a unit it cannot read). */
+static int units_in_place(Dwarf *dw, const struct debug_sections *s,
+                          char ***names, size_t *n_names)
+{
+    struct unit_header h;
+    int any = 0;
+    for (const unsigned char *p = s->info.start; p < s->info.end;
+         p = h.end) {
+        if (!read_unit_header(p, s, &h))
+            return -1;
+        if (h.type != DW_UT_compile && h.type != DW_UT_skeleton)
+            continue;
+        struct unit_entry e;
+        Dwarf_Die die;
+        if (!read_unit_entry(&h, s, &e)) {
+            bool found = dwarf_offdie(dw, (Dwarf_Off)(h.entry - s->info.start),
+                                      &die) != NULL;
+            e.tag = found ? (uint64_t)dwarf_tag(&die) : DW_TAG_compile_unit;
+            e.name = found ? dwarf_diename(&die) : NULL;
+            e.language = found ? dwarf_srclang(&die) : -1;
+        }
+        /* Before DWARF 5 the entry's tag says a partial unit (dwz's) or
+         * a type unit, as it does to libdw. */
+        if (e.tag == DW_TAG_partial_unit || e.tag == DW_TAG_type_unit)
+            continue;
+        any = 1;
+        add_unit(e.name, e.language, names, n_names);
+    }
+    return any;
+}
+
+/* The units as libdw reads them. */
+static bool units_by_libdw(Dwarf *dw, char ***names, size_t *n_names)
+{
     Dwarf_CU *cu = NULL;
     Dwarf_Die die;
     uint8_t type;
@@ -253,19 +447,32 @@ bool dwarf_c_units(Elf *elf, char ***names, size_t *n_names)
         if (type != DW_UT_compile && type != DW_UT_skeleton)
             continue;
         any = true;
-        const char *name;
-        int language;
-        if (!read_unit_entry(cu, &die, info, abbrev, big_endian, &name,
-                             &language)) {
-            name = dwarf_diename(&die);
-            language = dwarf_srclang(&die);
-        }
-        /* "<artificial>" is the unit LTO adds. */
-        if (name && strcmp(name, "<artificial>") != 0
-            && is_c_language(language)) {
-            *names = vmsd_grow(*names, *n_names, sizeof **names);
-            (*names)[(*n_names)++] = vmsd_strdup(name);
-        }
+        add_unit(dwarf_diename(&die), dwarf_srclang(&die), names, n_names);
+    }
+    return any;
+}
+
+bool dwarf_c_units(Elf *elf, char ***names, size_t *n_names)
+{
+    Dwarf *dw = dwarf_begin_elf(elf, DWARF_C_READ, NULL);
+    if (!dw)
+        return false;
+    /* Read after dwarf_begin_elf, which decompresses the sections. */
+    GElf_Ehdr ehdr;
+    struct debug_sections s = {
+        .info = section_bytes(elf, ".debug_info"),
+        .abbrev = section_bytes(elf, ".debug_abbrev"),
+        .str = section_bytes(elf, ".debug_str"),
+        .line_str = section_bytes(elf, ".debug_line_str"),
+        .big_endian = gelf_getehdr(elf, &ehdr)
+                      && ehdr.e_ident[EI_DATA] == ELFDATA2MSB,
+    };
+    size_t before = *n_names;
+    int any = s.info.start ? units_in_place(dw, &s, names, n_names) : -1;
+    if (any < 0) {
+        while (*n_names > before)
+            free((*names)[--*n_names]);
+        any = units_by_libdw(dw, names, n_names);
     }
     dwarf_end(dw);
     return any;

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,6 +81,24 @@ static void add_name(char ***names, size_t *n, const char *name)
     (*names)[(*n)++] = vmsd_strdup(name);
 }
 
+/* Whether symbol I of DATA (a symbol table, as libelf translated it)
+ * names a file, and where its name is.  TABLE64: the table when it can
+ * be read in place (64-bit), else NULL: gelf_getsym copies each
+ * symbol, and QEMU's programs have some 60,000 of them. */
+static bool file_symbol(Elf_Data *data, const Elf64_Sym *table64, size_t i,
+                        size_t *name_at)
+{
+    GElf_Sym sym;
+    if (table64) {
+        *name_at = table64[i].st_name;
+        return ELF64_ST_TYPE(table64[i].st_info) == STT_FILE;
+    }
+    if (!gelf_getsym(data, (int)i, &sym))
+        return false;
+    *name_at = sym.st_name;
+    return GELF_ST_TYPE(sym.st_info) == STT_FILE;
+}
+
 /* Without debug information, the symbol table: each unit GCC compiles
  * leaves a file symbol naming its source (without directories), which
  * the linker keeps unless the program is stripped.  GCC's own crtstuff.c
@@ -94,12 +113,15 @@ static bool symbol_c_units(Elf *elf, char ***names, size_t *n_names)
             continue;
         Elf_Data *data = elf_getdata(scn, NULL);
         size_t n = shdr.sh_entsize ? shdr.sh_size / shdr.sh_entsize : 0;
+        const Elf64_Sym *table64 =
+            data && gelf_getclass(elf) == ELFCLASS64
+            && data->d_type == ELF_T_SYM
+            && n <= data->d_size / sizeof *table64 ? data->d_buf : NULL;
         for (size_t i = 0; data && i < n; i++) {
-            GElf_Sym sym;
-            if (!gelf_getsym(data, (int)i, &sym)
-                || GELF_ST_TYPE(sym.st_info) != STT_FILE)
+            size_t name_at;
+            if (!file_symbol(data, table64, i, &name_at))
                 continue;
-            const char *name = elf_strptr(elf, shdr.sh_link, sym.st_name);
+            const char *name = elf_strptr(elf, shdr.sh_link, name_at);
             size_t len = name ? strlen(name) : 0;
             if (len > 2 && strcmp(name + len - 2, ".c") == 0
                 && strcmp(name, "crtstuff.c") != 0)
@@ -111,24 +133,64 @@ static bool symbol_c_units(Elf *elf, char ***names, size_t *n_names)
 }
 
 /* DATA (SIZE bytes and a NUL, allocated) becomes P's. */
-static void add_blob(struct program_input *p, const char *origin,
-                     char *data, size_t size, bool from_archive)
+static struct facts_blob *add_blob(struct program_input *p,
+                                   const char *origin, char *data,
+                                   size_t size, bool from_archive)
 {
     struct facts_blob *b = VMSD_APPEND(p->blobs, p->n_blobs);
     b->origin = vmsd_strdup(origin);
     b->data = data;
     b->size = size;
     b->from_archive = from_archive;
+    return b;
 }
 
-/* A copy of an ELF section's data, which lives only as long as its
- * file is open. */
-static char *section_copy(const Elf_Data *data)
+/* A facts section this big is read from the file, mapped again (libelf
+ * unmaps its own when the file is let go), not copied: a copy of
+ * QEMU's 2 MB cost a page fault for each of its pages.  A smaller one
+ * (an object's) is copied: a mapping for each of thousands of objects
+ * would cost more. */
+#define MAP_FACTS_FROM ((size_t)64 << 10)
+
+/* DATA, an ELF section's data as libelf read it from file descriptor
+ * FD, mapped again into BLOB when it is the file's bytes as they are;
+ * false when it is not (then it is copied). */
+static bool map_section(struct facts_blob *blob, Elf *elf, int fd,
+                        const Elf_Data *data)
 {
-    char *copy = vmsd_xrealloc(NULL, data->d_size + 1);
-    memcpy(copy, data->d_buf, data->d_size);
-    copy[data->d_size] = '\0';
-    return copy;
+    size_t file_size;
+    const char *image = elf_rawfile(elf, &file_size);
+    const char *at = data->d_buf;
+    if (data->d_size < MAP_FACTS_FROM || !image || at < image
+        || data->d_size > file_size || at - image > (ptrdiff_t)(file_size
+                                                                - data->d_size))
+        return false;
+    off_t start = elf_getbase(elf) + (at - image);
+    long page = sysconf(_SC_PAGESIZE);
+    off_t aligned = page > 0 ? start - start % page : start;
+    size_t size = data->d_size + (size_t)(start - aligned);
+    void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, aligned);
+    if (map == MAP_FAILED)
+        return false;
+    blob->mapping = map;
+    blob->mapping_size = size;
+    blob->data = (char *)map + (start - aligned);
+    return true;
+}
+
+/* An ELF section's data (which lives only as long as its file is open)
+ * into P: read from the file where map_section can, else copied. */
+static void add_section(struct program_input *p, const char *origin,
+                        Elf *elf, int fd, const Elf_Data *data,
+                        bool from_archive)
+{
+    struct facts_blob *b = add_blob(p, origin, NULL, data->d_size,
+                                    from_archive);
+    if (map_section(b, elf, fd, data))
+        return;
+    b->data = vmsd_xrealloc(NULL, data->d_size + 1);
+    memcpy(b->data, data->d_buf, data->d_size);
+    b->data[data->d_size] = '\0';
 }
 
 static bool broken_elf(const char *origin)
@@ -194,9 +256,9 @@ static bool facts_section(Elf *elf, const char *origin, size_t size,
     return elf_errno() == 0 || broken_elf(origin);
 }
 
-/* One ELF file (or archive member) of SIZE bytes: returns false on a
- * broken file. */
-static bool read_elf(struct reading *r, Elf *elf, const char *origin,
+/* One ELF file (or archive member) of SIZE bytes, of file descriptor
+ * FD: returns false on a broken file. */
+static bool read_elf(struct reading *r, Elf *elf, int fd, const char *origin,
                      size_t size, bool from_archive)
 {
     GElf_Ehdr ehdr;
@@ -214,7 +276,7 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
             return input_error(origin, "%s", NO_FACTS_HINT);
         }
         struct program_input *p = new_program(r->set, origin);
-        add_blob(p, origin, section_copy(data), data->d_size, false);
+        add_section(p, origin, elf, fd, data, false);
         if (dwarf_c_units(elf, &p->c_units, &p->n_c_units)) {
             p->units_from = UNITS_DEBUG_INFO;
             symbol_c_units(elf, &p->symbol_units, &p->n_symbol_units);
@@ -239,8 +301,7 @@ static bool read_elf(struct reading *r, Elf *elf, const char *origin,
         || loose->n_c_units == units_before)
         dwarf_c_units(elf, &loose->c_units, &loose->n_c_units);
     if (has_facts)
-        add_blob(loose, origin, section_copy(data), data->d_size,
-                 from_archive);
+        add_section(loose, origin, elf, fd, data, from_archive);
     else if (!from_archive && loose->n_c_units > units_before) {
         return input_error(origin, "%s", NO_FACTS_HINT);
     }
@@ -262,8 +323,8 @@ static bool read_archive(struct reading *r, int fd, Elf *archive,
             size_t n = strlen(path) + strlen(hdr->ar_name) + 3;
             char *origin = vmsd_xrealloc(NULL, n);
             snprintf(origin, n, "%s(%s)", path, hdr->ar_name);
-            ok = read_elf(r, member, origin, (size_t)hdr->ar_size, true)
-                 && ok;
+            ok = read_elf(r, member, fd, origin, (size_t)hdr->ar_size,
+                          true) && ok;
             free(origin);
         }
         cmd = elf_next(member);
@@ -357,36 +418,80 @@ static bool read_elf_kind(struct reading *r, int fd, Elf *elf,
     case ELF_K_AR:
         return read_archive(r, fd, elf, path);
     case ELF_K_ELF:
-        return read_elf(r, elf, path, size, false);
+        return read_elf(r, elf, fd, path, size, false);
     default:
         return input_error(path, "not an ELF file, archive, facts file or "
                            "facts directory");
     }
 }
 
+/* BODY(ARG), its result, on the mapped input PATH: a read of a file
+ * cut short under the tool is an error, not a signal.  What the body
+ * held when the fault came is left behind (the tool ends with exit
+ * status 2 soon after). */
+static bool guarded(const char *path, bool (*body)(void *), void *arg)
+{
+    struct sigaction guard = { .sa_handler = on_mapped_read_fault }, old;
+    sigemptyset(&guard.sa_mask);
+    volatile bool ok = false;
+    sigaction(SIGBUS, &guard, &old);
+    if (sigsetjmp(mapped_read, 1) == 0)
+        ok = body(arg);
+    else
+        input_error(path, "changed while being read");
+    sigaction(SIGBUS, &old, NULL);
+    return ok;
+}
+
+struct mapped_input {
+    struct reading *r;
+    int fd;
+    const char *path;
+    size_t size;
+    Elf *elf;
+};
+
+static bool read_mapped_body(void *arg)
+{
+    struct mapped_input *in = arg;
+    in->elf = elf_begin(in->fd, ELF_C_READ_MMAP, NULL);
+    return read_elf_kind(in->r, in->fd, in->elf, in->path, in->size);
+}
+
 /* An ELF file or archive, mapped: only the pages read are loaded, where
  * libelf's reads copied whole debug sections (QEMU's binaries carry
  * hundreds of MB of DWARF, and the tool looks at each unit's header).
  * A file truncated while it is read is an error, not a signal: the
- * file is let go (elf_end frees and unmaps, reading nothing), what
- * libdw or an archive member held when the fault came is left behind
- * (the tool ends with exit status 2 soon after). */
+ * file is let go (elf_end frees and unmaps, reading nothing). */
 static bool read_mapped(struct reading *r, int fd, const char *path,
                         size_t size)
 {
-    struct sigaction guard = { .sa_handler = on_mapped_read_fault }, old;
-    sigemptyset(&guard.sa_mask);
-    Elf *volatile elf = NULL;
-    volatile bool ok = false;
-    sigaction(SIGBUS, &guard, &old);
-    if (sigsetjmp(mapped_read, 1) == 0) {
-        elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-        ok = read_elf_kind(r, fd, elf, path, size);
-    } else
-        input_error(path, "changed while being read");
-    sigaction(SIGBUS, &old, NULL);
-    elf_end(elf);
+    struct mapped_input in = { r, fd, path, size, NULL };
+    bool ok = guarded(path, read_mapped_body, &in);
+    elf_end(in.elf);
     return ok;
+}
+
+struct facts_reading {
+    const struct facts_blob *blob;
+    bool (*read)(const struct facts_blob *blob, void *arg);
+    void *arg;
+};
+
+static bool read_facts_body(void *arg)
+{
+    struct facts_reading *f = arg;
+    return f->read(f->blob, f->arg);
+}
+
+bool inputs_read_facts(const struct facts_blob *blob,
+                       bool (*read)(const struct facts_blob *blob, void *arg),
+                       void *arg)
+{
+    if (!blob->mapping)
+        return read(blob, arg);
+    struct facts_reading f = { blob, read, arg };
+    return guarded(blob->origin, read_facts_body, &f);
 }
 
 static bool read_path(struct reading *r, const char *path)
@@ -454,8 +559,12 @@ bool inputs_read(char *const *paths, size_t n_paths, bool progress,
 
 void inputs_free_facts(struct facts_blob *blob)
 {
-    free(blob->data);
+    if (blob->mapping)
+        munmap(blob->mapping, blob->mapping_size);
+    else
+        free(blob->data);
     blob->data = NULL;
+    blob->mapping = NULL;
     blob->size = 0;
 }
 

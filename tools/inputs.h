@@ -14,6 +14,9 @@ struct facts_blob {
     char *origin;               /* "x.o", "libfoo.a(x.o)", "dir/f.vmsdfacts" */
     char *data;
     size_t size;
+    void *mapping;              /* the file's pages DATA lies in, when it
+                                   is read from the file (NULL: a copy) */
+    size_t mapping_size;
     bool from_archive;          /* the linker takes such a member only when
                                    needed: its definitions yield to others */
 };
@@ -53,6 +56,12 @@ struct input_set {
  * stderr. */
 bool inputs_read(char *const *paths, size_t n_paths, bool progress,
                  struct input_set *set);
+/* READ(BLOB, ARG), its result: BLOB's facts may lie in a mapped file,
+ * and a file cut short under the tool is then an error said on stderr
+ * (false), not a signal. */
+bool inputs_read_facts(const struct facts_blob *blob,
+                       bool (*read)(const struct facts_blob *blob, void *arg),
+                       void *arg);
 /* BLOB's facts text, once read: a big one need not stay while the
  * program is built and checked. */
 void inputs_free_facts(struct facts_blob *blob);

@@ -490,24 +490,31 @@ static void add_lists(struct merge *m, struct unit *u, struct unit_map *map)
     }
 }
 
+/* The units read so far, and how. */
+struct parsing {
+    bool creations;             /* with their creation records */
+    struct unit *units;
+    size_t n_units;
+};
+
 /* Every document of a blob into units; false on a broken one. */
-static bool parse_blob(const struct facts_blob *blob, struct unit **units,
-                       size_t *n_units)
+static bool parse_blob(const struct facts_blob *blob, void *arg)
 {
+    struct parsing *to = arg;
     size_t pos = 0;
     while (pos < blob->size) {
         if (blob->data[pos] == '\0' || strchr(" \t\r\n", blob->data[pos])) {
             pos++;
             continue;
         }
-        struct unit *u = VMSD_APPEND(*units, *n_units);
+        struct unit *u = VMSD_APPEND(to->units, to->n_units);
         char error[256];
         size_t used;
         vmsd_model_init(&u->model);
         u->from_archive = blob->from_archive;
-        if (!vmsd_facts_read(blob->data + pos, blob->size - pos, &u->model,
-                             &u->name, &used, error,
-                             sizeof error)) {
+        if (!vmsd_facts_read_parts(blob->data + pos, blob->size - pos,
+                                   to->creations, &u->model, &u->name,
+                                   &used, error, sizeof error)) {
             char *origin = vmsd_shown(blob->origin);
             fprintf(stderr, "vmsdcheck: %s: facts at byte %zu: %s\n",
                     origin, pos, error);
@@ -631,17 +638,18 @@ static void find_uncovered(const struct program_input *input,
 bool program_build(struct program_input *input, const char *root,
                    bool containment, struct program *out)
 {
-    struct unit *units = NULL;
-    size_t n_units = 0;
+    struct parsing read = { containment, NULL, 0 };
     bool ok = true;
 
     memset(out, 0, sizeof *out);
     out->name = input->name;
     vmsd_model_init(&out->model);
     for (size_t i = 0; ok && i < input->n_blobs; i++) {
-        ok = parse_blob(&input->blobs[i], &units, &n_units);
+        ok = inputs_read_facts(&input->blobs[i], parse_blob, &read);
         inputs_free_facts(&input->blobs[i]);
     }
+    struct unit *units = read.units;
+    size_t n_units = read.n_units;
 
     /* First the winner of every global symbol, then every description,
      * then the lists, whose references may name any of them. */

@@ -18,6 +18,7 @@
 #include "report.h"
 #include "retire.h"
 
+#include "../checker/arena.h"
 #include "../checker/compatdb.h"
 #include "../checker/whole-file.h"
 #include "../checker/xalloc.h"
@@ -647,6 +648,7 @@ static bool analyse(struct settings *s, struct run *r)
     for (size_t i = 0; ok && i < n; i++)
         ok = program_build(&r->set.programs[i], s->source_root, containment,
                            &r->programs[i]);
+    vmsd_arena_trim();          /* the units' blocks: no more units */
     if (ok && s->baseline)
         ok = r->have_base = baseline_read(s->baseline, &r->base);
     if (ok && r->have_base && r->base.has_source_root != !!s->source_root) {

@@ -68,5 +68,25 @@ int main(void)
     unsigned char *again = vmsd_arena_alloc(&arena, 8);
     CHECK(again && all_zero(again, 8));
     vmsd_arena_free(&arena);
+
+    /* The blocks a freed arena wrote all over serve the next one zeroed
+     * (freed blocks are kept for reuse). */
+    struct vmsd_arena next = { 0 };
+    served = 0;
+    for (int i = 0; i < 20000; i++) {
+        unsigned char *p = vmsd_arena_alloc(&next, 100);
+        served += p && all_zero(p, 100);
+    }
+    CHECK(served == 20000);
+    vmsd_arena_free(&next);
+
+    /* Once the kept blocks are handed back, new ones serve. */
+    vmsd_arena_trim();
+    for (int i = 0; i < 20000; i++)
+        vmsd_arena_alloc(&next, 100);
+    unsigned char *fresh = vmsd_arena_alloc(&next, 100);
+    CHECK(fresh && all_zero(fresh, 100));
+    vmsd_arena_free(&next);
+    vmsd_arena_trim();
     return 0;
 }

@@ -1,5 +1,6 @@
 /* A mapped input cut short while the tool reads it (a build still
- * writing it): "changed while being read", never SIGBUS.
+ * writing it): "changed while being read", never SIGBUS; and so for a
+ * program's facts section read from the file once it is cut.
  *
  * elf_begin is replaced here: it maps the file as libelf does, then
  * truncates it to its first bytes, so every later read of a section
@@ -31,8 +32,9 @@ Elf *elf_begin(int fd, Elf_Cmd cmd, Elf *ref)
     return elf;
 }
 
-/* inputs_read on the copy, with what it printed to stderr in MESSAGES. */
-static bool read_copy(char *messages, size_t size)
+/* RUN(ARG), with what it printed to stderr in MESSAGES. */
+static bool captured(bool (*run)(void *), void *arg, char *messages,
+                     size_t size)
 {
     char log[80];
     snprintf(log, sizeof log, "%s/stderr", dir);
@@ -41,10 +43,7 @@ static bool read_copy(char *messages, size_t size)
     int to = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(to, 2);
     close(to);
-    char *paths[] = { copy };
-    struct input_set set;
-    bool ok = inputs_read(paths, 1, false, &set);
-    inputs_free(&set);
+    bool ok = run(arg);
     fflush(stderr);
     dup2(saved, 2);
     close(saved);
@@ -55,6 +54,57 @@ static bool read_copy(char *messages, size_t size)
         fclose(f);
     unlink(log);
     return ok;
+}
+
+static bool read_inputs(void *arg)
+{
+    char *paths[] = { copy };
+    return inputs_read(paths, 1, false, arg);
+}
+
+/* inputs_read on the copy, with what it printed to stderr in MESSAGES. */
+static bool read_copy(char *messages, size_t size)
+{
+    struct input_set set;
+    bool ok = captured(read_inputs, &set, messages, size);
+    inputs_free(&set);
+    return ok;
+}
+
+static bool read_every_byte(const struct facts_blob *blob, void *arg)
+{
+    unsigned *sum = arg;
+    for (size_t i = 0; i < blob->size; i++)
+        *sum += (unsigned char)blob->data[i];
+    return true;
+}
+
+static bool read_first_facts(void *arg)
+{
+    struct input_set *set = arg;
+    unsigned sum = 0;
+    return inputs_read_facts(&set->programs[0].blobs[0], read_every_byte,
+                             &sum);
+}
+
+/* The copy with a facts section of 128 KB (a document and spaces), big
+ * enough to be read from the file rather than copied. */
+static void add_big_facts(void)
+{
+    char facts[80], command[256];
+    snprintf(facts, sizeof facts, "%s/facts", dir);
+    FILE *f = fopen(facts, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("vmsdcheck-facts 6 5:dev.c\nE\n", f);
+    for (int i = 0; i < 128 << 10; i++)
+        fputc(' ', f);
+    fclose(f);
+    snprintf(command, sizeof command,
+             "objcopy --add-section .vmsdcheck.facts=%s %s", facts, copy);
+    CHECK(system(command) == 0);
+    unlink(facts);
 }
 
 /* This test's own program, an ELF file without facts, copied. */
@@ -89,6 +139,21 @@ int main(void)
     copy_self();
     CHECK(!read_copy(messages, sizeof messages));
     CHECK(strstr(messages, ": changed while being read\n") != NULL);
+
+    /* Facts read from the file, which is cut short before they are. */
+    cut_after_mapping = 0;
+    copy_self();
+    add_big_facts();
+    struct input_set set;
+    CHECK(captured(read_inputs, &set, messages, sizeof messages));
+    CHECK(set.n_programs == 1 && set.programs[0].n_blobs == 1
+          && set.programs[0].blobs[0].mapping != NULL);
+    if (set.n_programs == 1 && set.programs[0].n_blobs == 1) {
+        CHECK(truncate(copy, 64) == 0);
+        CHECK(!captured(read_first_facts, &set, messages, sizeof messages));
+        CHECK(strstr(messages, ": changed while being read\n") != NULL);
+    }
+    inputs_free(&set);
 
     unlink(copy);
     rmdir(dir);
