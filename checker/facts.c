@@ -1,7 +1,9 @@
 /* The facts format (docs/facts.md): one text line a record, numbers in
- * decimal, names length-prefixed and written once per document.  It is
- * small because the assembler reads every byte of it in every compile,
- * and read in one pass because the tool reads it for every unit of a
+ * decimal, names length-prefixed and written once per document, and
+ * what the reader can work out left out (ids by the order of records,
+ * places and new names against the ones before them).  It is small
+ * because the assembler reads every byte of it in every compile, and
+ * read in one pass because the tool reads it for every unit of a
  * program. */
 #include "facts.h"
 
@@ -15,6 +17,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A name of the document as it is written: where its bytes are. */
+struct name_span {
+    const char *start;
+    size_t len;
+};
+
+/* The name written last in each place of a record (its letter, and the
+ * how-manyth name of the record: the eighth and later share one), which
+ * a new name is written against (version 7: "SHARED+LENGTH:BYTES", the
+ * first SHARED bytes those of that name). */
+#define NAME_PLACES 8
+struct name_places {
+    struct name_span last[64 * NAME_PLACES];
+    unsigned row, position;
+};
+
+/* A record begins: its names' places are those of its letter. */
+static void names_begin(struct name_places *n, char letter)
+{
+    n->row = (unsigned)(letter & 63) * NAME_PLACES;
+    n->position = 0;
+}
+
+/* The place of the name about to be written or read. */
+static struct name_span *name_place(struct name_places *n)
+{
+    unsigned at = n->position < NAME_PLACES - 1 ? n->position++
+                                                : NAME_PLACES - 1;
+    return &n->last[n->row + at];
+}
+
 /* Writing */
 
 struct writer {
@@ -27,8 +60,35 @@ struct writer {
     size_t last_file_number;
     struct vmsd_loc last_field_loc;     /* a field's place is written
                                            against the field's before */
-    struct vmsd_uid_index sublists_written, fieldlists_written;
+    struct vmsd_loc last_loc;   /* every other place against the one
+                                   before it that has a file */
+    struct name_places names;
+    /* Ids as written: a description's is its D record's number (from
+     * 1), then those only referred to, in the order they first are; a
+     * list's its S or L record's number. */
+    struct vmsd_uid_index desc_numbers, sublist_numbers, fieldlist_numbers;
+    uint32_t n_desc_numbers, n_sublists, n_fieldlists;
 };
+
+/* A record's letter (or its first letters: "R *"). */
+static void begin(struct writer *w, const char *letters)
+{
+    names_begin(&w->names, letters[0]);
+    vmsd_strbuf_puts(w->b, letters);
+}
+
+/* The number a description's id is written as. */
+static uint32_t desc_number(struct writer *w, uint32_t uid)
+{
+    if (!uid)
+        return 0;
+    uintptr_t n = (uintptr_t)vmsd_uid_index_get(&w->desc_numbers, uid);
+    if (!n) {
+        n = ++w->n_desc_numbers;
+        vmsd_uid_index_put(&w->desc_numbers, uid, (void *)n);
+    }
+    return (uint32_t)n;
+}
 
 static void put_char(struct writer *w, char c)
 {
@@ -47,23 +107,47 @@ static void put_uint(struct writer *w, unsigned long long value)
     vmsd_strbuf_put_uint(w->b, value);
 }
 
+static size_t decimal_digits(size_t n)
+{
+    size_t digits = 1;
+    for (; n >= 10; n /= 10)
+        digits++;
+    return digits;
+}
+
 /* A name: "-" for none, "^N" for the Nth name of the document written
- * again, else "LENGTH:BYTES" (any bytes but NUL: no escaping). */
+ * again, else "LENGTH:BYTES" (any bytes but NUL: no escaping), or
+ * "SHARED+LENGTH:BYTES" when the name written last in its place begins
+ * with the same SHARED bytes and that is shorter. */
 static void put_name_here(struct writer *w, const char *s)
 {
     if (!s) {
         put_char(w, '-');
         return;
     }
+    struct name_span *before = name_place(&w->names);
     size_t len = strlen(s);
     struct vmsd_strset_slot *slot = vmsd_strset_add(&w->strings, s, len);
     if (slot->value) {
         put_char(w, '^');
         vmsd_strbuf_put_int(w->b, (long long)((uintptr_t)slot->value - 1));
+        *before = (struct name_span){ s, len };
         return;
     }
     slot->value = (void *)(uintptr_t)++w->n_strings;
-    vmsd_strbuf_put_int(w->b, (long long)len);
+    size_t shared = 0;
+    while (shared < len && shared < before->len
+           && s[shared] == before->start[shared])
+        shared++;
+    *before = (struct name_span){ s, len };
+    if (shared && decimal_digits(shared) + 1 + decimal_digits(len - shared)
+                  < decimal_digits(len) + shared) {
+        vmsd_strbuf_put_uint(w->b, shared);
+        put_char(w, '+');
+        s += shared;
+        len -= shared;
+    }
+    vmsd_strbuf_put_uint(w->b, len);
     put_char(w, ':');
     vmsd_strbuf_put(w->b, s, len);
 }
@@ -90,10 +174,23 @@ static void put_loc_here(struct writer *w, struct vmsd_loc loc)
     vmsd_strbuf_put_int(w->b, loc.column);
 }
 
+/* A place in the file of the place before it: "+LINES:COLUMN" or
+ * "-LINES:COLUMN", LINES after or before that place's line; else
+ * FILE:LINE:COLUMN. */
 static void put_loc(struct writer *w, struct vmsd_loc loc)
 {
     put_char(w, ' ');
-    put_loc_here(w, loc);
+    if (loc.file && loc.file == w->last_loc.file) {
+        if (loc.line >= w->last_loc.line)
+            put_char(w, '+');
+        vmsd_strbuf_put_int(w->b, (long long)loc.line - w->last_loc.line);
+        put_char(w, ':');
+        vmsd_strbuf_put_uint(w->b, loc.column);
+    } else {
+        put_loc_here(w, loc);
+    }
+    if (loc.file)
+        w->last_loc = loc;
 }
 
 /* "N" for the NULL that ends a list, else UID SYMBOL LOC. */
@@ -103,15 +200,14 @@ static void put_ref(struct writer *w, const struct vmsd_ref *ref)
         vmsd_strbuf_puts(w->b, " N");
         return;
     }
-    put_int(w, ref->uid);
+    put_uint(w, desc_number(w, ref->uid));
     put_name(w, ref->symbol);
     put_loc(w, ref->loc);
 }
 
 static void put_sublist(struct writer *w, const struct vmsd_sublist *list)
 {
-    vmsd_strbuf_puts(w->b, "S");
-    put_int(w, list->uid);
+    begin(w, "S");
     put_int(w, list->too_long);
     for (size_t i = 0; i < list->n_slots; i++)
         put_ref(w, &list->slots[i]);
@@ -380,7 +476,7 @@ static void put_each(struct writer *w, const char *letter,
                      size_t size)
 {
     for (size_t i = 0; i < n; i++) {
-        vmsd_strbuf_puts(w->b, letter);
+        begin(w, letter);
         put_members(w, of, (const char *)items + i * size);
         put_char(w, '\n');
     }
@@ -421,21 +517,30 @@ static void put_field_exists(struct writer *w, const void *record)
 
 static void put_field(struct writer *w, const struct vmsd_field *f)
 {
-    vmsd_strbuf_puts(w->b, "f");
+    begin(w, "f");
     put_members(w, &field_record, f);
     put_char(w, '\n');
 }
 
+/* Most lists end with their end marker and hold nothing after it: the
+ * description that names them first says so ("*"), and they have no L
+ * record. */
+static bool list_is_plain(const struct vmsd_fieldlist *list)
+{
+    return list->terminated && !list->after_end;
+}
+
 static void put_fieldlist(struct writer *w, const struct vmsd_fieldlist *list)
 {
-    vmsd_strbuf_puts(w->b, "L");
-    put_int(w, list->uid);
-    put_int(w, list->terminated);
-    if (list->after_end) {
-        put_name(w, list->after_end);
-        put_loc(w, list->after_end_loc);
+    if (!list_is_plain(list)) {
+        begin(w, "L");
+        put_int(w, list->terminated);
+        if (list->after_end) {
+            put_name(w, list->after_end);
+            put_loc(w, list->after_end_loc);
+        }
+        put_char(w, '\n');
     }
-    put_char(w, '\n');
     for (size_t i = 0; i < list->n_fields; i++)
         put_field(w, &list->fields[i]);
 }
@@ -452,9 +557,11 @@ static const char marker_letters[] = {
     [VMSD_MARKER_SET] = '1',
 };
 
+/* Nothing: a description's number is that of its D record. */
 static void put_desc_uid(struct writer *w, const void *record)
 {
-    put_int(w, ((const struct vmsd_desc *)record)->uid);
+    (void)w;
+    (void)record;
 }
 
 /* LINKAGE MARKER UNREADABLE, a letter each. */
@@ -467,35 +574,53 @@ static void put_desc_attributes(struct writer *w, const void *record)
     put_char(w, d->name_unreadable ? 'u' : '-');
 }
 
-/* A list's uid when the model has the list, else 0. */
+/* A description's list: 0 when the model has none, "+" for the list
+ * written right after the description (the next S or L record; "*"
+ * for a plain field list, whose fields follow without an L record),
+ * else its number, written with the description before that named
+ * it. */
+static void put_list_number(struct writer *w, bool has,
+                            const struct vmsd_uid_index *numbers,
+                            uint32_t uid, bool plain)
+{
+    uintptr_t n = has ? (uintptr_t)vmsd_uid_index_get(numbers, uid) : 0;
+    if (has && !n)
+        vmsd_strbuf_puts(w->b, plain ? " *" : " +");
+    else
+        put_uint(w, n);
+}
+
 static void put_desc_subsections(struct writer *w, const void *record)
 {
     const struct vmsd_desc *d = record;
-    put_int(w, d->subsections ? d->subsections_uid : 0);
+    put_list_number(w, d->subsections, &w->sublist_numbers,
+                    d->subsections_uid, false);
 }
 
 static void put_desc_fields(struct writer *w, const void *record)
 {
     const struct vmsd_desc *d = record;
-    put_int(w, d->fields ? d->fields_uid : 0);
+    put_list_number(w, d->fields, &w->fieldlist_numbers, d->fields_uid,
+                    d->fields && list_is_plain(d->fields));
 }
 
 /* A description, then its lists the first time one is named (a list
  * shared by two descriptions is written once). */
 static void put_desc(struct writer *w, const struct vmsd_desc *d)
 {
-    vmsd_strbuf_puts(w->b, "D");
+    begin(w, "D");
     put_members(w, &desc_record, d);
     put_char(w, '\n');
     if (d->subsections
-        && !vmsd_uid_index_get(&w->sublists_written, d->subsections_uid)) {
-        vmsd_uid_index_put(&w->sublists_written, d->subsections_uid,
-                           (void *)d);
+        && !vmsd_uid_index_get(&w->sublist_numbers, d->subsections_uid)) {
+        vmsd_uid_index_put(&w->sublist_numbers, d->subsections_uid,
+                           (void *)(uintptr_t)++w->n_sublists);
         put_sublist(w, d->subsections);
     }
     if (d->fields
-        && !vmsd_uid_index_get(&w->fieldlists_written, d->fields_uid)) {
-        vmsd_uid_index_put(&w->fieldlists_written, d->fields_uid, (void *)d);
+        && !vmsd_uid_index_get(&w->fieldlist_numbers, d->fields_uid)) {
+        vmsd_uid_index_put(&w->fieldlist_numbers, d->fields_uid,
+                           (void *)(uintptr_t)++w->n_fieldlists);
         put_fieldlist(w, d->fields);
     }
 }
@@ -507,7 +632,7 @@ static void put_qom(struct writer *w)
     const struct vmsd_model *m = w->model;
     PUT_EACH(w, "T", &qom_type_record, m->types, m->n_types);
     for (size_t i = 0; i < m->n_class_vmsds; i++) {
-        vmsd_strbuf_puts(w->b, "C");
+        begin(w, "C");
         put_name(w, m->class_vmsds[i].function);
         put_int(w, m->class_vmsds[i].conditional);
         put_ref(w, &m->class_vmsds[i].vmsd);
@@ -531,7 +656,7 @@ static void put_template_string(struct writer *w,
 
 static void put_template(struct writer *w, const struct vmsd_template *t)
 {
-    vmsd_strbuf_puts(w->b, "R *");
+    begin(w, "R *");
     put_name(w, t->function);
     put_uint(w, t->param);
     put_loc(w, t->loc);
@@ -549,7 +674,7 @@ static void put_template(struct writer *w, const struct vmsd_template *t)
 /* Each member: "NAME = STRING", "NAME @ REF" or "NAME ?". */
 static void put_struct_call(struct writer *w, const struct vmsd_struct_call *c)
 {
-    vmsd_strbuf_puts(w->b, "R @");
+    begin(w, "R @");
     put_name(w, c->caller);
     put_name(w, c->callee);
     put_uint(w, c->arg);
@@ -578,7 +703,7 @@ static void put_registrations(struct writer *w)
     const struct vmsd_model *m = w->model;
     for (size_t i = 0; i < m->n_registrations; i++) {
         const struct vmsd_registration *r = &m->registrations[i];
-        vmsd_strbuf_puts(w->b, "R");
+        begin(w, "R");
         put_name(w, r->name);
         put_name(w, r->parent);
         put_name(w, r->class_init);
@@ -604,8 +729,8 @@ static void put_fit(struct writer *w)
     const struct vmsd_model *m = w->model;
     for (size_t i = 0; i < m->n_desc_structs; i++) {
         const struct vmsd_desc_structs *y = &m->desc_structs[i];
-        vmsd_strbuf_puts(w->b, "Y");
-        put_int(w, y->desc);
+        begin(w, "Y");
+        put_uint(w, desc_number(w, y->desc));
         for (size_t k = 0; k < y->n_names; k++)
             put_name(w, y->names[k]);
         put_char(w, '\n');
@@ -625,7 +750,7 @@ static void put_machines(struct writer *w)
     PUT_EACH(w, "P", &compat_add_record, m->compat_adds, m->n_compat_adds);
     for (size_t i = 0; i < m->n_property_arrays; i++) {
         const struct vmsd_property_array *a = &m->property_arrays[i];
-        vmsd_strbuf_puts(w->b, "G");
+        begin(w, "G");
         put_members(w, &property_array_record, a);
         for (size_t k = 0; k < a->n_entries; k++)
             put_members(w, &compat_property_record, &a->entries[k]);
@@ -643,7 +768,7 @@ static void put_properties(struct writer *w)
     const struct vmsd_model *m = w->model;
     for (size_t i = 0; i < m->n_predicates; i++) {
         const struct vmsd_predicate *x = &m->predicates[i];
-        vmsd_strbuf_puts(w->b, "X");
+        begin(w, "X");
         put_name(w, x->function);
         put_char(w, ' ');
         put_char(w, x->how);
@@ -655,7 +780,7 @@ static void put_properties(struct writer *w)
     }
     for (size_t i = 0; i < m->n_device_props; i++) {
         const struct vmsd_device_props *a = &m->device_props[i];
-        vmsd_strbuf_puts(w->b, "W");
+        begin(w, "W");
         put_name(w, a->array);
         for (size_t k = 0; k < a->n_props; k++) {
             put_name(w, a->props[k].name);
@@ -666,7 +791,7 @@ static void put_properties(struct writer *w)
         put_char(w, '\n');
     }
     for (size_t i = 0; i < m->n_props_sets; i++) {
-        vmsd_strbuf_puts(w->b, "W *");
+        begin(w, "W *");
         put_name(w, m->props_sets[i].function);
         put_name(w, m->props_sets[i].array);
         put_char(w, '\n');
@@ -680,7 +805,7 @@ static void put_creates(struct writer *w)
     const struct vmsd_model *m = w->model;
     for (size_t i = 0; i < m->n_creators; i++) {
         const struct vmsd_creator *c = &m->creators[i];
-        vmsd_strbuf_puts(w->b, "Q");
+        begin(w, "Q");
         put_name(w, c->function);
         put_int(w, c->global);
         for (size_t j = 0; j < c->n_items; j++) {
@@ -692,7 +817,7 @@ static void put_creates(struct writer *w)
     }
     for (size_t i = 0; i < m->n_hooks; i++) {
         const struct vmsd_hook *h = &m->hooks[i];
-        vmsd_strbuf_puts(w->b, "J");
+        begin(w, "J");
         put_name(w, h->owner);
         put_char(w, ' ');
         put_char(w, h->kind);
@@ -724,12 +849,17 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     put_name(&w, unit);
     put_char(&w, '\n');
     for (size_t i = 0; i < model->n_files; i++) {
-        vmsd_strbuf_puts(b, "F");
+        begin(&w, "F");
         put_name(&w, model->files[i]);
         put_char(&w, '\n');
     }
     /* Declarations only are left out: a reference carries its symbol,
-     * which is all the whole program needs to find the definition. */
+     * which is all the whole program needs to find the definition.
+     * The D records number the descriptions from 1, before any
+     * reference does. */
+    for (size_t i = 0; i < model->n_descs; i++)
+        if (model->descs[i]->defined)
+            desc_number(&w, model->descs[i]->uid);
     for (size_t i = 0; i < model->n_descs; i++)
         if (model->descs[i]->defined)
             put_desc(&w, model->descs[i]);
@@ -741,8 +871,9 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     put_properties(&w);
     vmsd_strbuf_puts(b, "E\n");
     vmsd_strset_free(&w.strings);
-    vmsd_uid_index_free(&w.sublists_written);
-    vmsd_uid_index_free(&w.fieldlists_written);
+    vmsd_uid_index_free(&w.desc_numbers);
+    vmsd_uid_index_free(&w.sublist_numbers);
+    vmsd_uid_index_free(&w.fieldlist_numbers);
 }
 
 char *vmsd_facts_write(const struct vmsd_model *model, const char *unit)
@@ -769,12 +900,6 @@ void vmsd_facts_stream(const struct vmsd_model *model, const char *unit,
  * and every name for its bounds, since a facts section is whatever the
  * linker put there. */
 
-/* A name of the document as it is written: into the text. */
-struct name_span {
-    const char *start;
-    size_t len;
-};
-
 struct reader {
     const char *text, *p, *end;
     struct vmsd_model *model;
@@ -788,6 +913,10 @@ struct reader {
     bool creations;             /* Q and J records go into the model */
     struct vmsd_loc last_field_loc;
     bool field_placed;          /* the field being read has a place */
+    struct vmsd_loc last_loc;   /* version 7: the place before, with a
+                                   file, that a place counts from */
+    struct name_places name_places;
+    uint32_t n_descs, n_sublists, n_fieldlists;   /* version 7's ids */
     int version;
     long long value;            /* the last integer read_int read */
     char *error;
@@ -909,12 +1038,14 @@ static bool read_uint64(struct reader *r, uint64_t *out)
  * the names a record writes are numbered whether it is kept or not. */
 static inline bool name_here(struct reader *r, bool nullable, char **out)
 {
-    long long n;
+    long long n, shared = 0;
     struct name_span s;
+    char *joined = NULL;
     if (out)
         *out = NULL;
     if (take(r, '-'))
         return nullable || bad(r, "a name is missing");
+    struct name_span *before = name_place(&r->name_places);
     if (take(r, '^')) {
         if (!number(r, 0, LLONG_MAX, &n))
             return false;
@@ -922,7 +1053,17 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
             return bad(r, "a name refers to one not yet written");
         s = r->names[n];
     } else {
-        if (!number(r, 0, LLONG_MAX, &n) || !take(r, ':'))
+        if (!number(r, 0, LLONG_MAX, &n))
+            return bad(r, "a name is not LENGTH:BYTES");
+        if (r->version >= 7 && take(r, '+')) {
+            shared = n;
+            if ((size_t)shared > before->len)
+                return bad(r, "a name shares more bytes than the name "
+                           "before it has");
+            if (!number(r, 0, LLONG_MAX, &n))
+                return bad(r, "a name is not LENGTH:BYTES");
+        }
+        if (!take(r, ':'))
             return bad(r, "a name is not LENGTH:BYTES");
         if ((unsigned long long)n > (size_t)(r->end - r->p))
             return bad(r, "a name runs past the end");
@@ -930,6 +1071,17 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
         if (memchr(s.start, '\0', s.len))
             return bad(r, "a name holds a NUL byte");
         r->p += n;
+        if (shared) {
+            /* Its bytes are not together in the text: joined in the
+             * model's arena, even for a record left out, since later
+             * names may repeat it or share its bytes. */
+            size_t len = (size_t)shared + s.len;
+            joined = vmsd_arena_alloc(&r->model->arena, len + 1);
+            memcpy(joined, before->start, (size_t)shared);
+            memcpy(joined + shared, s.start, s.len);
+            joined[len] = '\0';
+            s = (struct name_span){ joined, len };
+        }
         if (r->n_names == r->names_room) {
             /* A unit writes a few hundred names: room for them at once. */
             r->names_room = r->names_room ? 2 * r->names_room : 512;
@@ -938,8 +1090,13 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
         }
         r->names[r->n_names++] = s;
     }
+    *before = s;
     if (!out)
         return true;
+    if (joined) {               /* a copy of its own already */
+        *out = joined;
+        return true;
+    }
     *out = vmsd_arena_alloc(&r->model->arena, s.len + 1);
     memcpy(*out, s.start, s.len);
     (*out)[s.len] = '\0';
@@ -965,9 +1122,36 @@ static bool loc_here(struct reader *r, struct vmsd_loc *loc)
     return true;
 }
 
+/* " LOC"; from version 7 also "+LINES:COLUMN" or "-LINES:COLUMN", in
+ * the file of the place before it that has one, LINES after or before
+ * its line (see put_loc). */
 static bool read_loc(struct reader *r, struct vmsd_loc *loc)
 {
-    return space(r) && loc_here(r, loc);
+    if (!space(r))
+        return false;
+    long long lines, column;
+    bool after = r->version >= 7 && take(r, '+');
+    if (!after && (r->version < 7 || !at(r, '-'))) {
+        if (!loc_here(r, loc))
+            return false;
+    } else {
+        if (!number(r, after ? 0 : -(long long)UINT_MAX, after ? UINT_MAX : 0,
+                    &lines)
+            || !take(r, ':') || !number(r, 0, UINT_MAX, &column))
+            return bad(r, "a place is not FILE:LINE:COLUMN or "
+                       "+LINES:COLUMN");
+        if (!r->last_loc.file)
+            return bad(r, "a place counts from no place before it");
+        if (lines < -(long long)r->last_loc.line
+            || lines > (long long)UINT_MAX - r->last_loc.line)
+            return bad(r, "a place's line is out of range");
+        *loc = r->last_loc;
+        loc->line = (unsigned)(loc->line + lines);
+        loc->column = (unsigned)column;
+    }
+    if (loc->file)
+        r->last_loc = *loc;
+    return true;
 }
 
 static bool read_ref(struct reader *r, struct vmsd_ref *ref)
@@ -1001,11 +1185,21 @@ static bool read_file(struct reader *r)
     return true;
 }
 
+/* A list's id: from version 7 its S or L record's number, not
+ * written. */
+static bool read_list_uid(struct reader *r, uint32_t *count, uint32_t *uid)
+{
+    if (r->version < 7)
+        return READ_INT(r, 1, UINT32_MAX, uid);
+    *uid = ++*count;
+    return true;
+}
+
 static bool read_sublist(struct reader *r)
 {
     uint32_t uid;
     bool too_long;
-    if (!READ_INT(r, 1, UINT32_MAX, &uid) || !read_bool(r, &too_long))
+    if (!read_list_uid(r, &r->n_sublists, &uid) || !read_bool(r, &too_long))
         return false;
     struct vmsd_sublist *list = vmsd_model_add_sublist(r->model, uid);
     if (!list)
@@ -1020,16 +1214,23 @@ static bool read_sublist(struct reader *r)
     return true;
 }
 
-static bool read_fieldlist(struct reader *r)
+/* The list "f" records go to from here on. */
+static bool start_fieldlist(struct reader *r, uint32_t uid, bool terminated)
 {
-    uint32_t uid;
-    bool terminated;
-    if (!READ_INT(r, 1, UINT32_MAX, &uid) || !read_bool(r, &terminated))
-        return false;
     r->fields = vmsd_model_add_fieldlist(r->model, uid);
     if (!r->fields)
         return bad(r, "a field list's id is used twice");
     r->fields->terminated = terminated;
+    return true;
+}
+
+static bool read_fieldlist(struct reader *r)
+{
+    uint32_t uid;
+    bool terminated;
+    if (!read_list_uid(r, &r->n_fieldlists, &uid)
+        || !read_bool(r, &terminated) || !start_fieldlist(r, uid, terminated))
+        return false;
     if (at(r, '\n'))
         return true;
     /* An entry after the end marker: only where there is one. */
@@ -1183,10 +1384,14 @@ static bool read_field(struct reader *r)
     return true;
 }
 
+/* From version 7 not written: the D record's number. */
 static bool read_desc_uid(struct reader *r, void *record, char tag)
 {
     (void)tag;
-    return READ_INT(r, 1, UINT32_MAX, &((struct vmsd_desc *)record)->uid);
+    if (r->version < 7)
+        return READ_INT(r, 1, UINT32_MAX, &((struct vmsd_desc *)record)->uid);
+    ((struct vmsd_desc *)record)->uid = ++r->n_descs;
+    return true;
 }
 
 static bool read_desc_attributes(struct reader *r, void *record, char tag)
@@ -1209,18 +1414,37 @@ static bool read_desc_attributes(struct reader *r, void *record, char tag)
     return true;
 }
 
+/* A description's list: its id, 0 for none; from version 7 "+" for
+ * the next list of its kind, and LETTER (if any) for a plain field
+ * list that starts here (see put_list_number). */
+static bool read_list_number(struct reader *r, uint32_t *count, char letter,
+                             uint32_t *uid)
+{
+    if (r->version >= 7 && r->end - r->p >= 2 && r->p[0] == ' '
+        && (r->p[1] == '+' || (letter && r->p[1] == letter))) {
+        r->p += 2;
+        if (r->p[-1] == '+') {
+            *uid = *count + 1;
+            return true;
+        }
+        *uid = ++*count;
+        return start_fieldlist(r, *uid, true);
+    }
+    return READ_INT(r, 0, UINT32_MAX, uid);
+}
+
 static bool read_desc_subsections(struct reader *r, void *record, char tag)
 {
     (void)tag;
-    return READ_INT(r, 0, UINT32_MAX,
-                    &((struct vmsd_desc *)record)->subsections_uid);
+    return read_list_number(r, &r->n_sublists, 0,
+                            &((struct vmsd_desc *)record)->subsections_uid);
 }
 
 static bool read_desc_fields(struct reader *r, void *record, char tag)
 {
     (void)tag;
-    return READ_INT(r, 0, UINT32_MAX,
-                    &((struct vmsd_desc *)record)->fields_uid);
+    return read_list_number(r, &r->n_fieldlists, '*',
+                            &((struct vmsd_desc *)record)->fields_uid);
 }
 
 /* Read into a description of its own, then into the model's of its uid
@@ -1558,6 +1782,7 @@ static bool read_records(struct reader *r)
         char letter = *r->p++;
         if (letter == 'E')
             return take(r, '\n') || bad(r, "the end record is not \"E\"");
+        names_begin(&r->name_places, letter);
         size_t k = 0;
         while (k < sizeof records / sizeof *records
                && (records[k].letter != letter

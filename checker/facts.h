@@ -10,13 +10,15 @@
 #include <stddef.h>
 
 #define VMSD_FACTS_FORMAT "vmsdcheck-facts"
-/* The version written, and the oldest read: a version 4 document has
- * no fields' places, a version 5 one no types registered by code (R,
+/* The version written, and the oldest read: a version 6 document
+ * writes GCC's ids, every place and new name whole and an L record for
+ * each field list; a version 5 one has no types registered by code (R,
  * U), structs (Y, I, O), machine records (M, P, G, V) or creations (Q,
- * J); they read as absent, so objects built with an older plugin stay
- * readable.  Versions 1 to 3 were JSON and are refused with a word on
- * rebuilding (docs/facts.md, "Versions"). */
-#define VMSD_FACTS_VERSION 6
+ * J), a version 4 one no fields' places; they read as absent, so
+ * objects built with an older plugin stay readable.  Versions 1 to 3
+ * were JSON and are refused with a word on rebuilding (docs/facts.md,
+ * "Versions"). */
+#define VMSD_FACTS_VERSION 7
 #define VMSD_FACTS_OLDEST_READ 4
 
 /* The ELF section that carries the facts of every unit linked in. */

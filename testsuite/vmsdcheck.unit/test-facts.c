@@ -206,6 +206,7 @@ struct broken {
 #define HEAD4 "vmsdcheck-facts 4 3:u.c\n"
 #define HEAD5 "vmsdcheck-facts 5 3:u.c\n"
 #define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
+#define HEAD7 "vmsdcheck-facts 7 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
  * fuzzer finds may crash it, and none is refused without a reason. */
@@ -215,10 +216,10 @@ static const struct broken broken[] = {
            "rebuild the objects with this vmsdcheck's plugin"),
     BROKEN("vmsdcheck-fact 5 3:u.c\nE\n", "not vmsdcheck facts"),
     BROKEN("vmsdcheck-facts 9 3:u.c\nE\n",
-           "facts version 9; this vmsdcheck reads versions 4 to 6 "
+           "facts version 9; this vmsdcheck reads versions 4 to 7 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 3 3:u.c\nE\n",
-           "facts version 3; this vmsdcheck reads versions 4 to 6 "
+           "facts version 3; this vmsdcheck reads versions 4 to 7 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 5 3:u.c -\nE\n",
            "line 1: the header goes on past the unit"),
@@ -314,6 +315,36 @@ static const struct broken broken[] = {
            "line 2: a struct match names no description of the unit"),
     BROKEN(HEAD6 "I 1:t 1:S 4\nE\n", "line 2: a value is missing"),
     BROKEN(HEAD6 "O 1:S 4 -\nE\n", "line 2: a value is missing"),
+    /* Version 7: names against the one before in their place, places
+     * against the place before, lists that follow. */
+    BROKEN(HEAD7 "T 1:t - - :0:0\nT 2+1:u - - :0:0\nE\n",
+           "line 3: a name shares more bytes than the name before it has"),
+    BROKEN(HEAD7 "T 1:t - - :0:0\nT 1+:u - - :0:0\nE\n",
+           "line 3: a name is not LENGTH:BYTES"),
+    BROKEN(HEAD6 "T 1:t - - :0:0\nT 1+0:u - - :0:0\nE\n",
+           "line 3: a name is not LENGTH:BYTES"),
+    BROKEN(HEAD7 "T 1:t - - +5:1\nE\n",
+           "line 2: a place counts from no place before it"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - -6:1\nE\n",
+           "line 4: a place's line is out of range"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:4294967295:1\nT 1:u - - +1:1\nE\n",
+           "line 4: a place's line is out of range"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - +1:x\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN or +LINES:COLUMN"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - +-1:1\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN or +LINES:COLUMN"),
+    BROKEN(HEAD7 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - 1:1\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN"),
+    BROKEN(HEAD6 "F ^0\nT 1:t - - 0:5:1\nT 1:u - - +1:1\nE\n",
+           "line 4: a place is not FILE:LINE:COLUMN"),
+    BROKEN(HEAD6 "D 1 1:d s-- - :1:1 0 0 - 0 +\nE\n",
+           "line 2: a number is missing"),
+    BROKEN(HEAD6 "D 1 1:d s-- - :1:1 0 0 - 0 *\nE\n",
+           "line 2: a number is missing"),
+    BROKEN(HEAD7 "D 1:d s-- - :1:1 0 0 - * 0\nE\n",
+           "line 2: a number is missing"),
+    BROKEN(HEAD7 "D 1:d s-- - :1:1 0 0 - 0 +\nL 1\nD 1:e s-- - :1:1 0 0 - 0 x"
+           "\nE\n", "line 4: a number is missing"),
     /* Version 4 fields have no place member. */
     BROKEN(HEAD4 "L 1 1\nf - 0 0 - p:1:1\nE\n",
            "line 3: a field has an unknown member"),
@@ -472,7 +503,7 @@ static void check_field_places(void)
     vmsd_model_resolve(&back);
     for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
         const struct vmsd_fieldlist *list =
-            vmsd_model_find_desc(&back, i < 8 ? 1 : 3)->fields;
+            vmsd_model_find_desc(&back, i < 8 ? 1 : 2)->fields;
         const struct vmsd_field *f = &list->fields[i < 8 ? i : i - 8];
         CHECK_STR(f->loc.file, at[i].file);
         CHECK(f->loc.line == at[i].line && f->loc.column == at[i].column);
@@ -496,14 +527,15 @@ static void check_machine_records(void)
     vmsd_model_init(&m);
     struct vmsd_machine_member *mm = VMSD_APPEND(m.machine_members,
                                                  m.n_machine_members);
-    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "init"),
-                                        vmsd_model_strdup(&m, "alias"),
-                                        vmsd_model_strdup(&m, "q 35"), 2,
-                                        true };
+    *mm = (struct vmsd_machine_member){
+        .owner = vmsd_model_strdup(&m, "init"),
+        .member = vmsd_model_strdup(&m, "alias"),
+        .value = vmsd_model_strdup(&m, "q 35"), .after_calls = 2,
+        .conditional = true };
     mm = VMSD_APPEND(m.machine_members, m.n_machine_members);
-    *mm = (struct vmsd_machine_member){ vmsd_model_strdup(&m, "t"),
-                                        vmsd_model_strdup(&m, "abstract"),
-                                        NULL, 0, false };
+    *mm = (struct vmsd_machine_member){
+        .owner = vmsd_model_strdup(&m, "t"),
+        .member = vmsd_model_strdup(&m, "abstract") };
     struct vmsd_compat_add *c = VMSD_APPEND(m.compat_adds, m.n_compat_adds);
     *c = (struct vmsd_compat_add){ vmsd_model_strdup(&m, "init"),
                                    vmsd_model_strdup(&m, "hw_compat_1_0"), 7,
@@ -602,7 +634,7 @@ static void check_number_limits(void)
                           sizeof error));
     CHECK_STR(error, "");
     vmsd_model_resolve(&back);
-    const struct vmsd_desc *e = vmsd_model_find_desc(&back, UINT32_MAX);
+    const struct vmsd_desc *e = vmsd_model_find_desc(&back, 1);
     CHECK(e && e->version_id == INT_MAX && e->minimum_version_id == INT_MIN
           && e->loc.line == UINT_MAX && e->loc.column == UINT_MAX);
     for (size_t i = 0; e && e->fields && i < e->fields->n_fields; i++) {
@@ -658,7 +690,7 @@ static void check_fit_records(void)
     vmsd_model_resolve(&m);
     char *text = vmsd_facts_write(&m, "a.c");
     CHECK(strstr(text, " o18446744073709551615 t5:Inner") != NULL);
-    CHECK(strstr(text, "\nY 5 5:Outer 4:Twin\nI 5:outer ^") != NULL);
+    CHECK(strstr(text, "\nY 1 5:Outer 4:Twin\nI 5:outer ^") != NULL);
 
     char error[256] = "", *unit;
     size_t used;
@@ -667,12 +699,12 @@ static void check_fit_records(void)
                           sizeof error));
     CHECK_STR(error, "");
     vmsd_model_resolve(&back);
-    const struct vmsd_desc *got = vmsd_model_find_desc(&back, 5);
+    const struct vmsd_desc *got = vmsd_model_find_desc(&back, 1);
     CHECK(got && got->fields && got->fields->n_fields == 1
           && got->fields->fields[0].offset == UINT64_MAX);
     CHECK(got && got->fields
           && strcmp(got->fields->fields[0].member_type, "Inner") == 0);
-    CHECK(back.n_desc_structs == 1 && back.desc_structs[0].desc == 5
+    CHECK(back.n_desc_structs == 1 && back.desc_structs[0].desc == 1
           && back.desc_structs[0].n_names == 2
           && strcmp(back.desc_structs[0].names[1], "Twin") == 0);
     CHECK(back.n_instances == 1
@@ -687,6 +719,115 @@ static void check_fit_records(void)
     free(again);
     free(unit);
     free(text);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
+/* Version 6, which QEMU builds of the last plugin carry, reads into the
+ * model version 7 is written from: docs/facts.md's example, as the
+ * plugin writes it in either version. */
+static void check_version_6(void)
+{
+    static const char v6[] = "vmsdcheck-facts 6 4:sd.c\nF ^0\n"
+        "D 2249 12:vmstate_ring s-- 4:ring 0:7:33 0 0 - 0 2250\n"
+        "L 2250 1\nf 1:v 1 4 19:vmstate_info_uint32 p0:9:40\n"
+        "D 2251 6:sd_ocr s-- 11:sd-card/ocr 0:10:33 0 0 9:sd_needed 0 0\n"
+        "D 2252 10:sd_vmstate g-- 7:sd-card 0:11:26 2 1 - 2254 2253\n"
+        "S 2254 0 2251 ^5 0:17:60 N\nL 2253 1\nf 1:a 1 4 ^4 p0:14:9\n"
+        "f ^2 8 4 - @ 2249 ^1 0:15:9 o4 t1:R\n"
+        "T ^9 6:device 13:sd_class_init 0:26:23\n"
+        "C ^13 0 2252 ^8 0:23:16\nK ^13 15:sd_class_common 1\n"
+        "Y 2249 ^11\nY 2252 1:S\nO ^11 4 - 0:3:27\nE\n";
+    static const char v7[] = "vmsdcheck-facts 7 4:sd.c\nF ^0\n"
+        "D 12:vmstate_ring s-- 4:ring 0:7:33 0 0 - 0 *\n"
+        "f 1:v 1 4 19:vmstate_info_uint32 p0:9:40\n"
+        "D 6:sd_ocr s-- 11:sd-card/ocr +3:33 0 0 9:sd_needed 0 0\n"
+        "D 3+7:vmstate g-- 7+0: +1:26 2 1 - + *\n"
+        "S 0 2 ^5 +6:60 N\nf 1:a 1 4 ^4 p0:14:9\n"
+        "f ^2 8 4 - @ 1 ^1 -2:9 o4 t1:R\n"
+        "T ^9 6:device 13:sd_class_init +11:23\n"
+        "C ^13 0 3 ^8 -3:16\nK ^13 15:sd_class_common 1\n"
+        "Y 1 ^11\nY 3 1:S\nO ^11 4 - -20:27\nE\n";
+    struct vmsd_model m, back;
+    char error[256] = "", *unit;
+    size_t used;
+    vmsd_model_init(&m);
+    CHECK(vmsd_facts_read(v6, sizeof v6 - 1, &m, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&m);
+    char *text = vmsd_facts_write(&m, unit);
+    CHECK_STR(text, v7);
+    /* Read back, the same model: each name, place and id as it was. */
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    vmsd_model_resolve(&back);
+    const struct vmsd_desc *sd = vmsd_model_find_desc(&back, 3);
+    CHECK(sd && strcmp(sd->symbol, "sd_vmstate") == 0
+          && strcmp(sd->name, "sd-card") == 0 && sd->loc.line == 11
+          && sd->loc.column == 26 && sd->subsections && sd->fields
+          && sd->fields->n_fields == 2
+          && sd->fields->fields[1].vmsd.uid == 1
+          && sd->fields->fields[1].vmsd.loc.line == 15);
+    CHECK(sd && sd->subsections && sd->subsections->slots[0].uid == 2
+          && sd->subsections->slots[0].loc.line == 17
+          && sd->subsections->slots[0].loc.column == 60);
+    CHECK(back.n_struct_heads == 1 && back.struct_heads[0].loc.line == 3);
+    char *again = vmsd_facts_write(&back, unit);
+    CHECK_STR(again, v7);
+    free(again);
+    free(text);
+    free(unit);
+    vmsd_model_free(&back);
+    vmsd_model_free(&m);
+}
+
+/* A plain field list (its end marker, nothing after it) has no L
+ * record: the first description that names it says "*" and its fields
+ * follow; a second names it by its number.  One without its end
+ * marker has its L record ("+"). */
+static void check_list_numbers(void)
+{
+    struct vmsd_model m, back;
+    vmsd_model_init(&m);
+    static const uint32_t uids[] = { 40, 41, 42 }, lists[] = { 7, 7, 8 };
+    for (size_t i = 0; i < 3; i++) {
+        struct vmsd_desc *d = vmsd_model_desc(&m, uids[i]);
+        d->symbol = vmsd_model_strdup(&m, i == 0 ? "a" : i == 1 ? "b" : "c");
+        d->defined = true;
+        d->fields_uid = lists[i];
+    }
+    struct vmsd_fieldlist *plain = vmsd_model_add_fieldlist(&m, 7);
+    plain->terminated = true;
+    vmsd_fieldlist_append(&m, plain)->name = vmsd_model_strdup(&m, "x");
+    vmsd_fieldlist_append(&m, vmsd_model_add_fieldlist(&m, 8))->name =
+        vmsd_model_strdup(&m, "y");
+    vmsd_model_resolve(&m);
+    char *text = vmsd_facts_write(&m, "l.c");
+    CHECK(strstr(text, "\nD 1:a s-- - :0:0 0 0 - 0 *\nf 1:x 0 0 - l0\n"
+                 "D 1:b s-- - :0:0 0 0 - 0 1\n"
+                 "D 1:c s-- - :0:0 0 0 - 0 +\nL 0\nf 1:y 0 0 - l0\nE\n")
+          != NULL);
+    char error[256] = "", *unit;
+    size_t used;
+    vmsd_model_init(&back);
+    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(&back);
+    for (uint32_t uid = 1; uid <= 3; uid++) {
+        const struct vmsd_desc *d = vmsd_model_find_desc(&back, uid);
+        CHECK(d && d->fields && d->fields->n_fields == 1
+              && d->fields->terminated == (uid < 3));
+        CHECK_STR(d && d->fields ? d->fields->fields[0].name : NULL,
+                  uid < 3 ? "x" : "y");
+    }
+    char *again = vmsd_facts_write(&back, "l.c");
+    CHECK_STR(again, text);
+    free(again);
+    free(text);
+    free(unit);
     vmsd_model_free(&back);
     vmsd_model_free(&m);
 }
@@ -755,7 +896,7 @@ int main(void)
                                       : NULL, "vmsd");
     CHECK(back.n_registrations == 1 && back.registrations[0].n_data == 1
           && back.registrations[0].loc.line == 60
-          && back.registrations[0].data[0].vmsd.uid == 10
+          && back.registrations[0].data[0].vmsd.uid == 1
           && back.registrations[0].data[0].vmsd.loc.line == 55);
     CHECK_STR(back.n_registrations ? back.registrations[0].name : NULL,
               "part-one");
@@ -772,7 +913,7 @@ int main(void)
     CHECK(back.n_struct_calls == 2 && back.struct_calls[0].arg == 1
           && !back.struct_calls[0].uncertain
           && back.struct_calls[0].n_members == 3
-          && back.struct_calls[0].members[1].vmsd.uid == 10
+          && back.struct_calls[0].members[1].vmsd.uid == 1
           && !back.struct_calls[0].members[2].string
           && !back.struct_calls[0].members[2].vmsd.uid
           && back.struct_calls[1].uncertain
@@ -784,7 +925,7 @@ int main(void)
           && strcmp(back.types[0].class_init, "dev_class_init") == 0
           && back.types[0].loc.line == 40);
     CHECK(back.n_class_vmsds && back.class_vmsds[0].conditional
-          && back.class_vmsds[0].vmsd.uid == 10);
+          && back.class_vmsds[0].vmsd.uid == 1);
     CHECK(back.n_calls && back.calls[0].global
           && strcmp(back.calls[0].callee, "common_class_init") == 0);
     CHECK(back.n_creators == 1 && back.creators[0].n_items == 4
@@ -812,7 +953,9 @@ int main(void)
           && strstr(text, "\nX ^") != NULL);
     CHECK(strstr(text, "\nW * ") != NULL);
 
-    struct vmsd_desc *p = vmsd_model_find_desc(&back, 10);
+    /* Ids as written: the D records' numbers (vmstate_dev, 10, is 1),
+     * then those only referred to (vmstate_elsewhere, 11, is 2). */
+    struct vmsd_desc *p = vmsd_model_find_desc(&back, 1);
     CHECK(p && p->defined && p->linkage == VMSD_LINK_GLOBAL);
     CHECK_STR(p ? p->name : NULL, "dev \"quoted\" \\ tab\t\nline");
     CHECK(p && p->version_id == 3 && p->minimum_version_id == 2);
@@ -822,8 +965,8 @@ int main(void)
     CHECK(p && p->subsections && p->subsections->slots[1].is_null);
     /* The declared-only description is left out; its reference keeps
      * the symbol the whole program resolves it by. */
-    CHECK(vmsd_model_find_desc(&back, 11) == NULL);
-    CHECK(p && p->subsections && p->subsections->slots[0].uid == 11
+    CHECK(vmsd_model_find_desc(&back, 2) == NULL);
+    CHECK(p && p->subsections && p->subsections->slots[0].uid == 2
           && !p->subsections->slots[0].target);
     CHECK_STR(p && p->subsections ? p->subsections->slots[0].symbol : NULL,
               "vmstate_elsewhere");
@@ -869,7 +1012,7 @@ int main(void)
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
     char *mark = vmsd_facts_write(&decl_only, "empty.c");
-    CHECK_STR(mark, "vmsdcheck-facts 6 7:empty.c\nE\n");
+    CHECK_STR(mark, "vmsdcheck-facts 7 7:empty.c\nE\n");
     vmsd_model_free(&decl_only);
     vmsd_model_init(&decl_only);
     CHECK(vmsd_facts_read(mark, strlen(mark), &decl_only, &unit, &used,
@@ -886,6 +1029,8 @@ int main(void)
     check_field_places();
     check_machine_records();
     check_version_4();
+    check_version_6();
+    check_list_numbers();
     check_fit_records();
     check_number_limits();
 
@@ -906,10 +1051,10 @@ int main(void)
     raw->subsections_uid = 3;
     vmsd_model_resolve(&bytes);
     char *both = vmsd_facts_write(&bytes, "b.c");
-    CHECK(strncmp(both, "vmsdcheck-facts 6 3:b.c\n", 24) == 0);
+    CHECK(strncmp(both, "vmsdcheck-facts 7 3:b.c\n", 24) == 0);
     CHECK(strstr(both, " 3:p/\xff ") != NULL);
     CHECK(strstr(both, " 4:p/\xc3\xbf ") != NULL);
-    CHECK(strstr(both, "\nS 3 1\n") != NULL);
+    CHECK(strstr(both, "\nS 1\n") != NULL);
     vmsd_model_init(&back);
     CHECK(vmsd_facts_read(both, strlen(both), &back, &unit, &used, error,
                           sizeof error));
