@@ -149,11 +149,11 @@ const TypeInfo outer_types[] = {
     { .name = "pair", .parent = TYPE_DEVICE, .instance_size = sizeof(Pair) },
 };
 
-/* { dg-final { scan-facts {f 5:count 1 4 \^[0-9]+ o16 l8} } } */
-/* { dg-final { scan-facts {f 6:hidden 1 4 \^[0-9]+ o20} } } */
-/* { dg-final { scan-facts {f \^[0-9]+ 8 4 - @ [0-9]+ \^[0-9]+ 0:77:9 o24 t5:Inner} } } */
-/* { dg-final { scan-facts {f 5:cells 12 4 - n2 @ [0-9]+ \^[0-9]+ 0:78:9 o28 t\^([0-9]+)\nf 4:link 10 4 - @ [0-9]+ \^[0-9]+ 0:79:9 o40 t\^\1} } } */
-/* { dg-final { scan-facts {f \^[0-9]+ 8 20 - @ [0-9]+ \^[0-9]+ 0:80:9 o48 t4:Regs\nf 6:regs.a 1 4 \^[0-9]+ o48\nf 6:unused 32 4 -\nf 2:ok 4100 0 - e\nf \^[0-9]+ 0 16 16:vmstate_info_tmp @ [0-9]+ \^[0-9]+ 0:84:9} } } */
-/* { dg-final { scan-facts {f 5:bytes 32 256 \^[0-9]+ o8 p0:112:19} } } */
-/* { dg-final { scan-facts {f \^[0-9]+ 8 8 - @ [0-9]+ \^[0-9]+ 0:128:9 t4:Wide l8} } } */
-/* { dg-final { scan-facts {Y [0-9]+ \^[0-9]+ 4:Twin\nY [0-9]+ \^[0-9]+\nY [0-9]+ 8:OuterTmp\nY [0-9]+ 5:Outer\nY [0-9]+\nY [0-9]+ 6:Config\nY [0-9]+ \^[0-9]+\nY [0-9]+ 4:Pair\nI \^[0-9]+ \^[0-9]+ 72 72\nI \^[0-9]+ \^[0-9]+ 4 72\nI \^[0-9]+ - 0 200\nI \^[0-9]+ \^[0-9]+ 16 16\nO \^[0-9]+ 4 - 0:19:33\nO \^[0-9]+ 20 - 0:17:32\nO \^[0-9]+ 72 11:DeviceState 0:21:17\nO \^[0-9]+ 16 6:Object 1:[0-9]+:12\nO \^[0-9]+ 8 - 1:[0-9]+:18\nE} } } */
+/* { dg-final { scan-facts {f count 1 4 vmstate_info_uint32 o16 l8} } } */
+/* { dg-final { scan-facts {f hidden 1 4 vmstate_info_uint32 o20} } } */
+/* { dg-final { scan-facts {f inner 8 4 - @ [0-9]+ vmstate_inner 0:77:9 o24 tInner} } } */
+/* { dg-final { scan-facts {f cells 12 4 - n2 @ [0-9]+ vmstate_inner 0:78:9 o28 tInner\nf link 10 4 - @ [0-9]+ vmstate_inner 0:79:9 o40 tInner} } } */
+/* { dg-final { scan-facts {f regs 8 20 - @ [0-9]+ vmstate_regs 0:80:9 o48 tRegs\nf regs.a 1 4 vmstate_info_uint32 o48\nf unused 32 4 -\nf ok 4100 0 - e\nf tmp 0 16 vmstate_info_tmp @ [0-9]+ vmstate_tmp 0:84:9} } } */
+/* { dg-final { scan-facts {f bytes 32 256 vmstate_info_uint32 o8 p0:112:19} } } */
+/* { dg-final { scan-facts {f wide 8 8 - @ [0-9]+ vmstate_wide 0:128:9 tWide l8} } } */
+/* { dg-final { scan-facts {Y [0-9]+ Regs Twin\nY [0-9]+ Inner\nY [0-9]+ OuterTmp\nY [0-9]+ Outer\nY [0-9]+\nY [0-9]+ Config\nY [0-9]+ Wide\nY [0-9]+ Pair\nI outer Outer 72 72\nI inner-dev Inner 4 72\nI sized - 0 200\nI pair Pair 16 16\nO Inner 4 - 0:19:33\nO Regs 20 - 0:17:32\nO Outer 72 DeviceState 0:21:17\nO DeviceState 16 Object 1:[0-9]+:12\nO Object 8 - 1:[0-9]+:18\nE} } } */
