@@ -429,6 +429,20 @@ static void check_too_many_slots(void)
     free(b.data);
 }
 
+/* TEXT read back into BACK (initialised here), without an error, and
+ * resolved; the unit's name it gives, for the caller to free. */
+static char *read_back(const char *text, struct vmsd_model *back)
+{
+    char error[256] = "", *unit = NULL;
+    size_t used;
+    vmsd_model_init(back);
+    CHECK(vmsd_facts_read(text, strlen(text), back, &unit, &used, error,
+                          sizeof error));
+    CHECK_STR(error, "");
+    vmsd_model_resolve(back);
+    return unit;
+}
+
 static struct vmsd_field *field_at(struct vmsd_model *m,
                                    struct vmsd_fieldlist *list,
                                    const char *file, unsigned line,
@@ -495,12 +509,7 @@ static void check_field_places(void)
     }
     CHECK(k == sizeof at / sizeof *at);
 
-    char error[256], *unit;
-    size_t used;
-    vmsd_model_init(&back);
-    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
-                          sizeof error));
-    vmsd_model_resolve(&back);
+    char *unit = read_back(text, &back);
     for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
         const struct vmsd_fieldlist *list =
             vmsd_model_find_desc(&back, i < 8 ? 1 : 2)->fields;
@@ -566,11 +575,7 @@ static void check_machine_records(void)
                  "P ^1 13:hw_compat_1_0 7 0\nP ^1 - 0 1\n"
                  "G ^6 1 4:uart 4:fifo 3:off ^7 - 2:on\nG 5:empty 0\n"
                  "V 18:QEMU_VERSION_MAJOR 2:11\nE\n") != NULL);
-    char error[256], *unit;
-    size_t used;
-    vmsd_model_init(&back);
-    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
-                          sizeof error));
+    char *unit = read_back(text, &back);
     CHECK(back.n_machine_members == 2 && back.n_compat_adds == 2
           && back.n_property_arrays == 2 && back.n_macro_values == 1);
     CHECK_STR(back.machine_members[0].value, "q 35");
@@ -627,13 +632,7 @@ static void check_number_limits(void)
     char *text = vmsd_facts_write(&m, "a.c");
     CHECK(strstr(text, " 18446744073709551615 ") != NULL);
 
-    char error[256] = "", *unit = NULL;
-    size_t used;
-    vmsd_model_init(&back);
-    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
-                          sizeof error));
-    CHECK_STR(error, "");
-    vmsd_model_resolve(&back);
+    char *unit = read_back(text, &back);
     const struct vmsd_desc *e = vmsd_model_find_desc(&back, 1);
     CHECK(e && e->version_id == INT_MAX && e->minimum_version_id == INT_MIN
           && e->loc.line == UINT_MAX && e->loc.column == UINT_MAX);
@@ -692,13 +691,7 @@ static void check_fit_records(void)
     CHECK(strstr(text, " o18446744073709551615 t5:Inner") != NULL);
     CHECK(strstr(text, "\nY 1 5:Outer 4:Twin\nI 5:outer ^") != NULL);
 
-    char error[256] = "", *unit;
-    size_t used;
-    vmsd_model_init(&back);
-    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
-                          sizeof error));
-    CHECK_STR(error, "");
-    vmsd_model_resolve(&back);
+    char *unit = read_back(text, &back);
     const struct vmsd_desc *got = vmsd_model_find_desc(&back, 1);
     CHECK(got && got->fields && got->fields->n_fields == 1
           && got->fields->fields[0].offset == UINT64_MAX);
@@ -759,10 +752,7 @@ static void check_version_6(void)
     char *text = vmsd_facts_write(&m, unit);
     CHECK_STR(text, v7);
     /* Read back, the same model: each name, place and id as it was. */
-    vmsd_model_init(&back);
-    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
-                          sizeof error));
-    vmsd_model_resolve(&back);
+    char *unit_back = read_back(text, &back);
     const struct vmsd_desc *sd = vmsd_model_find_desc(&back, 3);
     CHECK(sd && strcmp(sd->symbol, "sd_vmstate") == 0
           && strcmp(sd->name, "sd-card") == 0 && sd->loc.line == 11
@@ -779,6 +769,7 @@ static void check_version_6(void)
     free(again);
     free(text);
     free(unit);
+    free(unit_back);
     vmsd_model_free(&back);
     vmsd_model_free(&m);
 }
@@ -809,13 +800,7 @@ static void check_list_numbers(void)
                  "D 1:b s-- - :0:0 0 0 - 0 1\n"
                  "D 1:c s-- - :0:0 0 0 - 0 +\nL 0\nf 1:y 0 0 - l0\nE\n")
           != NULL);
-    char error[256] = "", *unit;
-    size_t used;
-    vmsd_model_init(&back);
-    CHECK(vmsd_facts_read(text, strlen(text), &back, &unit, &used, error,
-                          sizeof error));
-    CHECK_STR(error, "");
-    vmsd_model_resolve(&back);
+    char *unit = read_back(text, &back);
     for (uint32_t uid = 1; uid <= 3; uid++) {
         const struct vmsd_desc *d = vmsd_model_find_desc(&back, uid);
         CHECK(d && d->fields && d->fields->n_fields == 1
