@@ -120,10 +120,9 @@ void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
  * end of its buffer (33 instructions a byte of plain text), so the
  * facts (or their first part) sit in a comment ("/" "*" before, "*" "/"
  * after), which it skips at about 10.  The section's bytes are the same
- * either way.  Only what
- * GNU as is known to stop at (configure sets VMSD_FACTS_AFTER_END for
- * x86 targets), and only for a regular file whose name needs no escape
- * in a string. */
+ * either way.  Only what GNU as is known to stop at (configure sets
+ * VMSD_FACTS_AFTER_END for x86 targets), and only for a regular file
+ * whose name needs no escape in a string. */
 #ifndef VMSD_FACTS_AFTER_END
 #define VMSD_FACTS_AFTER_END 0
 #endif
@@ -179,6 +178,7 @@ static void copy_staged(FILE *out, unsigned long long n)
 /* Offsets and lengths are written at a fixed width, so that the lines
  * that hold them have a known length before they are written. */
 #define NUMBER_WIDTH 20
+#define INCBIN_LINE "\t.incbin \"%s\", %-*llu, %-*llu\n"
 
 /* Appends; false (errno set) when the file cannot be written. */
 static bool append_after_end(FILE *out, const char *asm_name)
@@ -189,25 +189,26 @@ static bool append_after_end(FILE *out, const char *asm_name)
     if (fseek(out, 0, SEEK_END) != 0 || fseek(staged.file, 0, SEEK_SET) != 0)
         return false;
     long start = ftell(out);
-    int incbin = snprintf(NULL, 0, "\t.incbin \"%s\", %*s, %*s\n", asm_name,
-                          NUMBER_WIDTH, "", NUMBER_WIDTH, "");
+    int incbin = snprintf(NULL, 0, INCBIN_LINE, asm_name, NUMBER_WIDTH, 0ull,
+                          NUMBER_WIDTH, 0ull);
     static const char section_open[] = "\t.pushsection " VMSD_FACTS_SECTION
                                ",\"R\",@progbits\n";
     static const char section_close[] = "\t.popsection\n\t.end\n/*";
+    static const char comment_close[] = "*/\n";
     if (start < 0 || incbin < 0)
         return false;
     unsigned long long at = (unsigned long long)start + strlen(section_open)
                             + (plain ? 2 : 1) * (unsigned)incbin
                             + strlen(section_close);
     fputs(section_open, out);
-    fprintf(out, "\t.incbin \"%s\", %-*llu, %-*llu\n", asm_name, NUMBER_WIDTH,
-            at, NUMBER_WIDTH, commented);
+    fprintf(out, INCBIN_LINE, asm_name, NUMBER_WIDTH, at, NUMBER_WIDTH,
+            commented);
     if (plain)
-        fprintf(out, "\t.incbin \"%s\", %-*llu, %-*llu\n", asm_name,
-                NUMBER_WIDTH, at + commented + 3, NUMBER_WIDTH, plain);
+        fprintf(out, INCBIN_LINE, asm_name, NUMBER_WIDTH,
+                at + commented + strlen(comment_close), NUMBER_WIDTH, plain);
     fputs(section_close, out);
     copy_staged(out, commented);
-    fputs("*/\n", out);
+    fputs(comment_close, out);
     copy_staged(out, plain);
     if (plain)
         fputc('\n', out);       /* the assembler wants a line's end */
