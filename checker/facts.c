@@ -26,26 +26,44 @@ struct name_span {
 /* The name written last in each place of a record (its letter, and the
  * how-manyth name of the record: the eighth and later share one), which
  * a new name is written against (version 7: "SHARED+LENGTH:BYTES", the
- * first SHARED bytes those of that name). */
+ * first SHARED bytes those of that name).  A place is empty until its
+ * first name: which ones hold a name is a bitmap, so that a reader
+ * starts with 64 bytes zeroed, not every place's span (8 KB, and one
+ * reader a unit). */
 #define NAME_PLACES 8
+_Static_assert(NAME_PLACES == 8, "a row of places is a byte of 'filled'");
 struct name_places {
     struct name_span last[64 * NAME_PLACES];
+    unsigned char filled[64];           /* by row, a bit a place */
     unsigned row, position;
 };
+
+/* Every place empty; the header's names in row 0. */
+static void names_init(struct name_places *n)
+{
+    memset(n->filled, 0, sizeof n->filled);
+    n->row = n->position = 0;
+}
 
 /* A record begins: its names' places are those of its letter. */
 static void names_begin(struct name_places *n, char letter)
 {
-    n->row = (unsigned)(letter & 63) * NAME_PLACES;
+    n->row = (unsigned)(letter & 63);
     n->position = 0;
 }
 
-/* The place of the name about to be written or read. */
+/* The place of the name about to be written or read: empty the first
+ * time. */
 static struct name_span *name_place(struct name_places *n)
 {
     unsigned at = n->position < NAME_PLACES - 1 ? n->position++
                                                 : NAME_PLACES - 1;
-    return &n->last[n->row + at];
+    struct name_span *place = &n->last[n->row * NAME_PLACES + at];
+    if (!(n->filled[n->row] & 1u << at)) {
+        n->filled[n->row] |= (unsigned char)(1u << at);
+        *place = (struct name_span){ "", 0 };
+    }
+    return place;
 }
 
 /* Writing */
@@ -915,7 +933,8 @@ struct reader {
     bool field_placed;          /* the field being read has a place */
     struct vmsd_loc last_loc;   /* version 7: the place before, with a
                                    file, that a place counts from */
-    struct name_places name_places;
+    struct name_places *name_places;    /* not in the reader, whose
+                                           initializer zeroes it all */
     uint32_t n_descs, n_sublists, n_fieldlists;   /* version 7's ids */
     int version;
     long long value;            /* the last integer read_int read */
@@ -1045,7 +1064,7 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
         *out = NULL;
     if (take(r, '-'))
         return nullable || bad(r, "a name is missing");
-    struct name_span *before = name_place(&r->name_places);
+    struct name_span *before = name_place(r->name_places);
     if (take(r, '^')) {
         if (!number(r, 0, LLONG_MAX, &n))
             return false;
@@ -1782,7 +1801,7 @@ static bool read_records(struct reader *r)
         char letter = *r->p++;
         if (letter == 'E')
             return take(r, '\n') || bad(r, "the end record is not \"E\"");
-        names_begin(&r->name_places, letter);
+        names_begin(r->name_places, letter);
         size_t k = 0;
         while (k < sizeof records / sizeof *records
                && (records[k].letter != letter
@@ -1841,8 +1860,11 @@ bool vmsd_facts_read_parts(const char *text, size_t length, bool creations,
                            struct vmsd_model *model, char **unit,
                            size_t *used, char *error, size_t error_size)
 {
+    struct name_places places;
+    names_init(&places);
     struct reader r = { .text = text, .p = text, .end = text + length,
                         .model = model, .creations = creations,
+                        .name_places = &places,
                         .error = error, .error_size = error_size };
     *unit = NULL;
     bool ok = read_header(&r, unit) && read_records(&r);
