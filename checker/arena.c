@@ -55,10 +55,11 @@ void vmsd_arena_trim(void)
  * about 150): the tool reads each unit of a program into an arena of
  * its own and frees them all once merged, and fresh mappings for every
  * unit cost two system calls and a page fault for each page touched.
- * Not thread-safe, as nothing here is. */
+ * Each thread keeps its own (the tool builds programs on several), and
+ * hands them back with vmsd_arena_trim. */
 #define SPARE_LIMIT 256
-static struct vmsd_arena_block *spare;
-static size_t n_spare;
+static _Thread_local struct vmsd_arena_block *spare;
+static _Thread_local size_t n_spare;
 
 static struct vmsd_arena_block *map_block(size_t size)
 {

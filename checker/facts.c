@@ -12,6 +12,7 @@
 #include "xalloc.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -371,10 +372,8 @@ static struct facts_record instance_record = RECORD(instance_members);
 static struct facts_record struct_head_record = RECORD(struct_head_members);
 static struct facts_record macro_value_record = RECORD(macro_value_members);
 
-static const struct facts_record *ready(struct facts_record *record)
+static void prepare(struct facts_record *record)
 {
-    if (record->ready)
-        return record;
     for (size_t i = 0; i < record->n_members; i++) {
         const struct facts_member *m = &record->members[i];
         if (m->value > MAX_VALUES)
@@ -389,6 +388,28 @@ static const struct facts_record *ready(struct facts_record *record)
             record->tags[(unsigned char)*c] = m;
     }
     record->ready = true;
+}
+
+/* Every record prepared once, whichever thread reads or writes facts
+ * first (the tool reads programs on several). */
+static void prepare_all(void)
+{
+    static struct facts_record *const all[] = {
+        &desc_record, &field_record, &machine_set_record,
+        &compat_add_record, &property_array_record, &compat_property_record,
+        &qom_type_record, &call_record, &unfollowed_record, &instance_record,
+        &struct_head_record, &macro_value_record,
+    };
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        prepare(all[i]);
+}
+
+static const struct facts_record *ready(struct facts_record *record)
+{
+    static pthread_once_t prepared = PTHREAD_ONCE_INIT;
+    pthread_once(&prepared, prepare_all);
+    if (!record->ready)
+        abort();                /* a record missing from prepare_all */
     return record;
 }
 

@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE
 #include "inputs.h"
 #include "dwarf-units.h"
+#include "notes.h"
 
 #include "../checker/facts.h"
 #include "../checker/model.h"
@@ -16,6 +17,7 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -40,9 +42,10 @@ static bool input_error(const char *origin, const char *fmt, ...)
     char *shown = vmsd_shown(origin);
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "vmsdcheck: %s: ", shown);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    FILE *to = notes();
+    fprintf(to, "vmsdcheck: %s: ", shown);
+    vfprintf(to, fmt, ap);
+    fputc('\n', to);
     va_end(ap);
     free(shown);
     return false;
@@ -400,15 +403,26 @@ static bool read_facts_dir(struct reading *r, const char *path)
 }
 
 /* Where a read of a mapped input that was cut short under the tool (a
- * build still writing it) lands: the kernel sends SIGBUS for a page past
- * the file's new end, and the handler, installed only around the mapped
- * reads, jumps back here. */
-static sigjmp_buf mapped_read;
+ * build still writing it) lands: the kernel sends SIGBUS, to the thread
+ * that read, for a page past the file's new end, and the handler jumps
+ * back to that thread's guarded read.  The handler is installed once
+ * for the run, since guarded reads overlap on threads building programs
+ * at once; a SIGBUS outside any guarded read is let kill the tool, as
+ * without the handler. */
+static _Thread_local sigjmp_buf *mapped_read;
 
 static void on_mapped_read_fault(int sig)
 {
-    (void)sig;
-    siglongjmp(mapped_read, 1);
+    if (mapped_read)
+        siglongjmp(*mapped_read, 1);
+    signal(sig, SIG_DFL);       /* the fault comes again, unhandled */
+}
+
+static void install_fault_handler(void)
+{
+    struct sigaction guard = { .sa_handler = on_mapped_read_fault };
+    sigemptyset(&guard.sa_mask);
+    sigaction(SIGBUS, &guard, NULL);
 }
 
 static bool read_elf_kind(struct reading *r, int fd, Elf *elf,
@@ -431,15 +445,17 @@ static bool read_elf_kind(struct reading *r, int fd, Elf *elf,
  * status 2 soon after). */
 static bool guarded(const char *path, bool (*body)(void *), void *arg)
 {
-    struct sigaction guard = { .sa_handler = on_mapped_read_fault }, old;
-    sigemptyset(&guard.sa_mask);
+    static pthread_once_t installed = PTHREAD_ONCE_INIT;
+    sigjmp_buf here;
     volatile bool ok = false;
-    sigaction(SIGBUS, &guard, &old);
-    if (sigsetjmp(mapped_read, 1) == 0)
+    pthread_once(&installed, install_fault_handler);
+    if (sigsetjmp(here, 1) == 0) {
+        mapped_read = &here;
         ok = body(arg);
-    else
+    } else {
         input_error(path, "changed while being read");
-    sigaction(SIGBUS, &old, NULL);
+    }
+    mapped_read = NULL;
     return ok;
 }
 

@@ -2,6 +2,7 @@
  * properties, from the facts of a program's units. */
 #include "machines.h"
 #include "machine-policy.h"
+#include "notes.h"
 
 #include "../checker/text.h"
 #include "../checker/xalloc.h"
@@ -427,7 +428,7 @@ static bool expired(const struct machine_policy *p, int cutoff, int major,
 }
 
 /* The policy's macros: the first unit's value of each, said on stderr
- * when units disagree. */
+ * (notes) when units disagree. */
 static void read_policy(struct builder *b, const char *program)
 {
     static const char *const names[] = {
@@ -451,9 +452,9 @@ static void read_policy(struct builder *b, const char *program)
                     first = value;
                 } else if (strcmp(first, value) != 0 && !said) {
                     char *shown = vmsd_shown(program);
-                    fprintf(stderr, "vmsdcheck: %s: units define %s as %s "
-                            "and as %s: taking %s\n", shown, names[k], first,
-                            value, first);
+                    fprintf(notes(), "vmsdcheck: %s: units define %s as "
+                            "%s and as %s: taking %s\n", shown, names[k],
+                            first, value, first);
                     free(shown);
                     said = true;
                 }

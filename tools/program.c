@@ -8,6 +8,7 @@
 #include "program.h"
 #include "compat-props.h"
 #include "containment.h"
+#include "notes.h"
 #include "paths.h"
 
 #include "../checker/baseline.h"
@@ -516,7 +517,7 @@ static bool parse_blob(const struct facts_blob *blob, void *arg)
                                    to->creations, &u->model, &u->name,
                                    &used, error, sizeof error)) {
             char *origin = vmsd_shown(blob->origin);
-            fprintf(stderr, "vmsdcheck: %s: facts at byte %zu: %s\n",
+            fprintf(notes(), "vmsdcheck: %s: facts at byte %zu: %s\n",
                     origin, pos, error);
             free(origin);
             return false;

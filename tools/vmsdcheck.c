@@ -7,6 +7,7 @@
  * each command is one cmd_* function. */
 #define _POSIX_C_SOURCE 200809L
 #include "baseline.h"
+#include "build-programs.h"
 #include "coverage.h"
 #include "containment.h"
 #include "db.h"
@@ -18,7 +19,6 @@
 #include "report.h"
 #include "retire.h"
 
-#include "../checker/arena.h"
 #include "../checker/compatdb.h"
 #include "../checker/whole-file.h"
 #include "../checker/xalloc.h"
@@ -645,10 +645,8 @@ static bool analyse(struct settings *s, struct run *r)
     r->programs = vmsd_xcalloc(n, sizeof *r->programs);
     bool containment = s->baseline || s->format == REPORT_JSON
                        || s->command == CMD_CONTAINMENT;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = program_build(&r->set.programs[i], s->source_root, containment,
-                           &r->programs[i]);
-    vmsd_arena_trim();          /* the units' blocks: no more units */
+    ok = ok && build_programs(&r->set, s->source_root, containment,
+                              r->programs);
     if (ok && s->baseline)
         ok = r->have_base = baseline_read(s->baseline, &r->base);
     if (ok && r->have_base && r->base.has_source_root != !!s->source_root) {
