@@ -204,9 +204,14 @@ const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
 {
     if (!file)
         return NULL;
+    /* The set's keys are the arena's copies, freed with it: a file new
+     * to the set is added under FILE, then under its copy (the same
+     * bytes). */
+    model->file_set.borrows_keys = true;
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&model->file_set,
                                                          file);
     if (!slot->value) {
+        slot->key = vmsd_arena_strdup(&model->arena, file);
         *push_pointer((void ***)&model->files, &model->n_files) = slot->key;
         slot->value = (void *)(uintptr_t)model->n_files;
     }

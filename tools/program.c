@@ -106,8 +106,11 @@ static void map_files(struct program *program, const char *root,
     map->unit = &u->model;
     map->files = vmsd_xcalloc(u->model.n_files, sizeof *map->files);
     for (size_t i = 0; i < u->model.n_files; i++) {
-        char *shown = paths_display(u->model.files[i], root);
-        map->files[i] = vmsd_strset_add_name(&program->files, shown)->key;
+        const char *file = u->model.files[i];
+        /* Without a root a file is shown as it is: no copy to make. */
+        char *shown = root ? paths_display(file, root) : NULL;
+        map->files[i] = vmsd_strset_add_name(&program->files,
+                                             shown ? shown : file)->key;
         free(shown);
     }
 }
