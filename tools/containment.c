@@ -194,7 +194,8 @@ static void add_edge(struct graph *g, int from, int to)
     n->last_edge = e;
 }
 
-static const struct graph *sorting;     /* for compare_by_name */
+/* For compare_by_name; one a thread, as programs are built on several. */
+static _Thread_local const struct graph *sorting;
 
 static int compare_by_name(const void *pa, const void *pb)
 {
