@@ -50,64 +50,89 @@ void vmsd_arena_trim(void)
 {
 }
 #else
-/* Blocks of BLOCK_SIZE freed, kept (their used bytes zeroed again) for
- * the next arena, up to SPARE_LIMIT (64 MB; a QEMU program's units take
- * about 150): the tool reads each unit of a program into an arena of
- * its own and frees them all once merged, and fresh mappings for every
- * unit cost two system calls and a page fault for each page touched.
- * Each thread keeps its own (the tool builds programs on several), and
- * hands them back with vmsd_arena_trim. */
-#define SPARE_LIMIT 256
-static _Thread_local struct vmsd_arena_block *spare;
-static _Thread_local size_t n_spare;
+/* Blocks freed, kept (their used bytes zeroed again) for the next
+ * arenas: the tool reads each unit of a program into an arena of its
+ * own and frees them all once merged.  Blocks of BLOCK_SIZE up to 256
+ * (64 MB; a QEMU program's units take about 150), since fresh mappings
+ * for every unit cost two system calls and a page fault for each page
+ * touched; first blocks up to 4,096 (8 MB; a QEMU program has up to
+ * 1,700 units), since malloc's zeroed 2 KB and their frees cost more
+ * than zeroing what a unit used.  Each thread keeps its own (the tool
+ * builds programs on several), and hands them back with
+ * vmsd_arena_trim. */
+struct spares {
+    struct vmsd_arena_block *blocks;
+    size_t n, limit;
+};
+static _Thread_local struct spares spare_blocks = { NULL, 0, 256 };
+static _Thread_local struct spares spare_firsts = { NULL, 0, 4096 };
+
+/* The spares a block of SIZE bytes is kept among, or NULL. */
+static struct spares *spares_of(size_t size)
+{
+    return size == BLOCK_SIZE ? &spare_blocks
+           : size == FIRST_SIZE ? &spare_firsts : NULL;
+}
 
 static struct vmsd_arena_block *map_block(size_t size)
 {
+    struct spares *spares = spares_of(size);
+    if (spares && spares->blocks) {
+        struct vmsd_arena_block *block = spares->blocks;
+        spares->blocks = block->next;
+        spares->n--;
+        return block;
+    }
+    struct vmsd_arena_block *block;
     if (size == FIRST_SIZE) {
-        struct vmsd_arena_block *block = vmsd_xcalloc(1, FIRST_SIZE);
-        block->size = size;
-        return block;
+        block = vmsd_xcalloc(1, FIRST_SIZE);
+    } else {
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            vmsd_out_of_memory();
+        block = p;
     }
-    if (size == BLOCK_SIZE && spare) {
-        struct vmsd_arena_block *block = spare;
-        spare = block->next;
-        n_spare--;
-        return block;
-    }
-    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        vmsd_out_of_memory();
-    struct vmsd_arena_block *block = p;
     block->size = size;
     return block;
 }
 
+static void release_block(struct vmsd_arena_block *block)
+{
+    if (block->size == FIRST_SIZE)
+        free(block);
+    else
+        munmap(block, block->size);
+}
+
 static void unmap_block(struct vmsd_arena_block *block)
 {
-    if (block->size == FIRST_SIZE) {
-        free(block);
-        return;
-    }
-    if (block->size != BLOCK_SIZE || n_spare == SPARE_LIMIT) {
-        munmap(block, block->size);
+    struct spares *spares = spares_of(block->size);
+    if (!spares || spares->n == spares->limit) {
+        release_block(block);
         return;
     }
     memset(block->data, 0, block->used);
     block->used = 0;
-    block->next = spare;
-    spare = block;
-    n_spare++;
+    block->next = spares->blocks;
+    spares->blocks = block;
+    spares->n++;
+}
+
+static void release_spares(struct spares *spares)
+{
+    while (spares->blocks) {
+        struct vmsd_arena_block *block = spares->blocks;
+        spares->blocks = block->next;
+        release_block(block);
+    }
+    spares->n = 0;
 }
 
 void vmsd_arena_trim(void)
 {
-    while (spare) {
-        struct vmsd_arena_block *block = spare;
-        spare = block->next;
-        munmap(block, block->size);
-    }
-    n_spare = 0;
+    release_spares(&spare_blocks);
+    release_spares(&spare_firsts);
 }
 
 void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
