@@ -56,6 +56,8 @@ struct reading {
     bool loose_units_unknown;   /* a loose input could not count its units */
     bool loose_seen;
     size_t loose;               /* the loose program's index, once seen */
+    Elf *kept;                  /* the ELF file read last, when a program
+                                   keeps it to list its units */
 };
 
 static struct program_input *new_program(struct input_set *set,
@@ -259,6 +261,20 @@ static bool facts_section(Elf *elf, const char *origin, size_t size,
     return elf_errno() == 0 || broken_elf(origin);
 }
 
+/* A linked program's C units, from its debug information, else its
+ * symbol table. */
+static void list_units(struct program_input *p, Elf *elf)
+{
+    if (dwarf_c_units(elf, &p->c_units, &p->n_c_units)) {
+        p->units_from = UNITS_DEBUG_INFO;
+        symbol_c_units(elf, &p->symbol_units, &p->n_symbol_units);
+    } else if (symbol_c_units(elf, &p->c_units, &p->n_c_units))
+        p->units_from = UNITS_SYMBOLS;
+    else
+        p->units_unknown = "no debug information and no symbol table: "
+                           "stripped";
+}
+
 /* One ELF file (or archive member) of SIZE bytes, of file descriptor
  * FD: returns false on a broken file. */
 static bool read_elf(struct reading *r, Elf *elf, int fd, const char *origin,
@@ -280,14 +296,13 @@ static bool read_elf(struct reading *r, Elf *elf, int fd, const char *origin,
         }
         struct program_input *p = new_program(r->set, origin);
         add_section(p, origin, elf, fd, data, false);
-        if (dwarf_c_units(elf, &p->c_units, &p->n_c_units)) {
-            p->units_from = UNITS_DEBUG_INFO;
-            symbol_c_units(elf, &p->symbol_units, &p->n_symbol_units);
-        } else if (symbol_c_units(elf, &p->c_units, &p->n_c_units))
-            p->units_from = UNITS_SYMBOLS;
-        else
-            p->units_unknown = "no debug information and no symbol table: "
-                               "stripped";
+        if (from_archive) {
+            list_units(p, elf);
+        } else {
+            /* Listed when the program is built: on its own thread. */
+            elf_cntl(elf, ELF_C_FDDONE);        /* mapped: FD not needed */
+            p->elf = r->kept = elf;
+        }
         return true;
     }
     if (lto && !has_facts) {
@@ -484,7 +499,25 @@ static bool read_mapped(struct reading *r, int fd, const char *path,
 {
     struct mapped_input in = { r, fd, path, size, NULL };
     bool ok = guarded(path, read_mapped_body, &in);
-    elf_end(in.elf);
+    if (in.elf != r->kept)      /* else the program's (inputs_list_units) */
+        elf_end(in.elf);
+    return ok;
+}
+
+static bool list_units_body(void *arg)
+{
+    struct program_input *p = arg;
+    list_units(p, p->elf);
+    return true;
+}
+
+bool inputs_list_units(struct program_input *p)
+{
+    if (!p->elf)
+        return true;
+    bool ok = guarded(p->name, list_units_body, p);
+    elf_end(p->elf);
+    p->elf = NULL;
     return ok;
 }
 
@@ -536,7 +569,7 @@ static bool read_path(struct reading *r, const char *path)
 bool inputs_read(char *const *paths, size_t n_paths, bool progress,
                  struct input_set *set)
 {
-    struct reading r = { set, false, false, 0 };
+    struct reading r = { set, false, false, 0, NULL };
     bool ok = true;
     memset(set, 0, sizeof *set);
     if (elf_version(EV_CURRENT) == EV_NONE) {
@@ -598,6 +631,7 @@ void inputs_free(struct input_set *set)
         for (size_t j = 0; j < p->n_symbol_units; j++)
             free(p->symbol_units[j]);
         free(p->symbol_units);
+        elf_end(p->elf);
         free(p->blobs);
         free(p->name);
     }

@@ -5,6 +5,7 @@
 #ifndef VMSDCHECK_TOOL_INPUTS_H
 #define VMSDCHECK_TOOL_INPUTS_H
 
+#include <libelf.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -44,6 +45,8 @@ struct program_input {
     size_t n_symbol_units;
     enum units_source units_from;
     const char *units_unknown;  /* UNITS_UNKNOWN: why, in a few words */
+    Elf *elf;                   /* a linked program's file, mapped, until
+                                   inputs_list_units lists its units */
 };
 
 struct input_set {
@@ -62,6 +65,11 @@ bool inputs_read(char *const *paths, size_t n_paths, bool progress,
 bool inputs_read_facts(const struct facts_blob *blob,
                        bool (*read)(const struct facts_blob *blob, void *arg),
                        void *arg);
+/* The C units of P, a linked program, into its c_units (and
+ * symbol_units), read from its file: done as it is built, since listing
+ * them is most of what reading a program costs.  False when the file
+ * was cut short under the tool (said on stderr). */
+bool inputs_list_units(struct program_input *p);
 /* BLOB's facts text, once read: a big one need not stay while the
  * program is built and checked. */
 void inputs_free_facts(struct facts_blob *blob);

@@ -648,6 +648,7 @@ bool program_build(struct program_input *input, const char *root,
     memset(out, 0, sizeof *out);
     out->name = input->name;
     vmsd_model_init(&out->model);
+    ok = inputs_list_units(input);
     for (size_t i = 0; ok && i < input->n_blobs; i++) {
         ok = inputs_read_facts(&input->blobs[i], parse_blob, &read);
         inputs_free_facts(&input->blobs[i]);

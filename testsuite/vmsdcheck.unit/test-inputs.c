@@ -1,6 +1,7 @@
 /* A mapped input cut short while the tool reads it (a build still
  * writing it): "changed while being read", never SIGBUS; and so for a
- * program's facts section read from the file once it is cut.
+ * program's facts section, and its units, read from the file once it is
+ * cut.
  *
  * elf_begin is replaced here: it maps the file as libelf does, then
  * truncates it to its first bytes, so every later read of a section
@@ -79,6 +80,12 @@ static bool read_every_byte(const struct facts_blob *blob, void *arg)
     return true;
 }
 
+static bool list_first_units(void *arg)
+{
+    struct input_set *set = arg;
+    return inputs_list_units(&set->programs[0]);
+}
+
 static bool read_first_facts(void *arg)
 {
     struct input_set *set = arg;
@@ -151,6 +158,29 @@ int main(void)
     if (set.n_programs == 1 && set.programs[0].n_blobs == 1) {
         CHECK(truncate(copy, 64) == 0);
         CHECK(!captured(read_first_facts, &set, messages, sizeof messages));
+        CHECK(strstr(messages, ": changed while being read\n") != NULL);
+    }
+    inputs_free(&set);
+
+    /* A program's C units are listed as it is built, from its file kept
+     * open (this test's own units, from its debug information); and
+     * from the file cut short since it was read, not at all. */
+    copy_self();
+    add_big_facts();
+    CHECK(captured(read_inputs, &set, messages, sizeof messages));
+    CHECK(set.n_programs == 1 && set.programs[0].elf != NULL
+          && set.programs[0].n_c_units == 0);
+    if (set.n_programs == 1) {
+        CHECK(captured(list_first_units, &set, messages, sizeof messages));
+        CHECK(set.programs[0].units_from == UNITS_DEBUG_INFO
+              && set.programs[0].n_c_units > 0
+              && set.programs[0].elf == NULL);
+    }
+    inputs_free(&set);
+    CHECK(captured(read_inputs, &set, messages, sizeof messages));
+    if (set.n_programs == 1) {
+        CHECK(truncate(copy, 64) == 0);
+        CHECK(!captured(list_first_units, &set, messages, sizeof messages));
         CHECK(strstr(messages, ": changed while being read\n") != NULL);
     }
     inputs_free(&set);
