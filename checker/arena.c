@@ -7,7 +7,9 @@
 
 #include "xalloc.h"
 
+#include <pthread.h>
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -57,15 +59,17 @@ void vmsd_arena_trim(void)
  * for every unit cost two system calls and a page fault for each page
  * touched; first blocks up to 4,096 (8 MB; a QEMU program has up to
  * 1,700 units), since malloc's zeroed 2 KB and their frees cost more
- * than zeroing what a unit used.  Each thread keeps its own (the tool
- * builds programs on several), and hands them back with
- * vmsd_arena_trim. */
+ * than zeroing what a unit used.  Shared by the threads that build
+ * programs at once (under a lock), and handed back by vmsd_arena_trim
+ * once they are done: an unmapping while another thread runs costs
+ * every processor it runs on a flush of its address translations. */
 struct spares {
     struct vmsd_arena_block *blocks;
     size_t n, limit;
 };
-static _Thread_local struct spares spare_blocks = { NULL, 0, 256 };
-static _Thread_local struct spares spare_firsts = { NULL, 0, 4096 };
+static pthread_mutex_t spares_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct spares spare_blocks = { NULL, 0, 256 };
+static struct spares spare_firsts = { NULL, 0, 4096 };
 
 /* The spares a block of SIZE bytes is kept among, or NULL. */
 static struct spares *spares_of(size_t size)
@@ -74,16 +78,48 @@ static struct spares *spares_of(size_t size)
            : size == FIRST_SIZE ? &spare_firsts : NULL;
 }
 
-static struct vmsd_arena_block *map_block(size_t size)
+/* A spare block of SIZE bytes, or NULL. */
+static struct vmsd_arena_block *take_spare(size_t size)
 {
     struct spares *spares = spares_of(size);
-    if (spares && spares->blocks) {
-        struct vmsd_arena_block *block = spares->blocks;
+    struct vmsd_arena_block *block = NULL;
+    if (!spares)
+        return NULL;
+    pthread_mutex_lock(&spares_lock);
+    if (spares->blocks) {
+        block = spares->blocks;
         spares->blocks = block->next;
         spares->n--;
-        return block;
     }
-    struct vmsd_arena_block *block;
+    pthread_mutex_unlock(&spares_lock);
+    return block;
+}
+
+/* BLOCK kept among the spares (its used bytes zeroed); false when there
+ * is no room for it. */
+static bool keep_spare(struct vmsd_arena_block *block)
+{
+    struct spares *spares = spares_of(block->size);
+    if (!spares)
+        return false;
+    memset(block->data, 0, block->used);
+    block->used = 0;
+    pthread_mutex_lock(&spares_lock);
+    bool kept = spares->n < spares->limit;
+    if (kept) {
+        block->next = spares->blocks;
+        spares->blocks = block;
+        spares->n++;
+    }
+    pthread_mutex_unlock(&spares_lock);
+    return kept;
+}
+
+static struct vmsd_arena_block *map_block(size_t size)
+{
+    struct vmsd_arena_block *block = take_spare(size);
+    if (block)
+        return block;
     if (size == FIRST_SIZE) {
         block = vmsd_xcalloc(1, FIRST_SIZE);
     } else {
@@ -107,16 +143,8 @@ static void release_block(struct vmsd_arena_block *block)
 
 static void unmap_block(struct vmsd_arena_block *block)
 {
-    struct spares *spares = spares_of(block->size);
-    if (!spares || spares->n == spares->limit) {
+    if (!keep_spare(block))
         release_block(block);
-        return;
-    }
-    memset(block->data, 0, block->used);
-    block->used = 0;
-    block->next = spares->blocks;
-    spares->blocks = block;
-    spares->n++;
 }
 
 static void release_spares(struct spares *spares)
@@ -131,8 +159,10 @@ static void release_spares(struct spares *spares)
 
 void vmsd_arena_trim(void)
 {
+    pthread_mutex_lock(&spares_lock);
     release_spares(&spare_blocks);
     release_spares(&spare_firsts);
+    pthread_mutex_unlock(&spares_lock);
 }
 
 void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)

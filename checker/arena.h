@@ -24,9 +24,8 @@ char *vmsd_arena_strdup(struct vmsd_arena *arena, const char *s);
 void *vmsd_arena_grow(struct vmsd_arena *arena, void *items, size_t n,
                       size_t size);
 void vmsd_arena_free(struct vmsd_arena *arena);
-/* Hand back the blocks the calling thread's freed arenas left for its
- * next ones (arena.c keeps some, per thread): for when the thread builds
- * no more models. */
+/* Hand back the blocks freed arenas left for the next ones (arena.c
+ * keeps some): for when no more models are to be built. */
 void vmsd_arena_trim(void);
 
 #endif

@@ -7,7 +7,6 @@
 #include "build-programs.h"
 #include "notes.h"
 
-#include "../checker/arena.h"
 #include "../checker/xalloc.h"
 
 #include <pthread.h>
@@ -33,8 +32,7 @@ struct builds {
     atomic_size_t next;         /* the next build in 'order' to take */
 };
 
-/* Builds taken in turn until none is left; the thread's spare arena
- * blocks handed back at the end. */
+/* Builds taken in turn until none is left. */
 static void *build_some(void *arg)
 {
     struct builds *b = arg;
@@ -52,7 +50,6 @@ static void *build_some(void *arg)
         if (fclose(stream) != 0)
             vmsd_out_of_memory();
     }
-    vmsd_arena_trim();
     return NULL;
 }
 
@@ -71,7 +68,6 @@ static bool build_one_by_one(struct input_set *set, const char *root,
     for (size_t i = 0; ok && i < set->n_programs; i++)
         ok = program_build(&set->programs[i], root, containment,
                            &programs[i]);
-    vmsd_arena_trim();
     return ok;
 }
 

@@ -302,6 +302,7 @@ static bool read_elf(struct reading *r, Elf *elf, int fd, const char *origin,
             /* Listed when the program is built: on its own thread. */
             elf_cntl(elf, ELF_C_FDDONE);        /* mapped: FD not needed */
             p->elf = r->kept = elf;
+            p->units_pending = true;
         }
         return true;
     }
@@ -513,12 +514,10 @@ static bool list_units_body(void *arg)
 
 bool inputs_list_units(struct program_input *p)
 {
-    if (!p->elf)
+    if (!p->units_pending)
         return true;
-    bool ok = guarded(p->name, list_units_body, p);
-    elf_end(p->elf);
-    p->elf = NULL;
-    return ok;
+    p->units_pending = false;
+    return guarded(p->name, list_units_body, p);
 }
 
 struct facts_reading {

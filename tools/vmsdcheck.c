@@ -19,6 +19,7 @@
 #include "report.h"
 #include "retire.h"
 
+#include "../checker/arena.h"
 #include "../checker/compatdb.h"
 #include "../checker/whole-file.h"
 #include "../checker/xalloc.h"
@@ -647,6 +648,7 @@ static bool analyse(struct settings *s, struct run *r)
                        || s->command == CMD_CONTAINMENT;
     ok = ok && build_programs(&r->set, s->source_root, containment,
                               r->programs);
+    vmsd_arena_trim();          /* the units' blocks: no more units */
     if (ok && s->baseline)
         ok = r->have_base = baseline_read(s->baseline, &r->base);
     if (ok && r->have_base && r->base.has_source_root != !!s->source_root) {
