@@ -302,7 +302,6 @@ static bool read_elf(struct reading *r, Elf *elf, int fd, const char *origin,
             /* Listed when the program is built: on its own thread. */
             elf_cntl(elf, ELF_C_FDDONE);        /* mapped: FD not needed */
             p->elf = r->kept = elf;
-            p->units_pending = true;
         }
         return true;
     }
@@ -514,10 +513,15 @@ static bool list_units_body(void *arg)
 
 bool inputs_list_units(struct program_input *p)
 {
-    if (!p->units_pending)
+    if (!p->elf)
         return true;
-    p->units_pending = false;
-    return guarded(p->name, list_units_body, p);
+    bool ok = guarded(p->name, list_units_body, p);
+    /* Let go now: the pages of its debug information it touched are
+     * mapped until then (the four QEMU programs' peak RSS 165 MB with
+     * each kept to the end, 41 MB without). */
+    elf_end(p->elf);
+    p->elf = NULL;
+    return ok;
 }
 
 struct facts_reading {

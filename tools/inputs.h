@@ -45,8 +45,8 @@ struct program_input {
     size_t n_symbol_units;
     enum units_source units_from;
     const char *units_unknown;  /* UNITS_UNKNOWN: why, in a few words */
-    Elf *elf;                   /* a linked program's file, mapped */
-    bool units_pending;         /* for inputs_list_units to list */
+    Elf *elf;                   /* a linked program's file, mapped, until
+                                   inputs_list_units lists its units */
 };
 
 struct input_set {
@@ -66,12 +66,10 @@ bool inputs_read_facts(const struct facts_blob *blob,
                        bool (*read)(const struct facts_blob *blob, void *arg),
                        void *arg);
 /* The C units of P, a linked program, into its c_units (and
- * symbol_units), read from its file: done as it is built, on its
- * thread, since listing them is most of what reading a program costs.
- * The file stays mapped until inputs_free: unmapping it while other
- * threads build would cost each processor they run on a flush of its
- * address translations.  False when the file was cut short under the
- * tool (said on stderr). */
+ * symbol_units), read from its file, which is then let go: done as it
+ * is built, on its thread, since listing them is most of what reading a
+ * program costs.  False when the file was cut short under the tool
+ * (said on stderr). */
 bool inputs_list_units(struct program_input *p);
 /* BLOB's facts text, once read: a big one need not stay while the
  * program is built and checked. */
