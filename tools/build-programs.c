@@ -1,7 +1,7 @@
 /* The programs of a run are independent until they are checked: each
  * is read and merged from its own facts (program_build), so they are
- * built on as many threads as there are processors, up to one a
- * program, the largest first.  Each build's notes go to a buffer of its
+ * built on as many threads as there are processors (or --jobs), up to
+ * one a program, the largest first.  Each build's notes go to a buffer of its
  * own (notes.h), written out in the programs' order once all are
  * built. */
 #include "build-programs.h"
@@ -72,11 +72,11 @@ static bool build_one_by_one(struct input_set *set, const char *root,
 }
 
 bool build_programs(struct input_set *set, const char *root,
-                    bool containment, struct program *programs)
+                    bool containment, size_t jobs, struct program *programs)
 {
     size_t n = set->n_programs;
     long processors = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t n_threads = processors > 1 ? (size_t)processors : 1;
+    size_t n_threads = jobs ? jobs : processors > 1 ? (size_t)processors : 1;
     if (n_threads > n)
         n_threads = n;
     if (n_threads < 2)

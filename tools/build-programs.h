@@ -9,11 +9,12 @@
 #include <stdbool.h>
 
 /* program_build of each of SET's programs into PROGRAMS (as many,
- * zeroed); false when one fails.  What the builds say on stderr comes
- * in the programs' order, and ends with the first that fails, as when
- * they are built one after another and the first that fails stops the
- * run. */
+ * zeroed), up to JOBS at once (0: as many as there are processors);
+ * false when one fails.  What the builds say on stderr comes in the
+ * programs' order, and ends with the first that fails, as when they are
+ * built one after another and the first that fails stops the run. */
 bool build_programs(struct input_set *set, const char *root,
-                    bool containment, struct program *programs);
+                    bool containment, size_t jobs,
+                    struct program *programs);
 
 #endif

@@ -65,6 +65,8 @@ struct settings {
     char *source_root;                  /* absolute, or NULL */
     enum vmsd_severity fail_on;         /* VMSD_OFF: never */
     int progress;                       /* -1: when there are many inputs */
+    int jobs;                           /* programs built at once; 0: a
+                                           processor each */
     char **inputs;
     size_t n_inputs;
 };
@@ -254,6 +256,9 @@ static const struct option_row option_rows[] = {
       ALL_COMMANDS,
       "the marker member's name in messages, as given to the plugin "
       "(default: " VMSD_DEFAULT_MARKER_FIELD ")" },
+    { "jobs", 'j', "N", SET(OPTION_COUNT, jobs), ALL_COMMANDS,
+      "build at most N programs at once, each on a thread (default: as "
+      "many as there are processors)" },
     { "progress", 0, NULL, SET(OPTION_ON, progress), ALL_COMMANDS,
       "count inputs read on stderr (the default when there are more than "
       "100)" },
@@ -647,7 +652,7 @@ static bool analyse(struct settings *s, struct run *r)
     bool containment = s->baseline || s->format == REPORT_JSON
                        || s->command == CMD_CONTAINMENT;
     ok = ok && build_programs(&r->set, s->source_root, containment,
-                              r->programs);
+                              (size_t)s->jobs, r->programs);
     vmsd_arena_trim();          /* the units' blocks: no more units */
     if (ok && s->baseline)
         ok = r->have_base = baseline_read(s->baseline, &r->base);
