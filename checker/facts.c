@@ -963,15 +963,6 @@ struct reader {
     size_t error_size;
 };
 
-/* A new element, zeroed, at the end of one of the model's arrays of
- * records: a model read from facts keeps them in its arena
- * (arrays_in_arena), freed with it at once, not grown by realloc and
- * freed one by one (a QEMU program's units have some 100,000). */
-#define READ_APPEND(r, items, n)                                          \
-    ((items) = vmsd_arena_grow(&(r)->model->arena, (items), (n),          \
-                               sizeof *(items)),                          \
-     &(items)[(n)++])
-
 /* Fails with the line the reader stopped on (counted only then). */
 static bool bad(struct reader *r, const char *what)
 {
@@ -1513,13 +1504,13 @@ static bool read_desc(struct reader *r)
 static bool read_type(struct reader *r)
 {
     return read_members(r, &qom_type_record,
-                        READ_APPEND(r, r->model->types, r->model->n_types),
+                        VMSD_APPEND(r->model->types, r->model->n_types),
                         NULL);
 }
 
 static bool read_class_vmsd(struct reader *r)
 {
-    struct vmsd_class_vmsd *c = READ_APPEND(r, r->model->class_vmsds,
+    struct vmsd_class_vmsd *c = VMSD_APPEND(r->model->class_vmsds,
                                             r->model->n_class_vmsds);
     return read_name(r, false, &c->function)
            && read_bool(r, &c->conditional) && read_ref(r, &c->vmsd)
@@ -1529,7 +1520,7 @@ static bool read_class_vmsd(struct reader *r)
 static bool read_call(struct reader *r)
 {
     return read_members(r, &call_record,
-                        READ_APPEND(r, r->model->calls, r->model->n_calls),
+                        VMSD_APPEND(r->model->calls, r->model->n_calls),
                         NULL);
 }
 
@@ -1540,8 +1531,7 @@ static bool read_template_string(struct reader *r,
     if (!READ_INT(r, 0, 4096, &n))
         return false;
     for (size_t i = 0; i < n; i++) {
-        struct vmsd_template_part *part = READ_APPEND(r, t->parts,
-                                                      t->n_parts);
+        struct vmsd_template_part *part = VMSD_APPEND(t->parts, t->n_parts);
         if (!space(r))
             return false;
         if (!take(r, 'c') && !(part->member = take(r, 'm')))
@@ -1556,7 +1546,7 @@ static bool read_template_string(struct reader *r,
 /* "R * FUNCTION PARAM LOC CLASS_INIT DATA NAME PARENT [SET MEMBER]..." */
 static bool read_template(struct reader *r)
 {
-    struct vmsd_template *t = READ_APPEND(r, r->model->templates,
+    struct vmsd_template *t = VMSD_APPEND(r->model->templates,
                                           r->model->n_templates);
     if (!read_name(r, false, &t->function)
         || !READ_INT(r, 0, UINT_MAX, &t->param) || !read_loc(r, &t->loc)
@@ -1566,7 +1556,7 @@ static bool read_template(struct reader *r)
         || !read_template_string(r, &t->parent))
         return false;
     while (!at(r, '\n')) {
-        struct vmsd_guard *g = READ_APPEND(r, t->guards, t->n_guards);
+        struct vmsd_guard *g = VMSD_APPEND(t->guards, t->n_guards);
         if (!read_bool(r, &g->set) || !read_name(r, false, &g->member))
             return false;
     }
@@ -1582,14 +1572,14 @@ static bool read_desc_structs(struct reader *r)
     struct vmsd_desc *d = vmsd_model_find_desc(r->model, uid);
     if (!d || !d->symbol)
         return bad(r, "a struct match names no description of the unit");
-    struct vmsd_desc_structs *y = READ_APPEND(r, r->model->desc_structs,
+    struct vmsd_desc_structs *y = VMSD_APPEND(r->model->desc_structs,
                                               r->model->n_desc_structs);
     y->desc = uid;
     while (!at(r, '\n')) {
         char *name;
         if (!read_name(r, false, &name))
             return false;
-        *READ_APPEND(r, y->names, y->n_names) = name;
+        *VMSD_APPEND(y->names, y->n_names) = name;
     }
     return true;
 }
@@ -1597,7 +1587,7 @@ static bool read_desc_structs(struct reader *r)
 /* "R @ CALLER CALLEE ARG LOC CERTAIN [MEMBER VALUE]..." */
 static bool read_struct_call(struct reader *r)
 {
-    struct vmsd_struct_call *c = READ_APPEND(r, r->model->struct_calls,
+    struct vmsd_struct_call *c = VMSD_APPEND(r->model->struct_calls,
                                              r->model->n_struct_calls);
     bool certain;
     if (!read_name(r, false, &c->caller) || !read_name(r, false, &c->callee)
@@ -1606,8 +1596,7 @@ static bool read_struct_call(struct reader *r)
         return false;
     c->uncertain = !certain;
     while (!at(r, '\n')) {
-        struct vmsd_struct_member *m = READ_APPEND(r, c->members,
-                                                   c->n_members);
+        struct vmsd_struct_member *m = VMSD_APPEND(c->members, c->n_members);
         if (!read_name(r, false, &m->member) || !space(r))
             return false;
         if (take(r, '=')) {
@@ -1637,13 +1626,13 @@ static bool read_registration(struct reader *r)
         r->p += 2;
         return read_struct_call(r);
     }
-    struct vmsd_registration *reg = READ_APPEND(r, r->model->registrations,
+    struct vmsd_registration *reg = VMSD_APPEND(r->model->registrations,
                                                 r->model->n_registrations);
     if (!read_name(r, false, &reg->name) || !read_name(r, true, &reg->parent)
         || !read_name(r, true, &reg->class_init) || !read_loc(r, &reg->loc))
         return false;
     while (!at(r, '\n')) {
-        struct vmsd_data_member *d = READ_APPEND(r, reg->data, reg->n_data);
+        struct vmsd_data_member *d = VMSD_APPEND(reg->data, reg->n_data);
         if (!read_name(r, false, &d->member) || !read_ref(r, &d->vmsd))
             return false;
         if (!d->vmsd.symbol)
@@ -1656,48 +1645,48 @@ static bool read_registration(struct reader *r)
 static bool read_unfollowed(struct reader *r)
 {
     return read_members(r, &unfollowed_record,
-                        READ_APPEND(r, r->model->unfollowed,
+                        VMSD_APPEND(r->model->unfollowed,
                                     r->model->n_unfollowed), NULL);
 }
 
 static bool read_instance(struct reader *r)
 {
     return read_members(r, &instance_record,
-                        READ_APPEND(r, r->model->instances,
+                        VMSD_APPEND(r->model->instances,
                                     r->model->n_instances), NULL);
 }
 
 static bool read_struct_head(struct reader *r)
 {
     return read_members(r, &struct_head_record,
-                        READ_APPEND(r, r->model->struct_heads,
+                        VMSD_APPEND(r->model->struct_heads,
                                     r->model->n_struct_heads), NULL);
 }
 
 static bool read_machine_member(struct reader *r)
 {
     return read_members(r, &machine_set_record,
-                        READ_APPEND(r, r->model->machine_members,
+                        VMSD_APPEND(r->model->machine_members,
                                     r->model->n_machine_members), NULL);
 }
 
 static bool read_compat_add(struct reader *r)
 {
     return read_members(r, &compat_add_record,
-                        READ_APPEND(r, r->model->compat_adds,
+                        VMSD_APPEND(r->model->compat_adds,
                                     r->model->n_compat_adds), NULL);
 }
 
 /* "G SYMBOL GLOBAL (DRIVER PROPERTY VALUE)..." */
 static bool read_property_array(struct reader *r)
 {
-    struct vmsd_property_array *a = READ_APPEND(r, r->model->property_arrays,
+    struct vmsd_property_array *a = VMSD_APPEND(r->model->property_arrays,
                                                 r->model->n_property_arrays);
     if (!read_members(r, &property_array_record, a, NULL))
         return false;
     while (!at(r, '\n'))
         if (!read_members(r, &compat_property_record,
-                          READ_APPEND(r, a->entries, a->n_entries), NULL))
+                          VMSD_APPEND(a->entries, a->n_entries), NULL))
             return false;
     return true;
 }
@@ -1705,7 +1694,7 @@ static bool read_property_array(struct reader *r)
 /* "X FUNCTION HOW (STRUCT OFFSET)..." */
 static bool read_predicate(struct reader *r)
 {
-    struct vmsd_predicate *x = READ_APPEND(r, r->model->predicates,
+    struct vmsd_predicate *x = VMSD_APPEND(r->model->predicates,
                                            r->model->n_predicates);
     if (!read_name(r, false, &x->function) || !space(r))
         return false;
@@ -1713,7 +1702,7 @@ static bool read_predicate(struct reader *r)
         return bad(r, "a needed function's form is not =, !, & or ?");
     x->how = *r->p++;
     while (!at(r, '\n')) {
-        struct vmsd_member_read *m = READ_APPEND(r, x->reads, x->n_reads);
+        struct vmsd_member_read *m = VMSD_APPEND(x->reads, x->n_reads);
         if (!read_name(r, false, &m->structure)
             || !read_uint64(r, &m->offset))
             return false;
@@ -1726,17 +1715,17 @@ static bool read_device_props(struct reader *r)
 {
     if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '*') {
         r->p += 2;
-        struct vmsd_props_set *s = READ_APPEND(r, r->model->props_sets,
+        struct vmsd_props_set *s = VMSD_APPEND(r->model->props_sets,
                                                r->model->n_props_sets);
         return read_name(r, false, &s->function)
                && read_name(r, false, &s->array);
     }
-    struct vmsd_device_props *a = READ_APPEND(r, r->model->device_props,
+    struct vmsd_device_props *a = VMSD_APPEND(r->model->device_props,
                                               r->model->n_device_props);
     if (!read_name(r, false, &a->array))
         return false;
     while (!at(r, '\n')) {
-        struct vmsd_device_property *p = READ_APPEND(r, a->props, a->n_props);
+        struct vmsd_device_property *p = VMSD_APPEND(a->props, a->n_props);
         if (!read_name(r, false, &p->name) || !read_uint64(r, &p->offset)
             || !space(r))
             return false;
@@ -1750,7 +1739,7 @@ static bool read_device_props(struct reader *r)
 static bool read_macro_value(struct reader *r)
 {
     return read_members(r, &macro_value_record,
-                        READ_APPEND(r, r->model->macro_values,
+                        VMSD_APPEND(r->model->macro_values,
                                     r->model->n_macro_values), NULL);
 }
 
@@ -1766,7 +1755,7 @@ static bool read_creator(struct reader *r)
 {
     struct vmsd_creator left_out = { 0 };
     struct vmsd_creator *c = r->creations
-        ? READ_APPEND(r, r->model->creators, r->model->n_creators) : &left_out;
+        ? VMSD_APPEND(r->model->creators, r->model->n_creators) : &left_out;
     if (!read_name(r, false, creation_name(r, &c->function))
         || !read_bool(r, &c->global))
         return false;
@@ -1780,7 +1769,7 @@ static bool read_creator(struct reader *r)
         if (!read_name(r, false, creation_name(r, &item.name)))
             return false;
         if (r->creations)
-            *READ_APPEND(r, c->items, c->n_items) = item;
+            *VMSD_APPEND(c->items, c->n_items) = item;
     }
     return true;
 }
@@ -1790,7 +1779,7 @@ static bool read_hook(struct reader *r)
 {
     struct vmsd_hook left_out = { 0 };
     struct vmsd_hook *h = r->creations
-        ? READ_APPEND(r, r->model->hooks, r->model->n_hooks) : &left_out;
+        ? VMSD_APPEND(r->model->hooks, r->model->n_hooks) : &left_out;
     if (!read_name(r, false, creation_name(r, &h->owner)) || !space(r))
         return false;
     if (r->p == r->end || !*r->p || !strchr("iarmus", *r->p))
@@ -1899,7 +1888,6 @@ bool vmsd_facts_read_parts(const char *text, size_t length, bool creations,
                         .name_places = &places,
                         .error = error, .error_size = error_size };
     *unit = NULL;
-    model->arrays_in_arena = true;
     bool ok = read_header(&r, unit) && read_records(&r);
     if (!ok) {
         free(*unit);

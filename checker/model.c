@@ -68,9 +68,9 @@ void vmsd_model_init(struct vmsd_model *model)
     memset(model, 0, sizeof *model);
 }
 
-/* The arrays of records, when malloc'd (see arrays_in_arena). */
-static void free_record_arrays(struct vmsd_model *model)
+void vmsd_model_free(struct vmsd_model *model)
 {
+    vmsd_arena_free(&model->arena);
     free(model->types);
     free(model->class_vmsds);
     free(model->calls);
@@ -109,13 +109,6 @@ static void free_record_arrays(struct vmsd_model *model)
         free(model->device_props[i].props);
     free(model->device_props);
     free(model->props_sets);
-}
-
-void vmsd_model_free(struct vmsd_model *model)
-{
-    if (!model->arrays_in_arena)
-        free_record_arrays(model);
-    vmsd_arena_free(&model->arena);
     vmsd_strset_free(&model->file_set);
     free(model->descs);
     free(model->sublists);

@@ -391,11 +391,6 @@ struct vmsd_struct_head {
  * go with vmsd_model_free. */
 struct vmsd_model {
     struct vmsd_arena arena;
-    /* Read from facts: the arrays of records below (and theirs) are in
-     * the arena, not malloc'd (vmsd_model_free leaves them to it); the
-     * lists of descriptions and lists, the files and the indexes are
-     * malloc'd either way. */
-    bool arrays_in_arena;
     struct vmsd_qom_type *types;
     size_t n_types;
     struct vmsd_class_vmsd *class_vmsds;
