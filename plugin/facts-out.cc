@@ -44,14 +44,19 @@ static void init_escape_letters(void)
 
 #define ASCII_LINE 512          /* input bytes per .ascii line */
 
-/* One piece of the facts as assembler text: .ascii lines in a
- * non-allocated section with the retain flag ("R").  Pieces of one unit
- * follow each other in the section, in order.  Escaped into one buffer
- * sized for the worst case (every byte an octal escape). */
+/* The section the facts go to: not allocated, with the retain flag
+ * ("R").  Its type is left to the assembler (progbits for a new
+ * section): "@progbits" does not assemble for 32-bit Arm, where "@"
+ * begins a comment. */
+#define SECTION_OPEN "\t.pushsection " VMSD_FACTS_SECTION ",\"R\"\n"
+
+/* One piece of the facts as assembler text: .ascii lines in the facts
+ * section.  Pieces of one unit follow each other in the section, in
+ * order.  Escaped into one buffer sized for the worst case (every byte
+ * an octal escape). */
 static void emit_piece(const char *text, size_t len, void *arg)
 {
-    static const char head[] = "\t.pushsection " VMSD_FACTS_SECTION
-                               ",\"R\",@progbits\n";
+    static const char head[] = SECTION_OPEN;
     static const char tail[] = "\t.popsection\n";
     static const char line_open[] = "\t.ascii \"", line_close[] = "\"\n";
     const struct asm_target *target = (const struct asm_target *)arg;
@@ -135,26 +140,6 @@ static bool can_append(const char *asm_name)
            && S_ISREG(st.st_mode);
 }
 
-/* The facts waiting for cc1's exit. */
-static struct {
-    FILE *file;
-    unsigned long long length;
-    char last;                  /* the last byte written */
-    bool ends_comment;          /* the facts hold the comment's end */
-} staged;
-
-static void stage_piece(const char *text, size_t len, void *)
-{
-    const char *slash = len ? (const char *)memchr(text, '/', len) : NULL;
-    for (; slash && !staged.ends_comment;
-         slash = (const char *)memchr(slash + 1, '/', len - (slash + 1 - text)))
-        staged.ends_comment = (slash > text ? slash[-1] : staged.last) == '*';
-    if (len)
-        staged.last = text[len - 1];
-    fwrite(text, 1, len, staged.file);
-    staged.length += len;
-}
-
 /* The assembler's input scanner reads a comment to its end, but plain
  * text only to the end of its buffer (32 KiB): past this many bytes
  * only the first part of the facts goes in the comment, and the rest is
@@ -162,6 +147,43 @@ static void stage_piece(const char *text, size_t len, void *)
  * quote would make it warn). */
 #define COMMENTED_MAX (96 * 1024)
 #define COMMENTED_PART (32 * 1024)
+
+/* The facts waiting for cc1's exit. */
+static struct {
+    FILE *file;
+    unsigned long long length;
+    char last;                  /* the last byte written */
+    bool ends_comment;          /* the facts hold the comment's end */
+    bool opens_comment_late;    /* ... or a comment's opener past the
+                                   part that goes in the comment: one
+                                   the scanner would read to the end
+                                   of the file, warning */
+} staged;
+
+static void note_comment_marks(const char *text, size_t len)
+{
+    if (len && staged.last == '/' && text[0] == '*'
+        && staged.length > COMMENTED_PART)
+        staged.opens_comment_late = true;
+    const char *end = text + len;
+    for (const char *slash = (const char *)memchr(text, '/', len); slash;
+         slash = (const char *)memchr(slash + 1, '/', end - slash - 1)) {
+        if ((slash > text ? slash[-1] : staged.last) == '*')
+            staged.ends_comment = true;
+        if (slash + 1 < end && slash[1] == '*'
+            && staged.length + (slash - text) >= COMMENTED_PART)
+            staged.opens_comment_late = true;
+    }
+}
+
+static void stage_piece(const char *text, size_t len, void *)
+{
+    note_comment_marks(text, len);
+    if (len)
+        staged.last = text[len - 1];
+    fwrite(text, 1, len, staged.file);
+    staged.length += len;
+}
 
 /* Copies N bytes of the staged facts to OUT. */
 static void copy_staged(FILE *out, unsigned long long n)
@@ -191,8 +213,7 @@ static bool append_after_end(FILE *out, const char *asm_name)
     long start = ftell(out);
     int incbin = snprintf(NULL, 0, INCBIN_LINE, asm_name, NUMBER_WIDTH, 0ull,
                           NUMBER_WIDTH, 0ull);
-    static const char section_open[] = "\t.pushsection " VMSD_FACTS_SECTION
-                               ",\"R\",@progbits\n";
+    static const char section_open[] = SECTION_OPEN;
     static const char section_close[] = "\t.popsection\n\t.end\n/*";
     static const char comment_close[] = "*/\n";
     if (start < 0 || incbin < 0)
@@ -241,7 +262,8 @@ static void append_staged_facts(void)
 
 /* True when the facts are staged for the end of the assembler file:
  * not when it is no file of its own, nor when a temporary file cannot
- * be written or the facts hold the comment's end. */
+ * be written or the facts hold what would end their comment or open
+ * another. */
 static bool stage_facts(const struct vmsd_model *model, const char *unit)
 {
     if (!can_append(asm_file_name) || !(staged.file = tmpfile()))
@@ -249,7 +271,8 @@ static bool stage_facts(const struct vmsd_model *model, const char *unit)
     vmsd_facts_stream(model, unit, stage_piece, NULL);
     stage_piece("", 1, NULL);
     if (fflush(staged.file) != 0 || ferror(staged.file)
-        || staged.ends_comment) {
+        || staged.ends_comment
+        || (staged.length > COMMENTED_MAX && staged.opens_comment_late)) {
         fclose(staged.file);
         return false;
     }
