@@ -50,12 +50,14 @@ void vmsd_arena_trim(void)
 {
 }
 #else
-/* Blocks of BLOCK_SIZE freed, kept (their used bytes zeroed again) for
- * the next arena, up to SPARE_LIMIT (64 MB; a QEMU program's units take
- * about 150): the tool reads each unit of a program into an arena of
- * its own and frees them all once merged, and fresh mappings for every
- * unit cost two system calls and a page fault for each page touched.
- * Not thread-safe, as nothing here is. */
+/* Blocks of BLOCK_SIZE freed, kept for the next arena, up to
+ * SPARE_LIMIT (64 MB; a QEMU program's units take about 150): the tool
+ * reads each unit of a program into an arena of its own and frees them
+ * all once merged, and fresh mappings for every unit cost two system
+ * calls and a page fault for each page touched.  A kept block's used
+ * bytes are zeroed again when an arena takes it, not when it is freed:
+ * the compiler's blocks go back to the system (vmsd_arena_trim) without
+ * being written to for nothing.  Not thread-safe, as nothing here is. */
 #define SPARE_LIMIT 256
 static struct vmsd_arena_block *spare;
 static size_t n_spare;
@@ -71,6 +73,8 @@ static struct vmsd_arena_block *map_block(size_t size)
         struct vmsd_arena_block *block = spare;
         spare = block->next;
         n_spare--;
+        memset(block->data, 0, block->used);
+        block->used = 0;
         return block;
     }
     void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
@@ -92,8 +96,6 @@ static void unmap_block(struct vmsd_arena_block *block)
         munmap(block, block->size);
         return;
     }
-    memset(block->data, 0, block->used);
-    block->used = 0;
     block->next = spare;
     spare = block;
     n_spare++;
