@@ -11,7 +11,7 @@
 /* Eight bytes at a time, each word mixed in by a multiplication (a
  * byte at a time cost most of a lookup); the last shift brings the high
  * bits down to the low ones the table's mask keeps. */
-static size_t hash_bytes(const char *key, size_t len)
+size_t vmsd_hash_bytes(const char *key, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ len, word;
     for (; len >= 8; key += 8, len -= 8) {
@@ -43,7 +43,8 @@ struct vmsd_strset_slot *vmsd_strset_find(const struct vmsd_strset *set,
 {
     if (!set->count)
         return NULL;
-    struct vmsd_strset_slot *s = probe(set, key, len, hash_bytes(key, len));
+    struct vmsd_strset_slot *s = probe(set, key, len,
+                                       vmsd_hash_bytes(key, len));
     return s->key ? s : NULL;
 }
 
@@ -64,7 +65,7 @@ struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
 {
     if (2 * (set->count + 1) > set->capacity)
         grow(set);
-    size_t hash = hash_bytes(key, len);
+    size_t hash = vmsd_hash_bytes(key, len);
     struct vmsd_strset_slot *s = probe(set, key, len, hash);
     if (!s->key) {
         if (set->borrows_keys) {

@@ -23,6 +23,10 @@ struct vmsd_strset {
                                    set: not copied, not freed */
 };
 
+/* The hash the set files KEY (LEN bytes) under: for tables of their
+ * own that keep less than a slot (facts.c's written names). */
+size_t vmsd_hash_bytes(const char *key, size_t len);
+
 /* The slot of KEY (LEN bytes), or NULL when the set lacks it. */
 struct vmsd_strset_slot *vmsd_strset_find(const struct vmsd_strset *set,
                                           const char *key, size_t len);
