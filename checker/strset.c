@@ -48,16 +48,30 @@ struct vmsd_strset_slot *vmsd_strset_find(const struct vmsd_strset *set,
     return s->key ? s : NULL;
 }
 
-static void grow(struct vmsd_strset *set)
+static void grow_to(struct vmsd_strset *set, size_t capacity)
 {
     struct vmsd_strset old = *set;
-    set->capacity = old.capacity ? 2 * old.capacity : 16;
+    set->capacity = capacity;
     set->slots = vmsd_xcalloc(set->capacity, sizeof *set->slots);
     for (size_t i = 0; i < old.capacity; i++)
         if (old.slots[i].key)
             *probe(set, old.slots[i].key, old.slots[i].len,
                    old.slots[i].hash) = old.slots[i];
     free(old.slots);
+}
+
+static void grow(struct vmsd_strset *set)
+{
+    grow_to(set, set->capacity ? 2 * set->capacity : 16);
+}
+
+void vmsd_strset_reserve(struct vmsd_strset *set, size_t n)
+{
+    size_t capacity = set->capacity ? set->capacity : 16;
+    while (2 * (n + 1) > capacity)
+        capacity *= 2;
+    if (capacity > set->capacity)
+        grow_to(set, capacity);
 }
 
 struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,

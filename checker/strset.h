@@ -33,6 +33,9 @@ struct vmsd_strset_slot *vmsd_strset_find(const struct vmsd_strset *set,
 /* The slot of KEY, added with a NULL value when new. */
 struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
                                          const char *key, size_t len);
+/* Room for N keys in all, made at once: a set grown a key at a time
+ * zeroes and fills again each table it outgrows. */
+void vmsd_strset_reserve(struct vmsd_strset *set, size_t n);
 void vmsd_strset_free(struct vmsd_strset *set);
 
 /* The same for the pair (PARENT, SUB), kept as one key: both names with

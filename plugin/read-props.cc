@@ -243,6 +243,7 @@ void vmsd_props_unit(struct vmsd_model *model)
     struct vmsd_strset named;
     memset(&named, 0, sizeof named);
     named.borrows_keys = true;
+    vmsd_strset_reserve(&named, model->n_descs);   /* one needed each */
     for (size_t i = 0; i < model->n_descs; i++)
         if (model->descs[i]->needed)
             vmsd_strset_add_name(&named, model->descs[i]->needed);
@@ -266,6 +267,7 @@ void vmsd_props_unit(struct vmsd_model *model)
     struct vmsd_strset written;
     memset(&written, 0, sizeof written);
     written.borrows_keys = true;
+    vmsd_strset_reserve(&written, model->n_predicates);
     for (size_t i = 0; i < model->n_predicates; i++)
         vmsd_strset_add_name(&written, model->predicates[i].function);
     for (size_t i = 0; i < model->n_fieldlists; i++) {
