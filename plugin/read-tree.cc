@@ -113,12 +113,9 @@ static struct vmsd_loc macro_use_of(struct vmsd_model *model, location_t loc)
                : loc_of(model, use);
 }
 
-/* GCC's identifiers are never collected, so the model keeps their text
- * (and constant strings) as they are: a copy would cost its call and
- * its bytes at the compiler's peak memory for every name read. */
-static char *lasting_name(const char *s)
+char *lasting_name(const char *text)
 {
-    return const_cast<char *>(s);
+    return const_cast<char *>(text);
 }
 
 static const char *decl_symbol(tree decl)
