@@ -52,8 +52,10 @@ void vmsd_arena_trim(void)
 {
 }
 #else
-/* Blocks freed, kept (their used bytes zeroed again) for the next
- * arenas: the tool reads each unit of a program into an arena of its
+/* Blocks freed, kept for the next arenas (their used bytes zeroed again
+ * when an arena takes one, not when it is freed: the compiler's go back
+ * to the system, vmsd_arena_trim, without being written to for
+ * nothing): the tool reads each unit of a program into an arena of its
  * own and frees them all once merged.  Blocks of BLOCK_SIZE up to 256
  * (64 MB; a QEMU program's units take about 150), since fresh mappings
  * for every unit cost two system calls and a page fault for each page
@@ -92,18 +94,19 @@ static struct vmsd_arena_block *take_spare(size_t size)
         spares->n--;
     }
     pthread_mutex_unlock(&spares_lock);
+    if (block) {
+        memset(block->data, 0, block->used);
+        block->used = 0;
+    }
     return block;
 }
 
-/* BLOCK kept among the spares (its used bytes zeroed); false when there
- * is no room for it. */
+/* BLOCK kept among the spares; false when there is no room for it. */
 static bool keep_spare(struct vmsd_arena_block *block)
 {
     struct spares *spares = spares_of(block->size);
     if (!spares)
         return false;
-    memset(block->data, 0, block->used);
-    block->used = 0;
     pthread_mutex_lock(&spares_lock);
     bool kept = spares->n < spares->limit;
     if (kept) {

@@ -69,12 +69,60 @@ static struct name_span *name_place(struct name_places *n)
 
 /* Writing */
 
+/* The names written so far, each with its number: open addressing, at
+ * most three quarters full, a slot no more than the name's address (the
+ * model's), hash and number, as the table is alive at the compiler's
+ * peak memory (70,000 names in a unit of 20,000 descriptions: 2 MB). */
+struct written_name {
+    const char *name;           /* NULL: empty */
+    uint32_t hash;
+    uint32_t number;
+};
+
+struct written_names {
+    struct written_name *slots;
+    size_t capacity;
+    uint32_t count;
+};
+
+static struct written_name *written_slot(const struct written_names *t,
+                                         const char *name, uint32_t hash)
+{
+    size_t mask = t->capacity - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        struct written_name *slot = &t->slots[i];
+        if (!slot->name
+            || (slot->hash == hash && strcmp(slot->name, name) == 0))
+            return slot;
+    }
+}
+
+static void grow_written(struct written_names *t)
+{
+    struct written_names old = *t;
+    t->capacity = old.capacity ? 2 * old.capacity : 256;
+    t->slots = vmsd_xcalloc(t->capacity, sizeof *t->slots);
+    for (size_t i = 0; i < old.capacity; i++)
+        if (old.slots[i].name)
+            *written_slot(t, old.slots[i].name, old.slots[i].hash)
+                = old.slots[i];
+    free(old.slots);
+}
+
+/* The slot of NAME: its number when it was written, else an empty
+ * slot to put it in. */
+static struct written_name *find_written(struct written_names *t,
+                                         const char *name, uint32_t hash)
+{
+    if (4 * ((size_t)t->count + 1) > 3 * t->capacity)
+        grow_written(t);
+    return written_slot(t, name, hash);
+}
+
 struct writer {
     struct vmsd_strbuf *b;
     const struct vmsd_model *model;
-    struct vmsd_strset strings; /* a name -> 1 + its number; the names
-                                   are the model's */
-    size_t n_strings;
+    struct written_names names_written;
     const char *last_file;      /* most places are in the file before */
     size_t last_file_number;
     struct vmsd_loc last_field_loc;     /* a field's place is written
@@ -146,14 +194,17 @@ static void put_name_here(struct writer *w, const char *s)
     }
     struct name_span *before = name_place(&w->names);
     size_t len = strlen(s);
-    struct vmsd_strset_slot *slot = vmsd_strset_add(&w->strings, s, len);
-    if (slot->value) {
+    uint32_t hash = (uint32_t)vmsd_hash_bytes(s, len);
+    struct written_name *slot = find_written(&w->names_written, s, hash);
+    if (slot->name) {
         put_char(w, '^');
-        vmsd_strbuf_put_int(w->b, (long long)((uintptr_t)slot->value - 1));
+        vmsd_strbuf_put_uint(w->b, slot->number);
         *before = (struct name_span){ s, len };
         return;
     }
-    slot->value = (void *)(uintptr_t)++w->n_strings;
+    slot->hash = hash;
+    slot->name = s;
+    slot->number = w->names_written.count++;
     size_t shared = 0;
     while (shared < len && shared < before->len
            && s[shared] == before->start[shared])
@@ -880,8 +931,7 @@ static void put_creates(struct writer *w)
 static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
-    struct writer w = { .b = b, .model = model,
-                        .strings = { .borrows_keys = true } };
+    struct writer w = { .b = b, .model = model };
 
     vmsd_strbuf_puts(b, VMSD_FACTS_FORMAT);
     put_int(&w, VMSD_FACTS_VERSION);
@@ -909,7 +959,7 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     put_creates(&w);
     put_properties(&w);
     vmsd_strbuf_puts(b, "E\n");
-    vmsd_strset_free(&w.strings);
+    free(w.names_written.slots);
     vmsd_uid_index_free(&w.desc_numbers);
     vmsd_uid_index_free(&w.sublist_numbers);
     vmsd_uid_index_free(&w.fieldlist_numbers);

@@ -386,9 +386,10 @@ struct vmsd_struct_head {
 #include "records.def"
 };
 
-/* The model owns every description, list, slot, field and name in it:
- * all come from its arena (vmsd_model_strdup, the append functions) and
- * go with vmsd_model_free. */
+/* The model owns every description, list, slot, field and name in it
+ * (but names that outlive it, see vmsd_model_strdup): all come from its
+ * arena (vmsd_model_strdup, the append functions) and go with
+ * vmsd_model_free. */
 struct vmsd_model {
     struct vmsd_arena arena;
     struct vmsd_qom_type *types;
@@ -466,7 +467,8 @@ struct vmsd_field *vmsd_fieldlist_append(struct vmsd_model *model,
                                          struct vmsd_fieldlist *list);
 
 /* A copy of S (NULL for NULL) that lives as long as the model: every
- * name put into a model is one. */
+ * name put into a model is one, or a string that outlives the model
+ * (the plugin keeps GCC's identifiers, which are never collected). */
 char *vmsd_model_strdup(struct vmsd_model *model, const char *s);
 
 /* The field loads a description inline. */

@@ -47,11 +47,15 @@ void vmsd_strbuf_flush(struct vmsd_strbuf *b)
 void vmsd_strbuf_put_uint(struct vmsd_strbuf *b, unsigned long long value)
 {
     size_t n = 1;
-    for (unsigned long long rest = value / 10; rest; rest /= 10)
+    for (unsigned long long rest = value; rest >= 10; rest /= 10)
         n++;
     make_room(b, n);
-    for (size_t i = n; i > 0; value /= 10)
-        b->data[b->len + --i] = (char)('0' + value % 10);
+    /* A pointer of its own: stores through b->data would make the
+     * compiler load b->data and b->len again for every digit. */
+    char *out = b->data + b->len + n;
+    do
+        *--out = (char)('0' + value % 10);
+    while ((value /= 10) != 0);
     b->len += n;
     end_put(b);
 }

@@ -11,7 +11,7 @@
 /* Eight bytes at a time, each word mixed in by a multiplication (a
  * byte at a time cost most of a lookup); the last shift brings the high
  * bits down to the low ones the table's mask keeps. */
-static size_t hash_bytes(const char *key, size_t len)
+size_t vmsd_hash_bytes(const char *key, size_t len)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ len, word;
     for (; len >= 8; key += 8, len -= 8) {
@@ -43,14 +43,15 @@ struct vmsd_strset_slot *vmsd_strset_find(const struct vmsd_strset *set,
 {
     if (!set->count)
         return NULL;
-    struct vmsd_strset_slot *s = probe(set, key, len, hash_bytes(key, len));
+    struct vmsd_strset_slot *s = probe(set, key, len,
+                                       vmsd_hash_bytes(key, len));
     return s->key ? s : NULL;
 }
 
-static void grow(struct vmsd_strset *set)
+static void grow_to(struct vmsd_strset *set, size_t capacity)
 {
     struct vmsd_strset old = *set;
-    set->capacity = old.capacity ? 2 * old.capacity : 16;
+    set->capacity = capacity;
     set->slots = vmsd_xcalloc(set->capacity, sizeof *set->slots);
     for (size_t i = 0; i < old.capacity; i++)
         if (old.slots[i].key)
@@ -59,12 +60,26 @@ static void grow(struct vmsd_strset *set)
     free(old.slots);
 }
 
+static void grow(struct vmsd_strset *set)
+{
+    grow_to(set, set->capacity ? 2 * set->capacity : 16);
+}
+
+void vmsd_strset_reserve(struct vmsd_strset *set, size_t n)
+{
+    size_t capacity = set->capacity ? set->capacity : 16;
+    while (2 * (n + 1) > capacity)
+        capacity *= 2;
+    if (capacity > set->capacity)
+        grow_to(set, capacity);
+}
+
 struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
                                          const char *key, size_t len)
 {
     if (2 * (set->count + 1) > set->capacity)
         grow(set);
-    size_t hash = hash_bytes(key, len);
+    size_t hash = vmsd_hash_bytes(key, len);
     struct vmsd_strset_slot *s = probe(set, key, len, hash);
     if (!s->key) {
         if (set->borrows_keys) {

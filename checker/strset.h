@@ -23,12 +23,19 @@ struct vmsd_strset {
                                    set: not copied, not freed */
 };
 
+/* The hash the set files KEY (LEN bytes) under: for tables of their
+ * own that keep less than a slot (facts.c's written names). */
+size_t vmsd_hash_bytes(const char *key, size_t len);
+
 /* The slot of KEY (LEN bytes), or NULL when the set lacks it. */
 struct vmsd_strset_slot *vmsd_strset_find(const struct vmsd_strset *set,
                                           const char *key, size_t len);
 /* The slot of KEY, added with a NULL value when new. */
 struct vmsd_strset_slot *vmsd_strset_add(struct vmsd_strset *set,
                                          const char *key, size_t len);
+/* Room for N keys in all, made at once: a set grown a key at a time
+ * zeroes and fills again each table it outgrows. */
+void vmsd_strset_reserve(struct vmsd_strset *set, size_t n);
 void vmsd_strset_free(struct vmsd_strset *set);
 
 /* The same for the pair (PARENT, SUB), kept as one key: both names with

@@ -60,7 +60,7 @@ void vmsd_read_type_hooks(struct vmsd_model *model, const char *type,
     tree fn = address_operand(init);
     if (fn && TREE_CODE(fn) == FUNCTION_DECL)
         add_hook(model, type, VMSD_HOOK_INSTANCE_INIT)->name =
-            pointee_name(model, init);
+            pointee_name(init);
     tree abstract = member(ctor, abstract_member);
     if (abstract && TREE_CODE(abstract) == INTEGER_CST
         && !integer_zerop(abstract))

@@ -394,7 +394,7 @@ static void note_member_types(struct fit *fit, const placed_field *placed,
         }
         f->member_type = NULL;
         if (agreed && held) {
-            f->member_type = vmsd_model_strdup(fit->model, vmsd_struct_name(held));
+            f->member_type = lasting_name(vmsd_struct_name(held));
             fit->involved.safe_push(held);
         }
     }
@@ -523,8 +523,7 @@ static void match_descriptions(struct fit *fit)
             for (size_t j = 0; j < y->n_names; j++)
                 seen |= strcmp(y->names[j], sname) == 0;
             if (!seen)
-                *VMSD_APPEND(y->names, y->n_names) =
-                    vmsd_model_strdup(model, sname);
+                *VMSD_APPEND(y->names, y->n_names) = lasting_name(sname);
         }
     }
     vmsd_strset_free(&layouts);
@@ -617,10 +616,9 @@ static void write_heads(struct fit *fit)
             struct vmsd_struct_head *o =
                 VMSD_APPEND(fit->model->struct_heads,
                             fit->model->n_struct_heads);
-            o->name = vmsd_model_strdup(fit->model, vmsd_struct_name(s));
+            o->name = lasting_name(vmsd_struct_name(s));
             constant_size(TYPE_SIZE_UNIT(s), &o->size);
-            o->first = parent ? vmsd_model_strdup(fit->model,
-                                                  vmsd_struct_name(parent))
+            o->first = parent ? lasting_name(vmsd_struct_name(parent))
                               : NULL;
             o->loc = loc_of(fit->model, struct_location(s));
         }

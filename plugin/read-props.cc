@@ -69,7 +69,7 @@ void vmsd_read_device_props(struct vmsd_model *model, tree decl)
         return;
     struct vmsd_device_props *a = VMSD_APPEND(model->device_props,
                                               model->n_device_props);
-    a->array = vmsd_model_strdup(model, IDENTIFIER_POINTER(DECL_NAME(decl)));
+    a->array = lasting_name(IDENTIFIER_POINTER(DECL_NAME(decl)));
     unsigned i;
     tree entry;
     FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, entry) {
@@ -111,7 +111,7 @@ static bool member_read(tree t, const char **structure, uint64_t *offset)
     return *structure != NULL;
 }
 
-static void add_read(struct vmsd_model *model, struct vmsd_predicate *x,
+static void add_read(struct vmsd_predicate *x,
                      const char *structure, uint64_t offset)
 {
     for (size_t i = 0; i < x->n_reads; i++)
@@ -119,23 +119,18 @@ static void add_read(struct vmsd_model *model, struct vmsd_predicate *x,
             && strcmp(x->reads[i].structure, structure) == 0)
             return;
     struct vmsd_member_read *r = VMSD_APPEND(x->reads, x->n_reads);
-    r->structure = vmsd_model_strdup(model, structure);
+    r->structure = lasting_name(structure);    /* an identifier's */
     r->offset = offset;
 }
 
-struct read_walk {
-    struct vmsd_model *model;
-    struct vmsd_predicate *x;
-};
-
 static tree visit_read(tree *node, int *walk_subtrees, void *data)
 {
-    struct read_walk *w = (struct read_walk *)data;
+    struct vmsd_predicate *x = (struct vmsd_predicate *)data;
     const char *structure;
     uint64_t offset;
     if (TREE_CODE(*node) == COMPONENT_REF) {
         if (member_read(*node, &structure, &offset))
-            add_read(w->model, w->x, structure, offset);
+            add_read(x, structure, offset);
         *walk_subtrees = 0;
     }
     return NULL_TREE;
@@ -223,16 +218,14 @@ void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
         return;
     struct vmsd_predicate *x = VMSD_APPEND(model->predicates,
                                            model->n_predicates);
-    x->function = vmsd_model_strdup(model,
-                                    IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+    x->function = lasting_name(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
     tree tested = NULL_TREE;
     x->how = return_form(DECL_SAVED_TREE(fndecl), &tested);
-    struct read_walk w = { model, x };
     int unused;
     if (tested)
-        visit_read(&tested, &unused, &w);       /* it comes first */
+        visit_read(&tested, &unused, x);       /* it comes first */
     visited_in_body.empty();
-    walk_tree(&DECL_SAVED_TREE(fndecl), visit_read, &w, &visited_in_body);
+    walk_tree(&DECL_SAVED_TREE(fndecl), visit_read, x, &visited_in_body);
 }
 
 /* Keep only the functions a description names as needed or a field as
@@ -243,6 +236,7 @@ void vmsd_props_unit(struct vmsd_model *model)
     struct vmsd_strset named;
     memset(&named, 0, sizeof named);
     named.borrows_keys = true;
+    vmsd_strset_reserve(&named, model->n_descs);   /* one needed each */
     for (size_t i = 0; i < model->n_descs; i++)
         if (model->descs[i]->needed)
             vmsd_strset_add_name(&named, model->descs[i]->needed);
@@ -266,6 +260,7 @@ void vmsd_props_unit(struct vmsd_model *model)
     struct vmsd_strset written;
     memset(&written, 0, sizeof written);
     written.borrows_keys = true;
+    vmsd_strset_reserve(&written, model->n_predicates);
     for (size_t i = 0; i < model->n_predicates; i++)
         vmsd_strset_add_name(&written, model->predicates[i].function);
     for (size_t i = 0; i < model->n_fieldlists; i++) {

@@ -81,7 +81,7 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
     tree init = member(ctor, class_init_member);
     tree fn = address_operand(init);
     type->class_init = fn && TREE_CODE(fn) == FUNCTION_DECL
-                       ? pointee_name(model, init) : NULL;
+                       ? pointee_name(init) : NULL;
     type->loc = loc_of(model, where);
     vmsd_read_type_hooks(model, name, ctor);
     tree size = member(ctor, instance_size_member);

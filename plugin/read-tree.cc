@@ -113,6 +113,11 @@ static struct vmsd_loc macro_use_of(struct vmsd_model *model, location_t loc)
                : loc_of(model, use);
 }
 
+char *lasting_name(const char *text)
+{
+    return const_cast<char *>(text);
+}
+
 static const char *decl_symbol(tree decl)
 {
     return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl))
@@ -178,14 +183,14 @@ char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable)
 
 /* The name of the function or variable "&x" points at; "?" for an
  * address of anything else, NULL for NULL. */
-char *pointee_name(struct vmsd_model *model, tree value)
+char *pointee_name(tree value)
 {
     if (is_null(value))
         return NULL;
     tree op = address_operand(value);
     if (op && (TREE_CODE(op) == FUNCTION_DECL || VAR_P(op)) && DECL_NAME(op))
-        return vmsd_model_strdup(model, IDENTIFIER_POINTER(DECL_NAME(op)));
-    return vmsd_model_strdup(model, "?");
+        return lasting_name(IDENTIFIER_POINTER(DECL_NAME(op)));
+    return lasting_name("?");
 }
 
 /* Does the description struct have the marker member?  Asked once per
@@ -424,7 +429,7 @@ void read_reference(struct vmsd_model *model, tree value,
     if (DECL_ARTIFICIAL(op))
         read_description(model, op);
     ref->uid = DECL_UID(op);
-    ref->symbol = vmsd_model_strdup(model, decl_symbol(op));
+    ref->symbol = lasting_name(decl_symbol(op));
 }
 
 /* The uid of the array a list member names (reading a compound literal
@@ -446,7 +451,7 @@ static void read_description(struct vmsd_model *model, tree decl)
     tree ctor = constructor_of(decl);
 
     if (!desc->symbol) {
-        desc->symbol = vmsd_model_strdup(model, decl_symbol(decl));
+        desc->symbol = lasting_name(decl_symbol(decl));
         if (!ctor)              /* else taken below */
             desc->loc = loc_of(model, DECL_SOURCE_LOCATION(decl));
     }
@@ -472,7 +477,7 @@ static void read_initializer(struct vmsd_model *model,
     desc->name = string_copy(model, m[DESC_NAME], &desc->name_unreadable);
     desc->version_id = int_value(m[DESC_VERSION_ID]);
     desc->minimum_version_id = int_value(m[DESC_MINIMUM_VERSION_ID]);
-    desc->needed = pointee_name(model, m[DESC_NEEDED]);
+    desc->needed = pointee_name(m[DESC_NEEDED]);
     desc->marker = !has_marker_member(TREE_TYPE(ctor)) ? VMSD_MARKER_ABSENT
                    : is_null(m[DESC_MARKER])
                    ? VMSD_MARKER_CLEAR : VMSD_MARKER_SET;
@@ -587,13 +592,13 @@ static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
     field->flags = (uint32_t)int_value(m[FIELD_FLAGS]);
     field->has_field_exists = !is_null(m[FIELD_FIELD_EXISTS]);
     if (field->has_field_exists)
-        field->field_exists = pointee_name(model, m[FIELD_FIELD_EXISTS]);
+        field->field_exists = pointee_name(m[FIELD_FIELD_EXISTS]);
     field->version_id = int_value(m[FIELD_VERSION_ID]);
     field->struct_version_id = int_value(m[FIELD_STRUCT_VERSION_ID]);
     field->size = size_value(m[FIELD_SIZE]);
     field->offset = size_value(m[FIELD_OFFSET]);
     field->num = int_value(m[FIELD_NUM]);
-    field->info = pointee_name(model, m[FIELD_INFO]);
+    field->info = pointee_name(m[FIELD_INFO]);
     field->loc = macro_use_of(model, field_location(ctor, fallback));
     if (!is_null(vmsd)) {
         read_reference(model, vmsd, fallback, &field->vmsd);

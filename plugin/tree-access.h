@@ -24,9 +24,15 @@ const char *string_value(tree value, bool *unreadable);
 /* A copy of a constant string's bytes, the model's; NULL for NULL or
  * not constant (*UNREADABLE then says which). */
 char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable);
-/* The name of the function or variable "&x" points at (the model's
- * copy); "?" for an address of anything else, NULL for NULL. */
-char *pointee_name(struct vmsd_model *model, tree value);
+/* TEXT, an identifier's (or a constant string's), as a name of the
+ * model: GCC never collects identifiers, so the model keeps their text
+ * rather than a copy, which would cost a call and bytes at the
+ * compiler's peak memory for every name read. */
+char *lasting_name(const char *text);
+/* The name of the function or variable "&x" points at (GCC's
+ * identifier, which outlives the model); "?" for an address of anything
+ * else, NULL for NULL. */
+char *pointee_name(tree value);
 /* A struct member's byte offset (FIELD a FIELD_DECL), read from its
  * place without building trees; false for a bit-field or a variable
  * place. */
