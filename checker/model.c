@@ -70,6 +70,9 @@ void vmsd_uid_index_free(struct vmsd_uid_index *ix)
 void vmsd_model_init(struct vmsd_model *model)
 {
     memset(model, 0, sizeof *model);
+    /* Its keys are the arena's copies (vmsd_model_intern_file), freed
+     * with it. */
+    model->file_set.borrows_keys = true;
 }
 
 void vmsd_model_free(struct vmsd_model *model)
@@ -208,10 +211,8 @@ const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
 {
     if (!file)
         return NULL;
-    /* The set's keys are the arena's copies, freed with it: a file new
-     * to the set is added under FILE, then under its copy (the same
-     * bytes). */
-    model->file_set.borrows_keys = true;
+    /* A file new to the set is added under FILE, then under its copy
+     * in the arena (the same bytes). */
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&model->file_set,
                                                          file);
     if (!slot->value) {

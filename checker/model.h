@@ -437,7 +437,7 @@ struct vmsd_model {
     struct vmsd_fieldlist **fieldlists;
     size_t n_fieldlists;
     const char **files;         /* file names, in the order first named;
-                                   owned by file_set */
+                                   the arena's, file_set's keys */
     size_t n_files;
     struct vmsd_strset file_set;
     struct vmsd_uid_index desc_index;

@@ -125,9 +125,9 @@ void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
  * end of its buffer (33 instructions a byte of plain text), so the
  * facts (or their first part) sit in a comment ("/" "*" before, "*" "/"
  * after), which it skips at about 10.  The section's bytes are the same
- * either way.  Only what GNU as is known to stop at (configure sets
- * VMSD_FACTS_AFTER_END for x86 targets), and only for a regular file
- * whose name needs no escape in a string. */
+ * either way.  Only on targets whose GNU as stops at .end (configure's
+ * VMSD_FACTS_AFTER_END), and only for a regular file whose name needs
+ * no escape in a string. */
 #ifndef VMSD_FACTS_AFTER_END
 #define VMSD_FACTS_AFTER_END 0
 #endif
