@@ -113,11 +113,6 @@ static struct vmsd_loc macro_use_of(struct vmsd_model *model, location_t loc)
                : loc_of(model, use);
 }
 
-char *lasting_name(const char *text)
-{
-    return const_cast<char *>(text);
-}
-
 static const char *decl_symbol(tree decl)
 {
     return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl))

@@ -27,8 +27,12 @@ char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable);
 /* TEXT, an identifier's (or a constant string's), as a name of the
  * model: GCC never collects identifiers, so the model keeps their text
  * rather than a copy, which would cost a call and bytes at the
- * compiler's peak memory for every name read. */
-char *lasting_name(const char *text);
+ * compiler's peak memory for every name read.  Inline: it is only the
+ * model's type for the text, at every field's read. */
+static inline char *lasting_name(const char *text)
+{
+    return const_cast<char *>(text);
+}
 /* The name of the function or variable "&x" points at (GCC's
  * identifier, which outlives the model); "?" for an address of anything
  * else, NULL for NULL. */
