@@ -956,8 +956,10 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     put_registrations(&w);
     put_fit(&w);
     put_machines(&w);
-    put_creates(&w);
     put_properties(&w);
+    /* Last, so that a reader that has no use for them can pass over
+     * them to the document's end (version 8). */
+    put_creates(&w);
     vmsd_strbuf_puts(b, "E\n");
     free(w.names_written.slots);
     vmsd_uid_index_free(&w.desc_numbers);
@@ -1000,6 +1002,9 @@ struct reader {
     bool field_places;          /* version 5: fields have places */
     bool fit;                   /* version 6: the fit records and members */
     bool creations;             /* Q and J records go into the model */
+    bool creations_last;        /* version 8: nothing but Q and J after
+                                   the first of them */
+    bool in_creations;          /* a Q or J record has been read */
     struct vmsd_loc last_field_loc;
     bool field_placed;          /* the field being read has a place */
     struct vmsd_loc last_loc;   /* version 7: the place before, with a
@@ -1865,13 +1870,58 @@ static const struct {
     { 'X', read_predicate, 6 }, { 'W', read_device_props, 6 },
 };
 
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Version 8: nothing but blanks between the end record and the NUL
+ * that ends the document (or the end of the text), so that a reader
+ * passing over the creation records finds the same end. */
+static bool document_ends(struct reader *r)
+{
+    const char *q = r->p;
+    while (q < r->end && is_space(*q))
+        q++;
+    return q == r->end || *q == '\0'
+           || bad(r, "the document goes on past its end record");
+}
+
+/* Version 8, creation records left out: they run to the end record,
+ * which ends the document, so only that end is looked for and checked
+ * (the first NUL, or the end of the text, after the end record and
+ * blanks).  What they hold is no command's business but the
+ * containment graph's, whose commands read them whole. */
+static bool pass_over_creations(struct reader *r)
+{
+    const char *stop = memchr(r->p, '\0', (size_t)(r->end - r->p));
+    const char *q = stop ? stop : r->end;
+    while (q > r->p && is_space(q[-1]))
+        q--;
+    if (q - r->p < 2 || q[-1] != 'E' || q[-2] != '\n' || q == r->end
+        || *q != '\n')
+        return bad(r, "the facts end before their end record (truncated?)");
+    r->p = q + 1;
+    return true;
+}
+
 /* Records up to the end record "E". */
 static bool read_records(struct reader *r)
 {
     while (r->p < r->end) {
         char letter = *r->p++;
         if (letter == 'E')
-            return take(r, '\n') || bad(r, "the end record is not \"E\"");
+            return (take(r, '\n') || bad(r, "the end record is not \"E\""))
+                   && (!r->creations_last || document_ends(r));
+        bool creation = letter == 'Q' || letter == 'J';
+        if (r->creations_last && r->in_creations && !creation) {
+            r->p--;
+            return bad(r, "a record follows the creation records (Q, J), "
+                       "which come last");
+        }
+        r->in_creations |= creation;
+        if (creation && r->creations_last && !r->creations)
+            return pass_over_creations(r);
         names_begin(r->name_places, letter);
         size_t k = 0;
         while (k < sizeof records / sizeof *records
@@ -1912,6 +1962,7 @@ static bool read_header(struct reader *r, char **unit)
     r->version = (int)version;
     r->field_places = version >= 5;
     r->fit = version >= 6;
+    r->creations_last = version >= 8;
     char *name;
     if (!read_name(r, false, &name))
         return false;

@@ -10,15 +10,16 @@
 #include <stddef.h>
 
 #define VMSD_FACTS_FORMAT "vmsdcheck-facts"
-/* The version written, and the oldest read: a version 6 document
- * writes GCC's ids, every place and new name whole and an L record for
+/* The version written, and the oldest read: a version 7 document
+ * may have records after its creation records (Q, J) and text after
+ * its end record; a version 6 one writes GCC's ids, every place and new name whole and an L record for
  * each field list; a version 5 one has no types registered by code (R,
  * U), structs (Y, I, O), machine records (M, P, G, V) or creations (Q,
  * J), a version 4 one no fields' places; they read as absent, so
  * objects built with an older plugin stay readable.  Versions 1 to 3
  * were JSON and are refused with a word on rebuilding (docs/facts.md,
  * "Versions"). */
-#define VMSD_FACTS_VERSION 7
+#define VMSD_FACTS_VERSION 8
 #define VMSD_FACTS_OLDEST_READ 4
 
 /* The ELF section that carries the facts of every unit linked in. */
@@ -44,10 +45,11 @@ bool vmsd_facts_read(const char *text, size_t length,
                      struct vmsd_model *model, char **unit, size_t *used,
                      char *error, size_t error_size);
 /* The same, with the creation records (Q and J, what only the
- * containment graph reads) left out of the model unless CREATIONS.  A
- * record left out is read as strictly as one kept (its names, values
- * and end are checked, and its names numbered for the "^N" after it),
- * so a document is refused or taken alike either way. */
+ * containment graph reads) left out of the model unless CREATIONS.
+ * From version 8 they come last, so left out they are passed over to
+ * the document's end, of which only the end record is checked; before
+ * it, a record left out is read as strictly as one kept (its names
+ * numbered for the "^N" after it). */
 bool vmsd_facts_read_parts(const char *text, size_t length, bool creations,
                            struct vmsd_model *model, char **unit,
                            size_t *used, char *error, size_t error_size);

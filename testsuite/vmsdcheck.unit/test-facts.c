@@ -207,6 +207,7 @@ struct broken {
 #define HEAD5 "vmsdcheck-facts 5 3:u.c\n"
 #define HEAD6 "vmsdcheck-facts 6 3:u.c\n"
 #define HEAD7 "vmsdcheck-facts 7 3:u.c\n"
+#define HEAD8 "vmsdcheck-facts 8 3:u.c\n"
 
 /* One input for each way the reader refuses a document; nothing a
  * fuzzer finds may crash it, and none is refused without a reason. */
@@ -216,10 +217,10 @@ static const struct broken broken[] = {
            "rebuild the objects with this vmsdcheck's plugin"),
     BROKEN("vmsdcheck-fact 5 3:u.c\nE\n", "not vmsdcheck facts"),
     BROKEN("vmsdcheck-facts 9 3:u.c\nE\n",
-           "facts version 9; this vmsdcheck reads versions 4 to 7 "
+           "facts version 9; this vmsdcheck reads versions 4 to 8 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 3 3:u.c\nE\n",
-           "facts version 3; this vmsdcheck reads versions 4 to 7 "
+           "facts version 3; this vmsdcheck reads versions 4 to 8 "
            "(rebuild the objects with its plugin)"),
     BROKEN("vmsdcheck-facts 5 3:u.c -\nE\n",
            "line 1: the header goes on past the unit"),
@@ -353,6 +354,11 @@ static const struct broken broken[] = {
     /* QOM. */
     BROKEN(HEAD "C - 0 N\nE\n", "line 2: a name is missing"),
     BROKEN(HEAD "K 1:a - 0\nE\n", "line 2: a name is missing"),
+    /* Version 8: the creation records last, nothing after the end. */
+    BROKEN(HEAD8 "Q 1:f 1\nF ^0\nE\n", "line 3: a record follows the "
+           "creation records (Q, J), which come last"),
+    BROKEN(HEAD8 "E\nF ^0\n",
+           "line 3: the document goes on past its end record"),
     /* Creations and hooks. */
     BROKEN(HEAD "Q 1:f 1 x 1:a\nE\n",
            "line 2: a creation is not t, p, m, c, r or s and a name"),
@@ -412,6 +418,65 @@ static void check_refused(const char *text, size_t length, const char *want)
                            sizeof error));
     CHECK_STR(error, want);
     CHECK(unit == NULL);
+    vmsd_model_free(&model);
+}
+
+/* TEXT, read with its creation records left out: true when taken. */
+static bool read_without_creations(const char *text, size_t length,
+                                   struct vmsd_model *model, size_t *used,
+                                   char *error, size_t error_size)
+{
+    char *unit;
+    vmsd_model_init(model);
+    bool ok = vmsd_facts_read_parts(text, length, false, model, &unit, used,
+                                    error, error_size);
+    free(unit);
+    return ok;
+}
+
+/* Version 8 writes the creation records last, so that a reader with no
+ * use for them passes over them to the document's end: TEXT is the
+ * document of build()'s model, TWO it twice (N bytes and a NUL each). */
+static void check_creations_last(const char *text, const char *two,
+                                 size_t n)
+{
+    const char *first = strstr(text, "\nQ ");
+    CHECK(first && strstr(text, "\nW ") && strstr(text, "\nW ") < first
+          && strstr(text, "\nX ") < first && strstr(text, "\nJ ") > first);
+    for (const char *line = first + 1; *line; line = strchr(line, '\n') + 1)
+        CHECK(*line == 'Q' || *line == 'J' || strcmp(line, "E\n") == 0);
+
+    struct vmsd_model model;
+    char error[256] = "";
+    size_t used = 0;
+    CHECK(read_without_creations(two, 2 * n + 2, &model, &used, error,
+                                 sizeof error));
+    CHECK_STR(error, "");
+    CHECK(used == n && model.n_creators == 0 && model.n_hooks == 0
+          && model.n_device_props == 1 && model.n_predicates == 1);
+    vmsd_model_free(&model);
+
+    /* Passed over, a broken creation record is not looked at; read, it
+     * is refused. */
+    static const char broken_creation[] = HEAD8 "F ^0\nQ 3:foo 9 z ^99\nE\n";
+    CHECK(read_without_creations(broken_creation, sizeof broken_creation - 1,
+                                 &model, &used, error, sizeof error));
+    CHECK(model.n_files == 1);
+    vmsd_model_free(&model);
+    check_refused(broken_creation, sizeof broken_creation - 1,
+                  "line 3: a number is out of range");
+
+    /* The end record is looked for all the same. */
+    static const char truncated[] = HEAD8 "F ^0\nQ 3:foo 1\nE";
+    CHECK(!read_without_creations(truncated, sizeof truncated - 1, &model,
+                                  &used, error, sizeof error));
+    CHECK_STR(error, "line 3: the facts end before their end record "
+              "(truncated?)");
+    vmsd_model_free(&model);
+    static const char blanks_after[] = HEAD8 "Q 3:foo 1\nE\n \n";
+    CHECK(read_without_creations(blanks_after, sizeof blanks_after - 1,
+                                 &model, &used, error, sizeof error));
+    CHECK(used == sizeof HEAD8 - 1 + 12);
     vmsd_model_free(&model);
 }
 
@@ -731,7 +796,7 @@ static void check_version_6(void)
         "T ^9 6:device 13:sd_class_init 0:26:23\n"
         "C ^13 0 2252 ^8 0:23:16\nK ^13 15:sd_class_common 1\n"
         "Y 2249 ^11\nY 2252 1:S\nO ^11 4 - 0:3:27\nE\n";
-    static const char v7[] = "vmsdcheck-facts 7 4:sd.c\nF ^0\n"
+    static const char v8[] = "vmsdcheck-facts 8 4:sd.c\nF ^0\n"
         "D 12:vmstate_ring s-- 4:ring 0:7:33 0 0 - 0 *\n"
         "f 1:v 1 4 19:vmstate_info_uint32 p0:9:40\n"
         "D 6:sd_ocr s-- 11:sd-card/ocr +3:33 0 0 9:sd_needed 0 0\n"
@@ -750,7 +815,7 @@ static void check_version_6(void)
     CHECK_STR(error, "");
     vmsd_model_resolve(&m);
     char *text = vmsd_facts_write(&m, unit);
-    CHECK_STR(text, v7);
+    CHECK_STR(text, v8);
     /* Read back, the same model: each name, place and id as it was. */
     char *unit_back = read_back(text, &back);
     const struct vmsd_desc *sd = vmsd_model_find_desc(&back, 3);
@@ -765,7 +830,7 @@ static void check_version_6(void)
           && sd->subsections->slots[0].loc.column == 60);
     CHECK(back.n_struct_heads == 1 && back.struct_heads[0].loc.line == 3);
     char *again = vmsd_facts_write(&back, unit);
-    CHECK_STR(again, v7);
+    CHECK_STR(again, v8);
     free(again);
     free(text);
     free(unit);
@@ -863,6 +928,8 @@ int main(void)
     CHECK_STR(unit, "../hw/dev.c");
     free(unit);
     vmsd_model_resolve(&back);
+
+    check_creations_last(text, two, n);
 
     /* Each name is written once; again, it is a number. */
     CHECK(occurrences(text, "vmstate_elsewhere") == 1);
@@ -997,7 +1064,7 @@ int main(void)
     vmsd_model_init(&decl_only);
     vmsd_model_desc(&decl_only, 5)->linkage = VMSD_LINK_EXTERN;
     char *mark = vmsd_facts_write(&decl_only, "empty.c");
-    CHECK_STR(mark, "vmsdcheck-facts 7 7:empty.c\nE\n");
+    CHECK_STR(mark, "vmsdcheck-facts 8 7:empty.c\nE\n");
     vmsd_model_free(&decl_only);
     vmsd_model_init(&decl_only);
     CHECK(vmsd_facts_read(mark, strlen(mark), &decl_only, &unit, &used,
@@ -1036,7 +1103,7 @@ int main(void)
     raw->subsections_uid = 3;
     vmsd_model_resolve(&bytes);
     char *both = vmsd_facts_write(&bytes, "b.c");
-    CHECK(strncmp(both, "vmsdcheck-facts 7 3:b.c\n", 24) == 0);
+    CHECK(strncmp(both, "vmsdcheck-facts 8 3:b.c\n", 24) == 0);
     CHECK(strstr(both, " 3:p/\xff ") != NULL);
     CHECK(strstr(both, " 4:p/\xc3\xbf ") != NULL);
     CHECK(strstr(both, "\nS 1\n") != NULL);
