@@ -18,6 +18,7 @@
 #include "program.h"
 #include "../checker/xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,19 @@ struct join {
                                            -> the same */
     struct vmsd_strset visited;         /* (unit, function) a property
                                            search has been through */
+    struct vmsd_strset holders;         /* function -> 1 + its index in
+                                           unit_lists */
+    struct unit_list *unit_lists;
+    size_t n_unit_lists;
     struct type_def *defs;
+};
+
+/* The units, in order, where a function sets a property array or calls
+ * another: a search for a callee with external linkage goes to these
+ * only, not to every unit of the program. */
+struct unit_list {
+    size_t *units;
+    size_t n;
 };
 
 static const struct vmsd_predicate ambiguous;
@@ -69,6 +82,29 @@ static void note_predicate(struct vmsd_strset *set, const char *name,
     s->value = s->value && s->value != x ? (void *)&ambiguous : (void *)x;
 }
 
+/* Note that unit U defines FUNCTION (sets an array in it, or calls
+ * from it). */
+static void note_holder(struct join *j, const char *function, size_t u)
+{
+    struct vmsd_strset_slot *s = vmsd_strset_add_name(&j->holders, function);
+    if (!s->value) {
+        VMSD_APPEND(j->unit_lists, j->n_unit_lists);
+        s->value = (void *)(uintptr_t)j->n_unit_lists;
+    }
+    struct unit_list *l = &j->unit_lists[(uintptr_t)s->value - 1];
+    if (l->n && l->units[l->n - 1] == u)
+        return;
+    l->units = vmsd_grow(l->units, l->n, sizeof *l->units);
+    l->units[l->n++] = u;
+}
+
+static const struct unit_list *holders_of(const struct join *j,
+                                          const char *function)
+{
+    struct vmsd_strset_slot *s = vmsd_strset_find_name(&j->holders, function);
+    return s ? &j->unit_lists[(uintptr_t)s->value - 1] : NULL;
+}
+
 static void index_units(struct join *j)
 {
     size_t n_types = 0;
@@ -86,6 +122,10 @@ static void index_units(struct join *j)
             j->defs[k] = (struct type_def){ u, &m->types[i] };
             s->value = &j->defs[k++];
         }
+        for (size_t i = 0; i < m->n_props_sets; i++)
+            note_holder(j, m->props_sets[i].function, u);
+        for (size_t i = 0; i < m->n_calls; i++)
+            note_holder(j, m->calls[i].caller, u);
         /* Only a cast names the struct: a type with just its size
          * (an I record without one) adds nothing. */
         for (size_t i = 0; i < m->n_instances; i++) {
@@ -128,10 +168,10 @@ static const struct type_def *type_def(const struct join *j, const char *name)
 
 /* The bool property on the member at OFFSET of the arrays FUNCTION of
  * unit U sets (device_class_set_props), itself or through the functions
- * it hands the class to: in its unit, or, with external linkage, in any
- * unit that has the callee set an array.  Each (unit, function) is
- * searched once a subsection, so the search is bounded by the calls of
- * the program however they chain. */
+ * it hands the class to: in its unit, or, with external linkage, in the
+ * units where the callee sets an array or calls on (holders_of).  Each
+ * (unit, function) is searched once a subsection, so the search is
+ * bounded by the calls of the program however they chain. */
 static const struct vmsd_device_property *function_property(
     struct join *j, size_t u, const char *function, uint64_t offset,
     int depth)
@@ -162,11 +202,12 @@ static const struct vmsd_device_property *function_property(
         const struct vmsd_call *call = &m->calls[c];
         if (strcmp(call->caller, function))
             continue;
-        for (size_t v = 0; v < j->n; v++) {
-            if (v != u && !call->global)
-                continue;
+        const struct unit_list *in = call->global
+            ? holders_of(j, call->callee)
+            : &(struct unit_list){ &u, 1 };
+        for (size_t k = 0; in && k < in->n; k++) {
             const struct vmsd_device_property *found = function_property(
-                j, v, call->callee, offset, depth + 1);
+                j, in->units[k], call->callee, offset, depth + 1);
             if (found)
                 return found;
         }
@@ -324,9 +365,9 @@ static void join_predicate(struct join *j, const struct vmsd_device *dev,
 void compat_props_find(struct program *program,
                        const struct vmsd_model *const *models, size_t n)
 {
-    struct join j = { program, models, n, { 0 }, { 0 }, { 0 }, { 0 }, { 0 },
-                      NULL };
+    struct join j = { .program = program, .models = models, .n = n };
     j.types.borrows_keys = j.casts.borrows_keys = true;
+    j.holders.borrows_keys = true;
     index_units(&j);
     for (size_t i = 0; i < program->n_devices; i++) {
         const struct vmsd_device *dev = &program->devices[i];
@@ -353,6 +394,10 @@ void compat_props_find(struct program *program,
     vmsd_strset_free(&j.casts);
     vmsd_strset_free(&j.predicates);
     vmsd_strset_free(&j.field_tests);
+    vmsd_strset_free(&j.holders);
+    for (size_t i = 0; i < j.n_unit_lists; i++)
+        free(j.unit_lists[i].units);
+    free(j.unit_lists);
     free(j.defs);
 }
 
