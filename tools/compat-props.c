@@ -48,7 +48,17 @@ struct join {
                                            unit_lists */
     struct unit_list *unit_lists;
     size_t n_unit_lists;
+    struct machine_props *machine_props;        /* by machine type, made
+                                                   when first needed */
     struct type_def *defs;
+};
+
+/* A machine type's compat properties in the order they are added: the
+ * same for every subsection, so listed once. */
+struct machine_props {
+    struct machine_property *props;     /* NULL: not known */
+    size_t n;
+    bool listed;
 };
 
 /* The units, in order, where a function sets a property array or calls
@@ -277,10 +287,24 @@ static bool in_chain(const struct type_def **chain, size_t n,
 
 /* The property's value on machine type M and what that makes of a
  * needed function of form HOW. */
+static const struct machine_props *machine_props(struct join *j, size_t i)
+{
+    const struct machine_set *machines = &j->program->machines;
+    if (!j->machine_props)
+        j->machine_props = vmsd_xcalloc(machines->n_machines + 1,
+                                        sizeof *j->machine_props);
+    struct machine_props *mp = &j->machine_props[i];
+    if (!mp->listed) {
+        mp->props = machines_properties(&machines->machines[i], &mp->n);
+        mp->listed = true;
+    }
+    return mp;
+}
+
 static struct vmsd_machine_sends machine_sends(
-    const struct machine_type *m, const struct type_def **chain,
-    size_t n_chain, const char *property, bool value, char how,
-    const struct machine_policy *policy)
+    const struct machine_type *m, const struct machine_props *mp,
+    const struct type_def **chain, size_t n_chain, const char *property,
+    bool value, char how, const struct machine_policy *policy)
 {
     struct vmsd_machine_sends out = { m->name, -1, -1, false,
                                       VMSD_SENDS_UNKNOWN, NULL, NULL };
@@ -291,10 +315,9 @@ static struct vmsd_machine_sends machine_sends(
                        || (m->major == policy->qemu_major
                            && m->minor <= policy->qemu_minor);
     }
-    size_t n = 0;
-    struct machine_property *props = machines_properties(m, &n);
+    const struct machine_property *props = mp->props;
     bool known = props != NULL;
-    for (size_t i = 0; known && i < n; i++) {
+    for (size_t i = 0; known && i < mp->n; i++) {
         const struct vmsd_global_property *e = props[i].entry;
         if (!e) {
             known = false;      /* an array no unit defines */
@@ -311,7 +334,6 @@ static struct vmsd_machine_sends machine_sends(
         out.value = e->value;
         out.array = props[i].array;
     }
-    free(props);
     if (known)
         /* "m && ..." with m on can be true: it counts as sent, which
          * is what the gate and db retire must assume. */
@@ -358,8 +380,8 @@ static void join_predicate(struct join *j, const struct vmsd_device *dev,
     for (size_t i = 0; i < machines->n_machines; i++)
         if (machines->machines[i].status != MACHINE_DELETED)
             e->machines[e->n_machines++] = machine_sends(
-                &machines->machines[i], chain, n_chain, prop->name,
-                e->property_default, x->how, &machines->policy);
+                &machines->machines[i], machine_props(j, i), chain, n_chain,
+                prop->name, e->property_default, x->how, &machines->policy);
 }
 
 void compat_props_find(struct program *program,
@@ -398,6 +420,10 @@ void compat_props_find(struct program *program,
     for (size_t i = 0; i < j.n_unit_lists; i++)
         free(j.unit_lists[i].units);
     free(j.unit_lists);
+    for (size_t i = 0; j.machine_props && i < program->machines.n_machines;
+         i++)
+        free(j.machine_props[i].props);
+    free(j.machine_props);
     free(j.defs);
 }
 
