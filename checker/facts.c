@@ -235,9 +235,10 @@ static size_t decimal_digits(size_t n)
     return digits;
 }
 
-/* The slot of name S in the cache of names met last: the model refers
- * to most of its names from several records by one address, and a name
- * met again there is neither measured, hashed nor compared. */
+/* The slot of name S in the cache of names met last, by address: the
+ * model keeps GCC's identifiers as GCC's own text, one address however
+ * many records name them, and a name met again at its address is
+ * neither measured, hashed nor compared. */
 static struct cached_name *cached_name(struct writer *w, const char *s)
 {
     uint64_t spread = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull;
@@ -624,8 +625,8 @@ static void put_value(struct writer *w, const struct facts_member *m,
 static void put_tag(struct writer *w, const struct facts_member *m,
                     const void *record)
 {
-    switch (m->kind) {
     char *out;
+    switch (m->kind) {
     case VMSD_KIND_INT:
         if (!*AT(const int, record, m))
             return;

@@ -80,6 +80,7 @@ static inline size_t vmsd_decimal(char *out, unsigned long long value)
                                 "80818283848586878889"
                                 "90919293949596979899";
     size_t n = 1;
+    /* Up to VMSD_DECIMAL_MAX digits: 10^20 overflows. */
     for (unsigned long long bound = 10;
          n < VMSD_DECIMAL_MAX && value >= bound; bound *= 10)
         n++;
