@@ -119,6 +119,15 @@ static struct written_name *find_written(struct written_names *t,
     return written_slot(t, name, hash);
 }
 
+/* A name met before, by its address. */
+struct cached_name {
+    const char *name;           /* NULL: none */
+    uint32_t len;
+    uint32_t number;
+};
+
+#define NAME_CACHE_BITS 10      /* 16 KB, on the writer's stack */
+
 struct writer {
     struct vmsd_strbuf *b;
     const struct vmsd_model *model;
@@ -135,6 +144,7 @@ struct writer {
      * list's its S or L record's number. */
     struct vmsd_uid_index desc_numbers, sublist_numbers, fieldlist_numbers;
     uint32_t n_desc_numbers, n_sublists, n_fieldlists;
+    struct cached_name name_cache[1 << NAME_CACHE_BITS];
 };
 
 /* A record's letter (or its first letters: "R *"). */
@@ -157,21 +167,64 @@ static uint32_t desc_number(struct writer *w, uint32_t uid)
     return (uint32_t)n;
 }
 
+/* Where the next piece of at most N bytes goes; wrote_to keeps what
+ * was written up to END. */
+static char *room(struct writer *w, size_t n)
+{
+    return vmsd_strbuf_room(w->b, n);
+}
+
+static void wrote_to(struct writer *w, const char *end)
+{
+    vmsd_strbuf_wrote(w->b, (size_t)(end - (w->b->data + w->b->len)));
+}
+
 static void put_char(struct writer *w, char c)
 {
     vmsd_strbuf_putc(w->b, c);
 }
 
+/* Room for a space, the letter TAG unless it is 0, and N bytes more:
+ * where those go. */
+static char *spaced(struct writer *w, char tag, size_t n)
+{
+    char *out = room(w, 2 + n);
+    *out++ = ' ';
+    if (tag)
+        *out++ = tag;
+    return out;
+}
+
+/* A space and a letter: a tag, a kind. */
+static void put_letter(struct writer *w, char c)
+{
+    wrote_to(w, spaced(w, c, 0));
+}
+
+#define SIGNED_MAX (1 + VMSD_DECIMAL_MAX)
+
+static char *signed_at(char *out, long long value)
+{
+    if (value < 0) {
+        *out++ = '-';
+        return out + vmsd_decimal(out, 0 - (unsigned long long)value);
+    }
+    return out + vmsd_decimal(out, (unsigned long long)value);
+}
+
+static char *unsigned_at(char *out, unsigned long long value)
+{
+    return out + vmsd_decimal(out, value);
+}
+
 static void put_int(struct writer *w, long long value)
 {
-    put_char(w, ' ');
-    vmsd_strbuf_put_int(w->b, value);
+    wrote_to(w, signed_at(spaced(w, 0, SIGNED_MAX), value));
 }
 
 static void put_uint(struct writer *w, unsigned long long value)
 {
-    put_char(w, ' ');
-    vmsd_strbuf_put_uint(w->b, value);
+    wrote_to(w, unsigned_at(spaced(w, 0, VMSD_DECIMAL_MAX), value));
 }
 
 static size_t decimal_digits(size_t n)
@@ -182,66 +235,119 @@ static size_t decimal_digits(size_t n)
     return digits;
 }
 
-/* A name: "-" for none, "^N" for the Nth name of the document written
- * again, else "LENGTH:BYTES" (any bytes but NUL: no escaping), or
- * "SHARED+LENGTH:BYTES" when the name written last in its place begins
- * with the same SHARED bytes and that is shorter. */
-static void put_name_here(struct writer *w, const char *s)
+/* The slot of name S in the cache of names met last, by address: the
+ * model keeps GCC's identifiers as GCC's own text, one address however
+ * many records name them, and a name met again at its address is
+ * neither measured, hashed nor compared. */
+static struct cached_name *cached_name(struct writer *w, const char *s)
 {
-    if (!s) {
-        put_char(w, '-');
-        return;
-    }
-    struct name_span *before = name_place(&w->names);
+    uint64_t spread = (uint64_t)(uintptr_t)s * 0x9e3779b97f4a7c15ull;
+    return &w->name_cache[spread >> (64 - NAME_CACHE_BITS)];
+}
+
+/* Looks S up among the names written, adding it when new, and puts it
+ * in CACHED: whether it was written before. */
+static bool look_up_name(struct writer *w, const char *s,
+                         struct cached_name *cached)
+{
     size_t len = strlen(s);
     uint32_t hash = (uint32_t)vmsd_hash_bytes(s, len);
     struct written_name *slot = find_written(&w->names_written, s, hash);
-    if (slot->name) {
-        put_char(w, '^');
-        vmsd_strbuf_put_uint(w->b, slot->number);
-        *before = (struct name_span){ s, len };
-        return;
+    bool written = slot->name != NULL;
+    if (!written)
+        *slot = (struct written_name){ s, hash, w->names_written.count++ };
+    /* A name too long for the cache's length is looked up each time. */
+    *cached = (struct cached_name){ len <= UINT32_MAX ? s : NULL,
+                                    (uint32_t)len, slot->number };
+    return written;
+}
+
+/* How many bytes A and B, of N or more each, begin with in common:
+ * eight at a time first, since names share long beginnings. */
+static size_t shared_start(const char *a, const char *b, size_t n)
+{
+    size_t i = 0;
+    for (uint64_t x, y; i + 8 <= n; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y)
+            break;
     }
-    slot->hash = hash;
-    slot->name = s;
-    slot->number = w->names_written.count++;
-    size_t shared = 0;
-    while (shared < len && shared < before->len
-           && s[shared] == before->start[shared])
-        shared++;
-    *before = (struct name_span){ s, len };
+    while (i < n && a[i] == b[i])
+        i++;
+    return i;
+}
+
+/* A new name at OUT: "LENGTH:BYTES", or "SHARED+LENGTH:BYTES" when
+ * the name written last in its place (BEFORE) begins with the same
+ * SHARED bytes and that is shorter. */
+static char *new_name_at(char *out, const char *s, size_t len,
+                         const struct name_span *before)
+{
+    size_t shared = shared_start(s, before->start,
+                                 len < before->len ? len : before->len);
     if (shared && decimal_digits(shared) + 1 + decimal_digits(len - shared)
                   < decimal_digits(len) + shared) {
-        vmsd_strbuf_put_uint(w->b, shared);
-        put_char(w, '+');
+        out = unsigned_at(out, shared);
+        *out++ = '+';
         s += shared;
         len -= shared;
     }
-    vmsd_strbuf_put_uint(w->b, len);
-    put_char(w, ':');
-    vmsd_strbuf_put(w->b, s, len);
+    out = unsigned_at(out, len);
+    *out++ = ':';
+    memcpy(out, s, len);
+    return out + len;
+}
+
+/* A space, the letter TAG unless it is 0, and a name, in one piece:
+ * "-" for none, "^N" for the Nth name of the document written again,
+ * else a new name (any bytes but NUL: no escaping). */
+static void put_tag_name(struct writer *w, char tag, const char *s)
+{
+    char *out;
+    if (!s) {
+        out = spaced(w, tag, 1);
+        *out++ = '-';
+        wrote_to(w, out);
+        return;
+    }
+    struct name_span *place = name_place(&w->names);
+    struct cached_name *cached = cached_name(w, s);
+    bool written = cached->name == s || look_up_name(w, s, cached);
+    size_t len = cached->len;
+    if (written) {
+        out = spaced(w, tag, 1 + VMSD_DECIMAL_MAX);
+        *out++ = '^';
+        out = unsigned_at(out, cached->number);
+    } else {
+        out = spaced(w, tag, 2 * VMSD_DECIMAL_MAX + 2 + len);
+        out = new_name_at(out, s, len, place);
+    }
+    *place = (struct name_span){ s, len };
+    wrote_to(w, out);
 }
 
 static void put_name(struct writer *w, const char *s)
 {
-    put_char(w, ' ');
-    put_name_here(w, s);
+    put_tag_name(w, 0, s);
 }
 
-/* FILE:LINE:COLUMN right here, the file by its number; none:
+#define LOC_MAX (3 * SIGNED_MAX + 2)
+
+/* FILE:LINE:COLUMN at OUT, the file by its number; none:
  * ":LINE:COLUMN". */
-static void put_loc_here(struct writer *w, struct vmsd_loc loc)
+static char *loc_at(struct writer *w, char *out, struct vmsd_loc loc)
 {
     if (loc.file && loc.file != w->last_file) {
         w->last_file = loc.file;
         w->last_file_number = vmsd_model_file_number(w->model, loc.file);
     }
     if (loc.file)
-        vmsd_strbuf_put_int(w->b, (long long)w->last_file_number);
-    put_char(w, ':');
-    vmsd_strbuf_put_int(w->b, loc.line);
-    put_char(w, ':');
-    vmsd_strbuf_put_int(w->b, loc.column);
+        out = signed_at(out, (long long)w->last_file_number);
+    *out++ = ':';
+    out = signed_at(out, loc.line);
+    *out++ = ':';
+    return signed_at(out, loc.column);
 }
 
 /* A place in the file of the place before it: "+LINES:COLUMN" or
@@ -249,18 +355,19 @@ static void put_loc_here(struct writer *w, struct vmsd_loc loc)
  * FILE:LINE:COLUMN. */
 static void put_loc(struct writer *w, struct vmsd_loc loc)
 {
-    put_char(w, ' ');
+    char *out = spaced(w, 0, LOC_MAX);
     if (loc.file && loc.file == w->last_loc.file) {
         if (loc.line >= w->last_loc.line)
-            put_char(w, '+');
-        vmsd_strbuf_put_int(w->b, (long long)loc.line - w->last_loc.line);
-        put_char(w, ':');
-        vmsd_strbuf_put_uint(w->b, loc.column);
+            *out++ = '+';
+        out = signed_at(out, (long long)loc.line - w->last_loc.line);
+        *out++ = ':';
+        out = unsigned_at(out, loc.column);
     } else {
-        put_loc_here(w, loc);
+        out = loc_at(w, out, loc);
     }
     if (loc.file)
         w->last_loc = loc;
+    wrote_to(w, out);
 }
 
 /* "N" for the NULL that ends a list, else UID SYMBOL LOC. */
@@ -397,6 +504,7 @@ static const struct facts_member macro_value_members[] = {
  * by letter: worked out from its table once, since every field of every
  * unit is written and read through them. */
 #define MAX_VALUES 16
+#define MAX_TAGS 16
 struct facts_record {
     const struct facts_member *members;
     size_t n_members;
@@ -404,10 +512,14 @@ struct facts_record {
     const struct facts_member *values[MAX_VALUES];
     size_t n_values;
     const struct facts_member *tags[128];
+    /* The members that are tags, in order: the writer's, which passes
+     * over each once a record. */
+    const struct facts_member *tag_members[MAX_TAGS];
+    size_t n_tag_members;
 };
 
 #define RECORD(table) { table, sizeof table / sizeof *table, false, { 0 }, \
-                        0, { 0 } }
+                        0, { 0 }, { 0 }, 0 }
 static struct facts_record desc_record = RECORD(desc_members);
 static struct facts_record field_record = RECORD(field_members);
 static struct facts_record machine_set_record = RECORD(machine_set_members);
@@ -437,6 +549,11 @@ static void prepare(struct facts_record *record)
             record->tags[(unsigned char)m->tag] = m;
         for (const char *c = m->tags; c && *c; c++)
             record->tags[(unsigned char)*c] = m;
+        if (m->tag || m->tags) {
+            if (record->n_tag_members == MAX_TAGS)
+                abort();        /* records.def: more tags than room */
+            record->tag_members[record->n_tag_members++] = m;
+        }
     }
     record->ready = true;
 }
@@ -508,33 +625,29 @@ static void put_value(struct writer *w, const struct facts_member *m,
 static void put_tag(struct writer *w, const struct facts_member *m,
                     const void *record)
 {
+    char *out;
     switch (m->kind) {
     case VMSD_KIND_INT:
         if (!*AT(const int, record, m))
             return;
-        put_char(w, ' ');
-        put_char(w, m->tag);
-        vmsd_strbuf_put_int(w->b, *AT(const int, record, m));
+        out = spaced(w, m->tag, SIGNED_MAX);
+        wrote_to(w, signed_at(out, *AT(const int, record, m)));
         return;
     case VMSD_KIND_U64:
         if (!*AT(const uint64_t, record, m))
             return;
-        put_char(w, ' ');
-        put_char(w, m->tag);
-        vmsd_strbuf_put_uint(w->b, *AT(const uint64_t, record, m));
+        out = spaced(w, m->tag, VMSD_DECIMAL_MAX);
+        wrote_to(w, unsigned_at(out, *AT(const uint64_t, record, m)));
         return;
     case VMSD_KIND_OPT_NAME:
         if (!*AT(char *const, record, m))
             return;
-        put_char(w, ' ');
-        put_char(w, m->tag);
-        put_name_here(w, *AT(char *const, record, m));
+        put_tag_name(w, m->tag, *AT(char *const, record, m));
         return;
     case VMSD_KIND_REF:
         if (!AT(const struct vmsd_ref, record, m)->symbol)
             return;
-        put_char(w, ' ');
-        put_char(w, m->tag);
+        put_letter(w, m->tag);
         put_ref(w, AT(const struct vmsd_ref, record, m));
         return;
     default:
@@ -551,12 +664,9 @@ static void put_members(struct writer *w, struct facts_record *of,
         const struct facts_member *m = r->values[i];
         (m->put ? m->put(w, record) : put_value(w, m, record));
     }
-    for (size_t i = 0; i < r->n_members; i++) {
-        const struct facts_member *m = &r->members[i];
-        if (m->tags)
-            m->put(w, record);
-        else if (m->tag)
-            put_tag(w, m, record);
+    for (size_t i = 0; i < r->n_tag_members; i++) {
+        const struct facts_member *m = r->tag_members[i];
+        (m->tags ? m->put(w, record) : put_tag(w, m, record));
     }
 }
 
@@ -583,13 +693,11 @@ static void put_field_loc(struct writer *w, const void *record)
     struct vmsd_loc loc = ((const struct vmsd_field *)record)->loc;
     struct vmsd_loc before = w->last_field_loc;
     w->last_field_loc = loc;
-    if (loc.file != before.file || loc.column != before.column) {
-        vmsd_strbuf_puts(w->b, " p");
-        put_loc_here(w, loc);
-    } else if ((long long)loc.line != (long long)before.line + 1) {
-        vmsd_strbuf_puts(w->b, " l");
-        vmsd_strbuf_put_int(w->b, (long long)loc.line - before.line);
-    }
+    if (loc.file != before.file || loc.column != before.column)
+        wrote_to(w, loc_at(w, spaced(w, 'p', LOC_MAX), loc));
+    else if ((long long)loc.line != (long long)before.line + 1)
+        wrote_to(w, signed_at(spaced(w, 'l', SIGNED_MAX),
+                              (long long)loc.line - before.line));
 }
 
 /* "xFUNCTION" for a field_exists test the facts name, "e" for one
@@ -598,8 +706,7 @@ static void put_field_exists(struct writer *w, const void *record)
 {
     const struct vmsd_field *f = record;
     if (f->field_exists) {
-        vmsd_strbuf_puts(w->b, " x");
-        put_name_here(w, f->field_exists);
+        put_tag_name(w, 'x', f->field_exists);
     } else if (f->has_field_exists) {
         vmsd_strbuf_puts(w->b, " e");
     }
@@ -658,10 +765,12 @@ static void put_desc_uid(struct writer *w, const void *record)
 static void put_desc_attributes(struct writer *w, const void *record)
 {
     const struct vmsd_desc *d = record;
-    put_char(w, ' ');
-    put_char(w, linkage_letters[d->linkage]);
-    put_char(w, marker_letters[d->marker]);
-    put_char(w, d->name_unreadable ? 'u' : '-');
+    char *out = room(w, 4);
+    out[0] = ' ';
+    out[1] = linkage_letters[d->linkage];
+    out[2] = marker_letters[d->marker];
+    out[3] = d->name_unreadable ? 'u' : '-';
+    wrote_to(w, out + 4);
 }
 
 /* A description's list: 0 when the model has none, "+" for the list
@@ -860,8 +969,7 @@ static void put_properties(struct writer *w)
         const struct vmsd_predicate *x = &m->predicates[i];
         begin(w, "X");
         put_name(w, x->function);
-        put_char(w, ' ');
-        put_char(w, x->how);
+        put_letter(w, x->how);
         for (size_t k = 0; k < x->n_reads; k++) {
             put_name(w, x->reads[k].structure);
             put_uint(w, x->reads[k].offset);
@@ -875,8 +983,7 @@ static void put_properties(struct writer *w)
         for (size_t k = 0; k < a->n_props; k++) {
             put_name(w, a->props[k].name);
             put_uint(w, a->props[k].offset);
-            put_char(w, ' ');
-            put_char(w, a->props[k].bool_default);
+            put_letter(w, a->props[k].bool_default);
         }
         put_char(w, '\n');
     }
@@ -899,8 +1006,7 @@ static void put_creates(struct writer *w)
         put_name(w, c->function);
         put_int(w, c->global);
         for (size_t j = 0; j < c->n_items; j++) {
-            put_char(w, ' ');
-            put_char(w, c->items[j].kind);
+            put_letter(w, c->items[j].kind);
             put_name(w, c->items[j].name);
         }
         put_char(w, '\n');
@@ -909,8 +1015,7 @@ static void put_creates(struct writer *w)
         const struct vmsd_hook *h = &m->hooks[i];
         begin(w, "J");
         put_name(w, h->owner);
-        put_char(w, ' ');
-        put_char(w, h->kind);
+        put_letter(w, h->kind);
         switch (h->kind) {
         case VMSD_HOOK_ABSTRACT:
             break;

@@ -8,29 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Room for N more bytes and the NUL. */
-static void make_room(struct vmsd_strbuf *b, size_t n)
+void vmsd_strbuf_grow(struct vmsd_strbuf *b, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         b->cap = 2 * (b->len + n + 1);
         b->data = vmsd_xrealloc(b->data, b->cap);
     }
-}
-
-/* After bytes were put: the NUL, and the flush when it is due. */
-static void end_put(struct vmsd_strbuf *b)
-{
-    b->data[b->len] = '\0';
-    if (b->flush && b->len >= b->flush_at)
-        vmsd_strbuf_flush(b);
-}
-
-void vmsd_strbuf_put_slow(struct vmsd_strbuf *b, const char *s, size_t n)
-{
-    make_room(b, n);
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    end_put(b);
 }
 
 void vmsd_strbuf_flush(struct vmsd_strbuf *b)
@@ -40,37 +23,6 @@ void vmsd_strbuf_flush(struct vmsd_strbuf *b)
         b->len = 0;
         b->data[0] = '\0';
     }
-}
-
-/* Digits straight into the buffer, most significant first: numbers are
- * most of the facts, and copying a few bytes in costs a call. */
-void vmsd_strbuf_put_uint(struct vmsd_strbuf *b, unsigned long long value)
-{
-    size_t n = 1;
-    for (unsigned long long rest = value; rest >= 10; rest /= 10)
-        n++;
-    make_room(b, n);
-    /* A pointer of its own: stores through b->data would make the
-     * compiler load b->data and b->len again for every digit. */
-    char *out = b->data + b->len + n;
-    do
-        *--out = (char)('0' + value % 10);
-    while ((value /= 10) != 0);
-    b->len += n;
-    end_put(b);
-}
-
-void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value)
-{
-    if (value < 0)
-        vmsd_strbuf_putc(b, '-');
-    vmsd_strbuf_put_uint(b, value < 0 ? 0 - (unsigned long long)value
-                                      : (unsigned long long)value);
-}
-
-void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s)
-{
-    vmsd_strbuf_put(b, s, strlen(s));
 }
 
 void vmsd_strbuf_printf(struct vmsd_strbuf *b, const char *fmt, ...)

@@ -17,34 +17,85 @@ struct vmsd_strbuf {
     size_t flush_at;
 };
 
-/* Put N bytes when they need more room or a flush first. */
-void vmsd_strbuf_put_slow(struct vmsd_strbuf *b, const char *s, size_t n);
+/* Make room for N more bytes and the NUL. */
+void vmsd_strbuf_grow(struct vmsd_strbuf *b, size_t n);
+/* Hand what the buffer holds to its flush function. */
+void vmsd_strbuf_flush(struct vmsd_strbuf *b);
 
-/* Inline: the facts writer puts a few bytes at a time, hundreds of
- * thousands of times in a big unit. */
+/* Where up to N more bytes go; vmsd_strbuf_wrote then keeps those
+ * written.  The facts writer puts a few bytes at a time, hundreds of
+ * thousands of times in a big unit: a piece of several parts checks
+ * the room once. */
+static inline char *vmsd_strbuf_room(struct vmsd_strbuf *b, size_t n)
+{
+    if (b->len + n >= b->cap)
+        vmsd_strbuf_grow(b, n);
+    return b->data + b->len;
+}
+
+static inline void vmsd_strbuf_wrote(struct vmsd_strbuf *b, size_t n)
+{
+    b->len += n;
+    b->data[b->len] = '\0';
+    /* The length first: it decides for the facts, which are streamed. */
+    if (b->len >= b->flush_at && b->flush)
+        vmsd_strbuf_flush(b);
+}
+
 static inline void vmsd_strbuf_put(struct vmsd_strbuf *b, const char *s,
                                    size_t n)
 {
-    if (b->len + n >= b->cap || (b->flush && b->len + n >= b->flush_at)) {
-        vmsd_strbuf_put_slow(b, s, n);
-        return;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
+    memcpy(vmsd_strbuf_room(b, n), s, n);
+    vmsd_strbuf_wrote(b, n);
 }
 
 static inline void vmsd_strbuf_putc(struct vmsd_strbuf *b, char c)
 {
-    vmsd_strbuf_put(b, &c, 1);
+    *vmsd_strbuf_room(b, 1) = c;
+    vmsd_strbuf_wrote(b, 1);
 }
 
-void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s);
-/* A number in decimal, without printf (facts are numbers and names). */
-void vmsd_strbuf_put_int(struct vmsd_strbuf *b, long long value);
-void vmsd_strbuf_put_uint(struct vmsd_strbuf *b, unsigned long long value);
-/* Hand what the buffer holds to its flush function. */
-void vmsd_strbuf_flush(struct vmsd_strbuf *b);
+/* Inline, so that the length of a constant is known. */
+static inline void vmsd_strbuf_puts(struct vmsd_strbuf *b, const char *s)
+{
+    vmsd_strbuf_put(b, s, strlen(s));
+}
+
+/* The most digits vmsd_decimal writes. */
+#define VMSD_DECIMAL_MAX 20
+
+/* VALUE's decimal digits at OUT, without printf (facts are numbers and
+ * names): how many.  Inline, counted by comparing, then written from
+ * the last two digits back: a division costs more than a comparison. */
+static inline size_t vmsd_decimal(char *out, unsigned long long value)
+{
+    static const char pairs[] = "00010203040506070809"
+                                "10111213141516171819"
+                                "20212223242526272829"
+                                "30313233343536373839"
+                                "40414243444546474849"
+                                "50515253545556575859"
+                                "60616263646566676869"
+                                "70717273747576777879"
+                                "80818283848586878889"
+                                "90919293949596979899";
+    size_t n = 1;
+    /* Up to VMSD_DECIMAL_MAX digits: 10^20 overflows. */
+    for (unsigned long long bound = 10;
+         n < VMSD_DECIMAL_MAX && value >= bound; bound *= 10)
+        n++;
+    char *digit = out + n;
+    for (; value >= 100; value /= 100) {
+        digit -= 2;
+        memcpy(digit, pairs + 2 * (value % 100), 2);
+    }
+    if (value >= 10)
+        memcpy(digit - 2, pairs + 2 * value, 2);
+    else
+        digit[-1] = (char)('0' + value);
+    return n;
+}
+
 void vmsd_strbuf_printf(struct vmsd_strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The text, owned by the caller from now on ("" when empty). */
