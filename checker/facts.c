@@ -101,12 +101,12 @@ static void grow_written(struct written_names *t)
 {
     struct written_names old = *t;
     t->capacity = old.capacity ? 2 * old.capacity : 256;
-    t->slots = vmsd_xcalloc(t->capacity, sizeof *t->slots);
+    t->slots = vmsd_table_calloc(t->capacity, sizeof *t->slots);
     for (size_t i = 0; i < old.capacity; i++)
         if (old.slots[i].name)
             *written_slot(t, old.slots[i].name, old.slots[i].hash)
                 = old.slots[i];
-    free(old.slots);
+    vmsd_table_free(old.slots, old.capacity, sizeof *old.slots);
 }
 
 /* The slot of NAME: its number when it was written, else an empty
@@ -1066,7 +1066,8 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
      * them to the document's end (version 8). */
     put_creates(&w);
     vmsd_strbuf_puts(b, "E\n");
-    free(w.names_written.slots);
+    vmsd_table_free(w.names_written.slots, w.names_written.capacity,
+                    sizeof *w.names_written.slots);
     vmsd_uid_index_free(&w.desc_numbers);
     vmsd_uid_index_free(&w.sublist_numbers);
     vmsd_uid_index_free(&w.fieldlist_numbers);

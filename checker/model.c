@@ -45,14 +45,14 @@ void vmsd_uid_index_put(struct vmsd_uid_index *ix, uint32_t uid,
     if (2 * (ix->count + 1) > ix->capacity) {
         struct vmsd_uid_index old = *ix;
         ix->capacity = old.capacity ? 2 * old.capacity : 16;
-        ix->keys = vmsd_xcalloc(ix->capacity, sizeof *ix->keys);
-        ix->values = vmsd_xcalloc(ix->capacity, sizeof *ix->values);
+        ix->keys = vmsd_table_calloc(ix->capacity, sizeof *ix->keys);
+        ix->values = vmsd_table_calloc(ix->capacity, sizeof *ix->values);
         ix->count = 0;
         for (size_t i = 0; i < old.capacity; i++)
             if (old.keys[i])
                 vmsd_uid_index_put(ix, old.keys[i], old.values[i]);
-        free(old.keys);
-        free(old.values);
+        vmsd_table_free(old.keys, old.capacity, sizeof *old.keys);
+        vmsd_table_free(old.values, old.capacity, sizeof *old.values);
     }
     size_t i = index_slot(ix, uid);
     if (!ix->keys[i])
@@ -63,8 +63,9 @@ void vmsd_uid_index_put(struct vmsd_uid_index *ix, uint32_t uid,
 
 void vmsd_uid_index_free(struct vmsd_uid_index *ix)
 {
-    free(ix->keys);
-    free(ix->values);
+    vmsd_table_free(ix->keys, ix->capacity, sizeof *ix->keys);
+    vmsd_table_free(ix->values, ix->capacity, sizeof *ix->values);
+    memset(ix, 0, sizeof *ix);
 }
 
 void vmsd_model_init(struct vmsd_model *model)

@@ -122,6 +122,7 @@ struct vmsd_uid_index {
 void *vmsd_uid_index_get(const struct vmsd_uid_index *index, uint32_t uid);
 void vmsd_uid_index_put(struct vmsd_uid_index *index, uint32_t uid,
                         void *value);
+/* Its tables freed, and the index left empty. */
 void vmsd_uid_index_free(struct vmsd_uid_index *index);
 
 /* A QOM type: records.def's VMSD_QOM_TYPE_MEMBER lines. */

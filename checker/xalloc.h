@@ -24,4 +24,13 @@ char *vmsd_strdup(const char *s);
 void *vmsd_xrealloc(void *p, size_t n);
 void *vmsd_xcalloc(size_t n, size_t size);
 
+/* N zeroed elements of SIZE bytes for a hash table, which may grow
+ * large: from 128 KB on, pages mapped of their own, which
+ * vmsd_table_free (given the same N and SIZE) hands straight back to
+ * the system; malloc would keep them in its heap (it raises its mapping
+ * threshold past every mapped block freed), where the compiler's peak
+ * memory counts them. */
+void *vmsd_table_calloc(size_t n, size_t size);
+void vmsd_table_free(void *table, size_t n, size_t size);
+
 #endif

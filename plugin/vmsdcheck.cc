@@ -135,16 +135,6 @@ static const struct vmsd_compatdb *read_allowlists(void)
     return state == READ ? &allowlist : NULL;
 }
 
-/* The model's arena (its bulk, mapped pages) is handed back once the
- * unit is checked; its arrays from malloc only at exit: freed while GCC
- * still compiles, their small blocks would be what GCC's mallocs reuse,
- * by a slower path than the heap's top (0.1 to 0.2 points of a
- * generated unit's compile, for a few hundred KB). */
-static void free_model_at_exit(void)
-{
-    vmsd_model_free(&unit_model);
-}
-
 /* Runs once: before the IPA passes when there are any (the object
  * follows; and -flto's free_lang_data would drop the C front end's
  * macro-expansion notes), at the end otherwise (-fsyntax-only, or a
@@ -161,9 +151,11 @@ static void check_unit(void *, void *event)
     options.config.style.close_quote = close_quote;
     vmsd_check_unit(&unit_model, &options.config, vmsd_report_to_gcc, NULL);
     hand_on_facts(options.facts && event == &ipa_event && !seen_error());
-    vmsd_arena_free(&unit_model.arena);
+    /* The whole model, once the unit is checked: GCC's mallocs reuse its
+     * arrays' blocks, and its mapped arena and tables go back to the
+     * system, instead of counting in cc1's peak memory until exit. */
+    vmsd_model_free(&unit_model);
     vmsd_arena_trim();          /* no other model follows in this cc1 */
-    atexit(free_model_at_exit);
     vmsd_compatdb_free(&allowlist);
     vmsd_options_free(&options);
     stop_dispatch();
