@@ -194,6 +194,13 @@ static bool find_member(tree record, tree name, uint64_t base,
     return false;
 }
 
+/* Is NAME spelled SPELLING?  The first letters are compared first:
+ * most names differ there, and a call to strcmp costs more. */
+static bool spelled(const char *name, const char *spelling)
+{
+    return name[0] == spelling[0] && strcmp(name, spelling) == 0;
+}
+
 /* Does a field take its place in the struct?  Not an entry that sends
  * nothing of it (VMSTATE_VALIDATE), skips bytes (VMSTATE_UNUSED: named
  * "unused", as the field rules take it) or works on a temporary struct
@@ -201,8 +208,8 @@ static bool find_member(tree record, tree name, uint64_t base,
 static bool field_in_struct(const struct vmsd_field *f)
 {
     return f->name && !(f->flags & VMSD_VMS_MUST_EXIST)
-           && strcmp(f->name, "unused") != 0
-           && !(f->info && strcmp(f->info, "vmstate_info_tmp") == 0);
+           && !spelled(f->name, "unused")
+           && !(f->info && spelled(f->info, "vmstate_info_tmp"));
 }
 
 /* The member a field names: its name up to the first '.', '[' or "->",

@@ -123,14 +123,28 @@ static void add_read(struct vmsd_predicate *x,
     r->offset = offset;
 }
 
+/* A walk of a function's body for the members it reads.  It starts
+ * without a set of the trees seen, which costs a hash insertion a tree:
+ * meeting a shared subtree again only visits reads already added.  But
+ * trees may share subtrees over and over, so it gives up after LIMIT
+ * visits and the body is walked again with the set, bounded by its
+ * size. */
+struct read_walk {
+    struct vmsd_predicate *x;
+    unsigned long visits, limit;
+};
+enum { WALK_WITHOUT_SET = 100000 };
+
 static tree visit_read(tree *node, int *walk_subtrees, void *data)
 {
-    struct vmsd_predicate *x = (struct vmsd_predicate *)data;
+    struct read_walk *w = (struct read_walk *)data;
     const char *structure;
     uint64_t offset;
+    if (++w->visits > w->limit)
+        return *node;           /* stops the walk */
     if (TREE_CODE(*node) == COMPONENT_REF) {
         if (member_read(*node, &structure, &offset))
-            add_read(x, structure, offset);
+            add_read(w->x, structure, offset);
         *walk_subtrees = 0;
     }
     return NULL_TREE;
@@ -206,10 +220,23 @@ static bool predicate_shaped(tree fndecl)
            && VOID_TYPE_P(TREE_TYPE(TREE_TYPE(first)));
 }
 
-/* The predicate walk's trees seen, one set for every function (a set
- * costs an allocation to make).  At file scope: a static in a function
- * would take a guard from libstdc++, which the plugin must not load. */
+/* The trees seen by a walk with the set, one set for every function (a
+ * set costs an allocation to make).  At file scope: a static in a
+ * function would take a guard from libstdc++, which the plugin must not
+ * load. */
 static hash_set<tree> visited_in_body;
+
+/* The members FNDECL's body reads into X, TESTED (the member its
+ * return tests, or NULL_TREE) first; with the set when VISITED. */
+static bool walk_reads(struct read_walk *w, tree fndecl, tree tested,
+                       hash_set<tree> *visited)
+{
+    int unused;
+    if (tested)
+        visit_read(&tested, &unused, w);
+    return walk_tree(&DECL_SAVED_TREE(fndecl), visit_read, w, visited)
+           == NULL_TREE;
+}
 
 void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
 {
@@ -221,11 +248,14 @@ void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
     x->function = lasting_name(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
     tree tested = NULL_TREE;
     x->how = return_form(DECL_SAVED_TREE(fndecl), &tested);
-    int unused;
-    if (tested)
-        visit_read(&tested, &unused, x);       /* it comes first */
+    struct read_walk w = { x, 0, WALK_WITHOUT_SET };
+    if (walk_reads(&w, fndecl, tested, NULL))
+        return;
+    x->n_reads = 0;             /* the walk gave up: start again */
+    w.visits = 0;
+    w.limit = ULONG_MAX;
     visited_in_body.empty();
-    walk_tree(&DECL_SAVED_TREE(fndecl), visit_read, x, &visited_in_body);
+    walk_reads(&w, fndecl, tested, &visited_in_body);
 }
 
 /* Keep only the functions a description names as needed or a field as

@@ -26,7 +26,6 @@ enum field_member {
     FIELD_NUM, FIELD_OFFSET, FIELD_MEMBERS
 };
 static tree desc_members[DESC_MEMBERS];
-static tree field_members[FIELD_MEMBERS];
 
 bool type_has_tag(tree type, tree tag)
 {
@@ -133,10 +132,7 @@ static uint64_t size_value(tree value)
 
 static bool is_null(tree value)
 {
-    if (!value)
-        return true;
-    STRIP_NOPS(value);
-    return integer_zerop(value);
+    return !value || integer_zerop(without_nops(value));
 }
 
 /* The operand of "&x" after conversions, or NULL_TREE. */
@@ -144,7 +140,7 @@ tree address_operand(tree value)
 {
     if (!value)
         return NULL_TREE;
-    STRIP_NOPS(value);
+    value = without_nops(value);
     if (TREE_CODE(value) != ADDR_EXPR)
         return NULL_TREE;
     tree op = TREE_OPERAND(value, 0);
@@ -222,11 +218,59 @@ tree member(tree ctor, tree name)
     return NULL_TREE;
 }
 
-/* The members of a struct initializer named by NAMES (identifiers; a
- * NULL_TREE names none) into VALUES, NULL_TREE when absent: one pass
- * over the initializer, where member() would take one per name. */
-static void gather_members(tree ctor, const tree *names, size_t n,
-                           tree *values)
+/* The member names a reader gathers, by identifier, each to its place
+ * in the gathered array: hashed on the pointer, so that an
+ * initializer's element is placed in about one probe rather than a
+ * compare with every name. */
+enum { NAME_TABLE_SIZE = 32 };  /* a power of two, twice the names and more */
+struct name_table {
+    tree name[NAME_TABLE_SIZE];
+    unsigned char place[NAME_TABLE_SIZE];
+};
+static struct name_table desc_names, field_names;
+
+static unsigned name_hash(tree name)
+{
+    uint64_t h = (uint64_t)(uintptr_t)name * 0x9e3779b97f4a7c15u;
+    return (unsigned)(h >> 59);         /* the top 5 bits: 0 .. 31 */
+}
+
+/* The table for NAMES (a NULL_TREE names none). */
+static void fill_name_table(struct name_table *table, const tree *names,
+                            size_t n)
+{
+    static_assert(NAME_TABLE_SIZE == 1 << 5, "name_hash gives 5 bits");
+    gcc_assert(n < NAME_TABLE_SIZE / 2);
+    memset(table, 0, sizeof *table);
+    for (size_t k = 0; k < n; k++) {
+        if (!names[k])
+            continue;
+        unsigned i = name_hash(names[k]);
+        while (table->name[i] && table->name[i] != names[k])
+            i = (i + 1) % NAME_TABLE_SIZE;
+        if (!table->name[i]) {
+            table->name[i] = names[k];
+            table->place[i] = (unsigned char)k;
+        }
+    }
+}
+
+/* NAME's place in the gathered array, or -1.  The table is never full,
+ * so the probe ends at an empty slot. */
+static int name_place(const struct name_table *table, tree name)
+{
+    for (unsigned i = name_hash(name); table->name[i];
+         i = (i + 1) % NAME_TABLE_SIZE)
+        if (table->name[i] == name)
+            return table->place[i];
+    return -1;
+}
+
+/* The members of a struct initializer named in TABLE into VALUES (N of
+ * them), NULL_TREE when absent, the first when one is given twice: one
+ * pass over the initializer. */
+static void gather_members(tree ctor, const struct name_table *table,
+                           size_t n, tree *values)
 {
     unsigned i;
     tree index, value;
@@ -234,12 +278,9 @@ static void gather_members(tree ctor, const tree *names, size_t n,
     FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
         if (!index || TREE_CODE(index) != FIELD_DECL || !DECL_NAME(index))
             continue;
-        for (size_t k = 0; k < n; k++)
-            if (DECL_NAME(index) == names[k]) {
-                if (!values[k])
-                    values[k] = value;
-                break;
-            }
+        int k = name_place(table, DECL_NAME(index));
+        if (k >= 0 && !values[k])
+            values[k] = value;
     }
 }
 
@@ -366,7 +407,7 @@ static uint32_t read_element(struct vmsd_model *model, tree expr,
  * array. */
 static tree offset_element(tree value)
 {
-    STRIP_NOPS(value);
+    value = without_nops(value);
     bool sum = TREE_CODE(value) == POINTER_PLUS_EXPR;
     tree base = address_operand(sum ? TREE_OPERAND(value, 0) : value);
     tree offset = sum ? TREE_OPERAND(value, 1) : size_zero_node;
@@ -468,7 +509,7 @@ static void read_initializer(struct vmsd_model *model,
                              struct vmsd_desc *desc, tree ctor)
 {
     tree m[DESC_MEMBERS];
-    gather_members(ctor, desc_members, DESC_MEMBERS, m);
+    gather_members(ctor, &desc_names, DESC_MEMBERS, m);
     desc->name = string_copy(model, m[DESC_NAME], &desc->name_unreadable);
     desc->version_id = int_value(m[DESC_VERSION_ID]);
     desc->minimum_version_id = int_value(m[DESC_MINIMUM_VERSION_ID]);
@@ -562,7 +603,7 @@ static location_t field_location(tree ctor, location_t fallback)
     tree value;
     location_t loc = UNKNOWN_LOCATION;
     FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(ctor), i, value) {
-        STRIP_NOPS(value);
+        value = without_nops(value);
         if (!EXPR_HAS_LOCATION(value))
             continue;
         if (loc == UNKNOWN_LOCATION)
@@ -622,7 +663,7 @@ static void read_field_list(struct vmsd_model *model, tree decl)
         if (TREE_CODE(value) != CONSTRUCTOR)
             break;
         tree m[FIELD_MEMBERS];
-        gather_members(value, field_members, FIELD_MEMBERS, m);
+        gather_members(value, &field_names, FIELD_MEMBERS, m);
         const char *name = string_value(m[FIELD_NAME], &unreadable);
         if (list->terminated && name) {
             list->after_end = vmsd_model_strdup(model, name);
@@ -656,8 +697,11 @@ void vmsd_reader_init(const char *marker_field)
         desc_members[i] = get_identifier(desc_spelling[i]);
     desc_members[DESC_MARKER] = marker_field ? get_identifier(marker_field)
                                              : NULL_TREE;
+    tree field_members[FIELD_MEMBERS];
     for (int i = 0; i < FIELD_MEMBERS; i++)
         field_members[i] = get_identifier(field_spelling[i]);
+    fill_name_table(&desc_names, desc_members, DESC_MEMBERS);
+    fill_name_table(&field_names, field_members, FIELD_MEMBERS);
 }
 
 void vmsd_read_decl(struct vmsd_model *model, tree decl)

@@ -6,6 +6,15 @@
 
 #include "plugin.h"
 
+/* VALUE after STRIP_NOPS, which is called only when VALUE is a
+ * conversion: most values read are not, and the call costs more than
+ * the test. */
+static inline tree without_nops(tree value)
+{
+    if (CONVERT_EXPR_P(value) || TREE_CODE(value) == NON_LVALUE_EXPR)
+        STRIP_NOPS(value);
+    return value;
+}
 /* Is TYPE the struct with tag TAG (an identifier), or a variant of it? */
 bool type_has_tag(tree type, tree tag);
 /* Is TYPE an array of that struct? */
