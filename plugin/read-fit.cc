@@ -301,9 +301,15 @@ static tree held_struct(tree type)
 }
 
 /* The structs of the unit that have a member of a given name, and how
- * many they are. */
+ * many they are: a list through the pass's links, in the heap rather
+ * than GCC's collected memory, which a unit's end does not collect. */
+struct holder_link {
+    tree structure;
+    unsigned next;              /* 1 + the next link's index, 0: none */
+};
+
 struct holders {
-    tree structs;               /* TREE_VALUE: a struct, newest first */
+    unsigned first;             /* 1 + the newest link's index, 0: none */
     unsigned count;
 };
 
@@ -336,7 +342,8 @@ static bool name_needed(struct needed_names &needed, tree name)
 /* The members of every struct are walked once, and only names some
  * description needs are looked at. */
 static void index_members(tree record, tree top, struct needed_names &needed,
-                          hash_map<tree, holders> &index)
+                          hash_map<tree, holders> &index,
+                          vec<holder_link> &links)
 {
     for (tree f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
         if (TREE_CODE(f) != FIELD_DECL)
@@ -344,10 +351,11 @@ static void index_members(tree record, tree top, struct needed_names &needed,
         if (!DECL_NAME(f)) {
             uint64_t at;
             if (RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)) && member_byte_offset(f, &at))
-                index_members(TREE_TYPE(f), top, needed, index);
+                index_members(TREE_TYPE(f), top, needed, index, links);
         } else if (name_needed(needed, DECL_NAME(f))) {
             holders &h = index.get_or_insert(DECL_NAME(f));
-            h.structs = tree_cons(NULL_TREE, top, h.structs);
+            links.safe_push({ top, h.first });
+            h.first = links.length();
             h.count++;
         }
     }
@@ -451,18 +459,20 @@ struct layout_match {
 static struct layout_match match_layout(const placed_field *placed,
                                         unsigned n_placed,
                                         hash_map<tree, holders> &index,
+                                        const vec<holder_link> &links,
                                         vec<tree> &all_matched)
 {
     struct layout_match r = { all_matched.length(), 0, true, true };
     const holders *candidates = fewest_holders(placed, n_placed, index);
     unsigned tried = 0;
-    for (tree c = candidates ? candidates->structs : NULL_TREE;
-         c && r.told; c = TREE_CHAIN(c)) {
+    for (unsigned c = candidates ? candidates->first : 0; c && r.told;
+         c = links[c - 1].next) {
+        tree structure = links[c - 1].structure;
         r.told = ++tried <= MAX_TRIED && r.count < MAX_MATCHED;
-        if (r.told && struct_matches(TREE_VALUE(c), placed, n_placed)) {
-            all_matched.safe_push(TREE_VALUE(c));
+        if (r.told && struct_matches(structure, placed, n_placed)) {
+            all_matched.safe_push(structure);
             r.count++;
-            r.named &= vmsd_struct_name(TREE_VALUE(c)) != NULL;
+            r.named &= vmsd_struct_name(structure) != NULL;
         }
     }
     if (!r.told)
@@ -490,11 +500,13 @@ static void match_descriptions(struct fit *fit)
         if (all_placed[k].member)
             need_name(needed, all_placed[k].member);
     hash_map<tree, holders> index;
+    auto_vec<holder_link> links;
     /* Newest first: each name's holders, built by prepending, then list
      * the structs in the order met. */
     for (unsigned i = needed.set.elements() ? vec_safe_length(record_types)
                                             : 0; i-- > 0;)
-        index_members((*record_types)[i], (*record_types)[i], needed, index);
+        index_members((*record_types)[i], (*record_types)[i], needed, index,
+                      links);
     struct vmsd_strset layouts;         /* key -> 1 + its match's index */
     memset(&layouts, 0, sizeof layouts);
     auto_vec<layout_match> matches;
@@ -512,7 +524,7 @@ static void match_descriptions(struct fit *fit)
             vmsd_strset_add(&layouts, (const char *)key.address(),
                             key.length() * sizeof(field_key));
         if (!slot->value) {
-            matches.safe_push(match_layout(placed, n_placed, index,
+            matches.safe_push(match_layout(placed, n_placed, index, links,
                                            all_matched));
             slot->value = (void *)(uintptr_t)matches.length();
         }
