@@ -32,6 +32,10 @@
  *                                  and N device types whose class_init
  *                                  calls the first, then sets vmsd under
  *                                  a condition (so every helper is asked)
+ *        gen-facts props N DIR     N units, DIR/pK.vmsdfacts each, of 50
+ *                                  devices whose subsection a bool
+ *                                  property selects, set by a helper of
+ *                                  external linkage the last unit defines
  *
  * A unit of "objects" is shaped like a QEMU device file: four devices,
  * each with its top-level description (global, with a device type whose
@@ -61,6 +65,7 @@
 #define SUBSECTIONS 3           /* per device */
 
 #define LATTICE_COPIES 4
+#define PROPS_DEVICES 50        /* per unit of "props" */
 
 /* VMStateField flags (QEMU's values) and the info of a uint32 field. */
 #define VMS_SINGLE 0x001
@@ -425,6 +430,81 @@ static bool gen_files(unsigned long n, const char *path)
     return write_unit(&u, path);
 }
 
+/* Device D of unit K of "props": type pK-dD, whose subsection is sent
+ * when bool property x-sub is on, the property set through the class by
+ * HELPER, which has external linkage. */
+static void add_props_device(struct unit *u, unsigned long k, unsigned d,
+                             const char *helper)
+{
+    struct vmsd_model *m = &u->model;
+    struct vmsd_desc *sub = add_desc(u, format(u, "vmstate_p%lu_d%u_sub", k, d),
+                                     format(u, "p%lu-d%u/sub", k, d),
+                                     VMSD_LINK_STATIC);
+    sub->needed = format(u, "p%lu_d%u_sub_needed", k, d);
+    add_uint32(u, add_fields(u, sub), "reg1", 0);
+    struct vmsd_predicate *x = VMSD_APPEND(m->predicates, m->n_predicates);
+    x->function = sub->needed;
+    x->how = '=';
+    *VMSD_APPEND(x->reads, x->n_reads) = (struct vmsd_member_read){
+        vmsd_model_strdup(m, "PState"), 8 };
+    struct vmsd_desc *top = add_desc(u, format(u, "vmstate_p%lu_d%u", k, d),
+                                     format(u, "p%lu-d%u", k, d),
+                                     VMSD_LINK_GLOBAL);
+    add_uint32(u, add_fields(u, top), "reg0", 0);
+    add_subsections(u, top, &sub, 1);
+    char *class_init = format(u, "p%lu_d%u_class_init", k, d);
+    add_type(u, format(u, "p%lu-d%u", k, d), class_init);
+    struct vmsd_class_vmsd *set = VMSD_APPEND(m->class_vmsds, m->n_class_vmsds);
+    set->function = class_init;
+    set_ref(u, &set->vmsd, top);
+    *VMSD_APPEND(m->calls, m->n_calls) = (struct vmsd_call){
+        .caller = class_init, .callee = vmsd_model_strdup(m, helper),
+        .global = true };
+}
+
+/* Unit K of N of "props": PROPS_DEVICES devices; the last unit defines
+ * their helper and its property array, unit 0 the "device" type.  Each
+ * device's property search goes from its class_init to the helper's
+ * unit, past every unit between. */
+static void add_props_unit(struct unit *u, unsigned long k, unsigned long n)
+{
+    struct vmsd_model *m = &u->model;
+    static const char helper[] = "bench_set_props";
+    if (k == 0)
+        add_bus(u, 0);
+    if (k == n - 1) {
+        *VMSD_APPEND(m->props_sets, m->n_props_sets) = (struct vmsd_props_set){
+            vmsd_model_strdup(m, helper), vmsd_model_strdup(m, "bench_props") };
+        struct vmsd_device_props *array = VMSD_APPEND(m->device_props,
+                                                      m->n_device_props);
+        array->array = vmsd_model_strdup(m, "bench_props");
+        *VMSD_APPEND(array->props, array->n_props) =
+            (struct vmsd_device_property){ vmsd_model_strdup(m, "x-sub"), 8,
+                                           '1' };
+    }
+    for (unsigned d = 0; d < PROPS_DEVICES; d++)
+        add_props_device(u, k, d, helper);
+}
+
+static bool gen_props(unsigned long n, const char *dir)
+{
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "gen-facts: %s: %s\n", dir, strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    for (unsigned long k = 0; ok && k < n; k++) {
+        struct unit u;
+        char file[64], path[4096];
+        snprintf(file, sizeof file, "hw/bench/p%lu.c", k);
+        snprintf(path, sizeof path, "%s/p%lu.vmsdfacts", dir, k);
+        unit_init(&u, file);
+        add_props_unit(&u, k, n);
+        ok = write_unit(&u, path);
+    }
+    return ok;
+}
+
 /* Device types t0 ... t(N-1) in one unit, each with its instances'
  * struct and a class_init setting realize, whose realize creates the
  * next type and calls the next realize: what the types' instance
@@ -573,6 +653,8 @@ static void usage(FILE *out)
           "each loading four optional copies of the one below\n"
           "       gen-facts fan N FILE      one unit: N descriptions loaded "
           "by one container, loaded by N others\n"
+          "       gen-facts props N DIR     N units of 50 devices whose "
+          "subsection a property of the last unit's helper selects\n"
           "       gen-facts renamed-subsections N FILE WORD\n"
           "                                 one unit: a description with N "
           "subsections p/WORDk\n"
@@ -596,6 +678,8 @@ int main(int argc, char **argv)
     bool ok;
     if (strcmp(argv[1], "objects") == 0)
         ok = gen_objects((unsigned long)n, argv[3]);
+    else if (strcmp(argv[1], "props") == 0)
+        ok = gen_props((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "chain") == 0)
         ok = gen_chain((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "list") == 0)
