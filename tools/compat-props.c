@@ -48,8 +48,7 @@ struct join {
                                            unit_lists */
     struct unit_list *unit_lists;
     size_t n_unit_lists;
-    struct machine_props *machine_props;        /* by machine type, made
-                                                   when first needed */
+    struct machine_props *machine_props;        /* by machine type */
     struct type_def *defs;
 };
 
@@ -285,22 +284,20 @@ static bool in_chain(const struct type_def **chain, size_t n,
     return false;
 }
 
-/* The property's value on machine type M and what that makes of a
- * needed function of form HOW. */
+/* Machine type I's compat properties, listed when first needed. */
 static const struct machine_props *machine_props(struct join *j, size_t i)
 {
-    const struct machine_set *machines = &j->program->machines;
-    if (!j->machine_props)
-        j->machine_props = vmsd_xcalloc(machines->n_machines + 1,
-                                        sizeof *j->machine_props);
     struct machine_props *mp = &j->machine_props[i];
     if (!mp->listed) {
-        mp->props = machines_properties(&machines->machines[i], &mp->n);
+        mp->props = machines_properties(&j->program->machines.machines[i],
+                                        &mp->n);
         mp->listed = true;
     }
     return mp;
 }
 
+/* The property's value on machine type M and what that makes of a
+ * needed function of form HOW. */
 static struct vmsd_machine_sends machine_sends(
     const struct machine_type *m, const struct machine_props *mp,
     const struct type_def **chain, size_t n_chain, const char *property,
@@ -390,6 +387,8 @@ void compat_props_find(struct program *program,
     struct join j = { .program = program, .models = models, .n = n };
     j.types.borrows_keys = j.casts.borrows_keys = true;
     j.holders.borrows_keys = true;
+    j.machine_props = vmsd_xcalloc(program->machines.n_machines + 1,
+                                   sizeof *j.machine_props);
     index_units(&j);
     for (size_t i = 0; i < program->n_devices; i++) {
         const struct vmsd_device *dev = &program->devices[i];
@@ -420,8 +419,7 @@ void compat_props_find(struct program *program,
     for (size_t i = 0; i < j.n_unit_lists; i++)
         free(j.unit_lists[i].units);
     free(j.unit_lists);
-    for (size_t i = 0; j.machine_props && i < program->machines.n_machines;
-         i++)
+    for (size_t i = 0; i < program->machines.n_machines; i++)
         free(j.machine_props[i].props);
     free(j.machine_props);
     free(j.defs);
