@@ -257,7 +257,11 @@ static bool write_unit(struct unit *u, const char *path)
     return ok;
 }
 
-static bool gen_objects(unsigned long n, const char *dir)
+/* N units written to DIR/PREFIXK.vmsdfacts (K from 0), their files
+ * hw/bench/PREFIXK.c, each filled by FILL(unit, K, N). */
+static bool gen_units(unsigned long n, const char *dir, char prefix,
+                      void (*fill)(struct unit *, unsigned long,
+                                   unsigned long))
 {
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         fprintf(stderr, "gen-facts: %s: %s\n", dir, strerror(errno));
@@ -267,15 +271,22 @@ static bool gen_objects(unsigned long n, const char *dir)
     for (unsigned long k = 0; ok && k < n; k++) {
         struct unit u;
         char file[64], path[4096];
-        snprintf(file, sizeof file, "hw/bench/o%lu.c", k);
-        snprintf(path, sizeof path, "%s/o%lu.vmsdfacts", dir, k);
+        snprintf(file, sizeof file, "hw/bench/%c%lu.c", prefix, k);
+        snprintf(path, sizeof path, "%s/%c%lu.vmsdfacts", dir, prefix, k);
         unit_init(&u, file);
-        const struct vmsd_desc *bus = add_bus(&u, k);
-        for (unsigned d = 0; d < DEVICES; d++)
-            add_device(&u, k, d, bus);
+        fill(&u, k, n);
         ok = write_unit(&u, path);
     }
     return ok;
+}
+
+/* Unit K of "objects". */
+static void add_objects_unit(struct unit *u, unsigned long k, unsigned long n)
+{
+    (void)n;
+    const struct vmsd_desc *bus = add_bus(u, k);
+    for (unsigned d = 0; d < DEVICES; d++)
+        add_device(u, k, d, bus);
 }
 
 /* Descriptions n1 ... nN, each the only subsection of the one before:
@@ -486,24 +497,6 @@ static void add_props_unit(struct unit *u, unsigned long k, unsigned long n)
         add_props_device(u, k, d, helper);
 }
 
-static bool gen_props(unsigned long n, const char *dir)
-{
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "gen-facts: %s: %s\n", dir, strerror(errno));
-        return false;
-    }
-    bool ok = true;
-    for (unsigned long k = 0; ok && k < n; k++) {
-        struct unit u;
-        char file[64], path[4096];
-        snprintf(file, sizeof file, "hw/bench/p%lu.c", k);
-        snprintf(path, sizeof path, "%s/p%lu.vmsdfacts", dir, k);
-        unit_init(&u, file);
-        add_props_unit(&u, k, n);
-        ok = write_unit(&u, path);
-    }
-    return ok;
-}
 
 /* Device types t0 ... t(N-1) in one unit, each with its instances'
  * struct and a class_init setting realize, whose realize creates the
@@ -677,9 +670,9 @@ int main(int argc, char **argv)
     }
     bool ok;
     if (strcmp(argv[1], "objects") == 0)
-        ok = gen_objects((unsigned long)n, argv[3]);
+        ok = gen_units((unsigned long)n, argv[3], 'o', add_objects_unit);
     else if (strcmp(argv[1], "props") == 0)
-        ok = gen_props((unsigned long)n, argv[3]);
+        ok = gen_units((unsigned long)n, argv[3], 'p', add_props_unit);
     else if (strcmp(argv[1], "chain") == 0)
         ok = gen_chain((unsigned long)n, argv[3]);
     else if (strcmp(argv[1], "list") == 0)
