@@ -56,6 +56,7 @@ struct contexts {
  * 100,000 lists of one do. */
 struct named_slot {
     const char *name;
+    uint32_t list;                      /* the list's uid */
     size_t slot;
     const struct vmsd_desc *target;
 };
@@ -90,8 +91,10 @@ struct walk {
     struct vmsd_strset reported;        /* list entries already reported
                                            for X, by address */
     struct named_slot *all_named;       /* every list's named entries, by
-                                           name (slot: unused) */
+                                           name, list and slot */
     size_t n_all_named;
+    bool collected;                     /* contexts and list indexes made:
+                                           only once a walk is taken */
 };
 
 static bool framed(const struct vmsd_field *field)
@@ -132,7 +135,11 @@ static int compare_named(const void *pa, const void *pb)
 {
     const struct named_slot *a = pa, *b = pb;
     int c = strcmp(a->name, b->name);
-    return c ? c : (a->slot > b->slot) - (a->slot < b->slot);
+    if (c)
+        return c;
+    if (a->list != b->list)
+        return a->list > b->list ? 1 : -1;
+    return (a->slot > b->slot) - (a->slot < b->slot);
 }
 
 static struct list_index *index_list(const struct vmsd_sublist *list)
@@ -149,7 +156,8 @@ static struct list_index *index_list(const struct vmsd_sublist *list)
         const struct vmsd_desc *s = list->slots[k].target;
         ix->stop[k] = known(s) && s->needed ? ix->stop[k + 1] : k;
         if (s && s->name)
-            ix->by_name[ix->n_named++] = (struct named_slot){ s->name, k, s };
+            ix->by_name[ix->n_named++] = (struct named_slot){
+                s->name, list->uid, k, s };
     }
     qsort(ix->by_name, ix->n_named, sizeof *ix->by_name, compare_named);
     return ix;
@@ -219,17 +227,30 @@ static void add_context(struct walk *w, const struct vmsd_desc *loaded,
     c->items[c->n++] = context;
 }
 
-static void collect_contexts(struct walk *w, const struct vmsd_model *model)
+/* Every list's named entries, in one array by name, list and slot. */
+static void collect_named(struct walk *w, const struct vmsd_model *model)
 {
     for (size_t i = 0; i < model->n_sublists; i++) {
-        struct list_index *ix = index_list(model->sublists[i]);
-        vmsd_uid_index_put(&w->lists, model->sublists[i]->uid, ix);
-        for (size_t j = 0; j < ix->n_named; j++)
-            *VMSD_APPEND(w->all_named, w->n_all_named) = ix->by_name[j];
+        const struct vmsd_sublist *list = model->sublists[i];
+        size_t n = vmsd_sublist_length(list);
+        for (size_t k = 0; k < n; k++) {
+            const struct vmsd_desc *s = list->slots[k].target;
+            if (s && s->name)
+                *VMSD_APPEND(w->all_named, w->n_all_named) =
+                    (struct named_slot){ s->name, list->uid, k, s };
+        }
     }
     if (w->n_all_named)         /* qsort's array may not be NULL */
         qsort(w->all_named, w->n_all_named, sizeof *w->all_named,
               compare_named);
+}
+
+static void collect_contexts(struct walk *w, const struct vmsd_model *model)
+{
+    w->collected = true;
+    for (size_t i = 0; i < model->n_sublists; i++)
+        vmsd_uid_index_put(&w->lists, model->sublists[i]->uid,
+                           index_list(model->sublists[i]));
     for (size_t i = 0; i < model->n_descs; i++) {
         const struct vmsd_desc *d = model->descs[i];
         size_t tail = d->fields ? tail_from(d) : 0;
@@ -264,14 +285,27 @@ static void free_walk(struct walk *w, const struct vmsd_model *model)
     vmsd_strset_free(&w->reported);
 }
 
-/* X's own subsection of that name, or NULL. */
-static const struct vmsd_desc *listed_as(const struct walk *w,
-                                         const struct vmsd_desc *x,
-                                         const char *name)
+/* The target of LIST's first entry named NAME, or NULL: found among
+ * every list's entries, by name and list. */
+static const struct vmsd_desc *first_in_list(const struct walk *w,
+                                             const struct vmsd_sublist *list,
+                                             const char *name)
 {
-    const struct named_slot *e = first_named(list_index(w, x->subsections),
-                                             name);
-    return e ? x->subsections->slots[e->slot].target : NULL;
+    if (!list)
+        return NULL;
+    size_t lo = 0, hi = w->n_all_named;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct named_slot *m = &w->all_named[mid];
+        int c = strcmp(m->name, name);
+        if (c < 0 || (c == 0 && m->list < list->uid))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const struct named_slot *e = &w->all_named[lo];
+    return lo < w->n_all_named && e->list == list->uid
+           && strcmp(e->name, name) == 0 ? e->target : NULL;
 }
 
 /* One finding per (X, list entry), however many paths lead there. */
@@ -312,7 +346,7 @@ static void report(struct walk *w, const struct vmsd_desc *owner,
     const struct vmsd_desc *x = w->claimer;
     const struct vmsd_sublist *list = owner->subsections;
     const struct vmsd_desc *s = list->slots[slot].target;
-    const struct vmsd_desc *as = listed_as(w, x, s->name);
+    const struct vmsd_desc *as = first_in_list(w, x->subsections, s->name);
 
     if (as == s || already_reported(w, &list->slots[slot]))
         return;
@@ -444,20 +478,33 @@ static void follow(struct walk *w, const struct vmsd_desc *ended)
     }
 }
 
+/* E is the first entry of its list with its name. */
+static bool first_of_name(const struct walk *w, const struct named_slot *e)
+{
+    return e == w->all_named || e[-1].list != e->list
+           || strcmp(e[-1].name, e->name) != 0;
+}
+
 /* Can any entry of any list be a finding for X: one whose name extends
  * X's, that is not X, and that X does not list itself under that name?
  * When none can, X's walk would find nothing and is not taken.  Costs
- * O(log L) and the entries extending X's name that X lists itself. */
+ * O(log L) and the entries extending X's name, each an O(log L) search
+ * but X's own. */
 static bool may_claim(const struct walk *w, const struct vmsd_desc *x)
 {
     size_t len = strlen(x->name);
     const struct named_slot *end = w->all_named + w->n_all_named;
     for (const struct named_slot *e = lower_bound(w->all_named,
                                                   w->n_all_named, x->name);
-         e < end && strncmp(e->name, x->name, len) == 0; e++)
-        if (e->name[len] && e->target != x
-            && listed_as(w, x, e->name) != e->target)
+         e < end && strncmp(e->name, x->name, len) == 0; e++) {
+        if (!e->name[len] || e->target == x)
+            continue;
+        if (x->subsections && e->list == x->subsections->uid
+            && first_of_name(w, e))
+            continue;           /* X lists it itself */
+        if (first_in_list(w, x->subsections, e->name) != e->target)
             return true;
+    }
     return false;
 }
 
@@ -469,11 +516,15 @@ void vmsd_check_load_ambiguity(const struct vmsd_check *check)
     struct walk w;
     memset(&w, 0, sizeof w);
     w.check = check;
-    collect_contexts(&w, model);
+    collect_named(&w, model);
     for (size_t i = 0; i < model->n_descs; i++) {
         const struct vmsd_desc *x = model->descs[i];
-        if (!x->defined || !x->name || !may_claim(&w, x))
+        /* Nothing can follow the end of what nothing loads. */
+        if (!x->defined || !x->name || !(x->is_subsection || x->is_nested)
+            || !may_claim(&w, x))
             continue;
+        if (!w.collected)
+            collect_contexts(&w, model);
         w.claimer = x;
         w.number = i + 1;
         vmsd_strset_free(&w.reported);
