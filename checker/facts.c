@@ -1037,6 +1037,9 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
                         const char *unit)
 {
     struct writer w = { .b = b, .model = model };
+    vmsd_uid_index_reserve(&w.desc_numbers, model->n_descs);
+    vmsd_uid_index_reserve(&w.sublist_numbers, model->n_sublists);
+    vmsd_uid_index_reserve(&w.fieldlist_numbers, model->n_fieldlists);
 
     vmsd_strbuf_puts(b, VMSD_FACTS_FORMAT);
     put_int(&w, VMSD_FACTS_VERSION);

@@ -35,6 +35,34 @@ void *vmsd_uid_index_get(const struct vmsd_uid_index *ix, uint32_t uid)
     return ix->keys[i] ? ix->values[i] : NULL;
 }
 
+/* The index in tables of CAPACITY slots (a power of two), its entries
+ * moved over. */
+static void rehash(struct vmsd_uid_index *ix, size_t capacity)
+{
+    struct vmsd_uid_index old = *ix;
+    ix->capacity = capacity;
+    ix->keys = vmsd_table_calloc(ix->capacity, sizeof *ix->keys);
+    ix->values = vmsd_table_calloc(ix->capacity, sizeof *ix->values);
+    for (size_t i = 0; i < old.capacity; i++)
+        if (old.keys[i]) {
+            size_t j = index_slot(ix, old.keys[i]);
+            ix->keys[j] = old.keys[i];
+            ix->values[j] = old.values[i];
+        }
+    vmsd_table_free(old.keys, old.capacity, sizeof *old.keys);
+    vmsd_table_free(old.values, old.capacity, sizeof *old.values);
+}
+
+void vmsd_uid_index_reserve(struct vmsd_uid_index *ix, size_t n)
+{
+    if (2 * n <= ix->capacity)
+        return;
+    size_t capacity = 16;
+    while (capacity < 2 * n)
+        capacity *= 2;
+    rehash(ix, capacity);
+}
+
 void vmsd_uid_index_put(struct vmsd_uid_index *ix, uint32_t uid,
                         void *value)
 {
@@ -42,18 +70,8 @@ void vmsd_uid_index_put(struct vmsd_uid_index *ix, uint32_t uid,
      * most of which hold two or three entries, and zeroing 64 slots
      * cost more than the whole lookup (8 cost more at -O2, where the
      * blocks given back on growing are what GCC's mallocs reuse). */
-    if (2 * (ix->count + 1) > ix->capacity) {
-        struct vmsd_uid_index old = *ix;
-        ix->capacity = old.capacity ? 2 * old.capacity : 16;
-        ix->keys = vmsd_table_calloc(ix->capacity, sizeof *ix->keys);
-        ix->values = vmsd_table_calloc(ix->capacity, sizeof *ix->values);
-        ix->count = 0;
-        for (size_t i = 0; i < old.capacity; i++)
-            if (old.keys[i])
-                vmsd_uid_index_put(ix, old.keys[i], old.values[i]);
-        vmsd_table_free(old.keys, old.capacity, sizeof *old.keys);
-        vmsd_table_free(old.values, old.capacity, sizeof *old.values);
-    }
+    if (2 * (ix->count + 1) > ix->capacity)
+        rehash(ix, ix->capacity ? 2 * ix->capacity : 16);
     size_t i = index_slot(ix, uid);
     if (!ix->keys[i])
         ix->count++;

@@ -122,6 +122,9 @@ struct vmsd_uid_index {
 void *vmsd_uid_index_get(const struct vmsd_uid_index *index, uint32_t uid);
 void vmsd_uid_index_put(struct vmsd_uid_index *index, uint32_t uid,
                         void *value);
+/* Room for N uids in all, made at once: an index grown a uid at a
+ * time zeroes and fills again each table it outgrows. */
+void vmsd_uid_index_reserve(struct vmsd_uid_index *index, size_t n);
 /* Its tables freed, and the index left empty. */
 void vmsd_uid_index_free(struct vmsd_uid_index *index);
 

@@ -56,6 +56,24 @@ int main(void)
     CHECK(vmsd_model_intern_file(&m, "hw/a.c") == a);
     CHECK(vmsd_model_intern_file(&m, "hw/b.c") != a);
 
+    /* Room made at once keeps what the index holds, and fits the
+     * uids asked for without growing again. */
+    struct vmsd_uid_index ix = { 0 };
+    vmsd_uid_index_reserve(&ix, 0);
+    CHECK(ix.capacity == 0);
+    vmsd_uid_index_put(&ix, 3, &m);
+    vmsd_uid_index_reserve(&ix, 1000);
+    size_t reserved = ix.capacity;
+    CHECK(reserved >= 2000);
+    CHECK(vmsd_uid_index_get(&ix, 3) == &m);
+    for (uint32_t uid = 4; uid <= 1002; uid++)
+        vmsd_uid_index_put(&ix, uid, &ix);
+    CHECK(ix.capacity == reserved);
+    CHECK(ix.count == 1000);
+    CHECK(vmsd_uid_index_get(&ix, 3) == &m);
+    CHECK(vmsd_uid_index_get(&ix, 1002) == &ix);
+    vmsd_uid_index_free(&ix);
+
     vmsd_model_free(&m);
     totals();
     return 0;
