@@ -102,7 +102,8 @@ struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
  * diagnostics point (VMSTATE_UINT32(x, S), not the header's braces):
  * resolved once and expanded from the map that resolving found, as
  * expand_location would resolve it again. */
-static struct vmsd_loc macro_use_of(struct vmsd_model *model, location_t loc)
+static struct vmsd_loc resolve_macro_use(struct vmsd_model *model,
+                                         location_t loc)
 {
     const line_map_ordinary *map = NULL;
     location_t use = linemap_resolve_location(line_table, loc,
@@ -110,6 +111,20 @@ static struct vmsd_loc macro_use_of(struct vmsd_model *model, location_t loc)
     return map ? expanded_loc(model, linemap_expand_location(line_table, map,
                                                              use), use)
                : loc_of(model, use);
+}
+
+static struct vmsd_loc macro_use_of(struct vmsd_model *model, location_t loc)
+{
+    /* A field's place is often its .vmsd's, asked for next. */
+    static struct vmsd_model *last_model;
+    static location_t last_loc;
+    static struct vmsd_loc last_use;
+    if (model == last_model && loc == last_loc)
+        return last_use;
+    last_model = model;
+    last_loc = loc;
+    last_use = resolve_macro_use(model, loc);
+    return last_use;
 }
 
 static const char *decl_symbol(tree decl)
