@@ -56,6 +56,7 @@ struct contexts {
  * 100,000 lists of one do. */
 struct named_slot {
     const char *name;
+    uint64_t head;                      /* name_head(name) */
     uint32_t list;                      /* the list's uid */
     size_t slot;
     const struct vmsd_desc *target;
@@ -131,10 +132,43 @@ static bool known(const struct vmsd_desc *s)
     return s && s->defined && s->name;
 }
 
+/* The first eight bytes of NAME as a number that orders as the bytes
+ * do (zero past its end): most names differ there, so comparing two is
+ * comparing two numbers. */
+static uint64_t name_head(const char *name)
+{
+    uint64_t head = 0;
+    for (int i = 0; i < 8; i++) {
+        head <<= 8;
+        if (*name)
+            head |= (unsigned char)*name++;
+    }
+    return head;
+}
+
+/* strcmp's order of names A and B, of heads HA and HB. */
+static int compare_names(uint64_t ha, const char *a, uint64_t hb,
+                         const char *b)
+{
+    if (ha != hb)
+        return ha < hb ? -1 : 1;
+    if (!(ha & 0xff))
+        return 0;               /* both end within their equal heads */
+    return strcmp(a + 8, b + 8);
+}
+
+static struct named_slot named_slot(const struct vmsd_sublist *list,
+                                    size_t slot)
+{
+    const struct vmsd_desc *s = list->slots[slot].target;
+    return (struct named_slot){ s->name, name_head(s->name), list->uid,
+                                slot, s };
+}
+
 static int compare_named(const void *pa, const void *pb)
 {
     const struct named_slot *a = pa, *b = pb;
-    int c = strcmp(a->name, b->name);
+    int c = compare_names(a->head, a->name, b->head, b->name);
     if (c)
         return c;
     if (a->list != b->list)
@@ -156,8 +190,7 @@ static struct list_index *index_list(const struct vmsd_sublist *list)
         const struct vmsd_desc *s = list->slots[k].target;
         ix->stop[k] = known(s) && s->needed ? ix->stop[k + 1] : k;
         if (s && s->name)
-            ix->by_name[ix->n_named++] = (struct named_slot){
-                s->name, list->uid, k, s };
+            ix->by_name[ix->n_named++] = named_slot(list, k);
     }
     qsort(ix->by_name, ix->n_named, sizeof *ix->by_name, compare_named);
     return ix;
@@ -174,10 +207,11 @@ static const struct list_index *list_index(const struct walk *w,
 static const struct named_slot *lower_bound(const struct named_slot *items,
                                             size_t n, const char *name)
 {
+    uint64_t head = name_head(name);
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(items[mid].name, name) < 0)
+        if (compare_names(items[mid].head, items[mid].name, head, name) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -237,7 +271,7 @@ static void collect_named(struct walk *w, const struct vmsd_model *model)
             const struct vmsd_desc *s = list->slots[k].target;
             if (s && s->name)
                 *VMSD_APPEND(w->all_named, w->n_all_named) =
-                    (struct named_slot){ s->name, list->uid, k, s };
+                    named_slot(list, k);
         }
     }
     if (w->n_all_named)         /* qsort's array may not be NULL */
@@ -293,11 +327,12 @@ static const struct vmsd_desc *first_in_list(const struct walk *w,
 {
     if (!list)
         return NULL;
+    uint64_t head = name_head(name);
     size_t lo = 0, hi = w->n_all_named;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const struct named_slot *m = &w->all_named[mid];
-        int c = strcmp(m->name, name);
+        int c = compare_names(m->head, m->name, head, name);
         if (c < 0 || (c == 0 && m->list < list->uid))
             lo = mid + 1;
         else
@@ -305,7 +340,8 @@ static const struct vmsd_desc *first_in_list(const struct walk *w,
     }
     const struct named_slot *e = &w->all_named[lo];
     return lo < w->n_all_named && e->list == list->uid
-           && strcmp(e->name, name) == 0 ? e->target : NULL;
+           && compare_names(e->head, e->name, head, name) == 0
+           ? e->target : NULL;
 }
 
 /* One finding per (X, list entry), however many paths lead there. */
@@ -482,7 +518,7 @@ static void follow(struct walk *w, const struct vmsd_desc *ended)
 static bool first_of_name(const struct walk *w, const struct named_slot *e)
 {
     return e == w->all_named || e[-1].list != e->list
-           || strcmp(e[-1].name, e->name) != 0;
+           || compare_names(e[-1].head, e[-1].name, e->head, e->name) != 0;
 }
 
 /* Can any entry of any list be a finding for X: one whose name extends
