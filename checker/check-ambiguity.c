@@ -202,16 +202,19 @@ static const struct list_index *list_index(const struct walk *w,
     return list ? vmsd_uid_index_get(&w->lists, list->uid) : NULL;
 }
 
-/* The first of the N entries ITEMS, in name order, whose name is not
- * below NAME. */
+/* The first of the N entries ITEMS, in name and list order, that is
+ * not below NAME in list LIST: LIST 0, which no list's uid is, for the
+ * first entry of NAME in any list. */
 static const struct named_slot *lower_bound(const struct named_slot *items,
-                                            size_t n, const char *name)
+                                            size_t n, const char *name,
+                                            uint32_t list)
 {
     uint64_t head = name_head(name);
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (compare_names(items[mid].head, items[mid].name, head, name) < 0)
+        int c = compare_names(items[mid].head, items[mid].name, head, name);
+        if (c < 0 || (c == 0 && items[mid].list < list))
             lo = mid + 1;
         else
             hi = mid;
@@ -224,7 +227,7 @@ static const struct named_slot *first_named(const struct list_index *ix,
                                             const char *name)
 {
     const struct named_slot *e = ix ? lower_bound(ix->by_name, ix->n_named,
-                                                  name) : NULL;
+                                                  name, 0) : NULL;
     return e && e < ix->by_name + ix->n_named && strcmp(e->name, name) == 0
            ? e : NULL;
 }
@@ -327,21 +330,10 @@ static const struct vmsd_desc *first_in_list(const struct walk *w,
 {
     if (!list)
         return NULL;
-    uint64_t head = name_head(name);
-    size_t lo = 0, hi = w->n_all_named;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const struct named_slot *m = &w->all_named[mid];
-        int c = compare_names(m->head, m->name, head, name);
-        if (c < 0 || (c == 0 && m->list < list->uid))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    const struct named_slot *e = &w->all_named[lo];
-    return lo < w->n_all_named && e->list == list->uid
-           && compare_names(e->head, e->name, head, name) == 0
-           ? e->target : NULL;
+    const struct named_slot *e = lower_bound(w->all_named, w->n_all_named,
+                                             name, list->uid);
+    return e < w->all_named + w->n_all_named && e->list == list->uid
+           && strcmp(e->name, name) == 0 ? e->target : NULL;
 }
 
 /* One finding per (X, list entry), however many paths lead there. */
@@ -445,7 +437,7 @@ static void report_extensions(struct walk *w, const struct vmsd_desc *owner,
     size_t len = strlen(xname);
     size_t *slots = NULL, n = 0;
     for (const struct named_slot *e = lower_bound(ix->by_name, ix->n_named,
-                                                  xname);
+                                                  xname, 0);
          e < ix->by_name + ix->n_named && strncmp(e->name, xname, len) == 0;
          e++)
         if (e->name[len] && e->slot >= from && e->slot < end
@@ -531,7 +523,7 @@ static bool may_claim(const struct walk *w, const struct vmsd_desc *x)
     size_t len = strlen(x->name);
     const struct named_slot *end = w->all_named + w->n_all_named;
     for (const struct named_slot *e = lower_bound(w->all_named,
-                                                  w->n_all_named, x->name);
+                                                  w->n_all_named, x->name, 0);
          e < end && strncmp(e->name, x->name, len) == 0; e++) {
         if (!e->name[len] || e->target == x)
             continue;
