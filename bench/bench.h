@@ -117,6 +117,7 @@ struct bench {
     struct compdb *compdbs;
     size_t n_compdbs;
     struct bench_temp temp;
+    const char *randomized;     /* why addresses stay random, or NULL */
 };
 
 /* A new unit at the end of B's, zeroed. */

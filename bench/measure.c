@@ -344,7 +344,9 @@ static void record(struct unit *u, size_t i, int first,
 /* The warm-up and the timed iterations of U, then their report. */
 static bool time_unit(const struct bench *b, struct unit *u)
 {
-    printf("   timing: %d runs each way, interleaved\n", u->runs);
+    printf("   timing: %d runs each way, interleaved; addresses %s%s\n",
+           u->runs, b->randomized ? "randomized: " : "not randomized",
+           b->randomized ? b->randomized : "");
     size_t n = (size_t)u->runs;
     for (int v = 0; v < 2; v++) {
         u->cpu[v] = vmsd_xcalloc(n, sizeof(double));
