@@ -120,14 +120,15 @@ void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
  * GCC has written and closed the assembler file: after a .end, where
  * the assembler stops reading, with an .incbin of the same file before
  * it that copies them into the section.  The assembler reads them at
- * about one instruction a byte, against 75 for the escaped text of an
- * .ascii string.  Its input scanner still reads on past .end to the
- * end of its buffer (33 instructions a byte of plain text), so the
- * facts (or their first part) sit in a comment ("/" "*" before, "*" "/"
- * after), which it skips at about 10.  The section's bytes are the same
- * either way.  Only on targets whose GNU as stops at .end (configure's
- * VMSD_FACTS_AFTER_END), and only for a regular file whose name needs
- * no escape in a string. */
+ * under one instruction a byte, against 75 for the escaped text of an
+ * .ascii string.  Its input scanner still reads on past .end to the end
+ * of its buffer, up to 32 KiB, at 10 to 33 instructions a byte of the
+ * facts' text (and to the end of the file in a quote or comment a name
+ * opens, warning there): so a filler that it reads at 3 goes first,
+ * longer than its buffer, and the facts come after it, where nothing
+ * reads them but the .incbin.  Only on targets whose GNU as stops at
+ * .end (configure's VMSD_FACTS_AFTER_END), and only for a regular file
+ * whose name needs no escape in a string. */
 #ifndef VMSD_FACTS_AFTER_END
 #define VMSD_FACTS_AFTER_END 0
 #endif
@@ -140,99 +141,62 @@ static bool can_append(const char *asm_name)
            && S_ISREG(st.st_mode);
 }
 
-/* The assembler's input scanner reads a comment to its end, but plain
- * text only to the end of its buffer (32 KiB): past this many bytes
- * only the first part of the facts goes in the comment, and the rest is
- * plain text long enough that the scanner stops before its end (where a
- * quote would make it warn). */
-#define COMMENTED_MAX (96 * 1024)
-#define COMMENTED_PART (32 * 1024)
+/* The filler: lines of letters, the text the scanner reads fastest,
+ * 40 KiB of them, past the 32 KiB of its buffer. */
+#define FILLER_LINE 256
+#define FILLER_LINES 160
 
 /* The facts waiting for cc1's exit. */
 static struct {
     FILE *file;
     unsigned long long length;
-    char last;                  /* the last byte written */
-    bool ends_comment;          /* the facts hold the comment's end */
-    bool opens_comment_late;    /* ... or a comment's opener past the
-                                   part that goes in the comment: one
-                                   the scanner would read to the end
-                                   of the file, warning */
 } staged;
-
-static void note_comment_marks(const char *text, size_t len)
-{
-    if (len && staged.last == '/' && text[0] == '*'
-        && staged.length > COMMENTED_PART)
-        staged.opens_comment_late = true;
-    const char *end = text + len;
-    for (const char *slash = (const char *)memchr(text, '/', len); slash;
-         slash = (const char *)memchr(slash + 1, '/', end - slash - 1)) {
-        if ((slash > text ? slash[-1] : staged.last) == '*')
-            staged.ends_comment = true;
-        if (slash + 1 < end && slash[1] == '*'
-            && staged.length + (slash - text) >= COMMENTED_PART)
-            staged.opens_comment_late = true;
-    }
-}
 
 static void stage_piece(const char *text, size_t len, void *)
 {
-    note_comment_marks(text, len);
-    if (len)
-        staged.last = text[len - 1];
     fwrite(text, 1, len, staged.file);
     staged.length += len;
 }
 
-/* Copies N bytes of the staged facts to OUT. */
-static void copy_staged(FILE *out, unsigned long long n)
+/* Copies the staged facts to OUT. */
+static void copy_staged(FILE *out)
 {
     char buffer[65536];
     size_t got;
-    while (n && (got = fread(buffer, 1, n < sizeof buffer ? n : sizeof buffer,
-                             staged.file)) > 0) {
+    while ((got = fread(buffer, 1, sizeof buffer, staged.file)) > 0)
         fwrite(buffer, 1, got, out);
-        n -= got;
-    }
 }
 
-/* Offsets and lengths are written at a fixed width, so that the lines
- * that hold them have a known length before they are written. */
+/* The offset is written at a fixed width, so that the line that holds
+ * it has a known length before it is written. */
 #define NUMBER_WIDTH 20
-#define INCBIN_LINE "\t.incbin \"%s\", %-*llu, %-*llu\n"
+#define INCBIN_LINE "\t.incbin \"%s\", %-*llu, %llu\n"
 
 /* Appends; false (errno set) when the file cannot be written. */
 static bool append_after_end(FILE *out, const char *asm_name)
 {
-    unsigned long long commented = staged.length <= COMMENTED_MAX
-                                   ? staged.length : COMMENTED_PART;
-    unsigned long long plain = staged.length - commented;
     if (fseek(out, 0, SEEK_END) != 0 || fseek(staged.file, 0, SEEK_SET) != 0)
         return false;
     long start = ftell(out);
     int incbin = snprintf(NULL, 0, INCBIN_LINE, asm_name, NUMBER_WIDTH, 0ull,
-                          NUMBER_WIDTH, 0ull);
+                          staged.length);
     static const char section_open[] = SECTION_OPEN;
-    static const char section_close[] = "\t.popsection\n\t.end\n/*";
-    static const char comment_close[] = "*/\n";
+    static const char section_close[] = "\t.popsection\n\t.end\n";
     if (start < 0 || incbin < 0)
         return false;
     unsigned long long at = (unsigned long long)start + strlen(section_open)
-                            + (plain ? 2 : 1) * (unsigned)incbin
-                            + strlen(section_close);
+                            + (unsigned)incbin + strlen(section_close)
+                            + FILLER_LINE * FILLER_LINES;
     fputs(section_open, out);
-    fprintf(out, INCBIN_LINE, asm_name, NUMBER_WIDTH, at, NUMBER_WIDTH,
-            commented);
-    if (plain)
-        fprintf(out, INCBIN_LINE, asm_name, NUMBER_WIDTH,
-                at + commented + strlen(comment_close), NUMBER_WIDTH, plain);
+    fprintf(out, INCBIN_LINE, asm_name, NUMBER_WIDTH, at, staged.length);
     fputs(section_close, out);
-    copy_staged(out, commented);
-    fputs(comment_close, out);
-    copy_staged(out, plain);
-    if (plain)
-        fputc('\n', out);       /* the assembler wants a line's end */
+    char line[FILLER_LINE];
+    memset(line, 'x', sizeof line - 1);
+    line[sizeof line - 1] = '\n';
+    for (int i = 0; i < FILLER_LINES; i++)
+        fwrite(line, 1, sizeof line, out);
+    copy_staged(out);
+    fputc('\n', out);           /* a text file ends with a line's end */
     return !ferror(staged.file) && fflush(out) == 0 && !ferror(out);
 }
 
@@ -262,17 +226,14 @@ static void append_staged_facts(void)
 
 /* True when the facts are staged for the end of the assembler file:
  * not when it is no file of its own, nor when a temporary file cannot
- * be written or the facts hold what would end their comment or open
- * another. */
+ * be written. */
 static bool stage_facts(const struct vmsd_model *model, const char *unit)
 {
     if (!can_append(asm_file_name) || !(staged.file = tmpfile()))
         return false;
     vmsd_facts_stream(model, unit, stage_piece, NULL);
     stage_piece("", 1, NULL);
-    if (fflush(staged.file) != 0 || ferror(staged.file)
-        || staged.ends_comment
-        || (staged.length > COMMENTED_MAX && staged.opens_comment_late)) {
+    if (fflush(staged.file) != 0 || ferror(staged.file)) {
         fclose(staged.file);
         return false;
     }
