@@ -122,13 +122,14 @@ void vmsd_emit_facts_asm(const struct vmsd_model *model, const char *unit)
  * it that copies them into the section.  The assembler reads them at
  * under one instruction a byte, against 75 for the escaped text of an
  * .ascii string.  Its input scanner still reads on past .end to the end
- * of its buffer, up to 32 KiB, at 10 to 33 instructions a byte of the
- * facts' text (and to the end of the file in a quote or comment a name
- * opens, warning there): so a filler that it reads at 3 goes first,
- * longer than its buffer, and the facts come after it, where nothing
- * reads them but the .incbin.  Only on targets whose GNU as stops at
- * .end (configure's VMSD_FACTS_AFTER_END), and only for a regular file
- * whose name needs no escape in a string. */
+ * of its buffer, up to 32 KiB: plain text at 14 instructions a byte or
+ * more (and to the end of the file in a quote or a comment a name
+ * opens, warning there), a comment at 10 but to its end.  So short
+ * facts go in a comment, and longer ones (or ones holding a comment's
+ * end) after a filler it reads at 3, longer than its buffer, where
+ * nothing reads them but the .incbin.  Only on targets whose GNU as
+ * stops at .end (configure's VMSD_FACTS_AFTER_END), and only for a
+ * regular file whose name needs no escape in a string. */
 #ifndef VMSD_FACTS_AFTER_END
 #define VMSD_FACTS_AFTER_END 0
 #endif
@@ -141,6 +142,9 @@ static bool can_append(const char *asm_name)
            && S_ISREG(st.st_mode);
 }
 
+/* Facts up to this many bytes go in a comment ("/" "*" before, "*" "/"
+ * after): the scanner skips them for less than the filler costs it. */
+#define COMMENTED_MAX (12 * 1024)
 /* The filler: lines of letters, the text the scanner reads fastest,
  * 40 KiB of them, past the 32 KiB of its buffer. */
 #define FILLER_LINE 256
@@ -150,10 +154,17 @@ static bool can_append(const char *asm_name)
 static struct {
     FILE *file;
     unsigned long long length;
+    char last;                  /* the last byte written */
+    bool ends_comment;          /* short facts hold a comment's end */
 } staged;
 
 static void stage_piece(const char *text, size_t len, void *)
 {
+    if (len && staged.length <= COMMENTED_MAX && !staged.ends_comment)
+        staged.ends_comment = (staged.last == '*' && text[0] == '/')
+                              || memmem(text, len, "*/", 2);
+    if (len)
+        staged.last = text[len - 1];
     fwrite(text, 1, len, staged.file);
     staged.length += len;
 }
@@ -175,6 +186,7 @@ static void copy_staged(FILE *out)
 /* Appends; false (errno set) when the file cannot be written. */
 static bool append_after_end(FILE *out, const char *asm_name)
 {
+    bool commented = staged.length <= COMMENTED_MAX && !staged.ends_comment;
     if (fseek(out, 0, SEEK_END) != 0 || fseek(staged.file, 0, SEEK_SET) != 0)
         return false;
     long start = ftell(out);
@@ -186,17 +198,21 @@ static bool append_after_end(FILE *out, const char *asm_name)
         return false;
     unsigned long long at = (unsigned long long)start + strlen(section_open)
                             + (unsigned)incbin + strlen(section_close)
-                            + FILLER_LINE * FILLER_LINES;
+                            + (commented ? 2 : FILLER_LINE * FILLER_LINES);
     fputs(section_open, out);
     fprintf(out, INCBIN_LINE, asm_name, NUMBER_WIDTH, at, staged.length);
     fputs(section_close, out);
-    char line[FILLER_LINE];
-    memset(line, 'x', sizeof line - 1);
-    line[sizeof line - 1] = '\n';
-    for (int i = 0; i < FILLER_LINES; i++)
-        fwrite(line, 1, sizeof line, out);
+    if (commented) {
+        fputs("/*", out);
+    } else {
+        char line[FILLER_LINE];
+        memset(line, 'x', sizeof line - 1);
+        line[sizeof line - 1] = '\n';
+        for (int i = 0; i < FILLER_LINES; i++)
+            fwrite(line, 1, sizeof line, out);
+    }
     copy_staged(out);
-    fputc('\n', out);           /* a text file ends with a line's end */
+    fputs(commented ? "*/\n" : "\n", out);    /* a text file's last line ends */
     return !ferror(staged.file) && fflush(out) == 0 && !ferror(out);
 }
 

@@ -1,8 +1,8 @@
 #include "vmstate.h"
 
 /* A quote and a comment opener in names: after the end of the
- * assembler file the facts sit past what the assembler's scanner reads,
- * where neither means anything to it. */
+ * assembler file short facts sit in a comment, where neither means
+ * anything to the assembler. */
 const VMStateDescription vmstate_quoted = {
     .name = "odd\"name",
 };
