@@ -194,16 +194,18 @@ static bool append_after_end(FILE *out, const char *asm_name)
                           staged.length);
     static const char section_open[] = SECTION_OPEN;
     static const char section_close[] = "\t.popsection\n\t.end\n";
+    static const char comment_open[] = "/*", comment_close[] = "*/\n";
     if (start < 0 || incbin < 0)
         return false;
+    size_t lead = commented ? strlen(comment_open)
+                            : FILLER_LINE * FILLER_LINES;
     unsigned long long at = (unsigned long long)start + strlen(section_open)
-                            + (unsigned)incbin + strlen(section_close)
-                            + (commented ? 2 : FILLER_LINE * FILLER_LINES);
+                            + (unsigned)incbin + strlen(section_close) + lead;
     fputs(section_open, out);
     fprintf(out, INCBIN_LINE, asm_name, NUMBER_WIDTH, at, staged.length);
     fputs(section_close, out);
     if (commented) {
-        fputs("/*", out);
+        fputs(comment_open, out);
     } else {
         char line[FILLER_LINE];
         memset(line, 'x', sizeof line - 1);
@@ -212,7 +214,7 @@ static bool append_after_end(FILE *out, const char *asm_name)
             fwrite(line, 1, sizeof line, out);
     }
     copy_staged(out);
-    fputs(commented ? "*/\n" : "\n", out);    /* a text file's last line ends */
+    fputs(commented ? comment_close : "\n", out);   /* the last line ends */
     return !ferror(staged.file) && fflush(out) == 0 && !ferror(out);
 }
 
