@@ -160,7 +160,9 @@ static struct {
 
 static void stage_piece(const char *text, size_t len, void *)
 {
-    if (len && staged.length <= COMMENTED_MAX && !staged.ends_comment)
+    /* Only facts that stay short can go in a comment: longer ones are
+     * not searched. */
+    if (len && staged.length + len <= COMMENTED_MAX && !staged.ends_comment)
         staged.ends_comment = (staged.last == '*' && text[0] == '/')
                               || memmem(text, len, "*/", 2);
     if (len)
