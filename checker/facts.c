@@ -97,6 +97,16 @@ static struct written_name *written_slot(const struct written_names *t,
     }
 }
 
+/* Room for N names without growing: under three quarters full. */
+static void reserve_written(struct written_names *t, size_t n)
+{
+    size_t capacity = 256;
+    while (3 * capacity < 4 * n)
+        capacity *= 2;
+    t->capacity = capacity;
+    t->slots = vmsd_table_calloc(capacity, sizeof *t->slots);
+}
+
 static void grow_written(struct written_names *t)
 {
     struct written_names old = *t;
@@ -1040,6 +1050,13 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     vmsd_uid_index_reserve(&w.desc_numbers, model->n_descs);
     vmsd_uid_index_reserve(&w.sublist_numbers, model->n_sublists);
     vmsd_uid_index_reserve(&w.fieldlist_numbers, model->n_fieldlists);
+    /* About two names for a description or a field (name, symbol; name,
+     * info): the table is sized once rather than grown through every
+     * power of two. */
+    size_t n_fields = 0;
+    for (size_t i = 0; i < model->n_fieldlists; i++)
+        n_fields += model->fieldlists[i]->n_fields;
+    reserve_written(&w.names_written, 2 * (model->n_descs + n_fields));
 
     vmsd_strbuf_puts(b, VMSD_FACTS_FORMAT);
     put_int(&w, VMSD_FACTS_VERSION);
