@@ -69,9 +69,11 @@ void vmsd_uid_index_put(struct vmsd_uid_index *ix, uint32_t uid,
     /* From 16 slots: the rules make an index for every subsection list,
      * most of which hold two or three entries, and zeroing 64 slots
      * cost more than the whole lookup (8 cost more at -O2, where the
-     * blocks given back on growing are what GCC's mallocs reuse). */
+     * blocks given back on growing are what GCC's mallocs reuse).  Grown
+     * fourfold: the plugin's index of descriptions grows one declaration
+     * at a time, and each growth moves every entry again. */
     if (2 * (ix->count + 1) > ix->capacity)
-        rehash(ix, ix->capacity ? 2 * ix->capacity : 16);
+        rehash(ix, ix->capacity ? 4 * ix->capacity : 16);
     size_t i = index_slot(ix, uid);
     if (!ix->keys[i])
         ix->count++;
