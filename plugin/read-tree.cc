@@ -145,9 +145,13 @@ static uint64_t size_value(tree value)
            ? (uint64_t)tree_to_uhwi(value) : 0;
 }
 
+/* Only a constant can be a null pointer: integer_zerop is a call. */
 static bool is_null(tree value)
 {
-    return !value || integer_zerop(without_nops(value));
+    if (!value)
+        return true;
+    value = without_nops(value);
+    return CONSTANT_CLASS_P(value) && integer_zerop(value);
 }
 
 /* The operand of "&x" after conversions, or NULL_TREE. */
@@ -171,6 +175,8 @@ tree address_operand(tree value)
 const char *string_value(tree value, bool *unreadable)
 {
     *unreadable = false;
+    if (value)
+        value = without_nops(value);    /* once, for both below */
     if (is_null(value))
         return NULL;
     tree op = address_operand(value);
@@ -191,6 +197,8 @@ char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable)
  * address of anything else, NULL for NULL. */
 char *pointee_name(tree value)
 {
+    if (value)
+        value = without_nops(value);    /* once, for both below */
     if (is_null(value))
         return NULL;
     tree op = address_operand(value);
