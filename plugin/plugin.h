@@ -13,9 +13,11 @@ extern "C" {
 
 /* read-tree.cc: record a finished declaration in the model when it is a
  * description, a subsection list or a field list.  Init first, with the
- * name of the descriptions' marker member (NULL: none). */
-void vmsd_reader_init(const char *marker_field);
+ * name of the descriptions' marker member (NULL: none); release once the
+ * model is freed (the strings its names point into). */
+void vmsd_reader_init(const char *plugin_name, const char *marker_field);
 void vmsd_read_decl(struct vmsd_model *model, tree decl);
+void vmsd_reader_release(void);
 
 /* read-qom.cc: record TypeInfo initializers (of a finished declaration)
  * and, in a function's body, DeviceClass.vmsd assignments and calls. */

@@ -4,6 +4,8 @@
 #include "plugin.h"
 #include "tree-access.h"
 
+#include "ggc.h"
+
 extern "C" {
 #include "../checker/strbuf.h"
 #include "../checker/strset.h"
@@ -171,26 +173,59 @@ tree address_operand(tree value)
     return op;
 }
 
-/* A constant string: "lit", &"lit"[0], or a const char array. */
-const char *string_value(tree value, bool *unreadable)
+/* The STRING_CST of a constant string: "lit", &"lit"[0], or a const
+ * char array. */
+static tree string_constant(tree value, bool *unreadable)
 {
     *unreadable = false;
     if (value)
         value = without_nops(value);    /* once, for both below */
     if (is_null(value))
-        return NULL;
+        return NULL_TREE;
     tree op = address_operand(value);
     if (op && VAR_P(op) && TREE_READONLY(op) && DECL_INITIAL(op))
         op = DECL_INITIAL(op);
     if (op && TREE_CODE(op) == STRING_CST)
-        return TREE_STRING_POINTER(op);
+        return op;
     *unreadable = true;
-    return NULL;
+    return NULL_TREE;
 }
 
-char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable)
+const char *string_value(tree value, bool *unreadable)
 {
-    return vmsd_model_strdup(model, string_value(str_value, unreadable));
+    tree str = string_constant(value, unreadable);
+    return str ? TREE_STRING_POINTER(str) : NULL;
+}
+
+/* The strings the model's names point into.  A string is kept rather
+ * than copied (a call and its bytes for every name read), and GCC may
+ * collect garbage between parsing and the check (after the functions
+ * are analysed), so they are a root until the model is freed. */
+static vec<tree, va_gc> *kept_strings;
+static const struct ggc_root_tab kept_roots[] = {
+    { &kept_strings, 1, sizeof kept_strings, &gt_ggc_mx_vec_tree_va_gc_,
+      &gt_pch_nx_vec_tree_va_gc_ },
+    LAST_GGC_ROOT_TAB
+};
+
+/* STR's text, which lasts as long as the model (build_string ends it
+ * with a NUL). */
+static char *kept_text(tree str)
+{
+    if (!str)
+        return NULL;
+    vec_safe_push(kept_strings, str);
+    return const_cast<char *>(TREE_STRING_POINTER(str));
+}
+
+char *string_copy(struct vmsd_model *, tree str_value, bool *unreadable)
+{
+    return kept_text(string_constant(str_value, unreadable));
+}
+
+void vmsd_reader_release(void)
+{
+    vec_free(kept_strings);
 }
 
 /* The name of the function or variable "&x" points at; "?" for an
@@ -640,14 +675,15 @@ static location_t field_location(tree ctor, location_t fallback)
     return loc != UNKNOWN_LOCATION ? loc : fallback;
 }
 
-/* A field's entry CTOR, its members M, its NAME (read by the caller). */
+/* A field's entry CTOR, its members M, its NAME (read by the caller:
+ * a STRING_CST, or NULL_TREE). */
 static void read_field(struct vmsd_model *model, struct vmsd_fieldlist *list,
-                       tree ctor, const tree *m, const char *name,
+                       tree ctor, const tree *m, tree name,
                        location_t fallback)
 {
     tree vmsd = m[FIELD_VMSD];
     struct vmsd_field *field = vmsd_fieldlist_append(model, list);
-    field->name = vmsd_model_strdup(model, name);
+    field->name = kept_text(name);
     field->flags = (uint32_t)int_value(m[FIELD_FLAGS]);
     field->has_field_exists = !is_null(m[FIELD_FIELD_EXISTS]);
     if (field->has_field_exists)
@@ -687,9 +723,9 @@ static void read_field_list(struct vmsd_model *model, tree decl)
             break;
         tree m[FIELD_MEMBERS];
         gather_members(value, &field_names, FIELD_MEMBERS, m);
-        const char *name = string_value(m[FIELD_NAME], &unreadable);
+        tree name = string_constant(m[FIELD_NAME], &unreadable);
         if (list->terminated && name) {
-            list->after_end = vmsd_model_strdup(model, name);
+            list->after_end = kept_text(name);
             list->after_end_loc = macro_use_of(model, field_location(
                 value, DECL_SOURCE_LOCATION(decl)));
             break;
@@ -704,8 +740,10 @@ static void read_field_list(struct vmsd_model *model, tree decl)
     }
 }
 
-void vmsd_reader_init(const char *marker_field)
+void vmsd_reader_init(const char *plugin_name, const char *marker_field)
 {
+    register_callback(plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+                      (void *)kept_roots);
     description_tag = get_identifier("VMStateDescription");
     field_tag = get_identifier("VMStateField");
     static const char *const desc_spelling[DESC_MARKER] = {

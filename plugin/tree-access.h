@@ -30,8 +30,9 @@ tree address_operand(tree value);
 /* A constant string's bytes, in GCC's memory; NULL for NULL or not
  * constant (*UNREADABLE then says which). */
 const char *string_value(tree value, bool *unreadable);
-/* A copy of a constant string's bytes, the model's; NULL for NULL or
- * not constant (*UNREADABLE then says which). */
+/* A constant string's bytes, kept for the model (until
+ * vmsd_reader_release); NULL for NULL or not constant (*UNREADABLE then
+ * says which). */
 char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable);
 /* TEXT, an identifier's (or a constant string's), as a name of the
  * model: GCC never collects identifiers, so the model keeps their text

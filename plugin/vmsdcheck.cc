@@ -155,6 +155,7 @@ static void check_unit(void *, void *event)
      * arrays' blocks, and its mapped arena and tables go back to the
      * system, instead of counting in cc1's peak memory until exit. */
     vmsd_model_free(&unit_model);
+    vmsd_reader_release();
     vmsd_arena_trim();          /* no other model follows in this cc1 */
     vmsd_compatdb_free(&allowlist);
     vmsd_options_free(&options);
@@ -193,7 +194,7 @@ static bool configure(struct plugin_name_args *info)
     }
     if (ok) {
         options.config.read_allowlist = read_allowlists;
-        vmsd_reader_init(options.config.marker_field);
+        vmsd_reader_init(info->base_name, options.config.marker_field);
     }
     XDELETEVEC(args);
     return ok;
