@@ -1050,9 +1050,9 @@ static void write_facts(struct vmsd_strbuf *b, const struct vmsd_model *model,
     vmsd_uid_index_reserve(&w.desc_numbers, model->n_descs);
     vmsd_uid_index_reserve(&w.sublist_numbers, model->n_sublists);
     vmsd_uid_index_reserve(&w.fieldlist_numbers, model->n_fieldlists);
-    /* About two names for a description or a field (name, symbol; name,
-     * info): the table is sized once rather than grown through every
-     * power of two. */
+    /* Two names for each description and field (name and symbol, name
+     * and info), more than most units write: the table is sized once
+     * rather than grown through every power of two. */
     size_t n_fields = 0;
     for (size_t i = 0; i < model->n_fieldlists; i++)
         n_fields += model->fieldlists[i]->n_fields;

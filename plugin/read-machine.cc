@@ -44,11 +44,11 @@ void vmsd_read_property_array(struct vmsd_model *model, tree decl)
         if (TREE_CODE(value) != CONSTRUCTOR)
             continue;
         struct vmsd_global_property *p = VMSD_APPEND(a->entries, a->n_entries);
-        p->driver = string_copy(model, member(value, driver_member),
+        p->driver = string_kept(member(value, driver_member),
                                 &unreadable);
-        p->property = string_copy(model, member(value, property_member),
+        p->property = string_kept(member(value, property_member),
                                   &unreadable);
-        p->value = string_copy(model, member(value, setting_member),
+        p->value = string_kept(member(value, setting_member),
                                &unreadable);
     }
 }

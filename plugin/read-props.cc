@@ -76,7 +76,7 @@ void vmsd_read_device_props(struct vmsd_model *model, tree decl)
         bool unreadable, known;
         if (TREE_CODE(entry) != CONSTRUCTOR || !is_bool_property(entry))
             continue;           /* only a bool can select a subsection */
-        char *name = string_copy(model, member(entry, name_member),
+        char *name = string_kept(member(entry, name_member),
                                  &unreadable);
         uint64_t offset = constant_uint(member(entry, offset_member), &known);
         if (!name || !known)

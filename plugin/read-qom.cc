@@ -52,7 +52,7 @@ static char *member_value(struct vmsd_model *model, tree value, bool is_flag)
         return TREE_CODE(value) == INTEGER_CST
                ? vmsd_model_strdup(model, integer_zerop(value) ? "0" : "1")
                : NULL;
-    return string_copy(model, value, &unreadable);
+    return string_kept(value, &unreadable);
 }
 
 static void add_machine_member(struct vmsd_model *model, const char *owner,
@@ -72,12 +72,12 @@ static void read_type_info(struct vmsd_model *model, tree ctor,
                            location_t where)
 {
     bool unreadable;
-    char *name = string_copy(model, member(ctor, name_member), &unreadable);
+    char *name = string_kept(member(ctor, name_member), &unreadable);
     if (!name)
         return;                 /* no constant name: not a type we know */
     struct vmsd_qom_type *type = VMSD_APPEND(model->types, model->n_types);
     type->name = name;
-    type->parent = string_copy(model, member(ctor, parent_member), &unreadable);
+    type->parent = string_kept(member(ctor, parent_member), &unreadable);
     tree init = member(ctor, class_init_member);
     tree fn = address_operand(init);
     type->class_init = fn && TREE_CODE(fn) == FUNCTION_DECL

@@ -218,7 +218,7 @@ static char *kept_text(tree str)
     return const_cast<char *>(TREE_STRING_POINTER(str));
 }
 
-char *string_copy(struct vmsd_model *, tree str_value, bool *unreadable)
+char *string_kept(tree str_value, bool *unreadable)
 {
     return kept_text(string_constant(str_value, unreadable));
 }
@@ -568,7 +568,7 @@ static void read_initializer(struct vmsd_model *model,
 {
     tree m[DESC_MEMBERS];
     gather_members(ctor, &desc_names, DESC_MEMBERS, m);
-    desc->name = string_copy(model, m[DESC_NAME], &desc->name_unreadable);
+    desc->name = string_kept(m[DESC_NAME], &desc->name_unreadable);
     desc->version_id = int_value(m[DESC_VERSION_ID]);
     desc->minimum_version_id = int_value(m[DESC_MINIMUM_VERSION_ID]);
     desc->needed = pointee_name(m[DESC_NEEDED]);

@@ -33,7 +33,7 @@ const char *string_value(tree value, bool *unreadable);
 /* A constant string's bytes, kept for the model (until
  * vmsd_reader_release); NULL for NULL or not constant (*UNREADABLE then
  * says which). */
-char *string_copy(struct vmsd_model *model, tree str_value, bool *unreadable);
+char *string_kept(tree str_value, bool *unreadable);
 /* TEXT, an identifier's (or a constant string's), as a name of the
  * model: GCC never collects identifiers, so the model keeps their text
  * rather than a copy, which would cost a call and bytes at the
