@@ -97,11 +97,18 @@ static struct written_name *written_slot(const struct written_names *t,
     }
 }
 
-/* Room for N names without growing: under three quarters full. */
+/* Does a table of CAPACITY slots hold N names?  At most three quarters
+ * full, so that a probe ends soon. */
+static bool holds(size_t capacity, size_t n)
+{
+    return 4 * n <= 3 * capacity;
+}
+
+/* The table, with room for N names without growing. */
 static void reserve_written(struct written_names *t, size_t n)
 {
     size_t capacity = 256;
-    while (3 * capacity < 4 * n)
+    while (!holds(capacity, n))
         capacity *= 2;
     t->capacity = capacity;
     t->slots = vmsd_table_calloc(capacity, sizeof *t->slots);
@@ -110,7 +117,7 @@ static void reserve_written(struct written_names *t, size_t n)
 static void grow_written(struct written_names *t)
 {
     struct written_names old = *t;
-    t->capacity = old.capacity ? 2 * old.capacity : 256;
+    t->capacity = 2 * old.capacity;
     t->slots = vmsd_table_calloc(t->capacity, sizeof *t->slots);
     for (size_t i = 0; i < old.capacity; i++)
         if (old.slots[i].name)
@@ -124,7 +131,7 @@ static void grow_written(struct written_names *t)
 static struct written_name *find_written(struct written_names *t,
                                          const char *name, uint32_t hash)
 {
-    if (4 * ((size_t)t->count + 1) > 3 * t->capacity)
+    if (!holds(t->capacity, (size_t)t->count + 1))
         grow_written(t);
     return written_slot(t, name, hash);
 }
