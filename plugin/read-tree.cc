@@ -150,19 +150,15 @@ static uint64_t size_value(tree value)
 /* Only a constant can be a null pointer: integer_zerop is a call. */
 static bool is_null(tree value)
 {
-    if (!value)
-        return true;
     value = without_nops(value);
-    return CONSTANT_CLASS_P(value) && integer_zerop(value);
+    return !value || (CONSTANT_CLASS_P(value) && integer_zerop(value));
 }
 
 /* The operand of "&x" after conversions, or NULL_TREE. */
 tree address_operand(tree value)
 {
-    if (!value)
-        return NULL_TREE;
     value = without_nops(value);
-    if (TREE_CODE(value) != ADDR_EXPR)
+    if (!value || TREE_CODE(value) != ADDR_EXPR)
         return NULL_TREE;
     tree op = TREE_OPERAND(value, 0);
     if (TREE_CODE(op) == ARRAY_REF && integer_zerop(TREE_OPERAND(op, 1))
@@ -178,8 +174,7 @@ tree address_operand(tree value)
 static tree string_constant(tree value, bool *unreadable)
 {
     *unreadable = false;
-    if (value)
-        value = without_nops(value);    /* once, for both below */
+    value = without_nops(value);        /* once, for both below */
     if (is_null(value))
         return NULL_TREE;
     tree op = address_operand(value);
@@ -232,8 +227,7 @@ void vmsd_reader_release(void)
  * address of anything else, NULL for NULL. */
 char *pointee_name(tree value)
 {
-    if (value)
-        value = without_nops(value);    /* once, for both below */
+    value = without_nops(value);        /* once, for both below */
     if (is_null(value))
         return NULL;
     tree op = address_operand(value);

@@ -6,12 +6,13 @@
 
 #include "plugin.h"
 
-/* VALUE after STRIP_NOPS, which is called only when VALUE is a
- * conversion: most values read are not, and the call costs more than
- * the test. */
+/* VALUE after STRIP_NOPS (NULL_TREE for NULL_TREE), which is called
+ * only when VALUE is a conversion: most values read are not, and the
+ * call costs more than the test. */
 static inline tree without_nops(tree value)
 {
-    if (CONVERT_EXPR_P(value) || TREE_CODE(value) == NON_LVALUE_EXPR)
+    if (value && (CONVERT_EXPR_P(value)
+                  || TREE_CODE(value) == NON_LVALUE_EXPR))
         STRIP_NOPS(value);
     return value;
 }
