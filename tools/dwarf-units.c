@@ -1,19 +1,26 @@
 /* The C compile units debug information names.
  *
- * libdw finds a unit entry's abbreviation by decoding the unit's table
- * of abbreviations, each into memory, up to the one it needs; GCC
- * numbers the abbreviations by use, so the unit entry's (used once)
- * comes late, and each unit of QEMU's binaries cost some thousand
- * decoded abbreviations.  Only the unit entry's name and language are
- * wanted: the units' headers are read in place, the table is skipped
- * through in place, and the two values are read from the entry (a name
- * in it or in .debug_str or .debug_line_str, a constant language).  A
- * unit whose entry says something this reading does not know (a form
- * it cannot skip or read, a name or language it lacks, which libdw may
- * look for elsewhere) is read by libdw whole, and a section whose
- * headers it cannot read is read by libdw from the start. */
+ * A unit's name is read from its line table where every table is DWARF
+ * 5's: the table's header names the unit's source as its file 0, in a
+ * directory of its own list, and the headers are read in place, one
+ * after the other.  Anything else is read from the units' entries: libdw
+ * finds a unit entry's abbreviation by decoding the unit's table of
+ * abbreviations, each into memory, up to the one it needs; GCC numbers
+ * the abbreviations by use, so the unit entry's (used once) comes late,
+ * and each unit of QEMU's binaries cost some thousand decoded
+ * abbreviations.  Only the unit entry's name and language are wanted:
+ * the units' headers are read in place, the table is skipped through in
+ * place, and the two values are read from the entry (a name in it or in
+ * .debug_str or .debug_line_str, a constant language).  A unit whose
+ * entry says something this reading does not know (a form it cannot
+ * skip or read, a name or language it lacks, which libdw may look for
+ * elsewhere) is read by libdw whole, and a section whose headers it
+ * cannot read is read by libdw from the start. */
 #include "dwarf-units.h"
 
+#include "paths.h"
+
+#include "../checker/strbuf.h"
 #include "../checker/xalloc.h"
 
 #include <dwarf.h>
@@ -203,7 +210,7 @@ static bool find_abbreviation(const unsigned char **p, const unsigned char *end,
 
 /* The sections the units are read from. */
 struct debug_sections {
-    struct bytes info, abbrev, str, line_str;
+    struct bytes info, abbrev, line, str, line_str;
     bool big_endian;
 };
 
@@ -215,31 +222,43 @@ struct unit_header {
     const unsigned char *entry, *end;   /* its unit entry, its end */
 };
 
+/* The length that begins a unit or a line table at *P (32- or 64-bit
+ * DWARF): *P moved past it, *UNIT_END where the unit ends, *OFFSET_SIZE
+ * its offsets' width; false when it is not one (or runs past END). */
+static bool read_length(const unsigned char **p, const unsigned char *end,
+                        bool big, uint8_t *offset_size,
+                        const unsigned char **unit_end)
+{
+    uint64_t length;
+    *offset_size = 4;
+    if (end - *p < 4)
+        return false;
+    length = little_endian(*p, 4, big);
+    *p += 4;
+    if (length == 0xffffffff) {
+        if (end - *p < 8)
+            return false;
+        length = little_endian(*p, 8, big);
+        *p += 8;
+        *offset_size = 8;
+    } else if (length >= 0xfffffff0)
+        return false;
+    if (length < 2 || length > (uint64_t)(end - *p))
+        return false;
+    *unit_end = *p + length;
+    return true;
+}
+
 /* The header of the unit at P (DWARF 2 to 5, 32- or 64-bit); false when
  * it is not one (then libdw reads the units). */
 static bool read_unit_header(const unsigned char *p,
                              const struct debug_sections *s,
                              struct unit_header *h)
 {
-    const unsigned char *end = s->info.end;
     bool big = s->big_endian;
-    uint64_t length;
-    h->shape = (struct unit_shape){ .big_endian = big, .offset_size = 4 };
-    if (end - p < 4)
+    h->shape = (struct unit_shape){ .big_endian = big };
+    if (!read_length(&p, s->info.end, big, &h->shape.offset_size, &h->end))
         return false;
-    length = little_endian(p, 4, big);
-    p += 4;
-    if (length == 0xffffffff) {
-        if (end - p < 8)
-            return false;
-        length = little_endian(p, 8, big);
-        p += 8;
-        h->shape.offset_size = 8;
-    } else if (length >= 0xfffffff0)
-        return false;
-    if (length < 2 || length > (uint64_t)(end - p))
-        return false;
-    h->end = p + length;
     h->shape.version = (Dwarf_Half)little_endian(p, 2, big);
     p += 2;
     size_t offset_size = h->shape.offset_size;
@@ -393,14 +412,196 @@ static bool is_c_language(int lang)
 }
 
 /* NAME, a C unit's unless it is LTO's "<artificial>", into the list. */
-static void add_unit(const char *name, int language, char ***names,
+static void add_unit(const char *name, bool is_c, char ***names,
                      size_t *n_names)
 {
-    if (name && strcmp(name, "<artificial>") != 0
-        && is_c_language(language)) {
+    if (name && is_c && strcmp(name, "<artificial>") != 0) {
         *names = vmsd_grow(*names, *n_names, sizeof **names);
         (*names)[(*n_names)++] = vmsd_strdup(name);
     }
+}
+
+/* The names added to the list since it held BEFORE, dropped. */
+static void drop_since(char **names, size_t *n_names, size_t before)
+{
+    while (*n_names > before)
+        free(names[--*n_names]);
+}
+
+/* How a line table's entries (directories, files) are laid out: COUNT
+ * pairs of a content type and a form. */
+struct entry_formats {
+    const unsigned char *pairs;
+    unsigned count;
+};
+
+static bool read_formats(const unsigned char **p, const unsigned char *end,
+                         struct entry_formats *f)
+{
+    uint64_t value;
+    if (*p >= end)
+        return false;
+    f->count = *(*p)++;
+    f->pairs = *p;
+    for (unsigned i = 0; i < 2 * f->count; i++)
+        if (!uleb(p, end, &value))
+            return false;
+    return true;
+}
+
+/* The bytes each entry laid out as F takes, or 0 when they vary. */
+static size_t entry_size(const struct entry_formats *f,
+                         const struct unit_shape *u, const unsigned char *end)
+{
+    const unsigned char *pair = f->pairs;
+    size_t size = 0;
+    for (unsigned i = 0; i < f->count; i++) {
+        uint64_t type, form;
+        uleb(&pair, end, &type);        /* read once by read_formats */
+        uleb(&pair, end, &form);
+        switch (form) {
+        case DW_FORM_data1: size += 1; break;
+        case DW_FORM_data2: size += 2; break;
+        case DW_FORM_data4: size += 4; break;
+        case DW_FORM_data8: size += 8; break;
+        case DW_FORM_data16: size += 16; break;
+        case DW_FORM_strp: case DW_FORM_line_strp: size += u->offset_size;
+            break;
+        default: return 0;
+        }
+    }
+    return size;
+}
+
+/* Moves *P past N entries laid out as F: at once when each takes SIZE
+ * bytes, else value by value (an entry that takes none is refused, so
+ * the walk ends with the table). */
+static bool skip_entries(const unsigned char **p, const unsigned char *end,
+                         const struct entry_formats *f, size_t size,
+                         const struct unit_shape *u, uint64_t n)
+{
+    if (size)
+        return n <= (uint64_t)(end - *p) / size && skip(p, end, n * size);
+    for (uint64_t i = 0; i < n; i++) {
+        const unsigned char *pair = f->pairs, *start = *p;
+        for (unsigned k = 0; k < f->count; k++) {
+            uint64_t type, form;
+            uleb(&pair, end, &type);
+            uleb(&pair, end, &form);
+            if (!skip_value(p, end, (unsigned)form, u))
+                return false;
+        }
+        if (*p == start)
+            return false;
+    }
+    return true;
+}
+
+/* What a line table's entry says: a path, and a file's directory. */
+struct line_entry {
+    const char *path;
+    uint64_t directory;
+};
+
+/* The entry at P, laid out as F says; false when it has no path or a
+ * value cannot be read. */
+static bool read_line_entry(const unsigned char *p, const unsigned char *end,
+                            const struct entry_formats *f,
+                            const struct unit_shape *u,
+                            const struct debug_sections *s,
+                            struct line_entry *e)
+{
+    const unsigned char *pair = f->pairs;
+    e->path = NULL;
+    e->directory = 0;
+    for (unsigned i = 0; i < f->count; i++) {
+        uint64_t type, form;
+        uleb(&pair, end, &type);
+        uleb(&pair, end, &form);
+        if (type == DW_LNCT_path
+            && !(e->path = string_value(p, end, (unsigned)form, u, s)))
+            return false;
+        if (type == DW_LNCT_directory_index
+            && !constant_value(p, end, (unsigned)form, u, &e->directory))
+            return false;
+        if (!skip_value(&p, end, (unsigned)form, u))
+            return false;
+    }
+    return e->path != NULL;
+}
+
+/* The source of the unit whose line table is at P, into NAME (emptied
+ * first): file 0, in its directory unless that is the unit's own (0) or
+ * the file's path is absolute, as the compiler was given it.  *NEXT is
+ * the next table.  False when the table is not DWARF 5's or cannot be
+ * read here. */
+static bool read_line_table(const unsigned char *p,
+                            const struct debug_sections *s,
+                            struct vmsd_strbuf *name,
+                            const unsigned char **next)
+{
+    struct unit_shape u = { .big_endian = s->big_endian };
+    const unsigned char *end;
+    if (!read_length(&p, s->line.end, u.big_endian, &u.offset_size, &end))
+        return false;
+    *next = end;
+    u.version = (Dwarf_Half)little_endian(p, 2, u.big_endian);
+    p += 2;
+    /* Address and segment selector sizes, the header's length, then
+     * five one-byte fields and the opcode base. */
+    if (u.version != 5 || (size_t)(end - p) < 2u + u.offset_size + 6)
+        return false;
+    u.address_size = p[0];
+    p += 2 + u.offset_size;
+    unsigned opcode_base = p[5];
+    p += 6;
+    struct entry_formats dir_formats, file_formats;
+    struct line_entry file, dir;
+    uint64_t n_dirs, n_files;
+    if (!opcode_base || !skip(&p, end, opcode_base - 1)
+        || !read_formats(&p, end, &dir_formats) || !uleb(&p, end, &n_dirs))
+        return false;
+    const unsigned char *dirs = p;
+    size_t dir_size = entry_size(&dir_formats, &u, end);
+    if (!skip_entries(&p, end, &dir_formats, dir_size, &u, n_dirs)
+        || !read_formats(&p, end, &file_formats) || !uleb(&p, end, &n_files)
+        || !n_files || !read_line_entry(p, end, &file_formats, &u, s, &file))
+        return false;
+    name->len = 0;
+    if (file.path[0] != '/' && file.directory) {
+        p = dirs;
+        if (file.directory >= n_dirs
+            || !skip_entries(&p, end, &dir_formats, dir_size, &u,
+                             file.directory)
+            || !read_line_entry(p, end, &dir_formats, &u, s, &dir))
+            return false;
+        vmsd_strbuf_puts(name, dir.path);
+        vmsd_strbuf_putc(name, '/');
+    }
+    vmsd_strbuf_puts(name, file.path);
+    return true;
+}
+
+/* The units named by their line tables: -1 when a table is not DWARF
+ * 5's or cannot be read here (then the units' entries are read). */
+static int units_from_line_tables(const struct debug_sections *s,
+                                  char ***names, size_t *n_names)
+{
+    struct vmsd_strbuf name = { 0 };
+    size_t before = *n_names;
+    int any = 0;
+    for (const unsigned char *p = s->line.start, *next; p < s->line.end;
+         p = next) {
+        if (!read_line_table(p, s, &name, &next)) {
+            drop_since(*names, n_names, before);
+            any = -1;
+            break;
+        }
+        any = 1;
+        add_unit(name.data, paths_is_c_source(name.data), names, n_names);
+    }
+    free(name.data);
+    return any;
 }
 
 /* The units, their headers read in place; libdw reads only an entry
@@ -431,7 +632,7 @@ static int units_in_place(Dwarf *dw, const struct debug_sections *s,
         if (e.tag == DW_TAG_partial_unit || e.tag == DW_TAG_type_unit)
             continue;
         any = 1;
-        add_unit(e.name, e.language, names, n_names);
+        add_unit(e.name, is_c_language(e.language), names, n_names);
     }
     return any;
 }
@@ -447,7 +648,8 @@ static bool units_by_libdw(Dwarf *dw, char ***names, size_t *n_names)
         if (type != DW_UT_compile && type != DW_UT_skeleton)
             continue;
         any = true;
-        add_unit(dwarf_diename(&die), dwarf_srclang(&die), names, n_names);
+        add_unit(dwarf_diename(&die), is_c_language(dwarf_srclang(&die)),
+                 names, n_names);
     }
     return any;
 }
@@ -462,16 +664,18 @@ bool dwarf_c_units(Elf *elf, char ***names, size_t *n_names)
     struct debug_sections s = {
         .info = section_bytes(elf, ".debug_info"),
         .abbrev = section_bytes(elf, ".debug_abbrev"),
+        .line = section_bytes(elf, ".debug_line"),
         .str = section_bytes(elf, ".debug_str"),
         .line_str = section_bytes(elf, ".debug_line_str"),
         .big_endian = gelf_getehdr(elf, &ehdr)
                       && ehdr.e_ident[EI_DATA] == ELFDATA2MSB,
     };
     size_t before = *n_names;
-    int any = s.info.start ? units_in_place(dw, &s, names, n_names) : -1;
+    int any = s.line.start ? units_from_line_tables(&s, names, n_names) : -1;
+    if (any <= 0 && s.info.start)
+        any = units_in_place(dw, &s, names, n_names);
     if (any < 0) {
-        while (*n_names > before)
-            free((*names)[--*n_names]);
+        drop_since(*names, n_names, before);
         any = units_by_libdw(dw, names, n_names);
     }
     dwarf_end(dw);

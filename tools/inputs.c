@@ -4,6 +4,7 @@
 #include "inputs.h"
 #include "dwarf-units.h"
 #include "notes.h"
+#include "paths.h"
 
 #include "../checker/facts.h"
 #include "../checker/model.h"
@@ -127,8 +128,7 @@ static bool symbol_c_units(Elf *elf, char ***names, size_t *n_names)
             if (!file_symbol(data, table64, i, &name_at))
                 continue;
             const char *name = elf_strptr(elf, shdr.sh_link, name_at);
-            size_t len = name ? strlen(name) : 0;
-            if (len > 2 && strcmp(name + len - 2, ".c") == 0
+            if (name && paths_is_c_source(name)
                 && strcmp(name, "crtstuff.c") != 0)
                 add_name(names, n_names, name);
         }

@@ -4,6 +4,8 @@
 #ifndef VMSDCHECK_TOOL_PATHS_H
 #define VMSDCHECK_TOOL_PATHS_H
 
+#include <stdbool.h>
+
 /* ROOT as an absolute path without "." or ".." parts and with no
  * trailing '/'; NULL (errno set) when it is not a directory. */
 char *paths_root(const char *root);
@@ -17,5 +19,9 @@ char *paths_display(const char *file, const char *root);
 
 /* What follows PATH's last '/' (all of it when there is none). */
 const char *paths_last_part(const char *path);
+
+/* Whether NAME is a C source's ("*.c"), as a unit's file symbol or
+ * line table names it: neither says the unit's language. */
+bool paths_is_c_source(const char *name);
 
 #endif
