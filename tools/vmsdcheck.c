@@ -14,6 +14,7 @@
 #include "graph.h"
 #include "inputs.h"
 #include "machine-report.h"
+#include "memory.h"
 #include "paths.h"
 #include "program.h"
 #include "report.h"
@@ -928,6 +929,7 @@ static int cmd_containment(struct settings *s)
 int main(int argc, char **argv)
 {
     struct settings s;
+    memory_tune();      /* before anything is allocated */
     memset(&s, 0, sizeof s);
     vmsd_check_config_init(&s.config);
     vmsd_compatdb_init(&s.db);

@@ -1,0 +1,49 @@
+/* The tool's memory.  A run builds each program's model from those of
+ * its units, in many small allocations made, freed and made again unit
+ * after unit, and keeps every program's model to the end: a few tens of
+ * megabytes, every page of them touched.  The first touch of a page
+ * costs more than most instructions (a fault, the kernel zeroing the
+ * page), so malloc is set up to touch few fresh pages: nothing handed
+ * back to the system before exit (the next unit would fault it in
+ * again), no block mapped of its own (each would start on fresh pages),
+ * and the heap grown far at once, that span kept in transparent huge
+ * pages where the system lets a program ask for them (a fault for 2 MB,
+ * not 4 KB).  Only the main heap: a second thread's heap is its own, and
+ * one heap for all would make the threads wait on its lock. */
+#define _DEFAULT_SOURCE     /* sbrk, madvise */
+#include "memory.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+/* About what QEMU's four largest programs take on one thread. */
+#define HEAP_SPAN ((int)64 << 20)
+/* malloc's most: 32 MB. */
+#define MMAP_THRESHOLD ((int)32 << 20)
+#define TRIM_THRESHOLD ((int)1 << 30)
+
+void memory_tune(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+    mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+    mallopt(M_TOP_PAD, HEAP_SPAN);
+    uintptr_t before = (uintptr_t)sbrk(0);
+    /* More than the heap has left: it grows by the span, now (through a
+     * volatile, or the compiler drops the pair). */
+    void *volatile grown = malloc(HUGE_PAGE);
+    free(grown);
+    uintptr_t start = (before + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uintptr_t end = (uintptr_t)sbrk(0) & ~(HUGE_PAGE - 1);
+#ifdef MADV_HUGEPAGE
+    if (end > start)
+        madvise((void *)start, end - start, MADV_HUGEPAGE);
+#endif
+#endif
+}

@@ -1,0 +1,8 @@
+/* How the tool's memory is kept: set once, before anything is read. */
+#ifndef VMSDCHECK_TOOL_MEMORY_H
+#define VMSDCHECK_TOOL_MEMORY_H
+
+/* Sets malloc up for the tool's way of allocating (see memory.c). */
+void memory_tune(void);
+
+#endif
