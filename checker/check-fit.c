@@ -35,6 +35,8 @@ static void tables_init(struct fit_tables *t, const struct vmsd_model *model)
 {
     memset(t, 0, sizeof *t);
     t->n_heads = model->n_struct_heads;
+    t->heads.borrows_keys = true;       /* the model's, which outlive it */
+    vmsd_strset_reserve(&t->heads, model->n_struct_heads);
     for (size_t i = 0; i < model->n_struct_heads; i++) {
         const struct vmsd_struct_head *o = &model->struct_heads[i];
         struct vmsd_strset_slot *slot = vmsd_strset_add_name(&t->heads,

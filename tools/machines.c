@@ -544,8 +544,14 @@ void machines_build(struct machine_set *set,
                     const char *program)
 {
     memset(set, 0, sizeof *set);
-    struct builder b = { .set = set, .models = models, .n = n };
+    /* Every key is a name of the units' models, which outlive b. */
+    struct builder b = { .set = set, .models = models, .n = n,
+                         .global_functions.borrows_keys = true,
+                         .global_arrays.borrows_keys = true };
     b.units = vmsd_xcalloc(n + 1, sizeof *b.units);
+    for (size_t u = 0; u < n; u++)
+        b.units[u].functions.borrows_keys = b.units[u].arrays.borrows_keys =
+            true;
     for (size_t u = 0; u < n; u++)
         read_unit(&b, u);
     for (size_t u = 0; u < n; u++)
@@ -554,7 +560,9 @@ void machines_build(struct machine_set *set,
 
     /* Every type by name (the first definition stays), the abstract
      * ones, then those that descend from "machine". */
-    struct vmsd_strset by_name = { 0 }, abstract = { 0 };
+    /* The keys are the units' names, which outlive the sets. */
+    struct vmsd_strset by_name = { .borrows_keys = true };
+    struct vmsd_strset abstract = { .borrows_keys = true };
     struct type_ref *types = NULL;
     size_t n_types = 0;
     for (size_t u = 0; u < n; u++) {

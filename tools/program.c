@@ -557,8 +557,9 @@ static const char *why_units_unknown(const struct program_input *input,
         return input->units_unknown;
     if (input->units_from != UNITS_SYMBOLS)
         return NULL;
-    struct vmsd_strset listed = { 0 };
+    struct vmsd_strset listed = { .borrows_keys = true };
     const char *why = NULL;
+    vmsd_strset_reserve(&listed, input->n_c_units);
     for (size_t i = 0; i < input->n_c_units; i++)
         vmsd_strset_add_name(&listed, input->c_units[i]);
     for (size_t i = 0; !why && i < n_units; i++)
@@ -578,7 +579,8 @@ static const char *why_units_unknown(const struct program_input *input,
 static void find_unlisted(const struct program_input *input,
                           struct vmsd_strset *unmatched, struct program *out)
 {
-    struct vmsd_strset listed = { 0 };
+    struct vmsd_strset listed = { .borrows_keys = true };
+    vmsd_strset_reserve(&listed, input->n_c_units);
     for (size_t i = 0; i < input->n_c_units; i++)
         count_one(&listed, paths_last_part(input->c_units[i]));
     for (size_t i = 0; i < input->n_symbol_units; i++) {
@@ -600,7 +602,11 @@ static void find_uncovered(const struct program_input *input,
                            const struct unit *units, size_t n_units,
                            const char *root, struct program *out)
 {
-    struct vmsd_strset exact = { 0 }, last = { 0 };
+    /* The keys are the units' names, which outlive the sets. */
+    struct vmsd_strset exact = { .borrows_keys = true };
+    struct vmsd_strset last = { .borrows_keys = true };
+    vmsd_strset_reserve(&exact, n_units);
+    vmsd_strset_reserve(&last, n_units);
     out->units_from = input->units_from;
     out->units_unknown = why_units_unknown(input, units, n_units);
     if (out->units_unknown)
@@ -658,7 +664,8 @@ bool program_build(struct program_input *input, const char *root,
 
     /* First the winner of every global symbol, then every description,
      * then the lists, whose references may name any of them. */
-    struct merge m = { out, { 0 }, 0, NULL };
+    /* The globals' keys are the units' symbols: freed before them. */
+    struct merge m = { out, { .borrows_keys = true }, 0, NULL };
     for (size_t i = 0; ok && i < n_units; i++)
         for (size_t j = 0; j < units[i].model.n_descs; j++) {
             struct vmsd_desc *d = units[i].model.descs[j];
@@ -698,6 +705,7 @@ bool program_build(struct program_input *input, const char *root,
         find_uncovered(input, units, n_units, root, out);
     }
     free(models);
+    globals_free(&m.globals);
 
     for (size_t i = 0; i < n_units; i++) {
         vmsd_uid_index_free(&maps[i].desc);
@@ -709,7 +717,6 @@ bool program_build(struct program_input *input, const char *root,
     }
     free(maps);
     free(units);
-    globals_free(&m.globals);
     return ok;
 }
 

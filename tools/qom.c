@@ -62,7 +62,11 @@ void qom_units_init(struct qom_units *units,
     memset(units, 0, sizeof *units);
     units->models = models;
     units->n = n;
+    /* Every key is a name of the models, which outlive the sets. */
+    units->functions.borrows_keys = true;
     units->bodies = vmsd_xcalloc(n + 1, sizeof *units->bodies);
+    for (size_t u = 0; u < n; u++)
+        units->bodies[u].borrows_keys = true;
     for (size_t u = 0; u < n; u++) {
         const struct vmsd_model *m = models[u];
         for (size_t i = 0; i < m->n_class_vmsds; i++) {
@@ -525,7 +529,8 @@ static int compare_types(const void *pa, const void *pb)
 
 void qom_find_devices(struct program *program)
 {
-    struct vmsd_strset by_name = { 0 };
+    struct vmsd_strset by_name = { .borrows_keys = true };
+    vmsd_strset_reserve(&by_name, program->n_types);
     for (size_t i = 0; i < program->n_types; i++) {
         struct vmsd_strset_slot *slot =
             vmsd_strset_add_name(&by_name, program->types[i].name);
