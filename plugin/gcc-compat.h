@@ -16,11 +16,6 @@
 #error "vmsdcheck: GCC's plugin headers are not those of GCC 11 or 12, the versions vmsdcheck is built and tested with: configure with CC and CXX of GCC 11 or 12"
 #endif
 
-/* malloc_trim, declared before GCC's headers poison malloc's names. */
-#if __has_include(<malloc.h>)
-#include <malloc.h>
-#endif
-
 #include "gcc-plugin.h"
 #include "tree.h"
 #include "c-family/c-common.h"

@@ -157,12 +157,6 @@ static void check_unit(void *, void *event)
     vmsd_model_free(&unit_model);
     vmsd_reader_release();
     vmsd_arena_trim();          /* no other model follows in this cc1 */
-#ifdef __GLIBC__
-    /* And the pages malloc keeps free once the model's arrays are
-     * (half a megabyte of a unit of 20,000 descriptions), which cc1's peak
-     * memory would count otherwise. */
-    malloc_trim(0);
-#endif
     vmsd_compatdb_free(&allowlist);
     vmsd_options_free(&options);
     stop_dispatch();
