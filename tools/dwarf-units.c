@@ -25,6 +25,7 @@
 
 #include <dwarf.h>
 #include <gelf.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -429,37 +430,33 @@ static void drop_since(char **names, size_t *n_names, size_t before)
 }
 
 /* How a line table's entries (directories, files) are laid out: COUNT
- * pairs of a content type and a form. */
+ * pairs of a content type and a form (a byte counts them). */
 struct entry_formats {
-    const unsigned char *pairs;
     unsigned count;
+    struct {
+        uint64_t type, form;
+    } pair[UCHAR_MAX];
 };
 
 static bool read_formats(const unsigned char **p, const unsigned char *end,
                          struct entry_formats *f)
 {
-    uint64_t value;
     if (*p >= end)
         return false;
     f->count = *(*p)++;
-    f->pairs = *p;
-    for (unsigned i = 0; i < 2 * f->count; i++)
-        if (!uleb(p, end, &value))
+    for (unsigned i = 0; i < f->count; i++)
+        if (!uleb(p, end, &f->pair[i].type) || !uleb(p, end, &f->pair[i].form))
             return false;
     return true;
 }
 
 /* The bytes each entry laid out as F takes, or 0 when they vary. */
 static size_t entry_size(const struct entry_formats *f,
-                         const struct unit_shape *u, const unsigned char *end)
+                         const struct unit_shape *u)
 {
-    const unsigned char *pair = f->pairs;
     size_t size = 0;
     for (unsigned i = 0; i < f->count; i++) {
-        uint64_t type, form;
-        uleb(&pair, end, &type);        /* read once by read_formats */
-        uleb(&pair, end, &form);
-        switch (form) {
+        switch (f->pair[i].form) {
         case DW_FORM_data1: size += 1; break;
         case DW_FORM_data2: size += 2; break;
         case DW_FORM_data4: size += 4; break;
@@ -483,14 +480,10 @@ static bool skip_entries(const unsigned char **p, const unsigned char *end,
     if (size)
         return n <= (uint64_t)(end - *p) / size && skip(p, end, n * size);
     for (uint64_t i = 0; i < n; i++) {
-        const unsigned char *pair = f->pairs, *start = *p;
-        for (unsigned k = 0; k < f->count; k++) {
-            uint64_t type, form;
-            uleb(&pair, end, &type);
-            uleb(&pair, end, &form);
-            if (!skip_value(p, end, (unsigned)form, u))
+        const unsigned char *start = *p;
+        for (unsigned k = 0; k < f->count; k++)
+            if (!skip_value(p, end, (unsigned)f->pair[k].form, u))
                 return false;
-        }
         if (*p == start)
             return false;
     }
@@ -511,13 +504,10 @@ static bool read_line_entry(const unsigned char *p, const unsigned char *end,
                             const struct debug_sections *s,
                             struct line_entry *e)
 {
-    const unsigned char *pair = f->pairs;
     e->path = NULL;
     e->directory = 0;
     for (unsigned i = 0; i < f->count; i++) {
-        uint64_t type, form;
-        uleb(&pair, end, &type);
-        uleb(&pair, end, &form);
+        uint64_t type = f->pair[i].type, form = f->pair[i].form;
         if (type == DW_LNCT_path
             && !(e->path = string_value(p, end, (unsigned)form, u, s)))
             return false;
@@ -562,7 +552,7 @@ static bool read_line_table(const unsigned char *p,
         || !read_formats(&p, end, &dir_formats) || !uleb(&p, end, &n_dirs))
         return false;
     const unsigned char *dirs = p;
-    size_t dir_size = entry_size(&dir_formats, &u, end);
+    size_t dir_size = entry_size(&dir_formats, &u);
     if (!skip_entries(&p, end, &dir_formats, dir_size, &u, n_dirs)
         || !read_formats(&p, end, &file_formats) || !uleb(&p, end, &n_files)
         || !n_files || !read_line_entry(p, end, &file_formats, &u, s, &file))
