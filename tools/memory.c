@@ -5,11 +5,12 @@
  * costs more than most instructions (a fault, the kernel zeroing the
  * page), so malloc is set up to touch few fresh pages: nothing handed
  * back to the system before exit (the next unit would fault it in
- * again), no block mapped of its own (each would start on fresh pages),
- * and the heap grown far at once, that span kept in transparent huge
- * pages where the system lets a program ask for them (a fault for 2 MB,
- * not 4 KB).  Only the main heap: a second thread's heap is its own, and
- * one heap for all would make the threads wait on its lock. */
+ * again), no block under 32 MB mapped of its own (each would start on
+ * fresh pages), and the heap grown far at once, that span kept in
+ * transparent huge pages where the system lets a program ask for them
+ * (a fault for 2 MB, not 4 KB).  Only the main heap: a second
+ * thread's heap is its own, and one heap for all would make the threads
+ * wait on its lock. */
 #define _DEFAULT_SOURCE     /* sbrk, madvise */
 #include "memory.h"
 
