@@ -1,7 +1,8 @@
 /* The arena: blocks mapped from the system, not taken from malloc, so
  * that freeing the model hands the memory straight back, but for a few
- * blocks kept for the next arena (see spare), and a small first block
- * from malloc (see FIRST_SIZE). */
+ * blocks kept for the next arena (see spare), a small first block from
+ * malloc (see FIRST_SIZE), and, in a process that asks for it, blocks
+ * cut from one span reserved at once (see reserved). */
 #define _DEFAULT_SOURCE     /* MAP_ANONYMOUS */
 #include "arena.h"
 
@@ -10,6 +11,7 @@
 #include <pthread.h>
 #include <stdalign.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -51,6 +53,16 @@ void vmsd_arena_free(struct vmsd_arena *arena)
 void vmsd_arena_trim(void)
 {
 }
+
+void vmsd_arena_reserve(size_t bytes)
+{
+    (void)bytes;
+}
+
+void vmsd_arena_use_reserve(struct vmsd_arena *arena)
+{
+    (void)arena;
+}
 #else
 /* Blocks freed, kept for the next arenas (their used bytes zeroed again
  * when an arena takes one, not when it is freed: the compiler's go back
@@ -72,6 +84,20 @@ struct spares {
 static pthread_mutex_t spares_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct spares spare_blocks = { NULL, 0, 256 };
 static struct spares spare_firsts = { NULL, 0, 4096 };
+
+/* The span vmsd_arena_reserve set aside: blocks are cut from its start
+ * (under spares_lock) until it is used up, then mapped one by one.  A
+ * block cut from it is never unmapped: freed, it waits among the spares
+ * whatever their limit, since its pages stay the process's anyway. */
+static struct {
+    char *start, *next, *end;
+} reserved;
+
+static bool is_reserved(const struct vmsd_arena_block *block)
+{
+    const char *p = (const char *)block;
+    return p >= reserved.start && p < reserved.end;
+}
 
 /* The spares a block of SIZE bytes is kept among, or NULL. */
 static struct spares *spares_of(size_t size)
@@ -108,7 +134,7 @@ static bool keep_spare(struct vmsd_arena_block *block)
     if (!spares)
         return false;
     pthread_mutex_lock(&spares_lock);
-    bool kept = spares->n < spares->limit;
+    bool kept = spares->n < spares->limit || is_reserved(block);
     if (kept) {
         block->next = spares->blocks;
         spares->blocks = block;
@@ -118,14 +144,54 @@ static bool keep_spare(struct vmsd_arena_block *block)
     return kept;
 }
 
-static struct vmsd_arena_block *map_block(size_t size)
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void vmsd_arena_reserve(size_t bytes)
+{
+    bytes = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    char *p = mmap(NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        return;                 /* blocks are mapped one by one */
+    /* Aligned, so that every 2 MB of it can be one huge page. */
+    char *start = (char *)(((uintptr_t)p + HUGE_PAGE - 1)
+                           & ~(uintptr_t)(HUGE_PAGE - 1));
+#ifdef MADV_HUGEPAGE
+    madvise(start, bytes, MADV_HUGEPAGE);
+#endif
+    pthread_mutex_lock(&spares_lock);
+    reserved.start = reserved.next = start;
+    reserved.end = start + bytes;
+    pthread_mutex_unlock(&spares_lock);
+}
+
+/* SIZE bytes cut from the reserved span, or NULL when it has no room. */
+static void *cut_reserved(size_t size)
+{
+    size_t rounded = (size + 4095) & ~(size_t)4095;
+    void *p = NULL;
+    pthread_mutex_lock(&spares_lock);
+    if ((size_t)(reserved.end - reserved.next) >= rounded) {
+        p = reserved.next;
+        reserved.next += rounded;
+    }
+    pthread_mutex_unlock(&spares_lock);
+    return p;
+}
+
+void vmsd_arena_use_reserve(struct vmsd_arena *arena)
+{
+    arena->from_reserve = true;
+}
+
+static struct vmsd_arena_block *map_block(size_t size, bool from_reserve)
 {
     struct vmsd_arena_block *block = take_spare(size);
     if (block)
         return block;
     if (size == FIRST_SIZE) {
         block = vmsd_xcalloc(1, FIRST_SIZE);
-    } else {
+    } else if (!from_reserve || !(block = cut_reserved(size))) {
         void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p == MAP_FAILED)
@@ -136,11 +202,13 @@ static struct vmsd_arena_block *map_block(size_t size)
     return block;
 }
 
+/* A reserved block stays (a spare, or, of a size no arena takes again,
+ * in the span till exit). */
 static void release_block(struct vmsd_arena_block *block)
 {
     if (block->size == FIRST_SIZE)
         free(block);
-    else
+    else if (!is_reserved(block))
         munmap(block, block->size);
 }
 
@@ -150,14 +218,23 @@ static void unmap_block(struct vmsd_arena_block *block)
         release_block(block);
 }
 
+/* The spares handed back, but the reserved ones, which stay. */
 static void release_spares(struct spares *spares)
 {
+    struct vmsd_arena_block *kept = NULL;
+    spares->n = 0;
     while (spares->blocks) {
         struct vmsd_arena_block *block = spares->blocks;
         spares->blocks = block->next;
-        release_block(block);
+        if (!is_reserved(block)) {
+            release_block(block);
+            continue;
+        }
+        block->next = kept;
+        kept = block;
+        spares->n++;
     }
-    spares->n = 0;
+    spares->blocks = kept;
 }
 
 void vmsd_arena_trim(void)
@@ -179,7 +256,8 @@ void *vmsd_arena_alloc(struct vmsd_arena *arena, size_t size)
          * rest is not wasted. */
         struct vmsd_arena_block *block = map_block(
             !arena->blocks && need <= FIRST_SIZE ? FIRST_SIZE
-            : need > BLOCK_SIZE / 4 ? need : BLOCK_SIZE);
+            : need > BLOCK_SIZE / 4 ? need : BLOCK_SIZE,
+            arena->from_reserve);
         if (need > BLOCK_SIZE / 4 && arena->blocks) {
             block->used = size;
             block->next = arena->blocks->next;

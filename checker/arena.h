@@ -5,6 +5,7 @@
 #ifndef VMSDCHECK_ARENA_H
 #define VMSDCHECK_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct vmsd_arena_block;
@@ -12,6 +13,7 @@ struct vmsd_arena_block;
 struct vmsd_arena {
     struct vmsd_arena_block *blocks;    /* newest first */
     char *next, *end;                   /* what is left of the newest */
+    bool from_reserve;                  /* vmsd_arena_use_reserve */
 };
 
 /* SIZE zeroed bytes, aligned for any object. */
@@ -27,5 +29,16 @@ void vmsd_arena_free(struct vmsd_arena *arena);
 /* Hand back the blocks freed arenas left for the next ones (arena.c
  * keeps some): for when no more models are to be built. */
 void vmsd_arena_trim(void);
+/* Sets aside one span of BYTES for the arenas that ask for it
+ * (vmsd_arena_use_reserve), in transparent huge pages where the system
+ * lets a program ask for them, and never handed back: for a process
+ * that builds large models and keeps them, a page fault for 2 MB, not
+ * one for each 4 KB. */
+void vmsd_arena_reserve(size_t bytes);
+/* ARENA's next blocks cut from that span while it has room: for an
+ * arena filled densely, as every 2 MB of the span touched is resident
+ * whole, and an arena that takes a block and uses little of it (a
+ * unit's) would waste most of it. */
+void vmsd_arena_use_reserve(struct vmsd_arena *arena);
 
 #endif

@@ -5,6 +5,7 @@
  * own (notes.h), written out in the programs' order once all are
  * built. */
 #include "build-programs.h"
+#include "memory.h"
 #include "notes.h"
 
 #include "../checker/xalloc.h"
@@ -53,6 +54,13 @@ static void *build_some(void *arg)
     return NULL;
 }
 
+/* A thread of its own, with its own heap. */
+static void *build_thread(void *arg)
+{
+    memory_tune_thread();
+    return build_some(arg);
+}
+
 static int larger_first(const void *a, const void *b)
 {
     const struct build *x = a, *y = b;
@@ -95,7 +103,7 @@ bool build_programs(struct input_set *set, const char *root,
     pthread_t *threads = vmsd_xcalloc(n_threads - 1, sizeof *threads);
     size_t started = 0;
     while (started < n_threads - 1
-           && pthread_create(&threads[started], NULL, build_some, &b) == 0)
+           && pthread_create(&threads[started], NULL, build_thread, &b) == 0)
         started++;
     build_some(&b);
     for (size_t t = 0; t < started; t++)

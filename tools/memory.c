@@ -8,11 +8,13 @@
  * again), no block under 32 MB mapped of its own (each would start on
  * fresh pages), and the heap grown far at once, that span kept in
  * transparent huge pages where the system lets a program ask for them
- * (a fault for 2 MB, not 4 KB).  Only the main heap: a second
- * thread's heap is its own, and one heap for all would make the threads
- * wait on its lock. */
+ * (a fault for 2 MB, not 4 KB).  The same for each thread's own heap
+ * (one heap for all would make the threads wait on its lock), and for
+ * the arenas of the models read and kept (checker/arena.h). */
 #define _DEFAULT_SOURCE     /* sbrk, madvise */
 #include "memory.h"
+
+#include "../checker/arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,6 +27,15 @@
 #define HUGE_PAGE ((uintptr_t)2 << 20)
 /* About what QEMU's four largest programs take on one thread. */
 #define HEAP_SPAN ((int)64 << 20)
+/* The models' arenas: room for QEMU's four largest programs twice over,
+ * only address space until touched. */
+#define ARENA_SPAN ((size_t)128 << 20)
+/* A thread's malloc heap: glibc maps it at an address aligned to its
+ * largest size, 64 MB (twice the largest mmap threshold), writable as
+ * far as M_TOP_PAD reaches (all of it here).  Were it laid out
+ * otherwise, the advice would fall on other memory or none: it only
+ * says how pages are to be faulted in. */
+#define THREAD_HEAP_SPAN ((uintptr_t)64 << 20)
 /* malloc's most: 32 MB. */
 #define MMAP_THRESHOLD ((int)32 << 20)
 #define TRIM_THRESHOLD ((int)1 << 30)
@@ -46,5 +57,16 @@ void memory_tune(void)
     if (end > start)
         madvise((void *)start, end - start, MADV_HUGEPAGE);
 #endif
+#endif
+    vmsd_arena_reserve(ARENA_SPAN);
+}
+
+void memory_tune_thread(void)
+{
+#if defined __GLIBC__ && defined MADV_HUGEPAGE
+    void *volatile first = malloc(1);
+    uintptr_t heap = (uintptr_t)first & ~(THREAD_HEAP_SPAN - 1);
+    madvise((void *)heap, THREAD_HEAP_SPAN, MADV_HUGEPAGE);
+    free(first);
 #endif
 }
