@@ -1304,7 +1304,7 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
              * model's arena, even for a record left out, since later
              * names may repeat it or share its bytes. */
             size_t len = (size_t)shared + s.len;
-            joined = vmsd_arena_alloc(&r->model->arena, len + 1);
+            joined = vmsd_arena_alloc(vmsd_model_arena(r->model), len + 1);
             memcpy(joined, before->start, (size_t)shared);
             memcpy(joined + shared, s.start, s.len);
             joined[len] = '\0';
@@ -1325,7 +1325,7 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
         *out = joined;
         return true;
     }
-    *out = vmsd_arena_alloc(&r->model->arena, s.len + 1);
+    *out = vmsd_arena_alloc(vmsd_model_arena(r->model), s.len + 1);
     memcpy(*out, s.start, s.len);
     (*out)[s.len] = '\0';
     return true;

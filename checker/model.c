@@ -88,12 +88,18 @@ void vmsd_uid_index_free(struct vmsd_uid_index *ix)
     memset(ix, 0, sizeof *ix);
 }
 
-void vmsd_model_init(struct vmsd_model *model)
+void vmsd_model_init_in(struct vmsd_model *model, struct vmsd_arena *arena)
 {
     memset(model, 0, sizeof *model);
+    model->shared_arena = arena;
     /* Its keys are the arena's copies (vmsd_model_intern_file), freed
      * with it. */
     model->file_set.borrows_keys = true;
+}
+
+void vmsd_model_init(struct vmsd_model *model)
+{
+    vmsd_model_init_in(model, NULL);
 }
 
 void vmsd_model_free(struct vmsd_model *model)
@@ -154,14 +160,14 @@ struct vmsd_desc *vmsd_model_find_desc(const struct vmsd_model *model,
     return vmsd_uid_index_get(&model->desc_index, uid);
 }
 
-/* A new zeroed item of SIZE bytes, listed in ARRAY and indexed by UID;
- * NULL when the index has UID already. */
-static void *add_indexed(struct vmsd_arena *arena, void ***array, size_t *n,
+/* A new zeroed item of SIZE bytes from MODEL's arena, listed in ARRAY
+ * and indexed by UID; NULL when the index has UID already. */
+static void *add_indexed(struct vmsd_model *model, void ***array, size_t *n,
                          struct vmsd_uid_index *ix, uint32_t uid, size_t size)
 {
     if (vmsd_uid_index_get(ix, uid))
         return NULL;
-    void *item = vmsd_arena_alloc(arena, size);
+    void *item = vmsd_arena_alloc(vmsd_model_arena(model), size);
     *push_pointer(array, n) = item;
     vmsd_uid_index_put(ix, uid, item);
     return item;
@@ -172,7 +178,7 @@ struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid)
     struct vmsd_desc *desc = vmsd_model_find_desc(model, uid);
     if (desc)
         return desc;
-    desc = add_indexed(&model->arena, (void ***)&model->descs, &model->n_descs,
+    desc = add_indexed(model, (void ***)&model->descs, &model->n_descs,
                        &model->desc_index, uid, sizeof *desc);
     desc->uid = uid;
     return desc;
@@ -181,7 +187,7 @@ struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid)
 struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
                                             uint32_t uid)
 {
-    struct vmsd_sublist *list = add_indexed(&model->arena, (void ***)&model->sublists,
+    struct vmsd_sublist *list = add_indexed(model, (void ***)&model->sublists,
                                             &model->n_sublists,
                                             &model->sublist_index, uid,
                                             sizeof *list);
@@ -193,10 +199,9 @@ struct vmsd_sublist *vmsd_model_add_sublist(struct vmsd_model *model,
 struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
                                                 uint32_t uid)
 {
-    struct vmsd_fieldlist *list = add_indexed(&model->arena, (void ***)&model->fieldlists,
-                                              &model->n_fieldlists,
-                                              &model->fieldlist_index, uid,
-                                              sizeof *list);
+    struct vmsd_fieldlist *list = add_indexed(
+        model, (void ***)&model->fieldlists, &model->n_fieldlists,
+        &model->fieldlist_index, uid, sizeof *list);
     if (list)
         list->uid = uid;
     return list;
@@ -205,22 +210,22 @@ struct vmsd_fieldlist *vmsd_model_add_fieldlist(struct vmsd_model *model,
 struct vmsd_ref *vmsd_sublist_append(struct vmsd_model *model,
                                      struct vmsd_sublist *list)
 {
-    list->slots = vmsd_arena_grow(&model->arena, list->slots, list->n_slots,
-                                  sizeof *list->slots);
+    list->slots = vmsd_arena_grow(vmsd_model_arena(model), list->slots,
+                                  list->n_slots, sizeof *list->slots);
     return memset(&list->slots[list->n_slots++], 0, sizeof *list->slots);
 }
 
 struct vmsd_field *vmsd_fieldlist_append(struct vmsd_model *model,
                                          struct vmsd_fieldlist *list)
 {
-    list->fields = vmsd_arena_grow(&model->arena, list->fields,
+    list->fields = vmsd_arena_grow(vmsd_model_arena(model), list->fields,
                                    list->n_fields, sizeof *list->fields);
     return memset(&list->fields[list->n_fields++], 0, sizeof *list->fields);
 }
 
 char *vmsd_model_strdup(struct vmsd_model *model, const char *s)
 {
-    return vmsd_arena_strdup(&model->arena, s);
+    return vmsd_arena_strdup(vmsd_model_arena(model), s);
 }
 
 bool vmsd_field_nests(const struct vmsd_field *field)
@@ -237,7 +242,7 @@ const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&model->file_set,
                                                          file);
     if (!slot->value) {
-        slot->key = vmsd_arena_strdup(&model->arena, file);
+        slot->key = vmsd_arena_strdup(vmsd_model_arena(model), file);
         *push_pointer((void ***)&model->files, &model->n_files) = slot->key;
         slot->value = (void *)(uintptr_t)model->n_files;
     }

@@ -393,9 +393,11 @@ struct vmsd_struct_head {
 /* The model owns every description, list, slot, field and name in it
  * (but names that outlive it, see vmsd_model_strdup): all come from its
  * arena (vmsd_model_strdup, the append functions) and go with
- * vmsd_model_free. */
+ * vmsd_model_free, or with the arena it was made in
+ * (vmsd_model_init_in). */
 struct vmsd_model {
     struct vmsd_arena arena;
+    struct vmsd_arena *shared_arena;    /* NULL: its own */
     struct vmsd_qom_type *types;
     size_t n_types;
     struct vmsd_class_vmsd *class_vmsds;
@@ -450,6 +452,17 @@ struct vmsd_model {
 };
 
 void vmsd_model_init(struct vmsd_model *model);
+/* A model whose records come from ARENA (NULL: its own), which
+ * outlives it and is freed by its owner: models freed together fill one
+ * arena densely, where a model of a few records would take a block of
+ * its own. */
+void vmsd_model_init_in(struct vmsd_model *model, struct vmsd_arena *arena);
+/* Where the model's records come from.  (Not a pointer kept to its own
+ * arena: a model moves with the array it is in.) */
+static inline struct vmsd_arena *vmsd_model_arena(struct vmsd_model *model)
+{
+    return model->shared_arena ? model->shared_arena : &model->arena;
+}
 void vmsd_model_free(struct vmsd_model *model);
 
 /* The description with this uid, added (zeroed, uid set) when new. */

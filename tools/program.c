@@ -499,6 +499,7 @@ struct parsing {
     bool creations;             /* with their creation records */
     struct unit *units;
     size_t n_units;
+    struct vmsd_arena arena;    /* the units' records, freed together */
 };
 
 /* Every document of a blob into units; false on a broken one. */
@@ -514,7 +515,7 @@ static bool parse_blob(const struct facts_blob *blob, void *arg)
         struct unit *u = VMSD_APPEND(to->units, to->n_units);
         char error[256];
         size_t used;
-        vmsd_model_init(&u->model);
+        vmsd_model_init_in(&u->model, &to->arena);
         u->from_archive = blob->from_archive;
         if (!vmsd_facts_read_parts(blob->data + pos, blob->size - pos,
                                    to->creations, &u->model, &u->name,
@@ -648,12 +649,14 @@ static void find_uncovered(const struct program_input *input,
 bool program_build(struct program_input *input, const char *root,
                    bool containment, struct program *out)
 {
-    struct parsing read = { containment, NULL, 0 };
+    struct parsing read = { containment, NULL, 0, { 0 } };
     bool ok = true;
 
     memset(out, 0, sizeof *out);
     out->name = input->name;
     vmsd_model_init(&out->model);
+    vmsd_arena_use_reserve(&out->model.arena);
+    vmsd_arena_use_reserve(&read.arena);
     ok = inputs_list_units(input);
     for (size_t i = 0; ok && i < input->n_blobs; i++) {
         ok = inputs_read_facts(&input->blobs[i], parse_blob, &read);
@@ -715,6 +718,7 @@ bool program_build(struct program_input *input, const char *root,
         vmsd_model_free(&units[i].model);
         free(units[i].name);
     }
+    vmsd_arena_free(&read.arena);
     free(maps);
     free(units);
     return ok;
