@@ -324,8 +324,10 @@ static struct vmsd_machine_sends machine_sends(
             known = false;
             continue;
         }
-        if (!in_chain(chain, n_chain, e->driver)
-            || strcmp(e->property, property))
+        /* The property first: it rules out nearly every entry at once,
+         * the type chain would take a comparison a type. */
+        if (strcmp(e->property, property)
+            || !in_chain(chain, n_chain, e->driver))
             continue;
         known = !props[i].conditional && parse_bool(e->value, &value);
         out.value = e->value;
