@@ -57,8 +57,10 @@ static void *build_some(void *arg)
 /* A thread of its own, with its own heap. */
 static void *build_thread(void *arg)
 {
-    memory_tune_thread();
-    return build_some(arg);
+    void *tuned = memory_tune_thread();
+    build_some(arg);
+    free(tuned);
+    return NULL;
 }
 
 static int larger_first(const void *a, const void *b)

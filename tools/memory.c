@@ -36,6 +36,9 @@
  * otherwise, the advice would fall on other memory or none: it only
  * says how pages are to be faulted in. */
 #define THREAD_HEAP_SPAN ((uintptr_t)64 << 20)
+/* What of a thread heap's first 2 MB is left for the header malloc
+ * writes after the block that takes the rest. */
+#define HEADER_ROOM ((uintptr_t)64 << 10)
 /* malloc's most: 32 MB. */
 #define MMAP_THRESHOLD ((int)32 << 20)
 #define TRIM_THRESHOLD ((int)1 << 30)
@@ -51,22 +54,40 @@ void memory_tune(void)
      * volatile, or the compiler drops the pair). */
     void *volatile grown = malloc(HUGE_PAGE);
     free(grown);
-    uintptr_t start = (before + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    /* The first 2 MB boundary past BEFORE: the header of the heap's top
+     * chunk, which malloc keeps, lies below it. */
+    uintptr_t start = (before + HUGE_PAGE) & ~(HUGE_PAGE - 1);
     uintptr_t end = (uintptr_t)sbrk(0) & ~(HUGE_PAGE - 1);
 #ifdef MADV_HUGEPAGE
-    if (end > start)
+    /* Splitting off the block wrote a header after it, a page of small
+     * pages in the span's first 2 MB, which would keep all of that 2 MB
+     * in small pages: that page is free memory now, dropped. */
+    if (end > start) {
         madvise((void *)start, end - start, MADV_HUGEPAGE);
+        madvise((void *)start, end - start, MADV_DONTNEED);
+    }
 #endif
 #endif
     vmsd_arena_reserve(ARENA_SPAN);
 }
 
-void memory_tune_thread(void)
+void *memory_tune_thread(void)
 {
-#if defined __GLIBC__ && defined MADV_HUGEPAGE
-    void *volatile first = malloc(1);
+    /* (Under AddressSanitizer the heap is its own, laid out otherwise.) */
+#if defined __GLIBC__ && defined MADV_HUGEPAGE && !defined __SANITIZE_ADDRESS__
+    char *first = malloc(1);
     uintptr_t heap = (uintptr_t)first & ~(THREAD_HEAP_SPAN - 1);
     madvise((void *)heap, THREAD_HEAP_SPAN, MADV_HUGEPAGE);
-    free(first);
+    /* The heap's first 2 MB hold its header, in small pages already:
+     * the rest of them taken, and left untouched, so that what the
+     * thread allocates lies past them. */
+    uintptr_t used = (uintptr_t)first - heap + HEADER_ROOM;
+    char *spacer = used < HUGE_PAGE ? realloc(first, HUGE_PAGE - used)
+                                    : NULL;
+    if (spacer)
+        return spacer;
+    return first;
+#else
+    return NULL;
 #endif
 }
