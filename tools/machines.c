@@ -544,6 +544,7 @@ void machines_build(struct machine_set *set,
                     const char *program)
 {
     memset(set, 0, sizeof *set);
+    vmsd_arena_use_reserve(&set->arena);        /* kept with the program */
     /* Every key is a name of the units' models, which outlive b. */
     struct builder b = { .set = set, .models = models, .n = n,
                          .global_functions.borrows_keys = true,
