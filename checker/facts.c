@@ -1408,8 +1408,8 @@ static bool read_file(struct reader *r)
     char *name;
     if (!read_name(r, false, &name))
         return false;
-    *VMSD_APPEND(r->files, r->n_files) = vmsd_model_intern_file(r->model,
-                                                                name);
+    *VMSD_APPEND(r->files, r->n_files) = vmsd_model_adopt_file(r->model,
+                                                               name);
     return true;
 }
 

@@ -233,20 +233,34 @@ bool vmsd_field_nests(const struct vmsd_field *field)
     return field->vmsd.symbol != NULL;
 }
 
-const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
+/* FILE interned: under a copy in the arena, or under FILE itself when
+ * it is the model's already. */
+static const char *intern_file(struct vmsd_model *model, const char *file,
+                               bool is_own)
 {
     if (!file)
         return NULL;
-    /* A file new to the set is added under FILE, then under its copy
-     * in the arena (the same bytes). */
+    /* A file new to the set is added under FILE, then under the copy
+     * (the same bytes). */
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&model->file_set,
                                                          file);
     if (!slot->value) {
-        slot->key = vmsd_arena_strdup(vmsd_model_arena(model), file);
+        if (!is_own)
+            slot->key = vmsd_arena_strdup(vmsd_model_arena(model), file);
         *push_pointer((void ***)&model->files, &model->n_files) = slot->key;
         slot->value = (void *)(uintptr_t)model->n_files;
     }
     return slot->key;
+}
+
+const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file)
+{
+    return intern_file(model, file, false);
+}
+
+const char *vmsd_model_adopt_file(struct vmsd_model *model, const char *file)
+{
+    return intern_file(model, file, true);
 }
 
 size_t vmsd_model_file_number(const struct vmsd_model *model,
@@ -274,8 +288,9 @@ void vmsd_model_resolve(struct vmsd_model *model)
     for (size_t i = 0; i < model->n_descs; i++) {
         struct vmsd_desc *desc = model->descs[i];
         desc->subsections = vmsd_uid_index_get(&model->sublist_index,
-                                      desc->subsections_uid);
-        desc->fields = vmsd_uid_index_get(&model->fieldlist_index, desc->fields_uid);
+                                               desc->subsections_uid);
+        desc->fields = vmsd_uid_index_get(&model->fieldlist_index,
+                                          desc->fields_uid);
     }
     for (size_t i = 0; i < model->n_sublists; i++) {
         struct vmsd_sublist *list = model->sublists[i];

@@ -493,6 +493,9 @@ bool vmsd_field_nests(const struct vmsd_field *field);
 
 /* A copy of 'file' that lives as long as the model. */
 const char *vmsd_model_intern_file(struct vmsd_model *model, const char *file);
+/* The same for a 'file' the model owns already (from its arena): no
+ * copy made when it is new. */
+const char *vmsd_model_adopt_file(struct vmsd_model *model, const char *file);
 /* The number of an interned file: its index in 'files'. */
 size_t vmsd_model_file_number(const struct vmsd_model *model,
                               const char *file);
