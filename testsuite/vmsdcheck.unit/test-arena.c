@@ -2,7 +2,9 @@
  * object and distinct for every request (0 bytes too); a request bigger
  * than a block, and many small ones past the first block, are served;
  * growing an array keeps what it held; freeing leaves an empty arena
- * that serves again. */
+ * that serves again.  With a reserved span, an arena that asks for it
+ * is served the same, zeroed again when it takes a block another freed,
+ * and beyond the span once it is used up. */
 #include "unit.h"
 
 #include "arena.h"
@@ -87,6 +89,43 @@ int main(void)
     unsigned char *fresh = vmsd_arena_alloc(&next, 100);
     CHECK(fresh && all_zero(fresh, 100));
     vmsd_arena_free(&next);
+    vmsd_arena_trim();
+
+    /* A span of 2 MB: an arena cuts its blocks from it, fills it, and
+     * is served past it. */
+    vmsd_arena_reserve((size_t)2 << 20);
+    struct vmsd_arena dense = { 0 };
+    vmsd_arena_use_reserve(&dense);
+    CHECK(dense.from_reserve);
+    served = 0;
+    for (int i = 0; i < 60000; i++) {       /* 6 MB */
+        unsigned char *p = vmsd_arena_alloc(&dense, 100);
+        served += p && all_zero(p, 100);
+        memset(p, 0x55, 100);
+    }
+    CHECK(served == 60000);
+    big = vmsd_arena_alloc(&dense, (size_t)1 << 20);
+    CHECK(big && all_zero(big, (size_t)1 << 20));
+    vmsd_arena_free(&dense);
+    CHECK(!dense.from_reserve && dense.blocks == NULL);
+
+    /* The blocks it freed, the span's among them, serve zeroed, to an
+     * arena that asks for the span and to one that does not, after a
+     * trim too. */
+    vmsd_arena_trim();
+    struct vmsd_arena again_dense = { 0 }, plain = { 0 };
+    vmsd_arena_use_reserve(&again_dense);
+    served = 0;
+    for (int i = 0; i < 30000; i++) {
+        unsigned char *p = vmsd_arena_alloc(&again_dense, 100);
+        unsigned char *q = vmsd_arena_alloc(&plain, 100);
+        served += p && q && p != q && all_zero(p, 100) && all_zero(q, 100);
+        memset(p, 0x66, 100);
+        memset(q, 0x77, 100);
+    }
+    CHECK(served == 30000);
+    vmsd_arena_free(&again_dense);
+    vmsd_arena_free(&plain);
     vmsd_arena_trim();
     return 0;
 }

@@ -3,6 +3,8 @@
 
 #include "model.h"
 
+#include <stdlib.h>
+
 int main(void)
 {
     struct vmsd_model m;
@@ -51,10 +53,16 @@ int main(void)
     CHECK(vmsd_field_nests(&fields->fields[1]));
     CHECK(fields->fields[1].vmsd.target == vmsd_model_find_desc(&m, 35));
 
-    /* File names are interned. */
+    /* File names are interned: a copy, or a name the model owns
+     * itself, the same file however it comes. */
     const char *a = vmsd_model_intern_file(&m, "hw/a.c");
     CHECK(vmsd_model_intern_file(&m, "hw/a.c") == a);
     CHECK(vmsd_model_intern_file(&m, "hw/b.c") != a);
+    char *own = vmsd_model_strdup(&m, "hw/c.c");
+    CHECK(vmsd_model_adopt_file(&m, own) == own);
+    CHECK(vmsd_model_intern_file(&m, "hw/c.c") == own);
+    CHECK(vmsd_model_adopt_file(&m, vmsd_model_strdup(&m, "hw/a.c")) == a);
+    CHECK(vmsd_model_file_number(&m, own) == 2);
 
     /* Room made at once keeps what the index holds, and fits the
      * uids asked for without growing again. */
@@ -75,6 +83,38 @@ int main(void)
     vmsd_uid_index_free(&ix);
 
     vmsd_model_free(&m);
+
+    /* Models made in one arena: each can be moved (its array grown)
+     * and freed, its records live on until the arena is freed. */
+    struct vmsd_arena shared = { 0 };
+    struct vmsd_model *units = calloc(1, sizeof *units);
+    vmsd_model_init_in(&units[0], &shared);
+    struct vmsd_desc *first = vmsd_model_desc(&units[0], 1);
+    first->name = vmsd_model_strdup(&units[0], "dev");
+    struct vmsd_model *moved = realloc(units, 2 * sizeof *units);
+    CHECK(moved != NULL);
+    units = moved;
+    vmsd_model_init_in(&units[1], &shared);
+    CHECK(vmsd_model_arena(&units[0]) == &shared);
+    CHECK(vmsd_model_arena(&units[1]) == &shared);
+    CHECK(vmsd_model_find_desc(&units[0], 1) == first);
+    vmsd_model_desc(&units[1], 1)->name =
+        vmsd_model_strdup(&units[1], "dev/sub");
+    vmsd_model_free(&units[0]);
+    vmsd_model_free(&units[1]);
+    CHECK_STR(first->name, "dev");
+    vmsd_arena_free(&shared);
+    free(units);
+
+    /* A model of its own moved: it still allocates from its own. */
+    struct vmsd_model own_model, copy;
+    vmsd_model_init(&own_model);
+    vmsd_model_strdup(&own_model, "x");
+    copy = own_model;
+    CHECK(vmsd_model_arena(&copy) == &copy.arena);
+    CHECK_STR(vmsd_model_strdup(&copy, "y"), "y");
+    vmsd_model_free(&copy);
+
     totals();
     return 0;
 }
