@@ -58,11 +58,6 @@ void vmsd_arena_reserve(size_t bytes)
 {
     (void)bytes;
 }
-
-void vmsd_arena_use_reserve(struct vmsd_arena *arena)
-{
-    (void)arena;
-}
 #else
 /* Blocks freed, kept for the next arenas (their used bytes zeroed again
  * when an arena takes one, not when it is freed: the compiler's go back
@@ -179,11 +174,6 @@ static void *cut_reserved(size_t size)
     return p;
 }
 
-void vmsd_arena_use_reserve(struct vmsd_arena *arena)
-{
-    arena->from_reserve = true;
-}
-
 static struct vmsd_arena_block *map_block(size_t size, bool from_reserve)
 {
     struct vmsd_arena_block *block = take_spare(size);
@@ -288,6 +278,11 @@ void vmsd_arena_free(struct vmsd_arena *arena)
     memset(arena, 0, sizeof *arena);
 }
 #endif
+
+void vmsd_arena_use_reserve(struct vmsd_arena *arena)
+{
+    arena->from_reserve = true;     /* no span under AddressSanitizer */
+}
 
 char *vmsd_arena_strdup(struct vmsd_arena *arena, const char *s)
 {
