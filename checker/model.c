@@ -240,8 +240,8 @@ static const char *intern_file(struct vmsd_model *model, const char *file,
 {
     if (!file)
         return NULL;
-    /* A file new to the set is added under FILE, then under the copy
-     * (the same bytes). */
+    /* A file new to the set is added under FILE, then, unless FILE is
+     * the model's own, under a copy in the arena (the same bytes). */
     struct vmsd_strset_slot *slot = vmsd_strset_add_name(&model->file_set,
                                                          file);
     if (!slot->value) {

@@ -84,9 +84,7 @@ void *memory_tune_thread(void)
     uintptr_t used = (uintptr_t)first - heap + HEADER_ROOM;
     char *spacer = used < HUGE_PAGE ? realloc(first, HUGE_PAGE - used)
                                     : NULL;
-    if (spacer)
-        return spacer;
-    return first;
+    return spacer ? spacer : first;     /* realloc failed: FIRST stays */
 #else
     return NULL;
 #endif
