@@ -67,8 +67,11 @@ struct unit {
     char *compdb;               /* --compdb for --file */
     char *suffix;               /* --file SUFFIX */
 
-    /* Counted: instructions per program, summed over its processes. */
+    /* Counted: instructions per program, summed over its processes, and
+     * of them those of glibc's allocator (malloc, free and their
+     * internals: the functions of its malloc/ sources). */
     unsigned long long instructions[2][N_PROGRAMS];
+    unsigned long long allocator[2][N_PROGRAMS];
     long long object_bytes[2];  /* the object file's size */
 
     /* Timed: one entry per iteration. */
@@ -222,6 +225,12 @@ struct growth {
 };
 
 struct growth instruction_growth(const struct unit *u, int program);
+/* The change in the allocator's instructions of cc1 and as with the
+ * plugin, in points of the compile without it; false when the counts
+ * cannot tell them (no allocator function named: glibc's debugging
+ * symbols, Debian's libc6-dbg, are missing). */
+bool allocator_change(const struct unit *u, long long *change,
+                      double *points);
 
 /* report.c */
 

@@ -5,7 +5,13 @@
  * "summary:" line gives its instructions (--cache-sim=no counts only
  * those).  The driver is the process bench started; cc1 and as are its
  * children; any other program is an error, not a count left out.
- * Counts are deterministic, so one run of each compile suffices. */
+ * Counts are deterministic, so one run of each compile suffices.
+ *
+ * Of each process's count, the instructions of glibc's allocator are
+ * summed apart (the "fl=" entries of its malloc/ sources): GCC spends
+ * a seventh of its instructions in malloc and free at -O2, and how many
+ * depends on how its heap is laid out, which the plugin's allocations
+ * (and any other change) move whatever work they do. */
 #include "bench.h"
 
 #include "../checker/model.h"
@@ -81,11 +87,22 @@ static bool classify(const char *cmd, pid_t pid, pid_t driver,
     return true;
 }
 
+/* The instructions of a cost line, "LINE COUNT": its COUNT. */
+static unsigned long long cost_of(const char *line)
+{
+    const char *count = strchr(line, ' ');
+    return count ? strtoull(count + 1, NULL, 10) : 0;
+}
+
+/* glibc's sources as its debugging symbols name them. */
+static const char allocator_sources[] = "fl=./malloc/";
+
 /* The "cmd:" and "summary:" of the cachegrind file PATH: its program's
- * command line (to be freed) and its instructions; false with a
- * message. */
+ * command line (to be freed) and its instructions, and those of the
+ * allocator's functions; false with a message. */
 static bool read_out_file(const char *path, char **cmd,
-                          unsigned long long *instructions)
+                          unsigned long long *instructions,
+                          unsigned long long *allocator)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -95,12 +112,17 @@ static bool read_out_file(const char *path, char **cmd,
     char *line = NULL;
     size_t size = 0;
     ssize_t len;
-    bool have_summary = false;
+    bool have_summary = false, in_allocator = false;
     *cmd = NULL;
+    *allocator = 0;
     while ((len = getline(&line, &size, f)) > 0) {
         if (line[len - 1] == '\n')
             line[len - 1] = '\0';
-        if (!*cmd && starts_with(line, "cmd: ")) {
+        if (starts_with(line, "fl=")) {
+            in_allocator = starts_with(line, allocator_sources);
+        } else if (in_allocator && line[0] >= '0' && line[0] <= '9') {
+            *allocator += cost_of(line);
+        } else if (!*cmd && starts_with(line, "cmd: ")) {
             *cmd = vmsd_strdup(line + 5);
         } else if (starts_with(line, "summary: ")) {
             char *end;
@@ -127,19 +149,20 @@ static void collect_out_file(int dirfd, const char *name, void *arg)
         strvec_push(arg, vmsd_strdup(name));
 }
 
-/* Add one process's file NAME in DIR to COUNTS (and SEEN), then remove
- * it; false with a message. */
+/* Add one process's file NAME in DIR to COUNTS and ALLOCATOR (and
+ * SEEN), then remove it; false with a message. */
 static bool add_out_file(const struct unit *u, const char *dir,
                          const char *name, pid_t driver,
                          unsigned long long counts[N_PROGRAMS],
+                         unsigned long long allocator[N_PROGRAMS],
                          unsigned seen[N_PROGRAMS])
 {
     char *path = vmsd_format(NULL, "%s/%s", dir, name);
     pid_t pid = (pid_t)strtol(name + strlen(out_file_prefix), NULL, 10);
     char *cmd = NULL;          /* read_out_file leaves it when it cannot open PATH */
-    unsigned long long instructions;
+    unsigned long long instructions, in_allocator;
     enum program program;
-    bool ok = read_out_file(path, &cmd, &instructions);
+    bool ok = read_out_file(path, &cmd, &instructions, &in_allocator);
     if (ok && !classify(cmd, pid, driver, &program)) {
         fprintf(stderr, "bench: the compile of %s ran a program neither "
                 "cc1 nor as, whose instructions would be counted nowhere: "
@@ -148,6 +171,7 @@ static bool add_out_file(const struct unit *u, const char *dir,
     }
     if (ok) {
         counts[program] += instructions;
+        allocator[program] += in_allocator;
         seen[program]++;
     }
     unlink(path);
@@ -169,7 +193,8 @@ static bool read_counts(const struct bench *b, struct unit *u, int variant,
     unsigned long long *counts = u->instructions[variant];
     unsigned seen[N_PROGRAMS] = { 0 };
     for (size_t i = 0; ok && i < names.n; i++)
-        ok = add_out_file(u, dir, names.v[i], driver, counts, seen);
+        ok = add_out_file(u, dir, names.v[i], driver, counts,
+                          u->allocator[variant], seen);
     strvec_free(&names);
     for (int p = 0; ok && p < N_PROGRAMS; p++)
         if (!seen[p]) {

@@ -54,6 +54,14 @@ void report_unit_counts(const struct unit *u, double seconds)
     printf("     %-6s %17s %17s  (not in the total)\n", program_names[DRIVER],
            grouped(without, u->instructions[WITHOUT][DRIVER]),
            grouped(with, u->instructions[WITH][DRIVER]));
+    long long change;
+    double points;
+    if (allocator_change(u, &change, &points))
+        printf("   of the total's growth, glibc's malloc and free: %c%s "
+               "(%+.3f points)\n", change < 0 ? '-' : '+',
+               grouped(with, (unsigned long long)(change < 0 ? -change
+                                                              : change)),
+               points);
     printf("   object file: %s / %s bytes\n",
            grouped(without, (unsigned long long)u->object_bytes[WITHOUT]),
            grouped(with, (unsigned long long)u->object_bytes[WITH]));
@@ -111,6 +119,18 @@ static bool pooled_ratios(const struct bench *b, double **out, size_t *n_out)
     return true;
 }
 
+/* The allocator's change in points of U's compile, or "n/a" when the
+ * counts cannot tell it, into CELL. */
+static const char *allocator_cell(char cell[16], const struct unit *u)
+{
+    long long change;
+    double points;
+    if (!allocator_change(u, &change, &points))
+        return "n/a";
+    snprintf(cell, 16, "%+.3f", points);
+    return cell;
+}
+
 /* The table's "overhead 95% CI" cell; '*' marks a range. */
 static void format_ci(char *cell, size_t size, const struct median_ci *m)
 {
@@ -142,27 +162,29 @@ static void print_count_table(const struct bench *b)
 {
     int width = label_width(b, strlen("unit"));
     printf("Instructions of the compile (cachegrind; total = cc1 + as, "
-           "the driver apart; %% = growth with the plugin):\n\n");
+           "the driver apart; %% = growth with the plugin; malloc = the "
+           "points of the total %% that are glibc's malloc and free):\n\n");
     printf("| %-*s | level | %15s | %15s | %15s | %15s | %15s | %15s "
-           "| total %% | cc1 %%   | as %%    | %14s | %14s |\n", width,
-           "unit", "cc1 without", "cc1 with", "as without", "as with",
+           "| total %% | cc1 %%   | as %%    | malloc  | %14s | %14s |\n",
+           width, "unit", "cc1 without", "cc1 with", "as without", "as with",
            "total without", "total with", "object without", "object with");
     print_rule(width, "----------------:|----------------:"
                "|----------------:|----------------:|----------------:"
-               "|----------------:|--------:|--------:|--------:"
+               "|----------------:|--------:|--------:|--------:|--------:"
                "|---------------:|---------------:|");
     for (size_t i = 0; i < b->n_units; i++) {
         const struct unit *u = &b->units[i];
         struct growth cc1 = instruction_growth(u, CC1);
         struct growth as = instruction_growth(u, AS);
         struct growth total = instruction_growth(u, ALL_COUNTED);
-        char n[8][32];
+        char n[8][32], allocator[16];
         printf("| %-*s | %-5s | %15s | %15s | %15s | %15s | %15s | %15s "
-               "| %+7.3f | %+7.3f | %+7.3f | %14s | %14s |\n", width,
+               "| %+7.3f | %+7.3f | %+7.3f | %7s | %14s | %14s |\n", width,
                u->label, u->level, grouped(n[0], cc1.without),
                grouped(n[1], cc1.with), grouped(n[2], as.without),
                grouped(n[3], as.with), grouped(n[4], total.without),
                grouped(n[5], total.with), total.pct, cc1.pct, as.pct,
+               allocator_cell(allocator, u),
                grouped(n[6], (unsigned long long)u->object_bytes[WITHOUT]),
                grouped(n[7], (unsigned long long)u->object_bytes[WITH]));
     }
@@ -232,10 +254,27 @@ static void print_count_goals(const struct bench *b)
     for (size_t i = 0; i < b->n_units; i++) {
         const struct unit *u = &b->units[i];
         double pct = instruction_growth(u, ALL_COUNTED).pct;
-        if (pct > instructions_goal(u))
-            printf("  %s %s: %+.3f%% is %.3f points over the goal\n",
-                   u->label, u->level, pct, pct - instructions_goal(u));
+        long long change;
+        double points;
+        if (pct <= instructions_goal(u))
+            continue;
+        printf("  %s %s: %+.3f%% is %.3f points over the goal", u->label,
+               u->level, pct, pct - instructions_goal(u));
+        if (allocator_change(u, &change, &points))
+            printf(" (%+.3f points of the growth in glibc's malloc and "
+                   "free)", points);
+        printf("\n");
     }
+    bool any_unknown = false;
+    for (size_t i = 0; i < b->n_units; i++) {
+        long long change;
+        double points;
+        any_unknown |= !allocator_change(&b->units[i], &change, &points);
+    }
+    if (any_unknown)
+        printf("  (malloc n/a: cachegrind named no function of glibc's "
+               "allocator; its debugging symbols are in Debian's "
+               "libc6-dbg)\n");
 }
 
 static void print_time_goals(const struct bench *b)

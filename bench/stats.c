@@ -92,6 +92,21 @@ struct summary summarize(const struct unit *u)
     return s;
 }
 
+bool allocator_change(const struct unit *u, long long *change,
+                      double *points)
+{
+    unsigned long long without = 0, with = 0;
+    for (int p = CC1; p < N_PROGRAMS; p++) {
+        without += u->allocator[WITHOUT][p];
+        with += u->allocator[WITH][p];
+    }
+    struct growth total = instruction_growth(u, ALL_COUNTED);
+    *change = (long long)with - (long long)without;
+    *points = total.without ? (double)*change / (double)total.without * 100
+                            : 0;
+    return without && with;
+}
+
 struct growth instruction_growth(const struct unit *u, int program)
 {
     struct growth g = { 0, 0, 0 };
