@@ -56,11 +56,12 @@ void report_unit_counts(const struct unit *u, double seconds)
            grouped(with, u->instructions[WITH][DRIVER]));
     long long change;
     double points;
+    char allocator[32];
     if (allocator_change(u, &change, &points))
         printf("   of the total's growth, glibc's malloc and free: %c%s "
                "(%+.3f points)\n", change < 0 ? '-' : '+',
-               grouped(with, (unsigned long long)(change < 0 ? -change
-                                                              : change)),
+               grouped(allocator, (unsigned long long)(change < 0 ? -change
+                                                                  : change)),
                points);
     printf("   object file: %s / %s bytes\n",
            grouped(without, (unsigned long long)u->object_bytes[WITHOUT]),
@@ -251,25 +252,22 @@ static void print_count_goals(const struct bench *b)
     printf("Goal: instructions of the compile (cc1 and as) grow by at most "
            "%.1f%% (%.1f%% at -O0): %s.\n", GOAL_INSTRUCTIONS_PCT,
            GOAL_INSTRUCTIONS_O0_PCT, over ? "NOT met" : "met");
+    bool any_unknown = false;
     for (size_t i = 0; i < b->n_units; i++) {
         const struct unit *u = &b->units[i];
         double pct = instruction_growth(u, ALL_COUNTED).pct;
         long long change;
         double points;
+        bool known = allocator_change(u, &change, &points);
+        any_unknown |= !known;
         if (pct <= instructions_goal(u))
             continue;
         printf("  %s %s: %+.3f%% is %.3f points over the goal", u->label,
                u->level, pct, pct - instructions_goal(u));
-        if (allocator_change(u, &change, &points))
+        if (known)
             printf(" (%+.3f points of the growth in glibc's malloc and "
                    "free)", points);
         printf("\n");
-    }
-    bool any_unknown = false;
-    for (size_t i = 0; i < b->n_units; i++) {
-        long long change;
-        double points;
-        any_unknown |= !allocator_change(&b->units[i], &change, &points);
     }
     if (any_unknown)
         printf("  (malloc n/a: cachegrind named no function of glibc's "

@@ -92,30 +92,34 @@ struct summary summarize(const struct unit *u)
     return s;
 }
 
-bool allocator_change(const struct unit *u, long long *change,
-                      double *points)
-{
-    unsigned long long without = 0, with = 0;
-    for (int p = CC1; p < N_PROGRAMS; p++) {
-        without += u->allocator[WITHOUT][p];
-        with += u->allocator[WITH][p];
-    }
-    struct growth total = instruction_growth(u, ALL_COUNTED);
-    *change = (long long)with - (long long)without;
-    *points = total.without ? (double)*change / (double)total.without * 100
-                            : 0;
-    return without && with;
-}
-
-struct growth instruction_growth(const struct unit *u, int program)
+/* The growth of COUNTS (per variant and program) for PROGRAM, or for
+ * all counted ones. */
+static struct growth growth_of(const unsigned long long counts[2][N_PROGRAMS],
+                               int program)
 {
     struct growth g = { 0, 0, 0 };
     for (int p = 0; p < N_PROGRAMS; p++)
         if (program == p || (program == ALL_COUNTED && p != DRIVER)) {
-            g.without += u->instructions[WITHOUT][p];
-            g.with += u->instructions[WITH][p];
+            g.without += counts[WITHOUT][p];
+            g.with += counts[WITH][p];
         }
     g.pct = g.without ? ((double)g.with - (double)g.without)
                         / (double)g.without * 100 : 0;
     return g;
+}
+
+struct growth instruction_growth(const struct unit *u, int program)
+{
+    return growth_of(u->instructions, program);
+}
+
+bool allocator_change(const struct unit *u, long long *change,
+                      double *points)
+{
+    struct growth allocator = growth_of(u->allocator, ALL_COUNTED);
+    struct growth total = instruction_growth(u, ALL_COUNTED);
+    *change = (long long)allocator.with - (long long)allocator.without;
+    *points = total.without ? (double)*change / (double)total.without * 100
+                            : 0;
+    return allocator.without && allocator.with;
 }
