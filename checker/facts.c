@@ -1124,10 +1124,18 @@ void vmsd_facts_stream(const struct vmsd_model *model, const char *unit,
  * and every name for its bounds, since a facts section is whatever the
  * linker put there. */
 
+/* A name of the document as read: where its bytes are, and the copy
+ * the model keeps once a record keeps it, which every later record
+ * naming it shares (most names recur: "^N"). */
+struct read_name {
+    struct name_span span;
+    char *copy;                 /* NUL-ended; NULL: none yet */
+};
+
 struct reader {
     const char *text, *p, *end;
     struct vmsd_model *model;
-    struct name_span *names;    /* every name, by number */
+    struct read_name *names;    /* every name, by number */
     size_t n_names, names_room;
     const char **files;         /* interned in the model, by number */
     size_t n_files;
@@ -1261,14 +1269,14 @@ static bool read_uint64(struct reader *r, uint64_t *out)
     (read_int((r), (min), (max))                                          \
      && ((*(out) = (__typeof__(*(out)))(r)->value), true))
 
-/* A name (see put_name); *OUT is a copy the model owns, or NULL.  With
- * OUT NULL (a record left out), the name is only checked and numbered:
- * the names a record writes are numbered whether it is kept or not. */
+/* A name (see put_name); *OUT is the model's copy, or NULL: one copy
+ * a name, shared by every record that names it.  With OUT NULL (a record
+ * left out), the name is only checked and numbered: the names a record
+ * writes are numbered whether it is kept or not. */
 static inline bool name_here(struct reader *r, bool nullable, char **out)
 {
     long long n, shared = 0;
-    struct name_span s;
-    char *joined = NULL;
+    struct read_name *name;
     if (out)
         *out = NULL;
     if (take(r, '-'))
@@ -1279,7 +1287,7 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
             return false;
         if ((size_t)n >= r->n_names)
             return bad(r, "a name refers to one not yet written");
-        s = r->names[n];
+        name = &r->names[n];
     } else {
         if (!number(r, 0, LLONG_MAX, &n))
             return bad(r, "a name is not LENGTH:BYTES");
@@ -1295,7 +1303,8 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
             return bad(r, "a name is not LENGTH:BYTES");
         if ((unsigned long long)n > (size_t)(r->end - r->p))
             return bad(r, "a name runs past the end");
-        s = (struct name_span){ r->p, (size_t)n };
+        struct name_span s = { r->p, (size_t)n };
+        char *joined = NULL;
         if (memchr(s.start, '\0', s.len))
             return bad(r, "a name holds a NUL byte");
         r->p += n;
@@ -1316,18 +1325,19 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
             r->names = vmsd_xrealloc(r->names,
                                      r->names_room * sizeof *r->names);
         }
-        r->names[r->n_names++] = s;
+        name = &r->names[r->n_names++];
+        *name = (struct read_name){ s, joined };
     }
-    *before = s;
+    *before = name->span;
     if (!out)
         return true;
-    if (joined) {               /* a copy of its own already */
-        *out = joined;
-        return true;
+    if (!name->copy) {
+        name->copy = vmsd_arena_alloc(vmsd_model_arena(r->model),
+                                      name->span.len + 1);
+        memcpy(name->copy, name->span.start, name->span.len);
+        name->copy[name->span.len] = '\0';
     }
-    *out = vmsd_arena_alloc(vmsd_model_arena(r->model), s.len + 1);
-    memcpy(*out, s.start, s.len);
-    (*out)[s.len] = '\0';
+    *out = name->copy;
     return true;
 }
 
