@@ -1132,13 +1132,27 @@ struct read_name {
     char *copy;                 /* NUL-ended; NULL: none yet */
 };
 
+/* What a reader keeps from one document to the next: its tables, grown
+ * to the largest document's. */
+struct vmsd_facts_scratch {
+    struct read_name *names;
+    size_t names_room;
+    const char **files;
+    size_t files_room;
+};
+
 struct reader {
     const char *text, *p, *end;
     struct vmsd_model *model;
-    struct read_name *names;    /* every name, by number */
-    size_t n_names, names_room;
-    const char **files;         /* interned in the model, by number */
-    size_t n_files;
+    struct vmsd_arena *names_arena;     /* where the names are copied */
+    const char *(*file)(void *arg, const char *file);
+    void *file_arg;
+    struct vmsd_arena *arrays;  /* where the model's arrays of records
+                                   grow; NULL: on the heap */
+    struct vmsd_facts_scratch *scratch;
+    size_t n_names;             /* the scratch's names, by number */
+    size_t n_files;             /* the scratch's files, as places name
+                                   them, by number */
     struct vmsd_fieldlist *fields;  /* the list "f" records go to */
     bool field_places;          /* version 5: fields have places */
     bool fit;                   /* version 6: the fit records and members */
@@ -1269,6 +1283,31 @@ static bool read_uint64(struct reader *r, uint64_t *out)
     (read_int((r), (min), (max))                                          \
      && ((*(out) = (__typeof__(*(out)))(r)->value), true))
 
+/* ITEMS (N elements of SIZE bytes, an array of the model's records)
+ * with room for one more, on the heap or in the reader's arena. */
+static void *grow_array(struct reader *r, void *items, size_t n, size_t size)
+{
+    return r->arrays ? vmsd_arena_grow(r->arrays, items, n, size)
+                     : vmsd_grow(items, n, size);
+}
+
+/* VMSD_APPEND for the model's arrays. */
+#define READ_APPEND(r, items, n)                                          \
+    ((items) = (__typeof__(items))grow_array((r), (items), (n),           \
+                                             sizeof *(items)),            \
+     memset(&(items)[(n)], 0, sizeof *(items)), &(items)[(n)++])
+
+/* ITEMS, a table of the scratch's of *ROOM elements of SIZE bytes, with
+ * room for element N: doubled, or made FIRST long. */
+static void *scratch_room(void *items, size_t *room, size_t n, size_t first,
+                          size_t size)
+{
+    if (n < *room)
+        return items;
+    *room = *room ? 2 * *room : first;
+    return vmsd_xrealloc(items, *room * size);
+}
+
 /* A name (see put_name); *OUT is the model's copy, or NULL: one copy
  * a name, shared by every record that names it.  With OUT NULL (a record
  * left out), the name is only checked and numbered: the names a record
@@ -1287,7 +1326,7 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
             return false;
         if ((size_t)n >= r->n_names)
             return bad(r, "a name refers to one not yet written");
-        name = &r->names[n];
+        name = &r->scratch->names[n];
     } else {
         if (!number(r, 0, LLONG_MAX, &n))
             return bad(r, "a name is not LENGTH:BYTES");
@@ -1310,30 +1349,28 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
         r->p += n;
         if (shared) {
             /* Its bytes are not together in the text: joined in the
-             * model's arena, even for a record left out, since later
+             * names' arena, even for a record left out, since later
              * names may repeat it or share its bytes. */
             size_t len = (size_t)shared + s.len;
-            joined = vmsd_arena_alloc(vmsd_model_arena(r->model), len + 1);
+            joined = vmsd_arena_alloc(r->names_arena, len + 1);
             memcpy(joined, before->start, (size_t)shared);
             memcpy(joined + shared, s.start, s.len);
             joined[len] = '\0';
             s = (struct name_span){ joined, len };
         }
-        if (r->n_names == r->names_room) {
-            /* A unit writes a few hundred names: room for them at once. */
-            r->names_room = r->names_room ? 2 * r->names_room : 512;
-            r->names = vmsd_xrealloc(r->names,
-                                     r->names_room * sizeof *r->names);
-        }
-        name = &r->names[r->n_names++];
+        /* A unit writes a few hundred names: room for them at once. */
+        struct vmsd_facts_scratch *scratch = r->scratch;
+        scratch->names = scratch_room(scratch->names, &scratch->names_room,
+                                      r->n_names, 512,
+                                      sizeof *scratch->names);
+        name = &scratch->names[r->n_names++];
         *name = (struct read_name){ s, joined };
     }
     *before = name->span;
     if (!out)
         return true;
     if (!name->copy) {
-        name->copy = vmsd_arena_alloc(vmsd_model_arena(r->model),
-                                      name->span.len + 1);
+        name->copy = vmsd_arena_alloc(r->names_arena, name->span.len + 1);
         memcpy(name->copy, name->span.start, name->span.len);
         name->copy[name->span.len] = '\0';
     }
@@ -1354,7 +1391,7 @@ static bool loc_here(struct reader *r, struct vmsd_loc *loc)
         || !take(r, ':') || !number(r, 0, UINT_MAX, &line) || !take(r, ':')
         || !number(r, 0, UINT_MAX, &column))
         return bad(r, "a place is not FILE:LINE:COLUMN");
-    loc->file = file < 0 ? NULL : r->files[file];
+    loc->file = file < 0 ? NULL : r->scratch->files[file];
     loc->line = (unsigned)line;
     loc->column = (unsigned)column;
     return true;
@@ -1416,10 +1453,12 @@ static bool read_bool(struct reader *r, bool *out)
 static bool read_file(struct reader *r)
 {
     char *name;
+    struct vmsd_facts_scratch *scratch = r->scratch;
     if (!read_name(r, false, &name))
         return false;
-    *VMSD_APPEND(r->files, r->n_files) = vmsd_model_adopt_file(r->model,
-                                                               name);
+    scratch->files = scratch_room(scratch->files, &scratch->files_room,
+                                  r->n_files, 16, sizeof *scratch->files);
+    scratch->files[r->n_files++] = r->file(r->file_arg, name);
     return true;
 }
 
@@ -1702,13 +1741,13 @@ static bool read_desc(struct reader *r)
 static bool read_type(struct reader *r)
 {
     return read_members(r, &qom_type_record,
-                        VMSD_APPEND(r->model->types, r->model->n_types),
+                        READ_APPEND(r, r->model->types, r->model->n_types),
                         NULL);
 }
 
 static bool read_class_vmsd(struct reader *r)
 {
-    struct vmsd_class_vmsd *c = VMSD_APPEND(r->model->class_vmsds,
+    struct vmsd_class_vmsd *c = READ_APPEND(r, r->model->class_vmsds,
                                             r->model->n_class_vmsds);
     return read_name(r, false, &c->function)
            && read_bool(r, &c->conditional) && read_ref(r, &c->vmsd)
@@ -1718,7 +1757,7 @@ static bool read_class_vmsd(struct reader *r)
 static bool read_call(struct reader *r)
 {
     return read_members(r, &call_record,
-                        VMSD_APPEND(r->model->calls, r->model->n_calls),
+                        READ_APPEND(r, r->model->calls, r->model->n_calls),
                         NULL);
 }
 
@@ -1729,7 +1768,7 @@ static bool read_template_string(struct reader *r,
     if (!READ_INT(r, 0, 4096, &n))
         return false;
     for (size_t i = 0; i < n; i++) {
-        struct vmsd_template_part *part = VMSD_APPEND(t->parts, t->n_parts);
+        struct vmsd_template_part *part = READ_APPEND(r, t->parts, t->n_parts);
         if (!space(r))
             return false;
         if (!take(r, 'c') && !(part->member = take(r, 'm')))
@@ -1744,7 +1783,7 @@ static bool read_template_string(struct reader *r,
 /* "R * FUNCTION PARAM LOC CLASS_INIT DATA NAME PARENT [SET MEMBER]..." */
 static bool read_template(struct reader *r)
 {
-    struct vmsd_template *t = VMSD_APPEND(r->model->templates,
+    struct vmsd_template *t = READ_APPEND(r, r->model->templates,
                                           r->model->n_templates);
     if (!read_name(r, false, &t->function)
         || !READ_INT(r, 0, UINT_MAX, &t->param) || !read_loc(r, &t->loc)
@@ -1754,7 +1793,7 @@ static bool read_template(struct reader *r)
         || !read_template_string(r, &t->parent))
         return false;
     while (!at(r, '\n')) {
-        struct vmsd_guard *g = VMSD_APPEND(t->guards, t->n_guards);
+        struct vmsd_guard *g = READ_APPEND(r, t->guards, t->n_guards);
         if (!read_bool(r, &g->set) || !read_name(r, false, &g->member))
             return false;
     }
@@ -1770,14 +1809,14 @@ static bool read_desc_structs(struct reader *r)
     struct vmsd_desc *d = vmsd_model_find_desc(r->model, uid);
     if (!d || !d->symbol)
         return bad(r, "a struct match names no description of the unit");
-    struct vmsd_desc_structs *y = VMSD_APPEND(r->model->desc_structs,
+    struct vmsd_desc_structs *y = READ_APPEND(r, r->model->desc_structs,
                                               r->model->n_desc_structs);
     y->desc = uid;
     while (!at(r, '\n')) {
         char *name;
         if (!read_name(r, false, &name))
             return false;
-        *VMSD_APPEND(y->names, y->n_names) = name;
+        *READ_APPEND(r, y->names, y->n_names) = name;
     }
     return true;
 }
@@ -1785,7 +1824,7 @@ static bool read_desc_structs(struct reader *r)
 /* "R @ CALLER CALLEE ARG LOC CERTAIN [MEMBER VALUE]..." */
 static bool read_struct_call(struct reader *r)
 {
-    struct vmsd_struct_call *c = VMSD_APPEND(r->model->struct_calls,
+    struct vmsd_struct_call *c = READ_APPEND(r, r->model->struct_calls,
                                              r->model->n_struct_calls);
     bool certain;
     if (!read_name(r, false, &c->caller) || !read_name(r, false, &c->callee)
@@ -1794,7 +1833,8 @@ static bool read_struct_call(struct reader *r)
         return false;
     c->uncertain = !certain;
     while (!at(r, '\n')) {
-        struct vmsd_struct_member *m = VMSD_APPEND(c->members, c->n_members);
+        struct vmsd_struct_member *m = READ_APPEND(r, c->members,
+                                                   c->n_members);
         if (!read_name(r, false, &m->member) || !space(r))
             return false;
         if (take(r, '=')) {
@@ -1824,13 +1864,13 @@ static bool read_registration(struct reader *r)
         r->p += 2;
         return read_struct_call(r);
     }
-    struct vmsd_registration *reg = VMSD_APPEND(r->model->registrations,
+    struct vmsd_registration *reg = READ_APPEND(r, r->model->registrations,
                                                 r->model->n_registrations);
     if (!read_name(r, false, &reg->name) || !read_name(r, true, &reg->parent)
         || !read_name(r, true, &reg->class_init) || !read_loc(r, &reg->loc))
         return false;
     while (!at(r, '\n')) {
-        struct vmsd_data_member *d = VMSD_APPEND(reg->data, reg->n_data);
+        struct vmsd_data_member *d = READ_APPEND(r, reg->data, reg->n_data);
         if (!read_name(r, false, &d->member) || !read_ref(r, &d->vmsd))
             return false;
         if (!d->vmsd.symbol)
@@ -1843,48 +1883,48 @@ static bool read_registration(struct reader *r)
 static bool read_unfollowed(struct reader *r)
 {
     return read_members(r, &unfollowed_record,
-                        VMSD_APPEND(r->model->unfollowed,
+                        READ_APPEND(r, r->model->unfollowed,
                                     r->model->n_unfollowed), NULL);
 }
 
 static bool read_instance(struct reader *r)
 {
     return read_members(r, &instance_record,
-                        VMSD_APPEND(r->model->instances,
+                        READ_APPEND(r, r->model->instances,
                                     r->model->n_instances), NULL);
 }
 
 static bool read_struct_head(struct reader *r)
 {
     return read_members(r, &struct_head_record,
-                        VMSD_APPEND(r->model->struct_heads,
+                        READ_APPEND(r, r->model->struct_heads,
                                     r->model->n_struct_heads), NULL);
 }
 
 static bool read_machine_member(struct reader *r)
 {
     return read_members(r, &machine_set_record,
-                        VMSD_APPEND(r->model->machine_members,
+                        READ_APPEND(r, r->model->machine_members,
                                     r->model->n_machine_members), NULL);
 }
 
 static bool read_compat_add(struct reader *r)
 {
     return read_members(r, &compat_add_record,
-                        VMSD_APPEND(r->model->compat_adds,
+                        READ_APPEND(r, r->model->compat_adds,
                                     r->model->n_compat_adds), NULL);
 }
 
 /* "G SYMBOL GLOBAL (DRIVER PROPERTY VALUE)..." */
 static bool read_property_array(struct reader *r)
 {
-    struct vmsd_property_array *a = VMSD_APPEND(r->model->property_arrays,
+    struct vmsd_property_array *a = READ_APPEND(r, r->model->property_arrays,
                                                 r->model->n_property_arrays);
     if (!read_members(r, &property_array_record, a, NULL))
         return false;
     while (!at(r, '\n'))
         if (!read_members(r, &compat_property_record,
-                          VMSD_APPEND(a->entries, a->n_entries), NULL))
+                          READ_APPEND(r, a->entries, a->n_entries), NULL))
             return false;
     return true;
 }
@@ -1892,7 +1932,7 @@ static bool read_property_array(struct reader *r)
 /* "X FUNCTION HOW (STRUCT OFFSET)..." */
 static bool read_predicate(struct reader *r)
 {
-    struct vmsd_predicate *x = VMSD_APPEND(r->model->predicates,
+    struct vmsd_predicate *x = READ_APPEND(r, r->model->predicates,
                                            r->model->n_predicates);
     if (!read_name(r, false, &x->function) || !space(r))
         return false;
@@ -1900,7 +1940,7 @@ static bool read_predicate(struct reader *r)
         return bad(r, "a needed function's form is not =, !, & or ?");
     x->how = *r->p++;
     while (!at(r, '\n')) {
-        struct vmsd_member_read *m = VMSD_APPEND(x->reads, x->n_reads);
+        struct vmsd_member_read *m = READ_APPEND(r, x->reads, x->n_reads);
         if (!read_name(r, false, &m->structure)
             || !read_uint64(r, &m->offset))
             return false;
@@ -1913,17 +1953,17 @@ static bool read_device_props(struct reader *r)
 {
     if (r->end - r->p >= 2 && r->p[0] == ' ' && r->p[1] == '*') {
         r->p += 2;
-        struct vmsd_props_set *s = VMSD_APPEND(r->model->props_sets,
+        struct vmsd_props_set *s = READ_APPEND(r, r->model->props_sets,
                                                r->model->n_props_sets);
         return read_name(r, false, &s->function)
                && read_name(r, false, &s->array);
     }
-    struct vmsd_device_props *a = VMSD_APPEND(r->model->device_props,
+    struct vmsd_device_props *a = READ_APPEND(r, r->model->device_props,
                                               r->model->n_device_props);
     if (!read_name(r, false, &a->array))
         return false;
     while (!at(r, '\n')) {
-        struct vmsd_device_property *p = VMSD_APPEND(a->props, a->n_props);
+        struct vmsd_device_property *p = READ_APPEND(r, a->props, a->n_props);
         if (!read_name(r, false, &p->name) || !read_uint64(r, &p->offset)
             || !space(r))
             return false;
@@ -1937,7 +1977,7 @@ static bool read_device_props(struct reader *r)
 static bool read_macro_value(struct reader *r)
 {
     return read_members(r, &macro_value_record,
-                        VMSD_APPEND(r->model->macro_values,
+                        READ_APPEND(r, r->model->macro_values,
                                     r->model->n_macro_values), NULL);
 }
 
@@ -1953,7 +1993,7 @@ static bool read_creator(struct reader *r)
 {
     struct vmsd_creator left_out = { 0 };
     struct vmsd_creator *c = r->creations
-        ? VMSD_APPEND(r->model->creators, r->model->n_creators) : &left_out;
+        ? READ_APPEND(r, r->model->creators, r->model->n_creators) : &left_out;
     if (!read_name(r, false, creation_name(r, &c->function))
         || !read_bool(r, &c->global))
         return false;
@@ -1967,7 +2007,7 @@ static bool read_creator(struct reader *r)
         if (!read_name(r, false, creation_name(r, &item.name)))
             return false;
         if (r->creations)
-            *VMSD_APPEND(c->items, c->n_items) = item;
+            *READ_APPEND(r, c->items, c->n_items) = item;
     }
     return true;
 }
@@ -1977,7 +2017,7 @@ static bool read_hook(struct reader *r)
 {
     struct vmsd_hook left_out = { 0 };
     struct vmsd_hook *h = r->creations
-        ? VMSD_APPEND(r->model->hooks, r->model->n_hooks) : &left_out;
+        ? READ_APPEND(r, r->model->hooks, r->model->n_hooks) : &left_out;
     if (!read_name(r, false, creation_name(r, &h->owner)) || !space(r))
         return false;
     if (r->p == r->end || !*r->p || !strchr("iarmus", *r->p))
@@ -2083,7 +2123,8 @@ static bool read_records(struct reader *r)
     return bad(r, "the facts end before their end record (truncated?)");
 }
 
-/* "vmsdcheck-facts VERSION UNIT"; an older plugin wrote JSON. */
+/* "vmsdcheck-facts VERSION UNIT"; an older plugin wrote JSON.  *UNIT
+ * is the unit's name among the document's names. */
 static bool read_header(struct reader *r, char **unit)
 {
     size_t n = strlen(VMSD_FACTS_FORMAT);
@@ -2106,11 +2147,33 @@ static bool read_header(struct reader *r, char **unit)
     r->field_places = version >= 5;
     r->fit = version >= 6;
     r->creations_last = version >= 8;
-    char *name;
-    if (!read_name(r, false, &name))
-        return false;
-    *unit = vmsd_strdup(name);      /* the caller's */
-    return take(r, '\n') || bad(r, "the header goes on past the unit");
+    return read_name(r, false, unit)
+           && (take(r, '\n') || bad(r, "the header goes on past the unit"));
+}
+
+/* One document into R's model; *UNIT its unit's name (R's names'). */
+static bool read_document(struct reader *r, const char *text, size_t length,
+                          const char **unit, size_t *used, char *error,
+                          size_t error_size)
+{
+    struct name_places places;
+    char *name = NULL;
+    names_init(&places);
+    r->text = r->p = text;
+    r->end = text + length;
+    r->name_places = &places;
+    r->error = error;
+    r->error_size = error_size;
+    bool ok = read_header(r, &name) && read_records(r);
+    *unit = ok ? name : NULL;
+    *used = (size_t)(r->p - text);
+    return ok;
+}
+
+/* The files of a model read on its own: interned in it. */
+static const char *model_file(void *model, const char *file)
+{
+    return vmsd_model_adopt_file(model, file);
 }
 
 bool vmsd_facts_read(const char *text, size_t length,
@@ -2125,20 +2188,41 @@ bool vmsd_facts_read_parts(const char *text, size_t length, bool creations,
                            struct vmsd_model *model, char **unit,
                            size_t *used, char *error, size_t error_size)
 {
-    struct name_places places;
-    names_init(&places);
-    struct reader r = { .text = text, .p = text, .end = text + length,
-                        .model = model, .creations = creations,
-                        .name_places = &places,
-                        .error = error, .error_size = error_size };
-    *unit = NULL;
-    bool ok = read_header(&r, unit) && read_records(&r);
-    if (!ok) {
-        free(*unit);
-        *unit = NULL;
-    }
-    *used = (size_t)(r.p - text);
-    free(r.names);
-    free(r.files);
+    struct vmsd_facts_scratch scratch = { 0 };
+    struct reader r = { .model = model,
+                        .names_arena = vmsd_model_arena(model),
+                        .file = model_file, .file_arg = model,
+                        .scratch = &scratch, .creations = creations };
+    const char *name;
+    bool ok = read_document(&r, text, length, &name, used, error,
+                            error_size);
+    *unit = vmsd_strdup(name);      /* the caller's */
+    free(scratch.names);
+    free(scratch.files);
     return ok;
+}
+
+bool vmsd_facts_read_unit(struct vmsd_facts_reading *how, const char *text,
+                          size_t length, struct vmsd_model *model,
+                          const char **unit, size_t *used, char *error,
+                          size_t error_size)
+{
+    if (!how->scratch)
+        how->scratch = vmsd_xcalloc(1, sizeof *how->scratch);
+    struct reader r = { .model = model, .names_arena = how->names,
+                        .file = how->file, .file_arg = how->file_arg,
+                        .arrays = vmsd_model_arena(model),
+                        .scratch = how->scratch,
+                        .creations = how->creations };
+    return read_document(&r, text, length, unit, used, error, error_size);
+}
+
+void vmsd_facts_reading_end(struct vmsd_facts_reading *how)
+{
+    if (how->scratch) {
+        free(how->scratch->names);
+        free(how->scratch->files);
+        free(how->scratch);
+    }
+    how->scratch = NULL;
 }

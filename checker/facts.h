@@ -54,4 +54,33 @@ bool vmsd_facts_read_parts(const char *text, size_t length, bool creations,
                            struct vmsd_model *model, char **unit,
                            size_t *used, char *error, size_t error_size);
 
+/* How a caller that reads many documents, into models it merges into
+ * one that outlives them, has them read (the tool: a program's units). */
+struct vmsd_facts_scratch;
+struct vmsd_facts_reading {
+    bool creations;             /* as vmsd_facts_read_parts's */
+    /* Where the names go, the unit's among them: an arena that
+     * outlives the models, so that what they are merged into keeps
+     * their names, not copies. */
+    struct vmsd_arena *names;
+    /* What places name a file by, kept as long as NAMES: FILE is the
+     * file's name there. */
+    const char *(*file)(void *arg, const char *file);
+    void *file_arg;
+    /* The reader's tables, from one document to the next (NULL at
+     * first; vmsd_facts_reading_end frees them). */
+    struct vmsd_facts_scratch *scratch;
+};
+
+/* One document read as vmsd_facts_read_parts reads it, but as HOW says,
+ * into MODEL, made with vmsd_model_init_in: its records' arrays come
+ * from its arena, as its records do (free it with
+ * vmsd_model_free_tables, then its arena), and it lists no files.
+ * *UNIT is the unit's name, in HOW's arena. */
+bool vmsd_facts_read_unit(struct vmsd_facts_reading *how, const char *text,
+                          size_t length, struct vmsd_model *model,
+                          const char **unit, size_t *used, char *error,
+                          size_t error_size);
+void vmsd_facts_reading_end(struct vmsd_facts_reading *how);
+
 #endif

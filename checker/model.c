@@ -154,6 +154,17 @@ void vmsd_model_free(struct vmsd_model *model)
     memset(model, 0, sizeof *model);
 }
 
+void vmsd_model_free_tables(struct vmsd_model *model)
+{
+    free(model->descs);
+    free(model->sublists);
+    free(model->fieldlists);
+    vmsd_uid_index_free(&model->desc_index);
+    vmsd_uid_index_free(&model->sublist_index);
+    vmsd_uid_index_free(&model->fieldlist_index);
+    memset(model, 0, sizeof *model);
+}
+
 struct vmsd_desc *vmsd_model_find_desc(const struct vmsd_model *model,
                                        uint32_t uid)
 {

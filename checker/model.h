@@ -464,6 +464,10 @@ static inline struct vmsd_arena *vmsd_model_arena(struct vmsd_model *model)
     return model->shared_arena ? model->shared_arena : &model->arena;
 }
 void vmsd_model_free(struct vmsd_model *model);
+/* What of a model read by vmsd_facts_read_unit is not in its arena:
+ * its tables of descriptions and lists, and their indexes (model.c's).
+ * Only the tool reads so; the arena goes after. */
+void vmsd_model_free_tables(struct vmsd_model *model);
 
 /* The description with this uid, added (zeroed, uid set) when new. */
 struct vmsd_desc *vmsd_model_desc(struct vmsd_model *model, uint32_t uid);

@@ -23,9 +23,16 @@ static char *heap_dup(void *owner, const char *name)
     return vmsd_strdup(name);
 }
 
-static char *model_dup(void *owner, const char *name)
+static char *same_name(void *owner, const char *name)
 {
-    return vmsd_model_strdup(owner, name);
+    (void)owner;
+    return (char *)name;
+}
+
+static const char *same_file(void *arg, const char *file)
+{
+    (void)arg;
+    return file;
 }
 
 /* One member's value, IN to OUT.  A model's own references (a uid, a
@@ -113,11 +120,9 @@ void vmsd_record_copy_base(const struct vmsd_record *record, void *to,
 }
 
 void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
-                            const void *from, struct vmsd_model *model,
-                            const char *(*own_file)(void *arg, const char *),
-                            void *arg)
+                            const void *from)
 {
-    const struct copying how = { model_dup, model, own_file, arg, true };
+    const struct copying how = { same_name, NULL, same_file, NULL, true };
     copy_members(record, to, false, from, false, &how);
 }
 

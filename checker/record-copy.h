@@ -20,13 +20,12 @@ void vmsd_record_copy_base(const struct vmsd_record *record, void *to,
                            const void *from,
                            const char *(*own_file)(void *arg, const char *),
                            void *arg);
-/* Copy RECORD's model struct FROM into TO, of MODEL: names into MODEL,
- * places' files through OWN_FILE (with ARG); references are left zero
+/* Copy RECORD's model struct FROM into TO, of another model: names
+ * and places' files shared (they must live as long as TO's model: the
+ * tool's units name what their program keeps); references are left zero
  * and ids as TO has them, for the caller to link. */
 void vmsd_record_copy_model(const struct vmsd_record *record, void *to,
-                            const void *from, struct vmsd_model *model,
-                            const char *(*own_file)(void *arg, const char *),
-                            void *arg);
+                            const void *from);
 /* Free the names of a base's struct AT. */
 void vmsd_record_free_base(const struct vmsd_record *record, void *at);
 

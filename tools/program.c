@@ -30,10 +30,12 @@ struct global {
     bool from_archive;
 };
 
+/* A unit's model: its records in the units' arena, its names (and
+ * places' files) the program's (see parse_blob). */
 struct unit {
     struct vmsd_model model;
     bool from_archive;
-    char *name;                 /* the main source file, as compiled */
+    const char *name;           /* the main source file, as compiled */
 };
 
 struct merge {
@@ -79,41 +81,7 @@ struct unit_map {
     struct vmsd_uid_index desc;         /* unit uid -> program desc */
     struct vmsd_uid_index sublist;      /* unit list uid -> program uid */
     struct vmsd_uid_index fieldlist;
-    const struct vmsd_model *unit;
-    const char **files;                 /* unit file i -> program's name */
 };
-
-/* The program's name of a file of the unit: its display path, kept
- * once in the program.  The unit's set of files (name -> index + 1)
- * finds it: a scan of its files for each place would cost files x
- * places. */
-static const char *program_file(const struct unit_map *map, const char *file)
-{
-    struct vmsd_strset_slot *slot =
-        file ? vmsd_strset_find_name(&map->unit->file_set, file) : NULL;
-    return slot ? map->files[(uintptr_t)slot->value - 1] : NULL;
-}
-
-/* program_file, as the records' copy calls it. */
-static const char *own_file(void *map, const char *file)
-{
-    return program_file(map, file);
-}
-
-static void map_files(struct program *program, const char *root,
-                      const struct unit *u, struct unit_map *map)
-{
-    map->unit = &u->model;
-    map->files = vmsd_xcalloc(u->model.n_files, sizeof *map->files);
-    for (size_t i = 0; i < u->model.n_files; i++) {
-        const char *file = u->model.files[i];
-        /* Without a root a file is shown as it is: no copy to make. */
-        char *shown = root ? paths_display(file, root) : NULL;
-        map->files[i] = vmsd_strset_add_name(&program->files,
-                                             shown ? shown : file)->key;
-        free(shown);
-    }
-}
 
 static uint32_t new_uid(struct merge *m)
 {
@@ -141,9 +109,8 @@ static void copy_ref(struct merge *m, struct unit_map *map,
                      const struct vmsd_ref *from, struct vmsd_ref *to)
 {
     to->is_null = from->is_null;
-    to->symbol = vmsd_model_strdup(&m->program->model, from->symbol);
+    to->symbol = from->symbol;
     to->loc = from->loc;
-    to->loc.file = program_file(map, from->loc.file);
     if (from->is_null || !from->uid)
         return;                 /* NULL, or an address nobody can follow */
     struct vmsd_desc *target = resolve(m, map, from);
@@ -184,8 +151,7 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
     for (size_t i = 0; i < from->n_fields; i++) {
         const struct vmsd_field *f = &from->fields[i];
         struct vmsd_field *g = vmsd_fieldlist_append(model, to);
-        vmsd_record_copy_model(&vmsd_field_record, g, f, model, own_file,
-                               map);
+        vmsd_record_copy_model(&vmsd_field_record, g, f);
         if (vmsd_field_nests(f))
             copy_ref(m, map, &f->vmsd, &g->vmsd);
     }
@@ -212,8 +178,7 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
         if (!contributes(m, d))
             continue;
         struct vmsd_desc *nd = vmsd_model_desc(model, new_uid(m));
-        vmsd_record_copy_model(&vmsd_desc_record, nd, d, model, own_file,
-                               map);
+        vmsd_record_copy_model(&vmsd_desc_record, nd, d);
         vmsd_uid_index_put(&map->desc, d->uid, nd);
         if (d->linkage == VMSD_LINK_GLOBAL)
             global_find(m, d->symbol)->merged = nd;
@@ -221,16 +186,10 @@ static void add_descs(struct merge *m, struct unit *u, struct unit_map *map)
 }
 
 /* A registration not followed, into the program. */
-static void add_unfollowed(struct merge *m, struct unit_map *map,
-                           const struct vmsd_unfollowed *from)
+static void add_unfollowed(struct merge *m, const struct vmsd_unfollowed *from)
 {
     struct vmsd_model *merged = &m->program->model;
-    struct vmsd_unfollowed *u = VMSD_APPEND(merged->unfollowed,
-                                            merged->n_unfollowed);
-    u->function = vmsd_model_strdup(merged, from->function);
-    u->reason = vmsd_model_strdup(merged, from->reason);
-    u->loc = from->loc;
-    u->loc.file = program_file(map, from->loc.file);
+    *VMSD_APPEND(merged->unfollowed, merged->n_unfollowed) = *from;
 }
 
 /* The class_data member named MEMBER, or NULL. */
@@ -258,7 +217,6 @@ static void add_type(struct merge *m, const struct qom_units *units,
     t->name = vmsd_strdup(name);
     t->parent = vmsd_strdup(parent);
     t->loc = loc;
-    t->loc.file = program_file(&maps[unit], loc.file);
     struct vmsd_strset_slot *slot = vmsd_strset_find_name(&m->instances[unit],
                                                           name);
     if (slot) {
@@ -280,10 +238,8 @@ static void add_type(struct merge *m, const struct qom_units *units,
         where = data_unit;
     }
     t->own_vmsd = ref ? resolve(m, &maps[where], ref) : NULL;
-    if (ref) {
+    if (ref)
         t->assigned = ref->loc;
-        t->assigned.file = program_file(&maps[where], ref->loc.file);
-    }
 }
 
 /* Each unit's instance records by type, the first of a type kept: what
@@ -327,7 +283,7 @@ static void add_types(struct merge *m, const struct qom_units *units,
                  r->loc, r->data, r->n_data, unit);
     }
     for (size_t i = 0; i < model->n_unfollowed; i++)
-        add_unfollowed(m, &maps[unit], &model->unfollowed[i]);
+        add_unfollowed(m, &model->unfollowed[i]);
 }
 
 /* A member of the struct a call hands on, or NULL when it is NULL. */
@@ -376,13 +332,12 @@ static bool instantiate(const struct vmsd_template_string *t,
     return true;
 }
 
-/* A registration the program does not follow, from C in UNIT. */
-static void call_unfollowed(struct merge *m, struct unit_map *map,
-                            const struct vmsd_struct_call *c,
+/* A registration the program does not follow, from C. */
+static void call_unfollowed(struct merge *m, const struct vmsd_struct_call *c,
                             const char *reason)
 {
     struct vmsd_unfollowed u = { c->caller, (char *)reason, c->loc };
-    add_unfollowed(m, map, &u);
+    add_unfollowed(m, &u);
 }
 
 /* The types helper H's templates register for call C of unit U. */
@@ -404,9 +359,9 @@ static void add_call_types(struct merge *m, const struct qom_units *units,
             continue;
         char *name, *parent = NULL;
         if (!instantiate(&t->name, c, &name) || !name)
-            call_unfollowed(m, &maps[u], c, "name");
+            call_unfollowed(m, c, "name");
         else if (!instantiate(&t->parent, c, &parent))
-            call_unfollowed(m, &maps[u], c, "parent");
+            call_unfollowed(m, c, "parent");
         else
             add_type(m, units, h, maps, name, parent, t->class_init, t->loc,
                      t->data_is_struct ? data : NULL,
@@ -440,7 +395,7 @@ static void add_helper_types(struct merge *m, const struct qom_units *units,
             if (!slot)
                 continue;       /* it registers nothing we know of */
             if (c->uncertain) {
-                call_unfollowed(m, &maps[u], c, "call");
+                call_unfollowed(m, c, "call");
                 continue;
             }
             size_t h = (size_t)(uintptr_t)slot->value - 1;
@@ -465,19 +420,11 @@ static void add_structs(struct merge *m, struct unit *u, struct unit_map *map)
                                                    model->n_desc_structs);
         to->desc = d->uid;
         for (size_t k = 0; k < from->n_names; k++)
-            *VMSD_APPEND(to->names, to->n_names) =
-                vmsd_model_strdup(model, from->names[k]);
+            *VMSD_APPEND(to->names, to->n_names) = from->names[k];
     }
-    for (size_t i = 0; i < u->model.n_struct_heads; i++) {
-        const struct vmsd_struct_head *from = &u->model.struct_heads[i];
-        struct vmsd_struct_head *to = VMSD_APPEND(model->struct_heads,
-                                                  model->n_struct_heads);
-        to->name = vmsd_model_strdup(model, from->name);
-        to->size = from->size;
-        to->first = vmsd_model_strdup(model, from->first);
-        to->loc = from->loc;
-        to->loc.file = program_file(map, from->loc.file);
-    }
+    for (size_t i = 0; i < u->model.n_struct_heads; i++)
+        *VMSD_APPEND(model->struct_heads, model->n_struct_heads) =
+            u->model.struct_heads[i];
 }
 
 static void add_lists(struct merge *m, struct unit *u, struct unit_map *map)
@@ -496,11 +443,32 @@ static void add_lists(struct merge *m, struct unit *u, struct unit_map *map)
 
 /* The units read so far, and how. */
 struct parsing {
-    bool creations;             /* with their creation records */
+    struct program *program;
+    const char *root;
+    struct vmsd_facts_reading reading;  /* names into the program's
+                                           arena, files by program_file */
+    struct vmsd_strset files;   /* a file as the units name it -> its
+                                   name in the program */
     struct unit *units;
     size_t n_units;
     struct vmsd_arena arena;    /* the units' records, freed together */
 };
+
+/* The program's name of a file its units' facts name (FILE, in the
+ * program's arena): its display path, kept once in the program. */
+static const char *program_file(void *arg, const char *file)
+{
+    struct parsing *p = arg;
+    struct vmsd_strset_slot *named = vmsd_strset_add_name(&p->files, file);
+    if (!named->value) {
+        /* Without a root a file is shown as it is: no copy to make. */
+        char *shown = p->root ? paths_display(file, p->root) : NULL;
+        named->value = vmsd_strset_add_name(&p->program->files,
+                                            shown ? shown : file)->key;
+        free(shown);
+    }
+    return named->value;
+}
 
 /* Every document of a blob into units; false on a broken one. */
 static bool parse_blob(const struct facts_blob *blob, void *arg)
@@ -517,9 +485,9 @@ static bool parse_blob(const struct facts_blob *blob, void *arg)
         size_t used;
         vmsd_model_init_in(&u->model, &to->arena);
         u->from_archive = blob->from_archive;
-        if (!vmsd_facts_read_parts(blob->data + pos, blob->size - pos,
-                                   to->creations, &u->model, &u->name,
-                                   &used, error, sizeof error)) {
+        if (!vmsd_facts_read_unit(&to->reading, blob->data + pos,
+                                  blob->size - pos, &u->model, &u->name,
+                                  &used, error, sizeof error)) {
             char *origin = vmsd_shown(blob->origin);
             fprintf(notes(), "vmsdcheck: %s: facts at byte %zu: %s\n",
                     origin, pos, error);
@@ -649,7 +617,10 @@ static void find_uncovered(const struct program_input *input,
 bool program_build(struct program_input *input, const char *root,
                    bool containment, struct program *out)
 {
-    struct parsing read = { containment, NULL, 0, { 0 } };
+    struct parsing read = {
+        out, root,
+        { containment, &out->model.arena, program_file, &read, NULL },
+        { .borrows_keys = true }, NULL, 0, { 0 } };
     bool ok = true;
 
     memset(out, 0, sizeof *out);
@@ -662,12 +633,14 @@ bool program_build(struct program_input *input, const char *root,
         ok = inputs_read_facts(&input->blobs[i], parse_blob, &read);
         inputs_free_facts(&input->blobs[i]);
     }
+    vmsd_facts_reading_end(&read.reading);
+    vmsd_strset_free(&read.files);
     struct unit *units = read.units;
     size_t n_units = read.n_units;
 
     /* First the winner of every global symbol, then every description,
      * then the lists, whose references may name any of them. */
-    /* The globals' keys are the units' symbols: freed before them. */
+    /* The globals' keys are the units' symbols, the program's. */
     struct merge m = { out, { .borrows_keys = true }, 0, NULL };
     for (size_t i = 0; ok && i < n_units; i++)
         for (size_t j = 0; j < units[i].model.n_descs; j++) {
@@ -676,10 +649,8 @@ bool program_build(struct program_input *input, const char *root,
                 global_offer(&m, d, units[i].from_archive);
         }
     struct unit_map *maps = vmsd_xcalloc(n_units, sizeof *maps);
-    for (size_t i = 0; ok && i < n_units; i++) {
-        map_files(out, root, &units[i], &maps[i]);
+    for (size_t i = 0; ok && i < n_units; i++)
         add_descs(&m, &units[i], &maps[i]);
-    }
     for (size_t i = 0; ok && i < n_units; i++) {
         add_lists(&m, &units[i], &maps[i]);
         add_structs(&m, &units[i], &maps[i]);
@@ -714,9 +685,7 @@ bool program_build(struct program_input *input, const char *root,
         vmsd_uid_index_free(&maps[i].desc);
         vmsd_uid_index_free(&maps[i].sublist);
         vmsd_uid_index_free(&maps[i].fieldlist);
-        free(maps[i].files);
-        vmsd_model_free(&units[i].model);
-        free(units[i].name);
+        vmsd_model_free_tables(&units[i].model);
     }
     vmsd_arena_free(&read.arena);
     free(maps);
