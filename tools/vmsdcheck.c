@@ -712,8 +712,14 @@ static bool analyse(struct settings *s, struct run *r)
     return ok;
 }
 
+/* A run's end, which is the process's: what it holds is handed back to
+ * the system at once, where freeing it piece by piece cost nearly 4 % of
+ * the instructions of a check of QEMU's four programs.  Under
+ * AddressSanitizer it is freed, since its leak checker runs the tool in
+ * the tests (scripts/sanitize-check) and would report it. */
 static void run_free(struct run *r)
 {
+#ifdef __SANITIZE_ADDRESS__
     report_free(&r->report);
     for (size_t i = 0; i < r->set.n_programs; i++)
         program_free(&r->programs[i]);
@@ -722,6 +728,9 @@ static void run_free(struct run *r)
     if (r->have_base)
         baseline_free(&r->base);
     inputs_free(&r->set);
+#else
+    (void)r;
+#endif
 }
 
 /* Write the report; exit 1 when it holds a finding at --fail-on. */
