@@ -447,24 +447,29 @@ struct parsing {
     const char *root;
     struct vmsd_facts_reading reading;  /* names into the program's
                                            arena, files by program_file */
-    struct vmsd_strset files;   /* a file as the units name it -> its
-                                   name in the program */
+    struct vmsd_strset shown;   /* with a root: a file as the units name
+                                   it -> its name in the program */
     struct unit *units;
     size_t n_units;
     struct vmsd_arena arena;    /* the units' records, freed together */
 };
 
 /* The program's name of a file its units' facts name (FILE, in the
- * program's arena): its display path, kept once in the program. */
+ * program's arena): its display path, kept once in the program's arena
+ * (the program's set of files borrows its keys from there). */
 static const char *program_file(void *arg, const char *file)
 {
     struct parsing *p = arg;
-    struct vmsd_strset_slot *named = vmsd_strset_add_name(&p->files, file);
+    struct vmsd_strset *files = &p->program->files;
+    if (!p->root)               /* shown as it is */
+        return vmsd_strset_add_name(files, file)->key;
+    struct vmsd_strset_slot *named = vmsd_strset_add_name(&p->shown, file);
     if (!named->value) {
-        /* Without a root a file is shown as it is: no copy to make. */
-        char *shown = p->root ? paths_display(file, p->root) : NULL;
-        named->value = vmsd_strset_add_name(&p->program->files,
-                                            shown ? shown : file)->key;
+        char *shown = paths_display(file, p->root);
+        struct vmsd_strset_slot *slot = vmsd_strset_add_name(files, shown);
+        if (slot->key == shown)         /* new */
+            slot->key = vmsd_arena_strdup(&p->program->model.arena, shown);
+        named->value = slot->key;
         free(shown);
     }
     return named->value;
@@ -625,6 +630,7 @@ bool program_build(struct program_input *input, const char *root,
 
     memset(out, 0, sizeof *out);
     out->name = input->name;
+    out->files.borrows_keys = true;
     vmsd_model_init(&out->model);
     vmsd_arena_use_reserve(&out->model.arena);
     vmsd_arena_use_reserve(&read.arena);
@@ -634,7 +640,7 @@ bool program_build(struct program_input *input, const char *root,
         inputs_free_facts(&input->blobs[i]);
     }
     vmsd_facts_reading_end(&read.reading);
-    vmsd_strset_free(&read.files);
+    vmsd_strset_free(&read.shown);
     struct unit *units = read.units;
     size_t n_units = read.n_units;
 

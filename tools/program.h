@@ -15,7 +15,8 @@
 struct program {
     const char *name;
     struct vmsd_model model;    /* resolved */
-    struct vmsd_strset files;   /* the file names the model's places use */
+    struct vmsd_strset files;   /* the file names the model's places use
+                                   (keys in the model's arena) */
     /* Coverage: the C units the program has (when it can tell: then
      * units_unknown is NULL, else it says why not) and those of them
      * that carry no facts. */
