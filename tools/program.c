@@ -450,7 +450,7 @@ struct parsing {
     struct vmsd_strset shown;   /* with a root: a file as the units name
                                    it -> its name in the program */
     struct unit *units;
-    size_t n_units;
+    size_t n_units, units_room;
     struct vmsd_arena arena;    /* the units' records, freed together */
 };
 
@@ -485,7 +485,12 @@ static bool parse_blob(const struct facts_blob *blob, void *arg)
             pos++;
             continue;
         }
-        struct unit *u = VMSD_APPEND(to->units, to->n_units);
+        if (to->n_units == to->units_room) {
+            to->units_room = 2 * to->units_room + 1;
+            to->units = vmsd_xrealloc(to->units,
+                                      to->units_room * sizeof *to->units);
+        }
+        struct unit *u = memset(&to->units[to->n_units++], 0, sizeof *u);
         char error[256];
         size_t used;
         vmsd_model_init_in(&u->model, &to->arena);
@@ -623,9 +628,10 @@ bool program_build(struct program_input *input, const char *root,
                    bool containment, struct program *out)
 {
     struct parsing read = {
-        out, root,
-        { containment, &out->model.arena, program_file, &read, NULL },
-        { .borrows_keys = true }, NULL, 0, { 0 } };
+        .program = out, .root = root,
+        .reading = { containment, &out->model.arena, program_file, &read,
+                     NULL },
+        .shown = { .borrows_keys = true } };
     bool ok = true;
 
     memset(out, 0, sizeof *out);
@@ -635,6 +641,11 @@ bool program_build(struct program_input *input, const char *root,
     vmsd_arena_use_reserve(&out->model.arena);
     vmsd_arena_use_reserve(&read.arena);
     ok = inputs_list_units(input);
+    /* Room for as many units as the program has C units (about as many
+     * carry facts) at once: a unit's model is large, and an array grown
+     * by doubling copies it again and again. */
+    read.units_room = input->n_c_units;
+    read.units = vmsd_xrealloc(NULL, read.units_room * sizeof *read.units);
     for (size_t i = 0; ok && i < input->n_blobs; i++) {
         ok = inputs_read_facts(&input->blobs[i], parse_blob, &read);
         inputs_free_facts(&input->blobs[i]);
