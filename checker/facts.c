@@ -1133,12 +1133,14 @@ struct read_name {
 };
 
 /* What a reader keeps from one document to the next: its tables, grown
- * to the largest document's. */
+ * to the largest document's, and what is left of the piece of the
+ * names' arena it copies names into. */
 struct vmsd_facts_scratch {
     struct read_name *names;
     size_t names_room;
     const char **files;
     size_t files_room;
+    char *names_next, *names_end;
 };
 
 struct reader {
@@ -1297,6 +1299,30 @@ static void *grow_array(struct reader *r, void *items, size_t n, size_t size)
                                              sizeof *(items)),            \
      memset(&(items)[(n)], 0, sizeof *(items)), &(items)[(n)++])
 
+/* The pieces names are cut from: a name needs no alignment, and most
+ * are a few bytes, where the arena rounds each allocation up to 16.
+ * Under AddressSanitizer each name is an allocation of its own, as the
+ * arena's are, so that an overrun is caught. */
+#ifdef __SANITIZE_ADDRESS__
+#define NAMES_PIECE 0
+#else
+#define NAMES_PIECE ((size_t)4 << 10)
+#endif
+
+/* Room for a name of LEN bytes and its NUL, in the names' arena. */
+static char *name_room(struct reader *r, size_t len)
+{
+    struct vmsd_facts_scratch *scratch = r->scratch;
+    if (len + 1 > (size_t)(scratch->names_end - scratch->names_next)) {
+        size_t size = len + 1 > NAMES_PIECE ? len + 1 : NAMES_PIECE;
+        scratch->names_next = vmsd_arena_alloc(r->names_arena, size);
+        scratch->names_end = scratch->names_next + size;
+    }
+    char *name = scratch->names_next;
+    scratch->names_next += len + 1;
+    return name;
+}
+
 /* ITEMS, a table of the scratch's of *ROOM elements of SIZE bytes, with
  * room for element N: doubled, or made FIRST long. */
 static void *scratch_room(void *items, size_t *room, size_t n, size_t first,
@@ -1352,7 +1378,7 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
              * names' arena, even for a record left out, since later
              * names may repeat it or share its bytes. */
             size_t len = (size_t)shared + s.len;
-            joined = vmsd_arena_alloc(r->names_arena, len + 1);
+            joined = name_room(r, len);
             memcpy(joined, before->start, (size_t)shared);
             memcpy(joined + shared, s.start, s.len);
             joined[len] = '\0';
@@ -1370,7 +1396,7 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
     if (!out)
         return true;
     if (!name->copy) {
-        name->copy = vmsd_arena_alloc(r->names_arena, name->span.len + 1);
+        name->copy = name_room(r, name->span.len);
         memcpy(name->copy, name->span.start, name->span.len);
         name->copy[name->span.len] = '\0';
     }
