@@ -214,14 +214,14 @@ static void add_type(struct merge *m, const struct qom_units *units,
 {
     struct program *program = m->program;
     struct program_type *t = VMSD_APPEND(program->types, program->n_types);
-    t->name = vmsd_strdup(name);
-    t->parent = vmsd_strdup(parent);
+    t->name = name;
+    t->parent = parent;
     t->loc = loc;
     struct vmsd_strset_slot *slot = vmsd_strset_find_name(&m->instances[unit],
                                                           name);
     if (slot) {
         const struct vmsd_instance *in = slot->value;
-        t->cast_struct = vmsd_strdup(in->structure);
+        t->cast_struct = in->structure;
         t->cast_struct_size = in->structure_size;
         t->instance_size = in->instance_size;
     }
@@ -306,11 +306,11 @@ static bool guards_hold(const struct vmsd_template *t,
     return true;
 }
 
-/* A template's string for the struct C hands on (the caller frees it):
- * NULL for none, or a member that is NULL on its own; false when a
- * member is set to what is not a constant string. */
-static bool instantiate(const struct vmsd_template_string *t,
-                        const struct vmsd_struct_call *c, char **out)
+/* A template's string for the struct C hands on, in the program's
+ * arena: NULL for none, or a member that is NULL on its own; false when
+ * a member is set to what is not a constant string. */
+static bool instantiate(struct merge *m, const struct vmsd_template_string *t,
+                        const struct vmsd_struct_call *c, const char **out)
 {
     struct vmsd_strbuf text = { 0 };
     *out = NULL;
@@ -328,7 +328,9 @@ static bool instantiate(const struct vmsd_template_string *t,
                                 : member ? member->string : "(null)");
     }
     if (t->n_parts)
-        *out = text.data ? vmsd_strbuf_take(&text) : vmsd_strdup("");
+        *out = vmsd_arena_strdup(&m->program->model.arena,
+                                 text.data ? text.data : "");
+    free(text.data);
     return true;
 }
 
@@ -357,17 +359,15 @@ static void add_call_types(struct merge *m, const struct qom_units *units,
         if (strcmp(t->function, c->callee) != 0 || t->param != c->arg
             || !guards_hold(t, c))
             continue;
-        char *name, *parent = NULL;
-        if (!instantiate(&t->name, c, &name) || !name)
+        const char *name, *parent = NULL;
+        if (!instantiate(m, &t->name, c, &name) || !name)
             call_unfollowed(m, c, "name");
-        else if (!instantiate(&t->parent, c, &parent))
+        else if (!instantiate(m, &t->parent, c, &parent))
             call_unfollowed(m, c, "parent");
         else
             add_type(m, units, h, maps, name, parent, t->class_init, t->loc,
                      t->data_is_struct ? data : NULL,
                      t->data_is_struct ? n_data : 0, u);
-        free(name);
-        free(parent);
     }
     free(data);
 }
@@ -723,7 +723,7 @@ void program_free(struct program *program)
     for (size_t i = 0; i < program->n_fact_units_named; i++)
         free(program->fact_units[i]);
     free(program->fact_units);
-    qom_types_free(program->types, program->n_types);
+    free(program->types);
     free(program->devices);
     free(program->device_conditional);
     free(program->stateless_types);

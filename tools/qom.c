@@ -195,16 +195,6 @@ const struct vmsd_class_vmsd *qom_class_vmsd(const struct qom_units *units,
     return f->sets;
 }
 
-void qom_types_free(struct program_type *types, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(types[i].name);
-        free(types[i].parent);
-        free(types[i].cast_struct);
-    }
-    free(types);
-}
-
 /* The JSON -dump-vmstate writes for a description (dump_vmstate_vmsd in
  * QEMU's migration/savevm.c) repeats a nested description at each use,
  * so what it writes can grow exponentially with its input (a description

@@ -11,9 +11,11 @@
 
 struct program;
 
+/* A type of the program; its names are the program's (in its model's
+ * arena). */
 struct program_type {
-    char *name;
-    char *parent;               /* NULL: none */
+    const char *name;
+    const char *parent;         /* NULL: none */
     struct vmsd_loc loc;
     /* What its own class_init sets: NULL when it sets nothing. */
     const struct vmsd_desc *own_vmsd;
@@ -24,7 +26,7 @@ struct program_type {
     /* Its unit's I record: the struct its cast names (NULL: none) and
      * that struct's size, and its TypeInfo's .instance_size (0: the
      * parent's). */
-    char *cast_struct;
+    const char *cast_struct;
     uint64_t cast_struct_size;
     uint64_t instance_size;
 };
@@ -64,7 +66,5 @@ void qom_find_devices(struct program *program);
  * MACHINE in its vmschkmachine entry; the caller frees the text.  NULL
  * (with the reason on stderr) when the program has no device type. */
 char *qom_dump_vmstate(const struct program *program, const char *machine);
-
-void qom_types_free(struct program_type *types, size_t n);
 
 #endif
