@@ -1147,6 +1147,8 @@ struct reader {
     const char *text, *p, *end;
     struct vmsd_model *model;
     struct vmsd_arena *names_arena;     /* where the names are copied */
+    struct vmsd_arena *fields_arena;    /* where the field lists' fields
+                                           go; NULL: the model's arena */
     const char *(*file)(void *arg, const char *file);
     void *file_arg;
     struct vmsd_arena *arrays;  /* where the model's arrays of records
@@ -1667,11 +1669,22 @@ static bool read_field_exists(struct reader *r, void *record, char tag)
     return name_here(r, false, &f->field_exists);
 }
 
+/* A field appended to the list "f" records go to. */
+static struct vmsd_field *append_field(struct reader *r)
+{
+    struct vmsd_fieldlist *list = r->fields;
+    if (!r->fields_arena)
+        return vmsd_fieldlist_append(r->model, list);
+    list->fields = vmsd_arena_grow(r->fields_arena, list->fields,
+                                   list->n_fields, sizeof *list->fields);
+    return memset(&list->fields[list->n_fields++], 0, sizeof *list->fields);
+}
+
 static bool read_field(struct reader *r)
 {
     if (!r->fields)
         return bad(r, "a field comes before any field list");
-    struct vmsd_field *f = vmsd_fieldlist_append(r->model, r->fields);
+    struct vmsd_field *f = append_field(r);
     r->field_placed = false;
     if (!read_members(r, &field_record, f,
                       "a field has an unknown member"))
@@ -2235,7 +2248,8 @@ bool vmsd_facts_read_unit(struct vmsd_facts_reading *how, const char *text,
 {
     if (!how->scratch)
         how->scratch = vmsd_xcalloc(1, sizeof *how->scratch);
-    struct reader r = { .model = model, .names_arena = how->names,
+    struct reader r = { .model = model, .names_arena = how->lasting,
+                        .fields_arena = how->lasting,
                         .file = how->file, .file_arg = how->file_arg,
                         .arrays = vmsd_model_arena(model),
                         .scratch = how->scratch,

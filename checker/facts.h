@@ -59,11 +59,11 @@ bool vmsd_facts_read_parts(const char *text, size_t length, bool creations,
 struct vmsd_facts_scratch;
 struct vmsd_facts_reading {
     bool creations;             /* as vmsd_facts_read_parts's */
-    /* Where the names go, the unit's among them: an arena that
-     * outlives the models, so that what they are merged into keeps
-     * their names, not copies. */
-    struct vmsd_arena *names;
-    /* What places name a file by, kept as long as NAMES: FILE is the
+    /* Where the names go, the unit's among them, and the field lists'
+     * fields: an arena that outlives the models, so that what they are
+     * merged into keeps them, not copies. */
+    struct vmsd_arena *lasting;
+    /* What places name a file by, kept as long as LASTING: FILE is the
      * file's name there. */
     const char *(*file)(void *arg, const char *file);
     void *file_arg;
@@ -76,7 +76,7 @@ struct vmsd_facts_reading {
  * into MODEL, made with vmsd_model_init_in: its records' arrays come
  * from its arena, as its records do (free it with
  * vmsd_model_free_tables, then its arena), and it lists no files.
- * *UNIT is the unit's name, in HOW's arena. */
+ * *UNIT is the unit's name, in HOW's lasting arena. */
 bool vmsd_facts_read_unit(struct vmsd_facts_reading *how, const char *text,
                           size_t length, struct vmsd_model *model,
                           const char **unit, size_t *used, char *error,

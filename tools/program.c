@@ -30,8 +30,8 @@ struct global {
     bool from_archive;
 };
 
-/* A unit's model: its records in the units' arena, its names (and
- * places' files) the program's (see parse_blob). */
+/* A unit's model: its records in the units' arena, its names, places'
+ * files and field lists' fields the program's (struct parsing). */
 struct unit {
     struct vmsd_model model;
     bool from_archive;
@@ -145,15 +145,21 @@ static uint32_t copy_fieldlist(struct merge *m, struct unit_map *map,
         return uid;
     uid = new_uid(m);
     vmsd_uid_index_put(&map->fieldlist, from->uid, (void *)(uintptr_t)uid);
-    struct vmsd_model *model = &m->program->model;
-    struct vmsd_fieldlist *to = vmsd_model_add_fieldlist(model, uid);
+    struct vmsd_fieldlist *to = vmsd_model_add_fieldlist(&m->program->model,
+                                                         uid);
     to->terminated = from->terminated;
-    for (size_t i = 0; i < from->n_fields; i++) {
-        const struct vmsd_field *f = &from->fields[i];
-        struct vmsd_field *g = vmsd_fieldlist_append(model, to);
-        vmsd_record_copy_model(&vmsd_field_record, g, f);
-        if (vmsd_field_nests(f))
-            copy_ref(m, map, &f->vmsd, &g->vmsd);
+    /* The unit's fields are in the program's arena (struct parsing): the
+     * program's list takes them as they are, but for the description a
+     * field nests, the unit's reference made the program's. */
+    to->fields = from->fields;
+    to->n_fields = from->n_fields;
+    for (size_t i = 0; i < to->n_fields; i++) {
+        struct vmsd_field *f = &to->fields[i];
+        bool nests = vmsd_field_nests(f);
+        struct vmsd_ref unit_ref = f->vmsd;
+        memset(&f->vmsd, 0, sizeof f->vmsd);
+        if (nests)
+            copy_ref(m, map, &unit_ref, &f->vmsd);
     }
     return uid;
 }
@@ -445,8 +451,9 @@ static void add_lists(struct merge *m, struct unit *u, struct unit_map *map)
 struct parsing {
     struct program *program;
     const char *root;
-    struct vmsd_facts_reading reading;  /* names into the program's
-                                           arena, files by program_file */
+    struct vmsd_facts_reading reading;  /* names and fields into the
+                                           program's arena, files by
+                                           program_file */
     struct vmsd_strset shown;   /* with a root: a file as the units name
                                    it -> its name in the program */
     struct unit *units;
