@@ -1344,6 +1344,8 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
 {
     long long n, shared = 0;
     struct read_name *name;
+    struct name_span span;      /* the name's: kept at hand, not read back
+                                   from the table just written */
     if (out)
         *out = NULL;
     if (take(r, '-'))
@@ -1355,6 +1357,7 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
         if ((size_t)n >= r->n_names)
             return bad(r, "a name refers to one not yet written");
         name = &r->scratch->names[n];
+        span = name->span;
     } else {
         if (!number(r, 0, LLONG_MAX, &n))
             return bad(r, "a name is not LENGTH:BYTES");
@@ -1393,14 +1396,15 @@ static inline bool name_here(struct reader *r, bool nullable, char **out)
                                       sizeof *scratch->names);
         name = &scratch->names[r->n_names++];
         *name = (struct read_name){ s, joined };
+        span = s;
     }
-    *before = name->span;
+    *before = span;
     if (!out)
         return true;
     if (!name->copy) {
-        name->copy = name_room(r, name->span.len);
-        memcpy(name->copy, name->span.start, name->span.len);
-        name->copy[name->span.len] = '\0';
+        name->copy = name_room(r, span.len);
+        memcpy(name->copy, span.start, span.len);
+        name->copy[span.len] = '\0';
     }
     *out = name->copy;
     return true;
