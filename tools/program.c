@@ -580,6 +580,19 @@ static void find_unlisted(const struct program_input *input,
     vmsd_strset_free(&listed);
 }
 
+/* NAME, one of the program's (in its arena), as the program shows it:
+ * as it is without a root, else its display path, kept in that arena. */
+static const char *shown_name(struct program *program, const char *name,
+                              const char *root)
+{
+    if (!root)
+        return name;
+    char *path = paths_display(name, root);
+    const char *kept = vmsd_arena_strdup(&program->model.arena, path);
+    free(path);
+    return kept;
+}
+
 /* Which of the program's C units carry no facts: a unit whose facts
  * name it exactly first, then, among the facts left, one whose name has
  * the same last part (the two spellings can differ under prefix maps,
@@ -599,15 +612,14 @@ static void find_uncovered(const struct program_input *input,
         out->units_from = UNITS_UNKNOWN;
     out->n_c_units = input->n_c_units;
     out->n_fact_units = n_units;
+    out->fact_units = vmsd_xcalloc(n_units + 1, sizeof *out->fact_units);
     for (size_t i = 0; i < n_units; i++) {
         if (!units[i].name)
             continue;
         count_one(&exact, units[i].name);
         count_one(&last, paths_last_part(units[i].name));
-        out->fact_units = vmsd_grow(out->fact_units, out->n_fact_units_named,
-                                    sizeof *out->fact_units);
         out->fact_units[out->n_fact_units_named++] =
-            paths_display(units[i].name, root);
+            shown_name(out, units[i].name, root);
     }
     size_t n = out->units_unknown ? 0 : input->n_c_units;
     bool *covered = vmsd_xcalloc(n, sizeof *covered);
@@ -727,8 +739,6 @@ void program_free(struct program *program)
     for (size_t i = 0; i < program->n_unlisted; i++)
         free(program->unlisted[i]);
     free(program->unlisted);
-    for (size_t i = 0; i < program->n_fact_units_named; i++)
-        free(program->fact_units[i]);
     free(program->fact_units);
     free(program->types);
     free(program->devices);

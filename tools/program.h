@@ -24,7 +24,8 @@ struct program {
     const char *units_unknown;
     size_t n_c_units;
     size_t n_fact_units;        /* facts documents read */
-    char **fact_units;          /* display paths of the units they name */
+    const char **fact_units;    /* display paths of the units they name
+                                   (in the model's arena) */
     size_t n_fact_units_named;
     char **uncovered;           /* display paths */
     size_t n_uncovered;
