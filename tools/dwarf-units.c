@@ -413,20 +413,19 @@ static bool is_c_language(int lang)
 }
 
 /* NAME, a C unit's unless it is LTO's "<artificial>", into the list. */
-static void add_unit(const char *name, bool is_c, char ***names,
-                     size_t *n_names)
+/* Where the names go, and the list they are added to. */
+struct unit_names {
+    struct vmsd_arena *arena;
+    char ***names;
+    size_t *n_names;
+};
+
+static void add_unit(const char *name, bool is_c, struct unit_names *to)
 {
     if (name && is_c && strcmp(name, "<artificial>") != 0) {
-        *names = vmsd_grow(*names, *n_names, sizeof **names);
-        (*names)[(*n_names)++] = vmsd_strdup(name);
+        *to->names = vmsd_grow(*to->names, *to->n_names, sizeof **to->names);
+        (*to->names)[(*to->n_names)++] = vmsd_arena_strdup(to->arena, name);
     }
-}
-
-/* The names added to the list since it held BEFORE, dropped. */
-static void drop_since(char **names, size_t *n_names, size_t before)
-{
-    while (*n_names > before)
-        free(names[--*n_names]);
 }
 
 /* How a line table's entries (directories, files) are laid out: COUNT
@@ -575,20 +574,20 @@ static bool read_line_table(const unsigned char *p,
 /* The units named by their line tables: -1 when a table is not DWARF
  * 5's or cannot be read here (then the units' entries are read). */
 static int units_from_line_tables(const struct debug_sections *s,
-                                  char ***names, size_t *n_names)
+                                  struct unit_names *to)
 {
     struct vmsd_strbuf name = { 0 };
-    size_t before = *n_names;
+    size_t before = *to->n_names;
     int any = 0;
     for (const unsigned char *p = s->line.start, *next; p < s->line.end;
          p = next) {
         if (!read_line_table(p, s, &name, &next)) {
-            drop_since(*names, n_names, before);
+            *to->n_names = before;      /* the arena keeps them */
             any = -1;
             break;
         }
         any = 1;
-        add_unit(name.data, paths_is_c_source(name.data), names, n_names);
+        add_unit(name.data, paths_is_c_source(name.data), to);
     }
     free(name.data);
     return any;
@@ -598,7 +597,7 @@ static int units_from_line_tables(const struct debug_sections *s,
  * this reading cannot.  -1 when a header cannot be read: then libdw
  * reads the section (it stops at a unit it cannot read). */
 static int units_in_place(Dwarf *dw, const struct debug_sections *s,
-                          char ***names, size_t *n_names)
+                          struct unit_names *to)
 {
     struct unit_header h;
     int any = 0;
@@ -622,13 +621,13 @@ static int units_in_place(Dwarf *dw, const struct debug_sections *s,
         if (e.tag == DW_TAG_partial_unit || e.tag == DW_TAG_type_unit)
             continue;
         any = 1;
-        add_unit(e.name, is_c_language(e.language), names, n_names);
+        add_unit(e.name, is_c_language(e.language), to);
     }
     return any;
 }
 
 /* The units as libdw reads them. */
-static bool units_by_libdw(Dwarf *dw, char ***names, size_t *n_names)
+static bool units_by_libdw(Dwarf *dw, struct unit_names *to)
 {
     Dwarf_CU *cu = NULL;
     Dwarf_Die die;
@@ -639,13 +638,15 @@ static bool units_by_libdw(Dwarf *dw, char ***names, size_t *n_names)
             continue;
         any = true;
         add_unit(dwarf_diename(&die), is_c_language(dwarf_srclang(&die)),
-                 names, n_names);
+                 to);
     }
     return any;
 }
 
-bool dwarf_c_units(Elf *elf, char ***names, size_t *n_names)
+bool dwarf_c_units(Elf *elf, struct vmsd_arena *arena, char ***names,
+                   size_t *n_names)
 {
+    struct unit_names to = { arena, names, n_names };
     Dwarf *dw = dwarf_begin_elf(elf, DWARF_C_READ, NULL);
     if (!dw)
         return false;
@@ -661,12 +662,12 @@ bool dwarf_c_units(Elf *elf, char ***names, size_t *n_names)
                       && ehdr.e_ident[EI_DATA] == ELFDATA2MSB,
     };
     size_t before = *n_names;
-    int any = s.line.start ? units_from_line_tables(&s, names, n_names) : -1;
+    int any = s.line.start ? units_from_line_tables(&s, &to) : -1;
     if (any <= 0 && s.info.start)
-        any = units_in_place(dw, &s, names, n_names);
+        any = units_in_place(dw, &s, &to);
     if (any < 0) {
-        drop_since(*names, n_names, before);
-        any = units_by_libdw(dw, names, n_names);
+        *n_names = before;      /* the arena keeps them */
+        any = units_by_libdw(dw, &to);
     }
     dwarf_end(dw);
     return any;

@@ -66,6 +66,7 @@ static struct program_input *new_program(struct input_set *set,
 {
     struct program_input *p = VMSD_APPEND(set->programs, set->n_programs);
     p->name = vmsd_strdup(name);
+    vmsd_arena_use_reserve(&p->unit_names);
     return p;
 }
 
@@ -81,10 +82,11 @@ static struct program_input *loose_program(struct reading *r)
     return &r->set->programs[r->loose];
 }
 
-static void add_name(char ***names, size_t *n, const char *name)
+static void add_name(struct vmsd_arena *arena, char ***names, size_t *n,
+                     const char *name)
 {
     *names = vmsd_grow(*names, *n, sizeof **names);
-    (*names)[(*n)++] = vmsd_strdup(name);
+    (*names)[(*n)++] = vmsd_arena_strdup(arena, name);
 }
 
 /* Whether symbol I of DATA (a symbol table, as libelf translated it)
@@ -113,7 +115,8 @@ static bool file_symbol(Elf_Data *data, const Elf64_Sym *table64, size_t i,
  * as many as the table's sh_info says (QEMU's programs: 35,000 of
  * 62,000): the rest is not read.  False when there is no symbol
  * table. */
-static bool symbol_c_units(Elf *elf, char ***names, size_t *n_names)
+static bool symbol_c_units(Elf *elf, struct vmsd_arena *arena,
+                           char ***names, size_t *n_names)
 {
     Elf_Scn *scn = NULL;
     while ((scn = elf_nextscn(elf, scn))) {
@@ -135,7 +138,7 @@ static bool symbol_c_units(Elf *elf, char ***names, size_t *n_names)
             const char *name = elf_strptr(elf, shdr.sh_link, name_at);
             if (name && paths_is_c_source(name)
                 && strcmp(name, "crtstuff.c") != 0)
-                add_name(names, n_names, name);
+                add_name(arena, names, n_names, name);
         }
         return true;
     }
@@ -270,10 +273,12 @@ static bool facts_section(Elf *elf, const char *origin, size_t size,
  * symbol table. */
 static void list_units(struct program_input *p, Elf *elf)
 {
-    if (dwarf_c_units(elf, &p->c_units, &p->n_c_units)) {
+    if (dwarf_c_units(elf, &p->unit_names, &p->c_units, &p->n_c_units)) {
         p->units_from = UNITS_DEBUG_INFO;
-        symbol_c_units(elf, &p->symbol_units, &p->n_symbol_units);
-    } else if (symbol_c_units(elf, &p->c_units, &p->n_c_units))
+        symbol_c_units(elf, &p->unit_names, &p->symbol_units,
+                       &p->n_symbol_units);
+    } else if (symbol_c_units(elf, &p->unit_names, &p->c_units,
+                              &p->n_c_units))
         p->units_from = UNITS_SYMBOLS;
     else
         p->units_unknown = "no debug information and no symbol table: "
@@ -320,9 +325,11 @@ static bool read_elf(struct reading *r, Elf *elf, int fd, const char *origin,
      * is not relocated yet, and libdw reads its strings (the unit's name
      * among them, DW_FORM_line_strp) at offsets the relocations would
      * have set, so a name can read as another string (the directory). */
-    if (!symbol_c_units(elf, &loose->c_units, &loose->n_c_units)
+    if (!symbol_c_units(elf, &loose->unit_names, &loose->c_units,
+                        &loose->n_c_units)
         || loose->n_c_units == units_before)
-        dwarf_c_units(elf, &loose->c_units, &loose->n_c_units);
+        dwarf_c_units(elf, &loose->unit_names, &loose->c_units,
+                      &loose->n_c_units);
     if (has_facts)
         add_section(loose, origin, elf, fd, data, from_archive);
     else if (!from_archive && loose->n_c_units > units_before) {
@@ -601,6 +608,7 @@ bool inputs_read(char *const *paths, size_t n_paths, bool progress,
          * program. */
         if (!loose->n_blobs && !loose->n_c_units) {
             free(loose->c_units);
+            vmsd_arena_free(&loose->unit_names);
             free(loose->blobs);
             free(loose->name);
             *loose = set->programs[--set->n_programs];
@@ -633,12 +641,9 @@ void inputs_free(struct input_set *set)
             inputs_free_facts(&p->blobs[j]);
             free(p->blobs[j].origin);
         }
-        for (size_t j = 0; j < p->n_c_units; j++)
-            free(p->c_units[j]);
         free(p->c_units);
-        for (size_t j = 0; j < p->n_symbol_units; j++)
-            free(p->symbol_units[j]);
         free(p->symbol_units);
+        vmsd_arena_free(&p->unit_names);
         elf_end(p->elf);
         free(p->blobs);
         free(p->name);

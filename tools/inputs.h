@@ -5,6 +5,8 @@
 #ifndef VMSDCHECK_TOOL_INPUTS_H
 #define VMSDCHECK_TOOL_INPUTS_H
 
+#include "../checker/arena.h"
+
 #include <libelf.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,6 +45,7 @@ struct program_input {
      * without -g (or come from a static library). */
     char **symbol_units;
     size_t n_symbol_units;
+    struct vmsd_arena unit_names;       /* the names of both lists */
     enum units_source units_from;
     const char *units_unknown;  /* UNITS_UNKNOWN: why, in a few words */
     Elf *elf;                   /* a linked program's file, mapped, until
