@@ -116,9 +116,17 @@ static const struct unit_list *holders_of(const struct join *j,
 
 static void index_units(struct join *j)
 {
-    size_t n_types = 0;
-    for (size_t u = 0; u < j->n; u++)
-        n_types += j->models[u]->n_types;
+    size_t n_types = 0, n_instances = 0, n_holders = 0;
+    for (size_t u = 0; u < j->n; u++) {
+        const struct vmsd_model *m = j->models[u];
+        n_types += m->n_types;
+        n_instances += m->n_instances;
+        n_holders += m->n_props_sets + m->n_calls;      /* at most */
+    }
+    /* Room for every name at once: not grown name by name. */
+    vmsd_strset_reserve(&j->types, n_types);
+    vmsd_strset_reserve(&j->casts, n_instances);
+    vmsd_strset_reserve(&j->holders, n_holders);
     j->defs = vmsd_xcalloc(n_types + 1, sizeof *j->defs);
     size_t k = 0;
     for (size_t u = 0; u < j->n; u++) {

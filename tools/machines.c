@@ -565,7 +565,10 @@ void machines_build(struct machine_set *set,
     struct vmsd_strset by_name = { .borrows_keys = true };
     struct vmsd_strset abstract = { .borrows_keys = true };
     struct type_ref *types = NULL;
-    size_t n_types = 0;
+    size_t n_types = 0, n_defined = 0;
+    for (size_t u = 0; u < n; u++)
+        n_defined += models[u]->n_types;
+    vmsd_strset_reserve(&by_name, n_defined);   /* not grown type by type */
     for (size_t u = 0; u < n; u++) {
         const struct vmsd_model *m = models[u];
         for (size_t i = 0; i < m->n_types; i++) {

@@ -65,8 +65,12 @@ void qom_units_init(struct qom_units *units,
     /* Every key is a name of the models, which outlive the sets. */
     units->functions.borrows_keys = true;
     units->bodies = vmsd_xcalloc(n + 1, sizeof *units->bodies);
-    for (size_t u = 0; u < n; u++)
+    size_t n_functions = 0;     /* at most */
+    for (size_t u = 0; u < n; u++) {
         units->bodies[u].borrows_keys = true;
+        n_functions += models[u]->n_class_vmsds + models[u]->n_calls;
+    }
+    vmsd_strset_reserve(&units->functions, n_functions);
     for (size_t u = 0; u < n; u++) {
         const struct vmsd_model *m = models[u];
         for (size_t i = 0; i < m->n_class_vmsds; i++) {
