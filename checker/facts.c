@@ -2079,21 +2079,22 @@ static bool read_hook(struct reader *r)
     }
 }
 
+/* The records by letter (looked up for every record). */
 static const struct {
-    char letter;
     bool (*read)(struct reader *);
     int since;                  /* the first version that has it */
-} records[] = {
-    { 'F', read_file, 4 }, { 'D', read_desc, 4 }, { 'S', read_sublist, 4 },
-    { 'L', read_fieldlist, 4 }, { 'f', read_field, 4 }, { 'T', read_type, 4 },
-    { 'C', read_class_vmsd, 4 }, { 'K', read_call, 4 },
-    { 'Y', read_desc_structs, 6 }, { 'I', read_instance, 6 },
-    { 'O', read_struct_head, 6 },
-    { 'R', read_registration, 6 }, { 'U', read_unfollowed, 6 },
-    { 'M', read_machine_member, 6 }, { 'P', read_compat_add, 6 },
-    { 'G', read_property_array, 6 }, { 'V', read_macro_value, 6 },
-    { 'Q', read_creator, 6 }, { 'J', read_hook, 6 },
-    { 'X', read_predicate, 6 }, { 'W', read_device_props, 6 },
+} records[128] = {
+    ['F'] = { read_file, 4 }, ['D'] = { read_desc, 4 },
+    ['S'] = { read_sublist, 4 }, ['L'] = { read_fieldlist, 4 },
+    ['f'] = { read_field, 4 }, ['T'] = { read_type, 4 },
+    ['C'] = { read_class_vmsd, 4 }, ['K'] = { read_call, 4 },
+    ['Y'] = { read_desc_structs, 6 }, ['I'] = { read_instance, 6 },
+    ['O'] = { read_struct_head, 6 },
+    ['R'] = { read_registration, 6 }, ['U'] = { read_unfollowed, 6 },
+    ['M'] = { read_machine_member, 6 }, ['P'] = { read_compat_add, 6 },
+    ['G'] = { read_property_array, 6 }, ['V'] = { read_macro_value, 6 },
+    ['Q'] = { read_creator, 6 }, ['J'] = { read_hook, 6 },
+    ['X'] = { read_predicate, 6 }, ['W'] = { read_device_props, 6 },
 };
 
 static bool is_space(char c)
@@ -2149,12 +2150,9 @@ static bool read_records(struct reader *r)
         if (creation && r->creations_last && !r->creations)
             return pass_over_creations(r);
         names_begin(r->name_places, letter);
-        size_t k = 0;
-        while (k < sizeof records / sizeof *records
-               && (records[k].letter != letter
-                   || records[k].since > r->version))
-            k++;
-        if (k == sizeof records / sizeof *records) {
+        unsigned char k = (unsigned char)letter;
+        if (k >= sizeof records / sizeof *records || !records[k].read
+            || records[k].since > r->version) {
             r->p--;
             return bad(r, "not a record");
         }
