@@ -480,6 +480,70 @@ static void check_creations_last(const char *text, const char *two,
     vmsd_model_free(&model);
 }
 
+/* The name vmsd_facts_read_unit's caller gives a file: "shown:"
+ * before it, in the lasting arena ARG. */
+static const char *shown_file(void *arg, const char *file)
+{
+    size_t n = strlen(file);
+    char *shown = vmsd_arena_alloc(arg, n + sizeof "shown:");
+    memcpy(shown, "shown:", sizeof "shown:" - 1);
+    memcpy(shown + sizeof "shown:" - 1, file, n + 1);
+    return shown;
+}
+
+/* The two documents of TWO (N bytes and a NUL each) read for a program
+ * (vmsd_facts_read_unit), one reading for both: each as BACK, read on
+ * its own, has it, but that its names and its fields are in the lasting
+ * arena, a name the same copy wherever the document repeats it, and its
+ * places name their files as the caller's function does. */
+static void check_read_unit(const char *two, size_t n,
+                            const struct vmsd_model *back)
+{
+    struct vmsd_arena units = { 0 }, lasting = { 0 };
+    struct vmsd_facts_reading how = { true, &lasting, shown_file, &lasting,
+                                      NULL };
+    struct vmsd_model unit[2];
+    char error[256] = "";
+    size_t pos = 0;
+    for (int i = 0; i < 2; i++) {
+        const char *name = NULL;
+        size_t used = 0;
+        vmsd_model_init_in(&unit[i], &units);
+        CHECK(vmsd_facts_read_unit(&how, two + pos, 2 * n + 2 - pos,
+                                   &unit[i], &name, &used, error,
+                                   sizeof error));
+        CHECK_STR(error, "");
+        CHECK_STR(name, "../hw/dev.c");
+        CHECK(used == n);
+        pos += used + 1;
+        vmsd_model_resolve(&unit[i]);
+        const struct vmsd_model *m = &unit[i];
+        CHECK(m->n_descs == back->n_descs && m->n_types == back->n_types
+              && m->n_fieldlists == back->n_fieldlists
+              && m->n_creators == back->n_creators && m->n_files == 0);
+        const struct vmsd_desc *d = vmsd_model_find_desc(m, 1);
+        CHECK(d && d->fields && d->fields->n_fields == 2
+              && d->fields->fields[1].vmsd.symbol
+              && strcmp(d->fields->fields[1].info,
+                        "vmstate_info_qtailq") == 0);
+        CHECK_STR(d ? d->loc.file : NULL, "shown:hw/dev.c");
+        CHECK(d && d->subsections
+              && d->subsections->slots[0].symbol
+                 == d->fields->fields[1].vmsd.symbol);
+        CHECK(m->n_types && m->n_class_vmsds
+              && m->types[0].class_init == m->class_vmsds[0].function);
+    }
+    /* The second document's names are copies of their own. */
+    CHECK(unit[0].n_types && unit[1].n_types
+          && unit[0].types[0].name != unit[1].types[0].name);
+    vmsd_facts_reading_end(&how);
+    CHECK(how.scratch == NULL);
+    for (int i = 0; i < 2; i++)
+        vmsd_model_free_tables(&unit[i]);
+    vmsd_arena_free(&units);
+    vmsd_arena_free(&lasting);
+}
+
 /* A list longer than any the plugin writes (it writes a longer one
  * as too_long, without its slots). */
 static void check_too_many_slots(void)
@@ -930,6 +994,7 @@ int main(void)
     vmsd_model_resolve(&back);
 
     check_creations_last(text, two, n);
+    check_read_unit(two, n, &back);
 
     /* Each name is written once; again, it is a number. */
     CHECK(occurrences(text, "vmstate_elsewhere") == 1);
