@@ -30,22 +30,18 @@ struct qom_function {
     size_t where;
 };
 
-/* UNIT's function NAME, made when MAKE (else NULL when it has none). */
+/* UNIT's function NAME, or NULL when it has none. */
 static struct qom_function *unit_function(const struct qom_units *units,
-                                          size_t unit, const char *name,
-                                          bool make)
+                                          size_t unit, const char *name)
 {
-    struct vmsd_strset *bodies = &units->bodies[unit];
-    struct vmsd_strset_slot *slot = make
-        ? vmsd_strset_add_name(bodies, name)
-        : vmsd_strset_find_name(bodies, name);
-    if (slot && !slot->value)
-        slot->value = vmsd_xcalloc(1, sizeof(struct qom_function));
+    struct vmsd_strset_slot *slot =
+        vmsd_strset_find_name(&units->bodies[unit], name);
     return slot ? slot->value : NULL;
 }
 
-/* UNIT's function NAME, made if new, and where its name leads (the
- * first unit that has it, for calls of other units). */
+/* UNIT's function NAME, made if new (in the units' arena), and where
+ * its name leads (the first unit that has it, for calls of other
+ * units). */
 static struct qom_function *add_function(struct qom_units *units,
                                          size_t unit, const char *name)
 {
@@ -53,7 +49,11 @@ static struct qom_function *add_function(struct qom_units *units,
         vmsd_strset_add_name(&units->functions, name);
     if (!slot->value)
         slot->value = (void *)(uintptr_t)(unit + 1);
-    return unit_function(units, unit, name, true);
+    slot = vmsd_strset_add_name(&units->bodies[unit], name);
+    if (!slot->value)
+        slot->value = vmsd_arena_alloc(&units->arena,
+                                       sizeof(struct qom_function));
+    return slot->value;
 }
 
 void qom_units_init(struct qom_units *units,
@@ -62,6 +62,7 @@ void qom_units_init(struct qom_units *units,
     memset(units, 0, sizeof *units);
     units->models = models;
     units->n = n;
+    vmsd_arena_use_reserve(&units->arena);      /* filled densely */
     /* Every key is a name of the models, which outlive the sets. */
     units->functions.borrows_keys = true;
     units->bodies = vmsd_xcalloc(n + 1, sizeof *units->bodies);
@@ -84,7 +85,8 @@ void qom_units_init(struct qom_units *units,
         for (size_t i = 0; i < m->n_calls; i++) {
             struct qom_function *f = add_function(units, u,
                                                   m->calls[i].caller);
-            f->calls = vmsd_grow(f->calls, f->n_calls, sizeof *f->calls);
+            f->calls = vmsd_arena_grow(&units->arena, f->calls, f->n_calls,
+                                       sizeof *f->calls);
             f->calls[f->n_calls++] = &m->calls[i];
         }
     }
@@ -92,18 +94,11 @@ void qom_units_init(struct qom_units *units,
 
 void qom_units_free(struct qom_units *units)
 {
-    for (size_t u = 0; u < units->n; u++) {
-        struct vmsd_strset *bodies = &units->bodies[u];
-        for (size_t i = 0; i < bodies->capacity; i++) {
-            struct qom_function *f = bodies->slots[i].value;
-            if (f)
-                free(f->calls);
-            free(f);
-        }
-        vmsd_strset_free(bodies);
-    }
+    for (size_t u = 0; u < units->n; u++)
+        vmsd_strset_free(&units->bodies[u]);
     free(units->bodies);
     vmsd_strset_free(&units->functions);
+    vmsd_arena_free(&units->arena);
 }
 
 /* The unit a call's callee is in: the caller's, else (with external
@@ -111,7 +106,7 @@ void qom_units_free(struct qom_units *units)
 static size_t callee_unit(const struct qom_units *units, size_t unit,
                           const struct vmsd_call *call)
 {
-    if (unit_function(units, unit, call->callee, false) || !call->global)
+    if (unit_function(units, unit, call->callee) || !call->global)
         return unit;
     struct vmsd_strset_slot *slot =
         vmsd_strset_find_name(&units->functions, call->callee);
@@ -160,7 +155,7 @@ static void work_out(const struct qom_units *units, size_t unit,
             const struct vmsd_call *call = at->calls[top->next_call++];
             size_t in = callee_unit(units, top->unit, call);
             struct qom_function *helper = in == units->n ? NULL
-                : unit_function(units, in, call->callee, false);
+                : unit_function(units, in, call->callee);
             if (!helper || helper->state == FUNCTION_ON_PATH)
                 continue;
             if (helper->state == FUNCTION_DONE) {
@@ -189,7 +184,7 @@ const struct vmsd_class_vmsd *qom_class_vmsd(const struct qom_units *units,
     *conditional = false;
     *where = unit;
     struct qom_function *f = function
-        ? unit_function(units, unit, function, false) : NULL;
+        ? unit_function(units, unit, function) : NULL;
     if (!f)
         return NULL;
     if (f->state == FUNCTION_UNSEEN)

@@ -40,6 +40,7 @@ struct qom_units {
     struct vmsd_strset functions;       /* name -> unit index + 1 */
     struct vmsd_strset *bodies;         /* per unit: name -> what its
                                            function sets (tools/qom.c) */
+    struct vmsd_arena arena;            /* the functions, their calls */
 };
 
 void qom_units_init(struct qom_units *units,
