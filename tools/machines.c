@@ -78,11 +78,6 @@ static uint64_t add_saturating(uint64_t a, uint64_t b)
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
-static char *keep(struct builder *b, const char *s)
-{
-    return vmsd_arena_strdup(&b->set->arena, s);
-}
-
 static struct machine_function *unit_function(struct builder *b, size_t unit,
                                               const char *name)
 {
@@ -142,14 +137,14 @@ static void read_unit(struct builder *b, size_t u)
     for (size_t i = 0; i < m->n_calls; i++) {
         struct machine_function *f = unit_function(b, u, m->calls[i].caller);
         struct step *s = add_step(b, f, STEP_CALL, f->n_calls++);
-        s->name = keep(b, m->calls[i].callee);
+        s->name = m->calls[i].callee;
         s->global = m->calls[i].global;
     }
     for (size_t i = 0; i < m->n_compat_adds; i++) {
         const struct vmsd_compat_add *c = &m->compat_adds[i];
         struct machine_function *f = unit_function(b, u, c->function);
         struct step *s = add_step(b, f, STEP_ADD, c->after_calls);
-        s->name = keep(b, c->array ? c->array : "?");
+        s->name = c->array ? c->array : "?";
         s->conditional = c->conditional;
     }
     for (size_t i = 0; i < m->n_machine_members; i++) {
@@ -160,7 +155,7 @@ static void read_unit(struct builder *b, size_t u)
         struct machine_function *f = unit_function(b, u, mm->owner);
         struct step *s = add_step(b, f, STEP_SET, mm->after_calls);
         s->member = member;
-        s->value = keep(b, mm->value);
+        s->value = mm->value;
         s->conditional = mm->conditional;
     }
     for (size_t i = 0; i < m->n_property_arrays; i++) {
@@ -169,12 +164,9 @@ static void read_unit(struct builder *b, size_t u)
                                                       sizeof *copy);
         struct vmsd_global_property *entries = vmsd_arena_alloc(
             &b->set->arena, (a->n_entries + 1) * sizeof *entries);
-        for (size_t k = 0; k < a->n_entries; k++) {
-            entries[k].driver = keep(b, a->entries[k].driver);
-            entries[k].property = keep(b, a->entries[k].property);
-            entries[k].value = keep(b, a->entries[k].value);
-        }
-        copy->symbol = keep(b, a->symbol);
+        for (size_t k = 0; k < a->n_entries; k++)
+            entries[k] = a->entries[k];
+        copy->symbol = a->symbol;
         copy->entries = entries;
         copy->n_entries = a->n_entries;
         struct vmsd_strset_slot *slot =
@@ -513,8 +505,8 @@ static void add_machine(struct builder *b, const struct type_ref *ref)
     struct machine_type *m = &set->machines[set->n_machines++];
     const char *type = ref->type->name;
     size_t len = strlen(type), suffix = strlen(MACHINE_SUFFIX);
-    m->type = keep(b, type);
-    char *name = keep(b, type);
+    m->type = type;
+    char *name = vmsd_arena_strdup(&set->arena, type);
     if (len > suffix && strcmp(type + len - suffix, MACHINE_SUFFIX) == 0)
         name[len - suffix] = '\0';
     m->name = name;

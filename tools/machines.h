@@ -62,7 +62,9 @@ struct machine_property {
 };
 
 /* Build SET from the facts of a program's units (PROGRAM names it in
- * what is said on stderr: units that disagree on a macro). */
+ * what is said on stderr: units that disagree on a macro).  SET names
+ * things with the units' names, which must live as long as it does (a
+ * program's units' names are the program's: tools/program.c). */
 void machines_build(struct machine_set *set,
                     const struct vmsd_model *const *models, size_t n,
                     const char *program);
