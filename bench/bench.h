@@ -4,7 +4,10 @@
  * run, two ways:
  *   - counted: the instructions of the whole compile (cc1 and as, the
  *     driver apart), the pair under valgrind's cachegrind at once, one
- *     per core; counts are deterministic, so once is enough;
+ *     per core; a count is deterministic, but GCC's heap falls
+ *     otherwise with any shift of what it allocates, and with it what
+ *     its malloc costs, so the pair may be counted under several heap
+ *     layouts (--layouts) and the median growth taken;
  *   - timed: the pair run again and again, interleaved (the order
  *     alternates every iteration so slow drift cancels), reported as the
  *     median of the per-iteration ratios with/without of CPU time, and
@@ -39,6 +42,7 @@
 
 #define DEFAULT_RUNS 11
 #define MAX_RUNS 1000
+#define MAX_LAYOUTS 9
 #define GOAL_OVERHEAD_PCT 1.0           /* of the median CPU time */
 #define GOAL_RSS_KIB 2048L
 #define GOAL_INSTRUCTIONS_PCT 0.5       /* of the compile's instructions */
@@ -73,6 +77,10 @@ struct unit {
     unsigned long long instructions[2][N_PROGRAMS];
     unsigned long long allocator[2][N_PROGRAMS];
     long long object_bytes[2];  /* the object file's size */
+    /* Counted under several layouts: the total's growth under each, in
+     * percent, and the layout whose counts are above (the median). */
+    double layout_pct[MAX_LAYOUTS];
+    int n_layouts, median_layout;
 
     /* Timed: one entry per iteration. */
     double *cpu[2];
@@ -109,6 +117,7 @@ struct bench {
     int runs;                   /* --runs */
     int compdb_runs;            /* --compdb-runs; -1: --runs */
     int warmup;                 /* --warmup */
+    int layouts;                /* --layouts */
     struct strvec plugin_arg_specs;     /* --plugin-arg, as given */
     struct unit *units;         /* in the order given */
     size_t n_units;
@@ -187,6 +196,8 @@ bool bench_unit(const struct bench *b, struct unit *u);
 
 /* VALGRIND runs cachegrind; false with a message naming the package. */
 bool check_cachegrind(const char *valgrind);
+/* The macro whose value's length sets a count's heap layout. */
+#define LAYOUT_MACRO "VMSD_BENCH_LAYOUT"
 /* The instructions of U's compiles into U; false when a compile fails
  * or its counts cannot be read. */
 bool count_unit(const struct bench *b, struct unit *u);

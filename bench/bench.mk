@@ -7,7 +7,7 @@
 #                                   level
 #   make bench QEMU_COMPDB=/work/qemu/build/compile_commands.json
 #                                   and heavy units of a QEMU build tree
-#   make bench BENCH_TIME=0         instructions only (deterministic)
+#   make bench BENCH_TIME=0         instructions only
 #   make bench BENCH_COUNT=0        times only (no valgrind needed)
 #
 # Knobs: BENCH_PLUGIN (default: this tree's plugin), BENCH_SIZES
@@ -15,6 +15,8 @@
 # the lattice units: the load-ambiguity walk's adversarial shape),
 # BENCH_LEVELS (the -O options it
 # is compiled at), BENCH_COUNT and BENCH_TIME (0: leave that part out),
+# BENCH_LAYOUTS (the heap layouts each pair is counted under, the median
+# reported: bench --layouts),
 # BENCH_RUNS (timed iterations for each generated unit), BENCH_QEMU_RUNS
 # (for each QEMU unit), QEMU_FILES (suffixes of QEMU "file" entries),
 # BENCH_UNIT_CFLAGS (the generated unit's other flags), BENCH_PLUGIN_ARGS
@@ -28,6 +30,7 @@ BENCH_LATTICES ?= 18 1000
 BENCH_LEVELS ?= -O0 -O2
 BENCH_COUNT ?= 1
 BENCH_TIME ?= 1
+BENCH_LAYOUTS ?= 3
 BENCH_RUNS ?= 21
 BENCH_QEMU_RUNS ?= 15
 BENCH_UNIT_CFLAGS ?= -Wall
@@ -78,6 +81,7 @@ bench-tools: bench/bench bench/gen-bench-unit bench/gen-facts
 # Each generated unit at each level, then the QEMU units.
 bench: bench/bench $(BENCH_UNITS) $(BENCH_PLUGIN)
 	bench/bench --runs $(BENCH_RUNS) --compdb-runs $(BENCH_QEMU_RUNS) \
+		--layouts $(BENCH_LAYOUTS) \
 		$(if $(filter 0,$(BENCH_COUNT)),--no-count) \
 		$(if $(filter 0,$(BENCH_TIME)),--no-time) \
 		--plugin $(abspath $(BENCH_PLUGIN)) --cc "$(CC)" \

@@ -5,7 +5,11 @@
  * "summary:" line gives its instructions (--cache-sim=no counts only
  * those).  The driver is the process bench started; cc1 and as are its
  * children; any other program is an error, not a count left out.
- * Counts are deterministic, so one run of each compile suffices.
+ * A count is deterministic, but how GCC's heap falls moves with any
+ * shift of what it allocates, and with it what GCC's malloc costs: the
+ * same plugin's growth moves by a tenth of a point with the length of
+ * one -D at 500 descriptions.  So the pair may be counted under several
+ * layouts (--layouts), the median growth's counts reported.
  *
  * Of each process's count, the instructions of glibc's allocator are
  * summed apart (the "fl=" entries of its malloc/ sources): GCC spends
@@ -206,25 +210,43 @@ static bool read_counts(const struct bench *b, struct unit *u, int variant,
     return ok;
 }
 
-bool count_unit(const struct bench *b, struct unit *u)
+/* The letters a layout's macro is given: 9 a layout. */
+static const char layout_letters[] =
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+_Static_assert(sizeof layout_letters > 9 * (MAX_LAYOUTS - 1),
+               "room for the last layout's letters");
+
+/* U's pair counted once, under heap layout LAYOUT (0: the compiles as
+ * given; K: with -DVMSD_BENCH_LAYOUT= and 9K letters after the driver,
+ * which moves where GCC's heap puts what it allocates and nothing
+ * else), into U's counts; *SECONDS gets the longer compile's wall time
+ * when that is longer.  False with a message. */
+static bool count_pair(const struct bench *b, struct unit *u, int layout,
+                       double *seconds)
 {
-    printf("   counting instructions: both compiles under cachegrind, "
-           "at once\n");
     struct strvec argv[2] = { { 0 }, { 0 } };
     struct compile_run run[2];
     bool started[2];
+    memset(u->instructions, 0, sizeof u->instructions);
+    memset(u->allocator, 0, sizeof u->allocator);
     for (int v = 0; v < 2; v++) {
         char *out_file = vmsd_format(NULL, "%s/%s%%p",
                                      b->temp.variant_dir[v], out_file_prefix);
         push_cachegrind(&argv[v], b->valgrind, out_file);
         free(out_file);
-        for (size_t i = 0; i < u->argv[v].n; i++)
+        for (size_t i = 0; i < u->argv[v].n; i++) {
             strvec_push(&argv[v], vmsd_strdup(u->argv[v].v[i]));
+            if (i == 0 && layout)
+                strvec_push(&argv[v], vmsd_format(NULL, "-D%s=%s",
+                                                  LAYOUT_MACRO,
+                                                  layout_letters
+                                                  + (sizeof layout_letters - 1
+                                                     - 9 * (size_t)layout)));
+        }
         started[v] = start_compile(&b->temp, u, argv[v].v, v, &run[v]);
     }
     /* Both are reaped whatever becomes of the other. */
     bool ok = true;
-    double seconds = 0;
     for (int v = 0; v < 2; v++) {
         struct sample s;
         bool finished = started[v]
@@ -232,7 +254,7 @@ bool count_unit(const struct bench *b, struct unit *u)
                                           &s);
         if (finished) {
             u->object_bytes[v] = s.object_bytes;
-            seconds = s.wall > seconds ? s.wall : seconds;
+            *seconds = s.wall > *seconds ? s.wall : *seconds;
         }
         ok = ok && finished;
     }
@@ -240,7 +262,46 @@ bool count_unit(const struct bench *b, struct unit *u)
         ok = read_counts(b, u, v, run[v].pid);
     for (int v = 0; v < 2; v++)
         strvec_free(&argv[v]);
-    if (ok)
-        report_unit_counts(u, seconds);
     return ok;
+}
+
+/* The layout whose growth is the median of the N in PCT (the lower of
+ * the middle two when N is even; the first of equals). */
+static int median_layout(const double *pct, int n)
+{
+    for (int k = 0; k < n; k++) {
+        int below = 0;
+        for (int j = 0; j < n; j++)
+            below += pct[j] < pct[k] || (pct[j] == pct[k] && j < k);
+        if (below == (n - 1) / 2)
+            return k;
+    }
+    return 0;
+}
+
+bool count_unit(const struct bench *b, struct unit *u)
+{
+    if (b->layouts > 1)
+        printf("   counting instructions: both compiles under cachegrind, "
+               "at once, under %d heap layouts\n", b->layouts);
+    else
+        printf("   counting instructions: both compiles under cachegrind, "
+               "at once\n");
+    unsigned long long instructions[MAX_LAYOUTS][2][N_PROGRAMS];
+    unsigned long long allocator[MAX_LAYOUTS][2][N_PROGRAMS];
+    double seconds = 0;
+    for (int k = 0; k < b->layouts; k++) {
+        if (!count_pair(b, u, k, &seconds))
+            return false;
+        memcpy(instructions[k], u->instructions, sizeof u->instructions);
+        memcpy(allocator[k], u->allocator, sizeof u->allocator);
+        u->layout_pct[k] = instruction_growth(u, ALL_COUNTED).pct;
+    }
+    u->n_layouts = b->layouts;
+    u->median_layout = median_layout(u->layout_pct, u->n_layouts);
+    memcpy(u->instructions, instructions[u->median_layout],
+           sizeof u->instructions);
+    memcpy(u->allocator, allocator[u->median_layout], sizeof u->allocator);
+    report_unit_counts(u, seconds);
+    return true;
 }

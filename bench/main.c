@@ -128,6 +128,10 @@ static const struct option options[] = {
       NULL },
     { "--valgrind", "PROGRAM", "valgrind (default: valgrind, in PATH)",
       SET_STRING, FIELD(valgrind), 0, NULL },
+    { "--layouts", "N", "count the pair under N heap layouts (default 1,\n"
+      "at most " STRING(MAX_LAYOUTS) "): the first as given, the Kth with\n"
+      "-D" LAYOUT_MACRO "= and 9(K-1) letters; the\nlayout of the median "
+      "growth is reported", SET_COUNT, FIELD(layouts), 1, NULL },
     { NULL, NULL, "CPU time and peak memory (the pair interleaved, one at "
       "a time):", HEADING, 0, 0, NULL },
     { "--no-time", NULL, "do not time the compiles", CLEAR_FLAG, FIELD(time),
@@ -245,6 +249,9 @@ static int parse_arguments(struct bench *b, int argc, char **argv)
                            "with --file");
     if (!b->count && !b->time)
         return usage_error("--no-count and --no-time: nothing to measure");
+    if (b->layouts > MAX_LAYOUTS)
+        return usage_error("--layouts takes a number from 1 to %d",
+                           MAX_LAYOUTS);
     return -1;
 }
 
@@ -312,6 +319,7 @@ int main(int argc, char **argv)
         .runs = DEFAULT_RUNS,
         .compdb_runs = -1,
         .warmup = 1,
+        .layouts = 1,
     };
 
     int status = parse_arguments(&b, argc, argv);      /* -1: go on */

@@ -63,6 +63,13 @@ void report_unit_counts(const struct unit *u, double seconds)
                grouped(allocator, (unsigned long long)(change < 0 ? -change
                                                                   : change)),
                points);
+    if (u->n_layouts > 1) {
+        printf("   under %d heap layouts, the total's growth:", u->n_layouts);
+        for (int k = 0; k < u->n_layouts; k++)
+            printf(" %+.3f%%", u->layout_pct[k]);
+        printf("; the median's counts above (layout %d)\n",
+               u->median_layout + 1);
+    }
     printf("   object file: %s / %s bytes\n",
            grouped(without, (unsigned long long)u->object_bytes[WITHOUT]),
            grouped(with, (unsigned long long)u->object_bytes[WITH]));
@@ -159,20 +166,43 @@ static void print_rule(int width, const char *columns)
     printf("-|-------|%s\n", columns);
 }
 
+/* The lowest and highest of U's growths under its layouts. */
+static void layout_range(const struct unit *u, double *lo, double *hi)
+{
+    *lo = *hi = u->layout_pct[0];
+    for (int k = 1; k < u->n_layouts; k++) {
+        *lo = u->layout_pct[k] < *lo ? u->layout_pct[k] : *lo;
+        *hi = u->layout_pct[k] > *hi ? u->layout_pct[k] : *hi;
+    }
+}
+
 static void print_count_table(const struct bench *b)
 {
     int width = label_width(b, strlen("unit"));
+    bool ranges = b->layouts > 1;
     printf("Instructions of the compile (cachegrind; total = cc1 + as, "
            "the driver apart; %% = growth with the plugin; malloc = the "
-           "points of the total %% that are glibc's malloc and free):\n\n");
+           "points of the total %% that are glibc's malloc and free");
+    if (ranges)
+        printf("; each unit's counts under the median of %d heap layouts, "
+               "the range of its total %% in the last column", b->layouts);
+    printf("):\n\n");
     printf("| %-*s | level | %15s | %15s | %15s | %15s | %15s | %15s "
-           "| total %% | cc1 %%   | as %%    | malloc  | %14s | %14s |\n",
+           "| total %% | cc1 %%   | as %%    | malloc  | %14s | %14s |%s\n",
            width, "unit", "cc1 without", "cc1 with", "as without", "as with",
-           "total without", "total with", "object without", "object with");
-    print_rule(width, "----------------:|----------------:"
-               "|----------------:|----------------:|----------------:"
-               "|----------------:|--------:|--------:|--------:|--------:"
-               "|---------------:|---------------:|");
+           "total without", "total with", "object without", "object with",
+           ranges ? " total % range    |" : "");
+    static const char columns[] =
+        "----------------:|----------------:|----------------:"
+        "|----------------:|----------------:|----------------:|--------:"
+        "|--------:|--------:|--------:|---------------:|---------------:|"
+        "-----------------:|";
+    static const size_t range_column = sizeof "-----------------:|" - 1;
+    char rule[sizeof columns];
+    snprintf(rule, sizeof rule, "%.*s", (int)(sizeof columns - 1
+                                               - (ranges ? 0 : range_column)),
+             columns);
+    print_rule(width, rule);
     for (size_t i = 0; i < b->n_units; i++) {
         const struct unit *u = &b->units[i];
         struct growth cc1 = instruction_growth(u, CC1);
@@ -180,7 +210,7 @@ static void print_count_table(const struct bench *b)
         struct growth total = instruction_growth(u, ALL_COUNTED);
         char n[8][32], allocator[16];
         printf("| %-*s | %-5s | %15s | %15s | %15s | %15s | %15s | %15s "
-               "| %+7.3f | %+7.3f | %+7.3f | %7s | %14s | %14s |\n", width,
+               "| %+7.3f | %+7.3f | %+7.3f | %7s | %14s | %14s |", width,
                u->label, u->level, grouped(n[0], cc1.without),
                grouped(n[1], cc1.with), grouped(n[2], as.without),
                grouped(n[3], as.with), grouped(n[4], total.without),
@@ -188,6 +218,14 @@ static void print_count_table(const struct bench *b)
                allocator_cell(allocator, u),
                grouped(n[6], (unsigned long long)u->object_bytes[WITHOUT]),
                grouped(n[7], (unsigned long long)u->object_bytes[WITH]));
+        if (ranges) {
+            double lo, hi;
+            char range[48];
+            layout_range(u, &lo, &hi);
+            snprintf(range, sizeof range, "%+.3f .. %+.3f", lo, hi);
+            printf(" %16s |", range);
+        }
+        printf("\n");
     }
     printf("\n");
 }
@@ -267,6 +305,12 @@ static void print_count_goals(const struct bench *b)
         if (known)
             printf(" (%+.3f points of the growth in glibc's malloc and "
                    "free)", points);
+        if (u->n_layouts > 1) {
+            double lo, hi;
+            layout_range(u, &lo, &hi);
+            printf("; under %d layouts %+.3f .. %+.3f%%", u->n_layouts, lo,
+                   hi);
+        }
         printf("\n");
     }
     if (any_unknown)
