@@ -219,8 +219,8 @@ _Static_assert(sizeof layout_letters > 9 * (MAX_LAYOUTS - 1),
 /* U's pair counted once, under heap layout LAYOUT (0: the compiles as
  * given; K: with -DVMSD_BENCH_LAYOUT= and 9K letters after the driver,
  * which moves where GCC's heap puts what it allocates and nothing
- * else), into U's counts; *SECONDS gets the longer compile's wall time
- * when that is longer.  False with a message. */
+ * else), into U's counts; *SECONDS gets the longer compile's wall
+ * time.  False with a message. */
 static bool count_pair(const struct bench *b, struct unit *u, int layout,
                        double *seconds)
 {
@@ -229,6 +229,7 @@ static bool count_pair(const struct bench *b, struct unit *u, int layout,
     bool started[2];
     memset(u->instructions, 0, sizeof u->instructions);
     memset(u->allocator, 0, sizeof u->allocator);
+    *seconds = 0;
     for (int v = 0; v < 2; v++) {
         char *out_file = vmsd_format(NULL, "%s/%s%%p",
                                      b->temp.variant_dir[v], out_file_prefix);
@@ -291,8 +292,10 @@ bool count_unit(const struct bench *b, struct unit *u)
     unsigned long long allocator[MAX_LAYOUTS][2][N_PROGRAMS];
     double seconds = 0;
     for (int k = 0; k < b->layouts; k++) {
-        if (!count_pair(b, u, k, &seconds))
+        double pair_seconds;
+        if (!count_pair(b, u, k, &pair_seconds))
             return false;
+        seconds += pair_seconds;
         memcpy(instructions[k], u->instructions, sizeof u->instructions);
         memcpy(allocator[k], u->allocator, sizeof u->allocator);
         u->layout_pct[k] = instruction_growth(u, ALL_COUNTED).pct;
