@@ -144,14 +144,8 @@ void vmsd_model_free(struct vmsd_model *model)
     free(model->device_props);
     free(model->props_sets);
     vmsd_strset_free(&model->file_set);
-    free(model->descs);
-    free(model->sublists);
-    free(model->fieldlists);
     free(model->files);
-    vmsd_uid_index_free(&model->desc_index);
-    vmsd_uid_index_free(&model->sublist_index);
-    vmsd_uid_index_free(&model->fieldlist_index);
-    memset(model, 0, sizeof *model);
+    vmsd_model_free_tables(model);
 }
 
 void vmsd_model_free_tables(struct vmsd_model *model)
