@@ -95,24 +95,33 @@ static struct vmsd_loc expanded_loc(struct vmsd_model *model,
     return out;
 }
 
+/* LOC expanded at the use of the outermost macro it comes from, as
+ * expand_location expands it, and that use into *USE: resolved once and
+ * expanded from the map that resolving found, as expand_location would
+ * look the map up again. */
+static expanded_location expand_at_use(location_t loc, location_t *use)
+{
+    const line_map_ordinary *map = NULL;
+    *use = linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT,
+                                    &map);
+    return map ? linemap_expand_location(line_table, map, *use)
+               : expand_location(*use);
+}
+
 struct vmsd_loc loc_of(struct vmsd_model *model, location_t loc)
 {
-    return expanded_loc(model, expand_location(loc), loc);
+    location_t use;
+    return expanded_loc(model, expand_at_use(loc, &use), loc);
 }
 
 /* LOC taken at the use of the outermost macro it comes from, where GCC's
- * diagnostics point (VMSTATE_UINT32(x, S), not the header's braces):
- * resolved once and expanded from the map that resolving found, as
- * expand_location would resolve it again. */
+ * diagnostics point (VMSTATE_UINT32(x, S), not the header's braces). */
 static struct vmsd_loc resolve_macro_use(struct vmsd_model *model,
                                          location_t loc)
 {
-    const line_map_ordinary *map = NULL;
-    location_t use = linemap_resolve_location(line_table, loc,
-                                              LRK_MACRO_EXPANSION_POINT, &map);
-    return map ? expanded_loc(model, linemap_expand_location(line_table, map,
-                                                             use), use)
-               : loc_of(model, use);
+    location_t use;
+    expanded_location x = expand_at_use(loc, &use);
+    return expanded_loc(model, x, use);
 }
 
 static struct vmsd_loc macro_use_of(struct vmsd_model *model, location_t loc)
