@@ -71,6 +71,12 @@ const char *vmsd_struct_name(tree type);
  * markers, or NULL_TREE. */
 tree vmsd_only_statement(tree body);
 
+/* quiet-lowering.cc: GCC's plugin dispatch off while each function is
+ * lowered, from the first lowering pass, which calls PARSED (has every
+ * other plugin stopped listening?), until the unit is checked (stop). */
+void vmsd_quiet_lowering_init(const char *plugin_name, bool (*parsed)(void));
+void vmsd_quiet_lowering_stop(void);
+
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 

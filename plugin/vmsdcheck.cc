@@ -86,19 +86,46 @@ static const char *plugin_name;     /* GCC's, as registered */
 
 static void check_unit(void *, void *event);
 
-/* What the plugin listens to, registered at start-up and all dropped
- * once the unit is checked. */
+/* What the plugin listens to, registered at start-up: the parse events
+ * dropped once the unit is parsed, all once it is checked. */
 static const struct {
     int event;
     plugin_callback_func callback;
     void *user_data;
+    bool parse;                 /* only while the unit is parsed */
 } listened[] = {
-    { PLUGIN_FINISH_DECL, on_finish_decl, NULL },
-    { PLUGIN_FINISH_TYPE, on_finish_type, NULL },
-    { PLUGIN_PRE_GENERICIZE, on_function, NULL },
-    { PLUGIN_ALL_IPA_PASSES_START, check_unit, &ipa_event },
-    { PLUGIN_FINISH, check_unit, NULL },
+    { PLUGIN_FINISH_DECL, on_finish_decl, NULL, true },
+    { PLUGIN_FINISH_TYPE, on_finish_type, NULL, true },
+    { PLUGIN_PRE_GENERICIZE, on_function, NULL, true },
+    { PLUGIN_ALL_IPA_PASSES_START, check_unit, &ipa_event, false },
+    { PLUGIN_FINISH, check_unit, NULL, false },
 };
+
+static void start_listening(bool parse_events, bool later_events)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
+        if (listened[i].parse ? parse_events : later_events)
+            register_callback(plugin_name, listened[i].event,
+                              listened[i].callback, listened[i].user_data);
+}
+
+static void stop_listening(bool parse_events, bool later_events)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
+        if (listened[i].parse ? parse_events : later_events)
+            unregister_callback(plugin_name, listened[i].event);
+}
+
+/* The unit is parsed (quiet-lowering.cc): the parse events go.  Does
+ * nobody else listen to anything?  The plugin's own events left are
+ * taken off for a moment to ask. */
+static bool parsed(void)
+{
+    stop_listening(true, true);
+    bool alone = !plugins_active_p();
+    start_listening(false, true);
+    return alone;
+}
 
 /* Once the unit is checked nothing else is wanted from GCC, but GCC
  * still calls into its plugin dispatch twice for every pass on every
@@ -109,8 +136,8 @@ static const struct {
  * beside this one keeps its callbacks and the flag. */
 static void stop_dispatch(void)
 {
-    for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
-        unregister_callback(plugin_name, listened[i].event);
+    vmsd_quiet_lowering_stop();
+    stop_listening(true, true);
     if (!plugins_active_p())
         flag_plugin_added = false;
 }
@@ -225,8 +252,7 @@ int plugin_init(struct plugin_name_args *info,
     vmsd_props_reader_init();
     plugin_name = info->base_name;
     vmsd_fit_init(plugin_name);
-    for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
-        register_callback(plugin_name, listened[i].event, listened[i].callback,
-                          listened[i].user_data);
+    start_listening(true, true);
+    vmsd_quiet_lowering_init(plugin_name, parsed);
     return 0;
 }
