@@ -11,6 +11,8 @@
 #include "plugin.h"
 #include "tree-access.h"
 
+#include "tree-iterator.h"
+
 static tree property_tag, name_member, offset_member, info_member,
     defval_member;
 
@@ -123,31 +125,13 @@ static void add_read(struct vmsd_predicate *x,
     r->offset = offset;
 }
 
-/* A walk of a function's body for the members it reads.  It starts
- * without a set of the trees seen, which costs a hash insertion a tree:
- * meeting a shared subtree again only visits reads already added.  But
- * trees may share subtrees over and over, so it gives up after LIMIT
- * visits and the body is walked again with the set, bounded by its
- * size. */
-struct read_walk {
-    struct vmsd_predicate *x;
-    unsigned long visits, limit;
-};
-enum { WALK_WITHOUT_SET = 100000 };
-
-static tree visit_read(tree *node, int *walk_subtrees, void *data)
+/* Does T read a member?  Then it is added to X. */
+static void note_read(struct vmsd_predicate *x, tree t)
 {
-    struct read_walk *w = (struct read_walk *)data;
     const char *structure;
     uint64_t offset;
-    if (++w->visits > w->limit)
-        return *node;           /* stops the walk */
-    if (TREE_CODE(*node) == COMPONENT_REF) {
-        if (member_read(*node, &structure, &offset))
-            add_read(w->x, structure, offset);
-        *walk_subtrees = 0;
-    }
-    return NULL_TREE;
+    if (member_read(t, &structure, &offset))
+        add_read(x, structure, offset);
 }
 
 /* VALUE without its conversions between integers and bool (C's ! is
@@ -220,22 +204,84 @@ static bool predicate_shaped(tree fndecl)
            && VOID_TYPE_P(TREE_TYPE(TREE_TYPE(first)));
 }
 
-/* The trees seen by a walk with the set, one set for every function (a
- * set costs an allocation to make).  At file scope: a static in a
- * function would take a guard from libstdc++, which the plugin must not
- * load. */
+/* A walk of a function's body for the members it reads: every s->m in
+ * its statements, its expressions and its local variables'
+ * initializers, in the order written, on a stack of its own (walk_tree
+ * calls through the front end's hooks at every tree, and was most of
+ * the cost of reading a needed function).  It starts without a set of
+ * the trees seen, which costs a hash insertion a tree: meeting a shared
+ * subtree again only finds reads already added.  But trees may share
+ * subtrees over and over, so it gives up after WALK_WITHOUT_SET trees
+ * and the body is walked again with the set, bounded by its size.  The
+ * stack and the set serve every function (each costs an allocation to
+ * make), at file scope: a static in a function would take a guard from
+ * libstdc++, which the plugin must not load. */
+enum { WALK_WITHOUT_SET = 100000 };
+static struct {
+    tree *trees;
+    size_t depth, capacity;
+} walk_stack;
 static hash_set<tree> visited_in_body;
 
-/* The members FNDECL's body reads into X, TESTED (the member its
- * return tests, or NULL_TREE) first; with the set when VISITED. */
-static bool walk_reads(struct read_walk *w, tree fndecl, tree tested,
+static void push(tree t)
+{
+    if (walk_stack.depth == walk_stack.capacity) {
+        walk_stack.capacity = walk_stack.capacity ? 2 * walk_stack.capacity
+                                                  : 64;
+        walk_stack.trees = XRESIZEVEC(tree, walk_stack.trees,
+                                      walk_stack.capacity);
+    }
+    walk_stack.trees[walk_stack.depth++] = t;
+}
+
+/* The parts of T that hold statements or expressions onto the stack,
+ * the last first, so that they are taken in the order written. */
+static void push_parts(tree t)
+{
+    enum tree_code code = TREE_CODE(t);
+    if (code == STATEMENT_LIST) {
+        for (tree_stmt_iterator i = tsi_last(t); !tsi_end_p(i); tsi_prev(&i))
+            push(tsi_stmt(i));
+    } else if (code == BIND_EXPR) {
+        push(BIND_EXPR_BODY(t));
+        size_t first = walk_stack.depth;
+        for (tree decl = BIND_EXPR_VARS(t); decl; decl = DECL_CHAIN(decl))
+            if (VAR_P(decl))
+                push(DECL_INITIAL(decl));
+        for (size_t a = first, b = walk_stack.depth; a + 1 < b; a++, b--)
+            std::swap(walk_stack.trees[a], walk_stack.trees[b - 1]);
+    } else if (code == CONSTRUCTOR) {
+        for (unsigned i = CONSTRUCTOR_NELTS(t); i-- > 0;)
+            push(CONSTRUCTOR_ELT(t, i)->value);
+    } else if (EXPR_P(t)) {
+        for (int i = TREE_OPERAND_LENGTH(t); i-- > 0;)
+            push(TREE_OPERAND(t, i));
+    }
+}
+
+/* The members BODY reads into X, TESTED (the member its return tests,
+ * or NULL_TREE) first; with the set when VISITED.  False when the walk
+ * without the set gave up. */
+static bool walk_reads(struct vmsd_predicate *x, tree body, tree tested,
                        hash_set<tree> *visited)
 {
-    int unused;
+    unsigned long visits = 0;
     if (tested)
-        visit_read(&tested, &unused, w);
-    return walk_tree(&DECL_SAVED_TREE(fndecl), visit_read, w, visited)
-           == NULL_TREE;
+        note_read(x, tested);
+    walk_stack.depth = 0;
+    push(body);
+    while (walk_stack.depth) {
+        tree t = walk_stack.trees[--walk_stack.depth];
+        if (!t || (visited && visited->add(t)))
+            continue;
+        if (!visited && ++visits > WALK_WITHOUT_SET)
+            return false;
+        if (TREE_CODE(t) == COMPONENT_REF)
+            note_read(x, t);    /* its parts read nothing more */
+        else
+            push_parts(t);
+    }
+    return true;
 }
 
 void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
@@ -248,20 +294,20 @@ void vmsd_read_predicate(struct vmsd_model *model, tree fndecl)
     x->function = lasting_name(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
     tree tested = NULL_TREE;
     x->how = return_form(DECL_SAVED_TREE(fndecl), &tested);
-    struct read_walk w = { x, 0, WALK_WITHOUT_SET };
-    if (walk_reads(&w, fndecl, tested, NULL))
+    if (walk_reads(x, DECL_SAVED_TREE(fndecl), tested, NULL))
         return;
     x->n_reads = 0;             /* the walk gave up: start again */
-    w.visits = 0;
-    w.limit = ULONG_MAX;
     visited_in_body.empty();
-    walk_reads(&w, fndecl, tested, &visited_in_body);
+    walk_reads(x, DECL_SAVED_TREE(fndecl), tested, &visited_in_body);
 }
 
 /* Keep only the functions a description names as needed or a field as
  * field_exists, and of those only the ones that read a member. */
 void vmsd_props_unit(struct vmsd_model *model)
 {
+    XDELETEVEC(walk_stack.trees);       /* every body is read */
+    walk_stack.trees = NULL;
+    walk_stack.capacity = 0;
     /* The names are the model's: the sets borrow them. */
     struct vmsd_strset named;
     memset(&named, 0, sizeof named);
