@@ -101,19 +101,19 @@ static const struct {
     { PLUGIN_FINISH, check_unit, NULL, false },
 };
 
-static void start_listening(bool parse_events, bool later_events)
+/* The plugin's events, or only those it listens to after parsing. */
+static void start_listening(bool parse_events_too)
 {
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
-        if (listened[i].parse ? parse_events : later_events)
+        if (parse_events_too || !listened[i].parse)
             register_callback(plugin_name, listened[i].event,
                               listened[i].callback, listened[i].user_data);
 }
 
-static void stop_listening(bool parse_events, bool later_events)
+static void stop_listening(void)
 {
     for (size_t i = 0; i < ARRAY_SIZE(listened); i++)
-        if (listened[i].parse ? parse_events : later_events)
-            unregister_callback(plugin_name, listened[i].event);
+        unregister_callback(plugin_name, listened[i].event);
 }
 
 /* The unit is parsed (quiet-lowering.cc): the parse events go.  Does
@@ -121,9 +121,9 @@ static void stop_listening(bool parse_events, bool later_events)
  * taken off for a moment to ask. */
 static bool parsed(void)
 {
-    stop_listening(true, true);
+    stop_listening();
     bool alone = !plugins_active_p();
-    start_listening(false, true);
+    start_listening(false);
     return alone;
 }
 
@@ -137,7 +137,7 @@ static bool parsed(void)
 static void stop_dispatch(void)
 {
     vmsd_quiet_lowering_stop();
-    stop_listening(true, true);
+    stop_listening();
     if (!plugins_active_p())
         flag_plugin_added = false;
 }
@@ -252,7 +252,7 @@ int plugin_init(struct plugin_name_args *info,
     vmsd_props_reader_init();
     plugin_name = info->base_name;
     vmsd_fit_init(plugin_name);
-    start_listening(true, true);
+    start_listening(true);
     vmsd_quiet_lowering_init(plugin_name, parsed);
     return 0;
 }
