@@ -162,6 +162,33 @@ static const struct vmsd_compatdb *read_allowlists(void)
     return state == READ ? &allowlist : NULL;
 }
 
+/* Up to this many descriptions the model's blocks from malloc (its
+ * arrays, grown by realloc among GCC's own blocks) stay till cc1 exits
+ * once the unit is checked: freed there, they make glibc's allocator
+ * dearer for the rest of the compile than kept (2.0 M instructions at
+ * 500 descriptions -O2, 8.7 M at 2,000; docs/benchmarks.md, "Memory").
+ * Kept, they raise the peak by about 160 bytes a description (0.6 MB
+ * at 4,000, within the goal of 2 MB beside the plugin's fixed 1.3 MB);
+ * a larger model frees them. */
+#define KEPT_BLOCKS_MAX_DESCS 4096
+
+/* What the unit's check held, once it is done: its mapped arena and the
+ * strings kept from GCC's collector always (the arena's pages go back to
+ * the system, instead of counting in cc1's peak memory until exit), the
+ * rest when the model is large. */
+static void release_unit(void)
+{
+    if (unit_model.n_descs > KEPT_BLOCKS_MAX_DESCS) {
+        vmsd_model_free(&unit_model);
+        vmsd_compatdb_free(&allowlist);
+        vmsd_options_free(&options);
+    } else {
+        vmsd_arena_free(vmsd_model_arena(&unit_model));
+    }
+    vmsd_reader_release();
+    vmsd_arena_trim();          /* no other model follows in this cc1 */
+}
+
 /* Runs once: before the IPA passes when there are any (the object
  * follows; and -flto's free_lang_data would drop the C front end's
  * macro-expansion notes), at the end otherwise (-fsyntax-only, or a
@@ -178,14 +205,7 @@ static void check_unit(void *, void *event)
     options.config.style.close_quote = close_quote;
     vmsd_check_unit(&unit_model, &options.config, vmsd_report_to_gcc, NULL);
     hand_on_facts(options.facts && event == &ipa_event && !seen_error());
-    /* The whole model, once the unit is checked: GCC's mallocs reuse its
-     * arrays' blocks, and its mapped arena and tables go back to the
-     * system, instead of counting in cc1's peak memory until exit. */
-    vmsd_model_free(&unit_model);
-    vmsd_reader_release();
-    vmsd_arena_trim();          /* no other model follows in this cc1 */
-    vmsd_compatdb_free(&allowlist);
-    vmsd_options_free(&options);
+    release_unit();
     stop_dispatch();
 }
 
