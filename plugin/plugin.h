@@ -77,6 +77,10 @@ tree vmsd_only_statement(tree body);
 void vmsd_quiet_lowering_init(const char *plugin_name, bool (*parsed)(void));
 void vmsd_quiet_lowering_stop(void);
 
+/* symbol-pages.cc: the pages of cc1's symbol tables that loading the
+ * plugin brought in, handed back. */
+void vmsd_drop_symbol_pages(void);
+
 /* report.cc: one finding as a GCC diagnostic with its notes. */
 void vmsd_report_to_gcc(const struct vmsd_finding *finding, void *unused);
 

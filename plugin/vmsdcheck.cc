@@ -274,5 +274,6 @@ int plugin_init(struct plugin_name_args *info,
     vmsd_fit_init(plugin_name);
     start_listening(true);
     vmsd_quiet_lowering_init(plugin_name, parsed);
+    vmsd_drop_symbol_pages();   /* every symbol of cc1's is bound by now */
     return 0;
 }
