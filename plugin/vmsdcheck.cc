@@ -168,8 +168,8 @@ static const struct vmsd_compatdb *read_allowlists(void)
  * dearer for the rest of the compile than kept (2.0 M instructions at
  * 500 descriptions -O2, 8.7 M at 2,000; docs/benchmarks.md, "Memory").
  * Kept, they raise the peak by about 160 bytes a description (0.6 MB
- * at 4,000, within the goal of 2 MB beside the plugin's fixed 1.3 MB);
- * a larger model frees them. */
+ * at 4,000, where the peak stays within its goal of +2 MB); a larger
+ * model frees them. */
 #define KEPT_BLOCKS_MAX_DESCS 4096
 
 /* What the unit's check held, once it is done: its mapped arena and the
