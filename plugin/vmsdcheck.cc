@@ -165,8 +165,8 @@ static const struct vmsd_compatdb *read_allowlists(void)
 /* Up to this many descriptions the model's blocks from malloc (its
  * arrays, grown by realloc among GCC's own blocks) stay till cc1 exits
  * once the unit is checked: freed there, they make glibc's allocator
- * dearer for the rest of the compile than kept (2.0 M instructions at
- * 500 descriptions -O2, 8.7 M at 2,000; docs/benchmarks.md, "Memory").
+ * dearer for the rest of the compile than kept (1.8 M instructions at
+ * 500 descriptions -O2, 7.5 M at 2,000; docs/benchmarks.md, "Memory").
  * Kept, they raise the peak by about 160 bytes a description (0.6 MB
  * at 4,000, where the peak stays within its goal of +2 MB); a larger
  * model frees them. */
